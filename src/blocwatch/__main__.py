@@ -1,0 +1,5 @@
+"""``python -m blocwatch`` runs the command line."""
+
+from blocwatch.cli import main
+
+main()

@@ -1,0 +1,294 @@
+"""The event store: one DuckDB file holding events, quarantined lines and an ingest log.
+
+Open a store with :class:`EventStore`; a store opened for writing is created on first use.
+DuckDB allows one writing process per file: a second writer gets a :class:`StoreError`
+naming the process that holds the lock, never a corrupt file. Writes happen in
+transactions, so a process killed half-way leaves the store as it was before the batch.
+
+Besides ``events``, ``quarantine`` and ``ingests`` (see :mod:`blocwatch.schema`), the store
+holds the lookup tables ``cameo_codes``, ``countries`` and ``country_names`` so that SQL
+users can join against the same codebooks the importers use.
+
+Examples
+--------
+>>> import tempfile, os
+>>> path = os.path.join(tempfile.mkdtemp(), "demo.duckdb")
+>>> with EventStore(path) as store:
+...     store.count("events")
+0
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from blocwatch.countries import load_countries
+from blocwatch.errors import StoreError
+from blocwatch.schema import (
+    EVENT_COLUMNS,
+    INGEST_COLUMNS,
+    QUARANTINE_COLUMNS,
+    SCHEMA_VERSION,
+    create_table_sql,
+)
+from blocwatch.taxonomy import load_taxonomy
+
+__all__ = ["DEFAULT_STORE", "EventStore", "OriginStats", "StoreStats"]
+
+#: Where the command line keeps its store unless told otherwise.
+DEFAULT_STORE = "blocwatch.duckdb"
+
+_LOCK_RE = re.compile(r"(?:Conflicting lock is held in (?P<prog>\S+))?.*?\(PID (?P<pid>\d+)\)", re.S)
+
+
+@dataclass(frozen=True)
+class OriginStats:
+    """Events from one origin."""
+
+    origin: str
+    events: int
+    first_date: date | None
+    last_date: date | None
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """What a store holds: see :meth:`EventStore.stats`."""
+
+    path: str
+    events: int
+    quarantined: int
+    files: int
+    origins: list[OriginStats]
+    quarantine_reasons: list[tuple[str, int]]
+    top_dyads: list[tuple[str, str, int]]
+
+
+def _lookup_fingerprint() -> str:
+    """Changes whenever the shipped codebooks change, so stored lookups are rebuilt."""
+    tax, countries = load_taxonomy(), load_countries()
+    h = hashlib.sha256(repr((tax.rows(), sorted(countries.by_iso3.items()))).encode())
+    return h.hexdigest()[:16]
+
+
+class EventStore:
+    """A DuckDB file of events.
+
+    Parameters
+    ----------
+    path : str or Path
+        The database file. Created (with its tables) when opened for writing.
+    read_only : bool
+        Open without taking the write lock; several readers may share a file.
+    threads : int, optional
+        DuckDB worker threads (default: all cores).
+    memory_limit : str, optional
+        DuckDB memory limit such as ``"1GB"``; DuckDB spills to disk beyond it.
+
+    Raises
+    ------
+    StoreError
+        The file is missing (read-only), locked by another process, not a DuckDB
+        file, or written by a newer blocwatch.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        threads: int | None = None,
+        memory_limit: str | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError("no event store here; run `blocwatch ingest` first", path=str(self.path))
+        if not read_only and self.path.parent and not self.path.parent.exists():
+            raise StoreError(f"folder {self.path.parent} does not exist", path=str(self.path))
+        config: dict[str, Any] = {"preserve_insertion_order": False}
+        if threads:
+            config["threads"] = threads
+        if memory_limit:
+            config["memory_limit"] = memory_limit
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            raise self._store_error(exc) from None
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open: {exc}", path=str(self.path)) from None
+        if read_only:
+            self._check_version()
+        else:
+            self._initialise()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self.con.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _store_error(self, exc: Exception) -> StoreError:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            m = _LOCK_RE.search(msg)
+            holder = f" (PID {m.group('pid')})" if m and m.group("pid") else ""
+            return StoreError(
+                f"in use by another blocwatch or DuckDB process{holder}; wait for it to finish",
+                path=str(self.path),
+            )
+        if "not a valid DuckDB database" in msg or "Unable to open database" in msg:
+            return StoreError("not a blocwatch store (not a DuckDB database file)", path=str(self.path))
+        return StoreError(f"cannot open: {msg.splitlines()[0]}", path=str(self.path))
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        except duckdb.CatalogException:
+            raise StoreError("not a blocwatch store (no meta table)", path=str(self.path)) from None
+        version = int(row[0][0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"written by a newer blocwatch (schema {version}, this one reads {SCHEMA_VERSION}); upgrade",
+                path=str(self.path),
+            )
+
+    def _initialise(self) -> None:
+        con = self.con
+        con.execute("BEGIN")
+        con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        if row and int(row[0][0]) > SCHEMA_VERSION:
+            con.execute("ROLLBACK")
+            raise StoreError(
+                f"written by a newer blocwatch (schema {row[0][0]}); upgrade blocwatch", path=str(self.path)
+            )
+        con.execute(create_table_sql("events", EVENT_COLUMNS))
+        con.execute(create_table_sql("quarantine", QUARANTINE_COLUMNS))
+        con.execute(create_table_sql("ingests", INGEST_COLUMNS))
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        fingerprint = _lookup_fingerprint()
+        row = con.execute("SELECT value FROM meta WHERE key = 'lookup_fingerprint'").fetchall()
+        if not row or row[0][0] != fingerprint:
+            self._write_lookups()
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('lookup_fingerprint', ?)", [fingerprint])
+        con.execute("COMMIT")
+
+    def _write_lookups(self) -> None:
+        tax, countries = load_taxonomy(), load_countries()
+        con = self.con
+        con.execute(
+            """CREATE OR REPLACE TABLE cameo_codes (code VARCHAR PRIMARY KEY, root VARCHAR, level TINYINT,
+               name VARCHAR, goldstein DOUBLE, goldstein_icews DOUBLE, quad_class TINYINT,
+               plover VARCHAR, plover_mode VARCHAR)"""
+        )
+        con.executemany("INSERT INTO cameo_codes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tax.rows())
+        con.execute(
+            """CREATE OR REPLACE TABLE countries (iso3 VARCHAR PRIMARY KEY, cameo VARCHAR, name VARCHAR,
+               fips VARCHAR, cow INTEGER)"""
+        )
+        con.executemany(
+            "INSERT INTO countries VALUES (?, ?, ?, ?, ?)",
+            [(c.iso3, c.cameo, c.name, c.fips, c.cow) for c in countries.by_iso3.values()],
+        )
+        con.execute("CREATE OR REPLACE TABLE country_names (name VARCHAR PRIMARY KEY, iso3 VARCHAR)")
+        con.executemany("INSERT INTO country_names VALUES (?, ?)", countries.alias_rows())
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        """Rows in one of the store's tables.
+
+        Examples
+        --------
+        >>> import tempfile, os
+        >>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as s:
+        ...     s.count("cameo_codes")
+        312
+        """
+        if table not in {"events", "quarantine", "ingests", "cameo_codes", "countries", "country_names"}:
+            raise ValueError(f"unknown table {table!r}")
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchall()
+        return int(row[0][0]) if row else 0
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
+        """Run SQL against the store and return an Arrow table."""
+        return self.con.sql(sql, params=params or None).to_arrow_table()
+
+    def stats(self, top: int = 10) -> StoreStats:
+        """Counts by origin, date range, quarantine reasons and the busiest dyads.
+
+        Parameters
+        ----------
+        top : int
+            How many dyads (directed pairs of different states) to list.
+        """
+        con = self.con
+        origins = [
+            OriginStats(o, int(n), d0, d1)
+            for o, n, d0, d1 in con.execute(
+                "SELECT origin, count(*), min(date), max(date) FROM events GROUP BY origin ORDER BY 2 DESC"
+            ).fetchall()
+        ]
+        reasons = [
+            (r, int(n))
+            for r, n in con.execute(
+                "SELECT regexp_replace(reason, '\"[^\"]*\"', '\"...\"', 'g') AS r, count(*) FROM quarantine "
+                "GROUP BY r ORDER BY 2 DESC LIMIT 10"
+            ).fetchall()
+        ]
+        dyads = [
+            (s, t, int(n))
+            for s, t, n in con.execute(
+                """SELECT source_country, target_country, count(*) AS n FROM events
+                   WHERE source_country IS NOT NULL AND target_country IS NOT NULL
+                     AND source_country <> target_country AND mode = 'factual'
+                   GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?""",
+                [top],
+            ).fetchall()
+        ]
+        return StoreStats(
+            path=str(self.path),
+            events=self.count("events"),
+            quarantined=self.count("quarantine"),
+            files=self.count("ingests"),
+            origins=origins,
+            quarantine_reasons=reasons,
+            top_dyads=dyads,
+        )
+
+    def quarantined(self, *, file_contains: str | None = None, limit: int | None = 50) -> pa.Table:
+        """Quarantined lines, oldest first: file, line, reason and the raw text.
+
+        Parameters
+        ----------
+        file_contains : str, optional
+            Keep lines of files whose name contains this text.
+        limit : int, optional
+            At most this many lines; ``None`` for all.
+        """
+        sql = "SELECT file, line, reason, raw FROM quarantine"
+        params: list[Any] = []
+        if file_contains:
+            sql += " WHERE contains(file, ?)"
+            params.append(file_contains)
+        sql += " ORDER BY ingest_id, file, line"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return self.query(sql, params)
