@@ -1,0 +1,366 @@
+"""Load prepared sources into the store: DuckDB's CSV reader, rejects to quarantine, exact counts.
+
+One batch of sources that share a layout is one transaction: the reader checks every
+value while parsing, good rows go straight into ``events`` (skipping events already
+stored), and each rejected line goes to ``quarantine`` with its line number, exact bytes
+and a reason. Lines of another known width (GDELT 1.0 rows in a 2.0 file, 57-field rows
+among 58) get a second pass with their own layout. For every file the loader checks that
+lines = header + blank + stored + already stored + quarantined; a batch that does not add
+up is an internal error and is rolled back, never committed.
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import count
+
+import duckdb
+import pyarrow as pa
+
+from blocwatch.ingest.layout import MAX_LINE_BYTES, Layout
+from blocwatch.ingest.results import FileResult
+from blocwatch.ingest.sources import Source, read_lines_at
+from blocwatch.progress import Progress
+
+__all__ = ["Loader"]
+
+_WIDTH_ERRORS = {"MISSING COLUMNS", "TOO MANY COLUMNS"}
+_PRIORITY = {"INVALID ENCODING": 0, "LINE SIZE OVER MAXIMUM": 1, "TOO MANY COLUMNS": 2,
+             "MISSING COLUMNS": 2, "UNQUOTED VALUE": 3, "CAST": 4}
+
+
+@dataclass(frozen=True)
+class _Reject:
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True)
+class _Quarantined:
+    line: int
+    raw: bytes
+    reason: str
+
+
+class _AccountingError(AssertionError):
+    """The counts of a file do not add up: a bug, never committed."""
+
+
+def _value_of(message: str) -> str:
+    marker = 'Could not convert string "'
+    i = message.find(marker)
+    if i < 0:
+        return ""
+    rest = message[i + len(marker):]
+    j = rest.find('" to ')
+    return rest[:j] if j >= 0 else rest
+
+
+def _split_fields(raw: bytes, layout: Layout) -> list[str]:
+    text = raw.decode("utf-8", errors="replace")
+    if layout.quote:
+        try:
+            return next(csv.reader([text], delimiter=layout.delimiter, quotechar=layout.quote))
+        except (csv.Error, StopIteration):
+            pass
+    return text.split(layout.delimiter)
+
+
+def _squash(type_name: str) -> str:
+    return "".join(ch for ch in type_name.upper() if ch.isalnum())[:40]
+
+
+def _cast_column(layout: Layout, raw: bytes, message: str) -> str | None:
+    """The column whose value DuckDB could not convert.
+
+    DuckDB's reject tables name the wrong column when the query reads only some columns,
+    so the column is found again from the raw line: a checked column holding the value
+    the message quotes, preferably of the type the message names.
+    """
+    value = _value_of(message)
+    marker = '" to '
+    target = _squash(message[message.find(marker) + len(marker):]) if marker in message else ""
+    hits = [name for name, v in zip(layout.fields, _split_fields(raw, layout), strict=False)
+            if name in layout.types and v.strip() == value.strip()]
+    typed = [name for name in hits if target and _squash(layout.types[name]).startswith(target[:20])]
+    return (typed or hits or [None])[0]
+
+
+def _utf8_reason(raw: bytes) -> str | None:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"not valid UTF-8 (byte 0x{raw[exc.start]:02X} at byte {exc.start + 1} of the line)"
+    return None
+
+
+def _width(raw: bytes, layout: Layout) -> int:
+    return len(_split_fields(raw, layout))
+
+
+class Loader:
+    """Runs batches of sources into one store connection.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection
+        A connection to an initialised store (see :class:`blocwatch.store.EventStore`).
+    alternates : callable
+        Maps a layout to the other layouts, by width, that its files may mix in.
+    progress : Progress
+        Told about bytes loaded.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, alternates: Callable[[Layout], dict[int, Layout]],
+                 progress: Progress) -> None:
+        self.con = con
+        self.alternates = alternates
+        self.progress = progress
+        self._names = count()
+
+    def next_ingest_id(self) -> int:
+        row = self.con.execute("SELECT coalesce(max(ingest_id), 0) FROM ingests").fetchall()
+        return int(row[0][0] if row else 0) + 1
+
+    def load(self, layout: Layout, sources: Sequence[Source], origin: str) -> list[FileResult]:
+        """Load ``sources`` (all of ``layout``) in one transaction; return one result per source.
+
+        Raises
+        ------
+        duckdb.Error
+            DuckDB could not parse the batch at all; nothing was committed.
+        """
+        started = datetime.now()
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            first_id = self.next_ingest_id()
+            ids = {id(s): first_id + i for i, s in enumerate(sources)}
+            rejects = self._pass(layout, sources, ids, started)
+            quarantined = {id(s): self._settle(layout, s, rejects.get(str(s.path), {}), ids, started)
+                           for s in sources}
+            self._dedupe(first_id, first_id + len(sources) - 1)
+            inserted = dict(
+                con.execute(
+                    "SELECT ingest_id, count(*) FROM events WHERE ingest_id BETWEEN ? AND ? GROUP BY 1",
+                    [first_id, first_id + len(sources) - 1],
+                ).fetchall()
+            )
+            results = []
+            for s in sources:
+                q = quarantined[id(s)]
+                self._store_quarantine(s, q, ids[id(s)], origin, started)
+                results.append(self._account(layout, s, q, inserted.get(ids[id(s)], 0)))
+            self._log(results, sources, ids, started)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return results
+
+    # -- passes ----------------------------------------------------------------------------
+
+    def _pass(self, layout: Layout, sources: Sequence[Source], ids: dict[int, int], now: datetime,
+              report: bool = True) -> dict[str, dict[int, _Reject]]:
+        """Insert the rows ``layout`` accepts; return rejects by file path and line.
+
+        ``report`` says whether this pass moves the progress bar (extra passes over a file
+        already counted do not).
+        """
+        con = self.con
+        rej = f"_bw_rej{next(self._names)}"
+        con.execute("CREATE OR REPLACE TEMP TABLE _bw_batch (path VARCHAR, ingest_id INTEGER)")
+        con.executemany("INSERT INTO _bw_batch VALUES (?, ?)", [(str(s.path), ids[id(s)]) for s in sources])
+        sql = f"""
+            INSERT INTO events BY NAME
+            SELECT * FROM (
+                SELECT {layout.select},
+                       b.ingest_id AS ingest_id,
+                       $now::TIMESTAMP AS ingested_at
+                FROM {layout.read_csv([str(s.path) for s in sources], rej)} AS r
+                JOIN _bw_batch b ON b.path = r.filename
+                {layout.joins}
+            ) AS n
+            WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id)"""
+        with self._poll(sum(s.size for s in sources) if report else 0):
+            con.execute(sql, {"now": now})
+        rows = con.execute(
+            f"""SELECT s.file_path, e.line, e.error_type, e.error_message
+                FROM {rej}_errors e JOIN {rej}_scans s USING (scan_id, file_id)"""
+        ).fetchall()
+        con.execute(f"DROP TABLE IF EXISTS {rej}_errors")
+        con.execute(f"DROP TABLE IF EXISTS {rej}_scans")
+        out: dict[str, dict[int, _Reject]] = {}
+        for path, line, kind, message in rows:
+            per_file = out.setdefault(path, {})
+            old = per_file.get(line)
+            if old is None or _PRIORITY.get(kind, 5) < _PRIORITY.get(old.kind, 5):
+                per_file[int(line)] = _Reject(kind, message or "")
+        return out
+
+    def _settle(self, layout: Layout, source: Source, rejects: dict[int, _Reject], ids: dict[int, int],
+                now: datetime) -> list[_Quarantined]:
+        """Decide the fate of a file's rejected lines, with extra passes for other widths."""
+        if not rejects and not source.removed:
+            return []
+        raw = read_lines_at(source.path, rejects)
+        alternates = self.alternates(layout)
+        by_width: dict[int, list[int]] = {}
+        widths: dict[int, int] = {}
+        for line, rej in rejects.items():
+            if rej.kind in _WIDTH_ERRORS:
+                widths[line] = _width(raw.get(line, b""), layout)
+                if widths[line] in alternates:
+                    by_width.setdefault(widths[line], []).append(line)
+        final = {line: rej for line, rej in rejects.items()}
+        for width, lines in by_width.items():
+            alt = alternates[width]
+            alt_rejects = self._pass(alt, [source], ids, now, report=False).get(str(source.path), {})
+            for line in lines:
+                if line in alt_rejects:
+                    final[line] = alt_rejects[line]
+                    if alt_rejects[line].kind not in _WIDTH_ERRORS:
+                        widths.pop(line, None)
+                else:
+                    del final[line]  # read by the other layout
+        out = [
+            _Quarantined(source.original_line(line), raw.get(line, b""),
+                         self._reason(layout, rej, raw.get(line, b""), widths.get(line)))
+            for line, rej in sorted(final.items())
+        ]
+        out.extend(_Quarantined(r.line, r.raw, r.reason) for r in source.removed)
+        return sorted(out, key=lambda q: q.line)
+
+    @staticmethod
+    def _reason(layout: Layout, rej: _Reject, raw: bytes, width: int | None) -> str:
+        if rej.kind == "INVALID ENCODING":
+            return _utf8_reason(raw) or "not valid UTF-8"
+        if rej.kind == "LINE SIZE OVER MAXIMUM":
+            return f"line longer than the maximum of {MAX_LINE_BYTES:,} bytes"
+        if rej.kind in _WIDTH_ERRORS:
+            return layout.width_reason(width if width is not None else _width(raw, layout))
+        if rej.kind == "CAST":
+            column = _cast_column(layout, raw, rej.message)
+            if column:
+                return layout.value_reason(column, _value_of(rej.message))
+        if rej.kind == "UNQUOTED VALUE":
+            return "malformed quoting (a quote inside an unquoted value)"
+        return rej.message.splitlines()[0] if rej.message else rej.kind.lower()
+
+    # -- bookkeeping ---------------------------------------------------------------------------
+
+    def _dedupe(self, lo: int, hi: int) -> None:
+        """Remove events stored twice within this batch (overlapping files), keeping one."""
+        con = self.con
+        row = con.execute(
+            "SELECT count(*) - count(DISTINCT event_id) FROM events WHERE ingest_id BETWEEN ? AND ?", [lo, hi]
+        ).fetchall()
+        if row and row[0][0]:
+            con.execute(
+                """DELETE FROM events WHERE rowid IN (
+                       SELECT rowid FROM (
+                           SELECT rowid, row_number() OVER (PARTITION BY event_id ORDER BY ingest_id, rowid) AS k
+                           FROM events WHERE ingest_id BETWEEN $lo AND $hi)
+                       WHERE k > 1)""",
+                {"lo": lo, "hi": hi},
+            )
+
+    def _store_quarantine(self, source: Source, rows: list[_Quarantined], ingest_id: int, origin: str,
+                          now: datetime) -> None:
+        if not rows:
+            return
+        texts, blobs = [], []
+        for q in rows:
+            try:
+                texts.append(q.raw.decode("utf-8"))
+                blobs.append(None)
+            except UnicodeDecodeError:
+                texts.append(q.raw.decode("utf-8", errors="backslashreplace"))
+                blobs.append(q.raw)
+        table = pa.table({
+            "ingest_id": pa.array([ingest_id] * len(rows), pa.int32()),
+            "file": pa.array([source.name] * len(rows), pa.string()),
+            "file_sha256": pa.array([source.sha256] * len(rows), pa.string()),
+            "line": pa.array([q.line for q in rows], pa.int64()),
+            "reason": pa.array([q.reason for q in rows], pa.string()),
+            "raw": pa.array(texts, pa.string()),
+            "raw_bytes": pa.array(blobs, pa.binary()),
+            "origin": pa.array([origin] * len(rows), pa.string()),
+        })
+        self.con.register("_bw_quarantine", table)
+        try:
+            self.con.execute(
+                """INSERT INTO quarantine BY NAME
+                   SELECT q.*, $now::TIMESTAMP AS quarantined_at FROM _bw_quarantine q
+                   WHERE NOT EXISTS (SELECT 1 FROM quarantine o
+                                     WHERE o.file_sha256 = q.file_sha256 AND o.line = q.line)""",
+                {"now": now},
+            )
+        finally:
+            self.con.unregister("_bw_quarantine")
+
+    @staticmethod
+    def _account(layout: Layout, source: Source, quarantined: list[_Quarantined], inserted: int) -> FileResult:
+        header = int(layout.header)
+        accepted = source.lines - header - source.blank_lines - len(quarantined)
+        duplicates = accepted - inserted
+        if duplicates < 0 or accepted < 0:
+            raise _AccountingError(
+                f"{source.name}: {source.lines} lines but {inserted} stored, {len(quarantined)} quarantined, "
+                f"{source.blank_lines} blank, {header} header"
+            )
+        first = (quarantined[0].line, quarantined[0].reason) if quarantined else None
+        return FileResult(
+            file=source.name, format=layout.name, lines=source.lines, header_lines=header,
+            blank_lines=source.blank_lines, inserted=inserted, duplicates=duplicates,
+            quarantined=len(quarantined), first_problem=first,
+        )
+
+    def _log(self, results: list[FileResult], sources: Sequence[Source], ids: dict[int, int],
+             started: datetime) -> None:
+        finished = datetime.now()
+        self.con.executemany(
+            "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (ids[id(s)], r.file, s.sha256, r.format, s.size, r.lines, r.header_lines, r.blank_lines,
+                 r.inserted, r.duplicates, r.quarantined, started, finished)
+                for r, s in zip(results, sources, strict=True)
+            ],
+        )
+
+    @contextmanager
+    def _poll(self, total_bytes: int) -> Iterator[None]:
+        """Report DuckDB's own progress on the running statement as bytes."""
+        done = 0.0
+        stop = threading.Event()
+        if total_bytes <= 0:
+            yield
+            return
+
+        def run() -> None:
+            nonlocal done
+            while not stop.wait(0.25):
+                try:
+                    pct = self.con.query_progress()
+                except duckdb.Error:
+                    continue
+                if pct > 0:
+                    now_done = total_bytes * min(pct, 100.0) / 100.0
+                    if now_done > done:
+                        self.progress.advance(now_done - done)
+                        done = now_done
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
+            if total_bytes > done:
+                self.progress.advance(total_bytes - done)

@@ -1,0 +1,79 @@
+"""What an ingest did, file by file: the numbers that prove nothing was lost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from blocwatch.errors import InputError
+
+__all__ = ["FileResult", "IngestResult"]
+
+
+@dataclass
+class FileResult:
+    """One file (or archive member) read by an ingest.
+
+    Every line is accounted for: ``lines == header_lines + blank_lines + inserted +
+    duplicates + quarantined``, unless ``error`` says the file could not be read at all
+    (and then nothing from it was stored).
+    """
+
+    file: str
+    format: str | None = None
+    lines: int = 0
+    header_lines: int = 0
+    blank_lines: int = 0
+    inserted: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    first_problem: tuple[int, str] | None = None
+    error: InputError | None = None
+
+    @property
+    def rows(self) -> int:
+        """Lines that hold a row (not header, not blank)."""
+        return self.lines - self.header_lines - self.blank_lines
+
+    @property
+    def unusable(self) -> bool:
+        """The file could not be read, or none of its rows is an event."""
+        return self.error is not None or (self.rows > 0 and self.inserted + self.duplicates == 0)
+
+
+@dataclass
+class IngestResult:
+    """All files of one ingest, in the order they were given.
+
+    Examples
+    --------
+    >>> r = IngestResult([FileResult("a", lines=3, inserted=2, quarantined=1)])
+    >>> r.rows, r.inserted, r.quarantined, r.ok
+    (3, 2, 1, True)
+    """
+
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return sum(f.rows for f in self.files)
+
+    @property
+    def inserted(self) -> int:
+        return sum(f.inserted for f in self.files)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def quarantined(self) -> int:
+        return sum(f.quarantined for f in self.files)
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [f for f in self.files if f.error is not None]
+
+    @property
+    def ok(self) -> bool:
+        """No file failed outright and every file gave at least one event."""
+        return not any(f.unusable for f in self.files)

@@ -1,0 +1,290 @@
+"""Turning the paths a user gives into plain text files DuckDB can read, with their line counts.
+
+A path may be a file, a folder (read recursively, in name order), a ``.zip`` archive
+(each member is one source, named ``archive.zip:member``) or a gzip file; archives are
+recognised by their magic bytes, not their names. Every source is scanned once in large
+chunks (never a Python loop per line) to get its SHA-256, its number of lines and of
+blank lines, which is how the importer proves that no line was lost.
+
+Lines ending in CR LF are accepted. A bare CR inside a line is not something any event
+export contains; such lines are set aside for quarantine and the rest is copied to a
+clean temporary file, with a map back to the original line numbers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+
+from blocwatch.errors import InputError
+
+__all__ = ["RawLine", "Source", "expand_paths", "prepare_source", "read_lines_at"]
+
+CHUNK = 16 * 1024 * 1024
+_BINARY_PROBE = 8192
+_ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+@dataclass(frozen=True)
+class RawLine:
+    """A line set aside before parsing, with why."""
+
+    line: int
+    raw: bytes
+    reason: str
+
+
+@dataclass
+class Source:
+    """One plain-text input, ready for DuckDB's CSV reader.
+
+    Attributes
+    ----------
+    name : str
+        What the user calls it: the path, or ``archive.zip:member``.
+    path : Path
+        The file DuckDB reads: the original, or a decompressed or cleaned copy.
+    sha256 : str
+        Hash of the decompressed content (before cleaning).
+    size : int
+        Bytes of decompressed content.
+    lines : int
+        Lines in the content (a last line without a newline counts).
+    blank_lines : int
+        Empty lines, which DuckDB skips and which hold no row.
+    first_line : bytes
+        First non-blank line, for recognising the format.
+    line_map : numpy.ndarray or None
+        When ``path`` is a cleaned copy: original line number of each of its lines.
+    removed : list of RawLine
+        Lines left out of the cleaned copy, to be quarantined.
+    """
+
+    name: str
+    path: Path
+    sha256: str
+    size: int
+    lines: int
+    blank_lines: int
+    first_line: bytes
+    line_map: np.ndarray | None = None
+    removed: list[RawLine] = field(default_factory=list)
+
+    def original_line(self, line: int) -> int:
+        """Line number in the original content of line ``line`` of :attr:`path`."""
+        if self.line_map is None:
+            return line
+        return int(self.line_map[line - 1])
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named by ``paths``; folders are walked recursively in name order.
+
+    Hidden files (names starting with ``.``) inside folders are skipped.
+
+    Raises
+    ------
+    InputError
+        A path does not exist.
+    """
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(
+                f for f in sorted(p.rglob("*"))
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError("no such file or folder", file=str(p))
+    return out
+
+
+@dataclass
+class _Scan:
+    sha256: str
+    size: int
+    lines: int
+    blank_lines: int
+    has_cr: bool
+    first_line: bytes
+
+
+def _scan(stream: BinaryIO, name: str, copy_to: BinaryIO | None = None) -> _Scan:
+    """Hash and count lines of ``stream`` in chunks, optionally copying it."""
+    h = hashlib.sha256()
+    size = lines = blank = 0
+    prev_newline = True  # the start of the file behaves like the end of a line
+    has_cr = False
+    head = b""
+    for chunk in iter(lambda: stream.read(CHUNK), b""):
+        if size == 0:
+            nul = chunk.find(b"\x00", 0, _BINARY_PROBE)
+            if nul >= 0:
+                raise InputError(f"binary file (NUL byte at offset {nul}); expected a text export", file=name)
+        if len(head) < 65536:
+            head += chunk[: 65536 - len(head)]
+        h.update(chunk)
+        if copy_to is not None:
+            copy_to.write(chunk)
+        arr = np.frombuffer(chunk, dtype=np.uint8)
+        nl = np.flatnonzero(arr == 10)
+        lines += len(nl)
+        if len(nl):
+            blank += int(np.count_nonzero(np.diff(nl) == 1)) + int(nl[0] == 0 and prev_newline)
+        prev_newline = chunk[-1] == 10
+        has_cr = has_cr or b"\r" in chunk
+        size += len(chunk)
+    if size and not prev_newline:
+        lines += 1
+    first = next((ln for ln in head.split(b"\n") if ln.strip(b"\r")), b"")
+    return _Scan(h.hexdigest(), size, lines, blank, has_cr, first)
+
+
+def _clean_cr(src: Path, dst: Path, name: str) -> tuple[np.ndarray, list[RawLine], int, int]:
+    """Copy ``src`` to ``dst`` dropping CR before LF; lines with another CR are set aside.
+
+    Returns the line map, the removed lines, and the line and blank-line counts of ``dst``.
+    """
+    kept: list[int] = []
+    removed: list[RawLine] = []
+    blank = 0
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        for number, line in enumerate(fin, start=1):
+            body = line[:-1] if line.endswith(b"\n") else line
+            if body.endswith(b"\r"):
+                body = body[:-1]
+            if b"\r" in body:
+                removed.append(RawLine(number, body, "carriage return (CR) inside the line"))
+                continue
+            kept.append(number)
+            blank += not body
+            fout.write(body + b"\n")
+    return np.asarray(kept, dtype=np.int64), removed, len(kept), blank
+
+
+def _from_stream(stream: BinaryIO, name: str, tmpdir: Path, stem: str) -> Source:
+    plain = tmpdir / f"{stem}.txt"
+    with open(plain, "wb") as out:
+        scan = _scan(stream, name, copy_to=out)
+    return _finish(scan, name, plain, tmpdir, stem)
+
+
+def _finish(scan: _Scan, name: str, path: Path, tmpdir: Path, stem: str) -> Source:
+    if scan.size == 0:
+        raise InputError("empty file", file=name)
+    if scan.blank_lines == scan.lines:
+        raise InputError("no rows: the file holds only blank lines", file=name)
+    source = Source(name, path, scan.sha256, scan.size, scan.lines, scan.blank_lines, scan.first_line)
+    if scan.has_cr:
+        cleaned = tmpdir / f"{stem}.clean.txt"
+        line_map, removed, lines, blank = _clean_cr(path, cleaned, name)
+        source.path, source.line_map, source.removed = cleaned, line_map, removed
+        # removed lines are not in the copy; blank lines are counted again after CR removal
+        source.blank_lines = blank
+        if lines + len(removed) != scan.lines:
+            raise AssertionError(f"{name}: CR cleaning kept {lines} + removed {len(removed)} != {scan.lines}")
+    return source
+
+
+def prepare_source(path: Path, tmpdir: Path) -> Iterator[Source]:
+    """Yield the plain-text sources in ``path`` (one, or one per archive member).
+
+    Raises
+    ------
+    InputError
+        The file is empty, binary, or a corrupt or truncated archive.
+    """
+    name = str(path)
+    fd, stem_path = tempfile.mkstemp(dir=tmpdir, prefix="src-")
+    os.close(fd)
+    stem = Path(stem_path).name
+    try:
+        with open(path, "rb") as fh:
+            magic = fh.read(4)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=name) from None
+    if magic.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
+        yield from _zip_sources(path, tmpdir, stem)
+    elif magic.startswith(_GZIP_MAGIC):
+        try:
+            with gzip.open(path, "rb") as stream:
+                yield _from_stream(stream, name, tmpdir, stem)  # type: ignore[arg-type]
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputError(f"corrupt or truncated gzip file: {exc}", file=name) from None
+    else:
+        with open(path, "rb") as fh:
+            scan = _scan(fh, name)
+        yield _finish(scan, name, path, tmpdir, stem)
+
+
+def _zip_sources(path: Path, tmpdir: Path, stem: str) -> Iterator[Source]:
+    name = str(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = [m for m in zf.infolist() if not m.is_dir()]
+            if not members:
+                raise InputError("empty zip archive", file=name)
+            for i, member in enumerate(members):
+                member_name = f"{name}:{member.filename}"
+                with zf.open(member) as stream:
+                    yield _from_stream(stream, member_name, tmpdir, f"{stem}-{i}")  # type: ignore[arg-type]
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise InputError(f"corrupt or truncated zip archive: {exc}", file=name) from None
+
+
+def read_lines_at(path: Path, wanted: Iterable[int]) -> dict[int, bytes]:
+    """The lines of ``path`` with the given 1-based numbers, without their line ending.
+
+    Reads the file in chunks; meant for the few lines that end up in quarantine.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> p = Path(tempfile.mkdtemp()) / "f.txt"
+    >>> _ = p.write_bytes(b"a\\nbb\\r\\n\\nccc")
+    >>> read_lines_at(p, [2, 4, 9])
+    {2: b'bb', 4: b'ccc'}
+    """
+    want = sorted(set(wanted))
+    out: dict[int, bytes] = {}
+    if not want:
+        return out
+    with open(path, "rb") as fh:
+        data_iter = iter(lambda: fh.read(CHUNK), b"")
+        number = 1
+        carry = b""
+        wi = 0
+        for chunk in data_iter:
+            buf = carry + chunk
+            starts = 0
+            arr = np.frombuffer(buf, dtype=np.uint8)
+            nl = np.flatnonzero(arr == 10)
+            last_line_in_buf = number + len(nl) - 1
+            while wi < len(want) and want[wi] <= last_line_in_buf:
+                k = want[wi] - number
+                begin = 0 if k == 0 else int(nl[k - 1]) + 1
+                out[want[wi]] = buf[begin : int(nl[k])].removesuffix(b"\r")
+                wi += 1
+            if len(nl):
+                starts = int(nl[-1]) + 1
+                number += len(nl)
+            carry = buf[starts:]
+            if wi == len(want):
+                return out
+        if carry and wi < len(want) and want[wi] == number:
+            out[number] = carry.removesuffix(b"\r")
+    return out
