@@ -1,0 +1,125 @@
+"""Terminal output for the command line: tables in three formats, and a progress bar."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import json
+import math
+import sys
+from datetime import date, datetime
+from typing import Any
+
+import pyarrow as pa
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
+from rich.table import Table
+
+__all__ = ["OutputFormat", "RichProgress", "render", "stderr", "stdout"]
+
+# Tables are not squeezed to 80 columns when the output goes to a file or a pipe.
+stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 250)
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+class OutputFormat(enum.StrEnum):
+    """How read commands print their results."""
+
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="backslashreplace")
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.3f}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(_plain(value))
+
+
+def render(table: pa.Table, fmt: OutputFormat, *, title: str | None = None, console: Console = stdout) -> None:
+    """Print ``table`` as a rich table, CSV or JSON lines (one object per row)."""
+    rows = table.to_pylist()
+    if fmt is OutputFormat.jsonl:
+        for row in rows:
+            console.file.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False) + "\n")
+    elif fmt is OutputFormat.csv:
+        writer = csv.writer(console.file, lineterminator="\n")
+        writer.writerow(table.column_names)
+        for row in rows:
+            writer.writerow(["" if v is None else _plain(v) for v in row.values()])
+    else:
+        out = Table(title=title, title_justify="left", show_edge=False, header_style="bold")
+        for name, typ in zip(table.column_names, table.schema.types, strict=True):
+            numeric = pa.types.is_integer(typ) or pa.types.is_floating(typ)
+            out.add_column(name, justify="right" if numeric else "left", no_wrap=True, min_width=len(name))
+        for row in rows:
+            out.add_row(*(_cell(v) for v in row.values()))
+        console.print(out)
+
+
+class RichProgress:
+    """The library's :class:`blocwatch.progress.Progress`, drawn with ``rich`` on stderr."""
+
+    def __init__(self, console: Console = stderr, enabled: bool | None = None) -> None:
+        self.enabled = console.is_terminal if enabled is None else enabled
+        self._progress = Progress(
+            TextColumn("{task.description:<10}"),
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not self.enabled,
+        )
+        self._task: TaskID | None = None
+
+    def start(self, task: str, total: float | None = None) -> None:
+        if self._task is None:
+            self._progress.start()
+        else:
+            self._progress.remove_task(self._task)
+        self._task = self._progress.add_task(task, total=total)
+
+    def advance(self, amount: float) -> None:
+        if self._task is not None:
+            self._progress.advance(self._task, amount)
+
+    def note(self, message: str) -> None:
+        self._progress.console.print(message)
+
+    def finish(self) -> None:
+        if self._task is not None:
+            self._progress.update(self._task, completed=self._progress.tasks[-1].total or 0)
+
+    def close(self) -> None:
+        self._progress.stop()
+        self._task = None
+
+    def __enter__(self) -> RichProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
