@@ -1,0 +1,96 @@
+"""The event store: creation, read-only use, locks, versions, lookups."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from blocwatch import EventStore, StoreError
+from blocwatch.schema import EVENT_COLUMNS, SCHEMA_VERSION
+
+
+def test_new_store_has_tables_and_lookups(tmp_path):
+    with EventStore(tmp_path / "s.duckdb") as s:
+        assert [s.count(t) for t in ("events", "quarantine", "ingests")] == [0, 0, 0]
+        assert s.count("cameo_codes") == 312
+        assert s.count("countries") == 235
+        cols = [r["column_name"] for r in s.query(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' ORDER BY ordinal_position"
+        ).to_pylist()]
+        assert cols == [c.name for c in EVENT_COLUMNS]
+        row = s.query("SELECT * FROM cameo_codes WHERE code = '1123'").to_pylist()[0]
+        assert (row["name"], row["quad_class"], row["plover"], row["plover_mode"]) == (
+            "Accuse of aggression", 3, "ACCUSE", "allege")
+
+
+def test_read_only_store_must_exist(tmp_path):
+    with pytest.raises(StoreError, match="no event store here"):
+        EventStore(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_folder_must_exist(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        EventStore(tmp_path / "no" / "s.duckdb")
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with EventStore(path) as s:
+        s.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="newer blocwatch"):
+            EventStore(path, read_only=read_only)
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path):
+    path = tmp_path / "s.duckdb"
+    EventStore(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys, time
+            from blocwatch import EventStore
+            s = EventStore({str(path)!r})
+            print("open", flush=True)
+            sys.stdin.readline()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError) as err:
+            EventStore(path)
+        assert "in use by another blocwatch or DuckDB process" in str(err.value)
+        assert f"(PID {holder.pid})" in str(err.value)
+    finally:
+        holder.communicate("\n", timeout=30)
+
+
+def test_lookup_tables_are_rebuilt_when_codebooks_change(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with EventStore(path) as s:
+        s.con.execute("DELETE FROM cameo_codes")
+        s.con.execute("UPDATE meta SET value = 'stale' WHERE key = 'lookup_fingerprint'")
+    with EventStore(path) as s:
+        assert s.count("cameo_codes") == 312
+
+
+def test_stats_and_quarantine_listing(store, write):
+    from blocwatch.ingest import ingest_files
+    from tests.helpers import gdelt_row
+
+    text = "\n".join([gdelt_row(GLOBALEVENTID="1"), gdelt_row(GLOBALEVENTID="2", Actor2CountryCode="KOR"),
+                      gdelt_row(GLOBALEVENTID="3"), "bad"]) + "\n"
+    path = write("a.CSV", text)
+    ingest_files(store, [path], "gdelt")
+    stats = store.stats()
+    assert (stats.events, stats.quarantined, stats.files) == (3, 1, 1)
+    assert [(o.origin, o.events) for o in stats.origins] == [("gdelt2", 3)]
+    assert stats.top_dyads == [("RUS", "PRK", 2), ("RUS", "KOR", 1)]
+    assert stats.quarantine_reasons == [("expected 57, 58 or 61 tab-separated fields, found 1", 1)]
+    listing = store.quarantined(file_contains="a.CSV").to_pylist()
+    assert listing == [{"file": str(path), "line": 4,
+                        "reason": "expected 57, 58 or 61 tab-separated fields, found 1", "raw": "bad"}]
+    assert store.quarantined(file_contains="other").num_rows == 0
