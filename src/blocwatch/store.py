@@ -192,23 +192,29 @@ class EventStore:
 
     def _write_lookups(self) -> None:
         tax, countries = load_taxonomy(), load_countries()
+        cameo = pa.table(
+            list(zip(*tax.rows(), strict=True)),
+            names=["code", "root", "level", "name", "goldstein", "goldstein_icews", "quad_class", "plover",
+                   "plover_mode"],
+        )
+        states = pa.Table.from_pylist(
+            [{"iso3": c.iso3, "cameo": c.cameo, "name": c.name, "fips": c.fips, "cow": c.cow}
+             for c in countries.by_iso3.values()]
+        )
+        names = pa.table(list(zip(*countries.alias_rows(), strict=True)), names=["name", "iso3"])
         con = self.con
-        con.execute(
-            """CREATE OR REPLACE TABLE cameo_codes (code VARCHAR PRIMARY KEY, root VARCHAR, level TINYINT,
-               name VARCHAR, goldstein DOUBLE, goldstein_icews DOUBLE, quad_class TINYINT,
-               plover VARCHAR, plover_mode VARCHAR)"""
-        )
-        con.executemany("INSERT INTO cameo_codes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tax.rows())
-        con.execute(
-            """CREATE OR REPLACE TABLE countries (iso3 VARCHAR PRIMARY KEY, cameo VARCHAR, name VARCHAR,
-               fips VARCHAR, cow INTEGER)"""
-        )
-        con.executemany(
-            "INSERT INTO countries VALUES (?, ?, ?, ?, ?)",
-            [(c.iso3, c.cameo, c.name, c.fips, c.cow) for c in countries.by_iso3.values()],
-        )
-        con.execute("CREATE OR REPLACE TABLE country_names (name VARCHAR PRIMARY KEY, iso3 VARCHAR)")
-        con.executemany("INSERT INTO country_names VALUES (?, ?)", countries.alias_rows())
+        for table, data, ddl in (
+            ("cameo_codes", cameo, "code VARCHAR PRIMARY KEY, root VARCHAR, level TINYINT, name VARCHAR, "
+             "goldstein DOUBLE, goldstein_icews DOUBLE, quad_class TINYINT, plover VARCHAR, plover_mode VARCHAR"),
+            ("countries", states, "iso3 VARCHAR PRIMARY KEY, cameo VARCHAR, name VARCHAR, fips VARCHAR, cow INTEGER"),
+            ("country_names", names, "name VARCHAR PRIMARY KEY, iso3 VARCHAR"),
+        ):
+            con.execute(f"CREATE OR REPLACE TABLE {table} ({ddl})")
+            con.register("_bw_lookup", data)
+            try:
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _bw_lookup")
+            finally:
+                con.unregister("_bw_lookup")
 
     # -- reading -----------------------------------------------------------------------------
 

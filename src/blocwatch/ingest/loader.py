@@ -174,8 +174,9 @@ class Loader:
         """
         con = self.con
         rej = f"_bw_rej{next(self._names)}"
-        con.execute("CREATE OR REPLACE TEMP TABLE _bw_batch (path VARCHAR, ingest_id INTEGER)")
-        con.executemany("INSERT INTO _bw_batch VALUES (?, ?)", [(str(s.path), ids[id(s)]) for s in sources])
+        batch = pa.table({"path": pa.array([str(s.path) for s in sources], pa.string()),
+                          "ingest_id": pa.array([ids[id(s)] for s in sources], pa.int32())})
+        con.register("_bw_batch", batch)
         sql = f"""
             INSERT INTO events BY NAME
             SELECT * FROM (
@@ -187,8 +188,11 @@ class Loader:
                 {layout.joins}
             ) AS n
             WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id)"""
-        with self._poll(sum(s.size for s in sources) if report else 0):
-            con.execute(sql, {"now": now})
+        try:
+            with self._poll(sum(s.size for s in sources) if report else 0):
+                con.execute(sql, {"now": now})
+        finally:
+            con.unregister("_bw_batch")
         rows = con.execute(
             f"""SELECT s.file_path, e.line, e.error_type, e.error_message
                 FROM {rej}_errors e JOIN {rej}_scans s USING (scan_id, file_id)"""
@@ -323,15 +327,24 @@ class Loader:
 
     def _log(self, results: list[FileResult], sources: Sequence[Source], ids: dict[int, int],
              started: datetime) -> None:
-        finished = datetime.now()
-        self.con.executemany(
-            "INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (ids[id(s)], r.file, s.sha256, r.format, s.size, r.lines, r.header_lines, r.blank_lines,
-                 r.inserted, r.duplicates, r.quarantined, started, finished)
-                for r, s in zip(results, sources, strict=True)
-            ],
-        )
+        log = pa.table({
+            "ingest_id": pa.array([ids[id(s)] for s in sources], pa.int32()),
+            "file": [r.file for r in results],
+            "file_sha256": [s.sha256 for s in sources],
+            "format": [r.format for r in results],
+            **{name: pa.array([getattr(r, name) for r in results], pa.int64())
+               for name in ("lines", "header_lines", "blank_lines", "inserted", "duplicates", "quarantined")},
+            "bytes": pa.array([s.size for s in sources], pa.int64()),
+        })
+        self.con.register("_bw_log", log)
+        try:
+            self.con.execute(
+                "INSERT INTO ingests BY NAME SELECT *, $started::TIMESTAMP AS started_at, "
+                "$finished::TIMESTAMP AS finished_at FROM _bw_log",
+                {"started": started, "finished": datetime.now()},
+            )
+        finally:
+            self.con.unregister("_bw_log")
 
     @contextmanager
     def _poll(self, total_bytes: int) -> Iterator[None]:

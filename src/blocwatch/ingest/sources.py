@@ -113,6 +113,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def _blank_lines(chunk: bytes, after_newline: bool) -> int:
+    """Empty lines ending in ``chunk``; ``after_newline`` if the previous chunk ended a line."""
+    blank = int(after_newline and chunk[:1] == b"\n")
+    if chunk.find(b"\n\n") < 0:  # the common case: no empty line inside the chunk
+        return blank
+    nl = np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 10)
+    return blank + int(np.count_nonzero(np.diff(nl) == 1))
+
+
 @dataclass
 class _Scan:
     sha256: str
@@ -140,11 +149,8 @@ def _scan(stream: BinaryIO, name: str, copy_to: BinaryIO | None = None) -> _Scan
         h.update(chunk)
         if copy_to is not None:
             copy_to.write(chunk)
-        arr = np.frombuffer(chunk, dtype=np.uint8)
-        nl = np.flatnonzero(arr == 10)
-        lines += len(nl)
-        if len(nl):
-            blank += int(np.count_nonzero(np.diff(nl) == 1)) + int(nl[0] == 0 and prev_newline)
+        lines += chunk.count(b"\n")
+        blank += _blank_lines(chunk, prev_newline)
         prev_newline = chunk[-1] == 10
         has_cr = has_cr or b"\r" in chunk
         size += len(chunk)
