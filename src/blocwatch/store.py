@@ -68,7 +68,7 @@ class StoreStats:
     path: str
     events: int
     quarantined: int
-    files: int
+    files: int  # distinct file contents ingested
     origins: list[OriginStats]
     quarantine_reasons: list[tuple[str, int]]
     top_dyads: list[tuple[str, str, int]]
@@ -273,7 +273,7 @@ class EventStore:
             path=str(self.path),
             events=self.count("events"),
             quarantined=self.count("quarantine"),
-            files=self.count("ingests"),
+            files=int(self.con.execute("SELECT count(DISTINCT file_sha256) FROM ingests").fetchall()[0][0]),
             origins=origins,
             quarantine_reasons=reasons,
             top_dyads=dyads,

@@ -45,7 +45,7 @@ def test_binary_file_is_refused_and_the_other_files_load(tmp_path, write):
     proc = run("ingest", "gdelt", binary, good, "--db", tmp_path / "s.duckdb")
     assert proc.returncode == 1
     assert f"error: {binary}: binary file (NUL byte at offset 8); expected a text export" in proc.stderr
-    assert "5 new events" in proc.stdout and "1 files not read" in proc.stdout
+    assert "5 new events" in proc.stdout and "1 file not read" in proc.stdout
     assert counts(tmp_path / "s.duckdb") == (5, 0)
 
 

@@ -59,7 +59,7 @@ def test_dyads_table_shows_all_columns(db):
 
 def test_stats_formats(db):
     table = run("stats", "--db", db)
-    assert table.returncode == 0 and "3 events from 1 files" in table.stdout and "gdelt2" in table.stdout
+    assert table.returncode == 0 and "3 events from 1 file," in table.stdout and "gdelt2" in table.stdout
     lines = [json.loads(x) for x in run("stats", "--db", db, "-f", "jsonl").stdout.splitlines()]
     assert {"origin": "gdelt2", "events": 3, "first_date": "2024-06-19", "last_date": "2024-07-05",
             "section": "origins"} in lines

@@ -216,3 +216,13 @@ def test_missing_path_raises_before_anything_is_stored(store, write, tmp_path):
     with pytest.raises(InputError, match="no such file or folder"):
         ingest_files(store, [good, tmp_path / "nope.CSV"], "gdelt")
     assert store.count("events") == 0
+
+
+def test_progress_reports_every_byte(store, write):
+    from blocwatch.progress import RecordingProgress
+
+    paths = [write(f"{i}.CSV", gdelt_row(GLOBALEVENTID=str(i)) + "\n") for i in range(3)]
+    progress = RecordingProgress()
+    ingest_files(store, paths, "gdelt", progress=progress)
+    size = sum(p.stat().st_size for p in paths)
+    assert (progress.task, progress.total, progress.done, progress.finished) == ("loading", size, size, True)

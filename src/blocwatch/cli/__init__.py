@@ -55,6 +55,10 @@ def _root(
     """Event data to an evidence-backed map of the balance of forces between states."""
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 # -- ingest -------------------------------------------------------------------------------
 
 
@@ -68,12 +72,11 @@ def _report_ingest(result: IngestResult, strict: bool) -> int:
             stderr.print(f"[yellow]quarantined:[/yellow] {f.file}:{line}: {reason}{more}", highlight=False)
         if f.error is None and f.rows and f.inserted + f.duplicates == 0:
             stderr.print(f"[red]error:[/red] {f.file}: no row could be read as {f.format}", highlight=False)
-    files = len(result.files)
     stdout.print(
-        f"read {files:,} file{'s' if files != 1 else ''}, {result.rows:,} rows: "
-        f"{result.inserted:,} new events, {result.duplicates:,} already stored, "
+        f"read {_plural(len(result.files), 'file')}, {_plural(result.rows, 'row')}: "
+        f"{_plural(result.inserted, 'new event')}, {result.duplicates:,} already stored, "
         f"{result.quarantined:,} quarantined"
-        + (f", {len(result.errors):,} files not read" if result.errors else ""),
+        + (f", {_plural(len(result.errors), 'file')} not read" if result.errors else ""),
         highlight=False,
     )
     if result.quarantined:
@@ -129,8 +132,8 @@ def stats(db: DbOption = Path(DEFAULT_STORE), fmt: FormatOption = OutputFormat.t
     tables = _stats_tables(result)
     if fmt is OutputFormat.table:
         stdout.print(
-            f"[bold]{result.path}[/bold]: {result.events:,} events from {result.files:,} files, "
-            f"{result.quarantined:,} quarantined lines", highlight=False,
+            f"[bold]{result.path}[/bold]: {result.events:,} events from {_plural(result.files, 'file')}, "
+            f"{_plural(result.quarantined, 'quarantined line')}", highlight=False,
         )
         for title, table in tables.items():
             if table.num_rows:
