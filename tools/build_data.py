@@ -268,27 +268,18 @@ def build_countries(shared: Path) -> list[dict[str, str]]:
         name = getattr(pc, "common_name", None) or (pc.name if pc else st["name"])
         rows.append({"iso3": iso3, "cameo": code, "name": name, "fips": fips, "cow": cow,
                      "aliases": "|".join(sorted(a for a in aliases if a))})
-    # every FIPS code must be unique
-    seen: dict[str, str] = {}
-    for r in rows:
-        if r["fips"]:
-            if r["fips"] in seen:
-                log(f"countries: FIPS {r['fips']} used by {seen[r['fips']]} and {r['iso3']}; blanking the second")
-                r["fips"] = ""
-            else:
-                seen[r["fips"]] = r["iso3"]
-    # and every COW code too
-    seen = {}
+    # every FIPS and COW code must be unique
+    for key in ("fips", "cow"):
+        seen: dict[str, str] = {}
+        for r in rows:
+            if r[key] and r[key] in seen:
+                log(f"countries: {key} {r[key]} used by {seen[r[key]]} and {r['iso3']}; blanking the second")
+                r[key] = ""
+            elif r[key]:
+                seen[r[key]] = r["iso3"]
     for r in rows:
         if r["cow"]:
-            if r["cow"] in seen:
-                log(f"countries: COW {r['cow']} used by {seen[r['cow']]} and {r['iso3']}; blanking the second")
-                r["cow"] = ""
-            else:
-                seen[r["cow"]] = r["iso3"]
-    for r in rows:
-        if r["cow"]:
-            abb, nm = cow_names[r["cow"]]
+            _, nm = cow_names[r["cow"]]
             if iso_lookup(nm) not in (r["iso3"], None):
                 log(f"countries: {r['iso3']} COW {r['cow']} is {nm} in cow_states.csv; dropped")
                 r["cow"] = ""
