@@ -94,3 +94,11 @@ def test_stats_and_quarantine_listing(store, write):
     assert listing == [{"file": str(path), "line": 4,
                         "reason": "expected 57, 58 or 61 tab-separated fields, found 1", "raw": "bad"}]
     assert store.quarantined(file_contains="other").num_rows == 0
+
+
+def test_duckdb_never_prints_its_own_progress_bar(tmp_path):
+    with EventStore(tmp_path / "s.duckdb") as s:
+        printing, tracking = s.con.execute(
+            "SELECT current_setting('enable_progress_bar_print'), current_setting('enable_progress_bar')"
+        ).fetchall()[0]
+    assert (printing, tracking) == (False, True)

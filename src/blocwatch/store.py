@@ -127,6 +127,10 @@ class EventStore:
             raise self._store_error(exc) from None
         except duckdb.Error as exc:
             raise StoreError(f"cannot open: {exc}", path=str(self.path)) from None
+        # DuckDB draws its own progress bar on stdout for long queries; the library never prints
+        # (progress goes through blocwatch.progress), but DuckDB still tracks it for query_progress().
+        self.con.execute("SET enable_progress_bar = true")
+        self.con.execute("SET enable_progress_bar_print = false")
         if read_only:
             self._check_version()
         else:

@@ -12,9 +12,7 @@ up is an internal error and is rolled back, never committed.
 from __future__ import annotations
 
 import csv
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import count
@@ -189,10 +187,11 @@ class Loader:
             ) AS n
             WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id)"""
         try:
-            with self._poll(sum(s.size for s in sources) if report else 0):
-                con.execute(sql, {"now": now})
+            con.execute(sql, {"now": now})
         finally:
             con.unregister("_bw_batch")
+        if report:  # DuckDB reports no progress inside an INSERT, so the bar moves per batch
+            self.progress.advance(sum(s.size for s in sources))
         rows = con.execute(
             f"""SELECT s.file_path, e.line, e.error_type, e.error_message
                 FROM {rej}_errors e JOIN {rej}_scans s USING (scan_id, file_id)"""
@@ -345,35 +344,3 @@ class Loader:
             )
         finally:
             self.con.unregister("_bw_log")
-
-    @contextmanager
-    def _poll(self, total_bytes: int) -> Iterator[None]:
-        """Report DuckDB's own progress on the running statement as bytes."""
-        done = 0.0
-        stop = threading.Event()
-        if total_bytes <= 0:
-            yield
-            return
-
-        def run() -> None:
-            nonlocal done
-            while not stop.wait(0.25):
-                try:
-                    pct = self.con.query_progress()
-                except duckdb.Error:
-                    continue
-                if pct > 0:
-                    now_done = total_bytes * min(pct, 100.0) / 100.0
-                    if now_done > done:
-                        self.progress.advance(now_done - done)
-                        done = now_done
-
-        thread = threading.Thread(target=run, daemon=True)
-        thread.start()
-        try:
-            yield
-        finally:
-            stop.set()
-            thread.join()
-            if total_bytes > done:
-                self.progress.advance(total_bytes - done)
