@@ -50,6 +50,7 @@ from pathlib import Path
 import duckdb
 files = [str(f) for f in sorted(Path(sys.argv[1]).glob("*.export.CSV"))]
 con = duckdb.connect()
+con.execute("SET enable_progress_bar_print = false")
 t = time.perf_counter()
 rows = con.execute("SELECT count(*) FROM read_csv($f, delim='\\t', header=false, all_varchar=true, quote='')",
                    {"f": files}).fetchall()[0][0]
@@ -63,6 +64,7 @@ from pathlib import Path
 import duckdb
 files = [str(f) for f in sorted(Path(sys.argv[1]).glob("*.export.CSV"))]
 con = duckdb.connect(sys.argv[2])
+con.execute("SET enable_progress_bar_print = false")
 t = time.perf_counter()
 con.execute("CREATE TABLE t AS SELECT * FROM read_csv($f, delim='\\t', header=false, quote='')", {"f": files})
 con.close()
