@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from blocwatch.taxonomy import load_taxonomy
 
@@ -83,7 +83,6 @@ class Layout:
     dateformat: str = "%Y%m%d"
     timestampformat: str = "%Y%m%d%H%M%S"
     width_hint: str = ""
-    macros: tuple[str, ...] = field(default=())
 
     @property
     def width(self) -> int:
