@@ -19,11 +19,10 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from dataclasses import dataclass
-from importlib import resources
+
+from blocwatch.data import read_csv
 
 __all__ = ["CameoCode", "Taxonomy", "load_taxonomy", "read_data_csv"]
 
@@ -36,8 +35,7 @@ def read_data_csv(name: str) -> list[dict[str, str]]:
     >>> read_data_csv("plover_scores.csv")[0]
     {'event': 'AGREE', 'mode': '', 'plover_score': '2.5'}
     """
-    text = resources.files("blocwatch.data").joinpath(name).read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
+    return read_csv(name)
 
 
 @dataclass(frozen=True)
