@@ -1,0 +1,130 @@
+"""The event coder: raw English news to events with actors, CAMEO and PLOVER codes, dates and evidence.
+
+>>> from datetime import date
+>>> coder = Coder.load()
+>>> events = coder.code_text("North Korea fired two ballistic missiles toward Japan on Tuesday.",
+...                          published=date(2024, 7, 3))
+>>> [(e.source.code, e.cameo, e.mode, e.date.isoformat(), e.date_precision) for e in events]
+[('PRK', '150', 'factual', '2024-07-02', 'day')]
+
+The pipeline: spaCy's en_core_web_sm (sentences, tags, dependency parse, named entities),
+then :mod:`~blocwatch.coder.actors` (names, agents, their codes on the day),
+:mod:`~blocwatch.coder.vocabulary` (verb and noun patterns to CAMEO codes),
+:mod:`~blocwatch.coder.extract` (roles, dyads, statements of intent),
+:mod:`~blocwatch.coder.modality` and :mod:`~blocwatch.coder.dates`.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+
+from spacy.language import Language
+
+from blocwatch.coder.actors import ActorDictionary
+from blocwatch.coder.documents import Document, Problem, read_documents
+from blocwatch.coder.events import Actor, CodedEvent
+from blocwatch.coder.extract import Extractor
+from blocwatch.coder.petrarch import ActorEntry, AgentEntry
+from blocwatch.coder.pipeline import MAX_CHARS, load_pipeline
+from blocwatch.coder.vocabulary import Vocabulary, load_vocabulary
+from blocwatch.progress import NullProgress, Progress
+
+__all__ = ["Actor", "CodedEvent", "Coder", "Document", "Problem", "read_documents"]
+
+
+def _pieces(text: str, limit: int = MAX_CHARS) -> Iterator[tuple[int, str]]:
+    """Split a long text at paragraph (else line, else space) breaks into pieces of at most ``limit``."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            cut = max(text.rfind("\n\n", start, end), -1)
+            if cut <= start:
+                cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+class Coder:
+    """Codes documents into events.
+
+    Parameters
+    ----------
+    nlp : spacy.language.Language, optional
+        The parsing pipeline (default: the shipped English model).
+    actors : ActorDictionary, optional
+        Actor and agent dictionary (default: the shipped one).
+    vocabulary : Vocabulary, optional
+        Verb and noun patterns (default: the shipped ones).
+    """
+
+    def __init__(self, nlp: Language | None = None, actors: ActorDictionary | None = None,
+                 vocabulary: Vocabulary | None = None) -> None:
+        self.nlp = nlp or load_pipeline()
+        self.actors = actors or ActorDictionary.load(self.nlp)
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.extractor = Extractor(self.vocabulary, self.actors)
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> Coder:
+        """The default coder, built once per process."""
+        return cls()
+
+    @classmethod
+    def with_dictionaries(cls, actors: Sequence[ActorEntry] = (), agents: Sequence[AgentEntry] = (),
+                          shipped: bool = True) -> Coder:
+        """A coder whose actor dictionary adds (or, with ``shipped=False``, only has) these entries."""
+        nlp = load_pipeline()
+        return cls(nlp, ActorDictionary.load(nlp, actors, agents, shipped=shipped))
+
+    def code(self, document: Document) -> list[CodedEvent]:
+        """Events in one document, in text order."""
+        events: list[CodedEvent] = []
+        sentence = 0
+        for offset, piece in _pieces(document.text):
+            doc = self.nlp(piece)
+            events.extend(self.extractor.document(doc, document.id, document.date, document.url,
+                                                  offset=offset, first_sentence=sentence))
+            sentence += sum(1 for _ in doc.sents)
+        return events
+
+    def code_text(self, text: str, published: date | None = None, doc_id: str = "doc") -> list[CodedEvent]:
+        """Events in a text published on ``published``."""
+        return self.code(Document(doc_id, text, published))
+
+    def code_many(self, documents: Iterable[Document], workers: int = 1,
+                  progress: Progress | None = None) -> Iterator[tuple[Document, list[CodedEvent]]]:
+        """Code documents, in order, in ``workers`` processes; progress counts documents."""
+        progress = progress or NullProgress()
+        if workers <= 1:
+            for document in documents:
+                yield document, self.code(document)
+                progress.advance(1)
+            return
+        ctx = multiprocessing.get_context("fork" if hasattr(multiprocessing, "get_context") else None)
+        with ctx.Pool(workers, initializer=_init_worker) as pool:
+            for document, events in pool.imap(_code_in_worker, documents, chunksize=4):
+                yield document, events
+                progress.advance(1)
+
+
+_WORKER: Coder | None = None
+
+
+def _init_worker() -> None:
+    global _WORKER  # one coder per worker process, built once
+    _WORKER = Coder.load()
+
+
+def _code_in_worker(document: Document) -> tuple[Document, list[CodedEvent]]:
+    assert _WORKER is not None
+    return document, _WORKER.code(document)

@@ -1,0 +1,174 @@
+"""Dates in news text, resolved against the publication date.
+
+News gives dates relative to the day it is published: "on Tuesday", "on 28 May", "in late
+January", "last year". :func:`resolve` turns such an expression into a date and a precision;
+an event with no date of its own gets the publication date with precision ``reported``
+(it happened on or before that day), never a made-up day.
+
+Examples
+--------
+>>> pub = date(2024, 7, 3)  # a Wednesday
+>>> resolve("On 28 May", pub)
+When(date=datetime.date(2024, 5, 28), precision='day', text='On 28 May')
+>>> resolve("in late January", pub)
+When(date=datetime.date(2024, 1, 1), precision='month', text='in late January')
+>>> resolve("on Tuesday", pub).date, resolve("last year", pub).date, resolve("since 2018", pub).precision
+(datetime.date(2024, 7, 2), datetime.date(2023, 1, 1), 'year')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["MONTHS", "WEEKDAYS", "When", "reported", "resolve"]
+
+MONTHS = {name: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")], start=1) for name in names}
+WEEKDAYS = {name: i for i, names in enumerate(
+    [("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thurs"),
+     ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")]) for name in names}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+
+# Words in front of a date that do not change which period it names.
+_PREFIXES = {"on", "in", "at", "during", "by", "from", "the", "early", "earlier", "late", "later", "mid",
+             "middle", "end", "beginning", "start", "of", "around", "about"}
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved date: the first day of the period, its precision, and the words it came from."""
+
+    date: date
+    precision: str  # day | week | month | year | reported
+    text: str = ""
+
+
+def reported(published: date) -> When:
+    """The date of an event the text does not date: the publication day, flagged as such."""
+    return When(published, "reported", "")
+
+
+def _year_for(month: int, day: int | None, published: date, future: bool) -> int:
+    """The year of a month (and day) written without one: the latest not after publication,
+    or the next not before it for future events."""
+    year = published.year
+    try:
+        candidate = date(year, month, day or 1)
+    except ValueError:
+        candidate = date(year, month, 1)
+    if future:
+        if candidate < published - timedelta(days=7) and (day is not None or month < published.month):
+            return year + 1
+        return year
+    if candidate > published + timedelta(days=7 if day is not None else 0) and (
+        day is not None or month > published.month
+    ):
+        return year - 1
+    return year
+
+
+def _weekday(target: int, published: date, future: bool) -> date:
+    delta = (published.weekday() - target) % 7
+    if future:
+        return published + timedelta(days=(target - published.weekday()) % 7)
+    return published - timedelta(days=delta)
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _day(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve(text: str, published: date, *, future: bool = False) -> When | None:
+    """Resolve a date expression against the publication date; ``None`` if it is not one.
+
+    Parameters
+    ----------
+    text : str
+        The expression as written ("on 28 May", "last week", "in 2022").
+    published : date
+        The publication date of the document.
+    future : bool
+        Read ambiguous expressions forward ("on Friday" after publication), for events that
+        are announced rather than reported.
+    """
+    raw = text
+    words = re.sub(r"\s+", " ", text.lower().replace(",", " ").replace("mid-", "")).strip().split(" ")
+    while words and words[0] in _PREFIXES:
+        words = words[1:]
+    t = " ".join(words)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t):
+        d = _day(int(m[1]), int(m[2]), int(m[3]))
+        return When(d, "day", raw) if d else None
+    if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MONTH})\.?(?: (\d{{4}}))?", t):
+        day, month = int(m[1]), MONTHS[m[2]]
+        year = int(m[3]) if m[3] else _year_for(month, day, published, future)
+        d = _day(year, month, day)
+        return When(d, "day", raw) if d else None
+    if m := re.fullmatch(rf"({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?(?: (\d{{4}}))?", t):
+        month, day = MONTHS[m[1]], int(m[2])
+        year = int(m[3]) if m[3] else _year_for(month, day, published, future)
+        d = _day(year, month, day)
+        return When(d, "day", raw) if d else None
+    if m := re.fullmatch(rf"({_MONTH})\.?(?: (?:of )?(\d{{4}}))?", t):
+        month = MONTHS[m[1]]
+        year = int(m[2]) if m[2] else _year_for(month, None, published, future)
+        return When(date(year, month, 1), "month", raw)
+    if m := re.fullmatch(r"(?:since |the year )?((?:19|20)\d{2})", t):
+        return When(date(int(m[1]), 1, 1), "year", raw)
+    if m := re.fullmatch(rf"(?:this |last |next |this past )?({_WEEKDAY})(?: morning| afternoon| evening| night)?", t):
+        target = WEEKDAYS[m[1]]
+        if t.startswith("last "):
+            d = _weekday(target, published - timedelta(days=1), False)
+        elif t.startswith("next "):
+            d = _weekday(target, published + timedelta(days=1), True)
+        else:
+            d = _weekday(target, published, future)
+        return When(d, "day", raw)
+    simple = {
+        "today": (published, "day"),
+        "tonight": (published, "day"),
+        "yesterday": (published - timedelta(days=1), "day"),
+        "tomorrow": (published + timedelta(days=1), "day"),
+        "this week": (_monday(published), "week"),
+        "last week": (_monday(published) - timedelta(days=7), "week"),
+        "next week": (_monday(published) + timedelta(days=7), "week"),
+        "this month": (published.replace(day=1), "month"),
+        "last month": ((published.replace(day=1) - timedelta(days=1)).replace(day=1), "month"),
+        "next month": ((published.replace(day=28) + timedelta(days=4)).replace(day=1), "month"),
+        "this year": (date(published.year, 1, 1), "year"),
+        "last year": (date(published.year - 1, 1, 1), "year"),
+        "next year": (date(published.year + 1, 1, 1), "year"),
+    }
+    t2 = re.sub(r" (morning|afternoon|evening|night)$", "", t)
+    if t2 in simple:
+        d, precision = simple[t2]
+        return When(d, precision, raw)
+    if m := re.fullmatch(r"(\w+) (day|week|month|year)s? ago", t):
+        n = int(m[1]) if m[1].isdigit() else _NUMBERS.get(m[1])
+        if n is None:
+            return None
+        unit = m[2]
+        if unit == "day":
+            return When(published - timedelta(days=n), "day", raw)
+        if unit == "week":
+            return When(_monday(published - timedelta(weeks=n)), "week", raw)
+        if unit == "month":
+            y, mo = divmod(published.year * 12 + published.month - 1 - n, 12)
+            return When(date(y, mo + 1, 1), "month", raw)
+        return When(date(published.year - n, 1, 1), "year", raw)
+    return None

@@ -1,0 +1,148 @@
+"""Documents to code: plain text, JSON lines and HTML pages, from files or folders.
+
+- ``.txt``: one document; its id is the file name, its date the one given by the caller.
+- ``.jsonl``: one document per line with ``id``, ``text``, ``date`` (YYYY-MM-DD) and optional
+  ``url`` and ``title``. A line that is not such an object is a :class:`Problem` with its line
+  number, never silently skipped.
+- ``.html``/``.htm``: the main text, extracted with trafilatura (menus, ads and scripts
+  dropped); the page's own publication date is used when the caller gives none.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "news.jsonl"
+>>> _ = p.write_text('{"id": "a1", "text": "Seoul protested.", "date": "2024-06-02"}\\n{"id": 7}\\n')
+>>> [type(x).__name__ for x in read_documents([p])]
+['Document', 'Problem']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from blocwatch.errors import InputError
+
+__all__ = ["DOCUMENT_SUFFIXES", "MAX_DOCUMENT_CHARS", "Document", "Problem", "read_documents"]
+
+DOCUMENT_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
+#: Longest document accepted (characters); longer ones are reported as problems.
+MAX_DOCUMENT_CHARS = 10_000_000
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text to code."""
+
+    id: str
+    text: str
+    date: date | None = None
+    url: str | None = None
+    title: str | None = None
+    file: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that is not a document: file, line (for JSON lines), reason and the raw text."""
+
+    file: str
+    line: int | None
+    reason: str
+    raw: str = ""
+
+
+def _parse_date(value: object, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{where} is not a date string")
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise ValueError(f'{where} "{value}" is not a date (YYYY-MM-DD)') from None
+
+
+def _jsonl(path: Path, default_date: date | None) -> Iterator[Document | Problem]:
+    with open(path, encoding="utf-8", errors="surrogateescape") as fh:
+        for number, line in enumerate(fh, start=1):
+            raw = line.rstrip("\n")
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+                if not isinstance(obj, dict):
+                    raise ValueError("not a JSON object")
+                text = obj.get("text")
+                if not isinstance(text, str):
+                    raise ValueError('no "text" string')
+                if len(text) > MAX_DOCUMENT_CHARS:
+                    raise ValueError(f"text longer than {MAX_DOCUMENT_CHARS:,} characters")
+                doc_id = obj.get("id")
+                if doc_id is None or isinstance(doc_id, dict | list):
+                    raise ValueError('no "id"')
+                when = _parse_date(obj.get("date"), '"date"') or default_date
+                url = obj.get("url") if isinstance(obj.get("url"), str) else None
+                title = obj.get("title") if isinstance(obj.get("title"), str) else None
+                yield Document(str(doc_id), text, when, url, title, str(path))
+            except (ValueError, json.JSONDecodeError) as exc:
+                reason = f"not valid JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
+                yield Problem(str(path), number, reason, raw.encode("utf-8", "surrogateescape").decode(
+                    "utf-8", "backslashreplace"))
+
+
+def _html(path: Path, default_date: date | None) -> Document | Problem:
+    import trafilatura
+
+    html = path.read_text(encoding="utf-8", errors="replace")
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text:
+        return Problem(str(path), None, "no main text found in the HTML page")
+    when = default_date
+    title = None
+    meta = trafilatura.extract_metadata(html)
+    if meta is not None:
+        title = meta.title
+        if when is None and meta.date:
+            try:
+                when = date.fromisoformat(meta.date[:10])
+            except ValueError:
+                when = None
+    return Document(path.name, text, when, None, title, str(path))
+
+
+def read_documents(paths: Iterable[str | Path], default_date: date | None = None) -> Iterator[Document | Problem]:
+    """Documents (and problems) in ``paths``, folders walked in name order.
+
+    Raises
+    ------
+    InputError
+        A path does not exist or has a suffix blocwatch does not read.
+    """
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES
+                         and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        elif p.is_file():
+            if p.suffix.lower() not in DOCUMENT_SUFFIXES:
+                raise InputError(f"cannot code {p.suffix or 'files without a suffix'}: use "
+                                 f"{', '.join(DOCUMENT_SUFFIXES)}", file=str(p))
+            files.append(p)
+        else:
+            raise InputError("no such file or folder", file=str(p))
+    for f in files:
+        suffix = f.suffix.lower()
+        if suffix == ".jsonl":
+            yield from _jsonl(f, default_date)
+        elif suffix in (".html", ".htm"):
+            yield _html(f, default_date)
+        else:
+            text = f.read_text(encoding="utf-8", errors="replace")
+            if len(text) > MAX_DOCUMENT_CHARS:
+                yield Problem(str(f), None, f"text longer than {MAX_DOCUMENT_CHARS:,} characters")
+            else:
+                yield Document(f.name, text, default_date, None, None, str(f))

@@ -1,0 +1,131 @@
+"""Whether an event is stated as a fact, denied, hypothetical, planned or alleged.
+
+The mode comes from the dependency parse around the event's trigger: a negation ("did not
+attack"), a modal ("could attack"), a condition ("if"), a future auxiliary or a verb of
+intention governing it ("will attack", "vowed to attack"), or a verb of allegation governing
+it ("accused Pyongyang of supplying shells"). A clause inherits a non-factual mode from the
+clause that governs it ("would not agree to send troops": sending is not a fact).
+Reporting verbs ("said", "told") do not change the mode of what is reported.
+
+Examples
+--------
+>>> from blocwatch.coder.pipeline import load_pipeline
+>>> nlp = load_pipeline()
+>>> def mode(text, verb):
+...     return mode_of(next(t for t in nlp(text) if t.text == verb))
+>>> mode("Russia did not attack the port.", "attack"), mode("China could impose sanctions.", "impose")
+('negated', 'hypothetical')
+>>> vowed = "Pyongyang vowed to launch more missiles."
+>>> mode(vowed, "launch"), mode(vowed, "vowed")
+('future', 'factual')
+>>> mode("Seoul accused Pyongyang of sending drones.", "sending")
+'claimed'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "REPORTING_VERBS", "mode_of"]
+
+_HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+#: Verbs whose infinitive or clausal complement is a planned or intended event.
+FUTURE_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "agree", "offer", "prepare",
+                "decide", "commit", "seek", "want", "aim", "hope", "expect", "consider", "propose",
+                "schedule", "resolve", "vote", "mull", "weigh", "announce"}
+#: Of those, the ones by which the source itself commits to the event (CAMEO's "express intent").
+COMMITMENT_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "agree", "offer", "prepare",
+                    "decide", "commit", "resolve", "announce", "schedule"}
+#: Verbs whose complement is an allegation rather than a fact.
+CLAIM_HEADS = {"accuse", "allege", "claim", "charge", "blame", "deny", "suspect", "condemn", "denounce",
+               "criticize", "criticise", "slam", "rebuke", "protest"}
+_REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal", "encourage", "invite",
+                  "try", "attempt", "push", "advise", "warn"}
+_NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "stop", "halt", "cease", "avoid"}
+#: Verbs that give a reason with "for": what they were punished or praised for is their claim.
+_JUDGMENT_HEADS = {"jail", "imprison", "convict", "sentence", "arrest", "detain", "punish", "fine", "indict",
+                   "prosecute", "try", "praise", "thank", "reward", "commend", "sanction", "expel", "execute"}
+REPORTING_VERBS = {"say", "announce", "tell", "confirm", "declare", "state", "report", "add", "insist", "warn",
+                   "promise", "pledge", "vow", "threaten", "indicate", "signal", "reply", "respond", "write",
+                   "quote", "claim", "believe", "think", "hope", "expect", "note", "stress", "argue"}
+_FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared"}
+_CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
+
+
+def _reported(token: Token) -> bool:
+    """Whether ``token`` heads the complement of a reporting verb ("announced it would free ...")."""
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _own_mode(token: Token) -> tuple[str, str | None]:
+    """Mode marked on the trigger itself, and the word that marked it."""
+    children = list(token.children)
+    for c in children:
+        if c.dep_ == "neg" or (c.lower_ in ("never", "not") and c.dep_ == "advmod"):
+            return "negated", c.lower_
+        if c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN":
+            return "negated", c.lower_
+    for c in children:
+        if c.dep_ in ("aux", "auxpass"):
+            word = c.lower_
+            if word == "would" and _reported(token):  # future in the past: "said it would retaliate"
+                return "future", word
+            if word in ("should", "would", "must") and token.dep_ == "ccomp" and \
+                    token.head.lemma_.lower() in COMMITMENT_HEADS:  # "agreed that they should cooperate"
+                return "future", word
+            if word in _HYPOTHETICAL_AUX:
+                return "hypothetical", word
+            if word in _FUTURE_AUX:
+                return "future", word
+    for c in children:
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+            return "hypothetical", c.lower_
+        if c.dep_ == "advmod" and c.lower_ in _CLAIM_ADV:
+            return "claimed", c.lower_
+    return "factual", None
+
+
+def _governor(token: Token) -> tuple[Token, str] | None:
+    """The verb (or adjective) that governs ``token``'s clause, and how."""
+    if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") and token.head is not token:
+        return token.head, token.dep_
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head is not token.head:
+        return token.head.head, "pcomp"
+    return None
+
+
+def mode_of(trigger: Token, depth: int = 0) -> str:
+    """``factual``, ``negated``, ``hypothetical``, ``future`` or ``claimed`` for an event trigger.
+
+    For a noun event ("held talks") pass the light verb, or the noun: both are checked by the
+    caller.
+    """
+    mode, _ = _own_mode(trigger)
+    if mode != "factual" or depth > 6:
+        return mode
+    gov = _governor(trigger)
+    if gov is None:
+        return "factual"
+    head, how = gov
+    lemma = head.lemma_.lower()
+    if how in ("xcomp", "ccomp", "pcomp"):
+        if lemma in CLAIM_HEADS or (how == "pcomp" and lemma in _JUDGMENT_HEADS):
+            return "claimed"
+        if lemma in _NEGATING_HEADS and how in ("xcomp", "pcomp"):
+            return "negated"
+        if lemma in FUTURE_HEADS and how in ("xcomp", "pcomp"):
+            return "future"
+        if lemma in _REQUEST_HEADS and how in ("xcomp", "ccomp"):
+            return "hypothetical"
+        if lemma == "go" and any(c.lower_ in ("is", "are", "was", "were", "'s", "'re", "be") for c in head.children):
+            return "future"
+        if head.pos_ == "ADJ" and lemma in _FUTURE_ADJ:
+            return "future"
+        if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _FUTURE_ADJ for c in head.children):
+            return "future"
+    if how == "advcl":
+        # "X attacked Y after ..." : the main clause does not change the mode of its adjuncts,
+        # but a condition on the main clause ("if X attacks, Y will ...") is handled by _own_mode.
+        return "factual"
+    return mode_of(head, depth + 1)

@@ -1,0 +1,359 @@
+"""Event vocabulary: verb and noun patterns mapped to CAMEO codes, matched on a dependency parse.
+
+Patterns are data (``data/coder/verbs_*.jsonl``, ``nouns.jsonl``, ``synsets_*.json``), written
+in a small notation close to PETRARCH's:
+
+- ``*`` stands for the verb (or event noun); terms before it must occur on the subject side
+  (or, for nouns, among the noun's modifiers), terms after it in the rest of the clause;
+- a word matches a token's form or lemma (``aid``, ``shells``); ``{joint exercise}`` matches
+  words in sequence; ``&weapon`` any word of a synonym set;
+- ``(to +)`` is a prepositional phrase with ``to`` whose object is the target; ``(of &weapon)``
+  one whose object contains a word of the set;
+- a code ``042`` may have a reciprocal ``043`` (the target does it back: visit / host).
+
+The most specific matching pattern wins (most words matched); a verb with no matching
+pattern takes its default code, which may be none.
+
+Examples
+--------
+>>> vocab = Vocabulary.from_blocks(
+...     [{"block": "send", "code": None, "verbs": {"send": None},
+...       "patterns": [["* &weapon (to +)", "072", None], ["* troops", "154", None]]}],
+...     synsets={"weapon": ["arms", "shells"]})
+>>> [p.text for p in vocab.verbs["send"].patterns]
+['* &weapon (to +)', '* troops']
+>>> vocab.verbs["send"].patterns[0].post[1].prep, vocab.verbs["send"].patterns[0].post[1].target
+('to', True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from blocwatch.data import read_json, read_jsonl
+
+__all__ = ["Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "load_vocabulary", "singular"]
+
+
+def singular(word: str) -> str:
+    """A crude singular form, enough to match dictionary words against plurals.
+
+    >>> singular("sanctions"), singular("talks"), singular("militaries"), singular("glass")
+    ('sanction', 'talk', 'military', 'glass')
+    """
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def deinflect(word: str) -> list[str]:
+    """Candidate base forms of an inflected verb.
+
+    >>> deinflect("staged"), deinflect("stopping"), deinflect("carries")
+    (['stage', 'stag'], ['stop', 'stopp', 'stoppe'], ['carry', 'carri', 'carrie'])
+    """
+    out: list[str] = []
+    if word.endswith("ied") or word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])
+    elif word.endswith("ing"):
+        stem = word[:-3]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            out.append(stem[:-1])
+        out += [stem, stem + "e"]
+    elif word.endswith("es"):
+        out += [word[:-2], word[:-1]]
+    elif word.endswith("s"):
+        out.append(word[:-1])
+    return out
+
+
+def _forms(token: Token) -> tuple[str, str, str]:
+    lower = token.lower_
+    return lower, token.lemma_.lower(), singular(lower)
+
+
+@dataclass(frozen=True)
+class Seq:
+    """Words in sequence; each position is a set of acceptable words."""
+
+    words: tuple[frozenset[str], ...]
+
+    def match_at(self, doc_tokens: Sequence[Token], i: int) -> bool:
+        if i + len(self.words) > len(doc_tokens):
+            return False
+        return all(_word_in(doc_tokens[i + k], s) for k, s in enumerate(self.words))
+
+
+@dataclass(frozen=True)
+class PP:
+    """A prepositional phrase: the preposition, terms its object must contain, target marker."""
+
+    prep: str
+    terms: tuple[Seq, ...]
+    target: bool
+
+
+Term = Seq | PP
+
+
+def _word_in(token: Token, words: frozenset[str]) -> bool:
+    return any(f in words for f in _forms(token))
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One parsed pattern."""
+
+    id: str
+    text: str
+    code: str | None
+    reverse: str | None
+    pre: tuple[Term, ...]
+    post: tuple[Term, ...]
+
+    @property
+    def weight(self) -> int:
+        def w(t: Term) -> int:
+            return len(t.words) if isinstance(t, Seq) else 1 + sum(w(x) for x in t.terms)
+
+        return sum(w(t) for t in self.pre + self.post)
+
+
+@dataclass
+class WordEntry:
+    """Everything the vocabulary knows about one verb or noun lemma."""
+
+    word: str
+    default: str | None = None
+    default_reverse: str | None = None
+    particles: dict[str, str | None] = field(default_factory=dict)  # "out" -> code for "bring out"
+    patterns: list[Pattern] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """The code a trigger gets, the pattern that gave it, and the target it points at."""
+
+    code: str | None
+    reverse: str | None
+    rule: str
+    target: Token | None = None
+
+
+_TOKEN = re.compile(r"\(|\)|\{|\}|\*|\$|\+|%|\^|&[\w'.-]+|[\w'.-]+")
+
+
+class _Parser:
+    def __init__(self, synsets: Mapping[str, Sequence[str]]) -> None:
+        self.synsets = synsets
+
+    def words(self, tok: str) -> frozenset[str]:
+        if tok.startswith("&"):
+            members = self.synsets.get(tok[1:].rstrip("_").lower(), ())
+            out = set()
+            for m in members:
+                w = m.strip().lower()
+                out.add(w)
+                out.add(singular(w))
+            return frozenset(out)
+        w = tok.strip("_").lower()
+        return frozenset({w, singular(w)})
+
+    def parse(self, text: str) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
+        toks = _TOKEN.findall(text.lower())
+        pre: list[Term] = []
+        post: list[Term] = []
+        side = pre
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if tok == "*":
+                side = post
+                i += 1
+            elif tok in ("$", "+", "%", "^"):
+                i += 1
+            elif tok == "(":
+                depth, j = 1, i + 1
+                while j < len(toks) and depth:
+                    depth += {"(": 1, ")": -1}.get(toks[j], 0)
+                    j += 1
+                inner = toks[i + 1 : j - 1]
+                if inner:
+                    prep = inner[0]
+                    target = "+" in inner
+                    terms = self.seqs(inner[1:])
+                    side.append(PP(prep, terms, target))
+                i = j
+            else:
+                seqs, i = self.seq_at(toks, i)
+                side.extend(seqs)
+        return tuple(pre), tuple(post)
+
+    def seqs(self, toks: list[str]) -> tuple[Seq, ...]:
+        out: list[Seq] = []
+        i = 0
+        while i < len(toks):
+            if toks[i] in ("$", "+", "%", "^", "(", ")"):
+                i += 1
+                continue
+            seqs, i = self.seq_at(toks, i)
+            out.extend(seqs)
+        return tuple(out)
+
+    def seq_at(self, toks: list[str], i: int) -> tuple[list[Seq], int]:
+        if toks[i] == "{":
+            j = i + 1
+            words: list[frozenset[str]] = []
+            while j < len(toks) and toks[j] != "}":
+                if toks[j] not in ("$", "+", "%", "^"):
+                    words.append(self.words(toks[j]))
+                j += 1
+            return ([Seq(tuple(words))] if words else []), j + 1
+        if toks[i] in ("}", ")"):
+            return [], i + 1
+        return [Seq((self.words(toks[i]),))], i + 1
+
+
+class Vocabulary:
+    """Verb and noun entries, keyed by lemma.
+
+    Build it with :func:`load_vocabulary` (the shipped dictionaries) or
+    :meth:`from_blocks` (any blocks in the JSON layout of ``data/coder/verbs_*.jsonl``).
+    """
+
+    def __init__(self, verbs: dict[str, WordEntry], nouns: dict[str, WordEntry]) -> None:
+        self.verbs = verbs
+        self.nouns = nouns
+
+    @classmethod
+    def from_blocks(
+        cls,
+        blocks: Iterable[Mapping[str, Any]],
+        synsets: Mapping[str, Sequence[str]],
+        nouns: Iterable[Mapping[str, Any]] = (),
+    ) -> Vocabulary:
+        parser = _Parser(synsets)
+        verbs: dict[str, WordEntry] = {}
+        for block in blocks:
+            _add_block(verbs, block, parser)
+        noun_entries: dict[str, WordEntry] = {}
+        for block in nouns:
+            _add_block(noun_entries, block, parser)
+        return cls(verbs, noun_entries)
+
+    # -- matching ------------------------------------------------------------------------------
+
+    def verb_entry(self, token: Token) -> WordEntry | None:
+        """The entry for a verb token, by lemma, falling back to a de-inflected form when the
+        tagger's lemma is off ("staged" lemmatised as "stag")."""
+        for form in (token.lemma_.lower(), *deinflect(token.lower_)):
+            entry = self.verbs.get(form)
+            if entry is not None:
+                return entry
+        return None
+
+    def match(self, entry: WordEntry, trigger: Token, pre: Sequence[Token], post: Sequence[Token],
+              is_actor: Callable[[Token], bool] = lambda t: True) -> Match | None:
+        """The best pattern of ``entry`` for ``trigger``, else its default code (or None).
+
+        ``pre`` and ``post`` are the tokens on the subject side and in the rest of the clause;
+        ``is_actor`` tells whether a phrase names an actor, which a ``(prep +)`` target must.
+        """
+        best: tuple[int, int, Pattern, Token | None] | None = None
+        for order, pattern in enumerate(entry.patterns):
+            ok, target = _match_terms(pattern.post, trigger, post, is_actor)
+            if not ok:
+                continue
+            ok_pre, _ = _match_terms(pattern.pre, trigger, pre, is_actor)
+            if not ok_pre:
+                continue
+            key = (pattern.weight, -order)
+            if best is None or key > best[:2]:
+                best = (*key, pattern, target)
+        if best is not None:
+            pattern, target = best[2], best[3]
+            return Match(pattern.code, pattern.reverse, pattern.id, target)
+        for particle, code in entry.particles.items():
+            if any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in trigger.children):
+                return Match(code, None, f"{entry.source}:{entry.word} {particle}")
+        if entry.default is not None:
+            return Match(entry.default, entry.default_reverse, f"{entry.source}:{entry.word}")
+        return None
+
+
+def _add_block(index: dict[str, WordEntry], block: Mapping[str, Any], parser: _Parser) -> None:
+    source = block.get("src", "")
+    name = block.get("block", "")
+    patterns = []
+    for n, (text, code, reverse) in enumerate(block.get("patterns", [])):
+        pre, post = parser.parse(text)
+        patterns.append(Pattern(f"{source}:{name}:{n + 1}", text, code, reverse, pre, post))
+    for verb, code in block.get("verbs", {}).items():
+        words = verb.split()
+        head = words[0]
+        entry = index.setdefault(head, WordEntry(head, source=source))
+        if len(words) > 1:
+            entry.particles.setdefault(" ".join(words[1:]), code)
+            continue
+        if code is not None and entry.default is None:
+            entry.default = code
+            entry.default_reverse = block.get("reverse")
+        entry.patterns.extend(patterns)
+
+
+def _pp_object(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return child
+    return None
+
+
+def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
+                 is_actor: Callable[[Token], bool]) -> tuple[bool, Token | None]:
+    doc = trigger.doc
+    target: Token | None = None
+    for term in terms:
+        if isinstance(term, Seq):
+            if not any(term.match_at(doc, t.i) for t in scope):
+                return False, None
+        else:
+            found = False
+            for t in scope:
+                if t.lower_ != term.prep or t.dep_ not in ("prep", "agent", "dative", "prt", "advmod"):
+                    continue
+                inner = [x for x in t.subtree if x.i != t.i]
+                if not all(any(s.match_at(doc, x.i) for x in inner) for s in term.terms):
+                    continue
+                if term.target:
+                    obj = _pp_object(t)
+                    if obj is None or not is_actor(obj):
+                        continue
+                    target = obj
+                found = True
+                break
+            if not found:
+                return False, None
+    return True, target
+
+
+def load_vocabulary() -> Vocabulary:
+    """The shipped vocabulary: blocwatch's own verbs and nouns first, then PETRARCH-2's verbs."""
+    synsets: dict[str, list[str]] = {}
+    for name in ("synsets_petrarch2.json", "synsets_blocwatch.json"):
+        data = read_json("coder", name)
+        for key, words in data.items():
+            synsets.setdefault(key, []).extend(words)
+    blocks = read_jsonl("coder", "verbs_blocwatch.jsonl") + read_jsonl("coder", "verbs_petrarch2.jsonl")
+    return Vocabulary.from_blocks(blocks, synsets, nouns=read_jsonl("coder", "nouns.jsonl"))
