@@ -53,7 +53,7 @@ _OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "allow", "permit", "
 #: Roots where a group acting together ("X and Y signed", "held talks") acts towards each other.
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
-_PLACE_TARGET_ROOTS = {"04", "14", "18", "19", "20"}
+_PLACE_TARGET_ROOTS = {"04", "14", "15", "18", "19", "20"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _QUANTITY_HEADS = {"hundreds", "hundred", "thousands", "thousand", "dozens", "dozen", "scores", "millions",
                    "some", "many", "most", "all", "several", "number", "group", "members", "member", "part",
@@ -306,6 +306,8 @@ class Extractor:
                 target_heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
         day = published
         sources = self._actors(source_heads, by_token, day)
+        if passive and not sources:  # "killed in Israeli tank shelling", "in an air strike by government forces"
+            sources = self._doer_of_cause(verb, by_token, day)
         targets = self._actors(target_heads, by_token, day)
         if not targets and match.target is None:
             targets = self._pp_targets(verb, by_token, day, exclude=source_heads)
@@ -371,44 +373,67 @@ class Extractor:
             code = cand.match.code or ""
             gov = _governor_of(cand.anchor)
             gov_lemma = gov.lemma_.lower() if gov is not None else ""
-            if cand.mode == "future" and cand.sources:
+            if cand.mode == "future" and cand.sources and gov_lemma in _PREPARING and code[:2] in ("18", "19", "20"):
+                # "the army prepared to resume shelling": military posturing
+                out.append(replace(cand, match=Match("150", None, f"posture:{code}", cand.match.target),
+                                   mode="factual"))
+                replaced.add(gov.i)  # type: ignore[union-attr]
+            elif cand.mode == "future" and cand.sources and _stated_intent(cand.anchor, gov):
                 new = intent_code(code)
+                if new is not None and gov_lemma == "threaten" and new[:2] == "03":
+                    new = "130"  # whatever is threatened is a threat
                 if new is not None:
                     out.append(replace(cand, match=Match(new, None, f"intent:{code}", cand.match.target),
                                        mode="factual"))
                     if gov is not None and gov_lemma in FUTURE_HEADS:
                         replaced.add(gov.i)
-            elif cand.mode == "negated" and gov is not None and gov_lemma in _REFUSING and cand.sources:
+            elif cand.mode == "negated" and cand.sources and (
+                    (gov is not None and gov_lemma in _REFUSING) or _will_not(cand.anchor)):
+                # "refused to lift the curfew", "said it would not provide support"
                 new = mirror("refusal", code) or "120"
                 out.append(replace(cand, match=Match(new, None, f"refusal:{code}", cand.match.target),
                                    mode="factual"))
-                replaced.add(gov.i)
-            elif cand.mode in ("hypothetical", "negated") and gov is not None and _is_demand(cand.anchor, gov):
+                if gov is not None:
+                    replaced.add(gov.i)
+            elif cand.mode in ("hypothetical", "negated") and gov is not None and _request_kind(cand.anchor, gov):
+                kind = _request_kind(cand.anchor, gov)
                 speakers = self._actors(_subjects(gov), by_token, published)
                 if not speakers or not cand.sources:
                     continue
-                stop = cand.mode == "negated" or any(c.lemma_.lower() in ("stop", "halt", "end", "cease")
-                                                     for c in [cand.anchor])
-                new = mirror("demand", "stop" if stop and code[:2] >= "14" else code) or "100"
+                stop = cand.mode == "negated" or cand.anchor.lemma_.lower() in ("stop", "halt", "end", "cease")
+                new = mirror(kind, "stop" if stop and code[:2] >= "14" else code) or (
+                    "100" if kind == "demand" else "020")
                 out.append(replace(cand, sources=speakers, targets=cand.sources, mode="factual", mutual=False,
-                                   match=Match(new, None, f"demand:{code}", None)))
+                                   match=Match(new, None, f"{kind}:{code}", None)))
                 replaced.add(gov.i)
         out = [c for c in out if not (c.trigger.i in replaced and c.mode == "factual"
                                       and ":" in c.match.rule and not _derived(c)
                                       and (c.match.code or "")[:2] in ("01", "02", "03", "05", "10", "12", "13"))]
+        # an event without a target gives way to the same kind of event by the same source with one
+        with_target = {(a.code, (c.match.code or "")[:2]) for c in out if c.targets and c.mode == "factual"
+                       for a in c.sources}
+        out = [c for c in out if c.targets or c.mode != "factual"
+               or not all((a.code, (c.match.code or "")[:2]) in with_target for a in c.sources)]
         for cand in out:  # "agreed to set up a centre": a promise, whatever is promised
             lemma = cand.trigger.lemma_.lower()
             if (lemma in COMMITMENT_HEADS and lemma != "threaten" and cand.trigger.i not in replaced
                     and (cand.match.code or "")[:2] in ("05", "06", "08")
-                    and any(c.dep_ in ("xcomp", "ccomp") for c in cand.trigger.children)):
+                    and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))
+                            for c in cand.trigger.children)):
                 cand.match = Match("030", None, cand.match.rule + "+intent", cand.match.target)
-        for cand in out:
-            if (cand.match.code or "").startswith("112") and cand.mode == "factual":
-                alleged = [c for c in cands if c.mode == "claimed" and (c.match.code or "")[:2] in ("18", "19", "20")
-                           and cand.trigger.i in (c.anchor.head.i, c.anchor.head.head.i)]
-                if alleged:
-                    cand.match = Match("1123", cand.match.reverse, cand.match.rule + "+aggression",
-                                       cand.match.target)
+        for cand in out:  # a claim that someone else did something hostile is an accusation
+            code = cand.match.code or ""
+            if cand.mode != "factual" or not (code.startswith("11") or code.startswith("01")):
+                continue
+            alleged = [c for c in cands if c.mode == "claimed" and (c.match.code or "")[:2] >= "14"
+                       and cand.trigger.i in (c.anchor.head.i, c.anchor.head.head.i)
+                       and {a.code for a in c.sources}.isdisjoint({a.code for a in cand.sources})]
+            if alleged:
+                aggression = any((c.match.code or "")[:2] in ("18", "19", "20") for c in alleged)
+                new = "1123" if aggression else ("112" if code[:3] in ("010", "110", "111", "112") else code)
+                cand.match = Match(new, cand.match.reverse, cand.match.rule + "+accusation", cand.match.target)
+                if not cand.targets:
+                    cand.targets = [a for c in alleged for a in c.sources][:1]
         return out
 
     # -- actors --------------------------------------------------------------------------------
@@ -433,6 +458,23 @@ class Extractor:
     def _is_actor(self, by_token: dict[int, Mention], day: date | None):  # noqa: ANN202
         return lambda tok: bool(self._actors([tok], by_token, day))
 
+    def _doer_of_cause(self, verb: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
+        """Who did a passive event, from the event noun that caused it: "killed in [Israeli] shelling"."""
+        for c in verb.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after"):
+                for noun in (p for p in c.children if p.dep_ == "pobj"):
+                    if noun.lemma_.lower() not in self.vocabulary.nouns:
+                        continue
+                    mods = [m for m in noun.children if m.dep_ in ("poss", "compound", "amod", "nmod")]
+                    doers = self._actors(mods, by_token, day, spread=True)
+                    if not doers:
+                        agents = [p for b in noun.children if b.dep_ == "prep" and b.lower_ == "by"
+                                  for p in b.children if p.dep_ == "pobj"]
+                        doers = self._actors(agents, by_token, day)
+                    if doers:
+                        return doers
+        return []
+
     def _place_target(self, head: Token, by_token: dict[int, Mention], day: date | None,
                       sources: Sequence[Actor]) -> list[Actor]:
         """Where a visit, meeting, protest or attack without a named target happened: its state.
@@ -441,7 +483,8 @@ class Extractor:
         the text names no other ("will meet in Zurich", "a protest in Beijing").
         """
         own = {s.code for s in sources} | {s.country for s in sources if s.country}
-        for c in head.children:
+        holders = [head] + [c for c in head.children if c.dep_ == "dobj"]  # "attend a summit in Switzerland"
+        for c in (x for h in holders for x in h.children):
             if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into", "inside", "near"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in by_token and not by_token[p.i].is_agent:
@@ -453,13 +496,20 @@ class Extractor:
 
     def _pp_targets(self, head: Token, by_token: dict[int, Mention], day: date | None,
                     exclude: Sequence[Token]) -> list[Actor]:
-        holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "xcomp", "attr")]
+        """The first actor in a target preposition's object, on the trigger, its object or its
+        passive subject ("evidence against Russia was presented"), or one level further down
+        ("advised against travel to Tunisia")."""
+        holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "xcomp", "attr", "nsubjpass")]
         for prep_word in TARGET_PREPS:
             for h in holders:
                 for c in h.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ == prep_word and c not in exclude:
                         objs = [p for p in c.children if p.dep_ in ("pobj",)]
                         actors = self._actors(objs, by_token, day)
+                        if not actors:
+                            inner = [q for p in objs for pp in p.children if pp.dep_ == "prep"
+                                     and pp.lower_ in TARGET_PREPS for q in pp.children if q.dep_ == "pobj"]
+                            actors = self._actors(inner, by_token, day)
                         if actors:
                             return actors
         return []
@@ -469,7 +519,7 @@ class Extractor:
         out: list[Actor] = []
         seen: set[str] = set()
         for head in heads:
-            for h in [head, *head.conjuncts]:
+            for h in [head, *head.conjuncts, *_listed_appositions(head, by_token)]:
                 for actor in self._phrase_actors(h, by_token, day, spread):
                     if actor.code not in seen:
                         seen.add(actor.code)
@@ -484,9 +534,12 @@ class Extractor:
             if inner:
                 return self._phrase_actors(inner[0], by_token, day, spread)
         if not spread and head.i not in by_token and not _can_stand_for_actor(head):
-            # "the 2018 military agreement" names no actor, though "military" is an agent
+            # "the 2018 military agreement" names no actor, though "military" is an agent;
+            # "China's assistance" stands for China
+            owner = [c for c in head.children if c.dep_ == "poss"]
             appos = [c for c in head.children if c.dep_ == "appos"]
-            return self._phrase_actors(appos[0], by_token, day, spread) if appos else []
+            nxt = owner or appos
+            return self._phrase_actors(nxt[0], by_token, day, spread) if nxt else []
         phrase = _phrase(head)
         mentions: list[Mention] = []
         for t in phrase:
@@ -500,6 +553,8 @@ class Extractor:
             return []
         named = [m for m in mentions if not m.is_agent]
         agents = [m for m in mentions if m.is_agent and isinstance(m.record, AgentRecord)]
+        if not named and head.i not in by_token and head.lemma_.lower() not in ACTOR_HEADS and head.pos_ != "PROPN":
+            return []  # "military exercises" are not an actor, "Filipino peacekeepers" are
         groups = [m for m in named if isinstance(m.record, _Group)]
         if groups:
             return [_actor(r.code_on(day) or "", groups[0].text) for r in groups[0].record.records]
@@ -555,6 +610,17 @@ def _located(actor: Actor, place: str) -> Actor:
     if actor.country is None and actor.code[:3] in _STATE_SECTORS:
         return _actor(place + actor.code, actor.text)
     return actor
+
+
+def _listed_appositions(head: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """Names after a name that the parser took for appositions: "the US, Russia, and Switzerland"."""
+    if head.i not in by_token or by_token[head.i].is_agent:
+        return []
+    out: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "appos" and c.i in by_token and not by_token[c.i].is_agent:
+            out.extend([c, *c.conjuncts])
+    return out
 
 
 def _can_stand_for_actor(head: Token) -> bool:
@@ -624,7 +690,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if objects and head.lemma_.lower() in _OBJECT_CONTROL:
             return objects
-        return _subjects(head, depth + 1)
+        passive = [c for c in head.children if c.dep_ == "nsubjpass"]  # "X is scheduled to attend"
+        return passive or _subjects(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
         return _subjects(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
@@ -635,7 +702,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
-    return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in ("dobj", "attr") and head.head is not head:
+        return _subjects(head.head, depth + 1)  # "issued a declaration demanding ...": the issuer
+    return []  # including "civilians imprisoned ...": a past participle's noun is what was done to
 
 
 def _reporting_head(verb: Token) -> Token | None:
@@ -660,7 +729,7 @@ def _clause(trigger: Token, exclude: Sequence[Token]) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis"))
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis", "acl"))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -703,11 +772,31 @@ def _candidate_mode(cand: _Candidate) -> str:
 
 
 _REFUSING = {"refuse", "decline", "reject", "spurn"}
-_DEMANDING = {"demand", "urge", "call", "ask", "press", "appeal", "request", "insist", "tell", "order", "push"}
+_PREPARING = {"prepare", "gear", "ready", "poise"}
+
+
+def _stated_intent(anchor: Token, gov: Token | None) -> bool:
+    """Whether a future event is one its actor states it will do ("will visit", "vowed to strike"),
+    rather than one others expect or the actor merely wants."""
+    if anchor.dep_ == "advcl":
+        return False  # a purpose ("to discuss") is not a statement of intent
+    if gov is not None and anchor.dep_ in ("xcomp", "ccomp", "pcomp"):
+        lemma = gov.lemma_.lower()
+        if lemma in COMMITMENT_HEADS:
+            return True
+        if lemma in REPORTING_VERBS or lemma == "be" or gov.pos_ == "ADJ":
+            pass  # "said it will ...", "is ready to ..."
+        elif lemma in FUTURE_HEADS and lemma not in ("want", "seek", "aim", "hope"):
+            return False
+    return True
+#: CAMEO 10x (demand) versus 02x (appeal: ask, urge, call for).
+_DEMANDING = {"demand", "insist", "order", "press", "push", "tell", "require", "instruct", "command"}
+_APPEALING = {"urge", "call", "ask", "appeal", "request", "want", "wish", "invite", "encourage", "plead",
+              "beg", "implore", "seek"}
 
 
 def _derived(cand: _Candidate) -> bool:
-    return cand.match.rule.startswith(("intent:", "demand:", "refusal:"))
+    return cand.match.rule.startswith(("intent:", "demand:", "appeal:", "refusal:"))
 
 
 def _governor_of(token: Token) -> Token | None:
@@ -719,10 +808,23 @@ def _governor_of(token: Token) -> Token | None:
     return None
 
 
-def _is_demand(anchor: Token, gov: Token) -> bool:
-    """Whether ``anchor``'s clause is something ``gov``'s subject demands of someone."""
+def _request_kind(anchor: Token, gov: Token) -> str | None:
+    """``demand`` or ``appeal`` if ``anchor``'s clause is what ``gov``'s subject asks of someone else."""
     lemma = gov.lemma_.lower()
-    if lemma in _DEMANDING:
-        return True
+    asked_of_other = anchor.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children) or (
+        anchor.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children))
+    if lemma in _DEMANDING and asked_of_other:
+        return "demand"
+    if lemma in _APPEALING and asked_of_other:
+        return "appeal"
     modal = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
-    return lemma in REPORTING_VERBS and anchor.dep_ == "ccomp" and bool(modal & {"must", "should"})
+    if lemma in REPORTING_VERBS and anchor.dep_ == "ccomp" and modal & {"must", "should"}:
+        return "demand"
+    return None
+
+
+def _will_not(anchor: Token) -> bool:
+    """Whether a clause is a future negated by its own subject: "will not", "would not", "won't"."""
+    aux = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    neg = any(c.dep_ == "neg" for c in anchor.children)
+    return neg and bool(aux & {"will", "would", "wo", "shall", "'ll"})

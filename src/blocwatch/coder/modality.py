@@ -41,7 +41,7 @@ COMMITMENT_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "a
 CLAIM_HEADS = {"accuse", "allege", "claim", "charge", "blame", "deny", "suspect", "condemn", "denounce",
                "criticize", "criticise", "slam", "rebuke", "protest"}
 _REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal", "encourage", "invite",
-                  "try", "attempt", "push", "advise", "warn"}
+                  "try", "attempt", "push", "advise", "warn", "want", "wish", "insist", "order", "tell"}
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "stop", "halt", "cease", "avoid"}
 #: Verbs that give a reason with "for": what they were punished or praised for is their claim.
 _JUDGMENT_HEADS = {"jail", "imprison", "convict", "sentence", "arrest", "detain", "punish", "fine", "indict",
@@ -95,6 +95,10 @@ def _governor(token: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def mode_of(trigger: Token, depth: int = 0) -> str:
     """``factual``, ``negated``, ``hypothetical``, ``future`` or ``claimed`` for an event trigger.
 
@@ -104,6 +108,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
     mode, _ = _own_mode(trigger)
     if mode != "factual" or depth > 6:
         return mode
+    if trigger.dep_ == "acl" and _infinitive(trigger):
+        return "hypothetical"  # "permission to help Israel", "an ultimatum to halt attacks"
     gov = _governor(trigger)
     if gov is None:
         return "factual"
@@ -118,6 +124,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "future"
         if lemma in _REQUEST_HEADS and how in ("xcomp", "ccomp"):
             return "hypothetical"
+        if lemma in FUTURE_HEADS and how == "ccomp" and lemma not in REPORTING_VERBS:
+            return "hypothetical"  # "wants Putin to attack": wished for, not done
         if lemma == "go" and any(c.lower_ in ("is", "are", "was", "were", "'s", "'re", "be") for c in head.children):
             return "future"
         if head.pos_ == "ADJ" and lemma in _FUTURE_ADJ:
@@ -126,6 +134,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "future"
     if how == "advcl":
         # "X attacked Y after ..." : the main clause does not change the mode of its adjuncts,
-        # but a condition on the main clause ("if X attacks, Y will ...") is handled by _own_mode.
+        # but a purpose is not a fact: "met in Zurich to discuss ..."
+        if _infinitive(trigger):
+            return "future"
         return "factual"
     return mode_of(head, depth + 1)

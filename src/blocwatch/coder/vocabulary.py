@@ -152,6 +152,9 @@ class Match:
     target: Token | None = None
 
 
+_FUNCTION_WORDS = frozenset({"to", "against", "with", "on", "at", "in", "for", "from", "by", "of", "over", "into",
+                            "off", "up", "out", "down", "back", "away", "about", "through", "toward", "towards"})
+
 _TOKEN = re.compile(r"\(|\)|\{|\}|\*|\$|\+|%|\^|&[\w'.-]+|[\w'.-]+")
 
 
@@ -326,7 +329,12 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
     target: Token | None = None
     for term in terms:
         if isinstance(term, Seq):
-            if not any(term.match_at(doc, t.i) for t in scope):
+            if len(term.words) == 1 and term.words[0] & _FUNCTION_WORDS:
+                # a lone preposition or particle belongs to the verb: "mobilize against", not "war against"
+                if not any(c.dep_ in ("prep", "prt", "agent", "dative", "advmod") and _word_in(c, term.words[0])
+                           for c in trigger.children):
+                    return False, None
+            elif not any(term.match_at(doc, t.i) for t in scope):
                 return False, None
         else:
             found = False
