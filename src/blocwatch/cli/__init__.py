@@ -18,6 +18,7 @@ import typer
 
 from blocwatch import __version__
 from blocwatch.aggregate import WINDOWS, DyadQuery, dyad_table, parse_countries, parse_date
+from blocwatch.cli.coding import register as register_coder_commands
 from blocwatch.cli.render import OutputFormat, RichProgress, render, stderr, stdout
 from blocwatch.errors import BlocwatchError
 from blocwatch.ingest import IngestResult, ingest_files
@@ -198,6 +199,9 @@ def report(
     with EventStore(db, read_only=True) as store:
         summary = write_report(store, out, options)
     stdout.print(summary.text(), highlight=False)
+
+
+register_coder_commands(app, ingest_app)
 
 
 # -- entry point ----------------------------------------------------------------------------

@@ -43,6 +43,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     file: str | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _jsonl(path: Path, default_date: date | None) -> Iterator[Document | Problem
                 when = _parse_date(obj.get("date"), '"date"') or default_date
                 url = obj.get("url") if isinstance(obj.get("url"), str) else None
                 title = obj.get("title") if isinstance(obj.get("title"), str) else None
-                yield Document(str(doc_id), text, when, url, title, str(path))
+                yield Document(str(doc_id), text, when, url, title, str(path), number)
             except (ValueError, json.JSONDecodeError) as exc:
                 reason = f"not valid JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
                 yield Problem(str(path), number, reason, raw.encode("utf-8", "surrogateescape").decode(
