@@ -14,7 +14,9 @@ Metrics, per set:
 - **triples**: precision, recall and F1 of (source, target, event code) triples per sentence,
   at **leaf** level (codes as given) and **root** level (actors cut to their first three letters,
   the state or organisation type; event codes to their two-digit root). Only factual events
-  count: a gold set codes what happened.
+  count: a gold set codes what happened. Codes are compared in PETRARCH's notation: an actor
+  known only by its sector (``REB``, coded so in blocwatch as in GDELT) is ``---REB``, and an
+  event without a target has target ``---``.
 - **PLOVER type accuracy**: the share of gold events whose PLOVER type is the type of the
   sentence's *main* coded event (the one whose trigger is closest to the root of the parse);
   ``any`` counts a hit if any coded event has the type.
@@ -40,7 +42,7 @@ from blocwatch.coder.petrarch import read_actors, read_agents
 from blocwatch.errors import InputError
 from blocwatch.taxonomy import load_taxonomy
 
-__all__ = ["GOLD_SETS", "GoldRecord", "SetScore", "load_gold", "score"]
+__all__ = ["GOLD_SETS", "GoldRecord", "SetScore", "evaluate", "load_gold", "petrarch_notation", "score"]
 
 #: PLOVER 0.5b1 event labels in the PLOVER gold set, as PLOVER 0.8 types.
 PLOVER_05_TO_08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -180,6 +182,29 @@ def _round(x: float | None) -> float | None:
     return None if x is None else round(x, 3)
 
 
+#: Three-letter codes that are international actor types, not sectors of an unknown state.
+_INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "UIS"}
+
+
+def _sectors() -> frozenset[str]:
+    from blocwatch.coder.actors import load_actor_entries
+    from blocwatch.countries import load_countries
+
+    _, agents, _ = load_actor_entries()
+    return frozenset({a.code[:3] for a in agents} - _INTERNATIONAL - set(load_countries().by_cameo))
+
+
+def petrarch_notation(code: str, sectors: frozenset[str]) -> str:
+    """An actor code as PETRARCH writes it: ``---`` for none, ``---`` before a bare sector.
+
+    >>> petrarch_notation("REB", frozenset({"REB"})), petrarch_notation("", frozenset())
+    ('---REB', '---')
+    """
+    if not code:
+        return "---"
+    return "---" + code if code[:3] in sectors else code
+
+
 def _root_triple(t: tuple[str, str, str]) -> tuple[str, str, str]:
     return t[0][:3], t[1][:3], t[2][:2]
 
@@ -200,12 +225,14 @@ def score(name: str, records: Iterable[GoldRecord],
     each trigger (character offset -> depth), which picks the main event.
     """
     tax = load_taxonomy()
+    sectors = _sectors()
     result = SetScore(name, 0)
     for rec, events, depth in coded:
         result.records += 1
         factual = [e for e in events if e.mode == "factual"]
-        predicted = {(e.source.code, e.target.code if e.target else "", e.cameo) for e in factual}
-        gold = {t for t in rec.triples}
+        predicted = {(petrarch_notation(e.source.code, sectors),
+                      petrarch_notation(e.target.code if e.target else "", sectors), e.cameo) for e in factual}
+        gold = {(petrarch_notation(s, sectors), petrarch_notation(t, sectors), c) for s, t, c in rec.triples}
         if gold or rec.plover is None:
             _count(result.leaf, predicted, gold)
             _count(result.root, {_root_triple(t) for t in predicted}, {_root_triple(t) for t in gold})

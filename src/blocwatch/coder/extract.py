@@ -55,6 +55,12 @@ _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "18", "19", "20"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
+#: Nouns that can refer to any earlier act: "criticised the decision".
+_ANY_ACT = {"decision", "move", "step", "action", "act", "announcement", "disclosure", "provocation",
+            "incident", "measure", "plan", "campaign"}
+#: Rule of a placeholder for an act someone is said to be obliged to do (see ``_obligations``).
+_OBLIGATION = "obligation:"
 _QUANTITY_HEADS = {"hundreds", "hundred", "thousands", "thousand", "dozens", "dozen", "scores", "millions",
                    "some", "many", "most", "all", "several", "number", "group", "members", "member", "part",
                    "units", "contingent", "team"}
@@ -137,6 +143,21 @@ class _Context:
         self.countries: list[str] = []  # CAMEO codes of states, in order of mention
         self.records: dict[str, ActorRecord] = {}
         self.korea = False
+        self.surnames: dict[str, ActorRecord | None] = {}  # "Kim" -> Kim Jong Un; None if ambiguous
+        self.history: list[tuple[str, str, list[Actor]]] = []  # (trigger lemma, root, sources) of events
+
+    def note_person(self, span: Span, record: ActorRecord) -> None:
+        """Remember the parts of a person's name, for a later "Kim" or "Putin"."""
+        if len(span) < 2 or not all(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in span):
+            return
+        for tok in span:
+            if len(tok.text) > 2 and tok.text[0].isupper():
+                known = self.surnames.get(tok.text, record)
+                self.surnames[tok.text] = record if known is record else None
+
+    def state(self, code: str | None) -> ActorRecord | None:
+        """The context record of a state by its CAMEO code."""
+        return self.records.get(code[:3]) if code else None
 
     def note(self, record: ActorRecord, day: date | None) -> None:
         code = record.code_on(day)
@@ -181,18 +202,86 @@ class Extractor:
             for m in by_sentence.get(index, []):
                 if isinstance(m.record, ActorRecord):
                     context.note(m.record, published)
+                    context.note_person(doc[m.start:m.end], m.record)
             sent_mentions = self._ellipsis(sent, by_sentence.get(index, []), context)
+            sent_mentions = self._possessives(sent, sent_mentions, context, published)
             events = self.sentence(sent, sent_mentions, published)
             for ev in events:
+                if not ev.targets and ev.sources:
+                    ev.targets = self._referred(ev, context)
+                if ev.mode == "factual" and ev.sources:
+                    context.history.append((ev.trigger.lemma_.lower(), (ev.match.code or "")[:2], ev.sources))
                 out.extend(self._coded(ev, doc_id, first_sentence + index, sent, published, url, offset))
         return out
 
+    def _referred(self, cand: _Candidate, context: _Context) -> list[Actor]:
+        """The doers of an earlier event the candidate's object refers to: "condemned [the launch]".
+
+        The object must be definite ("the", "this", "its") and name an event: the same word as an
+        earlier event's trigger, an event noun of the vocabulary (matched by CAMEO root), or a
+        word for any act ("the decision", "the move"). The latest such event wins.
+        """
+        objects = [c for c in cand.anchor.children if c.dep_ == "dobj"] + [
+            p for c in cand.anchor.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+            for p in c.children if p.dep_ == "pobj"]
+        own = {a.code[:3] for a in cand.sources}
+        for obj in objects:
+            if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in obj.children):
+                continue
+            lemma = obj.lemma_.lower()
+            entry = self.vocabulary.nouns.get(lemma)
+            roots = set()
+            if entry is not None:
+                roots = {c[:2] for c in [entry.default, *(p.code for p in entry.patterns)] if c}
+            for earlier_lemma, earlier_root, sources in reversed(context.history):
+                if earlier_lemma == lemma or earlier_root in roots or lemma in _ANY_ACT:
+                    doers = [a for a in sources if a.code[:3] not in own]
+                    if doers:
+                        return doers
+                    break
+        return []
+
+    def _possessives(self, sent: Span, mentions: list[Mention], context: _Context,
+                     day: date | None) -> list[Mention]:
+        """ "its forces", "their troops": the state the pronoun stands for, when an agent follows.
+
+        In reported speech the speaker is meant ("Ukraine said its forces ..."); otherwise the
+        subject of the sentence, or else the state mentioned last.
+        """
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        extra: list[Mention] = []
+        for tok in sent:
+            if tok.dep_ != "poss" or tok.lower_ not in ("its", "their") or tok.i in by_token:
+                continue
+            head = by_token.get(tok.head.i)
+            if head is None or not head.is_agent:
+                continue
+            owner: ActorRecord | None = None
+            node = tok.head
+            while node.head.i != node.i and owner is None:
+                node = node.head
+                if node.pos_ in ("VERB", "AUX"):
+                    for subj in (c for c in node.children if c.dep_ in _SUBJECT and c.i in by_token):
+                        rec = by_token[subj.i].record
+                        if isinstance(rec, ActorRecord) and split_code(rec.code_on(day) or "")[0]:
+                            owner = context.state(rec.code_on(day))
+            if owner is None and context.countries:
+                owner = context.records[context.countries[-1]]
+            if owner is not None:
+                extra.append(Mention(tok.i, tok.i + 1, owner, tok.text))
+        return sorted(mentions + extra, key=lambda m: m.start)
+
     def _ellipsis(self, sent: Span, mentions: list[Mention], context: _Context) -> list[Mention]:
         """Add mentions for "the North", "the South" and "the two countries" from context."""
-        taken = {i for m in mentions for i in range(m.start, m.end)}
+        taken = {i for m in mentions for i in range(m.start, m.end) if not m.is_agent}
+        agents = {i: m for m in mentions for i in range(m.start, m.end) if m.is_agent}
         extra: list[Mention] = []
         for tok in sent:
             if tok.i in taken:
+                continue
+            if tok.pos_ == "PROPN" and tok.i not in agents and context.surnames.get(tok.text) is not None:
+                record = context.surnames[tok.text]
+                extra.append(Mention(tok.i, tok.i + 1, record, tok.text))  # type: ignore[arg-type]
                 continue
             prev = tok.nbor(-1) if tok.i > sent.start else None
             if (context.korea and tok.text in ("North", "South") and prev is not None and prev.lower_ == "the"
@@ -202,7 +291,11 @@ class Extractor:
             elif tok.lower_ in _GROUP_WORDS and prev is not None and prev.lower_ in ("two", "both"):
                 group = context.last_two()
                 if group:
+                    if tok.lower_ in ("leaders", "governments"):
+                        group = tuple(ActorRecord((CodeSpan(r.codes[0].code + "GOV"),), "context") for r in group)
                     extra.append(Mention(prev.i, tok.i + 1, _Group(group), f"{prev.text} {tok.text}"))  # type: ignore[arg-type]
+                    if tok.i in agents:  # "the two leaders": the group, not a leader of no state
+                        mentions = [m for m in mentions if m is not agents[tok.i]]
         return sorted(mentions + extra, key=lambda m: m.start)
 
     def _coded(self, cand: _Candidate, doc_id: str, index: int, sent: Span, published: date | None,
@@ -210,7 +303,9 @@ class Extractor:
         """The dyadic events of a candidate: one per source-target pair, plus reciprocals."""
         code = cand.match.code or ""
         pairs: list[tuple[Actor, Actor | None, str]] = []
-        if cand.targets:
+        if code[:2] == "01" and cand.targets and all(t.code == "MED" for t in cand.targets):
+            pass  # "told reporters": a statement to the press is addressed to no one in particular
+        elif cand.targets:
             pairs = [(s, t, code) for s in cand.sources for t in cand.targets if s.code != t.code]
             if cand.match.reverse:
                 pairs += [(t, s, cand.match.reverse) for s, t, _ in list(pairs) if t is not None]
@@ -277,13 +372,35 @@ class Extractor:
                 if cand is not None:
                     candidates.append(cand)
         candidates = _prefer_nouns_over_light_verbs(candidates)
+        candidates += self._obligations(sent, candidates, by_token, published)
         place = self._sentence_place(sent, by_token, published)
         for cand in candidates:
             if place is not None:
                 cand.sources = [_located(a, place) for a in cand.sources]
             cand.mode = _candidate_mode(cand)
             cand.when = self._date(cand, published)
-        return self._derive(candidates, by_token, published)
+        derived = self._derive(candidates, by_token, published)
+        return [c for c in derived if not c.match.rule.startswith(_OBLIGATION)]
+
+    def _obligations(self, sent: Span, candidates: list[_Candidate], by_token: dict[int, Mention],
+                     published: date | None) -> list[_Candidate]:
+        """What a speaker says someone else must or should do, when the vocabulary has no code for
+        the act itself ("said Libya must hand over the suspects"): a demand, CAMEO 100.
+
+        The candidate stands for the act demanded; :meth:`_derive` turns it into the speaker's
+        demand, and a candidate it does not turn (no speaker, or the speaker is the one obliged)
+        is dropped.
+        """
+        coded = {c.anchor.i for c in candidates} | {c.trigger.i for c in candidates}
+        out = []
+        for tok in sent:
+            if (tok.dep_ != "ccomp" or tok.i in coded or tok.pos_ not in ("VERB", "AUX")
+                    or not {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"must", "should"}):
+                continue
+            obliged = self._actors(_subjects(tok), by_token, published)
+            if obliged:
+                out.append(_Candidate(tok, tok, Match("010", None, _OBLIGATION, None), obliged, [], [tok]))
+        return out
 
     def _verb_event(self, verb: Token, entry: WordEntry, by_token: dict[int, Mention],
                     published: date | None) -> _Candidate | None:
@@ -309,6 +426,9 @@ class Extractor:
         if passive and not sources:  # "killed in Israeli tank shelling", "in an air strike by government forces"
             sources = self._doer_of_cause(verb, by_token, day)
         targets = self._actors(target_heads, by_token, day)
+        if targets and match.target is None and not passive and all(_bare_sector(a) for a in targets):
+            # "sent troops to Liberia": the troops are what is sent, not whom it is sent to
+            targets = self._pp_targets(verb, by_token, day, exclude=source_heads) or targets
         if not targets and match.target is None:
             targets = self._pp_targets(verb, by_token, day, exclude=source_heads)
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
@@ -663,12 +783,17 @@ def _phrase(head: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "ccomp"):
                 continue
-            if c.dep_ in ("conj", "cc") and t is head:  # coordinated heads are separate actors
+            if c.dep_ in ("conj", "cc") and t.i == head.i:  # coordinated heads are separate actors
                 continue
-            if c.dep_ == "prep" and (c.lower_ not in ("of", "from", "in", "throughout") or t is not head):
+            if c.dep_ == "prep" and (c.lower_ not in ("of", "from", "in", "throughout") or t.i != head.i):
                 continue
             stack.append(c)
     return out
+
+
+def _bare_sector(actor: Actor) -> bool:
+    """Whether an actor is a sector without a state or organisation ("troops", "officials")."""
+    return split_code(actor.code)[0] is None and actor.code[:3] not in ("IGO", "NGO", "IMG", "MNC")
 
 
 def _subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -692,7 +817,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
             return objects
         passive = [c for c in head.children if c.dep_ == "nsubjpass"]  # "X is scheduled to attend"
         return passive or _subjects(head, depth + 1)
-    if verb.dep_ in ("conj", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("conj", "advcl") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+        return _subjects(head, depth + 1)
+    if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):  # "France is [ready] to send troops"
         return _subjects(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         governor = head.head
@@ -702,7 +829,7 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in ("dobj", "attr") and head.head is not head:
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in ("dobj", "attr") and head.head.i != head.i:
         return _subjects(head.head, depth + 1)  # "issued a declaration demanding ...": the issuer
     return []  # including "civilians imprisoned ...": a past participle's noun is what was done to
 
@@ -713,7 +840,7 @@ def _reporting_head(verb: Token) -> Token | None:
     for _ in range(3):
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS:
             return node.head
-        if node.dep_ in ("conj", "xcomp") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
             continue
         return None
@@ -752,13 +879,13 @@ def _specific(cand: _Candidate) -> bool:
 def _prefer_nouns_over_light_verbs(cands: list[_Candidate]) -> list[_Candidate]:
     """One event per light verb and noun: a verb pattern ("imposed sanctions") beats the noun,
     the noun beats a verb's default code ("conducted a missile launch")."""
-    verbs = {c.trigger.i: c for c in cands if c.trigger is c.anchor}
-    nouns = {c.anchor.i for c in cands if c.trigger is not c.anchor}
+    verbs = {c.trigger.i: c for c in cands if c.trigger.i == c.anchor.i}
+    nouns = {c.anchor.i for c in cands if c.trigger.i != c.anchor.i}
     out = []
     for c in cands:
-        if c.trigger is c.anchor and c.trigger.i in nouns and not _specific(c):
+        if c.trigger.i == c.anchor.i and c.trigger.i in nouns and not _specific(c):
             continue
-        if c.trigger is not c.anchor and c.anchor.i in verbs and _specific(verbs[c.anchor.i]):
+        if c.trigger.i != c.anchor.i and c.anchor.i in verbs and _specific(verbs[c.anchor.i]):
             continue
         out.append(c)
     return out
@@ -766,7 +893,7 @@ def _prefer_nouns_over_light_verbs(cands: list[_Candidate]) -> list[_Candidate]:
 
 def _candidate_mode(cand: _Candidate) -> str:
     mode = mode_of(cand.trigger)
-    if mode == "factual" and cand.anchor is not cand.trigger:
+    if mode == "factual" and cand.anchor.i != cand.trigger.i:
         mode = mode_of(cand.anchor)
     return mode
 
@@ -801,7 +928,7 @@ def _derived(cand: _Candidate) -> bool:
 
 def _governor_of(token: Token) -> Token | None:
     """The verb governing a clause through a complement ("refused [to lift]", "said [Sudan must return]")."""
-    if token.dep_ in ("xcomp", "ccomp") and token.head is not token:
+    if token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
         return token.head
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":
         return token.head.head

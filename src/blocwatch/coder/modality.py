@@ -48,8 +48,9 @@ _JUDGMENT_HEADS = {"jail", "imprison", "convict", "sentence", "arrest", "detain"
                    "prosecute", "try", "praise", "thank", "reward", "commend", "sanction", "expel", "execute"}
 REPORTING_VERBS = {"say", "announce", "tell", "confirm", "declare", "state", "report", "add", "insist", "warn",
                    "promise", "pledge", "vow", "threaten", "indicate", "signal", "reply", "respond", "write",
-                   "quote", "claim", "believe", "think", "hope", "expect", "note", "stress", "argue"}
-_FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared"}
+                   "quote", "claim", "believe", "think", "hope", "expect", "note", "stress", "argue",
+                   "reiterate", "repeat", "emphasize", "emphasise", "assert", "maintain", "suggest", "explain"}
+_FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared", "eager", "determined"}
 _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
 
 
@@ -88,9 +89,9 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
 
 def _governor(token: Token) -> tuple[Token, str] | None:
     """The verb (or adjective) that governs ``token``'s clause, and how."""
-    if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") and token.head is not token:
+    if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") and token.head.i != token.i:
         return token.head, token.dep_
-    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head is not token.head:
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
         return token.head.head, "pcomp"
     return None
 
