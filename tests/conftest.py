@@ -40,3 +40,11 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def coder():
+    """The shipped coder (spaCy pipeline, dictionaries, vocabulary), loaded once."""
+    from blocwatch.coder import Coder
+
+    return Coder.load()

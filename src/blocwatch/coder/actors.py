@@ -141,6 +141,16 @@ def _plurals(name: str) -> list[str]:
     return [name] + [" ".join(words[:-1] + [f]) for f in forms]
 
 
+def _demonym_plural(name: str) -> list[str]:
+    """The plural of a people's name: "south koreans", "israelis" (the dictionaries give the singular).
+
+    >>> _demonym_plural("south korean"), _demonym_plural("iraqi"), _demonym_plural("japanese")
+    (['south koreans'], ['iraqis'], [])
+    """
+    last = name.rsplit(" ", 1)[-1]
+    return [name + "s"] if last.isalpha() and len(last) > 3 and last.endswith(("an", "i")) else []
+
+
 class ActorDictionary:
     """Finds actor and agent mentions in parsed documents.
 
@@ -164,8 +174,9 @@ class ActorDictionary:
             key = len(self.records)
             self.records.append(record)
             for n in entry.names:
-                if n not in skip:
-                    names.setdefault(n, key)
+                for form in (n, *_demonym_plural(n)):
+                    if form not in skip:
+                        names.setdefault(form, key)
         agent_names: dict[str, int] = {}
         for agent in agents:
             key = len(self.records)

@@ -14,6 +14,8 @@ When(date=datetime.date(2024, 5, 28), precision='day', text='On 28 May')
 When(date=datetime.date(2024, 1, 1), precision='month', text='in late January')
 >>> resolve("on Tuesday", pub).date, resolve("last year", pub).date, resolve("since 2018", pub).precision
 (datetime.date(2024, 7, 2), datetime.date(2023, 1, 1), 'year')
+>>> resolve("in March last year", pub).date, resolve("last night", pub).date
+(datetime.date(2023, 3, 1), datetime.date(2024, 7, 2))
 """
 
 from __future__ import annotations
@@ -128,6 +130,17 @@ def resolve(text: str, published: date, *, future: bool = False) -> When | None:
         month = MONTHS[m[1]]
         year = int(m[2]) if m[2] else _year_for(month, None, published, future)
         return When(date(year, month, 1), "month", raw)
+    if m := re.fullmatch(rf"(?:(last|this|next) ({_MONTH})|({_MONTH})\.? (?:of )?(last|this|next) year)", t):
+        month = MONTHS[m[2] or m[3]]
+        if m[4]:  # "March last year"
+            year = published.year + {"last": -1, "this": 0, "next": 1}[m[4]]
+        elif m[1] == "last":  # "last March": the latest March before this month
+            year = published.year if month < published.month else published.year - 1
+        elif m[1] == "next":
+            year = published.year if month > published.month else published.year + 1
+        else:
+            year = published.year
+        return When(date(year, month, 1), "month", raw)
     if m := re.fullmatch(r"(?:since |the year )?((?:19|20)\d{2})", t):
         return When(date(int(m[1]), 1, 1), "year", raw)
     if m := re.fullmatch(rf"(?:this |last |next |this past )?({_WEEKDAY})(?: morning| afternoon| evening| night)?", t):
@@ -154,6 +167,8 @@ def resolve(text: str, published: date, *, future: bool = False) -> When | None:
         "last year": (date(published.year - 1, 1, 1), "year"),
         "next year": (date(published.year + 1, 1, 1), "year"),
     }
+    if t in ("last night", "last evening"):
+        return When(published - timedelta(days=1), "day", raw)
     t2 = re.sub(r" (morning|afternoon|evening|night)$", "", t)
     if t2 in simple:
         d, precision = simple[t2]

@@ -168,8 +168,9 @@ class SetScore:
         }
 
 
-#: Codes of international actors, which the PLOVER gold set labels all as "IGO".
-_INTERNATIONAL = {"IGO", "NGO", "IMG", "INT", "MNC", "NGM"}
+#: Codes of international actors, which the PLOVER gold set labels all as "IGO"; they are
+#: actor types of their own, not sectors of an unknown state.
+_INTERNATIONAL = {"IGO", "NGO", "IMG", "INT", "MNC", "NGM", "UIS"}
 
 
 def _actor_class(code: str) -> str:
@@ -180,10 +181,6 @@ def _actor_class(code: str) -> str:
 
 def _round(x: float | None) -> float | None:
     return None if x is None else round(x, 3)
-
-
-#: Three-letter codes that are international actor types, not sectors of an unknown state.
-_INTERNATIONAL = {"IGO", "NGO", "IMG", "MNC", "UIS"}
 
 
 def _sectors() -> frozenset[str]:

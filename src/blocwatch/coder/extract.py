@@ -340,9 +340,11 @@ class Extractor:
                 continue
             root = ent.root
             prefix = ""
+            # a date phrase hangs on the verb, or is parsed onto its object ("held talks [on Monday]")
+            hosts = anchors | {c.i for i in anchors for c in cand.trigger.doc[i].children if c.dep_ == "dobj"}
             if root.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod") and root.head.i in anchors:
                 pass
-            elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i in anchors:
+            elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i in hosts:
                 prefix = root.head.text + " " if root.head.lower_ == "since" else ""
             else:
                 continue
@@ -362,7 +364,7 @@ class Extractor:
         candidates: list[_Candidate] = []
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "aux"):
+            if tok.pos_ in ("VERB", "AUX") and (tok.dep_ not in ("amod", "aux") or _misparsed_verb(tok)):
                 entry = self.vocabulary.verb_entry(tok)
                 cand = self._verb_event(tok, entry, by_token, published) if entry is not None else None
                 if cand is not None:
@@ -384,8 +386,9 @@ class Extractor:
 
     def _obligations(self, sent: Span, candidates: list[_Candidate], by_token: dict[int, Mention],
                      published: date | None) -> list[_Candidate]:
-        """What a speaker says someone else must or should do, when the vocabulary has no code for
-        the act itself ("said Libya must hand over the suspects"): a demand, CAMEO 100.
+        """What a speaker says someone else must or should do, or asks them to do, when the
+        vocabulary has no code for the act itself ("said Libya must hand over the suspects",
+        "urged Pyongyang to return to talks"): a demand (100) or an appeal (020).
 
         The candidate stands for the act demanded; :meth:`_derive` turns it into the speaker's
         demand, and a candidate it does not turn (no speaker, or the speaker is the one obliged)
@@ -394,8 +397,12 @@ class Extractor:
         coded = {c.anchor.i for c in candidates} | {c.trigger.i for c in candidates}
         out = []
         for tok in sent:
-            if (tok.dep_ != "ccomp" or tok.i in coded or tok.pos_ not in ("VERB", "AUX")
-                    or not {c.lower_ for c in tok.children if c.dep_ == "aux"} & {"must", "should"}):
+            if tok.i in coded or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            modals = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+            asked = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _DEMANDING | _APPEALING and any(
+                c.dep_ == "dobj" for c in tok.head.children)  # "urged Pyongyang to return to talks"
+            if not asked and not (tok.dep_ == "ccomp" and modals & {"must", "should"}):
                 continue
             obliged = self._actors(_subjects(tok), by_token, published)
             if obliged:
@@ -408,6 +415,10 @@ class Extractor:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         pre = [t for s in subjects for t in s.subtree] + [c for c in verb.children if c.i < verb.i]
         post = _clause(verb, exclude=subjects)
+        if (verb.dep_ == "relcl" or _misparsed_verb(verb)) and not any(
+                c.dep_ in ("dobj", "nsubjpass") for c in verb.children):  # "the missiles [North Korea fired]"
+            post = sorted([*post, verb.head, *(c for c in verb.head.children if c.dep_ in ("compound", "amod"))],
+                          key=lambda t: t.i)
         match = self.vocabulary.match(entry, verb, pre, post, self._is_actor(by_token, published))
         if match is None or match.code is None:
             return None
@@ -426,8 +437,11 @@ class Extractor:
         if passive and not sources:  # "killed in Israeli tank shelling", "in an air strike by government forces"
             sources = self._doer_of_cause(verb, by_token, day)
         targets = self._actors(target_heads, by_token, day)
-        if targets and match.target is None and not passive and all(_bare_sector(a) for a in targets):
-            # "sent troops to Liberia": the troops are what is sent, not whom it is sent to
+        own = {a.code[:3] for a in sources}
+        if targets and match.target is None and not passive and all(
+                _bare_sector(a) or (a.code[:3] in own and a.code not in {s.code for s in sources}) for a in targets):
+            # "sent troops to Liberia", "withdrew its troops from Ukraine": the troops are what is
+            # sent or withdrawn, not whom it is done to
             targets = self._pp_targets(verb, by_token, day, exclude=source_heads) or targets
         if not targets and match.target is None:
             targets = self._pp_targets(verb, by_token, day, exclude=source_heads)
@@ -457,7 +471,10 @@ class Extractor:
             agents = [p for c in list(noun.children) + list(light.children) if c.dep_ == "agent" or
                       (c.dep_ == "prep" and c.lower_ == "by") for p in c.children if p.dep_ == "pobj"]
             sources = sources or self._actors(agents, by_token, day)
-        between = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+        # "talks between X and Y", "the signing of a treaty between X and Y"
+        holders = [noun] + [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"]
+        between = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
                    for p in c.children if p.dep_ == "pobj"]
         if between:
             sources = sources + self._actors(between, by_token, day)
@@ -475,6 +492,14 @@ class Extractor:
         return _Candidate(noun, light, match, sources, targets, tokens, mutual=mutual)
 
     # -- statements about events ------------------------------------------------------------
+
+    def _statement_date(self, verb: Token | None, published: date | None) -> When | None:
+        """The date of a statement about an event ("vowed on Monday to ..."), not the event's own
+        ("... to visit next month"); None (the publication date) if the statement is undated."""
+        if verb is None:
+            return None
+        stub = _Candidate(verb, verb, Match(None, None, "", None), [], [], [verb])
+        return self._date(stub, published)
 
     def _derive(self, cands: list[_Candidate], by_token: dict[int, Mention],
                 published: date | None) -> list[_Candidate]:
@@ -504,7 +529,7 @@ class Extractor:
                     new = "130"  # whatever is threatened is a threat
                 if new is not None:
                     out.append(replace(cand, match=Match(new, None, f"intent:{code}", cand.match.target),
-                                       mode="factual"))
+                                       mode="factual", when=self._statement_date(gov, published)))
                     if gov is not None and gov_lemma in FUTURE_HEADS:
                         replaced.add(gov.i)
             elif cand.mode == "negated" and cand.sources and (
@@ -512,7 +537,7 @@ class Extractor:
                 # "refused to lift the curfew", "said it would not provide support"
                 new = mirror("refusal", code) or "120"
                 out.append(replace(cand, match=Match(new, None, f"refusal:{code}", cand.match.target),
-                                   mode="factual"))
+                                   mode="factual", when=self._statement_date(gov, published)))
                 if gov is not None:
                     replaced.add(gov.i)
             elif cand.mode in ("hypothetical", "negated") and gov is not None and _request_kind(cand.anchor, gov):
@@ -524,7 +549,8 @@ class Extractor:
                 new = mirror(kind, "stop" if stop and code[:2] >= "14" else code) or (
                     "100" if kind == "demand" else "020")
                 out.append(replace(cand, sources=speakers, targets=cand.sources, mode="factual", mutual=False,
-                                   match=Match(new, None, f"{kind}:{code}", None)))
+                                   match=Match(new, None, f"{kind}:{code}", None),
+                                   when=self._statement_date(gov, published)))
                 replaced.add(gov.i)
         out = [c for c in out if not (c.trigger.i in replaced and c.mode == "factual"
                                       and ":" in c.match.rule and not _derived(c)
@@ -789,6 +815,12 @@ def _phrase(head: Token) -> list[Token]:
                 continue
             stack.append(c)
     return out
+
+
+def _misparsed_verb(tok: Token) -> bool:
+    """A finite verb the parser took for an adjective: "The North [fired] artillery shells", where
+    "fired" is read as modifying "shells". Its noun is then its object."""
+    return tok.dep_ == "amod" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _bare_sector(actor: Actor) -> bool:

@@ -20,6 +20,8 @@ Examples
 ('future', 'factual')
 >>> mode("Seoul accused Pyongyang of sending drones.", "sending")
 'claimed'
+>>> mode("Neither Japan nor South Korea imposed sanctions.", "imposed")
+'negated'
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
             return "negated", c.lower_
         if c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN":
             return "negated", c.lower_
+        if c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):  # "neither X nor Y attacked", "no country ..."
+            return "negated", "neither"
     for c in children:
         if c.dep_ in ("aux", "auxpass"):
             word = c.lower_
@@ -85,6 +89,12 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
         if c.dep_ == "advmod" and c.lower_ in _CLAIM_ADV:
             return "claimed", c.lower_
     return "factual", None
+
+
+def _no_one(subject: Token) -> bool:
+    """Whether a subject denies its verb: "neither X nor Y", "no country", "nobody", "none of them"."""
+    return subject.lower_ in ("nobody", "none", "neither", "nothing") or any(
+        c.lower_ in ("neither", "no") and c.dep_ in ("preconj", "det") for c in subject.children)
 
 
 def _governor(token: Token) -> tuple[Token, str] | None:

@@ -1,0 +1,133 @@
+"""Actors: names, capitals and seats of power, abbreviations, leaders by term, ellipsis, lists."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from blocwatch.coder.actors import ActorDictionary, split_code
+from blocwatch.coder.petrarch import read_actors
+
+DAY = date(2024, 6, 20)
+
+
+def dyads(coder, text: str, day: date = DAY, root: str | None = None) -> set[tuple[str, str | None]]:
+    """(source, target) of the factual events coded from ``text``, optionally of one CAMEO root."""
+    return {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, day)
+            if e.mode == "factual" and (root is None or e.cameo.startswith(root))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pyongyang accused Seoul of provocations.", ("PRK", "KOR")),
+        ("Beijing praised Tokyo.", ("CHN", "JPN")),
+        ("Kyiv criticised Moscow.", ("UKR", "RUS")),
+        ("The Kremlin criticised Washington.", ("RUSGOV", "USA")),
+        ("The White House condemned Moscow.", ("USAGOV", "RUS")),
+    ],
+)
+def test_capitals_and_seats_of_power_stand_for_states(coder, text: str, expected: tuple[str, str]) -> None:
+    assert expected in dyads(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The DPRK accused the ROK of provocations.", ("PRK", "KOR")),
+        ("The PRC criticised the US.", ("CHN", "USA")),
+        ("The UK condemned the PRC.", ("GBR", "CHN")),
+        ("North Korean officials criticised South Korean officials.", ("PRKGOV", "KORGOV")),
+        ("Thousands of South Koreans protested against Japan in Seoul.", ("KOR", "JPN")),
+    ],
+)
+def test_abbreviations_adjectives_and_demonyms(coder, text: str, expected: tuple[str, str]) -> None:
+    assert expected in dyads(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("day", "biden", "yoon"),
+    [
+        (date(2021, 6, 1), "USAGOV", "KORELI"),  # Yoon takes office on 2022-05-10
+        (date(2022, 5, 10), "USAGOV", "KORGOV"),
+        (date(2025, 1, 19), "USAGOV", "KORGOV"),
+        (date(2025, 1, 20), "USAELI", "KORGOV"),  # Trump's second term begins
+    ],
+)
+def test_leaders_by_term_of_office(coder, day: date, biden: str, yoon: str) -> None:
+    assert dyads(coder, "Joe Biden met Yoon Suk-yeol in Washington.", day, root="04") == {(biden, yoon)}
+
+
+def test_long_serving_leaders(coder) -> None:
+    assert dyads(coder, "Kim Jong Un met Vladimir Putin.", root="04") == {("PRKGOV", "RUSGOV")}
+
+
+def test_surname_after_full_name(coder) -> None:
+    """Once "Kim Jong Un" is named, "Kim" alone is the same man."""
+    text = "Kim Jong Un welcomed Vladimir Putin at the airport. Putin and Kim signed a treaty."
+    assert dyads(coder, text, root="05") >= {("RUSGOV", "PRKGOV"), ("PRKGOV", "RUSGOV")}
+
+
+def test_ellipsis_the_north_once_korea_is_in_play(coder) -> None:
+    text = "North Korea tested missiles. The North fired artillery shells near the border."
+    assert {s for s, _ in dyads(coder, text, root="19")} == {"PRK"}
+    # without Korea in the document, "the North" is nobody
+    assert dyads(coder, "The North fired artillery shells near the border.") == set()
+
+
+def test_the_two_countries_are_the_last_two_states(coder) -> None:
+    text = "Russia and China held talks in Beijing. The two countries signed an agreement on energy."
+    assert dyads(coder, text, root="05") == {("RUS", "CHN"), ("CHN", "RUS")}
+
+
+def test_the_two_leaders_are_their_governments(coder) -> None:
+    text = "Kim Jong Un met Vladimir Putin on Wednesday. The two leaders held talks for several hours."
+    assert dyads(coder, text, root="046") == {("PRKGOV", "RUSGOV"), ("RUSGOV", "PRKGOV")}
+
+
+def test_its_forces_belong_to_the_speaker(coder) -> None:
+    text = "Ukraine said on Saturday that its forces had captured two North Korean soldiers."
+    assert ("UKRMIL", "PRKMIL") in dyads(coder, text)
+
+
+def test_compound_actors_expand_to_dyads(coder) -> None:
+    text = "The United States, South Korea and Japan condemned North Korea."
+    assert dyads(coder, text) == {("USA", "PRK"), ("KOR", "PRK"), ("JPN", "PRK")}
+
+
+def test_coordinated_actors_acting_together_act_towards_each_other(coder) -> None:
+    assert dyads(coder, "Russia and North Korea signed a treaty.") == {("RUS", "PRK"), ("PRK", "RUS")}
+
+
+def test_agents_add_a_sector_to_the_state(coder) -> None:
+    assert ("RUSMIL", "UKR") in dyads(coder, "Russian troops shelled Ukrainian positions near Kharkiv.")
+
+
+def test_international_organisations(coder) -> None:
+    found = dyads(coder, "The IAEA inspected Iranian nuclear facilities.")
+    assert found == {("IGOUNOIAE", "IRN")}
+    assert {s for s, _ in dyads(coder, "NATO criticised Russia.")} == {"IGOWSTNAT"}
+
+
+def test_split_code() -> None:
+    assert split_code("PRKGOV") == ("PRK", "GOV")
+    assert split_code("IGOUNO") == (None, "IGO")
+    assert split_code("REB") == (None, "REB")
+
+
+def test_petrarch_format_dictionaries_load(coder, tmp_path) -> None:
+    """blocwatch reads PETRARCH-format actor dictionaries, date ranges included."""
+    path = tmp_path / "actors.txt"
+    path.write_text(
+        "FREEDONIA_ [FRD]\n"
+        "RUFUS_T._FIREFLY_  [FRDGOV >19330101] [FRDELI <19321231]\n",
+        encoding="utf-8",
+    )
+    entries = read_actors(path)
+    dictionary = ActorDictionary.load(coder.nlp, entries, shipped=False)
+    doc = coder.nlp("Rufus T. Firefly spoke in Freedonia.")
+    found = {m.text: m.record.code_on(date(1933, 6, 1)) for m in dictionary.find(doc)}
+    assert found == {"Rufus T. Firefly": "FRDGOV", "Freedonia": "FRD"}
+    firefly = next(m for m in dictionary.find(doc) if m.text.startswith("Rufus"))
+    assert firefly.record.code_on(date(1932, 6, 1)) == "FRDELI"

@@ -1,0 +1,116 @@
+"""Dates: an expression and a publication date give a date and a precision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from blocwatch.coder.dates import resolve
+
+PUB = date(2024, 7, 3)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        # days: a day and month take the latest year not after publication
+        ("On 28 May", date(2024, 5, 28), "day"),
+        ("on May 28", date(2024, 5, 28), "day"),
+        ("28 December", date(2023, 12, 28), "day"),
+        ("Sept. 13", date(2023, 9, 13), "day"),
+        ("on 3 July 2023", date(2023, 7, 3), "day"),
+        ("May 28, 2024", date(2024, 5, 28), "day"),
+        ("2023-09-13", date(2023, 9, 13), "day"),
+        # weekdays: the latest such day up to publication
+        ("on Tuesday", date(2024, 7, 2), "day"),
+        ("on Wednesday", date(2024, 7, 3), "day"),
+        ("on Friday", date(2024, 6, 28), "day"),
+        ("Tuesday night", date(2024, 7, 2), "day"),
+        ("last Monday", date(2024, 7, 1), "day"),
+        ("yesterday", date(2024, 7, 2), "day"),
+        ("last night", date(2024, 7, 2), "day"),
+        ("today", date(2024, 7, 3), "day"),
+        ("two days ago", date(2024, 7, 1), "day"),
+        # weeks start on Monday
+        ("this week", date(2024, 7, 1), "week"),
+        ("last week", date(2024, 6, 24), "week"),
+        ("three weeks ago", date(2024, 6, 10), "week"),
+        # months
+        ("in late January", date(2024, 1, 1), "month"),
+        ("in December", date(2023, 12, 1), "month"),
+        ("mid-June", date(2024, 6, 1), "month"),
+        ("earlier this month", date(2024, 7, 1), "month"),
+        ("last month", date(2024, 6, 1), "month"),
+        ("last March", date(2024, 3, 1), "month"),
+        ("last December", date(2023, 12, 1), "month"),
+        ("in March last year", date(2023, 3, 1), "month"),
+        # years
+        ("last year", date(2023, 1, 1), "year"),
+        ("in 2022", date(2022, 1, 1), "year"),
+        ("since 2018", date(2018, 1, 1), "year"),
+        ("this year", date(2024, 1, 1), "year"),
+    ],
+)
+def test_past_expressions(text: str, expected: date, precision: str) -> None:
+    when = resolve(text, PUB)
+    assert when is not None
+    assert (when.date, when.precision) == (expected, precision)
+    assert when.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("on Friday", date(2024, 7, 5), "day"),
+        ("On 28 May", date(2025, 5, 28), "day"),
+        ("in late January", date(2025, 1, 1), "month"),
+        ("next month", date(2024, 8, 1), "month"),
+        ("next week", date(2024, 7, 8), "week"),
+        ("tomorrow", date(2024, 7, 4), "day"),
+        ("next January", date(2025, 1, 1), "month"),
+    ],
+)
+def test_future_expressions_read_forward(text: str, expected: date, precision: str) -> None:
+    when = resolve(text, PUB, future=True)
+    assert when is not None
+    assert (when.date, when.precision) == (expected, precision)
+
+
+def test_month_end_and_year_end_arithmetic() -> None:
+    jan = date(2025, 1, 15)
+    assert resolve("last month", jan).date == date(2024, 12, 1)
+    assert resolve("last week", date(2025, 1, 2)).date == date(2024, 12, 23)
+    assert resolve("next month", date(2024, 12, 31)).date == date(2025, 1, 1)
+    assert resolve("on 29 February", date(2024, 3, 10)).date == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize("text", ["recently", "soon", "the weekend", "last", "in the 1990s", "31 February", ""])
+def test_not_a_date_or_too_vague(text: str) -> None:
+    assert resolve(text, PUB) is None
+
+
+def test_sentence_date_on_the_event(coder) -> None:
+    """The event takes the date its own clause gives, relative to the publication date."""
+    events = coder.code_text("On 28 May, North Korea fired ballistic missiles into the sea.", date(2024, 7, 15))
+    assert {(e.date, e.date_precision, e.date_text) for e in events} == {(date(2024, 5, 28), "day", "28 May")}
+
+
+def test_undated_event_gets_the_publication_date_flagged_reported(coder) -> None:
+    events = coder.code_text("North Korea fired ballistic missiles into the sea.", date(2024, 7, 15))
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {(date(2024, 7, 15), "reported")}
+
+
+def test_date_of_another_clause_is_not_borrowed(coder) -> None:
+    """'last week' dates the threat, not the talks reported today."""
+    text = "Japan and South Korea held talks on Wednesday about the missiles North Korea fired last week."
+    events = [e for e in coder.code_text(text, PUB) if e.cameo.startswith("04")]
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {(date(2024, 7, 3), "day")}
+
+
+def test_document_without_date_has_no_event_date(coder) -> None:
+    events = coder.code_text("North Korea fired ballistic missiles into the sea on Tuesday.", None)
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {(None, None)}

@@ -1,0 +1,141 @@
+"""Event detection: every CAMEO root, passive voice, nominal events, evidence, prose without events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from blocwatch.taxonomy import load_taxonomy
+
+DAY = date(2024, 6, 20)
+
+
+def factual(coder, text: str, day: date = DAY) -> set[tuple[str, str | None, str]]:
+    """(source, target, CAMEO root) of the factual events coded from ``text``."""
+    return {(e.source.code, e.target.code if e.target else None, e.cameo[:2])
+            for e in coder.code_text(text, day) if e.mode == "factual"}
+
+
+# One sentence per CAMEO root, written for these tests; the expected coding is what the sentence says.
+ROOTS = [
+    ("01", "Russia declined to comment on the reports.", ("RUS", None)),
+    ("02", "China urged North Korea to return to talks.", ("CHN", "PRK")),
+    ("03", "Japan pledged to provide aid to Ukraine.", ("JPN", "UKR")),
+    ("04", "The Japanese prime minister visited Seoul.", ("JPNGOV", "KOR")),
+    ("05", "South Korea praised Japan for its support.", ("KOR", "JPN")),
+    ("06", "South Korea and Japan held joint naval drills.", ("KOR", "JPN")),
+    ("07", "Germany sent humanitarian aid to Ukraine.", ("DEU", "UKR")),
+    ("08", "Russia released two Japanese fishermen.", ("RUS", "JPN")),
+    ("09", "The IAEA inspected Iranian nuclear facilities.", ("IGOUNOIAE", "IRN")),
+    ("10", "The United States demanded that Russia withdraw its troops from Ukraine.", ("USA", "RUS")),
+    ("11", "South Korea accused North Korea of violating the armistice.", ("KOR", "PRK")),
+    ("12", "North Korea rejected the South Korean proposal.", ("PRK", None)),
+    ("13", "North Korea threatened to attack South Korea.", ("PRK", "KOR")),
+    ("14", "Thousands of South Koreans protested against Japan in Seoul.", ("KOR", "JPN")),
+    ("15", "North Korea test-fired a ballistic missile.", ("PRK", None)),
+    ("16", "South Korea suspended the military agreement with North Korea.", ("KOR", "PRK")),
+    ("17", "North Korea sent trash balloons into South Korea.", ("PRK", "KOR")),
+    ("18", "Militants abducted two Japanese aid workers in Syria.", ("SYRREB", "JPNLAB")),
+    ("19", "Russian troops shelled Ukrainian positions near Kharkiv.", ("RUSMIL", "UKR")),
+    ("20", "Syrian forces used chemical weapons against civilians in Ghouta.", ("SYRMIL", "SYRCVL")),
+]
+
+
+@pytest.mark.parametrize(("root", "text", "dyad"), ROOTS, ids=[r[0] for r in ROOTS])
+def test_one_sentence_per_cameo_root(coder, root: str, text: str, dyad: tuple[str, str | None]) -> None:
+    assert (*dyad, root) in factual(coder, text)
+
+
+def test_roots_cover_all_twenty() -> None:
+    assert sorted(r for r, _, _ in ROOTS) == [f"{i:02d}" for i in range(1, 21)]
+
+
+def test_event_fields_come_from_the_codebooks(coder) -> None:
+    tax = load_taxonomy()
+    events = coder.code_text("Russian troops shelled Ukrainian positions near Kharkiv.", DAY, "doc-1")
+    assert events
+    for e in events:
+        row = e.to_row()
+        code = tax.cameo[e.cameo]
+        assert (row["cameo_root"], row["quad_class"], row["goldstein"], row["plover"]) == (
+            e.cameo[:2], code.quad_class, code.goldstein, code.plover)
+        assert row["origin"] == "text" and row["doc_id"] == "doc-1"
+        assert (row["source_country"], row["target_country"]) == ("RUS", "UKR")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukrainian positions were shelled by Russian forces.", ("RUSMIL", "UKR", "19")),
+        ("A South Korean fishing boat was seized by North Korea.", ("PRK", "KOR", "17")),
+        ("North Korea was condemned by the United Nations.", ("IGOUNO", "PRK", "11")),
+        ("Ukraine was invaded by Russia in 2022.", ("RUS", "UKR", "19")),
+    ],
+)
+def test_passive_voice_puts_the_agent_first(coder, text: str, expected: tuple[str, str, str]) -> None:
+    found = factual(coder, text)
+    assert expected in found
+    reverse = (expected[1], expected[0], expected[2])
+    assert reverse not in found
+
+
+def test_active_and_passive_agree(coder) -> None:
+    active = factual(coder, "Russia expelled two Japanese diplomats.")
+    passive = factual(coder, "Two Japanese diplomats were expelled by Russia.")
+    assert active == passive == {("RUS", "JPNGOV", "16")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia and North Korea signed a treaty.", {("RUS", "PRK", "05"), ("PRK", "RUS", "05")}),
+        ("The signing of a treaty between Russia and North Korea took place in Pyongyang.",
+         {("RUS", "PRK", "05"), ("PRK", "RUS", "05")}),
+        ("North Korea conducted a missile launch.", {("PRK", None, "15")}),
+        ("The Japanese prime minister paid a visit to Seoul.", {("JPNGOV", "KOR", "04"), ("KOR", "JPNGOV", "04")}),
+    ],
+)
+def test_nominal_events(coder, text: str, expected: set) -> None:
+    assert factual(coder, text) == expected
+
+
+def test_coordinated_verbs_share_the_subject(coder) -> None:
+    found = factual(coder, "North Korea condemned the drills and threatened to attack South Korea.")
+    assert ("PRK", "KOR", "13") in found
+
+
+def test_event_noun_refers_to_an_earlier_event(coder) -> None:
+    """ "condemned the launch": the launch is North Korea's, named two sentences earlier."""
+    text = ("North Korea fired a ballistic missile on Monday. It landed in the sea. "
+            "Japan and South Korea condemned the launch.")
+    found = factual(coder, text)
+    assert {("JPN", "PRK", "11"), ("KOR", "PRK", "11")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say the balance of power in Asia is shifting.",
+        "Sanctions on Russia remain a contentious issue for Europe.",
+        "The history of the peninsula is long and complicated.",
+        "",
+        "   ",
+    ],
+)
+def test_analytical_prose_yields_no_event(coder, text: str) -> None:
+    assert coder.code_text(text, DAY) == []
+
+
+def test_evidence_points_at_the_sentence(coder) -> None:
+    text = "It was a quiet week. On Friday, Russian troops shelled Ukrainian positions near Kharkiv."
+    events = coder.code_text(text, DAY, "doc-7")
+    assert events
+    for e in events:
+        assert e.doc_id == "doc-7"
+        assert e.sentence == 1
+        assert e.evidence_text == "On Friday, Russian troops shelled Ukrainian positions near Kharkiv."
+        span = text[e.evidence_start:e.evidence_end]
+        assert "shelled" in span and span in e.evidence_text
+        assert e.rule  # the pattern that fired
+    assert {e.date for e in events} == {date(2024, 6, 14)}

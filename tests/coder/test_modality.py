@@ -1,0 +1,99 @@
+"""Mode: negated, hypothetical, future and claimed events are marked and never come out factual."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+DAY = date(2024, 6, 20)
+
+
+def coded(coder, text: str) -> list[tuple[str, str | None, str, str]]:
+    return [(e.source.code, e.target.code if e.target else None, e.cameo, e.mode)
+            for e in coder.code_text(text, DAY)]
+
+
+def modes_of_root(coder, text: str, root: str) -> set[str]:
+    """Modes of the events of one CAMEO root (the event the sentence is about)."""
+    return {mode for _, _, cameo, mode in coded(coder, text) if cameo.startswith(root)}
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Russia did not attack Ukraine.", "19"),
+        ("Russia didn't attack Ukraine.", "19"),
+        ("North Korea has never tested a nuclear weapon.", "15"),
+        ("China has not sent weapons to Russia.", "07"),
+        ("Neither Japan nor South Korea imposed sanctions on Russia.", "16"),
+    ],
+)
+def test_negated(coder, text: str, root: str) -> None:
+    assert modes_of_root(coder, text, root) == {"negated"}
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("China could impose sanctions on Japan.", "16"),
+        ("Japan might send troops to the region.", "0"),
+        ("If North Korea attacks South Korea, the United States would defend its ally.", "19"),
+        ("North Korea may test another missile.", "15"),
+        ("Russia should withdraw its troops from Ukraine, analysts said.", "08"),
+    ],
+)
+def test_hypothetical(coder, text: str, root: str) -> None:
+    assert modes_of_root(coder, text, root) == {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Putin will visit Pyongyang next month.", "04"),
+        ("North Korea plans to launch a satellite.", "15"),
+        ("Russia vowed to retaliate against Ukraine.", "19"),
+        ("South Korea is expected to hold drills with the United States.", "06"),
+        ("The two governments agreed to resume talks.", "04"),
+    ],
+)
+def test_future(coder, text: str, root: str) -> None:
+    assert modes_of_root(coder, text, root) == {"future"}
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("South Korea accused North Korea of sending drones.", "07"),
+        ("Officials said Russia reportedly sent troops to Syria.", "07"),
+        ("China denied sending weapons to Russia.", "07"),
+    ],
+)
+def test_claimed(coder, text: str, root: str) -> None:
+    assert modes_of_root(coder, text, root) == {"claimed"}
+
+
+def test_statements_about_future_events_are_coded_as_statements(coder) -> None:
+    """ "will visit": the visit is future; the announcement of it is a factual statement of intent (036)."""
+    events = coded(coder, "Putin will visit Pyongyang next month.")
+    assert ("RUSGOV", "PRK", "042", "future") in events
+    assert ("RUSGOV", "PRK", "036", "factual") in events
+    assert not [e for e in events if e[2].startswith("04") and e[3] == "factual"]
+
+
+def test_threats_are_threats_not_attacks(coder) -> None:
+    events = coded(coder, "North Korea threatened to attack South Korea.")
+    assert {(s, t, c[:2]) for s, t, c, m in events if m == "factual"} == {("PRK", "KOR", "13")}
+
+
+def test_refusals_are_rejections(coder) -> None:
+    events = coded(coder, "Russia refused to withdraw its troops from Ukraine.")
+    assert {(s, t, c[:2]) for s, t, c, m in events if m == "factual"} == {("RUS", "UKR", "12")}
+
+
+def test_reporting_verbs_do_not_change_the_mode(coder) -> None:
+    assert modes_of_root(coder, "Seoul said North Korea fired two missiles on Monday.", "15") == {"factual"}
+
+
+def test_factual_sentence_is_factual(coder) -> None:
+    assert modes_of_root(coder, "Russia attacked Ukraine.", "19") == {"factual"}
