@@ -27,7 +27,8 @@ demo: $(VENV)/.main
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	mkdir -p out
 	$(BIN)/blocwatch ingest gdelt demo/data --db $(DEMO_DB)
-	$(BIN)/blocwatch report --db $(DEMO_DB) --out out/report.html --countries $(DEMO_COUNTRIES) --from 2024-10 --to 2025-02
+	$(BIN)/blocwatch ingest text demo/news --db $(DEMO_DB)
+	$(BIN)/blocwatch report --db $(DEMO_DB) --out out/report.html --countries $(DEMO_COUNTRIES) --from 2023-07 --to 2025-02
 	$(BIN)/blocwatch stats --db $(DEMO_DB)
 	@echo
 	@echo "Open out/report.html in a browser (it works offline)."

@@ -22,6 +22,16 @@ def test_docs_list_every_column_in_order():
     assert documented("ingests") == [c.name for c in INGEST_COLUMNS]
 
 
+def test_docs_describe_columns_as_the_code_does():
+    text = (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
+    for section, columns in (("events", EVENT_COLUMNS), ("quarantine", QUARANTINE_COLUMNS),
+                             ("ingests", INGEST_COLUMNS)):
+        body = text.split(f"## {section}", 1)[1].split("\n## ", 1)[0]
+        rows = dict(re.findall(r"^\| `([a-z_0-9]+)` \| [^|]+ \| [^|]+ \| (.*) \|$", body, flags=re.M))
+        for c in columns:
+            assert rows[c.name] == c.description, (section, c.name)
+
+
 def test_events_round_trip_through_parquet(store, write, tmp_path):
     from blocwatch.ingest import ingest_files
     from tests.helpers import gdelt_row

@@ -38,7 +38,7 @@ SCHEMA_VERSION = 1
 MODES = ("factual", "negated", "hypothetical", "future", "claimed")
 
 #: Values of ``events.date_precision``.
-PRECISIONS = ("day", "month", "year")
+PRECISIONS = ("day", "week", "month", "year", "reported")
 
 _ARROW = {
     "VARCHAR": pa.string(),
@@ -75,7 +75,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
         True,
     ),
     Column("date", "DATE", "When the event happened (first day of the month or year when less precise).", True),
-    Column("date_precision", "VARCHAR", "`day`, `month` or `year`.", True),
+    Column("date_precision", "VARCHAR", "`day`, `week`, `month`, `year`, or `reported` (text gave no date: "
+           "the publication day, on or before which the event happened).", True),
     Column("source", "VARCHAR", "Source actor as a CAMEO actor code, e.g. `PRKGOV`."),
     Column("source_name", "VARCHAR", "Source actor's name as the origin gives it."),
     Column(

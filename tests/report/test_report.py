@@ -43,3 +43,24 @@ def test_demo_report_is_under_10_mb(tmp_path):
                                ReportOptions(countries=("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR")))
     assert summary.events == 2968
     assert summary.bytes < 10_000_000
+
+
+def test_report_lists_coded_events_with_escaped_evidence(store, write, tmp_path):
+    from blocwatch.coder.ingest import ingest_text
+
+    docs = write("news.jsonl", "\n".join([
+        '{"id": "d1", "date": "2024-06-20", "text": "Russia and North Korea signed a treaty <b>in Pyongyang</b>."}',
+        '{"id": "d2", "date": "2024-06-21", "text": "Brazil criticised Argentina."}',
+        '{"id": "d3", "date": "2024-06-22", "text": "Russia did not attack North Korea."}',
+    ]) + "\n")
+    ingest_text(store, [docs])
+    out = tmp_path / "report.html"
+    write_report(store, out, ReportOptions(countries=("RUS", "PRK")))
+    html = out.read_text(encoding="utf-8")
+    section = html.split('<h2 id="coded">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<tr class="mode-(\w+)">(.*?)</tr>', section, flags=re.S)
+    # both directions of the signing, and the denied attack listed as negated; Brazil is not in the report
+    assert sorted(mode for mode, _ in rows) == ["factual", "factual", "negated"]
+    assert "Brazil" not in section
+    assert "&lt;b&gt;in Pyongyang&lt;/b&gt;" in section and "<b>in" not in section
+    assert section.count("<code>057</code> Sign formal agreement") == 2 and "d1 &middot;" in section

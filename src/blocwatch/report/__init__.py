@@ -149,6 +149,30 @@ def _quads(monthly: pa.Table) -> go.Figure:
     return fig
 
 
+def _coded_events(store: EventStore, countries: tuple[str, ...], options: ReportOptions) -> tuple[list[dict], int]:
+    """Events coded from text that involve the report's states, with their evidence; and how many."""
+    where = ["e.origin = 'text'"]
+    params: dict[str, Any] = {}
+    if countries:
+        where.append("(e.source_country IN (SELECT unnest($countries)) "
+                     "OR e.target_country IN (SELECT unnest($countries)))")
+        params["countries"] = list(countries)
+    if options.start:
+        where.append("e.date >= $start")
+        params["start"] = options.start
+    if options.end:
+        where.append("e.date <= $end")
+        params["end"] = options.end
+    sql = f"""SELECT e.date, e.date_precision, e.source, e.target, e.cameo, c.name AS cameo_name, e.goldstein,
+                     e.mode, e.doc_id, e.evidence_text, e.evidence_rule
+              FROM events e LEFT JOIN cameo_codes c ON c.code = e.cameo
+              WHERE {" AND ".join(where)}
+              ORDER BY e.date, e.doc_id, e.evidence_sentence, e.evidence_start, e.source, e.target"""
+    total = int(store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0])
+    rows = store.con.sql(f"{sql} LIMIT {int(options.max_rows)}", params=params or None).to_arrow_table().to_pylist()
+    return rows, total
+
+
 def _environment() -> jinja2.Environment:
     loader = jinja2.FunctionLoader(
         lambda name: resources.files("blocwatch.report").joinpath("templates", name).read_text(encoding="utf-8")
@@ -179,6 +203,7 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
     if monthly.num_rows:
         figures = [("timeline", _figure_json(_timeline(monthly, options.top_dyads))),
                    ("quads", _figure_json(_quads(monthly)))]
+    coded, coded_total = _coded_events(store, tuple(countries), options)
     columns = monthly.column_names
     rows: list[dict[str, Any]] = monthly.slice(0, options.max_rows).to_pylist()
     html = _environment().get_template("report.html.j2").render(
@@ -195,6 +220,8 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
         columns=columns,
         rows=rows,
         total_rows=monthly.num_rows,
+        coded=coded,
+        coded_total=coded_total,
         plotly_js=plotly.offline.get_plotlyjs(),
     )
     path = Path(out)
