@@ -21,4 +21,6 @@ def test_readme_python_example_runs(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "2968 0 0"
     assert "'source': 'PRK'" in out[1] or "'source': 'RUS'" in out[1]
+    # the coder: Putin and Kim are their governments in 2024; "on Wednesday" is the day before publication
+    assert out[3:] == ["RUSGOV 040 PRKGOV factual 2024-06-19 day"]
     assert (tmp_path / "blocwatch.duckdb").exists()

@@ -87,6 +87,7 @@ def test_score_counts_triples_at_leaf_and_root(tmp_path: Path) -> None:
     assert (result.root.tp, result.root.fp, result.root.fn) == (2, 1, 0)
     assert result.root.precision == pytest.approx(2 / 3)
     assert result.root.recall == 1.0
+    assert result.exact == (1, 2)  # A_2 is coded exactly, A_1 is not
     # the main event is the one nearest the root of the parse: 195 on A_1 (ASSAULT), 140 on A_2 (PROTEST)
     assert result.plover_main == (2, 2)
     assert result.confusion[("19", "19")] == 1 and result.confusion[("14", "14")] == 1

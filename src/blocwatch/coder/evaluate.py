@@ -17,6 +17,8 @@ Metrics, per set:
   count: a gold set codes what happened. Codes are compared in PETRARCH's notation: an actor
   known only by its sector (``REB``, coded so in blocwatch as in GDELT) is ``---REB``, and an
   event without a target has target ``---``.
+- **exact records**: the share of sentences whose coded triples are exactly the gold ones (no
+  event missing, none extra), the measure PETRARCH reports on its validation suites.
 - **PLOVER type accuracy**: the share of gold events whose PLOVER type is the type of the
   sentence's *main* coded event (the one whose trigger is closest to the root of the parse);
   ``any`` counts a hit if any coded event has the type.
@@ -149,18 +151,26 @@ class SetScore:
     plover_any: tuple[int, int] = (0, 0)
     source_country: tuple[int, int] = (0, 0)  # over all records with gold sources
     source_country_coded: tuple[int, int] = (0, 0)  # over those where an event was coded
+    exact: tuple[int, int] = (0, 0)  # records whose coded triples are exactly the gold ones
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def rate(self, pair: tuple[int, int]) -> float | None:
         return pair[0] / pair[1] if pair[1] else None
 
     def as_dict(self) -> dict[str, object]:
+        """The scores as one row; metrics the set has no gold for (triples in PLOVER's) are None."""
+        triples = self.leaf.tp + self.leaf.fn > 0
+
+        def prf(x: float) -> float | None:
+            return round(x, 3) if triples else None
+
         return {
             "set": self.name, "records": self.records,
-            "leaf_precision": round(self.leaf.precision, 3), "leaf_recall": round(self.leaf.recall, 3),
-            "leaf_f1": round(self.leaf.f1, 3),
-            "root_precision": round(self.root.precision, 3), "root_recall": round(self.root.recall, 3),
-            "root_f1": round(self.root.f1, 3),
+            "leaf_precision": prf(self.leaf.precision), "leaf_recall": prf(self.leaf.recall),
+            "leaf_f1": prf(self.leaf.f1),
+            "root_precision": prf(self.root.precision), "root_recall": prf(self.root.recall),
+            "root_f1": prf(self.root.f1),
+            "exact_records": _round(self.rate(self.exact)),
             "plover_accuracy": _round(self.rate(self.plover_main)),
             "plover_any_accuracy": _round(self.rate(self.plover_any)),
             "source_country_accuracy": _round(self.rate(self.source_country_coded)),
@@ -232,6 +242,7 @@ def score(name: str, records: Iterable[GoldRecord],
         gold = {(petrarch_notation(s, sectors), petrarch_notation(t, sectors), c) for s, t, c in rec.triples}
         if gold or rec.plover is None:
             _count(result.leaf, predicted, gold)
+            result.exact = (result.exact[0] + (predicted == gold), result.exact[1] + 1)
             _count(result.root, {_root_triple(t) for t in predicted}, {_root_triple(t) for t in gold})
             for g in gold:
                 same_pair = [p for p in predicted if p[0][:3] == g[0][:3] and p[1][:3] == g[1][:3]]
