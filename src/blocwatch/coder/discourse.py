@@ -1,0 +1,171 @@
+"""What a document has said so far, and the words that refer back to it.
+
+News names an actor once and then refers to it: "the North" once Korea is in play, "the two
+countries" for the last two states named, "Kim" for Kim Jong Un, "its forces" for the state
+speaking, "condemned the launch" for the launch reported two sentences earlier. A
+:class:`DocumentContext` follows a document sentence by sentence; the functions here add the
+mentions and targets those references stand for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from blocwatch.coder import syntax
+from blocwatch.coder.actors import ActorRecord, Mention, split_code
+from blocwatch.coder.events import Actor
+from blocwatch.coder.petrarch import CodeSpan
+from blocwatch.coder.vocabulary import WordEntry
+
+__all__ = ["ANY_ACT", "DEFINITE", "GROUP_WORDS", "DocumentContext", "Group", "ellipsis", "possessives", "referred"]
+
+DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
+
+
+#: Nouns that can refer to any earlier act: "criticised the decision".
+ANY_ACT = {"decision", "move", "step", "action", "act", "announcement", "disclosure", "provocation",
+            "incident", "measure", "plan", "campaign"}
+
+
+GROUP_WORDS = {"countries", "nations", "sides", "leaders", "governments", "states", "neighbours", "neighbors",
+                "allies", "parties", "capitals", "koreas"}
+
+
+@dataclass(frozen=True)
+class Group:
+    """A stand-in for several actors: "the two countries", "both sides"."""
+
+    records: tuple[ActorRecord, ...]
+
+
+class DocumentContext:
+    """What a document has mentioned so far, for "the North" and "the two countries"."""
+
+    def __init__(self) -> None:
+        self.countries: list[str] = []  # CAMEO codes of states, in order of mention
+        self.records: dict[str, ActorRecord] = {}
+        self.korea = False
+        self.surnames: dict[str, ActorRecord | None] = {}  # "Kim" -> Kim Jong Un; None if ambiguous
+        self.history: list[tuple[str, str, list[Actor]]] = []  # (trigger lemma, root, sources) of events
+
+    def note_person(self, span: Span, record: ActorRecord) -> None:
+        """Remember the parts of a person's name, for a later "Kim" or "Putin"."""
+        if len(span) < 2 or not all(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in span):
+            return
+        for tok in span:
+            if len(tok.text) > 2 and tok.text[0].isupper():
+                known = self.surnames.get(tok.text, record)
+                self.surnames[tok.text] = record if known is record else None
+
+    def state(self, code: str | None) -> ActorRecord | None:
+        """The context record of a state by its CAMEO code."""
+        return self.records.get(code[:3]) if code else None
+
+    def note(self, record: ActorRecord, day: date | None) -> None:
+        code = record.code_on(day)
+        if not code:
+            return
+        country, _ = split_code(code)
+        if country in ("PRK", "KOR"):
+            self.korea = True
+        if country and len(code) >= 3:
+            base = code[:3]
+            if base in self.countries:
+                self.countries.remove(base)
+            self.countries.append(base)
+            self.records.setdefault(base, ActorRecord((CodeSpan(base),), "context"))
+
+    def last_two(self) -> tuple[ActorRecord, ...]:
+        return tuple(self.records[c] for c in self.countries[-2:]) if len(self.countries) >= 2 else ()
+
+
+def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
+             nouns: Mapping[str, WordEntry]) -> list[Actor]:
+    """The doers of an earlier event the candidate's object refers to: "condemned [the launch]".
+
+    The object must be definite ("the", "this", "its") and name an event: the same word as an
+    earlier event's trigger, an event noun of the vocabulary (matched by CAMEO root), or a
+    word for any act ("the decision", "the move"). The latest such event wins.
+    """
+    objects = [c for c in anchor.children if c.dep_ == "dobj"] + [
+        p for c in anchor.children if c.dep_ == "prep" and c.lower_ in syntax.TARGET_PREPS
+        for p in c.children if p.dep_ == "pobj"]
+    own = {a.code[:3] for a in sources}
+    for obj in objects:
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in obj.children):
+            continue
+        lemma = obj.lemma_.lower()
+        entry = nouns.get(lemma)
+        roots = set()
+        if entry is not None:
+            roots = {c[:2] for c in [entry.default, *(p.code for p in entry.patterns)] if c}
+        for earlier_lemma, earlier_root, sources in reversed(context.history):
+            if earlier_lemma == lemma or earlier_root in roots or lemma in ANY_ACT:
+                doers = [a for a in sources if a.code[:3] not in own]
+                if doers:
+                    return doers
+                break
+    return []
+
+
+def possessives(sent: Span, mentions: list[Mention], context: DocumentContext,
+                day: date | None) -> list[Mention]:
+    """ "its forces", "their troops": the state the pronoun stands for, when an agent follows.
+
+    In reported speech the speaker is meant ("Ukraine said its forces ..."); otherwise the
+    subject of the sentence, or else the state mentioned last.
+    """
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    extra: list[Mention] = []
+    for tok in sent:
+        if tok.dep_ != "poss" or tok.lower_ not in ("its", "their") or tok.i in by_token:
+            continue
+        head = by_token.get(tok.head.i)
+        if head is None or not head.is_agent:
+            continue
+        owner: ActorRecord | None = None
+        node = tok.head
+        while node.head.i != node.i and owner is None:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                for subj in (c for c in node.children if c.dep_ in syntax.SUBJECT_DEPS and c.i in by_token):
+                    rec = by_token[subj.i].record
+                    if isinstance(rec, ActorRecord) and split_code(rec.code_on(day) or "")[0]:
+                        owner = context.state(rec.code_on(day))
+        if owner is None and context.countries:
+            owner = context.records[context.countries[-1]]
+        if owner is not None:
+            extra.append(Mention(tok.i, tok.i + 1, owner, tok.text))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> list[Mention]:
+    """Add mentions for "the North", "the South" and "the two countries" from context."""
+    taken = {i for m in mentions for i in range(m.start, m.end) if not m.is_agent}
+    agents = {i: m for m in mentions for i in range(m.start, m.end) if m.is_agent}
+    extra: list[Mention] = []
+    for tok in sent:
+        if tok.i in taken:
+            continue
+        if tok.pos_ == "PROPN" and tok.i not in agents and context.surnames.get(tok.text) is not None:
+            record = context.surnames[tok.text]
+            extra.append(Mention(tok.i, tok.i + 1, record, tok.text))  # type: ignore[arg-type]
+            continue
+        prev = tok.nbor(-1) if tok.i > sent.start else None
+        if (context.korea and tok.text in ("North", "South") and prev is not None and prev.lower_ == "the"
+                and (tok.i + 1 >= sent.end or tok.nbor(1).text not in ("Korea", "Korean", "Koreans"))):
+            code = "PRK" if tok.text == "North" else "KOR"
+            extra.append(Mention(tok.i, tok.i + 1, ActorRecord((CodeSpan(code),), "context"), tok.text))
+        elif tok.lower_ in GROUP_WORDS and prev is not None and prev.lower_ in ("two", "both"):
+            group = context.last_two()
+            if group:
+                if tok.lower_ in ("leaders", "governments"):
+                    group = tuple(ActorRecord((CodeSpan(r.codes[0].code + "GOV"),), "context") for r in group)
+                extra.append(Mention(prev.i, tok.i + 1, Group(group), f"{prev.text} {tok.text}"))  # type: ignore[arg-type]
+                if tok.i in agents:  # "the two leaders": the group, not a leader of no state
+                    mentions = [m for m in mentions if m is not agents[tok.i]]
+    return sorted(mentions + extra, key=lambda m: m.start)

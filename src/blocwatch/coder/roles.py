@@ -1,0 +1,251 @@
+"""Who the actors of an event are: from parse phrases to CAMEO actor codes.
+
+An event's source and target are phrases of the parse (a subject, an object, the object of a
+preposition); each names actors through the mentions the actor dictionary found in it ("the
+US, South Korea and Japan", "Russian troops", "his Chinese counterpart", "hundreds of UN
+troops"). When the text names no target, the place an event happens in can be its target
+("shelled positions near Kharkiv"), and an actor known only by its role takes the state the
+sentence places it in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from blocwatch.coder import discourse, syntax
+from blocwatch.coder.actors import ActorRecord, AgentRecord, Mention, split_code
+from blocwatch.coder.events import Actor
+from blocwatch.coder.vocabulary import WordEntry
+
+__all__ = ["ACTOR_HEADS", "actors_of", "bare_sector", "doer_of_cause", "is_actor", "located", "place_target",
+           "pp_targets", "sentence_place"]
+
+#: Prepositions that place an event: "a curfew [in] Algiers".
+_PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside"}
+
+_QUANTITY_HEADS = {"hundreds", "hundred", "thousands", "thousand", "dozens", "dozen", "scores", "millions",
+                   "some", "many", "most", "all", "several", "number", "group", "members", "member", "part",
+                   "units", "contingent", "team"}
+
+
+#: Nouns that stand for the actor their modifier names: "a Russian delegation", "his Chinese counterpart".
+ACTOR_HEADS = {"target", "position", "base", "facility", "stronghold", "territory", "outpost", "installation",
+               "forum", "organization", "organisation", "group", "alliance", "bloc", "body", "council", "union",
+               "coalition", "movement", "party", "front", "commission", "committee", "assembly", "association",
+               "federation", "league", "community", "state", "nation", "country", "republic", "kingdom",
+               "navy", "army", "force", "contingent", "battalion", "brigade", "fleet", "militia", "office",
+               "presidency", "ministry", "department", "court", "parliament", "regime", "administration",
+               "delegation", "side", "counterpart", "team", "representative", "camp", "neighbour", "neighbor",
+               "ally", "partner", "leadership", "people", "national", "citizen", "unit", "vessel", "ship",
+               "warship", "jet", "aircraft", "plane", "drone", "boat", "embassy", "consulate", "mission",
+               "negotiator", "company", "firm", "agency", "he", "she", "they", "it", "capital"}
+
+
+#: Sectors that belong to a state; an actor known only by one of these can take the state of its place.
+_STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "REB", "CVL", "MED", "BUS", "EDU", "HLH",
+                  "LAB", "AGR", "ELI", "CRM", "REF", "UAF", "INS", "SEP", "PTY", "MOD", "RAD"}
+
+
+def located(actor: Actor, place: str) -> Actor:
+    if actor.country is None and actor.code[:3] in _STATE_SECTORS:
+        return _make_actor(place + actor.code, actor.text)
+    return actor
+
+
+def _listed_appositions(head: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """Names after a name that the parser took for appositions: "the US, Russia, and Switzerland"."""
+    if head.i not in by_token or by_token[head.i].is_agent:
+        return []
+    out: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "appos" and c.i in by_token and not by_token[c.i].is_agent:
+            out.extend([c, *c.conjuncts])
+    return out
+
+
+def _can_stand_for_actor(head: Token) -> bool:
+    """Whether a phrase head takes the actor of its modifiers: a name ("President Michel Suleiman"),
+    people ("Filipino peacekeepers"), or a word such as "delegation" -- not "the 2018 agreement"."""
+    return head.pos_ == "PROPN" or head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in ACTOR_HEADS
+
+
+def _make_actor(code: str, text: str) -> Actor:
+    country, sector = split_code(code)
+    return Actor(code, country, sector, text)
+
+
+def _best_mention(mentions: Sequence[Mention], head: Token) -> Mention | None:
+    """The mention nearest the phrase head, preferring one that contains it."""
+    if not mentions:
+        return None
+    for m in mentions:
+        if m.start <= head.i < m.end:
+            return m
+    return min(mentions, key=lambda m: (abs(head.i - (m.end - 1)), m.start))
+
+
+def _coordinated(mentions: Sequence[Mention], doc: Doc) -> bool:
+    """Whether several named actors in one phrase are _coordinated ("South Korean and US officials")."""
+    if len(mentions) < 2:
+        return False
+    roots = [doc[m.start:m.end].root for m in mentions]
+    return any(r.dep_ == "conj" and any(r.head == o or r.head in o.subtree for o in roots if o is not r)
+               for r in roots)
+
+
+def bare_sector(actor: Actor) -> bool:
+    """Whether an actor is a sector without a state or organisation ("troops", "officials")."""
+    return split_code(actor.code)[0] is None and actor.code[:3] not in ("IGO", "NGO", "IMG", "MNC")
+
+
+def sentence_place(sent: Span, by_token: dict[int, Mention], day: date | None) -> str | None:
+    """The one state a sentence places its events in ("... a curfew in Algiers"), if exactly one.
+
+    An actor known only by role ("President Bouteflika" when the name is not in the
+    dictionary) is taken to belong to it: the code is ``DZA`` + ``GOV`` rather than ``GOV``.
+    """
+    places: set[str] = set()
+    for tok in sent:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in by_token:
+            m = by_token[tok.i]
+            if isinstance(m.record, ActorRecord):
+                code = m.record.code_on(day) or ""
+                country, _ = split_code(code)
+                if country is not None:
+                    places.add(code[:3])
+    return places.pop() if len(places) == 1 else None
+
+
+def is_actor(by_token: dict[int, Mention], day: date | None):  # noqa: ANN202
+    return lambda tok: bool(actors_of([tok], by_token, day))
+
+
+def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
+                   nouns: Mapping[str, WordEntry]) -> list[Actor]:
+    """Who did a passive event, from the event noun that caused it: "killed in [Israeli] shelling"."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after"):
+            for noun in (p for p in c.children if p.dep_ == "pobj"):
+                if noun.lemma_.lower() not in nouns:
+                    continue
+                mods = [m for m in noun.children if m.dep_ in ("poss", "compound", "amod", "nmod")]
+                doers = actors_of(mods, by_token, day, spread=True)
+                if not doers:
+                    agents = [p for b in noun.children if b.dep_ == "prep" and b.lower_ == "by"
+                              for p in b.children if p.dep_ == "pobj"]
+                    doers = actors_of(agents, by_token, day)
+                if doers:
+                    return doers
+    return []
+
+
+def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
+                  sources: Sequence[Actor]) -> list[Actor]:
+    """Where a visit, meeting, protest or attack without a named target happened: its state.
+
+    CAMEO codes the host of a meeting and the place of a protest or attack as the target when
+    the text names no other ("will meet in Zurich", "a protest in Beijing").
+    """
+    own = {s.code for s in sources} | {s.country for s in sources if s.country}
+    holders = [head] + [c for c in head.children if c.dep_ == "dobj"]  # "attend a summit in Switzerland"
+    for c in (x for h in holders for x in h.children):
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into", "inside", "near"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i in by_token and not by_token[p.i].is_agent:
+                    actors = [a for a in actors_of([p], by_token, day)
+                              if a.code not in own and a.country not in own]
+                    if actors:
+                        return actors
+    return []
+
+
+def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
+                exclude: Sequence[Token]) -> list[Actor]:
+    """The first actor in a target preposition's object, on the trigger, its object or its
+    passive subject ("evidence against Russia was presented"), or one level further down
+    ("advised against travel to Tunisia")."""
+    holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "xcomp", "attr", "nsubjpass")]
+    for prep_word in syntax.TARGET_PREPS:
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ == prep_word and c not in exclude:
+                    objs = [p for p in c.children if p.dep_ in ("pobj",)]
+                    actors = actors_of(objs, by_token, day)
+                    if not actors:
+                        inner = [q for p in objs for pp in p.children if pp.dep_ == "prep"
+                                 and pp.lower_ in syntax.TARGET_PREPS for q in pp.children if q.dep_ == "pobj"]
+                        actors = actors_of(inner, by_token, day)
+                    if actors:
+                        return actors
+    return []
+
+
+def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | None,
+            spread: bool = False) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for head in heads:
+        for h in [head, *head.conjuncts, *_listed_appositions(head, by_token)]:
+            for actor in _phrase_actors(h, by_token, day, spread):
+                if actor.code not in seen:
+                    seen.add(actor.code)
+                    out.append(actor)
+    return out
+
+
+def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
+                   spread: bool) -> list[Actor]:
+    if head.lemma_.lower() in _QUANTITY_HEADS:  # "hundreds of UN troops"
+        inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj"]
+        if inner:
+            return _phrase_actors(inner[0], by_token, day, spread)
+    if not spread and head.i not in by_token and not _can_stand_for_actor(head):
+        # "the 2018 military agreement" names no actor, though "military" is an agent;
+        # "China's assistance" stands for China
+        owner = [c for c in head.children if c.dep_ == "poss"]
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        nxt = owner or appos
+        return _phrase_actors(nxt[0], by_token, day, spread) if nxt else []
+    phrase = syntax.phrase(head)
+    mentions: list[Mention] = []
+    for t in phrase:
+        m = by_token.get(t.i)
+        if m is not None and m not in mentions:
+            mentions.append(m)
+    if not mentions:
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        if appos:
+            return _phrase_actors(appos[0], by_token, day, spread)
+        return []
+    named = [m for m in mentions if not m.is_agent]
+    agents = [m for m in mentions if m.is_agent and isinstance(m.record, AgentRecord)]
+    if not named and head.i not in by_token and head.lemma_.lower() not in ACTOR_HEADS and head.pos_ != "PROPN":
+        return []  # "military exercises" are not an actor, "Filipino peacekeepers" are
+    groups = [m for m in named if isinstance(m.record, discourse.Group)]
+    if groups:
+        return [_make_actor(r.code_on(day) or "", groups[0].text) for r in groups[0].record.records]
+    named = [m for m in named if isinstance(m.record, ActorRecord)]
+    if not named:
+        agent = _best_mention(agents, head)
+        if agent is None:
+            return []
+        code = agent.record.code  # type: ignore[union-attr]
+        return [_make_actor(code, agent.text)]
+    chosen = named if spread or _coordinated(named, head.doc) else [_best_mention(named, head)]
+    agent = _best_mention(agents, head)
+    out = []
+    for m in chosen:
+        code = m.record.code_on(day)  # type: ignore[union-attr]
+        if not code:
+            continue
+        text = m.text
+        if agent is not None and len(code) == 3:
+            rec: AgentRecord = agent.record  # type: ignore[assignment]
+            code = code + ("PKO" if rec.prefix else rec.code)  # IGO~ agents are peacekeepers, observers
+            text = f"{m.text} {agent.text}"
+        out.append(_make_actor(code, text))
+    return out

@@ -1,0 +1,108 @@
+"""Statements about events, as CAMEO codes them: intentions, threats, demands, appeals, refusals.
+
+CAMEO gives a promised event a code of its own (03x "express intent to ...", 13x threats), and
+likewise a demanded (10x), asked-for (02x) or refused (12x) one; these codes mirror the code of
+the event itself (``data/coder/mirrors.csv``). This module holds that table and the tests on the
+parse that tell which kind of statement governs an event.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from blocwatch.coder.modality import COMMITMENT_HEADS, FUTURE_HEADS, REPORTING_VERBS
+from blocwatch.data import read_csv
+
+__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "intent_code", "mirror", "request_kind",
+           "stated_intent", "will_not"]
+
+@functools.cache
+def _mirrors() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    for row in read_csv("coder", "mirrors.csv"):
+        table.setdefault(row["kind"], {})[row["event"]] = row["code"]
+    return table
+
+
+def mirror(kind: str, code: str) -> str | None:
+    """The code of a statement about an event: ``intent`` (promised), ``demand``ed or ``refusal``.
+
+    CAMEO's codes for intentions (03x, threats 13x), demands (10x) and rejections (12x) mirror
+    the codes of what is intended, demanded or rejected (``data/coder/mirrors.csv``); the
+    longest matching prefix wins.
+
+    >>> mirror("intent", "042"), mirror("intent", "190"), mirror("demand", "0874"), mirror("refusal", "085")
+    ('036', '1384', '106', '1244')
+    >>> mirror("intent", "112") is None
+    True
+    """
+    table = _mirrors()[kind]
+    for n in (4, 3, 2):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def intent_code(code: str) -> str | None:
+    """The statement-of-intent code for a planned event's code, or None for verbal events.
+
+    >>> intent_code("042"), intent_code("0332"), intent_code("190"), intent_code("112")
+    ('036', '0332', '1384', None)
+    """
+    if code[:2] in ("03", "13"):
+        return code
+    return mirror("intent", code)
+
+
+REFUSING = {"refuse", "decline", "reject", "spurn"}
+
+
+PREPARING = {"prepare", "gear", "ready", "poise"}
+
+
+def stated_intent(anchor: Token, gov: Token | None) -> bool:
+    """Whether a future event is one its actor states it will do ("will visit", "vowed to strike"),
+    rather than one others expect or the actor merely wants."""
+    if anchor.dep_ == "advcl":
+        return False  # a purpose ("to discuss") is not a statement of intent
+    if gov is not None and anchor.dep_ in ("xcomp", "ccomp", "pcomp"):
+        lemma = gov.lemma_.lower()
+        if lemma in COMMITMENT_HEADS:
+            return True
+        if lemma in REPORTING_VERBS or lemma == "be" or gov.pos_ == "ADJ":
+            pass  # "said it will ...", "is ready to ..."
+        elif lemma in FUTURE_HEADS and lemma not in ("want", "seek", "aim", "hope"):
+            return False
+    return True
+
+
+#: CAMEO 10x (demand) versus 02x (appeal: ask, urge, call for).
+DEMANDING = {"demand", "insist", "order", "press", "push", "tell", "require", "instruct", "command"}
+
+
+APPEALING = {"urge", "call", "ask", "appeal", "request", "want", "wish", "invite", "encourage", "plead",
+              "beg", "implore", "seek"}
+
+
+def request_kind(anchor: Token, gov: Token) -> str | None:
+    """``demand`` or ``appeal`` if ``anchor``'s clause is what ``gov``'s subject asks of someone else."""
+    lemma = gov.lemma_.lower()
+    asked_of_other = anchor.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children) or (
+        anchor.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children))
+    if lemma in DEMANDING and asked_of_other:
+        return "demand"
+    if lemma in APPEALING and asked_of_other:
+        return "appeal"
+    modal = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    if lemma in REPORTING_VERBS and anchor.dep_ == "ccomp" and modal & {"must", "should"}:
+        return "demand"
+    return None
+
+
+def will_not(anchor: Token) -> bool:
+    """Whether a clause is a future negated by its own subject: "will not", "would not", "won't"."""
+    aux = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    neg = any(c.dep_ == "neg" for c in anchor.children)
+    return neg and bool(aux & {"will", "would", "wo", "shall", "'ll"})

@@ -1,0 +1,190 @@
+"""Reading spaCy's dependency parse: subjects, clauses, phrases and the words that carry events.
+
+Pure functions of tokens; they know nothing of actors or codes. English dependency labels are
+those of spaCy's English pipelines (ClearNLP style: ``nsubj``, ``dobj``, ``pobj``, ``xcomp`` ...).
+
+Examples
+--------
+>>> from blocwatch.coder.pipeline import load_pipeline
+>>> doc = load_pipeline()("Russia and China held talks, and Japan was urged to join them.")
+>>> [t.text for t in subjects(doc[3])], light_verb(doc[4]).text
+(['Russia'], 'held')
+>>> [t.text for t in subjects(doc[11])]  # "join": who was urged
+['Japan']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from blocwatch.coder.modality import REPORTING_VERBS
+
+__all__ = ["CLAUSE_BREAK", "EVENT_INTRANSITIVES", "GENERIC_EVENT_HEADS", "LIGHT_VERBS", "MEASURE_HEADS",
+           "OBJECT_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "clause", "governor_of", "light_verb",
+           "misparsed_verb", "phrase", "reporting_head", "sentence_index", "subjects"]
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+
+
+CLAUSE_BREAK = ("advcl", "ccomp", "parataxis", "relcl", "acl", "conj", "cc", "punct", "mark", "appos")
+
+
+#: Prepositions whose object is a target ("talks with X", "attack on X", "aid to X").
+TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for", "from", "of")
+
+
+LIGHT_VERBS = {"issue", "deliver", "renew", "reopen", "restart", "enter", "engage", "embark", "give", "extend",
+                "offer", "hold", "conduct", "stage", "carry", "launch", "begin", "start", "mount", "undertake",
+                "resume", "continue", "have", "make", "pay", "conclude", "complete", "step", "intensify",
+                "expand", "kick", "wrap", "announce", "open", "attend", "join", "perform", "execute",
+                "unleash", "finish", "end", "sign", "impose", "send", "order"}
+
+
+MEASURE_HEADS = {"day", "days", "week", "weeks", "round", "rounds", "series", "wave", "spate", "string",
+                  "volley", "salvo", "barrage", "hours", "months", "year", "years", "flurry"}
+
+
+GENERIC_EVENT_HEADS = {"effort", "campaign", "bid", "drive", "move", "initiative", "operation", "programme",
+                        "program", "mission", "process", "session", "exercise"}
+
+
+EVENT_INTRANSITIVES = {"take", "begin", "start", "end", "resume", "continue", "happen", "occur", "follow",
+                        "conclude", "open", "kick", "get"}
+
+
+OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "allow", "permit", "encourage", "invite",
+                   "persuade", "help", "warn", "press", "push", "require", "accuse", "blame", "praise",
+                   "thank", "criticize", "criticise", "condemn", "charge", "call"}
+
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The verb that makes an event noun an event: "held [talks]", "[talks] took place",
+    "embarked on a [visit]", "launched a mediation [effort]", "began [10 days of] war games"."""
+    carrier = noun
+    # look through measure words and generic heads: "10 days of war games", "a mediation effort"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_HEADS:
+        carrier = noun.head.head
+    elif noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_EVENT_HEADS:
+        carrier = noun.head
+    head = carrier.head
+    lemma = head.lemma_.lower()
+    if carrier.dep_ in ("dobj", "nsubjpass") and lemma in LIGHT_VERBS and head.pos_ in ("VERB", "AUX"):
+        return head
+    if carrier.dep_ == "nsubj" and lemma in EVENT_INTRANSITIVES:
+        return head
+    if carrier.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in LIGHT_VERBS:
+        return head.head  # "embarked on a visit to"
+    return None
+
+
+def phrase(head: Token) -> list[Token]:
+    """The tokens of an actor phrase: the head, its modifiers, an "of"/"from"/"in" phrase, no clauses."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "ccomp"):
+                continue
+            if c.dep_ in ("conj", "cc") and t.i == head.i:  # coordinated heads are separate actors
+                continue
+            if c.dep_ == "prep" and (c.lower_ not in ("of", "from", "in", "throughout") or t.i != head.i):
+                continue
+            stack.append(c)
+    return out
+
+
+def misparsed_verb(tok: Token) -> bool:
+    """A finite verb the parser took for an adjective: "The North [fired] artillery shells", where
+    "fired" is read as modifying "shells". Its noun is then its object."""
+    return tok.dep_ == "amod" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of a verb, inherited through coordination, control and participles.
+
+    A pronoun subject of reported speech stands for the speaker ("the rebels said they will ...").
+    """
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own and depth <= 5 and all(o.pos_ == "PRON" and o.lower_ in PRONOUNS for o in own):
+        speaker = reporting_head(verb)
+        if speaker is not None:
+            said_by = [c for c in speaker.children if c.dep_ in SUBJECT_DEPS]
+            if said_by and not all(o.pos_ == "PRON" for o in said_by):
+                return said_by
+    if own or depth > 5:
+        return own
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if objects and head.lemma_.lower() in OBJECT_CONTROL:
+            return objects
+        passive = [c for c in head.children if c.dep_ == "nsubjpass"]  # "X is scheduled to attend"
+        return passive or subjects(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, depth + 1)
+    if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):  # "France is [ready] to send troops"
+        return subjects(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        objects = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objects and governor.lemma_.lower() in OBJECT_CONTROL:
+            return objects
+        return subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in ("dobj", "attr") and head.head.i != head.i:
+        return subjects(head.head, depth + 1)  # "issued a declaration demanding ...": the issuer
+    return []  # including "civilians imprisoned ...": a past participle's noun is what was done to
+
+
+def reporting_head(verb: Token) -> Token | None:
+    """The reporting verb whose complement ``verb`` heads, if any ("said [it would attack]")."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS:
+            return node.head
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def clause(trigger: Token, exclude: Sequence[Token]) -> list[Token]:
+    """Tokens of the trigger's clause that follow it or depend on it, without other clauses."""
+    skip = {t.i for s in exclude for t in s.subtree}
+    out: list[Token] = []
+    stack = [c for c in trigger.children if c.i not in skip and c.dep_ not in CLAUSE_BREAK
+             and c.dep_ not in SUBJECT_DEPS]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis", "acl"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def sentence_index(starts: list[int], token: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= token:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def governor_of(token: Token) -> Token | None:
+    """The verb governing a clause through a complement ("refused [to lift]", "said [Sudan must return]")."""
+    if token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
+        return token.head
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        return token.head.head
+    return None
