@@ -70,7 +70,9 @@ def register(app: typer.Typer, ingest_app: typer.Typer) -> None:
         date_: DateOption = None,
         workers: WorkersOption = 1,
     ) -> int:
-        """Code news text and store its events in the same table as imported datasets."""
+        """Code news text and store its events in the same table as imported datasets.
+
+        Exits with 1 when no document could be coded (every line quarantined)."""
         from blocwatch.coder.ingest import ingest_text
 
         published = parse_date(date_, option="--date") if date_ else None
@@ -86,7 +88,7 @@ def register(app: typer.Typer, ingest_app: typer.Typer) -> None:
             f"coded {result.documents:,} documents from {len(result.files):,} files: {result.events:,} events "
             f"({result.inserted:,} new, {result.duplicates:,} already stored), "
             f"{result.quarantined:,} lines quarantined", highlight=False)
-        return 0
+        return 1 if result.quarantined and not result.documents else 0  # as `code`: nothing could be coded
 
     @app.command("eval")
     def evaluate_command(

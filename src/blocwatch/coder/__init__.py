@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from blocwatch.coder.actors import ActorDictionary
 from blocwatch.coder.documents import Document, Problem, read_documents
@@ -33,6 +35,39 @@ from blocwatch.coder.vocabulary import Vocabulary, load_vocabulary
 from blocwatch.progress import NullProgress, Progress
 
 __all__ = ["Actor", "CodedEvent", "Coder", "Document", "Problem", "read_documents"]
+
+#: Longest run of non-space characters given to spaCy's tokenizer as one string. The tokenizer
+#: splits prefixes and suffixes off a run one at a time, each time searching the rest of it, so
+#: its time is quadratic in runs such as "!!!!...", "((((...", emoji or "'s's's..." (32,000 "!"
+#: took 90 seconds); longer runs are cut into tokens of this many characters instead.
+MAX_RUN = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def _make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` with two changes that leave the text as it is: runs of more than
+    :data:`MAX_RUN` non-space characters are cut into tokens of :data:`MAX_RUN` characters, and a
+    blank line always ends a sentence (the parser would join a headline, a dateline or page junk
+    above it to the paragraph below, events and evidence included)."""
+    if _LONG_RUN.search(text) is None:
+        doc = nlp.make_doc(text)
+    else:
+        docs: list[Doc] = []
+        pos = 0
+        for m in _LONG_RUN.finditer(text):
+            if m.start() > pos:
+                docs.append(nlp.make_doc(text[pos:m.start()]))
+            run = m.group()
+            words = [run[i:i + MAX_RUN] for i in range(0, len(run), MAX_RUN)]
+            docs.append(Doc(nlp.vocab, words=words, spaces=[False] * len(words)))
+            pos = m.end()
+        if pos < len(text):
+            docs.append(nlp.make_doc(text[pos:]))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True  # the parser keeps sentence starts set before it
+    return doc
 
 
 def _pieces(text: str, limit: int = MAX_CHARS) -> Iterator[tuple[int, str]]:
@@ -91,7 +126,7 @@ class Coder:
         events: list[CodedEvent] = []
         sentence = 0
         for offset, piece in _pieces(document.text):
-            doc = self.nlp(piece)
+            doc = self.nlp(_make_doc(self.nlp, piece))
             events.extend(self.extractor.document(doc, document.id, document.date, document.url,
                                                   offset=offset, first_sentence=sentence))
             sentence += sum(1 for _ in doc.sents)

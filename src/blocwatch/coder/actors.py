@@ -216,22 +216,21 @@ class ActorDictionary:
         return any(ch.isupper() for ch in text)
 
     @staticmethod
-    def _vetoed(span: Span) -> bool:
-        for ent in span.doc.ents:
-            if ent.start <= span.start and span.end <= ent.end and (ent.start, ent.end) != (span.start, span.end):
-                if ent.label_ in _VETO_LABELS:
-                    return True
-                if ent.label_ == "ORG" and ent[-1].lower_ in _MEDIA_WORDS:
-                    return True
-        return False
+    def _vetoed(span: Span, entity_at: dict[int, Span]) -> bool:
+        """Whether the span lies inside a longer entity that is not an actor ("the Korean War")."""
+        ent = entity_at.get(span.start)
+        if ent is None or span.end > ent.end or (ent.start, ent.end) == (span.start, span.end):
+            return False
+        return ent.label_ in _VETO_LABELS or (ent.label_ == "ORG" and ent[-1].lower_ in _MEDIA_WORDS)
 
     def find(self, doc: Doc) -> list[Mention]:
         """Actor and agent mentions in ``doc``, longest first, without overlaps."""
         found: list[Mention] = []
+        entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}  # doc.ents is rebuilt per access
         for matcher, is_actor in ((self._actor_matcher, True), (self._agent_matcher, False)):
             for key, start, end in matcher(doc):
                 span = doc[start:end]
-                if is_actor and (not self._case_ok(span) or self._vetoed(span)):
+                if is_actor and (not self._case_ok(span) or self._vetoed(span, entity_at)):
                     continue
                 record = self.records[int(self._strings[key])]
                 found.append(Mention(start, end, record, span.text))

@@ -9,6 +9,7 @@ mentions and targets those references stand for.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,18 +22,23 @@ from blocwatch.coder.events import Actor
 from blocwatch.coder.petrarch import CodeSpan
 from blocwatch.coder.vocabulary import WordEntry
 
-__all__ = ["ANY_ACT", "DEFINITE", "GROUP_WORDS", "DocumentContext", "Group", "ellipsis", "possessives", "referred"]
+__all__ = ["ANY_ACT", "DEFINITE", "GROUP_WORDS", "HISTORY", "DocumentContext", "Group", "ellipsis", "possessives",
+           "referred"]
 
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
 
 
 #: Nouns that can refer to any earlier act: "criticised the decision".
 ANY_ACT = {"decision", "move", "step", "action", "act", "announcement", "disclosure", "provocation",
-            "incident", "measure", "plan", "campaign"}
+           "incident", "measure", "plan", "campaign"}
 
 
 GROUP_WORDS = {"countries", "nations", "sides", "leaders", "governments", "states", "neighbours", "neighbors",
-                "allies", "parties", "capitals", "koreas"}
+               "allies", "parties", "capitals", "koreas"}
+
+
+#: How many earlier events a reference such as "the launch" may reach back over.
+HISTORY = 50
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,8 @@ class DocumentContext:
         self.records: dict[str, ActorRecord] = {}
         self.korea = False
         self.surnames: dict[str, ActorRecord | None] = {}  # "Kim" -> Kim Jong Un; None if ambiguous
-        self.history: list[tuple[str, str, list[Actor]]] = []  # (trigger lemma, root, sources) of events
+        # (trigger lemma, CAMEO root, sources) of the latest events, for "condemned the launch"
+        self.history: deque[tuple[str, str, list[Actor]]] = deque(maxlen=HISTORY)
 
     def note_person(self, span: Span, record: ActorRecord) -> None:
         """Remember the parts of a person's name, for a later "Kim" or "Putin"."""

@@ -2,8 +2,8 @@
 
 - ``.txt``: one document; its id is the file name, its date the one given by the caller.
 - ``.jsonl``: one document per line with ``id``, ``text``, ``date`` (YYYY-MM-DD) and optional
-  ``url`` and ``title``. A line that is not such an object is a :class:`Problem` with its line
-  number, never silently skipped.
+  ``url`` and ``title``. A line that is not such an object (or not UTF-8) is a :class:`Problem`
+  with its line number (lines end at "\\n", as in the file), never silently skipped.
 - ``.html``/``.htm``: the main text, extracted with trafilatura (menus, ads and scripts
   dropped); the page's own publication date is used when the caller gives none.
 
@@ -67,14 +67,35 @@ def _parse_date(value: object, where: str) -> date | None:
         raise ValueError(f'{where} "{value}" is not a date (YYYY-MM-DD)') from None
 
 
+#: A byte order mark, which some editors put at the start of a UTF-8 file (and `cat` in mid-file).
+_BOM = "\ufeff"
+
+
+def _unicode(value: str, name: str) -> str:
+    """``value``, unless a JSON escape such as ``\\ud800`` left a lone surrogate in it."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f'"{name}" is not valid Unicode (lone surrogate \\u{ord(value[exc.start]):04x})') from None
+    return value
+
+
 def _jsonl(path: Path, default_date: date | None) -> Iterator[Document | Problem]:
-    with open(path, encoding="utf-8", errors="surrogateescape") as fh:
-        for number, line in enumerate(fh, start=1):
-            raw = line.rstrip("\n")
+    # Lines are read as bytes and end at "\n" only, so that line numbers are those of the file
+    # (text mode would also end lines at a stray "\r") and bytes that are not UTF-8 are reported.
+    with open(path, "rb") as fh:
+        for number, data in enumerate(fh, start=1):
+            data = data.removesuffix(b"\n").removesuffix(b"\r")
+            raw = data.decode("utf-8", "backslashreplace").removeprefix(_BOM)
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(raw)
+                try:
+                    line = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise ValueError(f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at byte {exc.start + 1} "
+                                     "of the line)") from None
+                obj = json.loads(line.removeprefix(_BOM))
                 if not isinstance(obj, dict):
                     raise ValueError("not a JSON object")
                 text = obj.get("text")
@@ -88,11 +109,11 @@ def _jsonl(path: Path, default_date: date | None) -> Iterator[Document | Problem
                 when = _parse_date(obj.get("date"), '"date"') or default_date
                 url = obj.get("url") if isinstance(obj.get("url"), str) else None
                 title = obj.get("title") if isinstance(obj.get("title"), str) else None
-                yield Document(str(doc_id), text, when, url, title, str(path), number)
+                yield Document(_unicode(str(doc_id), "id"), _unicode(text, "text"), when,
+                               url and _unicode(url, "url"), title and _unicode(title, "title"), str(path), number)
             except (ValueError, json.JSONDecodeError) as exc:
                 reason = f"not valid JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
-                yield Problem(str(path), number, reason, raw.encode("utf-8", "surrogateescape").decode(
-                    "utf-8", "backslashreplace"))
+                yield Problem(str(path), number, reason, raw)
 
 
 def _html(path: Path, default_date: date | None) -> Document | Problem:

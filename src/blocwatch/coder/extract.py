@@ -33,8 +33,20 @@ __all__ = ["Extractor"]
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "18", "19", "20"}
+#: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
+_MAX_LISTED = 12
 #: Rule of a placeholder for an act someone is said to be obliged to do (see ``_obligations``).
 _OBLIGATION = "obligation:"
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """Where a sentence is: its index in the document, token bounds and text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
 
 
 @dataclass
@@ -71,6 +83,10 @@ class Extractor:
         for m in mentions:
             idx = syntax.sentence_index(starts, m.start)
             by_sentence.setdefault(idx, []).append(m)
+        dates: dict[int, list[Span]] = {}  # doc.ents is rebuilt on every access: read it once
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                dates.setdefault(syntax.sentence_index(starts, ent.start), []).append(ent)
         for index, sent in enumerate(sentences):
             for m in by_sentence.get(index, []):
                 if isinstance(m.record, ActorRecord):
@@ -78,17 +94,17 @@ class Extractor:
                     context.note_person(doc[m.start:m.end], m.record)
             sent_mentions = discourse.ellipsis(sent, by_sentence.get(index, []), context)
             sent_mentions = discourse.possessives(sent, sent_mentions, context, published)
-            events = self.sentence(sent, sent_mentions, published)
+            events = self.sentence(sent, sent_mentions, published, dates.get(index, []))
+            where = _Sentence(first_sentence + index, sent.start, sent.end, sent.text)  # once, not per event
             for ev in events:
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns)
                 if ev.mode == "factual" and ev.sources:
                     context.history.append((ev.trigger.lemma_.lower(), (ev.match.code or "")[:2], ev.sources))
-                out.extend(self._coded(ev, doc_id, first_sentence + index, sent, published, url, offset))
+                out.extend(self._coded(ev, doc_id, where, published, url, offset))
         return out
 
-
-    def _coded(self, cand: _Candidate, doc_id: str, index: int, sent: Span, published: date | None,
+    def _coded(self, cand: _Candidate, doc_id: str, sent: _Sentence, published: date | None,
                url: str | None, offset: int) -> list[CodedEvent]:
         """The dyadic events of a candidate: one per source-target pair, plus reciprocals."""
         code = cand.match.code or ""
@@ -104,13 +120,13 @@ class Extractor:
         elif code != "010":  # a plain statement only counts when addressed to someone
             pairs = [(s, None, code) for s in cand.sources]
         pairs = list(dict.fromkeys((s, t, c) for s, t, c in pairs))
-        inside = [t for t in cand.tokens if sent.start <= t.i < sent.end]
+        inside = [t for t in cand.tokens if sent.start <= t.i < sent.end] or [cand.trigger]
         start = min(t.idx for t in inside)
         end = max(t.idx + len(t.text) for t in inside)
         when = cand.when or (reported(published) if published else None)
         return [
             CodedEvent(
-                doc_id=doc_id, sentence=index, trigger=cand.trigger.idx + offset, source=src, target=tgt,
+                doc_id=doc_id, sentence=sent.index, trigger=cand.trigger.idx + offset, source=src, target=tgt,
                 cameo=c, mode=cand.mode, date=when.date if when else None,
                 date_precision=when.precision if when else None, date_text=when.text if when else "",
                 evidence_text=sent.text, evidence_start=start + offset, evidence_end=end + offset,
@@ -119,15 +135,15 @@ class Extractor:
             for src, tgt, c in pairs
         ]
 
-    def _date(self, cand: _Candidate, published: date | None) -> When | None:
-        """The date the text gives the event, else None (the caller flags the publication date)."""
+    def _date(self, cand: _Candidate, published: date | None, dates: Sequence[Span]) -> When | None:
+        """The date the text gives the event, else None (the caller flags the publication date).
+
+        ``dates`` are the sentence's DATE entities."""
         if published is None:
             return None
         anchors = {cand.trigger.i, cand.anchor.i}
         future = cand.mode == "future"
-        for ent in cand.trigger.sent.ents:
-            if ent.label_ != "DATE":
-                continue
+        for ent in dates:
             root = ent.root
             prefix = ""
             # a date phrase hangs on the verb, or is parsed onto its object ("held talks [on Monday]")
@@ -145,8 +161,12 @@ class Extractor:
 
     # -- sentence ------------------------------------------------------------------------------
 
-    def sentence(self, sent: Span, mentions: Sequence[Mention], published: date | None) -> list[_Candidate]:
-        """Candidate events of one sentence, with mode and date resolved."""
+    def sentence(self, sent: Span, mentions: Sequence[Mention], published: date | None,
+                 dates: Sequence[Span] | None = None) -> list[_Candidate]:
+        """Candidate events of one sentence, with mode and date resolved; ``dates`` are its DATE
+        entities (found here if not given)."""
+        if dates is None:
+            dates = [e for e in sent.ents if e.label_ == "DATE"]
         by_token: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -170,8 +190,8 @@ class Extractor:
             if place is not None:
                 cand.sources = [roles.located(a, place) for a in cand.sources]
             cand.mode = _candidate_mode(cand)
-            cand.when = self._date(cand, published)
-        derived = self._derive(candidates, by_token, published)
+            cand.when = self._date(cand, published, dates)
+        derived = self._derive(candidates, by_token, published, dates)
         return [c for c in derived if not c.match.rule.startswith(_OBLIGATION)]
 
     def _obligations(self, sent: Span, candidates: list[_Candidate], by_token: dict[int, Mention],
@@ -238,7 +258,7 @@ class Extractor:
             targets = roles.pp_targets(verb, by_token, day, exclude=source_heads)
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(verb, by_token, day, sources)
-        tokens = [verb] + [t for h in source_heads + target_heads for t in h.subtree]
+        tokens = [verb] + _phrases(source_heads + target_heads)
         return _Candidate(verb, verb, match, sources, targets, tokens)
 
     def _noun_event(self, noun: Token, entry: WordEntry, by_token: dict[int, Mention],
@@ -279,21 +299,21 @@ class Extractor:
         if not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(
                 light, by_token, day, sources)
-        tokens = [noun, light] + [t for s in subjects for t in s.subtree] + list(noun.subtree)
+        tokens = [noun, light] + _phrases([*subjects, noun])
         return _Candidate(noun, light, match, sources, targets, tokens, mutual=mutual)
 
     # -- statements about events ------------------------------------------------------------
 
-    def _statement_date(self, verb: Token | None, published: date | None) -> When | None:
+    def _statement_date(self, verb: Token | None, published: date | None, dates: Sequence[Span]) -> When | None:
         """The date of a statement about an event ("vowed on Monday to ..."), not the event's own
         ("... to visit next month"); None (the publication date) if the statement is undated."""
         if verb is None:
             return None
         stub = _Candidate(verb, verb, Match(None, None, "", None), [], [], [verb])
-        return self._date(stub, published)
+        return self._date(stub, published, dates)
 
     def _derive(self, cands: list[_Candidate], by_token: dict[int, Mention],
-                published: date | None) -> list[_Candidate]:
+                published: date | None, dates: Sequence[Span] = ()) -> list[_Candidate]:
         """Statements about events, coded as CAMEO codes them.
 
         - a promised or planned event: a statement of intent or a threat (03x, 13x);
@@ -321,7 +341,7 @@ class Extractor:
                     new = "130"  # whatever is threatened is a threat
                 if new is not None:
                     out.append(replace(cand, match=Match(new, None, f"intent:{code}", cand.match.target),
-                                       mode="factual", when=self._statement_date(gov, published)))
+                                       mode="factual", when=self._statement_date(gov, published, dates)))
                     if gov is not None and gov_lemma in FUTURE_HEADS:
                         replaced.add(gov.i)
             elif cand.mode == "negated" and cand.sources and (
@@ -329,7 +349,7 @@ class Extractor:
                 # "refused to lift the curfew", "said it would not provide support"
                 new = statements.mirror("refusal", code) or "120"
                 out.append(replace(cand, match=Match(new, None, f"refusal:{code}", cand.match.target),
-                                   mode="factual", when=self._statement_date(gov, published)))
+                                   mode="factual", when=self._statement_date(gov, published, dates)))
                 if gov is not None:
                     replaced.add(gov.i)
             elif (cand.mode in ("hypothetical", "negated") and gov is not None
@@ -342,7 +362,7 @@ class Extractor:
                     "100" if kind == "demand" else "020")
                 out.append(replace(cand, sources=speakers, targets=cand.sources, mode="factual", mutual=False,
                                    match=Match(new, None, f"{kind}:{code}", None),
-                                   when=self._statement_date(gov, published)))
+                                   when=self._statement_date(gov, published, dates)))
                 replaced.add(gov.i)
         out = [c for c in out if not (c.trigger.i in replaced and c.mode == "factual"
                                       and ":" in c.match.rule and not _derived(c)
@@ -359,13 +379,17 @@ class Extractor:
                     and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))
                             for c in cand.trigger.children)):
                 cand.match = Match("030", None, cand.match.rule + "+intent", cand.match.target)
+        claims: dict[int, list[_Candidate]] = {}  # hostile claimed events by the words governing them
+        for c in cands:
+            if c.mode == "claimed" and (c.match.code or "")[:2] >= "14":
+                for i in {c.anchor.head.i, c.anchor.head.head.i}:
+                    claims.setdefault(i, []).append(c)
         for cand in out:  # a claim that someone else did something hostile is an accusation
             code = cand.match.code or ""
             if cand.mode != "factual" or not (code.startswith("11") or code.startswith("01")):
                 continue
-            alleged = [c for c in cands if c.mode == "claimed" and (c.match.code or "")[:2] >= "14"
-                       and cand.trigger.i in (c.anchor.head.i, c.anchor.head.head.i)
-                       and {a.code for a in c.sources}.isdisjoint({a.code for a in cand.sources})]
+            alleged = [c for c in claims.get(cand.trigger.i, [])
+                       if {a.code for a in c.sources}.isdisjoint({a.code for a in cand.sources})]
             if alleged:
                 aggression = any((c.match.code or "")[:2] in ("18", "19", "20") for c in alleged)
                 new = "1123" if aggression else ("112" if code[:3] in ("010", "110", "111", "112") else code)
@@ -402,6 +426,19 @@ def _candidate_mode(cand: _Candidate) -> str:
     if mode == "factual" and cand.anchor.i != cand.trigger.i:
         mode = mode_of(cand.anchor)
     return mode
+
+
+def _phrases(heads: Sequence[Token]) -> list[Token]:
+    """The words of the phrases an event's evidence spans: each head's phrase and its conjuncts'
+    (not whole subtrees, which in a long run-on sentence can be the rest of the sentence)."""
+    out: list[Token] = []
+    for head in heads:
+        out.extend(syntax.phrase(head))
+        node, steps = head, 0
+        while steps < _MAX_LISTED and (nxt := [c for c in node.rights if c.dep_ == "conj"]):
+            node, steps = nxt[0], steps + 1  # "the US, South Korea and Japan", not a whole run-on chain
+            out.extend(syntax.phrase(node))
+    return out
 
 
 def _derived(cand: _Candidate) -> bool:

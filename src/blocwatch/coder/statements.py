@@ -83,7 +83,7 @@ DEMANDING = {"demand", "insist", "order", "press", "push", "tell", "require", "i
 
 
 APPEALING = {"urge", "call", "ask", "appeal", "request", "want", "wish", "invite", "encourage", "plead",
-              "beg", "implore", "seek"}
+             "beg", "implore", "seek"}
 
 
 def request_kind(anchor: Token, gov: Token) -> str | None:

@@ -36,27 +36,27 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "toward", "towards"
 
 
 LIGHT_VERBS = {"issue", "deliver", "renew", "reopen", "restart", "enter", "engage", "embark", "give", "extend",
-                "offer", "hold", "conduct", "stage", "carry", "launch", "begin", "start", "mount", "undertake",
-                "resume", "continue", "have", "make", "pay", "conclude", "complete", "step", "intensify",
-                "expand", "kick", "wrap", "announce", "open", "attend", "join", "perform", "execute",
-                "unleash", "finish", "end", "sign", "impose", "send", "order"}
+               "offer", "hold", "conduct", "stage", "carry", "launch", "begin", "start", "mount", "undertake",
+               "resume", "continue", "have", "make", "pay", "conclude", "complete", "step", "intensify",
+               "expand", "kick", "wrap", "announce", "open", "attend", "join", "perform", "execute",
+               "unleash", "finish", "end", "sign", "impose", "send", "order"}
 
 
 MEASURE_HEADS = {"day", "days", "week", "weeks", "round", "rounds", "series", "wave", "spate", "string",
-                  "volley", "salvo", "barrage", "hours", "months", "year", "years", "flurry"}
+                 "volley", "salvo", "barrage", "hours", "months", "year", "years", "flurry"}
 
 
 GENERIC_EVENT_HEADS = {"effort", "campaign", "bid", "drive", "move", "initiative", "operation", "programme",
-                        "program", "mission", "process", "session", "exercise"}
+                       "program", "mission", "process", "session", "exercise"}
 
 
 EVENT_INTRANSITIVES = {"take", "begin", "start", "end", "resume", "continue", "happen", "occur", "follow",
-                        "conclude", "open", "kick", "get"}
+                       "conclude", "open", "kick", "get"}
 
 
 OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "allow", "permit", "encourage", "invite",
-                   "persuade", "help", "warn", "press", "push", "require", "accuse", "blame", "praise",
-                   "thank", "criticize", "criticise", "condemn", "charge", "call"}
+                  "persuade", "help", "warn", "press", "push", "require", "accuse", "blame", "praise",
+                  "thank", "criticize", "criticise", "condemn", "charge", "call"}
 
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}

