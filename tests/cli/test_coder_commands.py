@@ -144,6 +144,15 @@ def test_missing_file_exits_1_with_one_line(tmp_path: Path, command: list[str]) 
     proc = run(*command, missing, *(["--db", tmp_path / "s.duckdb"] if command[0] == "ingest" else []))
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"error: {missing}: no such file or folder"
+    assert not (tmp_path / "s.duckdb").exists()  # nothing created for a command that could not start
+
+
+def test_undated_text_is_coded_with_a_warning(write) -> None:
+    proc = run("code", write("brief.txt", LAUNCH))
+    assert proc.returncode == 0
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert rows and {r["date"] for r in rows} == {None}
+    assert "without a publication date" in proc.stderr and "give --date" in proc.stderr
 
 
 def test_file_of_another_kind_exits_1(write) -> None:
@@ -166,7 +175,7 @@ def test_ingest_txt_without_a_date_exits_1_and_stores_nothing(write, tmp_path: P
     assert proc.returncode == 1
     assert proc.stderr.strip() == (f'quarantined: {path}: document "launch.txt" has no publication date: '
                                    'add a "date" field or give --date')
-    assert "coded 0 documents from 1 files: 0 events" in proc.stdout and "1 lines quarantined" in proc.stdout
+    assert "coded 0 documents from 1 file: 0 events" in proc.stdout and "1 lines quarantined" in proc.stdout
     assert counts(db) == (0, 1)
     dated = run("ingest", "text", path, "--db", db, "--date", "2024-07-03")
     assert dated.returncode == 0 and counts(db)[0] > 0
@@ -183,7 +192,7 @@ def test_ingest_text_stores_and_reports_counts_and_a_rerun_adds_nothing(coder: C
     events, new = len(rows), len({r["event_id"] for r in rows})
     first = run("ingest", "text", DEMO, "--db", db)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == (f"coded {documents} documents from 1 files: {events} events ({new} new, "
+    assert first.stdout.strip() == (f"coded {documents} documents from 1 file: {events} events ({new} new, "
                                     f"{events - new} already stored), 0 lines quarantined")
     with EventStore(db, read_only=True) as s:
         stored = [plain(r) for r in s.query("SELECT * EXCLUDE (ingest_id, ingested_at) FROM events").to_pylist()]
@@ -191,7 +200,7 @@ def test_ingest_text_stores_and_reports_counts_and_a_rerun_adds_nothing(coder: C
     assert {r["event_id"]: r for r in stored} == printed  # what `code` prints is what `ingest text` stores
     again = run("ingest", "text", DEMO, "--db", db)
     assert again.returncode == 0, again.stderr
-    assert again.stdout.strip() == (f"coded {documents} documents from 1 files: {events} events (0 new, "
+    assert again.stdout.strip() == (f"coded {documents} documents from 1 file: {events} events (0 new, "
                                     f"{events} already stored), 0 lines quarantined")
     assert counts(db) == (new, 0)
 

@@ -50,6 +50,11 @@ def register(app: typer.Typer, ingest_app: typer.Typer) -> None:
         for p in problems:
             where = f"{p.file}:{p.line}" if p.line else p.file
             stderr.print(f"[yellow]skipped:[/yellow] {where}: {p.reason}", highlight=False)
+        undated = [d for d in documents if d.date is None]
+        if undated:
+            first = undated[0].file or undated[0].id
+            stderr.print(f"[yellow]warning:[/yellow] {len(undated):,} document(s) without a publication date "
+                         f"(first: {first}); their events are undated: give --date", highlight=False)
         coder = Coder.load()
         events = []
         with RichProgress() as progress:
@@ -76,6 +81,9 @@ def register(app: typer.Typer, ingest_app: typer.Typer) -> None:
         from blocwatch.coder.ingest import ingest_text
 
         published = parse_date(date_, option="--date") if date_ else None
+        for path in paths:  # before the store is created or the model loaded
+            if not path.exists():
+                raise InputError("no such file or folder", file=str(path))
         with EventStore(db) as store, RichProgress() as progress:
             result = ingest_text(store, paths, default_date=published, workers=workers, progress=progress)
         for f in result.files:
@@ -85,7 +93,8 @@ def register(app: typer.Typer, ingest_app: typer.Typer) -> None:
                 more = f" (+{f.quarantined - 1:,} more)" if f.quarantined > 1 else ""
                 stderr.print(f"[yellow]quarantined:[/yellow] {where}: {reason}{more}", highlight=False)
         stdout.print(
-            f"coded {result.documents:,} documents from {len(result.files):,} files: {result.events:,} events "
+            f"coded {result.documents:,} documents from {len(result.files):,} "
+            f"file{'' if len(result.files) == 1 else 's'}: {result.events:,} events "
             f"({result.inserted:,} new, {result.duplicates:,} already stored), "
             f"{result.quarantined:,} lines quarantined", highlight=False)
         return 1 if result.quarantined and not result.documents else 0  # as `code`: nothing could be coded
