@@ -40,29 +40,23 @@ class TextFileResult:
     first_problem: tuple[int | None, str] | None = None
 
 
+def _total(name: str) -> property:
+    """A property summing one count over a result's files."""
+    return property(lambda self: sum(getattr(f, name) for f in self.files), doc=f"Total {name} over the files.")
+
+
 @dataclass
 class TextIngestResult:
+    """One text ingest: its files, and totals over them (documents, events, inserted, duplicates,
+    quarantined)."""
+
     files: list[TextFileResult] = field(default_factory=list)
 
-    @property
-    def documents(self) -> int:
-        return sum(f.documents for f in self.files)
-
-    @property
-    def events(self) -> int:
-        return sum(f.events for f in self.files)
-
-    @property
-    def inserted(self) -> int:
-        return sum(f.inserted for f in self.files)
-
-    @property
-    def duplicates(self) -> int:
-        return sum(f.duplicates for f in self.files)
-
-    @property
-    def quarantined(self) -> int:
-        return sum(f.quarantined for f in self.files)
+    documents = _total("documents")
+    events = _total("events")
+    inserted = _total("inserted")
+    duplicates = _total("duplicates")
+    quarantined = _total("quarantined")
 
 
 def events_table(events: Iterable[CodedEvent], ingest_id: int | None = None,
