@@ -28,12 +28,13 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from blocwatch.data import read_json, read_jsonl
 
@@ -83,16 +84,30 @@ def _forms(token: Token) -> tuple[str, str, str]:
     return lower, token.lemma_.lower(), singular(lower)
 
 
+_FORMS_KEY = "blocwatch.forms"
+
+
+def doc_forms(doc: Doc) -> list[tuple[str, str, str]]:
+    """The forms patterns match of every token of ``doc`` (lower case, lemma, singular), computed
+    once per document and kept in ``doc.user_data``."""
+    forms = doc.user_data.get(_FORMS_KEY)
+    if forms is None:
+        forms = [_forms(t) for t in doc]
+        doc.user_data[_FORMS_KEY] = forms
+    return forms
+
+
 @dataclass(frozen=True)
 class Seq:
     """Words in sequence; each position is a set of acceptable words."""
 
     words: tuple[frozenset[str], ...]
 
-    def match_at(self, doc_tokens: Sequence[Token], i: int) -> bool:
-        if i + len(self.words) > len(doc_tokens):
+    def match_at(self, forms: Sequence[tuple[str, str, str]], i: int) -> bool:
+        """Whether the words start at token ``i``, given the forms of the document's tokens."""
+        if i + len(self.words) > len(forms):
             return False
-        return all(_word_in(doc_tokens[i + k], s) for k, s in enumerate(self.words))
+        return all(not words.isdisjoint(forms[i + k]) for k, words in enumerate(self.words))
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,21 @@ class Pattern:
             return len(t.words) if isinstance(t, Seq) else 1 + sum(w(x) for x in t.terms)
 
         return sum(w(t) for t in self.pre + self.post)
+
+    @functools.cached_property
+    def needs(self) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+        """Word sets of which the subject side and the rest of the clause must each contain a word
+        for the pattern to have a chance: a quick test before the full match."""
+        def first_words(terms: tuple[Term, ...]) -> tuple[frozenset[str], ...]:
+            out = []
+            for t in terms:
+                if isinstance(t, PP):
+                    out.append(frozenset({t.prep}))
+                elif not (len(t.words) == 1 and t.words[0] & _FUNCTION_WORDS):  # those are checked on the verb
+                    out.append(t.words[0])
+            return tuple(out)
+
+        return first_words(self.pre), first_words(self.post)
 
 
 @dataclass
@@ -275,7 +305,13 @@ class Vocabulary:
         ``is_actor`` tells whether a phrase names an actor, which a ``(prep +)`` target must.
         """
         best: tuple[int, int, Pattern, Token | None] | None = None
+        forms = doc_forms(trigger.doc)
+        pre_words = {f for t in pre for f in forms[t.i]}
+        post_words = {f for t in post for f in forms[t.i]}
         for order, pattern in enumerate(entry.patterns):
+            needs_pre, needs_post = pattern.needs
+            if any(w.isdisjoint(post_words) for w in needs_post) or any(w.isdisjoint(pre_words) for w in needs_pre):
+                continue
             ok, target = _match_terms(pattern.post, trigger, post, is_actor)
             if not ok:
                 continue
@@ -325,7 +361,7 @@ def _pp_object(prep: Token) -> Token | None:
 
 def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                  is_actor: Callable[[Token], bool]) -> tuple[bool, Token | None]:
-    doc = trigger.doc
+    forms = doc_forms(trigger.doc)
     target: Token | None = None
     for term in terms:
         if isinstance(term, Seq):
@@ -334,7 +370,7 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                 if not any(c.dep_ in ("prep", "prt", "agent", "dative", "advmod") and _word_in(c, term.words[0])
                            for c in trigger.children):
                     return False, None
-            elif not any(term.match_at(doc, t.i) for t in scope):
+            elif not any(term.match_at(forms, t.i) for t in scope):
                 return False, None
         else:
             found = False
@@ -342,7 +378,7 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                 if t.lower_ != term.prep or t.dep_ not in ("prep", "agent", "dative", "prt", "advmod"):
                     continue
                 inner = [x for x in t.subtree if x.i != t.i]
-                if not all(any(s.match_at(doc, x.i) for x in inner) for s in term.terms):
+                if not all(any(s.match_at(forms, x.i) for x in inner) for s in term.terms):
                     continue
                 if term.target:
                     obj = _pp_object(t)
