@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--repeat N]``: run every benchmark and print a Markdown table."""
+"""``python -m benchmarks [--repeat N] [--only ingest|coder]``: run the benchmarks and print Markdown tables."""
 
 from __future__ import annotations
 
@@ -6,19 +6,29 @@ import argparse
 import os
 import platform
 
-from benchmarks import bench_ingest
+from benchmarks import bench_coder, bench_ingest
+
+SECTIONS = {"ingest": bench_ingest.run, "coder": bench_coder.run}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median is shown)")
+    ap.add_argument("--only", choices=sorted(SECTIONS), help="run one benchmark (default: all)")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}, "
-          f"{platform.machine()}; median of {args.repeat} runs\n")
-    print("== ingest ==")
-    lines = bench_ingest.run(args.repeat)
-    print("\nMarkdown for docs/benchmarks.md:\n")
-    print("\n".join(lines))
+          f"{platform.machine()}; median of {args.repeat} runs; load average {os.getloadavg()[0]:.2f} before the runs")
+    markdown: dict[str, list[str]] = {}
+    for name, run in SECTIONS.items():
+        if args.only in (None, name):
+            print(f"\n== {name} ==")
+            try:
+                markdown[name] = run(args.repeat)
+            except SystemExit as exc:  # missing input data: say so and go on with the next benchmark
+                print(f"{name} skipped: {exc}")
+    for name, lines in markdown.items():
+        print(f"\nMarkdown for docs/benchmarks.md ({name}):\n")
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":

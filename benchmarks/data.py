@@ -1,16 +1,23 @@
-"""Inputs for the benchmarks, built from ../shared/data under benchmarks/.work (not committed)."""
+"""Inputs for the benchmarks, built from ../shared/data and demo/news under benchmarks/.work (not committed)."""
 
 from __future__ import annotations
 
+import json
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / ".work"
 
 
+def shared_root() -> Path:
+    """Where the shared third-party data is expected (``$BLOCWATCH_SHARED_DATA`` or ../shared/data)."""
+    return Path(os.environ.get("BLOCWATCH_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
 def shared_data() -> Path:
-    path = Path(os.environ.get("BLOCWATCH_SHARED_DATA", ROOT.parent / "shared" / "data"))
+    path = shared_root()
     if not (path / "gdelt" / "v2").is_dir():
         raise SystemExit(f"benchmarks need the real GDELT data at {path} (set BLOCWATCH_SHARED_DATA)")
     return path
@@ -39,4 +46,44 @@ def replicated_gdelt(copies: int) -> Path:
                     tab = line.index(b"\t")
                     fh.write(str(int(line[:tab]) + shift).encode() + line[tab:])
     marker.touch()
+    return out
+
+
+def gigaword_sample() -> Path:
+    """PETRARCH's GigaWord sample (news sentences, no codings); it may not exist."""
+    return shared_root() / "coder-eval" / "GigaWord.sample.PETR.xml"
+
+
+def gigaword_records(path: Path) -> list[dict[str, str]]:
+    """The non-empty ``<Text>`` of each ``<Sentence>`` as a JSON-lines record (id, date, text).
+
+    Whitespace is collapsed, as ``blocwatch eval`` does: the line breaks inside ``<Text>`` are the
+    layout of the XML file. Records whose ``<Text>`` is empty (9 of the 76) are left out.
+    """
+    records = []
+    for sentence in ET.parse(path).getroot().iter("Sentence"):
+        text = " ".join((sentence.findtext("Text") or "").split())
+        if text:
+            d = sentence.get("date", "")
+            records.append({"id": sentence.get("id", str(len(records))), "date": f"{d[:4]}-{d[4:6]}-{d[6:8]}",
+                            "text": text})
+    return records
+
+
+def demo_records() -> list[dict[str, str]]:
+    """The demo news corpus shipped in the repository (``demo/news/korea-russia-2023-2025.jsonl``)."""
+    path = ROOT / "demo" / "news" / "korea-russia-2023-2025.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def replicated_jsonl(name: str, records: list[dict[str, str]], copies: int) -> Path:
+    """``records`` ``copies`` times over in one JSON-lines file; copy k > 0 gets ids suffixed ``#k``."""
+    out = WORK / f"{name}-x{copies}.jsonl"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for k in range(copies):
+            for record in records:
+                fh.write(json.dumps({**record, "id": f"{record['id']}#{k}" if k else record["id"]}) + "\n")
+    tmp.replace(out)
     return out
