@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from blocwatch.coder import Coder, Document, Problem, read_documents
 from blocwatch.coder.events import CodedEvent
+from blocwatch.ingest.results import summed
 from blocwatch.progress import NullProgress, Progress
 from blocwatch.schema import EVENT_COLUMNS
 
@@ -40,11 +41,6 @@ class TextFileResult:
     first_problem: tuple[int | None, str] | None = None
 
 
-def _total(name: str) -> property:
-    """A property summing one count over a result's files."""
-    return property(lambda self: sum(getattr(f, name) for f in self.files), doc=f"Total {name} over the files.")
-
-
 @dataclass
 class TextIngestResult:
     """One text ingest: its files, and totals over them (documents, events, inserted, duplicates,
@@ -52,11 +48,11 @@ class TextIngestResult:
 
     files: list[TextFileResult] = field(default_factory=list)
 
-    documents = _total("documents")
-    events = _total("events")
-    inserted = _total("inserted")
-    duplicates = _total("duplicates")
-    quarantined = _total("quarantined")
+    documents = summed("documents")
+    events = summed("events")
+    inserted = summed("inserted")
+    duplicates = summed("duplicates")
+    quarantined = summed("quarantined")
 
 
 def events_table(events: Iterable[CodedEvent], ingest_id: int | None = None,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from blocwatch.errors import InputError
 
-__all__ = ["FileResult", "IngestResult"]
+__all__ = ["FileResult", "IngestResult", "summed"]
 
 
 @dataclass
@@ -40,6 +40,11 @@ class FileResult:
         return self.error is not None or (self.rows > 0 and self.inserted + self.duplicates == 0)
 
 
+def summed(name: str) -> property:
+    """A property of a result with ``files``: the sum of one count over them."""
+    return property(lambda self: sum(getattr(f, name) for f in self.files), doc=f"Total {name} over the files.")
+
+
 @dataclass
 class IngestResult:
     """All files of one ingest, in the order they were given.
@@ -53,21 +58,10 @@ class IngestResult:
 
     files: list[FileResult] = field(default_factory=list)
 
-    @property
-    def rows(self) -> int:
-        return sum(f.rows for f in self.files)
-
-    @property
-    def inserted(self) -> int:
-        return sum(f.inserted for f in self.files)
-
-    @property
-    def duplicates(self) -> int:
-        return sum(f.duplicates for f in self.files)
-
-    @property
-    def quarantined(self) -> int:
-        return sum(f.quarantined for f in self.files)
+    rows = summed("rows")
+    inserted = summed("inserted")
+    duplicates = summed("duplicates")
+    quarantined = summed("quarantined")
 
     @property
     def errors(self) -> list[FileResult]:
