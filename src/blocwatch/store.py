@@ -25,7 +25,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ from blocwatch.schema import (
 )
 from blocwatch.taxonomy import load_taxonomy
 
-__all__ = ["DEFAULT_STORE", "EventStore", "OriginStats", "StoreStats"]
+__all__ = ["DEFAULT_STORE", "EventStore", "OriginStats", "StoreStats", "insert_ingests", "insert_quarantine"]
 
 #: Where the command line keeps its store unless told otherwise.
 DEFAULT_STORE = "blocwatch.duckdb"
@@ -79,6 +79,35 @@ def _lookup_fingerprint() -> str:
     tax, countries = load_taxonomy(), load_countries()
     h = hashlib.sha256(repr((tax.rows(), sorted(countries.by_iso3.items()))).encode())
     return h.hexdigest()[:16]
+
+
+def insert_quarantine(con: duckdb.DuckDBPyConnection, rows: pa.Table, now: datetime) -> None:
+    """Add quarantined lines (the ``quarantine`` columns but ``quarantined_at``), skipping lines
+    already quarantined (same file content and line number)."""
+    con.register("_bw_quarantine", rows)
+    try:
+        con.execute(
+            """INSERT INTO quarantine BY NAME
+               SELECT q.*, $now::TIMESTAMP AS quarantined_at FROM _bw_quarantine q
+               WHERE NOT EXISTS (SELECT 1 FROM quarantine o
+                                 WHERE o.file_sha256 = q.file_sha256 AND o.line = q.line)""",
+            {"now": now},
+        )
+    finally:
+        con.unregister("_bw_quarantine")
+
+
+def insert_ingests(con: duckdb.DuckDBPyConnection, rows: pa.Table, started: datetime) -> None:
+    """Log files read (the ``ingests`` columns but the two timestamps), finished now."""
+    con.register("_bw_log", rows)
+    try:
+        con.execute(
+            "INSERT INTO ingests BY NAME SELECT *, $started::TIMESTAMP AS started_at, "
+            "$finished::TIMESTAMP AS finished_at FROM _bw_log",
+            {"started": started, "finished": datetime.now()},
+        )
+    finally:
+        con.unregister("_bw_log")
 
 
 class EventStore:

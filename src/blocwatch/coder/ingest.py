@@ -21,6 +21,7 @@ from blocwatch.coder.events import CodedEvent
 from blocwatch.ingest.results import summed
 from blocwatch.progress import NullProgress, Progress
 from blocwatch.schema import EVENT_COLUMNS
+from blocwatch.store import insert_ingests, insert_quarantine
 
 if TYPE_CHECKING:
     from blocwatch.store import EventStore
@@ -148,8 +149,9 @@ def ingest_text(store: EventStore, paths: Iterable[str | Path], *, default_date:
             result.quarantined = len(bad)
             if bad:
                 result.first_problem = (bad[0].line, bad[0].reason)
-            _quarantine(con, name, bad, ingest_id, now)
-            _log(con, name, result, ingest_id, now)
+            sha, size = _file_facts(name)  # read once, for both
+            _quarantine(con, name, sha, bad, ingest_id, now)
+            _log(con, name, sha, size, result, ingest_id, now)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -157,19 +159,20 @@ def ingest_text(store: EventStore, paths: Iterable[str | Path], *, default_date:
     return TextIngestResult(list(by_file.values()))
 
 
-def _sha256(name: str) -> str:
+def _file_facts(name: str) -> tuple[str, int]:
+    """SHA-256 and size of an input file (of the name, for a document that is no file)."""
     path = Path(name)
     if path.is_file():
         with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
-    return hashlib.sha256(name.encode()).hexdigest()
+            return hashlib.file_digest(fh, "sha256").hexdigest(), path.stat().st_size
+    return hashlib.sha256(name.encode()).hexdigest(), 0
 
 
-def _quarantine(con, name: str, problems: list[Problem], ingest_id: int, now: datetime) -> None:  # noqa: ANN001
+def _quarantine(con, name: str, sha: str, problems: list[Problem], ingest_id: int,  # noqa: ANN001
+                now: datetime) -> None:
     if not problems:
         return
-    sha = _sha256(name)
-    table = pa.table({
+    insert_quarantine(con, pa.table({
         "ingest_id": pa.array([ingest_id] * len(problems), pa.int32()),
         "file": [name] * len(problems),
         "file_sha256": [sha] * len(problems),
@@ -178,22 +181,15 @@ def _quarantine(con, name: str, problems: list[Problem], ingest_id: int, now: da
         "raw": [p.raw for p in problems],
         "raw_bytes": pa.array([None] * len(problems), pa.binary()),
         "origin": ["text"] * len(problems),
-    })
-    con.register("_bw_tq", table)
-    try:
-        con.execute("""INSERT INTO quarantine BY NAME SELECT q.*, $now::TIMESTAMP AS quarantined_at FROM _bw_tq q
-                       WHERE NOT EXISTS (SELECT 1 FROM quarantine o
-                                         WHERE o.file_sha256 = q.file_sha256 AND o.line = q.line
-                                           AND o.reason = q.reason)""", {"now": now})
-    finally:
-        con.unregister("_bw_tq")
+    }), now)
 
 
-def _log(con, name: str, result: TextFileResult, ingest_id: int, now: datetime) -> None:  # noqa: ANN001
-    path = Path(name)
-    size = path.stat().st_size if path.is_file() else 0
-    con.execute(
-        "INSERT INTO ingests VALUES (?, ?, ?, 'text', ?, ?, 0, 0, ?, ?, ?, ?, ?)",
-        [ingest_id, name, _sha256(name), size, result.documents + result.quarantined, result.inserted,
-         result.duplicates, result.quarantined, now, datetime.now()],
-    )
+def _log(con, name: str, sha: str, size: int, result: TextFileResult, ingest_id: int,  # noqa: ANN001
+         started: datetime) -> None:
+    counts = {"lines": result.documents + result.quarantined, "header_lines": 0, "blank_lines": 0,
+              "inserted": result.inserted, "duplicates": result.duplicates, "quarantined": result.quarantined,
+              "bytes": size}
+    insert_ingests(con, pa.table({
+        "ingest_id": pa.array([ingest_id], pa.int32()), "file": [name], "file_sha256": [sha], "format": ["text"],
+        **{k: pa.array([v], pa.int64()) for k, v in counts.items()},
+    }), started)

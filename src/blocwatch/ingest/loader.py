@@ -24,6 +24,7 @@ from blocwatch.ingest.layout import MAX_LINE_BYTES, Layout
 from blocwatch.ingest.results import FileResult
 from blocwatch.ingest.sources import Source, read_lines_at
 from blocwatch.progress import Progress
+from blocwatch.store import insert_ingests, insert_quarantine
 
 __all__ = ["Loader"]
 
@@ -295,17 +296,7 @@ class Loader:
             "raw_bytes": pa.array(blobs, pa.binary()),
             "origin": pa.array([origin] * len(rows), pa.string()),
         })
-        self.con.register("_bw_quarantine", table)
-        try:
-            self.con.execute(
-                """INSERT INTO quarantine BY NAME
-                   SELECT q.*, $now::TIMESTAMP AS quarantined_at FROM _bw_quarantine q
-                   WHERE NOT EXISTS (SELECT 1 FROM quarantine o
-                                     WHERE o.file_sha256 = q.file_sha256 AND o.line = q.line)""",
-                {"now": now},
-            )
-        finally:
-            self.con.unregister("_bw_quarantine")
+        insert_quarantine(self.con, table, now)
 
     @staticmethod
     def _account(layout: Layout, source: Source, quarantined: list[_Quarantined], inserted: int) -> FileResult:
@@ -335,12 +326,4 @@ class Loader:
                for name in ("lines", "header_lines", "blank_lines", "inserted", "duplicates", "quarantined")},
             "bytes": pa.array([s.size for s in sources], pa.int64()),
         })
-        self.con.register("_bw_log", log)
-        try:
-            self.con.execute(
-                "INSERT INTO ingests BY NAME SELECT *, $started::TIMESTAMP AS started_at, "
-                "$finished::TIMESTAMP AS finished_at FROM _bw_log",
-                {"started": started, "finished": datetime.now()},
-            )
-        finally:
-            self.con.unregister("_bw_log")
+        insert_ingests(self.con, log, started)
