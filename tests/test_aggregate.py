@@ -128,3 +128,52 @@ def test_monthly_dyads_agree_with_pandas_on_gdelt_v2(shared, tmp_path):
     for col in ["goldstein_sum", "goldstein_mean"]:
         assert (ours[col] - theirs[col]).abs().max() < 1e-9, col
     assert ours["events"].sum() == 2968  # the same events as the demo sample
+
+
+def test_undirected_dyads_join_both_directions(small):
+    june = [r for r in table(small, directed=False) if r["period"] == dt.date(2024, 6, 1)]
+    assert [(r["source"], r["target"], r["events"]) for r in june] == [("PRK", "RUS", 4)]
+    assert june[0]["score_pos"] == pytest.approx(1.9 + 8.0 + 2.8)
+    assert june[0]["score_neg"] == pytest.approx(10.0)
+    assert june[0]["reports"] == 4 and june[0]["weight"] == 4.0
+
+
+def test_collapse_and_weights(small, write):
+    dupes = "\n".join(
+        gdelt_row(GLOBALEVENTID=i, SQLDATE="20240610", Actor1Code="RUS", Actor1CountryCode="RUS", Actor2Code="PRK",
+                  Actor2CountryCode="PRK", EventCode="190", QuadClass="4", GoldsteinScale="-10.0", NumArticles=a)
+        for i, a in (("8", "5"), ("9", "7")))
+    ingest_files(small, [write("dupes.CSV", dupes + "\n")], "gdelt")
+    rus_prk = dict(events=0)
+    for r in table(small, countries=("RUS", "PRK")):
+        if (r["source"], r["target"]) == ("RUS", "PRK"):
+            rus_prk = r
+    assert (rus_prk["events"], rus_prk["reports"]) == (5, 5)
+    collapsed = [r for r in table(small, countries=("RUS", "PRK"), collapse=True) if r["source"] == "RUS"][0]
+    assert (collapsed["events"], collapsed["reports"]) == (3, 5)
+    assert collapsed["score_neg"] == pytest.approx(10.0)  # one fight, reported three times
+    weighted = [r for r in table(small, countries=("RUS", "PRK"), collapse=True, weight="articles")
+                if r["source"] == "RUS"][0]
+    # the helper's rows carry 10 articles each; the two repeats 5 and 7
+    assert weighted["weight"] == pytest.approx(10 + 10 + 22)
+    assert weighted["score_neg"] == pytest.approx(10.0 * 22)
+    assert weighted["goldstein_sum"] == pytest.approx(1.9 * 10 + 8.0 * 10 - 10.0 * 22)
+    assert weighted["events"] == 3  # counts stay counts
+
+
+def test_plover_scores_come_from_the_codebook(small):
+    from blocwatch.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    row = [r for r in table(small, score="plover") if (r["source"], r["target"]) == ("RUS", "PRK")][0]
+    scores = [tax.plover_score(tax.cameo[c].plover, tax.cameo[c].plover_mode) or 0.0 for c in ("042", "057", "190")]
+    assert row["score_pos"] == pytest.approx(sum(s for s in scores if s > 0))
+    assert row["score_neg"] == pytest.approx(-sum(s for s in scores if s < 0))
+    assert row["score_neg"] > 0 and row["score_pos"] > 0
+
+
+def test_new_options_are_validated():
+    with pytest.raises(InputError, match="--score"):
+        DyadQuery(score="tone")
+    with pytest.raises(InputError, match="--weight-by"):
+        DyadQuery(weight="clicks")

@@ -26,19 +26,32 @@ import pyarrow as pa
 
 from blocwatch.errors import InputError
 
-__all__ = ["DYAD_COLUMNS", "WINDOWS", "DyadQuery", "dyad_table", "parse_countries", "parse_date"]
+__all__ = ["DYAD_COLUMNS", "SCORES", "WEIGHTS", "WINDOWS", "DyadQuery", "dyad_table", "parse_countries",
+           "parse_date", "parse_period", "plover_score_sql"]
 
 #: Time windows a dyad table can be cut into.
 WINDOWS = ("day", "week", "month", "quarter", "year")
 
+#: What an event's intensity is measured in: the Goldstein scale of its CAMEO code, or the
+#: PLOVER 0.8 score of its PLOVER type and mode (both -10 .. +10).
+SCORES = ("goldstein", "plover")
+
+#: What each event (or collapsed report group) counts for in the score sums: 1, or GDELT's
+#: number of articles, sources or mentions (1 when a dataset has none).
+WEIGHTS = ("none", "articles", "sources", "mentions")
+
 #: Columns of a dyad table, in order, with their meaning.
 DYAD_COLUMNS = {
     "period": "first day of the window (weeks start on Monday)",
-    "source": "ISO alpha-3 of the acting state",
-    "target": "ISO alpha-3 of the state acted upon",
-    "events": "number of factual events",
-    "goldstein_sum": "sum of Goldstein scores",
-    "goldstein_mean": "mean Goldstein score",
+    "source": "ISO alpha-3 of the acting state (undirected: the first of the pair alphabetically)",
+    "target": "ISO alpha-3 of the state acted upon (undirected: the second of the pair)",
+    "events": "number of events (factual only, by default; collapsed: distinct dyad, code and day)",
+    "reports": "rows of the events table behind them (more than events when duplicates are collapsed)",
+    "weight": "sum of event weights (equal to events unless weighted by articles, sources or mentions)",
+    "goldstein_sum": "weighted sum of Goldstein scores",
+    "goldstein_mean": "weighted mean Goldstein score",
+    "score_pos": "weighted sum of the positive scores (Goldstein or PLOVER): cooperation",
+    "score_neg": "weighted sum of the absolute negative scores: conflict",
     "verbal_coop": "events of quad class 1 (verbal cooperation)",
     "material_coop": "events of quad class 2 (material cooperation)",
     "verbal_conflict": "events of quad class 3 (verbal conflict)",
@@ -99,6 +112,26 @@ def parse_date(text: str | date | None, *, end: bool = False, option: str = "dat
         raise InputError(f'{option}: "{text}" is not a valid date ({exc})') from None
 
 
+def parse_period(text: str) -> tuple[date, date]:
+    """A named period: ``2024`` (a year), ``2024-Q2``, ``2024-06`` or ``2024-06-19`` -> first and last day.
+
+    Examples
+    --------
+    >>> parse_period("2024-Q2")
+    (datetime.date(2024, 4, 1), datetime.date(2024, 6, 30))
+    >>> parse_period("2024-06")
+    (datetime.date(2024, 6, 1), datetime.date(2024, 6, 30))
+    """
+    m = re.fullmatch(r"(\d{4})-[Qq]([1-4])", text.strip())
+    if m:
+        y, q = int(m.group(1)), int(m.group(2))
+        return date(y, 3 * q - 2, 1), parse_date(f"{y}-{3 * q}", end=True)  # type: ignore[return-value]
+    start = parse_date(text, option="--window")
+    end = parse_date(text, end=True, option="--window")
+    assert start is not None and end is not None
+    return start, end
+
+
 @dataclass(frozen=True)
 class DyadQuery:
     """Which events to count and how to cut them.
@@ -115,6 +148,17 @@ class DyadQuery:
         hypothetical, future and claimed events are not facts).
     include_domestic : bool
         Keep dyads of a state with itself (government vs. opposition ...).
+    directed : bool
+        One row per ordered pair (default), or per unordered pair with ``source < target``.
+    score : {"goldstein", "plover"}
+        The intensity behind ``score_pos`` and ``score_neg``.
+    weight : {"none", "articles", "sources", "mentions"}
+        Weight each event in the score sums and Goldstein mean by a GDELT count (counts of
+        events and quad classes stay unweighted).
+    collapse : bool
+        Count repeated reports of one event (same ordered dyad, CAMEO code and day) once, with
+        weight 1, or, when weighted, the sum of its reports' articles (sources, mentions);
+        ``reports`` keeps how many rows there were.
     """
 
     window: str = "month"
@@ -123,10 +167,18 @@ class DyadQuery:
     end: date | None = None
     factual_only: bool = True
     include_domestic: bool = False
+    directed: bool = True
+    score: str = "goldstein"
+    weight: str = "none"
+    collapse: bool = False
 
     def __post_init__(self) -> None:
         if self.window not in WINDOWS:
             raise InputError(f"--window: choose one of {', '.join(WINDOWS)}, not {self.window!r}")
+        if self.score not in SCORES:
+            raise InputError(f"--score: choose one of {', '.join(SCORES)}, not {self.score!r}")
+        if self.weight not in WEIGHTS:
+            raise InputError(f"--weight-by: choose one of {', '.join(WEIGHTS)}, not {self.weight!r}")
         for c in self.countries or ():
             if not _ISO3.match(c):
                 raise InputError(f'--countries: "{c}" is not an ISO alpha-3 code')
@@ -152,23 +204,64 @@ class DyadQuery:
 
     def sql(self, table: str = "events") -> str:
         """SQL computing the dyad table from ``table`` (same text for DuckDB and Spark)."""
+        score = "goldstein" if self.score == "goldstein" else plover_score_sql()
+        weight = "1" if self.weight == "none" else f"coalesce(greatest({self.weight}, 1), 1)"
+        rows = (
+            "SELECT date, source_country AS s, target_country AS t, cameo, quad_class, goldstein,\n"
+            f"    {score} AS score, CAST({weight} AS DOUBLE) AS w, 1 AS n\n"
+            f"  FROM {table}\n  WHERE " + "\n    AND ".join(self.where())
+        )
+        if self.collapse:
+            group_weight = "1.0" if self.weight == "none" else "sum(w)"
+            rows = (
+                "SELECT date, s, t, cameo, max(quad_class) AS quad_class, max(goldstein) AS goldstein,\n"
+                f"    max(score) AS score, {group_weight} AS w, count(*) AS n\n"
+                f"  FROM ({rows}) r\n  GROUP BY date, s, t, cameo"
+            )
+        a, b = ("s", "t") if self.directed else ("least(s, t)", "greatest(s, t)")
         return (
-            "SELECT\n"
+            f"SELECT\n"
             f"  CAST(date_trunc('{self.window}', date) AS DATE) AS period,\n"
-            "  source_country AS source,\n"
-            "  target_country AS target,\n"
+            f"  {a} AS source,\n"
+            f"  {b} AS target,\n"
             "  count(*) AS events,\n"
-            "  sum(goldstein) AS goldstein_sum,\n"
-            "  avg(goldstein) AS goldstein_mean,\n"
+            "  CAST(sum(n) AS BIGINT) AS reports,\n"
+            "  sum(w) AS weight,\n"
+            "  sum(goldstein * w) AS goldstein_sum,\n"
+            "  sum(goldstein * w) / sum(w) AS goldstein_mean,\n"
+            "  coalesce(sum(score * w) FILTER (WHERE score > 0), 0) AS score_pos,\n"
+            "  coalesce(-sum(score * w) FILTER (WHERE score < 0), 0) AS score_neg,\n"
             "  count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,\n"
             "  count(*) FILTER (WHERE quad_class = 2) AS material_coop,\n"
             "  count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,\n"
             "  count(*) FILTER (WHERE quad_class = 4) AS material_conflict\n"
-            f"FROM {table}\n"
-            "WHERE " + "\n  AND ".join(self.where()) + "\n"
+            f"FROM ({rows}) e\n"
             "GROUP BY 1, 2, 3\n"
             "ORDER BY period, events DESC, source, target"
         )
+
+
+def plover_score_sql() -> str:
+    """A SQL ``CASE`` giving each event its PLOVER 0.8 score from ``plover`` and ``plover_mode``.
+
+    Generated from the shipped score table, so both engines read the same numbers; events
+    without a PLOVER type (plain statements) score 0.
+
+    Examples
+    --------
+    >>> "WHEN plover = 'CONSULT' AND plover_mode = 'visit' THEN 4.0" in plover_score_sql()
+    True
+    """
+    from blocwatch.taxonomy import load_taxonomy
+
+    scores = load_taxonomy().plover_scores
+    whens = [f"WHEN plover = '{e}' AND plover_mode = '{m}' THEN {v!r}"
+             for (e, m), v in sorted(scores.items()) if m and _WORD.match(e) and _WORD.match(m)]
+    whens += [f"WHEN plover = '{e}' THEN {v!r}" for (e, m), v in sorted(scores.items()) if not m and _WORD.match(e)]
+    return "CASE " + " ".join(whens) + " ELSE 0.0 END"
+
+
+_WORD = re.compile(r"^[A-Za-z_ ]+$")
 
 
 def dyad_table(con: Any, query: DyadQuery) -> pa.Table:
@@ -190,12 +283,15 @@ def dyad_table(con: Any, query: DyadQuery) -> pa.Table:
     >>> import duckdb
     >>> con = duckdb.connect()
     >>> _ = con.execute(\"\"\"CREATE TABLE events AS SELECT * FROM (VALUES
-    ...   (DATE '2024-06-19', 'RUS', 'PRK', 2, 5.0, 'factual'),
-    ...   (DATE '2024-06-20', 'RUS', 'PRK', 1, 1.0, 'factual'),
-    ...   (DATE '2024-06-21', 'RUS', 'PRK', 4, -9.0, 'future'))
-    ...   t(date, source_country, target_country, quad_class, goldstein, mode)\"\"\")
+    ...   (DATE '2024-06-19', 'RUS', 'PRK', '057', 2, 5.0, 'factual'),
+    ...   (DATE '2024-06-20', 'PRK', 'RUS', '043', 1, 1.0, 'factual'),
+    ...   (DATE '2024-06-21', 'RUS', 'PRK', '190', 4, -9.0, 'future'))
+    ...   t(date, source_country, target_country, cameo, quad_class, goldstein, mode)\"\"\")
     >>> row = dyad_table(con, DyadQuery()).to_pylist()[0]
-    >>> row["events"], row["goldstein_mean"], row["material_coop"]
-    (2, 3.0, 1)
+    >>> row["source"], row["events"], row["goldstein_mean"], row["material_coop"]
+    ('PRK', 1, 1.0, 0)
+    >>> row = dyad_table(con, DyadQuery(directed=False)).to_pylist()[0]
+    >>> row["source"], row["target"], row["events"], row["score_pos"], row["score_neg"]
+    ('PRK', 'RUS', 2, 6.0, 0.0)
     """
     return con.sql(query.sql()).to_arrow_table()
