@@ -1,0 +1,44 @@
+"""Net cooperation: exact values on hand-made sums."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyarrow as pa
+import pytest
+
+from blocwatch.analysis.relations import add_net, net_cooperation, period_range, series
+from blocwatch.errors import InputError
+
+
+def test_net_cooperation_values_and_bounds():
+    assert net_cooperation(30.0, 10.0, alpha=0.0) == 0.5
+    assert net_cooperation(30.0, 10.0, alpha=10.0) == pytest.approx(20 / 50)
+    assert net_cooperation(0.0, 0.0) == 0.0
+    assert net_cooperation(0.0, 0.0, alpha=0.0) == 0.0
+    assert -1 < net_cooperation(0.0, 1e9) < -0.999
+    # more evidence of the same mix moves the score away from 0
+    assert abs(net_cooperation(2.0, 0.0)) < abs(net_cooperation(20.0, 0.0)) < abs(net_cooperation(200.0, 0.0))
+    with pytest.raises(InputError):
+        net_cooperation(-1.0, 0.0)
+
+
+def test_add_net_replaces_and_checks():
+    t = pa.table({"score_pos": [0.0, 5.0], "score_neg": [0.0, 5.0], "net": [9.0, 9.0]})
+    assert add_net(t, alpha=0.0)["net"].to_pylist() == [0.0, 0.0]
+    with pytest.raises(InputError, match="score_neg"):
+        add_net(pa.table({"score_pos": [1.0]}))
+    with pytest.raises(InputError, match="alpha"):
+        add_net(t, alpha=-1)
+
+
+def test_period_range_and_series():
+    assert period_range(date(2023, 11, 30), date(2024, 1, 1)) == [date(2023, 11, 1), date(2023, 12, 1),
+                                                                     date(2024, 1, 1)]
+    assert period_range(date(2023, 5, 1), date(2024, 6, 1), "year") == [date(2023, 1, 1), date(2024, 1, 1)]
+    with pytest.raises(InputError):
+        period_range(date(2023, 5, 1), date(2024, 6, 1), "week")
+    rows = [{"period": date(2024, 1, 1), "source": "A", "target": "B", "net": 0.5},
+            {"period": date(2030, 1, 1), "source": "A", "target": "B", "net": 0.9}]  # outside: ignored
+    got = series(rows, period_range(date(2023, 12, 1), date(2024, 2, 1)))
+    assert got[("A", "B")].tolist() == [0.0, 0.5, 0.0]
