@@ -19,6 +19,7 @@ import typer
 from blocwatch import __version__
 from blocwatch.aggregate import WINDOWS, DyadQuery, dyad_table, parse_countries, parse_date
 from blocwatch.cli.coding import register as register_coder_commands
+from blocwatch.cli.relations import register as register_relations_commands
 from blocwatch.cli.render import OutputFormat, RichProgress, render, stderr, stdout
 from blocwatch.errors import BlocwatchError
 from blocwatch.ingest import IngestResult, ingest_files
@@ -202,6 +203,7 @@ def report(
 
 
 register_coder_commands(app, ingest_app)
+register_relations_commands(app)
 
 
 # -- entry point ----------------------------------------------------------------------------

@@ -1,0 +1,87 @@
+"""The relations commands through the real entry point, on a small real store."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import networkx as nx
+import pytest
+
+from blocwatch import EventStore
+from blocwatch.ingest import ingest_files
+from tests.cli.test_commands import run
+from tests.test_relations import KINDS, events
+from tests.helpers import gdelt_row
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("rel")
+    lines = []
+    for n, (d, s, t, code) in enumerate(events()):
+        quad, g = KINDS[code]
+        lines.append(gdelt_row(GLOBALEVENTID=str(n + 1), SQLDATE=d.strftime("%Y%m%d"), Actor1Code=s,
+                               Actor1CountryCode=s, Actor2Code=t, Actor2CountryCode=t, EventCode=code,
+                               EventBaseCode=code, EventRootCode=code[:2], QuadClass=quad, GoldsteinScale=g))
+    (tmp / "e.CSV").write_text("\n".join(lines) + "\n")
+    with EventStore(tmp / "s.duckdb") as store:
+        ingest_files(store, [tmp / "e.CSV"], "gdelt")
+    return tmp / "s.duckdb"
+
+
+def test_relations_undirected_by_default(db):
+    proc = run("relations", "--db", db, "--countries", "RUS,PRK", "--window", "year", "-f", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [(r["period"], r["source"], r["target"], r["events"]) for r in rows] == [
+        ("2023-01-01", "PRK", "RUS", 18), ("2024-01-01", "PRK", "RUS", 18)]
+    assert all(0.9 < r["net"] < 1 for r in rows)
+    directed = run("relations", "--db", db, "--countries", "RUS,PRK", "--window", "year", "--directed", "-f", "csv")
+    assert directed.returncode == 0 and directed.stdout.count("\n") == 5  # header + 2 directions x 2 years
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "table"])
+def test_network_formats(db, fmt, tmp_path):
+    proc = run("network", "--db", db, "--window", "2024-Q1", "-f", fmt)
+    assert proc.returncode == 0, proc.stderr
+    if fmt == "json":
+        data = json.loads(proc.stdout)
+        assert data["label"] == "2024-Q1"
+        assert {(e["source"], e["target"], e["sign"]) for e in data["edges"]} == {
+            ("KOR", "USA", 1), ("PRK", "RUS", 1), ("PRK", "UKR", -1), ("RUS", "UKR", -1)}
+    elif fmt == "table":
+        assert "RUS" in proc.stdout and "UKR" in proc.stdout
+    else:
+        g = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(io.BytesIO(proc.stdout.encode()))
+        assert int(g["RUS"]["UKR"]["sign"]) == -1
+    out = tmp_path / f"n.{fmt}"
+    if fmt != "table":
+        assert run("network", "--db", db, "--window", "2024-Q1", "-f", fmt, "--out", out).returncode == 0
+        assert out.stat().st_size > 100
+
+
+def test_shifts_and_enemies(db):
+    proc = run("shifts", "--db", db, "--from", "2023-01", "--to", "2024-06", "-f", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    top = json.loads(proc.stdout.splitlines()[0])
+    assert (top["source"], top["target"], top["direction"], top["at"]) == ("PRK", "RUS", "closer", "2023-07-01")
+    assert [d["cameo"] for d in top["drivers"]] == ["072", "057", "042"]
+    text = run("shifts", "--db", db, "--from", "2023-01", "--to", "2024-06")
+    assert "moved closer (1)" in text.stdout and "PRK-RUS" in text.stdout
+    enemies = run("enemies", "RUS", "PRK", "--db", db, "--from", "2023-07", "-f", "jsonl")
+    assert enemies.returncode == 0, enemies.stderr
+    assert [json.loads(x)["third"] for x in enemies.stdout.splitlines()] == ["UKR"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["network", "--from", "2024-01"], "--to is required"),
+    (["network", "--window", "June"], "--window"),
+    (["shifts", "--from", "2024-01", "--to", "2023-01"], "is after"),
+    (["enemies", "RUS", "RUS"], "two different states"),
+    (["relations", "--score", "tone"], "--score"),
+    (["balance", "--group-by", "year"], "--group-by applies to an edge CSV"),
+])
+def test_bad_options_exit_1_with_a_message(db, args, message):
+    proc = run(*args, "--db", db)
+    assert proc.returncode == 1 and message in proc.stderr, proc.stderr

@@ -1,0 +1,84 @@
+"""Relations read from a real DuckDB store of hand-built GDELT rows: shifts, drivers, enemies, networks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from blocwatch.aggregate import DyadQuery
+from blocwatch.analysis.network import EdgeRule
+from blocwatch.ingest import ingest_files
+from blocwatch.relations import Relations, RelationsOptions
+from tests.helpers import gdelt_row
+
+KINDS = {"057": ("1", "8.0"), "042": ("1", "1.9"), "072": ("2", "8.3"), "190": ("4", "-10.0"), "111": ("3", "-2.0")}
+
+
+def events():
+    """PRK-RUS: nothing in the first half of 2023, then visits, a treaty and arms every month;
+    both fight UKR throughout; KOR-USA cooperate."""
+    out = []
+    months = [dt.date(2023 + (m - 1) // 12, (m - 1) % 12 + 1, 10) for m in range(1, 19)]  # 2023-01 .. 2024-06
+    for d in months:
+        if d >= dt.date(2023, 7, 1):
+            out += [(d, "RUS", "PRK", "042"), (d, "PRK", "RUS", "072"), (d, "RUS", "PRK", "057")]
+        out += [(d, "RUS", "UKR", "190"), (d, "UKR", "RUS", "190"), (d, "PRK", "UKR", "111"),
+                (d, "PRK", "UKR", "190"), (d, "KOR", "USA", "042"), (d, "USA", "KOR", "042")]
+    return out
+
+
+@pytest.fixture
+def rel(store, write):
+    lines = []
+    for n, (d, s, t, code) in enumerate(events()):
+        quad, g = KINDS[code]
+        lines.append(gdelt_row(GLOBALEVENTID=str(n + 1), SQLDATE=d.strftime("%Y%m%d"), Actor1Code=s,
+                               Actor1CountryCode=s, Actor2Code=t, Actor2CountryCode=t, EventCode=code,
+                               EventBaseCode=code, EventRootCode=code[:2], QuadClass=quad, GoldsteinScale=g,
+                               SOURCEURL=f"https://example.org/{n + 1}"))
+    ingest_files(store, [write("e.CSV", "\n".join(lines) + "\n")], "gdelt")
+    return Relations(store)
+
+
+def test_shift_names_the_warming_with_its_drivers(rel):
+    found = rel.shifts(dt.date(2023, 1, 1), dt.date(2024, 6, 30))
+    top = found[0]
+    assert (top.source, top.target, top.direction, top.at) == ("PRK", "RUS", "closer", dt.date(2023, 7, 1))
+    assert (top.events_before, top.events_after) == (0, 36)
+    assert [d.cameo for d in top.drivers] == ["072", "057", "042"]  # by total contribution
+    assert top.drivers[0].events == 12 and top.drivers[0].examples[0]["url"].startswith("https://example.org/")
+    # the store's data start in 2023-01, the range too: no coverage note
+    assert top.notes == ()
+    assert {(s.source, s.target) for s in found} == {("PRK", "RUS")}  # the steady dyads did not move
+
+
+def test_coverage_note_when_the_data_start_inside_the_range(rel):
+    top = rel.shifts(dt.date(2022, 1, 1), dt.date(2024, 6, 30))
+    assert top and all("gdelt2 data start in 2023-01" in n for s in top for n in s.notes if s.at.year == 2023)
+
+
+def test_enemy_of_my_enemy(rel):
+    found = rel.enemies("RUS", "PRK", dt.date(2023, 7, 1), dt.date(2024, 6, 30))
+    assert [e.third for e in found] == ["UKR"]
+    ukr = found[0]
+    assert (ukr.events_a, ukr.events_b) == (24, 24)
+    assert ukr.examples_a[0]["cameo"] == "190" and ukr.examples_b[0]["cameo"] == "190"
+
+
+def test_network_and_monthly_networks(rel):
+    net = rel.network(dt.date(2024, 1, 1), dt.date(2024, 6, 30))
+    signs = {(e.source, e.target): e.sign for e in net.edges}
+    assert signs == {("KOR", "USA"): 1, ("PRK", "RUS"): 1, ("PRK", "UKR"): -1, ("RUS", "UKR"): -1}
+    top2 = rel.network(dt.date(2024, 1, 1), dt.date(2024, 6, 30), top=2)
+    assert len(top2.nodes) == 2
+    monthly = Relations(rel.store, RelationsOptions(query=DyadQuery(start=dt.date(2024, 1, 1)),
+                                                    rule=EdgeRule(min_events=2))).networks()
+    assert [n.label for n in monthly] == ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"]
+    assert all(n.edge("RUS", "UKR").sign == -1 for n in monthly)
+
+
+def test_events_carry_score_and_evidence(rel):
+    evs = rel.events("PRK", "RUS", dt.date(2023, 7, 1), dt.date(2023, 7, 31))
+    assert sorted(e["cameo"] for e in evs) == ["042", "057", "072"]
+    assert {e["score"] for e in evs} == {1.9, 8.0, 8.3} and all(e["date"] == "2023-07-10" for e in evs)
