@@ -71,8 +71,8 @@ def gigaword_records(path: Path) -> list[dict[str, str]]:
 
 
 def demo_records() -> list[dict[str, str]]:
-    """The demo news corpus shipped in the repository (``demo/news/korea-russia-2023-2025.jsonl``)."""
-    path = ROOT / "demo" / "news" / "korea-russia-2023-2025.jsonl"
+    """The demo news corpus shipped in the repository (``demo/news/korea-russia-2022-2025.jsonl``)."""
+    path = ROOT / "demo" / "news" / "korea-russia-2022-2025.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 

@@ -22,7 +22,7 @@ from blocwatch.coder.ingest import events_table
 from blocwatch.schema import EVENT_COLUMNS, MODES
 from tests.helpers import REPO, shared_data_dir
 
-DEMO = REPO / "demo" / "news" / "korea-russia-2023-2025.jsonl"
+DEMO = REPO / "demo" / "news" / "korea-russia-2022-2025.jsonl"
 COLUMNS = [c.name for c in EVENT_COLUMNS]
 LAUNCH = "North Korea fired two ballistic missiles toward Japan on Tuesday. Japan protested to North Korea."
 
