@@ -46,8 +46,10 @@ def test_shift_names_the_warming_with_its_drivers(rel):
     top = found[0]
     assert (top.source, top.target, top.direction, top.at) == ("PRK", "RUS", "closer", dt.date(2023, 7, 1))
     assert (top.events_before, top.events_after) == (0, 36)
-    assert [d.cameo for d in top.drivers] == ["072", "057", "042"]  # by total contribution
-    assert top.drivers[0].events == 12 and top.drivers[0].examples[0]["url"].startswith("https://example.org/")
+    assert [(d.root, d.codes) for d in top.drivers] == [("07", {"072": 12}), ("05", {"057": 12}),
+                                                         ("04", {"042": 12})]  # by total contribution
+    assert top.drivers[2].name == "CONSULT"
+    assert top.drivers[0].examples[0]["url"].startswith("https://example.org/")
     # the store's data start in 2023-01, the range too: no coverage note
     assert top.notes == ()
     assert {(s.source, s.target) for s in found} == {("PRK", "RUS")}  # the steady dyads did not move

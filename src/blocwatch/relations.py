@@ -85,7 +85,7 @@ class Relations:
 
     def top_states(self, n: int, **changes: Any) -> list[str]:
         """The ``n`` states in the most events with another state, most active first."""
-        q = self._query(countries=None, **changes)
+        q = self._query(**{**changes, "countries": None})
         sql = ("SELECT state, sum(events) AS n FROM (SELECT source AS state, events FROM ({0}) d "
                "UNION ALL SELECT target AS state, events FROM ({0}) d2) GROUP BY state ORDER BY n DESC, state LIMIT ?")
         rows = self.store.con.execute(sql.format(q.sql()), [int(n)]).fetchall()
@@ -93,15 +93,24 @@ class Relations:
 
     # -- networks --------------------------------------------------------------------------
 
-    def networks(self, **changes: Any) -> list[SignedNetwork]:
-        """One signed network per window of the query (undirected relations, :class:`EdgeRule`)."""
+    def networks(self, *, top: int | None = None, **changes: Any) -> list[SignedNetwork]:
+        """One signed network per window of the query (undirected relations, :class:`EdgeRule`).
+
+        Parameters
+        ----------
+        top : int, optional
+            Unless the query names countries: keep the ``top`` most active states of the whole
+            range, the same states in every window.
+        """
+        if top and not self._query(**changes).countries:
+            changes["countries"] = tuple(self.top_states(top, **changes))
+        query = self._query(**changes)
         rows = self.table(directed=False, **changes).to_pylist()
         by_period: dict[date, list[dict[str, Any]]] = {}
         for r in rows:
             by_period.setdefault(r["period"], []).append(r)
-        countries = self._query(**changes).countries or ()
-        return [network_from_relations(rs, self.options.rule, label=_label(p, self._query(**changes).window),
-                                       nodes=countries)
+        return [network_from_relations(rs, self.options.rule, label=_label(p, query.window),
+                                       nodes=query.countries or ())
                 for p, rs in sorted(by_period.items())]
 
     def network(self, start: date, end: date, *, label: str | None = None, top: int | None = None) -> SignedNetwork:
@@ -129,22 +138,23 @@ class Relations:
 
         Monthly net cooperation per undirected dyad, change points by
         :func:`blocwatch.analysis.shifts.find_shifts`, drivers from the events after the change.
+        Largest moves first, except that a change in the month a source's coverage begins
+        (:meth:`coverage_starts`) carries a note and is listed after the others.
         """
         periods = period_range(start, end, "month")
         rows = self.table(directed=False, window="month", start=start, end=end).to_pylist()
         found = find_shifts(rows, periods, split=split, min_events=min_events, alpha=self.options.alpha)
-        if limit:
-            found = _balanced_head(found, limit)
-        names = dict(self.store.con.execute("SELECT code, name FROM cameo_codes").fetchall())
         starts = self.coverage_starts(start, end)
-        out = []
-        for s in found:
-            evs = self.events(s.source, s.target, s.at, end)
-            notes = tuple(f"{origin} data start in {first:%Y-%m}: the change may only be where coverage begins"
-                          for origin, first in starts if (first.year, first.month) == (s.at.year, s.at.month))
-            out.append(replace(s, drivers=drivers(evs, 1 if s.delta > 0 else -1, limit=evidence, names=names),
-                               notes=notes))
-        return out
+        noted = [replace(s, notes=tuple(
+            f"{origin} data start in {first:%Y-%m}: the change may only be where coverage begins"
+            for origin, first in starts if (first.year, first.month) == (s.at.year, s.at.month))) for s in found]
+        noted.sort(key=lambda s: bool(s.notes))  # stable: changes that may be coverage artefacts go last
+        if limit:
+            noted = _head(noted, limit)
+        names = dict(self.store.con.execute("SELECT code, name FROM cameo_codes").fetchall())
+        return [replace(s, drivers=drivers(self.events(s.source, s.target, s.at, end), 1 if s.delta > 0 else -1,
+                                           limit=evidence, names=names))
+                for s in noted]
 
     def coverage_starts(self, start: date, end: date) -> list[tuple[str, date]]:
         """Origins (``gdelt2``, ``text`` ...) whose coverage starts inside ``(start, end]``: before that
@@ -205,11 +215,12 @@ def _month_end(d: date) -> date:
     return date.fromordinal(nxt.toordinal() - 1)
 
 
-def _balanced_head(shifts: list[Shift], limit: int) -> list[Shift]:
-    """The ``limit`` largest moves closer and the ``limit`` largest moves apart."""
+def _head(shifts: list[Shift], limit: int) -> list[Shift]:
+    """The first ``limit`` moves closer and the first ``limit`` moves apart, in the given order."""
     closer = [s for s in shifts if s.delta > 0][:limit]
     apart = [s for s in shifts if s.delta < 0][:limit]
-    return sorted(closer + apart, key=lambda s: (-abs(s.delta), s.source, s.target))
+    keep = {id(s) for s in closer + apart}
+    return [s for s in shifts if id(s) in keep]
 
 
 def _strongest(events: list[dict[str, Any]], direction: int, n: int) -> tuple[dict[str, Any], ...]:

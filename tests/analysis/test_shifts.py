@@ -59,16 +59,19 @@ def test_fixed_split():
         find_shifts(warm, MONTHS, split=date(2022, 1, 1))
 
 
-def test_drivers_group_by_code_and_prefer_sentences():
+def test_drivers_group_by_root_and_prefer_sentences():
     evs = [{"cameo": "042", "score": 1.9, "date": "2024-06-19", "evidence_text": ""},
            {"cameo": "042", "score": 1.9, "date": "2024-06-20", "evidence_text": "Putin arrived in Pyongyang."},
            {"cameo": "057", "score": 8.0, "date": "2024-06-19", "evidence_text": "They signed a treaty."},
+           {"cameo": "051", "score": 3.4, "date": "2024-06-19", "evidence_text": "Kim praised Putin."},
            {"cameo": "190", "score": -10.0, "date": "2024-06-21", "evidence_text": "Shelling."},
            {"cameo": "010", "score": 0.0, "date": "2024-06-21", "evidence_text": "A statement."}]
-    got = drivers(evs, 1, names={"057": "Sign formal agreement"})
-    assert [(d.cameo, d.events, d.contribution, d.name) for d in got] == [
-        ("057", 1, 8.0, "Sign formal agreement"), ("042", 2, 3.8, "")]
+    got = drivers(evs, 1, names={"05": "ENGAGE IN DIPLOMATIC COOPERATION"})
+    assert [(d.root, d.events, d.contribution, d.codes, d.name) for d in got] == [
+        ("05", 2, 11.4, {"057": 1, "051": 1}, "ENGAGE IN DIPLOMATIC COOPERATION"), ("04", 2, 3.8, {"042": 2}, "")]
+    assert [e["evidence_text"] for e in got[0].examples] == ["They signed a treaty.", "Kim praised Putin."]
     assert got[1].examples[0]["evidence_text"] == "Putin arrived in Pyongyang."
-    assert [d.cameo for d in drivers(evs, -1)] == ["190"]
+    assert [d.root for d in drivers(evs, -1)] == ["19"]
+    assert len(drivers(evs, 1, limit=1)) == 1 and len(drivers(evs, 1, examples=1)[0].examples) == 1
     with pytest.raises(InputError):
         drivers(evs, 0)

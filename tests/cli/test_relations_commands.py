@@ -11,8 +11,8 @@ import pytest
 from blocwatch import EventStore
 from blocwatch.ingest import ingest_files
 from tests.cli.test_commands import run
-from tests.test_relations import KINDS, events
 from tests.helpers import gdelt_row
+from tests.test_relations import KINDS, events
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_shifts_and_enemies(db):
     assert proc.returncode == 0, proc.stderr
     top = json.loads(proc.stdout.splitlines()[0])
     assert (top["source"], top["target"], top["direction"], top["at"]) == ("PRK", "RUS", "closer", "2023-07-01")
-    assert [d["cameo"] for d in top["drivers"]] == ["072", "057", "042"]
+    assert [d["root"] for d in top["drivers"]] == ["07", "05", "04"]
     text = run("shifts", "--db", db, "--from", "2023-01", "--to", "2024-06")
     assert "moved closer (1)" in text.stdout and "PRK-RUS" in text.stdout
     enemies = run("enemies", "RUS", "PRK", "--db", db, "--from", "2023-07", "-f", "jsonl")

@@ -246,22 +246,29 @@ def find_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, spli
 
 @dataclass(frozen=True)
 class Driver:
-    """A kind of event (one CAMEO code) that moved a dyad, with examples."""
+    """A kind of event (a CAMEO root category, such as 04 Consult) that moved a dyad, with examples."""
 
-    cameo: str
+    root: str
     name: str
     events: int
     contribution: float
+    codes: dict[str, int]
     examples: tuple[dict[str, Any], ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"cameo": self.cameo, "name": self.name, "events": self.events,
-                "contribution": round(self.contribution, 6), "examples": list(self.examples)}
+        return {"root": self.root, "name": self.name, "events": self.events,
+                "contribution": round(self.contribution, 6), "codes": dict(self.codes),
+                "examples": list(self.examples)}
 
 
-def drivers(events: Iterable[dict[str, Any]], direction: int, *, limit: int = 5, examples: int = 2,
+def drivers(events: Iterable[dict[str, Any]], direction: int, *, limit: int = 5, examples: int = 3,
             names: dict[str, str] | None = None) -> tuple[Driver, ...]:
-    """The CAMEO codes that contributed most to a move, each with example events.
+    """The CAMEO root categories that contributed most to a move, each with example events.
+
+    Events pointing the way of the move are grouped by root (04 Consult, 05 Engage in
+    diplomatic cooperation, 07 Provide aid ...) and ranked by their summed absolute score.
+    The examples show the root's different codes, strongest contribution first, one event each:
+    an event with a sentence of evidence before one with only a link.
 
     Parameters
     ----------
@@ -271,32 +278,41 @@ def drivers(events: Iterable[dict[str, Any]], direction: int, *, limit: int = 5,
     direction : {1, -1}
         +1 for a move closer (cooperative events drove it), -1 for a move apart.
     limit : int
-        How many codes.
+        How many root categories.
     examples : int
-        Events shown per code: events with a sentence of evidence first, then the strongest.
+        Example events per category (at most one per code).
+    names : dict, optional
+        Names of the root codes.
 
     Examples
     --------
     >>> evs = [{"cameo": "057", "score": 8.0, "evidence_text": "signed a treaty"},
     ...        {"cameo": "042", "score": 1.9, "evidence_text": None},
     ...        {"cameo": "042", "score": 1.9, "evidence_text": "visited"},
+    ...        {"cameo": "046", "score": 7.0, "evidence_text": "held talks"},
     ...        {"cameo": "190", "score": -10.0, "evidence_text": "fought"}]
-    >>> [(d.cameo, d.events, d.contribution) for d in drivers(evs, 1)]
-    [('057', 1, 8.0), ('042', 2, 3.8)]
-    >>> drivers(evs, 1)[1].examples[0]["evidence_text"]
-    'visited'
+    >>> [(d.root, d.events, d.contribution, d.codes) for d in drivers(evs, 1)]
+    [('04', 3, 10.8, {'046': 1, '042': 2}), ('05', 1, 8.0, {'057': 1})]
+    >>> [e["evidence_text"] for e in drivers(evs, 1)[0].examples]
+    ['held talks', 'visited']
     """
     if direction not in (1, -1):
         raise InputError("direction must be 1 or -1")
-    groups: dict[str, list[dict[str, Any]]] = {}
+    roots: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for e in events:
         score = e.get("score") or 0.0
         if score * direction > 0:
-            groups.setdefault(e["cameo"], []).append(e)
-    ranked = sorted(groups.items(), key=lambda kv: (-sum(abs(e["score"]) for e in kv[1]), kv[0]))
+            roots.setdefault(e["cameo"][:2], {}).setdefault(e["cameo"], []).append(e)
+
+    def weight(evs: list[dict[str, Any]]) -> float:
+        return sum(abs(e["score"]) for e in evs)
+
+    ranked = sorted(roots.items(), key=lambda kv: (-sum(weight(v) for v in kv[1].values()), kv[0]))
     out = []
-    for code, evs in ranked[:limit]:
-        shown = sorted(evs, key=lambda e: (not e.get("evidence_text"), -abs(e["score"]), str(e.get("date", ""))))
-        out.append(Driver(code, (names or {}).get(code, ""), len(evs), sum(abs(e["score"]) for e in evs),
-                          tuple(shown[:examples])))
+    for root, codes in ranked[:limit]:
+        by_code = sorted(codes.items(), key=lambda kv: (-weight(kv[1]), kv[0]))
+        shown = tuple(min(evs, key=lambda e: (not e.get("evidence_text"), -abs(e["score"]), str(e.get("date", ""))))
+                      for _, evs in by_code[:examples])
+        out.append(Driver(root, (names or {}).get(root, ""), sum(len(v) for v in codes.values()),
+                          round(sum(weight(v) for v in codes.values()), 9), {c: len(v) for c, v in by_code}, shown))
     return tuple(out)

@@ -70,6 +70,10 @@ def _relations(store: EventStore, *, start: str | None, end: str | None, countri
     return Relations(store, RelationsOptions(query=query, alpha=alpha, rule=rule))
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def _needed(value: str | None, option: str) -> date:
     d = parse_date(value, option=option, end=option == "--to")
     if d is None:
@@ -157,10 +161,12 @@ def register(app: typer.Typer) -> None:
                 for note in s.notes:
                     stdout.print(f"    [yellow]note:[/yellow] {note}", highlight=False)
                 for d in s.drivers[:3]:
-                    ex = d.examples[0] if d.examples else {}
-                    where = ex.get("evidence_text") or ex.get("url") or ""
-                    stdout.print(f"    {d.cameo} {d.name} x{d.events}: {ex.get('date', '')} {where[:110]}",
-                                 highlight=False, markup=False)
+                    stdout.print(f"    {d.root} {d.name.lower()}: {_plural(d.events, 'event')}", highlight=False,
+                                 markup=False)
+                    for ex in d.examples:
+                        where = ex.get("evidence_text") or ex.get("url") or ""
+                        stdout.print(f"      {ex.get('date', '')} {ex['cameo']} {where[:110]}", highlight=False,
+                                     markup=False)
 
     @app.command()
     def enemies(
@@ -200,6 +206,8 @@ def register(app: typer.Typer) -> None:
                                                      "networks.")] = None,
         db: Db = Path(DEFAULT_STORE), start: Start = None, end: End = None, countries: Countries = None,
         window: Annotated[str, typer.Option(help="From the store: one network per month, quarter or year.")] = "month",
+        top: Annotated[int | None, typer.Option(help="From the store, without --countries: the N most active "
+                                                "states of the range.")] = None,
         method: Annotated[str, typer.Option(help="Frustration: auto, exact or heuristic.")] = "auto",
         time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds for each exact solve.")] = 30.0,
         k: Annotated[int | None, typer.Option("-k", help="Number of blocs (default: chosen, 2 to 6).")] = None,
@@ -216,7 +224,7 @@ def register(app: typer.Typer) -> None:
                 raise InputError("--group-by applies to an edge CSV; from the store use --window")
             with EventStore(db, read_only=True) as store:
                 nets = _relations(store, start=start, end=end, countries=countries, alpha=alpha, window=window,
-                                  neutral=neutral, min_events=min_events).networks()
+                                  neutral=neutral, min_events=min_events).networks(top=top)
         rows = [_balance_row(net, method, time_limit, k) for net in nets]
         if fmt is BalanceFormat.jsonl:
             for r in rows:
