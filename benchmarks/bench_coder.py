@@ -3,7 +3,7 @@
 Each measurement runs in a fresh child process so that its peak resident memory
 (``ru_maxrss``) is its own; with 2 workers the largest worker's peak is reported beside the
 main process's. Corpora: the 67 non-empty sentences of PETRARCH's GigaWord sample (AFP news;
-skipped when ../shared/data is absent) and the 31 briefs of ``demo/news``, each replicated to
+skipped when ../shared/data is absent) and the briefs of ``demo/news``, each replicated to
 at least 2,000 sentences in a JSON-lines file under benchmarks/.work so that the timing is
 stable. Sentences are counted once, outside the timed runs, with the pipeline's own sentence
 splitter. Loading (imports, model, dictionaries) is timed separately and is not in the rates.
