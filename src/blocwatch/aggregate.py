@@ -203,7 +203,11 @@ class DyadQuery:
         return cond
 
     def sql(self, table: str = "events") -> str:
-        """SQL computing the dyad table from ``table`` (same text for DuckDB and Spark)."""
+        """SQL computing the dyad table from ``table`` (same text for DuckDB and Spark).
+
+        Sums are rounded to 1e-9: parallel engines add in varying order, and the last bits of
+        a sum must not decide whether a tie falls inside the neutral band from one run to the next.
+        """
         score = "goldstein" if self.score == "goldstein" else plover_score_sql()
         weight = "1" if self.weight == "none" else f"coalesce(greatest({self.weight}, 1), 1)"
         rows = (
@@ -226,11 +230,11 @@ class DyadQuery:
             f"  {b} AS target,\n"
             "  count(*) AS events,\n"
             "  CAST(sum(n) AS BIGINT) AS reports,\n"
-            "  sum(w) AS weight,\n"
-            "  sum(goldstein * w) AS goldstein_sum,\n"
-            "  sum(goldstein * w) / sum(w) AS goldstein_mean,\n"
-            "  coalesce(sum(score * w) FILTER (WHERE score > 0), 0) AS score_pos,\n"
-            "  coalesce(-sum(score * w) FILTER (WHERE score < 0), 0) AS score_neg,\n"
+            "  round(sum(w), 9) AS weight,\n"
+            "  round(sum(goldstein * w), 9) AS goldstein_sum,\n"
+            "  round(sum(goldstein * w) / sum(w), 9) AS goldstein_mean,\n"
+            "  round(coalesce(sum(score * w) FILTER (WHERE score > 0), 0), 9) AS score_pos,\n"
+            "  round(coalesce(-sum(score * w) FILTER (WHERE score < 0), 0), 9) AS score_neg,\n"
             "  count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,\n"
             "  count(*) FILTER (WHERE quad_class = 2) AS material_coop,\n"
             "  count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,\n"

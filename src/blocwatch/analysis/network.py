@@ -283,10 +283,10 @@ class EdgeRule:
             raise InputError(f"--edge-weight: choose one of {', '.join(EDGE_WEIGHTS)}, not {self.weight!r}")
 
     def sign(self, net: float) -> int:
-        """+1, -1 or 0 (neutral) for a net cooperation score."""
-        if net > self.neutral:
+        """+1, -1 or 0 (neutral) for a net cooperation score (the band's edges, to 1e-9, are neutral)."""
+        if net > self.neutral + 1e-9:
             return 1
-        if net < -self.neutral:
+        if net < -self.neutral - 1e-9:
             return -1
         return 0
 
