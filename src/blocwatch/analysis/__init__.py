@@ -1,11 +1,21 @@
 """Analysis of relations between states: plain tables and graphs in, plain data out.
 
-Nothing here opens the store; the command line and the report fetch events with
-:mod:`blocwatch.aggregate` and pass the rows in.
+Nothing here opens the store; :mod:`blocwatch.relations` fetches events with
+:mod:`blocwatch.aggregate` and passes the rows in.
+
+- :mod:`~blocwatch.analysis.relations`: net cooperation of a dyad in a window
+- :mod:`~blocwatch.analysis.network`: signed weighted networks and their exports
+- :mod:`~blocwatch.analysis.balance`: balanced triangles and the frustration index
+- :mod:`~blocwatch.analysis.blocs`: k-bloc partitions under relaxed structural balance
+- :mod:`~blocwatch.analysis.shifts`: change points, alignment shifts and their drivers
+- :mod:`~blocwatch.analysis.enemies`: third parties two states are both hostile to
 """
 
 from __future__ import annotations
 
+from blocwatch.analysis.balance import Frustration, TriangleBalance, frustration, triangle_balance
+from blocwatch.analysis.blocs import BlocPartition, blocs
 from blocwatch.analysis.network import EdgeRule, SignedEdge, SignedNetwork, network_from_relations
 
-__all__ = ["EdgeRule", "SignedEdge", "SignedNetwork", "network_from_relations"]
+__all__ = ["BlocPartition", "EdgeRule", "Frustration", "SignedEdge", "SignedNetwork", "TriangleBalance", "blocs",
+           "frustration", "network_from_relations", "triangle_balance"]
