@@ -85,3 +85,49 @@ def test_shifts_and_enemies(db):
 def test_bad_options_exit_1_with_a_message(db, args, message):
     proc = run(*args, "--db", db)
     assert proc.returncode == 1 and message in proc.stderr, proc.stderr
+
+
+def test_balance_of_an_edge_csv(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text("source,target,sign,year\nA,B,1,1\nB,C,-1,1\nA,C,-1,1\nA,B,-1,2\nB,C,-1,2\nA,C,-1,2\n")
+    proc = run("balance", path, "--group-by", "year", "-f", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [r["group"] for r in rows] == ["1", "2"]
+    assert set(rows[0]) >= {"group", "nodes", "edges", "frustration", "exact", "bound", "blocs",
+                            "balanced_triangle_ratio"}
+    assert (rows[0]["frustration"], rows[0]["exact"], rows[0]["balanced_triangle_ratio"]) == (0.0, True, 1.0)
+    assert sorted(map(sorted, rows[0]["blocs"])) == [["A", "B"], ["C"]]
+    assert (rows[1]["frustration"], rows[1]["balanced_triangle_ratio"]) == (1.0, 0.0)
+    table = run("balance", path, "--group-by", "year")
+    assert table.returncode == 0 and "A,B | C" in table.stdout
+
+
+def test_balance_from_the_store(db):
+    proc = run("balance", "--db", db, "--from", "2024-01", "--to", "2024-03", "--top", "4", "--min-events", "2",
+               "-f", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [r["group"] for r in rows] == ["2024-01", "2024-02", "2024-03"]
+    # PRK and RUS friends, both hostile to UKR: balanced, two blocs
+    assert all(r["frustration"] == 0 and r["exact"] for r in rows)
+    assert sorted(map(sorted, rows[0]["blocs"])) == [["PRK", "RUS"], ["UKR"]]
+
+
+def test_bad_edge_csv_names_the_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("source,target,sign\nA,B,1\nA,C,maybe\n")
+    proc = run("balance", path)
+    assert proc.returncode == 1 and f"{path}:3: sign 'maybe' is not a number" in proc.stderr, proc.stderr
+
+
+@pytest.mark.shared
+def test_balance_of_the_shared_networks(shared):
+    proc = run("balance", shared / "networks" / "gahuku_gama_edges.csv", "-f", "jsonl", "-k", "3")
+    (row,) = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert (row["nodes"], row["edges"], row["frustration"], row["exact"]) == (16, 58, 7.0, True)
+    assert len(row["blocs"]) == 3
+    proc = run("balance", shared / "networks" / "signnet_cow_signed_networks_1946_1999.csv", "--group-by", "period",
+               "-f", "jsonl")
+    rows = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert len(rows) == 51 and all(r["exact"] for r in rows)

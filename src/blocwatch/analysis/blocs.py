@@ -165,9 +165,10 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
     net : SignedNetwork
         Weights are used as given.
     k : int, optional
-        Number of blocs (every bloc non-empty). When None, ``k = 2 .. max_k`` are tried and the
+        Number of blocs (every bloc non-empty). When None, ``k = 1 .. max_k`` are tried and the
         smallest ``k`` whose criterion is within ``1e-9 * total weight`` of the least one found is
-        kept: more blocs are used only when they fit strictly better.
+        kept: more blocs are used only when they fit strictly better (a network of friendly ties
+        only is one bloc).
     alpha : float
         Weight in [0, 1] of negative ties within blocs against positive ties between them.
     restarts : int
@@ -194,6 +195,8 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
     (2, (('A', 'B', 'C'), ('D', 'E')), 0.0, ('Z',))
     >>> blocs(net, 3).criterion  # a third bloc must cut one positive tie
     0.5
+    >>> blocs(SignedNetwork.from_edges([("A", "B", 1), ("B", "C", 1)])).blocs
+    (('A', 'B', 'C'),)
     """
     if not 0 <= alpha <= 1:
         raise InputError(f"alpha must be in [0, 1], not {alpha}")
@@ -218,7 +221,7 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
     # 1 - alpha (positive ties): the frustration local search gives a strong first start.
     spins = _local_search(n, pos[0], pos[1], np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, 8)
     found: dict[int, tuple[np.ndarray, float]] = {}
-    for kk in [k] if k is not None else range(2, min(max_k, n) + 1):
+    for kk in [k] if k is not None else range(1, min(max_k, n) + 1):
         starts = [(spins < 0).astype(np.int64)] + ([found[kk - 1][0]] if kk - 1 in found else [])
         z, p = _search(b, kk, starts, np.random.default_rng([seed, kk]), restarts, tol)
         found[kk] = (z, base + p)
