@@ -6,9 +6,9 @@ import argparse
 import os
 import platform
 
-from benchmarks import bench_coder, bench_ingest
+from benchmarks import bench_coder, bench_ingest, bench_relations
 
-SECTIONS = {"ingest": bench_ingest.run, "coder": bench_coder.run}
+SECTIONS = {"ingest": bench_ingest.run, "coder": bench_coder.run, "relations": bench_relations.run}
 
 
 def main() -> None:
