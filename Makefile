@@ -30,9 +30,11 @@ demo: $(VENV)/.main
 	$(BIN)/blocwatch ingest text demo/news --db $(DEMO_DB)
 	$(BIN)/blocwatch report --db $(DEMO_DB) --out out/report.html --countries $(DEMO_COUNTRIES) --from 2023-07 --to 2025-02
 	$(BIN)/blocwatch stats --db $(DEMO_DB)
+	$(BIN)/blocwatch shifts --db $(DEMO_DB) --from 2023-01 --to 2024-12 --limit 4
 	@echo
 	@echo "Open out/report.html in a browser (it works offline)."
-	@echo "Explore further: $(BIN)/blocwatch dyads --db $(DEMO_DB) --countries RUS,PRK,KOR,USA"
+	@echo "Explore further: $(BIN)/blocwatch enemies RUS PRK --db $(DEMO_DB) --from 2022-01 --to 2024-09"
+	@echo "                 $(BIN)/blocwatch network --db $(DEMO_DB) --window 2024-11 --format gexf --out out/2024-11.gexf"
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest

@@ -99,6 +99,7 @@ def test_balance_of_an_edge_csv(tmp_path):
     assert (rows[0]["frustration"], rows[0]["exact"], rows[0]["balanced_triangle_ratio"]) == (0.0, True, 1.0)
     assert sorted(map(sorted, rows[0]["blocs"])) == [["A", "B"], ["C"]]
     assert (rows[1]["frustration"], rows[1]["balanced_triangle_ratio"]) == (1.0, 0.0)
+    assert rows[0]["frustrated"] == [] and len(rows[1]["frustrated"]) == 1
     table = run("balance", path, "--group-by", "year")
     assert table.returncode == 0 and "A,B | C" in table.stdout
 

@@ -248,6 +248,8 @@ def _balance_row(net: SignedNetwork, method: str, time_limit: float, k: int | No
         "exact": fr.exact, "bound": fr.bound, "seconds": round(fr.seconds, 3),
         "blocs": [list(b) for b in part.blocs] if part else [],
         "balanced_triangle_ratio": tri.ratio,
+        # the relations that hold the network out of balance, heaviest first
+        "frustrated": [{"source": a, "target": b, "sign": sg, "weight": w} for a, b, sg, w in fr.frustrated],
     }
 
 
