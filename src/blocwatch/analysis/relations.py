@@ -111,9 +111,10 @@ def period_range(start: date, end: date, window: str = "month") -> list[date]:
     return out
 
 
-def series(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, key: str = "net",
+def series(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, key: str | Sequence[str] = "net",
            ) -> dict[tuple[str, str], np.ndarray]:
-    """Per dyad, the values of ``key`` over ``periods`` (0 where a period has no row).
+    """Per dyad, the values of ``key`` over ``periods`` (0 where a period has no row; rows of the
+    same dyad and period are added).
 
     Parameters
     ----------
@@ -121,20 +122,24 @@ def series(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, key: str 
         Rows with ``period``, ``source``, ``target`` and ``key``.
     periods : sequence of date
         The windows, in order (from :func:`period_range`).
+    key : str or sequence of str
+        One column (a 1-d array per dyad) or several (one row of a 2-d array per column).
 
     Examples
     --------
-    >>> rows = [{"period": date(2024, 1, 1), "source": "A", "target": "B", "net": 0.5}]
+    >>> rows = [{"period": date(2024, 1, 1), "source": "A", "target": "B", "net": 0.5, "events": 3}]
     >>> series(rows, [date(2023, 12, 1), date(2024, 1, 1)])[("A", "B")].tolist()
     [0.0, 0.5]
+    >>> series(rows, [date(2024, 1, 1)], key=("net", "events"))[("A", "B")].tolist()
+    [[0.5], [3.0]]
     """
+    keys = [key] if isinstance(key, str) else list(key)
     pos = {p: i for i, p in enumerate(periods)}
     out: dict[tuple[str, str], np.ndarray] = {}
     for r in rows:
         i = pos.get(r["period"])
         if i is None:
             continue
-        arr = out.setdefault((r["source"], r["target"]), np.zeros(len(periods)))
-        arr[i] = r[key]
-    return out
-
+        arr = out.setdefault((r["source"], r["target"]), np.zeros((len(keys), len(periods))))
+        arr[:, i] += [r[k] for k in keys]
+    return {k: v[0] for k, v in out.items()} if isinstance(key, str) else out

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from blocwatch.analysis.relations import DEFAULT_ALPHA, net_cooperation
+from blocwatch.analysis.relations import DEFAULT_ALPHA, net_cooperation, series
 from blocwatch.errors import InputError
 
 __all__ = ["Driver", "Shift", "best_split", "change_points", "drivers", "find_shifts", "smoothed"]
@@ -209,14 +209,7 @@ def find_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, spli
     """
     if not periods:
         raise InputError("no months in the range")
-    index = {p: i for i, p in enumerate(periods)}
-    sums: dict[tuple[str, str], np.ndarray] = {}
-    for r in rows:
-        i = index.get(r["period"])
-        if i is None:
-            continue
-        acc = sums.setdefault((r["source"], r["target"]), np.zeros((3, len(periods))))
-        acc[:, i] += (r["score_pos"], r["score_neg"], r["events"])
+    sums = series(rows, periods, key=("score_pos", "score_neg", "events"))
     cut = None
     if split is not None:
         cut = next((i for i, p in enumerate(periods) if p >= split), None)
