@@ -202,17 +202,23 @@ class DyadQuery:
             cond.append(f"target_country IN ({inlist})")
         return cond
 
+    def score_sql(self) -> str:
+        """SQL for an event's score (Goldstein, or PLOVER by :func:`plover_score_sql`)."""
+        return "goldstein" if self.score == "goldstein" else plover_score_sql()
+
+    def weight_sql(self) -> str:
+        """SQL for an event's weight: 1, or its GDELT count (at least 1, 1 when missing)."""
+        return "1" if self.weight == "none" else f"coalesce(greatest({self.weight}, 1), 1)"
+
     def sql(self, table: str = "events") -> str:
         """SQL computing the dyad table from ``table`` (same text for DuckDB and Spark).
 
         Sums are rounded to 1e-9: parallel engines add in varying order, and the last bits of
         a sum must not decide whether a tie falls inside the neutral band from one run to the next.
         """
-        score = "goldstein" if self.score == "goldstein" else plover_score_sql()
-        weight = "1" if self.weight == "none" else f"coalesce(greatest({self.weight}, 1), 1)"
         rows = (
             "SELECT date, source_country AS s, target_country AS t, cameo, quad_class, goldstein,\n"
-            f"    {score} AS score, CAST({weight} AS DOUBLE) AS w, 1 AS n\n"
+            f"    {self.score_sql()} AS score, CAST({self.weight_sql()} AS DOUBLE) AS w, 1 AS n\n"
             f"  FROM {table}\n  WHERE " + "\n    AND ".join(self.where())
         )
         if self.collapse:

@@ -21,12 +21,11 @@ from typing import Any
 
 import pyarrow as pa
 
-from blocwatch.aggregate import DyadQuery, dyad_table, plover_score_sql
+from blocwatch.aggregate import DyadQuery, dyad_table
 from blocwatch.analysis.enemies import CommonEnemy, common_enemies, totals
 from blocwatch.analysis.network import EdgeRule, SignedNetwork, network_from_relations
 from blocwatch.analysis.relations import DEFAULT_ALPHA, add_net, period_range
 from blocwatch.analysis.shifts import Shift, drivers, find_shifts
-from blocwatch.errors import InputError
 from blocwatch.store import EventStore
 
 __all__ = ["EVIDENCE_COLUMNS", "Relations", "RelationsOptions"]
@@ -75,12 +74,8 @@ class Relations:
     # -- tables ----------------------------------------------------------------------------
 
     def table(self, **changes: Any) -> pa.Table:
-        """The dyad table with ``net`` added; ``changes`` override fields of the query.
-
-        Examples
-        --------
-        >>> # Relations(store).table(window="quarter", directed=False)
-        """
+        """The dyad table with ``net`` added; ``changes`` override fields of the query, such as
+        ``Relations(store).table(window="quarter", directed=False)``."""
         return add_net(dyad_table(self.store.con, self._query(**changes)), self.options.alpha)
 
     def top_states(self, n: int, **changes: Any) -> list[str]:
@@ -186,10 +181,8 @@ class Relations:
         """Events between ``a`` and ``b`` (either direction) that the query counts, each with its
         ``score`` (Goldstein or PLOVER, times the weight) and evidence."""
         q = self._query(countries=None, start=start or self.options.query.start, end=end or self.options.query.end)
-        score = "goldstein" if q.score == "goldstein" else plover_score_sql()
-        weight = "1" if q.weight == "none" else f"coalesce(greatest({q.weight}, 1), 1)"
         where = " AND ".join(q.where())
-        sql = (f"SELECT {', '.join(EVIDENCE_COLUMNS)}, ({score}) * {weight} AS score FROM events "
+        sql = (f"SELECT {', '.join(EVIDENCE_COLUMNS)}, ({q.score_sql()}) * {q.weight_sql()} AS score FROM events "
                f"WHERE {where} AND ((source_country = ? AND target_country = ?) "
                f"OR (source_country = ? AND target_country = ?)) ORDER BY date, event_id")
         if limit:
@@ -210,11 +203,6 @@ def _label(period: date, window: str) -> str:
     return period.isoformat()
 
 
-def _month_end(d: date) -> date:
-    nxt = date(d.year + d.month // 12, d.month % 12 + 1, 1)
-    return date.fromordinal(nxt.toordinal() - 1)
-
-
 def _head(shifts: list[Shift], limit: int) -> list[Shift]:
     """The first ``limit`` moves closer and the first ``limit`` moves apart, in the given order."""
     closer = [s for s in shifts if s.delta > 0][:limit]
@@ -227,10 +215,3 @@ def _strongest(events: list[dict[str, Any]], direction: int, n: int) -> tuple[di
     picked = [e for e in events if (e["score"] or 0) * direction > 0]
     picked.sort(key=lambda e: (not e.get("evidence_text"), -abs(e["score"]), e["date"]))
     return tuple(picked[:n])
-
-
-def check_pair(a: str, b: str) -> tuple[str, str]:
-    """Validate a dyad given on the command line (``RUS,PRK``)."""
-    if a == b:
-        raise InputError(f"a dyad needs two different states, not {a} twice")
-    return a, b
