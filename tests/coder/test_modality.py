@@ -23,6 +23,7 @@ def modes_of_root(coder, text: str, root: str) -> set[str]:
     ("text", "root"),
     [
         ("Russia did not attack Ukraine.", "19"),
+        ("Moscow refrained from attacking the convoy.", "19"),
         ("Russia didn't attack Ukraine.", "19"),
         ("North Korea has never tested a nuclear weapon.", "15"),
         ("China has not sent weapons to Russia.", "07"),
@@ -41,6 +42,8 @@ def test_negated(coder, text: str, root: str) -> None:
         ("If North Korea attacks South Korea, the United States would defend its ally.", "19"),
         ("North Korea may test another missile.", "15"),
         ("Russia should withdraw its troops from Ukraine, analysts said.", "08"),
+        ("Seoul warned Beijing against shipping arms to Pyongyang.", "07"),
+        ("The senators called for imposing sanctions on Iran.", "16"),
     ],
 )
 def test_hypothetical(coder, text: str, root: str) -> None:

@@ -44,7 +44,7 @@ CLAIM_HEADS = {"accuse", "allege", "claim", "charge", "blame", "deny", "suspect"
                "criticize", "criticise", "slam", "rebuke", "protest"}
 _REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal", "encourage", "invite",
                   "try", "attempt", "push", "advise", "warn", "want", "wish", "insist", "order", "tell"}
-_NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "stop", "halt", "cease", "avoid"}
+_NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "stop", "halt", "cease", "avoid", "refrain"}
 #: Verbs that give a reason with "for": what they were punished or praised for is their claim.
 _JUDGMENT_HEADS = {"jail", "imprison", "convict", "sentence", "arrest", "detain", "punish", "fine", "indict",
                    "prosecute", "try", "praise", "thank", "reward", "commend", "sanction", "expel", "execute"}
@@ -133,7 +133,7 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "negated"
         if lemma in FUTURE_HEADS and how in ("xcomp", "pcomp"):
             return "future"
-        if lemma in _REQUEST_HEADS and how in ("xcomp", "ccomp"):
+        if lemma in _REQUEST_HEADS:  # "urged Tokyo to send", "warned Pyongyang against supplying"
             return "hypothetical"
         if lemma in FUTURE_HEADS and how == "ccomp" and lemma not in REPORTING_VERBS:
             return "hypothetical"  # "wants Putin to attack": wished for, not done
