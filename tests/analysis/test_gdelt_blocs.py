@@ -14,6 +14,7 @@ from blocwatch import EventStore
 from blocwatch.aggregate import DyadQuery
 from blocwatch.analysis.balance import frustration, triangle_balance
 from blocwatch.analysis.blocs import blocs
+from blocwatch.analysis.network import SignedNetwork
 from blocwatch.countries import load_countries
 from blocwatch.ingest import ingest_files
 from blocwatch.relations import Relations, RelationsOptions
@@ -83,3 +84,22 @@ def test_monthly_balance_is_computed_exactly(relations):
         assert fr.exact and fr.value == pytest.approx(fr.bound)
         assert 0 < fr.value < sum(e.weight for e in net.edges)
         assert tri.triangles > 0 and 0.5 < tri.ratio < 1, net.label
+
+
+def test_defence_pacts_with_news_hostility_split_east_from_west(relations, shared):
+    """ATOP's 2018 defence pacts as the positive ties, GDELT's hostile ties of the five months as
+    the negative ones (an alliance outweighs a quarrel: an allied pair is positive): the blocs put
+    the United States with its treaty allies and apart from Russia, China, North Korea and Iran.
+    Pacts alone have no negative tie, hence no reason to split (one bloc)."""
+    news = relations.network(START, END, top=30)
+    pacts = {p for p in defence_pacts(shared) if p[0] in news.nodes and p[1] in news.nodes}
+    hostile = [(e.source, e.target, -1) for e in news.edges if e.sign < 0 and (e.source, e.target) not in pacts]
+    assert len(pacts) > 40 and len(hostile) > 20
+    net = SignedNetwork.from_edges([(a, b, 1) for a, b in pacts] + hostile, nodes=news.nodes)
+    part = blocs(net)
+    side = {n: i for i, bloc in enumerate(part.blocs) for n in bloc}
+    west = {"USA", "CAN", "GBR", "FRA", "DEU", "ITA", "JPN", "KOR"}
+    assert len({side[n] for n in west}) == 1
+    assert all(side[n] != side["USA"] for n in ("RUS", "CHN", "PRK", "IRN"))
+    assert side["RUS"] != side["UKR"]
+    assert len(blocs(SignedNetwork.from_edges([(a, b, 1) for a, b in pacts], nodes=news.nodes)).blocs) == 1
