@@ -37,6 +37,8 @@ def test_russia_and_north_korea_moved_closer(demo):
     # the GDELT sample starts in October 2024: shifts there are flagged, and listed after the others
     flagged = [s for s in found if s.notes]
     assert flagged and all("gdelt2" in s.notes[0] for s in flagged)
+    # ... and so are those the smoothing window carries into the next two months
+    assert all(s.notes for s in found if dt.date(2024, 10, 1) <= s.at <= dt.date(2024, 12, 1))
     assert found.index(flagged[0]) > found.index(prk_rus)
 
 

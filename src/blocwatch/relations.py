@@ -25,7 +25,7 @@ from blocwatch.aggregate import DyadQuery, dyad_table
 from blocwatch.analysis.enemies import CommonEnemy, common_enemies, totals
 from blocwatch.analysis.network import EdgeRule, SignedNetwork, network_from_relations
 from blocwatch.analysis.relations import DEFAULT_ALPHA, add_net, period_range
-from blocwatch.analysis.shifts import Shift, drivers, find_shifts
+from blocwatch.analysis.shifts import DEFAULT_SMOOTH, Shift, drivers, find_shifts
 from blocwatch.store import EventStore
 
 __all__ = ["EVIDENCE_COLUMNS", "Relations", "RelationsOptions"]
@@ -86,6 +86,28 @@ class Relations:
         rows = self.store.con.execute(sql.format(q.sql()), [int(n)]).fetchall()
         return [r[0] for r in rows]
 
+    def state_names(self) -> dict[str, str]:
+        """ISO alpha-3 code -> the state's name, from the store's country table."""
+        return dict(self.store.con.execute("SELECT iso3, name FROM countries").fetchall())
+
+    def date_span(self, *, trim: float = 0.01) -> tuple[date, date] | None:
+        """First and last date of the events the query counts; ``None`` without events.
+
+        Parameters
+        ----------
+        trim : float
+            The first date is this quantile of the dates, unless the query sets ``start``: event
+            exports carry a few events of years before (GDELT's of earlier dates), which would
+            otherwise stretch a timeline over empty years.
+        """
+        q = self._query()
+        row = self.store.con.execute(
+            f"SELECT quantile_disc(date, ?), max(date) FROM events WHERE {' AND '.join(q.where())}",
+            [float(trim)]).fetchall()[0]
+        if row[0] is None:
+            return None
+        return (q.start or row[0], q.end or row[1])
+
     # -- networks --------------------------------------------------------------------------
 
     def networks(self, *, top: int | None = None, **changes: Any) -> list[SignedNetwork]:
@@ -134,7 +156,8 @@ class Relations:
         Monthly net cooperation per undirected dyad, change points by
         :func:`blocwatch.analysis.shifts.find_shifts`, drivers from the events after the change.
         Largest moves first, except that a change in the month a source's coverage begins
-        (:meth:`coverage_starts`) carries a note and is listed after the others.
+        (:meth:`coverage_starts`), or in the months after it that the smoothing window still
+        reaches back from, carries a note and is listed after the others.
         """
         periods = period_range(start, end, "month")
         rows = self.table(directed=False, window="month", start=start, end=end).to_pylist()
@@ -142,7 +165,7 @@ class Relations:
         starts = self.coverage_starts(start, end)
         noted = [replace(s, notes=tuple(
             f"{origin} data start in {first:%Y-%m}: the change may only be where coverage begins"
-            for origin, first in starts if (first.year, first.month) == (s.at.year, s.at.month))) for s in found]
+            for origin, first in starts if 0 <= _months_between(first, s.at) < DEFAULT_SMOOTH)) for s in found]
         noted.sort(key=lambda s: bool(s.notes))  # stable: changes that may be coverage artefacts go last
         if limit:
             noted = _head(noted, limit)
@@ -176,21 +199,78 @@ class Relations:
 
     # -- evidence ----------------------------------------------------------------------------
 
-    def events(self, a: str, b: str, start: date | None = None, end: date | None = None, *,
-               limit: int | None = None) -> list[dict[str, Any]]:
-        """Events between ``a`` and ``b`` (either direction) that the query counts, each with its
-        ``score`` (Goldstein or PLOVER, times the weight) and evidence."""
-        q = self._query(countries=None, start=start or self.options.query.start, end=end or self.options.query.end)
-        where = " AND ".join(q.where())
+    def _event_filter(self, a: str | None, b: str | None, start: date | None,
+                      end: date | None) -> tuple[DyadQuery, list[str], list[Any]]:
+        """The query, SQL conditions and parameters selecting the events :meth:`events` returns."""
+        q = self._query(countries=None if a else self.options.query.countries,
+                        start=start or self.options.query.start, end=end or self.options.query.end)
+        where = q.where()
+        params: list[Any] = []
+        if a and b:
+            where.append("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))")
+            params += [a, b, b, a]
+        elif a:
+            where.append("(source_country = ? OR target_country = ?)")
+            params += [a, a]
+        return q, where, params
+
+    def events(self, a: str | None = None, b: str | None = None, start: date | None = None,
+               end: date | None = None, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Events the query counts, oldest first, each with its ``score`` (Goldstein or PLOVER,
+        times the weight) and evidence: between ``a`` and ``b`` (either direction), involving
+        ``a`` when ``b`` is None, or all of them (within the query's countries) when both are None.
+
+        Parameters
+        ----------
+        limit, offset : int
+            A page of the result.
+        """
+        q, where, params = self._event_filter(a, b, start, end)
         sql = (f"SELECT {', '.join(EVIDENCE_COLUMNS)}, ({q.score_sql()}) * {q.weight_sql()} AS score FROM events "
-               f"WHERE {where} AND ((source_country = ? AND target_country = ?) "
-               f"OR (source_country = ? AND target_country = ?)) ORDER BY date, event_id")
-        if limit:
+               f"WHERE {' AND '.join(where)} ORDER BY date, event_id")
+        if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        rows = self.store.con.sql(sql, params=[a, b, b, a]).to_arrow_table().to_pylist()
+        if offset:
+            sql += f" OFFSET {int(offset)}"
+        rows = self.store.con.sql(sql, params=params or None).to_arrow_table().to_pylist()
         for r in rows:
             r["date"] = r["date"].isoformat()
         return rows
+
+    def count_events(self, a: str | None = None, b: str | None = None, start: date | None = None,
+                     end: date | None = None) -> int:
+        """How many rows :meth:`events` would return without a limit."""
+        _, where, params = self._event_filter(a, b, start, end)
+        row = self.store.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}", params).fetchall()
+        return int(row[0][0])
+
+    def evidence_sample(self, per_cell: int = 50) -> tuple[list[dict[str, Any]], dict[tuple[str, str, str], int]]:
+        """Events of every undirected pair and month, at most ``per_cell`` of each (those with a
+        sentence of evidence first, then the strongest), with how many each cell holds.
+
+        Returns
+        -------
+        events : list of dict
+            :data:`EVIDENCE_COLUMNS` plus ``score``, ``pair`` (``"PRK-RUS"``) and ``month``
+            (``"2024-06"``), by pair, month and date.
+        counts : dict
+            ``(pair, month, mode)`` -> events in that cell.
+        """
+        q, where, params = self._event_filter(None, None, None, None)
+        pair = ("CASE WHEN source_country < target_country THEN source_country || '-' || target_country "
+                "ELSE target_country || '-' || source_country END")
+        inner = (f"SELECT {', '.join(EVIDENCE_COLUMNS)}, ({q.score_sql()}) * {q.weight_sql()} AS score, "
+                 f"{pair} AS pair, strftime(date, '%Y-%m') AS month FROM events WHERE {' AND '.join(where)}")
+        con = self.store.con
+        counts = {(p, m, mode): int(n) for p, m, mode, n in con.execute(
+            f"SELECT pair, month, mode, count(*) FROM ({inner}) GROUP BY ALL", params).fetchall()}
+        sql = (f"SELECT * EXCLUDE (rank) FROM (SELECT *, row_number() OVER (PARTITION BY pair, month "
+               f"ORDER BY evidence_text IS NULL, abs(score) DESC NULLS LAST, date, event_id) AS rank FROM ({inner})) "
+               f"WHERE rank <= {int(per_cell)} ORDER BY pair, month, date, event_id")
+        rows = con.sql(sql, params=params or None).to_arrow_table().to_pylist()
+        for r in rows:
+            r["date"] = r["date"].isoformat()
+        return rows, counts
 
 
 def _label(period: date, window: str) -> str:
@@ -201,6 +281,10 @@ def _label(period: date, window: str) -> str:
     if window == "month":
         return period.strftime("%Y-%m")
     return period.isoformat()
+
+
+def _months_between(first: date, later: date) -> int:
+    return (later.year - first.year) * 12 + later.month - first.month
 
 
 def _head(shifts: list[Shift], limit: int) -> list[Shift]:

@@ -38,9 +38,12 @@ import numpy as np
 from blocwatch.analysis.relations import DEFAULT_ALPHA, net_cooperation, series
 from blocwatch.errors import InputError
 
-__all__ = ["Driver", "Shift", "best_split", "change_points", "drivers", "find_shifts", "smoothed"]
+__all__ = ["DEFAULT_SMOOTH", "Driver", "Shift", "best_split", "change_points", "drivers", "find_shifts", "smoothed"]
 
 _MIN_SIGMA = 0.1
+
+#: Months in the trailing window of the smoothed series.
+DEFAULT_SMOOTH = 3
 
 
 def change_points(values: Sequence[float], *, penalty: float = 2.0, min_size: int = 2) -> list[int]:
@@ -133,7 +136,7 @@ class Shift:
         }
 
 
-def smoothed(pos: np.ndarray, neg: np.ndarray, smooth: int = 3, alpha: float = DEFAULT_ALPHA) -> np.ndarray:
+def smoothed(pos: np.ndarray, neg: np.ndarray, smooth: int = DEFAULT_SMOOTH, alpha: float = DEFAULT_ALPHA) -> np.ndarray:
     """Net cooperation of trailing ``smooth``-month windows of monthly score sums.
 
     Examples
@@ -174,7 +177,7 @@ def best_split(values: np.ndarray, min_size: int = 2) -> tuple[int, float] | Non
 
 
 def find_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, split: date | None = None,
-                min_events: int = 5, min_delta: float = 0.1, smooth: int = 3, alpha: float = DEFAULT_ALPHA,
+                min_events: int = 5, min_delta: float = 0.1, smooth: int = DEFAULT_SMOOTH, alpha: float = DEFAULT_ALPHA,
                 penalty: float = 2.0) -> list[Shift]:
     """Shifts of every dyad with enough events, largest first.
 
