@@ -56,3 +56,32 @@ def gdelt_row(version: int = 2, url: bool = True, delimiter: str = "\t", **field
     return delimiter.join(values.get(name, "") for name in layout.fields)
 
 
+
+
+#: Markup that must show as text wherever blocwatch displays data (report, app).
+HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
+
+
+def hostile_store(folder: Path, coder) -> Path:
+    """A store whose events carry :data:`HOSTILE` markup, ingested the real way: a news document
+    (in its id, title, URL and text, so in the evidence sentences) coded by ``coder``, and GDELT
+    rows whose source URLs hold it. Returns the store's path (closed)."""
+    import json
+
+    from blocwatch import EventStore
+    from blocwatch.coder.ingest import ingest_text
+    from blocwatch.ingest import ingest_files
+
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = {"id": HOSTILE[1], "date": "2024-06-20", "url": "javascript:alert(1)", "title": HOSTILE[0],
+           "text": f"Russia signed a defence treaty with North Korea on Wednesday {HOSTILE[0]}. "
+                   f"North Korea praised Russia {HOSTILE[1]} on Thursday."}
+    (folder / "hostile.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    rows = [gdelt_row(GLOBALEVENTID=str(9000 + i), SQLDATE=f"202406{10 + i}",
+                      SOURCEURL=f"https://example.org/{i}/{HOSTILE[i % 2]}") for i in range(4)]
+    (folder / "hostile.export.CSV").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    path = folder / "hostile.duckdb"
+    with EventStore(path) as store:
+        ingest_files(store, [folder / "hostile.export.CSV"], "gdelt")
+        ingest_text(store, [folder / "hostile.jsonl"], coder=coder)
+    return path

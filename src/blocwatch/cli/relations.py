@@ -215,6 +215,7 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[BalanceFormat, typer.Option("--format", "-f", help="Output format.")] = BalanceFormat.table,
     ) -> None:
         """Structural balance per network: frustration index, balanced triangles and blocs."""
+        from blocwatch.analysis.summary import balance_summary
         from blocwatch.edges import read_edge_csv
 
         if edges is not None:
@@ -225,7 +226,7 @@ def register(app: typer.Typer) -> None:
             with EventStore(db, read_only=True) as store:
                 nets = _relations(store, start=start, end=end, countries=countries, alpha=alpha, window=window,
                                   neutral=neutral, min_events=min_events).networks(top=top)
-        rows = [_balance_row(net, method, time_limit, k) for net in nets]
+        rows = [balance_summary(net, method=method, time_limit=time_limit, k=k) for net in nets]
         if fmt is BalanceFormat.jsonl:
             for r in rows:
                 print(json.dumps(r, ensure_ascii=False))
@@ -234,23 +235,6 @@ def register(app: typer.Typer) -> None:
             {**{key: r[key] for key in ("group", "nodes", "edges", "frustration", "exact", "bound",
                                         "balanced_triangle_ratio", "seconds")},
              "blocs": " | ".join(",".join(b) for b in r["blocs"])} for r in rows]), OutputFormat.table)
-
-
-def _balance_row(net: SignedNetwork, method: str, time_limit: float, k: int | None) -> dict[str, Any]:
-    from blocwatch.analysis.balance import frustration, triangle_balance
-    from blocwatch.analysis.blocs import blocs
-
-    fr = frustration(net, method=method, time_limit=time_limit)
-    tri = triangle_balance(net)
-    part = blocs(net, k=k) if net.edges else None
-    return {
-        "group": net.label, "nodes": len(net.nodes), "edges": len(net.edges), "frustration": fr.value,
-        "exact": fr.exact, "bound": fr.bound, "seconds": round(fr.seconds, 3),
-        "blocs": [list(b) for b in part.blocs] if part else [],
-        "balanced_triangle_ratio": tri.ratio,
-        # the relations that hold the network out of balance, heaviest first
-        "frustrated": [{"source": a, "target": b, "sign": sg, "weight": w} for a, b, sg, w in fr.frustrated],
-    }
 
 
 def _edge_table(net: SignedNetwork) -> pa.Table:

@@ -1,0 +1,254 @@
+"""What the report and the app show about a group of states over a period, as plain data.
+
+An :class:`Overview` asks :class:`blocwatch.relations.Relations` for the monthly relations of
+the chosen states and hands them to :mod:`blocwatch.analysis`: per-dyad timelines, the dyad
+matrix, signed networks with their blocs and a layout, the tension index, the alignment
+shifts and the findings in plain words. Everything it returns is JSON-ready (dates as ISO
+strings), so the report can embed it and the app can serve it unchanged.
+
+Examples
+--------
+>>> import os, tempfile
+>>> from blocwatch.store import EventStore
+>>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
+...     ov = Overview(store, OverviewOptions(countries=("PRK", "RUS")))
+...     ov.span, [h.kind for h in ov.headlines()]
+(None, [])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from blocwatch.aggregate import DyadQuery
+from blocwatch.analysis.enemies import totals
+from blocwatch.analysis.headlines import (
+    Headline,
+    bloc_headline,
+    frustration_headline,
+    shift_headlines,
+    span_text,
+    tension_headline,
+)
+from blocwatch.analysis.network import SignedNetwork
+from blocwatch.analysis.relations import period_range, series
+from blocwatch.analysis.shifts import Shift
+from blocwatch.analysis.summary import network_view
+from blocwatch.analysis.tension import tension_index
+from blocwatch.relations import Relations, RelationsOptions
+from blocwatch.store import EventStore
+
+__all__ = ["QUADS", "Overview", "OverviewOptions"]
+
+#: CAMEO quad classes as dyad-table columns, with their names.
+QUADS = {"verbal_coop": "verbal cooperation", "material_coop": "material cooperation",
+         "verbal_conflict": "verbal conflict", "material_conflict": "material conflict"}
+
+
+@dataclass(frozen=True)
+class OverviewOptions:
+    """Which states and period an overview covers.
+
+    Parameters
+    ----------
+    countries : tuple of str, optional
+        ISO alpha-3 codes; by default the ``top`` most active states of the period.
+    start, end : date, optional
+        Inclusive bounds; by default the span of the events (see :meth:`Relations.date_span`).
+    top : int
+        How many states when ``countries`` is not given.
+    recent : int
+        Months that make "now": the blocs and the tension trend of the last ``recent`` months.
+    time_limit : float
+        Seconds for each exact frustration solve.
+    per_cell : int
+        Events kept as evidence per pair and month (:meth:`Relations.evidence_sample`).
+    """
+
+    countries: tuple[str, ...] | None = None
+    start: date | None = None
+    end: date | None = None
+    top: int = 10
+    recent: int = 3
+    time_limit: float = 5.0
+    per_cell: int = 50
+
+
+def _month(d: date) -> str:
+    return d.strftime("%Y-%m")
+
+
+class Overview:
+    """The views of one group of states and period, computed once each.
+
+    Parameters
+    ----------
+    store : EventStore
+        An open store (read-only is enough).
+    options : OverviewOptions, optional
+    """
+
+    def __init__(self, store: EventStore, options: OverviewOptions | None = None) -> None:
+        self.options = options = options or OverviewOptions()
+        query = DyadQuery(window="month", start=options.start, end=options.end)
+        countries = options.countries or tuple(Relations(store, RelationsOptions(query=query)).top_states(options.top))
+        self.countries: tuple[str, ...] = countries
+        self.relations = Relations(store, RelationsOptions(query=DyadQuery(
+            window="month", countries=countries or None, start=options.start, end=options.end)))
+
+    # -- the frame ---------------------------------------------------------------------------
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Names of the states, by code."""
+        return self.relations.state_names()
+
+    @cached_property
+    def span(self) -> tuple[date, date] | None:
+        """First and last day covered (``None`` when the states have no events together)."""
+        return self.relations.date_span()
+
+    @cached_property
+    def months(self) -> list[date]:
+        """First days of the months of :attr:`span`."""
+        return period_range(*self.span, "month") if self.span else []
+
+    @cached_property
+    def monthly(self) -> list[dict[str, Any]]:
+        """Undirected relations rows per pair and month (with ``net``)."""
+        if not self.span:
+            return []
+        return self.relations.table(directed=False, start=self.span[0], end=self.span[1]).to_pylist()
+
+    @property
+    def recent_months(self) -> list[date]:
+        """The last :attr:`OverviewOptions.recent` months."""
+        return self.months[-self.options.recent:]
+
+    def _who(self) -> str:
+        if len(self.countries) == 2:
+            return " and ".join(self.names.get(c, c) for c in self.countries)
+        return f"the {len(self.countries)} states"
+
+    # -- views -----------------------------------------------------------------------------
+
+    def timelines(self) -> list[dict[str, Any]]:
+        """Per pair with events, busiest first: monthly ``net``, ``events``, quad-class counts and
+        mean Goldstein (None in a month without events)."""
+        keys = ("net", "events", "goldstein_sum", *QUADS)
+        by_pair = series(self.monthly, self.months, key=keys)
+        out = []
+        for (a, b), arr in by_pair.items():
+            ev = arr[1]
+            out.append({
+                "pair": f"{a}-{b}", "source": a, "target": b, "total": int(ev.sum()),
+                "months": [_month(m) for m in self.months], "net": [round(float(x), 9) for x in arr[0]],
+                "events": [int(x) for x in ev],
+                "goldstein_mean": [round(float(g / n), 6) if n else None for g, n in zip(arr[2], ev, strict=True)],
+                **{q: [int(x) for x in arr[3 + i]] for i, q in enumerate(QUADS)},
+            })
+        out.sort(key=lambda t: (-t["total"], t["pair"]))
+        return out
+
+    def matrix(self) -> dict[str, Any]:
+        """Net cooperation and event counts of every pair over the whole span (states by activity)."""
+        pairs = totals(self.monthly, self.relations.options.alpha)
+        activity = {c: 0 for c in self.countries}
+        for (a, b), p in pairs.items():
+            activity[a] = activity.get(a, 0) + p["events"]
+            activity[b] = activity.get(b, 0) + p["events"]
+        states = sorted(activity, key=lambda c: (-activity[c], c))
+        net: list[list[float | None]] = []
+        events: list[list[int]] = []
+        for a in states:
+            row_net: list[float | None] = []
+            row_events: list[int] = []
+            for b in states:
+                p = pairs.get((a, b) if a < b else (b, a)) if a != b else None
+                row_net.append(round(p["net"], 9) if p else None)
+                row_events.append(p["events"] if p else 0)
+            net.append(row_net)
+            events.append(row_events)
+        return {"states": states, "names": [self.names.get(s, s) for s in states], "net": net, "events": events}
+
+    def network(self, start: date, end: date, label: str) -> dict[str, Any]:
+        """The signed network of ``start`` .. ``end`` with blocs and a layout
+        (:func:`blocwatch.analysis.summary.network_view`)."""
+        net = self.relations.network(start, end, label=label)
+        return {**network_view(net, time_limit=self.options.time_limit, names=self.names),
+                "start": start.isoformat(), "end": end.isoformat()}
+
+    def _recent_network(self) -> SignedNetwork | None:
+        if not self.span:
+            return None
+        first = self.recent_months[0]
+        return self.relations.network(first, self.span[1], label="recent")
+
+    def networks(self) -> list[dict[str, Any]]:
+        """Networks to choose from: the last months, the whole span, then every quarter."""
+        if not self.span:
+            return []
+        first, last = self.span
+        recent = self.recent_months[0]
+        out = [self.network(recent, last, f"last {len(self.recent_months)} months ({span_text(recent, last)})"),
+               self.network(first, last, f"whole period ({span_text(self.months[0], self.months[-1])})")]
+        for q in period_range(first, last, "quarter"):
+            q_end = date(q.year + (q.month + 2) // 12, (q.month + 2) % 12 + 1, 1)
+            q_last = date.fromordinal(q_end.toordinal() - 1)
+            out.append(self.network(max(q, first), min(q_last, last), f"{q.year}-Q{(q.month - 1) // 3 + 1}"))
+        return out
+
+    def tension(self) -> list[dict[str, Any]]:
+        """The tension index of the group per month (:func:`blocwatch.analysis.tension.tension_index`)."""
+        rows = tension_index(self.monthly, self.months, alpha=self.relations.options.alpha)
+        return [{**r, "period": _month(r["period"])} for r in rows]
+
+    @cached_property
+    def _shifts(self) -> list[Shift]:
+        if not self.span:
+            return []
+        return self.relations.shifts(*self.span, limit=10)
+
+    def shifts(self) -> list[dict[str, Any]]:
+        """Alignment shifts among the states (:meth:`Relations.shifts`), biggest first."""
+        return [s.to_dict() for s in self._shifts]
+
+    def evidence(self) -> dict[str, Any]:
+        """Events of every pair and month with their evidence, all modes (``mode`` says which
+        count), at most :attr:`OverviewOptions.per_cell` per pair and month; ``counts`` holds
+        ``pair|month|mode`` -> events, so a page can say how many it does not show."""
+        if not self.span:
+            return {"events": [], "counts": {}}
+        every = Relations(self.relations.store, RelationsOptions(query=DyadQuery(
+            countries=self.relations.options.query.countries, start=self.span[0], end=self.span[1],
+            factual_only=False)))
+        events, counts = every.evidence_sample(self.options.per_cell)
+        return {"events": events, "counts": {"|".join(k): n for k, n in sorted(counts.items())}}
+
+    def headlines(self) -> list[Headline]:
+        """The findings in plain words: biggest shifts, current blocs, the most frustrating
+        relations, the tension trend."""
+        if not self.span:
+            return []
+        from blocwatch.analysis.balance import frustration
+        from blocwatch.analysis.blocs import blocs
+
+        out = shift_headlines(self._shifts, self.names)
+        net = self._recent_network()
+        recent = self.recent_months
+        period = f"the last {len(recent)} months ({span_text(recent[0], recent[-1])})"
+        if net is not None and net.edges:
+            out.append(bloc_headline(blocs(net), self.names, period))
+            out.append(frustration_headline(frustration(net, time_limit=self.options.time_limit), self.names,
+                                            total_weight=sum(e.weight for e in net.edges)))
+        else:
+            out.append(bloc_headline(None, self.names, period))
+        out.append(tension_headline(self.tension_rows(), self._who(), months=self.options.recent))
+        return out
+
+    def tension_rows(self) -> list[dict[str, Any]]:
+        """:meth:`tension` with ``period`` as a date (for :func:`tension_headline`)."""
+        return tension_index(self.monthly, self.months, alpha=self.relations.options.alpha)

@@ -1,0 +1,107 @@
+"""The overview the report and the app show, on the shipped demo store, checked against SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from blocwatch import EventStore
+from blocwatch.coder.ingest import ingest_text
+from blocwatch.ingest import ingest_files
+from blocwatch.overview import QUADS, Overview, OverviewOptions
+from tests.helpers import REPO
+
+pytestmark = pytest.mark.slow
+SEVEN = ("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR")
+IN_SEVEN = f"source_country IN {SEVEN} AND target_country IN {SEVEN} AND source_country <> target_country"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, coder):
+    with EventStore(tmp_path_factory.mktemp("demo") / "demo.duckdb") as s:
+        ingest_files(s, [REPO / "demo" / "data"], "gdelt")
+        ingest_text(s, [REPO / "demo" / "news"], coder=coder)
+        yield s
+
+
+@pytest.fixture(scope="module")
+def overview(store):
+    return Overview(store, OverviewOptions(countries=SEVEN, start=dt.date(2022, 1, 1), end=dt.date(2025, 2, 28)))
+
+
+def count(store, where: str) -> int:
+    return store.con.execute(f"SELECT count(*) FROM events WHERE {IN_SEVEN} AND {where}").fetchall()[0][0]
+
+
+def test_timelines_add_up_to_the_factual_events(overview, store):
+    lines = overview.timelines()
+    assert len(overview.months) == 38 and lines[0]["months"][0] == "2022-01" and lines[0]["months"][-1] == "2025-02"
+    factual = count(store, "mode = 'factual' AND date BETWEEN DATE '2022-01-01' AND DATE '2025-02-28'")
+    assert sum(t["total"] for t in lines) == factual
+    for t in lines:
+        assert t["pair"] == f"{t['source']}-{t['target']}" and t["source"] < t["target"]
+        assert [sum(q) for q in zip(*(t[k] for k in QUADS), strict=True)] == t["events"]
+        assert all((g is None) == (n == 0) for g, n in zip(t["goldstein_mean"], t["events"], strict=True))
+    prk_rus = next(t for t in lines if t["pair"] == "PRK-RUS")
+    june = prk_rus["months"].index("2024-06")
+    assert prk_rus["events"][june] == count(store, "mode = 'factual' AND strftime(date, '%Y-%m') = '2024-06' AND "
+                                                   "least(source_country, target_country) = 'PRK' AND "
+                                                   "greatest(source_country, target_country) = 'RUS'")
+    assert prk_rus["net"][june] > 0.3  # the treaty month
+
+
+def test_matrix_is_symmetric_and_complete(overview):
+    m = overview.matrix()
+    assert sorted(m["states"]) == sorted(SEVEN) and m["states"][:2] == ["RUS", "UKR"]  # busiest first
+    n = len(m["states"])
+    for i in range(n):
+        assert m["net"][i][i] is None and m["events"][i][i] == 0
+        for j in range(n):
+            assert m["net"][i][j] == m["net"][j][i] and m["events"][i][j] == m["events"][j][i]
+    assert sum(map(sum, m["events"])) == 2 * sum(t["total"] for t in overview.timelines())
+
+
+def test_networks_of_the_recent_months_the_whole_span_and_quarters(overview):
+    nets = overview.networks()
+    labels = [n["label"] for n in nets]
+    assert labels[0] == "last 3 months (December 2024 to February 2025)"
+    assert labels[1] == "whole period (January 2022 to February 2025)"
+    assert labels[2:] == [f"{y}-Q{q}" for y in (2022, 2023, 2024) for q in (1, 2, 3, 4)] + ["2025-Q1"]
+    whole = nets[1]
+    assert {n["id"] for n in whole["nodes"]} == set(SEVEN)
+    assert all(e["sign"] in (1, -1) and e["events"] >= 3 for e in whole["edges"])
+    assert whole["frustration"]["exact"]
+    json.dumps(nets)
+
+
+def test_evidence_covers_every_cell_with_counts(overview, store):
+    ev = overview.evidence()
+    every = count(store, "date BETWEEN DATE '2022-01-01' AND DATE '2025-02-28'")
+    assert sum(ev["counts"].values()) == every
+    per_cell: dict[tuple[str, str], int] = {}
+    for e in ev["events"]:
+        per_cell[(e["pair"], e["month"])] = per_cell.get((e["pair"], e["month"]), 0) + 1
+    for (pair, month), shown in per_cell.items():
+        held = sum(n for k, n in ev["counts"].items() if k.startswith(f"{pair}|{month}|"))
+        assert shown == min(held, 50)
+    modes = {e["mode"] for e in ev["events"]}
+    assert "factual" in modes and modes - {"factual"}  # the coder's negated, future ... events are listed too
+    json.dumps(ev)
+
+
+def test_headlines_and_tension(overview):
+    kinds = [h.kind for h in overview.headlines()]
+    assert kinds.count("shift") >= 2 and kinds[-3:] == ["blocs", "frustration", "tension"]
+    tension = overview.tension()
+    assert [r["period"] for r in tension] == [m.strftime("%Y-%m") for m in overview.months]
+    assert all(0 <= r["tension"] < 1 for r in tension)
+    closer = [s for s in overview.shifts() if s["direction"] == "closer"]
+    assert any(s["source"] == "PRK" and s["target"] == "RUS" for s in closer)
+
+
+def test_an_empty_selection(store):
+    ov = Overview(store, OverviewOptions(countries=("FRA", "DEU")))
+    assert ov.span is None and ov.timelines() == [] and ov.networks() == [] and ov.headlines() == []
+    assert ov.evidence() == {"events": [], "counts": {}}
