@@ -64,7 +64,8 @@ def test_tension_trend_words():
 
     assert " fell: 0.10 " in tension_headline(rows([0.5, 0.5, 0.1]), "us", months=1).text
     assert " stayed about level: " in tension_headline(rows([0.3, 0.32]), "us", months=1).text
-    assert tension_headline(rows([0.3]), "us").text == "Tension among us: 0.30 over January 2024; highest in January 2024 (0.30)."
+    assert tension_headline(rows([0.3]), "us").text == ("Tension among us: 0.30 over January 2024; "
+                                                        "highest in January 2024 (0.30).")
     assert tension_headline(rows([0.0, 0.0]), "us").text == "No conflictual events among us in this period."
 
 

@@ -21,7 +21,7 @@ def test_blocs_do_not_overlap(sizes):
     centres = [(sum(pos[s][0] for s in b) / len(b), sum(pos[s][1] for s in b) / len(b)) for b in blocs]
     for i, b in enumerate(blocs):
         own = max(_dist(pos[s], centres[i]) for s in b)
-        for j, other in enumerate(blocs):
+        for j in range(len(blocs)):
             if j != i:  # every state is nearer its own bloc's centre than any other bloc's
                 assert all(_dist(pos[s], centres[i]) < _dist(pos[s], centres[j]) for s in b)
         assert own <= 0.12 + 0.11 * math.sqrt(len(b)) + 1e-5  # positions are rounded to 1e-6
