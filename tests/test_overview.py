@@ -88,6 +88,7 @@ def test_evidence_covers_every_cell_with_counts(overview, store):
         assert shown == min(held, 50)
     modes = {e["mode"] for e in ev["events"]}
     assert "factual" in modes and modes - {"factual"}  # the coder's negated, future ... events are listed too
+    assert ev["cameo_names"]["057"] == "Sign formal agreement"
     json.dumps(ev)
 
 
@@ -104,4 +105,4 @@ def test_headlines_and_tension(overview):
 def test_an_empty_selection(store):
     ov = Overview(store, OverviewOptions(countries=("FRA", "DEU")))
     assert ov.span is None and ov.timelines() == [] and ov.networks() == [] and ov.headlines() == []
-    assert ov.evidence() == {"events": [], "counts": {}}
+    assert ov.evidence() == {"events": [], "counts": {}, "cameo_names": {}}

@@ -219,14 +219,17 @@ class Overview:
     def evidence(self) -> dict[str, Any]:
         """Events of every pair and month with their evidence, all modes (``mode`` says which
         count), at most :attr:`OverviewOptions.per_cell` per pair and month; ``counts`` holds
-        ``pair|month|mode`` -> events, so a page can say how many it does not show."""
+        ``pair|month|mode`` -> events, so a page can say how many it does not show, and
+        ``cameo_names`` the names of the event codes shown."""
         if not self.span:
-            return {"events": [], "counts": {}}
+            return {"events": [], "counts": {}, "cameo_names": {}}
         every = Relations(self.relations.store, RelationsOptions(query=DyadQuery(
             countries=self.relations.options.query.countries, start=self.span[0], end=self.span[1],
             factual_only=False)))
         events, counts = every.evidence_sample(self.options.per_cell)
-        return {"events": events, "counts": {"|".join(k): n for k, n in sorted(counts.items())}}
+        names = self.relations.cameo_names()
+        return {"events": events, "counts": {"|".join(k): n for k, n in sorted(counts.items())},
+                "cameo_names": {c: names[c] for c in sorted({e["cameo"] for e in events}) if c in names}}
 
     def headlines(self) -> list[Headline]:
         """The findings in plain words: biggest shifts, current blocs, the most frustrating

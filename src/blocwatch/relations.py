@@ -90,6 +90,10 @@ class Relations:
         """ISO alpha-3 code -> the state's name, from the store's country table."""
         return dict(self.store.con.execute("SELECT iso3, name FROM countries").fetchall())
 
+    def cameo_names(self) -> dict[str, str]:
+        """CAMEO event code -> its name, from the store's codebook."""
+        return dict(self.store.con.execute("SELECT code, name FROM cameo_codes").fetchall())
+
     def date_span(self, *, trim: float = 0.01) -> tuple[date, date] | None:
         """First and last date of the events the query counts; ``None`` without events.
 
@@ -169,7 +173,7 @@ class Relations:
         noted.sort(key=lambda s: bool(s.notes))  # stable: changes that may be coverage artefacts go last
         if limit:
             noted = _head(noted, limit)
-        names = dict(self.store.con.execute("SELECT code, name FROM cameo_codes").fetchall())
+        names = self.cameo_names()
         return [replace(s, drivers=drivers(self.events(s.source, s.target, s.at, end), 1 if s.delta > 0 else -1,
                                            limit=evidence, names=names))
                 for s in noted]
