@@ -75,3 +75,14 @@ def test_drivers_group_by_root_and_prefer_sentences():
     assert len(drivers(evs, 1, limit=1)) == 1 and len(drivers(evs, 1, examples=1)[0].examples) == 1
     with pytest.raises(InputError):
         drivers(evs, 0)
+
+
+def test_falling_silent_is_not_a_move():
+    """Friendly months, a big cooperative one, then one hostile month and silence: the smoothing
+    window keeps the cooperative month in the hostile month's level and the hostile month in
+    the silent months' levels, so the best split falls after the last event. Silence is no
+    change of relations; the same months with the hostility going on are a move apart."""
+    tail = [(5, 200.0, 0.0), (0, 0, 0), (3, 0.0, 40.0)]
+    assert find_shifts(monthly("KOR", "UKR", [(2, 10.0, 0.0)] * 19 + tail + [(0, 0, 0)] * 2), MONTHS) == []
+    loud = find_shifts(monthly("KOR", "UKR", [(2, 10.0, 0.0)] * 19 + tail + [(3, 0.0, 40.0)] * 2), MONTHS)
+    assert [(s.direction, s.events_after) for s in loud] == [("apart", 6)]

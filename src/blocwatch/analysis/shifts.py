@@ -136,7 +136,8 @@ class Shift:
         }
 
 
-def smoothed(pos: np.ndarray, neg: np.ndarray, smooth: int = DEFAULT_SMOOTH, alpha: float = DEFAULT_ALPHA) -> np.ndarray:
+def smoothed(pos: np.ndarray, neg: np.ndarray, smooth: int = DEFAULT_SMOOTH,
+             alpha: float = DEFAULT_ALPHA) -> np.ndarray:
     """Net cooperation of trailing ``smooth``-month windows of monthly score sums.
 
     Examples
@@ -231,8 +232,8 @@ def find_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, spli
                 continue
             c = found[0]
         before, after = float(y[:c].mean()), float(y[c:].mean())
-        if abs(after - before) < min_delta:
-            continue
+        if abs(after - before) < min_delta or n[c:].sum() == 0:
+            continue  # too small, or only silence after the change: going quiet is not a move
         cps = tuple(periods[i] for i in change_points(y, penalty=penalty))
         out.append(Shift(key[0], key[1], periods[c], before, after, periods[0], periods[-1], int(n[:c].sum()),
                          int(n[c:].sum()), cps))
