@@ -28,13 +28,15 @@ demo: $(VENV)/.main
 	mkdir -p out
 	$(BIN)/blocwatch ingest gdelt demo/data --db $(DEMO_DB)
 	$(BIN)/blocwatch ingest text demo/news --db $(DEMO_DB)
-	$(BIN)/blocwatch report --db $(DEMO_DB) --out out/report.html --countries $(DEMO_COUNTRIES) --from 2023-07 --to 2025-02
 	$(BIN)/blocwatch stats --db $(DEMO_DB)
 	$(BIN)/blocwatch shifts --db $(DEMO_DB) --from 2023-01 --to 2024-12 --limit 4
+	$(BIN)/blocwatch report --db $(DEMO_DB) --out out/report.html --countries $(DEMO_COUNTRIES) --from 2023-01 --to 2025-02
 	@echo
-	@echo "Open out/report.html in a browser (it works offline)."
-	@echo "Explore further: $(BIN)/blocwatch enemies RUS PRK --db $(DEMO_DB) --from 2022-01 --to 2024-09"
-	@echo "                 $(BIN)/blocwatch network --db $(DEMO_DB) --window 2024-11 --format gexf --out out/2024-11.gexf"
+	@echo "Open the report in any browser (it works offline):  file://$(CURDIR)/out/report.html"
+	@echo "Explore the same store in the web app:               $(BIN)/blocwatch serve --db $(DEMO_DB)"
+	@echo "                                   then open          http://127.0.0.1:8000/"
+	@echo "More:  $(BIN)/blocwatch enemies RUS PRK --db $(DEMO_DB) --from 2022-01 --to 2024-09"
+	@echo "       $(BIN)/blocwatch network --db $(DEMO_DB) --window 2024-11 --format gexf --out out/2024-11.gexf"
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest

@@ -48,3 +48,47 @@ def coder():
     from blocwatch.coder import Coder
 
     return Coder.load()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
+    """The demo store as ``make demo`` builds it: the GDELT sample and the coded news briefs.
+    Tests open it read-only; each session builds it once."""
+    from blocwatch.coder.ingest import ingest_text
+    from blocwatch.ingest import ingest_files
+    from tests.helpers import REPO
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with EventStore(path) as store:
+        ingest_files(store, [REPO / "demo" / "data"], "gdelt")
+        ingest_text(store, [REPO / "demo" / "news"], coder=coder)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (Debian's, driven by Playwright; no browser is downloaded). Skipped
+    with the reason when the machine has none: ``.ci/run`` installs it."""
+    import shutil
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("no Chromium on this machine (apt-get install -y chromium); .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=executable, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where browser tests leave their screenshots (test-artifacts/, not committed)."""
+    from tests.helpers import REPO
+
+    path = REPO / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path

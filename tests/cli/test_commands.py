@@ -80,3 +80,16 @@ def test_version_and_help():
     assert run("--version").stdout.strip().startswith("blocwatch ")
     proc = run("--help")
     assert proc.returncode == 0 and "ingest" in proc.stdout and "dyads" in proc.stdout
+
+
+def test_report_writes_the_page_and_the_figures(db, tmp_path):
+    proc = run("report", "--db", db, "--out", tmp_path / "r" / "report.html", "--countries", "RUS,PRK,KOR",
+               "--figures", tmp_path / "figs")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(f"wrote {tmp_path / 'r' / 'report.html'} (")
+    assert "3 events between 3 states (RUS, PRK, KOR), 2024-06 to 2024-07, 2 pairs of states" in proc.stdout
+    assert (tmp_path / "r" / "report.html").stat().st_size > 1_000_000
+    assert {p.suffix for p in (tmp_path / "figs").iterdir()} == {".png", ".svg"}
+    bad = run("report", "--db", db, "--countries", "RU", "--out", tmp_path / "x.html")
+    assert bad.returncode == 1 and '"RU" is not an ISO alpha-3 code' in bad.stderr
+    assert not (tmp_path / "x.html").exists()

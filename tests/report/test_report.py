@@ -1,66 +1,124 @@
-"""The HTML report: self-contained, escaped, within size."""
+"""The HTML report: self-contained, its data right and escaped, within size; figures for papers."""
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
 
 from blocwatch import EventStore
 from blocwatch.ingest import ingest_files
 from blocwatch.report import ReportOptions, write_report
-from tests.helpers import REPO, gdelt_row
+from tests.helpers import HOSTILE, gdelt_row, hostile_store
+
+SEVEN = ("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR")
+LIBRARY = re.compile(r"<script>(/\*\*\n\* plotly\.js v[\d.]+.*?)</script>", flags=re.S)
 
 
-def test_report_is_self_contained_and_escapes_data(store, write, tmp_path):
-    rows = [gdelt_row(GLOBALEVENTID="1"), gdelt_row(GLOBALEVENTID="2", Actor2CountryCode="KOR", SQLDATE="20240701")]
+def embedded(html: str) -> dict:
+    (blob,) = re.findall(r'<script type="application/json" id="blocwatch-data">(.*?)</script>', html, flags=re.S)
+    assert "<" not in blob and ">" not in blob and "&" not in blob  # no value can end the element
+    return json.loads(blob)
+
+
+def page_without_library(html: str) -> str:
+    library = LIBRARY.search(html)
+    assert library is not None and len(library.group(1)) > 1_000_000  # plotly.js is inlined
+    return html.replace(library.group(0), "")
+
+
+def test_report_is_self_contained(store, write, tmp_path):
+    rows = [gdelt_row(GLOBALEVENTID="1"), gdelt_row(GLOBALEVENTID="2", Actor2CountryCode="KOR", SQLDATE="20240701"),
+            gdelt_row(GLOBALEVENTID="3", Actor1CountryCode="KOR", Actor2CountryCode="PRK", SQLDATE="20240702",
+                      EventCode="190", EventBaseCode="190", EventRootCode="19", QuadClass="4",
+                      GoldsteinScale="-10.0")]
     ingest_files(store, [write("a.CSV", "\n".join(rows) + "\n")], "gdelt")
     out = tmp_path / "r" / "report.html"
     summary = write_report(store, out, ReportOptions(countries=("RUS", "PRK", "KOR")))
     html = out.read_text(encoding="utf-8")
-    assert summary.events == 2 and summary.dyads == 2 and summary.path == out
-    # the plotting library is inlined; outside it, nothing points elsewhere
-    library = re.search(r"<script>(/\*\*\n\* plotly\.js v[\d.]+.*?)</script>", html, flags=re.S)
-    assert library is not None and len(library.group(1)) > 1_000_000
-    page = html.replace(library.group(0), "")
+    assert (summary.events, summary.dyads, summary.path, summary.first, summary.last) == (
+        3, 3, out, date(2024, 6, 19), date(2024, 7, 2))
+    page = page_without_library(html)
+    # nothing points elsewhere: no external script, style, font, image or frame
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
-    assert "<link" not in page and "@import" not in page
-    assert "Plotly.newPlot" in page
-    # figure data cannot close its script element
-    for block in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', html, flags=re.S):
-        assert "<" not in block
-    assert "RUS" in html and "2024-06-01" in html
+    assert "<link" not in page and "@import" not in page and "url(" not in page
+    data = embedded(html)
+    assert data["months"] == ["2024-06", "2024-07"]
+    assert {t["pair"]: t["events"] for t in data["timelines"]} == {"PRK-RUS": [1, 0], "KOR-RUS": [0, 1],
+                                                                    "KOR-PRK": [0, 1]}
+    kor_prk = next(t for t in data["timelines"] if t["pair"] == "KOR-PRK")
+    assert kor_prk["material_conflict"] == [0, 1] and kor_prk["goldstein_mean"] == [None, -10.0]
+    assert [e["event_id"] for e in data["evidence"]["events"]] == ["gdelt2:3", "gdelt2:2", "gdelt2:1"]  # by pair
+    assert data["evidence"]["counts"] == {"KOR-PRK|2024-07|factual": 1, "KOR-RUS|2024-07|factual": 1,
+                                          "PRK-RUS|2024-06|factual": 1}
+    assert data["tension"][1]["material_conflict"] == 1 and data["tension"][0]["tension"] == 0.0
+    # three events make no tie (a tie needs 3 events in a pair): no blocs to speak of, no balance
+    assert [h["kind"] for h in data["headlines"]] == ["blocs", "tension"]
+    assert "too few events" in data["headlines"][0]["text"]
+    for section in ("findings", "timeline", "network", "matrix", "tension", "events"):
+        assert f'<section id="{section}">' in page
 
 
 def test_report_on_empty_store_says_so(store, tmp_path):
     summary = write_report(store, tmp_path / "e.html", ReportOptions())
-    assert summary.events == 0
-    assert "has no events between states" in (tmp_path / "e.html").read_text()
+    assert summary.events == 0 and summary.first is None
+    html = (tmp_path / "e.html").read_text()
+    assert "has no events between these states" in html and '<section id="timeline">' not in html
 
 
-def test_demo_report_is_under_10_mb(tmp_path):
-    with EventStore(tmp_path / "demo.duckdb") as store:
-        ingest_files(store, [REPO / "demo" / "data"], "gdelt")
-        summary = write_report(store, tmp_path / "report.html",
-                               ReportOptions(countries=("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR")))
-    assert summary.events == 2968
+@pytest.mark.slow
+def test_demo_report_is_under_10_mb_and_names_the_warming(demo_db, tmp_path):
+    with EventStore(demo_db, read_only=True) as store:
+        summary = write_report(store, tmp_path / "report.html", ReportOptions(
+            countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+        factual = store.con.execute(
+            f"SELECT count(*) FROM events WHERE mode = 'factual' AND source_country IN {SEVEN} AND target_country "
+            f"IN {SEVEN} AND source_country <> target_country AND date BETWEEN '2023-01-01' AND '2025-02-28'"
+        ).fetchall()[0][0]
+    assert summary.events == factual and summary.dyads == 21
     assert summary.bytes < 10_000_000
+    data = embedded((tmp_path / "report.html").read_text(encoding="utf-8"))
+    shifts = [h for h in data["headlines"] if h["kind"] == "shift"]
+    assert any(h["pair"] == "PRK-RUS" and "moved closer from July 2023" in h["text"] for h in shifts)
+    assert data["default_pair"] == shifts[0]["pair"]
 
 
-def test_report_lists_coded_events_with_escaped_evidence(store, write, tmp_path):
-    from blocwatch.coder.ingest import ingest_text
+def test_hostile_text_is_never_markup_in_the_page(tmp_path, coder):
+    db = hostile_store(tmp_path / "h", coder)
+    with EventStore(db, read_only=True) as store:
+        write_report(store, tmp_path / "r.html", ReportOptions(countries=("RUS", "PRK")))
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    page = page_without_library(html)
+    for text in HOSTILE:
+        assert text not in page
+    assert "<img" not in page  # the report has no image of its own
+    data = embedded(html)
+    texts = {e["evidence_text"] for e in data["evidence"]["events"] if e["evidence_text"]}
+    assert any(HOSTILE[0] in t for t in texts) and any(HOSTILE[1] in t for t in texts)  # kept, verbatim
+    assert {e["doc_id"] for e in data["evidence"]["events"] if e["origin"] == "text"} == {HOSTILE[1]}
 
-    docs = write("news.jsonl", "\n".join([
-        '{"id": "d1", "date": "2024-06-20", "text": "Russia and North Korea signed a treaty <b>in Pyongyang</b>."}',
-        '{"id": "d2", "date": "2024-06-21", "text": "Brazil criticised Argentina."}',
-        '{"id": "d3", "date": "2024-06-22", "text": "Russia did not attack North Korea."}',
-    ]) + "\n")
-    ingest_text(store, [docs])
-    out = tmp_path / "report.html"
-    write_report(store, out, ReportOptions(countries=("RUS", "PRK")))
-    html = out.read_text(encoding="utf-8")
-    section = html.split('<h2 id="coded">', 1)[1].split("</table>", 1)[0]
-    rows = re.findall(r'<tr class="mode-(\w+)">(.*?)</tr>', section, flags=re.S)
-    # both directions of the signing, and the denied attack listed as negated; Brazil is not in the report
-    assert sorted(mode for mode, _ in rows) == ["factual", "factual", "negated"]
-    assert "Brazil" not in section
-    assert "&lt;b&gt;in Pyongyang&lt;/b&gt;" in section and "<b>in" not in section
-    assert section.count("<code>057</code> Sign formal agreement") == 2 and "d1 &middot;" in section
+
+def test_figures_as_png_and_svg(demo_db, tmp_path):
+    with EventStore(demo_db, read_only=True) as store:
+        options = ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28),
+                                figures=tmp_path / "figs")
+        summary = write_report(store, tmp_path / "r.html", options)
+        again = write_report(store, tmp_path / "r2.html", ReportOptions(
+            countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28), figures=tmp_path / "figs2"))
+    names = [p.name for p in summary.figures]
+    stems = sorted({n.rsplit(".", 1)[0] for n in names})
+    assert {"network-recent", "network-whole", "matrix", "tension", "timeline-PRK-RUS"} <= set(stems)
+    assert len(names) == 2 * len(stems)
+    for p in summary.figures:
+        head = p.read_bytes()[:8]
+        if p.suffix == ".png":
+            assert head == b"\x89PNG\r\n\x1a\n" and p.stat().st_size > 10_000
+        else:
+            root = ET.parse(p).getroot()
+            assert root.tag.endswith("svg")
+    # the same data draw the same files
+    assert [p.read_bytes() for p in summary.figures if p.suffix == ".svg"] == \
+        [p.read_bytes() for p in again.figures if p.suffix == ".svg"]

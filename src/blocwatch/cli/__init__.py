@@ -185,20 +185,26 @@ def quarantine(
 def report(
     db: DbOption = Path(DEFAULT_STORE),
     out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("report.html"),
-    countries: Annotated[str | None, typer.Option(help="Comma-separated ISO alpha-3 codes.")] = None,
+    countries: Annotated[str | None, typer.Option(help="Comma-separated ISO alpha-3 codes (default: the ten "
+                                                  "most active states).")] = None,
     start: Annotated[str | None, typer.Option("--from", help="First date.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last date (inclusive).")] = None,
+    figures: Annotated[Path | None, typer.Option(help="Also write every chart as PNG and SVG into this "
+                                                 "folder.")] = None,
+    evidence: Annotated[int, typer.Option(min=1, help="Events kept as evidence per pair and month.")] = 20,
 ) -> None:
-    """Write a self-contained HTML report (works offline) of the dyads in the store."""
+    """Write a self-contained HTML report (works offline): findings, timelines, blocs, tension, evidence."""
     from blocwatch.report import ReportOptions, write_report
 
     options = ReportOptions(
         countries=parse_countries(countries),
         start=parse_date(start, option="--from"),
         end=parse_date(end, end=True, option="--to"),
+        evidence=evidence,
+        figures=figures,
     )
-    with EventStore(db, read_only=True) as store:
-        summary = write_report(store, out, options)
+    with EventStore(db, read_only=True) as store, RichProgress() as progress:
+        summary = write_report(store, out, options, progress=progress)
     stdout.print(summary.text(), highlight=False)
 
 

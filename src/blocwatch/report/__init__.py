@@ -1,8 +1,19 @@
-"""A self-contained HTML report of what the store says about relations between states.
+"""A self-contained HTML report of the balance of forces among a group of states.
 
-The report is one file: the plotting library and the data are embedded, so it opens
-offline and can be mailed. All text from the data is escaped by the template engine;
-figure data is embedded as JSON with ``<`` escaped, so no value can close a script.
+The report is one file that opens offline and can be mailed: the plotting library, the
+script, the styles and the data are all inside it (no CDN, no web fonts, no request when it
+is opened). It begins with the findings in plain words (biggest alignment shifts, current
+blocs, the relations that most frustrate balance, the tension trend), then shows a dyad
+timeline, the network of blocs, the dyad matrix, the tension index and a table of events
+with their evidence for any dyad and month. Everything comes from one
+:class:`blocwatch.overview.Overview`.
+
+Text from documents and datasets is untrusted. The template escapes what it writes; the data
+travels as JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&``
+escaped, so no value can close the element; the script reads it with ``JSON.parse`` and puts
+text on the page with ``textContent`` only, and links only ``http(s)`` addresses.
+
+With ``figures``, every chart is also written as PNG and SVG (:mod:`blocwatch.report.figures`).
 
 Examples
 --------
@@ -19,31 +30,21 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import plotly.graph_objects as go
 import plotly.offline
-import pyarrow as pa
-import pyarrow.compute as pc
-from plotly.utils import PlotlyJSONEncoder
 
 from blocwatch import __version__
-from blocwatch.aggregate import DyadQuery, dyad_table
+from blocwatch.overview import QUADS, Overview, OverviewOptions
+from blocwatch.progress import NullProgress, Progress
 from blocwatch.store import EventStore
 
-__all__ = ["ReportOptions", "ReportSummary", "write_report"]
-
-_QUADS = (
-    ("verbal_coop", "verbal cooperation", "#4C9F70"),
-    ("material_coop", "material cooperation", "#1B5E20"),
-    ("verbal_conflict", "verbal conflict", "#E59866"),
-    ("material_conflict", "material conflict", "#B03A2E"),
-)
+__all__ = ["ReportOptions", "ReportSummary", "report_data", "write_report"]
 
 
 @dataclass(frozen=True)
@@ -55,18 +56,18 @@ class ReportOptions:
     countries : tuple of str, optional
         States to include (ISO alpha-3); by default the ten most active ones.
     start, end : date, optional
-        Inclusive date bounds.
-    top_dyads : int
-        How many pairs of states get a line in the timeline.
-    max_rows : int
-        Rows of the dyad table shown in the report.
+        Inclusive date bounds; by default the span of the events.
+    evidence : int
+        Events kept as evidence per pair and month (the table says how many there are in all).
+    figures : Path, optional
+        Also write every chart as PNG and SVG into this folder.
     """
 
     countries: tuple[str, ...] | None = None
     start: date | None = None
     end: date | None = None
-    top_dyads: int = 8
-    max_rows: int = 500
+    evidence: int = 20
+    figures: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -80,108 +81,72 @@ class ReportSummary:
     countries: tuple[str, ...]
     first: date | None
     last: date | None
+    figures: tuple[Path, ...] = field(default=())
 
     def text(self) -> str:
-        span = f"{self.first} to {self.last}" if self.first else "no dates"
-        return (
-            f"wrote {self.path} ({self.bytes / 1e6:.1f} MB): {self.events:,} events between "
-            f"{len(self.countries)} states ({', '.join(self.countries) or 'none'}), {span}, "
-            f"{self.dyads:,} directed dyads"
-        )
+        span = f"{self.first:%Y-%m} to {self.last:%Y-%m}" if self.first and self.last else "no dates"
+        out = (f"wrote {self.path} ({self.bytes / 1e6:.1f} MB): {self.events:,} events between "
+               f"{len(self.countries)} states ({', '.join(self.countries) or 'none'}), {span}, "
+               f"{self.dyads:,} pairs of states")
+        if self.figures:
+            out += f"; {len(self.figures)} figure files in {self.figures[0].parent}"
+        return out
 
 
-def _top_countries(store: EventStore, options: ReportOptions, n: int = 10) -> tuple[str, ...]:
-    q = DyadQuery(window="year", start=options.start, end=options.end)
-    rows = store.con.sql(
-        f"""SELECT c, sum(n) AS n FROM (
-                SELECT source AS c, events AS n FROM ({q.sql()})
-                UNION ALL SELECT target, events FROM ({q.sql()}))
-            GROUP BY c ORDER BY n DESC, c LIMIT {int(n)}"""
-    ).fetchall()
-    return tuple(r[0] for r in rows)
+def _default_pair(overview: Overview, headlines: list[dict[str, Any]], timelines: list[dict[str, Any]]) -> str | None:
+    """The dyad the timeline opens on: the biggest shift's, else the busiest."""
+    pairs = {t["pair"] for t in timelines}
+    for h in headlines:
+        if h["pair"] in pairs:
+            return h["pair"]
+    return timelines[0]["pair"] if timelines else None
 
 
-def _figure_json(fig: go.Figure) -> str:
-    return json.dumps(fig.to_plotly_json(), cls=PlotlyJSONEncoder).replace("<", "\\u003c")
+def report_data(overview: Overview, progress: Progress | None = None) -> dict[str, Any]:
+    """Everything the report shows, as JSON-ready data (also what :mod:`~blocwatch.report.figures` draws).
+
+    Parameters
+    ----------
+    overview : Overview
+    progress : Progress, optional
+        Told of each view as it is computed.
+    """
+    progress = progress or NullProgress()
+    steps = ("timelines", "matrix", "networks", "tension", "shifts", "headlines", "evidence")
+    progress.start("report", total=len(steps))
+    names = {c: overview.names.get(c, c) for c in overview.countries}
+    out: dict[str, Any] = {"countries": list(overview.countries), "names": names, "quads": QUADS,
+                           "months": [m.strftime("%Y-%m") for m in overview.months]}
+    for step in steps:
+        if step == "headlines":
+            out[step] = [h.to_dict() for h in overview.headlines()]
+        else:
+            out[step] = getattr(overview, step)()
+        progress.advance(1)
+    progress.finish()
+    out["default_pair"] = _default_pair(overview, out["headlines"], out["timelines"])
+    return out
 
 
-def _timeline(monthly: pa.Table, top: int) -> go.Figure:
-    """Mean Goldstein per month for the busiest undirected pairs."""
-    pairs: dict[tuple[str, str], dict[date, list[float]]] = {}
-    totals: dict[tuple[str, str], int] = {}
-    for r in monthly.to_pylist():
-        key = tuple(sorted((r["source"], r["target"])))
-        cell = pairs.setdefault(key, {}).setdefault(r["period"], [0.0, 0.0])
-        cell[0] += r["goldstein_sum"] or 0.0
-        cell[1] += r["events"]
-        totals[key] = totals.get(key, 0) + r["events"]
-    fig = go.Figure()
-    for key in sorted(totals, key=lambda k: (-totals[k], k))[:top]:
-        months = sorted(pairs[key])
-        fig.add_trace(go.Scatter(
-            x=[m.isoformat() for m in months],
-            y=[pairs[key][m][0] / pairs[key][m][1] for m in months],
-            customdata=[int(pairs[key][m][1]) for m in months],
-            mode="lines+markers", name=f"{key[0]}-{key[1]}",
-            hovertemplate="%{x|%b %Y}: mean Goldstein %{y:.2f} over %{customdata} events",
-        ))
-    fig.add_hline(y=0, line_color="#888", line_width=1)
-    fig.update_layout(title="Cooperation (+) and conflict (-) between pairs of states, by month",
-                      yaxis_title="mean Goldstein score", xaxis_title=None, height=460,
-                      margin={"t": 60, "l": 60, "r": 20, "b": 40}, legend_title_text="pair")
-    return fig
+def _json_for_script(data: Any) -> str:
+    """JSON that cannot end its ``<script>`` element nor start markup, whatever the strings hold."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _quads(monthly: pa.Table) -> go.Figure:
-    """Events per month by quad class, all selected dyads together."""
-    by_month: dict[date, dict[str, int]] = {}
-    for r in monthly.to_pylist():
-        cell = by_month.setdefault(r["period"], {q: 0 for q, _, _ in _QUADS})
-        for q, _, _ in _QUADS:
-            cell[q] += r[q]
-    months = sorted(by_month)
-    fig = go.Figure()
-    for q, label, colour in _QUADS:
-        fig.add_trace(go.Bar(x=[m.isoformat() for m in months], y=[by_month[m][q] for m in months],
-                             name=label, marker_color=colour))
-    fig.update_layout(barmode="stack", title="Events between the selected states, by kind and month",
-                      yaxis_title="events", height=380, margin={"t": 60, "l": 60, "r": 20, "b": 40})
-    return fig
-
-
-def _coded_events(store: EventStore, countries: tuple[str, ...], options: ReportOptions) -> tuple[list[dict], int]:
-    """Events coded from text that involve the report's states, with their evidence; and how many."""
-    where = ["e.origin = 'text'"]
-    params: dict[str, Any] = {}
-    if countries:
-        where.append("(e.source_country IN (SELECT unnest($countries)) "
-                     "OR e.target_country IN (SELECT unnest($countries)))")
-        params["countries"] = list(countries)
-    if options.start:
-        where.append("e.date >= $start")
-        params["start"] = options.start
-    if options.end:
-        where.append("e.date <= $end")
-        params["end"] = options.end
-    sql = f"""SELECT e.date, e.date_precision, e.source, e.target, e.cameo, c.name AS cameo_name, e.goldstein,
-                     e.mode, e.doc_id, e.evidence_text, e.evidence_rule
-              FROM events e LEFT JOIN cameo_codes c ON c.code = e.cameo
-              WHERE {" AND ".join(where)}
-              ORDER BY e.date, e.doc_id, e.evidence_sentence, e.evidence_start, e.source, e.target"""
-    total = int(store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0])
-    rows = store.con.sql(f"{sql} LIMIT {int(options.max_rows)}", params=params or None).to_arrow_table().to_pylist()
-    return rows, total
+def _template(name: str) -> str:
+    return resources.files("blocwatch.report").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _environment() -> jinja2.Environment:
-    loader = jinja2.FunctionLoader(
-        lambda name: resources.files("blocwatch.report").joinpath("templates", name).read_text(encoding="utf-8")
-    )
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+    return jinja2.Environment(loader=jinja2.FunctionLoader(_template), autoescape=True,
+                              undefined=jinja2.StrictUndefined)
 
 
-def write_report(store: EventStore, out: str | os.PathLike[str], options: ReportOptions) -> ReportSummary:
-    """Write the HTML report for ``store`` to ``out``.
+def write_report(store: EventStore, out: str | os.PathLike[str], options: ReportOptions,
+                 progress: Progress | None = None) -> ReportSummary:
+    """Write the HTML report for ``store`` to ``out`` (and the figures, if asked).
 
     Parameters
     ----------
@@ -189,44 +154,30 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
     out : path
         The HTML file; its folder is created if needed.
     options : ReportOptions
+    progress : Progress, optional
 
     Returns
     -------
     ReportSummary
     """
-    countries = options.countries or _top_countries(store, options)
-    query = DyadQuery(window="month", countries=countries or None, start=options.start, end=options.end)
-    monthly = dyad_table(store.con, query) if countries else dyad_table(store.con, query).slice(0, 0)
-    events = int(pc.sum(monthly["events"]).as_py() or 0) if monthly.num_rows else 0
-    periods = monthly["period"].to_pylist() if monthly.num_rows else []
-    figures = []
-    if monthly.num_rows:
-        figures = [("timeline", _figure_json(_timeline(monthly, options.top_dyads))),
-                   ("quads", _figure_json(_quads(monthly)))]
-    coded, coded_total = _coded_events(store, tuple(countries), options)
-    columns = monthly.column_names
-    rows: list[dict[str, Any]] = monthly.slice(0, options.max_rows).to_pylist()
+    overview = Overview(store, OverviewOptions(countries=options.countries, start=options.start, end=options.end,
+                                               per_cell=options.evidence))
+    data = report_data(overview, progress)
+    events = sum(t["total"] for t in data["timelines"])
+    span = overview.span
     html = _environment().get_template("report.html.j2").render(
-        version=__version__,
-        generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
-        store=str(store.path),
-        countries=countries,
-        start=options.start,
-        end=options.end,
-        events=events,
-        first=min(periods) if periods else None,
-        last=max(periods) if periods else None,
-        figures=figures,
-        columns=columns,
-        rows=rows,
-        total_rows=monthly.num_rows,
-        coded=coded,
-        coded_total=coded_total,
-        plotly_js=plotly.offline.get_plotlyjs(),
+        version=__version__, generated=datetime.now().strftime("%Y-%m-%d %H:%M"), store=store.path.name,
+        countries=[(c, data["names"].get(c, c)) for c in data["countries"]], span=span, events=events,
+        headlines=data["headlines"], has_data=bool(data["timelines"]), data_json=_json_for_script(data),
+        style=_template("report.css"), script=_template("report.js"), plotly_js=plotly.offline.get_plotlyjs(),
     )
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
-    dyads = len({(r["source"], r["target"]) for r in monthly.select(["source", "target"]).to_pylist()})
-    return ReportSummary(path, path.stat().st_size, events, dyads, tuple(countries),
-                         min(periods) if periods else None, max(periods) if periods else None)
+    figures: tuple[Path, ...] = ()
+    if options.figures is not None:
+        from blocwatch.report.figures import write_figures
+
+        figures = tuple(write_figures(data, options.figures))
+    return ReportSummary(path, path.stat().st_size, events, len(data["timelines"]), tuple(data["countries"]),
+                         span[0] if span else None, span[1] if span else None, figures)

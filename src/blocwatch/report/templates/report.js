@@ -1,0 +1,257 @@
+/* blocwatch report: draws the charts and the evidence table from the JSON embedded in the page.
+ * Data strings are untrusted: they reach the page only through textContent (never innerHTML),
+ * and only http(s) addresses become links. Strings given to Plotly are entity-escaped. */
+(function () {
+  "use strict";
+  var node = document.getElementById("blocwatch-data");
+  if (!node) { return; }
+  var data = JSON.parse(node.textContent);
+  if (!data.timelines || !data.timelines.length) { return; }
+
+  var QUADS = [["verbal_coop", "#8fc18b"], ["material_coop", "#2e7d32"],
+               ["verbal_conflict", "#f2a65a"], ["material_conflict", "#b71c1c"]];
+  var BLOC_COLOURS = ["#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#e6ab02", "#66a61e", "#999999"];
+  var FRIENDLY = "#2b7bba", HOSTILE = "#d7301f";
+  var CONFIG = {displaylogo: false, responsive: true,
+                toImageButtonOptions: {format: "svg", filename: "blocwatch"}};
+  var MAX_ROWS = 200;  // rows listed at once for "all months"; a single month lists all it holds
+
+  function plain(s) {  // text for Plotly, which reads a few HTML tags in labels
+    return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function name(code) { return (data.names && data.names[code]) || code; }
+  function signed(x) { return (x >= 0 ? "+" : "") + x.toFixed(2); }
+
+  var byPair = {};
+  data.timelines.forEach(function (t) { byPair[t.pair] = t; });
+  var state = {pair: data.default_pair || data.timelines[0].pair, month: ""};
+
+  // -- controls -------------------------------------------------------------------------
+  var pairSel = document.getElementById("pair");
+  data.timelines.forEach(function (t) {
+    var o = el("option", t.pair + " (" + t.total + " events)");
+    o.value = t.pair;
+    pairSel.appendChild(o);
+  });
+  var monthSel = document.getElementById("month");
+  data.months.forEach(function (m) { var o = el("option", m); o.value = m; monthSel.appendChild(o); });
+  var factualBox = document.getElementById("factual-only");
+
+  function select(pair, month) {
+    if (pair && byPair[pair]) { state.pair = pair; }
+    state.month = month || "";
+    pairSel.value = state.pair;
+    monthSel.value = state.month;
+    drawTimeline();
+    drawEvents();
+  }
+  pairSel.addEventListener("change", function () { select(pairSel.value, ""); });
+  monthSel.addEventListener("change", function () { select(state.pair, monthSel.value); });
+  factualBox.addEventListener("change", drawEvents);
+  Array.prototype.forEach.call(document.querySelectorAll("a.pair-link"), function (a) {
+    a.addEventListener("click", function () { select(a.getAttribute("data-pair"), ""); });
+  });
+
+  // -- the dyad timeline ------------------------------------------------------------------
+  function drawTimeline() {
+    var t = byPair[state.pair];
+    var traces = QUADS.map(function (q) {
+      return {type: "bar", x: t.months, y: t[q[0]], name: plain(data.quads[q[0]]), marker: {color: q[1]},
+              hovertemplate: "%{x}: %{y} events<extra>" + plain(data.quads[q[0]]) + "</extra>"};
+    });
+    traces.push({type: "scatter", mode: "lines+markers", x: t.months, y: t.net, yaxis: "y2",
+                 name: "net cooperation", line: {color: "#222", width: 2}, marker: {size: 5},
+                 hovertemplate: "%{x}: net cooperation %{y:+.2f}<extra></extra>"});
+    var layout = {
+      barmode: "stack", height: 430, margin: {t: 50, l: 55, r: 60, b: 40}, hovermode: "closest",
+      title: {text: plain(name(t.source) + " and " + name(t.target) + ": events by kind and net cooperation, by month")},
+      yaxis: {title: {text: "events"}, rangemode: "tozero"},
+      yaxis2: {title: {text: "net cooperation"}, overlaying: "y", side: "right", range: [-1, 1], zeroline: true,
+               tickmode: "linear", tick0: -1, dtick: 0.5, showgrid: false},
+      legend: {orientation: "h", y: -0.15},
+      shapes: state.month ? [{type: "rect", xref: "x", yref: "paper", x0: state.month, x1: state.month, y0: 0, y1: 1,
+                              line: {color: "#555", width: 1, dash: "dot"}}] : []
+    };
+    var div = document.getElementById("fig-timeline");
+    Plotly.react(div, traces, layout, CONFIG);
+    if (!div._bwClick) {
+      div.on("plotly_click", function (ev) { if (ev.points.length) { select(state.pair, ev.points[0].x); } });
+      div._bwClick = true;
+    }
+  }
+
+  // -- the network of blocs ---------------------------------------------------------------
+  var periodSel = document.getElementById("period");
+  data.networks.forEach(function (n, i) {
+    var o = el("option", n.label + " (" + n.edges.length + " ties)");
+    o.value = String(i);
+    periodSel.appendChild(o);
+  });
+  periodSel.addEventListener("change", function () { drawNetwork(Number(periodSel.value)); });
+
+  function drawNetwork(i) {
+    var net = data.networks[i];
+    var pos = {};
+    net.nodes.forEach(function (n) { pos[n.id] = n; });
+    var maxw = Math.max.apply(null, net.edges.map(function (e) { return e.weight; }).concat([1e-9]));
+    var traces = [];
+    var mid = {x: [], y: [], text: [], customdata: []};
+    net.edges.forEach(function (e) {
+      var a = pos[e.source], b = pos[e.target];
+      traces.push({type: "scatter", mode: "lines", x: [a.x, b.x], y: [a.y, b.y], hoverinfo: "skip", showlegend: false,
+                   line: {color: e.sign > 0 ? FRIENDLY : HOSTILE, width: 1 + 6 * e.weight / maxw,
+                          dash: e.frustrated ? "dot" : "solid"}, opacity: 0.75});
+      mid.x.push((a.x + b.x) / 2);
+      mid.y.push((a.y + b.y) / 2);
+      mid.customdata.push(e.source + "-" + e.target);
+      mid.text.push(plain(name(e.source) + " - " + name(e.target) + ": " + (e.sign > 0 ? "friendly" : "hostile") +
+                          ", net " + signed(e.net || 0) + " over " + e.events + " events" +
+                          (e.frustrated ? " (frustrated)" : "")));
+    });
+    traces.push({type: "scatter", mode: "markers", x: mid.x, y: mid.y, text: mid.text, customdata: mid.customdata,
+                 hovertemplate: "%{text}<extra></extra>", marker: {size: 12, color: "rgba(0,0,0,0.01)"},
+                 showlegend: false});
+    traces.push({type: "scatter", mode: "markers+text", showlegend: false,
+                 x: net.nodes.map(function (n) { return n.x; }), y: net.nodes.map(function (n) { return n.y; }),
+                 text: net.nodes.map(function (n) { return plain(n.id); }), textposition: "top center",
+                 customdata: net.nodes.map(function (n) {
+                   return plain(n.name + (n.bloc === null ? ", no tie" : ", bloc " + (n.bloc + 1)) +
+                                (n.frustration ? ", frustrated ties " + n.frustration.toFixed(2) : ""));
+                 }),
+                 hovertemplate: "%{customdata}<extra></extra>",
+                 marker: {size: 18, line: {color: "#333", width: 1},
+                          color: net.nodes.map(function (n) {
+                            return n.bloc === null ? "#dddddd" : BLOC_COLOURS[n.bloc % BLOC_COLOURS.length];
+                          })}});
+    var layout = {height: 520, margin: {t: 40, l: 20, r: 20, b: 20}, hovermode: "closest",
+                  title: {text: plain(net.label)},
+                  xaxis: {visible: false}, yaxis: {visible: false, scaleanchor: "x"}};
+    var div = document.getElementById("fig-network");
+    Plotly.react(div, traces, layout, CONFIG);
+    if (!div._bwClick) {
+      div.on("plotly_click", function (ev) {
+        var p = ev.points[0];
+        if (p && typeof p.customdata === "string" && byPair[p.customdata]) {
+          select(p.customdata, "");
+          document.getElementById("timeline").scrollIntoView();
+        }
+      });
+      div._bwClick = true;
+    }
+    var f = net.frustration;
+    var ratio = net.balanced_triangle_ratio;
+    document.getElementById("network-summary").textContent =
+      net.blocs.length + (net.blocs.length === 1 ? " bloc" : " blocs") + ": " +
+      net.blocs.map(function (b) { return b.join(", "); }).join(" | ") +
+      ". Frustration index " + f.value.toFixed(2) + (f.exact ? " (proved minimal)" : " (at least " + f.bound.toFixed(2) + ")") +
+      (ratio === null ? "" : "; " + Math.round(100 * ratio) + "% of triangles balanced") + ".";
+  }
+
+  // -- the dyad matrix --------------------------------------------------------------------
+  function drawMatrix() {
+    var m = data.matrix;
+    var div = document.getElementById("fig-matrix");
+    var text = m.events.map(function (row) { return row.map(function (n) { return n ? String(n) : ""; }); });
+    var pairs = m.states.map(function (a) {
+      return m.states.map(function (b) { return a < b ? a + "-" + b : b + "-" + a; });
+    });
+    Plotly.newPlot(div, [{
+      type: "heatmap", z: m.net, x: m.states, y: m.states, text: text, texttemplate: "%{text}", customdata: pairs,
+      colorscale: "RdBu", reversescale: true, zmin: -1, zmax: 1, zmid: 0, colorbar: {title: {text: "net"}},
+      hovertemplate: "%{y} - %{x}: net %{z:+.2f} over %{text} events<extra></extra>", hoverongaps: false
+    }], {height: 120 + 42 * m.states.length, margin: {t: 20, l: 60, r: 20, b: 60},
+         yaxis: {autorange: "reversed"}}, CONFIG);
+    div.on("plotly_click", function (ev) {
+      var p = ev.points[0];
+      if (p && byPair[p.customdata]) { select(p.customdata, ""); document.getElementById("timeline").scrollIntoView(); }
+    });
+  }
+
+  // -- tension ----------------------------------------------------------------------------
+  function drawTension() {
+    var rows = data.tension;
+    var x = rows.map(function (r) { return r.period; });
+    Plotly.newPlot(document.getElementById("fig-tension"), [
+      {type: "bar", x: x, y: rows.map(function (r) { return r.material_conflict; }), yaxis: "y2",
+       name: "material conflict events", marker: {color: "rgba(183,28,28,0.35)"}},
+      {type: "scatter", mode: "lines+markers", x: x, y: rows.map(function (r) { return r.tension; }),
+       name: "tension", line: {color: "#b71c1c", width: 2}}
+    ], {height: 380, margin: {t: 20, l: 55, r: 60, b: 40}, legend: {orientation: "h", y: -0.15},
+        yaxis: {title: {text: "tension"}, range: [0, 1]},
+        yaxis2: {title: {text: "events"}, overlaying: "y", side: "right", rangemode: "tozero", showgrid: false,
+                 tickmode: "auto"}},
+      CONFIG);
+  }
+
+  // -- the evidence table -----------------------------------------------------------------
+  function cellCount(pair, month, factualOnly) {
+    var n = 0;
+    Object.keys(data.evidence.counts).forEach(function (k) {
+      var parts = k.split("|");
+      if (parts[0] === pair && (!month || parts[1] === month) && (!factualOnly || parts[2] === "factual")) {
+        n += data.evidence.counts[k];
+      }
+    });
+    return n;
+  }
+
+  function evidenceCell(e) {
+    var td = el("td");
+    if (e.evidence_text) { td.appendChild(el("div", e.evidence_text)); }
+    var src = el("div", null, "small");
+    if (e.url && /^https?:\/\//i.test(e.url)) {
+      var a = el("a", e.url, "url");
+      a.href = e.url;
+      a.rel = "noopener noreferrer nofollow";
+      a.target = "_blank";
+      src.appendChild(a);
+    } else if (e.url) {
+      src.appendChild(el("span", e.url, "url"));
+    }
+    var where = [e.origin, e.doc_id, e.evidence_rule].filter(function (x) { return x; }).join(" \u00b7 ");
+    if (where) { src.appendChild(el("div", where)); }
+    td.appendChild(src);
+    return td;
+  }
+
+  function drawEvents() {
+    var factualOnly = factualBox.checked;
+    var rows = data.evidence.events.filter(function (e) {
+      return e.pair === state.pair && (!state.month || e.month === state.month) &&
+             (!factualOnly || e.mode === "factual");
+    });
+    var held = cellCount(state.pair, state.month, factualOnly);
+    var shown = state.month ? rows : rows.slice(0, MAX_ROWS);
+    document.getElementById("events-summary").textContent =
+      state.pair + (state.month ? " in " + state.month : ", all months") + ": " + held + " events" +
+      (shown.length < held ? "; " + shown.length + " shown (of each month the report keeps those with a sentence " +
+                             "of evidence first, then the strongest; blocwatch serve lists them all)" : "") + ".";
+    var body = document.querySelector("#events-table tbody");
+    body.textContent = "";
+    shown.forEach(function (e) {
+      var tr = el("tr", null, "mode-" + e.mode);
+      tr.appendChild(el("td", e.date, "date"));
+      tr.appendChild(el("td", e.source || e.source_country));
+      var what = el("td");
+      what.appendChild(el("code", e.cameo));
+      what.appendChild(document.createTextNode(" " + (data.evidence.cameo_names[e.cameo] || "")));
+      tr.appendChild(what);
+      tr.appendChild(el("td", e.target || e.target_country));
+      tr.appendChild(el("td", e.score === null ? "" : signed(e.score), "num"));
+      tr.appendChild(el("td", e.mode));
+      tr.appendChild(evidenceCell(e));
+      body.appendChild(tr);
+    });
+  }
+
+  drawNetwork(0);
+  drawMatrix();
+  drawTension();
+  select(state.pair, "");
+}());
