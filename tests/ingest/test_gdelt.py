@@ -226,3 +226,15 @@ def test_progress_reports_every_byte(store, write):
     ingest_files(store, paths, "gdelt", progress=progress)
     size = sum(p.stat().st_size for p in paths)
     assert (progress.task, progress.total, progress.done, progress.finished) == ("loading", size, size, True)
+
+
+def test_lines_that_are_not_utf8_are_quarantined_and_the_rest_stored(store, write):
+    """Found by fuzzing: bytes DuckDB's reader let through made the whole batch fail."""
+    good = [gdelt_row(GLOBALEVENTID=str(i)) for i in (1, 3)]
+    bad = gdelt_row(GLOBALEVENTID="2", SOURCEURL="https://example.org/t").encode().replace(b"/t", b"/t\xc1ZO\x80\xda")
+    data = good[0].encode() + b"\n" + bad + b"\n" + good[1].encode() + b"\n"
+    (f,) = ingest_files(store, [write("u.CSV", data)], "gdelt").files
+    assert (f.error, f.lines, f.inserted, f.quarantined) == (None, 3, 2, 1)
+    (row,) = store.query("SELECT line, reason, raw_bytes FROM quarantine").to_pylist()
+    at = bad.index(b"\xc1") + 1
+    assert row == {"line": 2, "reason": f"not valid UTF-8 (byte 0xC1 at byte {at} of the line)", "raw_bytes": bad}

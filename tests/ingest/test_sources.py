@@ -49,6 +49,25 @@ def test_crlf_is_stripped_and_inner_cr_lines_are_set_aside(write, tmp_path):
     assert src.original_line(2) == 3 and src.lines == 3
 
 
+def test_lines_with_nul_or_bad_utf8_are_set_aside(write, tmp_path):
+    body = b"ok \xc3\xa9\n" + b"x" * 9000 + b"\n" + b"a\x00b\n" + b"over\xc1\xbflong\n" + b"cut \xe2\x82"
+    (src,) = prepared(write("f.txt", body), tmp_path)
+    assert src.path.read_bytes() == b"ok \xc3\xa9\n" + b"x" * 9000 + b"\n"
+    assert [(r.line, r.reason) for r in src.removed] == [
+        (3, "NUL byte at byte 2 of the line"),
+        (4, "not valid UTF-8 (byte 0xC1 at byte 5 of the line)"),
+        (5, "not valid UTF-8 (byte 0xE2 at byte 5 of the line)")]  # a character cut off at the end
+    assert src.lines == 5 and src.original_line(2) == 2
+
+
+def test_utf8_split_across_chunks_is_valid(write, tmp_path, monkeypatch):
+    from blocwatch.ingest import sources
+
+    monkeypatch.setattr(sources, "CHUNK", 4)
+    (src,) = prepared(write("f.txt", "abé\nпривет\n".encode()), tmp_path)
+    assert src.removed == [] and src.line_map is None
+
+
 def test_zip_members_are_separate_sources(tmp_path):
     path = tmp_path / "a.zip"
     with zipfile.ZipFile(path, "w") as zf:

@@ -11,6 +11,7 @@ up is an internal error and is rolled back, never committed.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -190,7 +191,10 @@ class Loader:
         try:
             con.execute(sql, {"now": now})
         finally:
-            con.unregister("_bw_batch")
+            # after a failed statement the transaction is aborted and unregistering fails too;
+            # the caller rolls back, and the view is replaced by the next batch's
+            with contextlib.suppress(duckdb.Error):
+                con.unregister("_bw_batch")
         if report:  # DuckDB reports no progress inside an INSERT, so the bar moves per batch
             self.progress.advance(sum(s.size for s in sources))
         rows = con.execute(

@@ -6,13 +6,15 @@ recognised by their magic bytes, not their names. Every source is scanned once i
 chunks (never a Python loop per line) to get its SHA-256, its number of lines and of
 blank lines, which is how the importer proves that no line was lost.
 
-Lines ending in CR LF are accepted. A bare CR inside a line is not something any event
-export contains; such lines are set aside for quarantine and the rest is copied to a
-clean temporary file, with a map back to the original line numbers.
+Lines ending in CR LF are accepted. A bare CR inside a line, a NUL byte (past the first
+8 KB, where one makes the whole file binary) or bytes that are not UTF-8 are not something
+any event export contains; such lines are set aside for quarantine with the reason, and the
+rest is copied to a clean temporary file, with a map back to the original line numbers.
 """
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 import os
@@ -130,6 +132,12 @@ class _Scan:
     blank_lines: int
     has_cr: bool
     first_line: bytes
+    has_nul: bool = False
+    has_bad_utf8: bool = False
+
+    @property
+    def needs_cleaning(self) -> bool:
+        return self.has_cr or self.has_nul or self.has_bad_utf8
 
 
 def _scan(stream: BinaryIO, name: str, copy_to: BinaryIO | None = None) -> _Scan:
@@ -137,7 +145,8 @@ def _scan(stream: BinaryIO, name: str, copy_to: BinaryIO | None = None) -> _Scan
     h = hashlib.sha256()
     size = lines = blank = 0
     prev_newline = True  # the start of the file behaves like the end of a line
-    has_cr = False
+    has_cr = has_nul = bad_utf8 = False
+    utf8 = codecs.getincrementaldecoder("utf-8")()
     head = b""
     for chunk in iter(lambda: stream.read(CHUNK), b""):
         if size == 0:
@@ -153,15 +162,40 @@ def _scan(stream: BinaryIO, name: str, copy_to: BinaryIO | None = None) -> _Scan
         blank += _blank_lines(chunk, prev_newline)
         prev_newline = chunk[-1] == 10
         has_cr = has_cr or b"\r" in chunk
+        has_nul = has_nul or b"\x00" in chunk
+        if not bad_utf8 and not (chunk.isascii() and not utf8.getstate()[0]):
+            try:
+                utf8.decode(chunk)
+            except UnicodeDecodeError:
+                bad_utf8 = True
         size += len(chunk)
+    if not bad_utf8:
+        try:
+            utf8.decode(b"", final=True)  # a multi-byte character cut off at the end
+        except UnicodeDecodeError:
+            bad_utf8 = True
     if size and not prev_newline:
         lines += 1
     first = next((ln for ln in head.split(b"\n") if ln.strip(b"\r")), b"")
-    return _Scan(h.hexdigest(), size, lines, blank, has_cr, first)
+    return _Scan(h.hexdigest(), size, lines, blank, has_cr, first, has_nul, bad_utf8)
 
 
-def _clean_cr(src: Path, dst: Path, name: str) -> tuple[np.ndarray, list[RawLine], int, int]:
-    """Copy ``src`` to ``dst`` dropping CR before LF; lines with another CR are set aside.
+def _flaw(body: bytes) -> str | None:
+    """Why a line (without its ending) cannot be a row of an event export, if it cannot."""
+    if b"\r" in body:
+        return "carriage return (CR) inside the line"
+    nul = body.find(b"\x00")
+    if nul >= 0:
+        return f"NUL byte at byte {nul + 1} of the line"
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"not valid UTF-8 (byte 0x{body[exc.start]:02X} at byte {exc.start + 1} of the line)"
+    return None
+
+
+def _clean_lines(src: Path, dst: Path) -> tuple[np.ndarray, list[RawLine], int, int]:
+    """Copy ``src`` to ``dst`` dropping CR before LF and setting aside the lines :func:`_flaw` rejects.
 
     Returns the line map, the removed lines, and the line and blank-line counts of ``dst``.
     """
@@ -173,8 +207,9 @@ def _clean_cr(src: Path, dst: Path, name: str) -> tuple[np.ndarray, list[RawLine
             body = line[:-1] if line.endswith(b"\n") else line
             if body.endswith(b"\r"):
                 body = body[:-1]
-            if b"\r" in body:
-                removed.append(RawLine(number, body, "carriage return (CR) inside the line"))
+            reason = _flaw(body)
+            if reason is not None:
+                removed.append(RawLine(number, body, reason))
                 continue
             kept.append(number)
             blank += not body
@@ -195,14 +230,14 @@ def _finish(scan: _Scan, name: str, path: Path, tmpdir: Path, stem: str) -> Sour
     if scan.blank_lines == scan.lines:
         raise InputError("no rows: the file holds only blank lines", file=name)
     source = Source(name, path, scan.sha256, scan.size, scan.lines, scan.blank_lines, scan.first_line)
-    if scan.has_cr:
+    if scan.needs_cleaning:
         cleaned = tmpdir / f"{stem}.clean.txt"
-        line_map, removed, lines, blank = _clean_cr(path, cleaned, name)
+        line_map, removed, lines, blank = _clean_lines(path, cleaned)
         source.path, source.line_map, source.removed = cleaned, line_map, removed
-        # removed lines are not in the copy; blank lines are counted again after CR removal
+        # removed lines are not in the copy; blank lines are counted again after cleaning
         source.blank_lines = blank
         if lines + len(removed) != scan.lines:
-            raise AssertionError(f"{name}: CR cleaning kept {lines} + removed {len(removed)} != {scan.lines}")
+            raise AssertionError(f"{name}: cleaning kept {lines} + removed {len(removed)} != {scan.lines}")
     return source
 
 
