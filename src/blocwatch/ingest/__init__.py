@@ -130,6 +130,9 @@ def ingest_files(
                 for src in sources:
                     try:
                         layout = detect(src.first_line, src.name)
+                        if layout.header and src.removed and src.removed[0].line == 1:
+                            raise InputError(f"the header line cannot be read: {src.removed[0].reason}",
+                                             file=src.name, line=1)
                     except InputError as exc:
                         slots.append(FileResult(file=src.name, lines=src.lines, error=exc))
                         continue

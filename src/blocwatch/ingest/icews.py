@@ -126,7 +126,10 @@ def detect_layout(first_line: bytes, name: str = "") -> Layout:
     """
     text = first_line.decode("utf-8", errors="replace").rstrip("\r")
     delimiter = "\t" if text.count("\t") > text.count(",") else ","
-    names = next(csv.reader([text], delimiter=delimiter))
+    try:
+        names = next(csv.reader([text], delimiter=delimiter))
+    except csv.Error:  # a CR inside the header line
+        raise InputError("not an ICEWS header: a carriage return (CR) inside the line", file=name, line=1) from None
     fields = tuple(_normalise(n) or f"extra_{i}" for i, n in enumerate(names))
     if "event_id" not in fields or "cameo_code" not in fields:
         raise InputError(
