@@ -102,3 +102,27 @@ def test_duckdb_never_prints_its_own_progress_bar(tmp_path):
             "SELECT current_setting('enable_progress_bar_print'), current_setting('enable_progress_bar')"
         ).fetchall()[0]
     assert (printing, tracking) == (False, True)
+
+
+def test_cursors_let_threads_read_one_store_at_once(tmp_path, write):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from blocwatch.ingest import ingest_files
+    from tests.helpers import gdelt_row
+
+    path = tmp_path / "s.duckdb"
+    with EventStore(path) as s:
+        ingest_files(s, [write("a.export.CSV", "\n".join(gdelt_row(GLOBALEVENTID=str(i)) for i in range(50)))],
+                     "gdelt")
+
+    with EventStore(path, read_only=True) as store:
+        def count(_: int) -> tuple[int, bool]:
+            with store.cursor() as view:
+                assert view.read_only and view.path == store.path and view.con is not store.con
+                printing = view.con.execute("SELECT current_setting('enable_progress_bar_print')").fetchall()[0][0]
+                return sum(view.count("events") for _ in range(20)), printing
+
+        with ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(count, range(64)))
+        assert results == [(50 * 20, False)] * 64
+        assert store.count("events") == 50  # closing the views left the store open

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -47,6 +48,9 @@ __all__ = ["DEFAULT_STORE", "EventStore", "OriginStats", "StoreStats", "insert_i
 
 #: Where the command line keeps its store unless told otherwise.
 DEFAULT_STORE = "blocwatch.duckdb"
+
+#: Serialises the creation of cursors (:meth:`EventStore.cursor`) from threads.
+_CURSOR_LOCK = threading.Lock()
 
 _LOCK_RE = re.compile(r"(?:Conflicting lock is held in (?P<prog>\S+))?.*?\(PID (?P<pid>\d+)\)", re.S)
 
@@ -176,6 +180,27 @@ class EventStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def cursor(self) -> EventStore:
+        """The same store through a DuckDB cursor of its own, for one thread at a time.
+
+        A DuckDB connection must not be used by two threads at once; its cursors share the
+        database (and its read-only mode) and may run queries in parallel. A server opens the
+        store once and gives each request a cursor. Closing the view closes only its cursor.
+
+        Examples
+        --------
+        >>> import tempfile, os
+        >>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store, store.cursor() as view:
+        ...     view.count("cameo_codes"), view.path == store.path, view.con is store.con
+        (312, True, False)
+        """
+        view = object.__new__(EventStore)
+        view.path, view.read_only = self.path, self.read_only
+        with _CURSOR_LOCK:
+            view.con = self.con.cursor()
+        view.con.execute("SET enable_progress_bar_print = false")
+        return view
 
     def _store_error(self, exc: Exception) -> StoreError:
         msg = str(exc)
