@@ -1,0 +1,101 @@
+"""``blocwatch serve``: a read-only web app over an event store, a JSON API and a page.
+
+:func:`create_app` opens the store read-only, once, and builds a FastAPI app of GET routes:
+the JSON API under ``/api`` (:mod:`blocwatch.web.api`, its spec at ``/openapi.json``), the
+page at ``/`` and its static files (the page's script and styles, and plotly.js from the
+plotly package: nothing is fetched from elsewhere). Every response carries a strict
+Content-Security-Policy (:mod:`blocwatch.web.security`) and every error has one JSON shape
+(:mod:`blocwatch.web.errors`). How to use it: docs/app.md.
+
+Examples
+--------
+>>> import os, tempfile
+>>> from fastapi.testclient import TestClient
+>>> from blocwatch.store import EventStore
+>>> path = os.path.join(tempfile.mkdtemp(), "s.duckdb")
+>>> EventStore(path).close()
+>>> app = create_app(path)
+>>> client = TestClient(app)
+>>> client.get("/api/events", params={"pair": "RUS-PRK"}).json()["total"]
+0
+>>> client.get("/api/events", params={"limit": 5000}).json()["error"]["code"]
+'invalid_request'
+>>> app.state.store.close()
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from starlette.exceptions import HTTPException
+
+from blocwatch import __version__
+from blocwatch.store import EventStore
+from blocwatch.web.api import router
+from blocwatch.web.errors import install_error_handlers
+from blocwatch.web.security import SecurityMiddleware
+from blocwatch.web.views import Views
+
+__all__ = ["STATIC", "create_app", "plotly_js"]
+
+#: The page's own files.
+STATIC = Path(__file__).with_name("static")
+
+_MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+          ".html": "text/html; charset=utf-8"}
+
+
+def plotly_js() -> Path:
+    """plotly.js as the plotly Python package ships it (``plotly/package_data/plotly.min.js``)."""
+    return Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
+
+
+def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] | None = None) -> FastAPI:
+    """The app over the store at ``db_path``, opened read-only (``app.state.store``; close it after use).
+
+    Parameters
+    ----------
+    db_path : path
+        An event store.
+    allowed_hosts : iterable of str, optional
+        Host names requests must be addressed to (see :class:`blocwatch.web.security.SecurityMiddleware`);
+        ``blocwatch serve`` passes the loopback names when it binds to a loopback address.
+
+    Raises
+    ------
+    StoreError
+        The store is missing, locked by a writer, or not a blocwatch store.
+    """
+    store = EventStore(db_path, read_only=True)
+    try:
+        views = Views(store)
+    except BaseException:
+        store.close()
+        raise
+    app = FastAPI(title="blocwatch", version=__version__, docs_url=None, redoc_url=None,
+                  description="Read-only API over a blocwatch event store: events with their evidence, dyads, "
+                              "signed networks, structural balance, alignment shifts and tension. Every error is "
+                              '`{"error": {"status", "code", "message", "detail"}}`. See docs/app.md.')
+    app.state.store, app.state.views = store, views
+    install_error_handlers(app)
+    app.include_router(router)
+    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
+    files = {"app.js": STATIC / "app.js", "app.css": STATIC / "app.css", "plotly.min.js": plotly_js()}
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type=_MEDIA[".html"], headers={"Cache-Control": "no-cache"})
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> FileResponse:
+        path = files.get(name)  # an allow-list: nothing else under any folder is served
+        if path is None:
+            raise HTTPException(404)
+        return FileResponse(path, media_type=_MEDIA[path.suffix], headers={"Cache-Control": "no-cache"})
+
+    return app

@@ -1,0 +1,173 @@
+"""The JSON API: GET routes over :class:`blocwatch.web.views.Views`, with their OpenAPI spec.
+
+Each parameter's spec states exactly what it accepts (a pattern for dates, countries and
+pairs, bounds from :mod:`blocwatch.web.limits` for numbers), so that a request the spec allows
+is answered and any other is refused with a 422 before work is done. The one rule a spec cannot
+state, ``from`` not after ``to``, gives a 400. Pairs are undirected: ``PRK-RUS`` and ``RUS-PRK``
+are the same pair, answered as ``PRK-RUS``.
+
+Examples
+--------
+>>> import re
+>>> [bool(re.match(DATE_PATTERN, d)) for d in ("2024", "2024-02", "2024-02-29", "2023-02-29", "2024-13")]
+[True, True, True, False, False]
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+
+from blocwatch import __version__
+from blocwatch.aggregate import parse_countries, parse_date
+from blocwatch.web import limits, models
+from blocwatch.web.errors import ERROR_RESPONSES
+from blocwatch.web.views import Views
+
+__all__ = ["COUNTRIES_PATTERN", "DATE_PATTERN", "MONTH_PATTERN", "PAIR_PATTERN", "router"]
+
+_YEAR = "[12][0-9]{3}"
+_DAY = (f"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+        f"|{_YEAR}-(?:0[13-9]|1[0-2])-(?:29|30)"
+        f"|{_YEAR}-(?:0[13578]|1[02])-31"
+        "|(?:[12][0-9](?:0[48]|[2468][048]|[13579][26])|(?:16|20|24|28)00)-02-29")
+#: ``YYYY``, ``YYYY-MM`` or a day ``YYYY-MM-DD`` that exists (years 1000 to 2999).
+DATE_PATTERN = f"^(?:{_YEAR}|{_YEAR}-(?:0[1-9]|1[0-2])|{_DAY})$"
+#: ``YYYY-MM``.
+MONTH_PATTERN = f"^{_YEAR}-(?:0[1-9]|1[0-2])$"
+#: One to :data:`blocwatch.web.limits.MAX_COUNTRIES` ISO alpha-3 codes, comma-separated (any case).
+COUNTRIES_PATTERN = f"^[A-Za-z]{{3}}(?:,[A-Za-z]{{3}}){{0,{limits.MAX_COUNTRIES - 1}}}$"
+#: Two ISO alpha-3 codes joined by a hyphen, in either order.
+PAIR_PATTERN = "^[A-Za-z]{3}-[A-Za-z]{3}$"
+
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+
+Countries = Annotated[str | None, Query(
+    pattern=COUNTRIES_PATTERN, description=f"Comma-separated ISO alpha-3 codes (at most {limits.MAX_COUNTRIES}), "
+    "e.g. `USA,RUS,PRK`; ties between two of them count.", examples=["USA,RUS,CHN,JPN,KOR,PRK,UKR"])]
+Start = Annotated[str | None, Query(alias="from", pattern=DATE_PATTERN, description="First date: YYYY, YYYY-MM or "
+                                    "YYYY-MM-DD (inclusive). Ranges are clamped to the store's events.",
+                                    examples=["2024-01"])]
+End = Annotated[str | None, Query(alias="to", pattern=DATE_PATTERN, description="Last date, same forms "
+                                  "(inclusive: `2024-06` ends on June 30).", examples=["2024-12"])]
+Top = Annotated[int, Query(ge=1, le=limits.MAX_COUNTRIES, description="Without `countries`: this many of the "
+                           "most active states of the window.")]
+Limit = Annotated[int, Query(ge=1, le=limits.MAX_LIMIT, description=f"Rows per page (at most {limits.MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, le=limits.MAX_OFFSET, description="Rows skipped before the page.")]
+Pair = Annotated[str, Query(pattern=PAIR_PATTERN, description="Two states, e.g. `PRK-RUS` (either order).",
+                            examples=["PRK-RUS"])]
+
+
+def _views(request: Request) -> Views:
+    return request.app.state.views  # type: ignore[no-any-return]
+
+
+def _pair(text: str | None) -> tuple[str, str] | None:
+    if text is None:
+        return None
+    a, b = text.upper().split("-")
+    return (a, b) if a <= b else (b, a)
+
+
+def _dates(start: str | None, end: str | None) -> tuple[date | None, date | None]:
+    return parse_date(start, option="from"), parse_date(end, end=True, option="to")
+
+
+@router.get("/health", response_model=models.Health, summary="The server is up")
+def health() -> dict[str, Any]:
+    """Answers without touching the store (for monitoring, and the benchmark's baseline)."""
+    return {"status": "ok", "version": __version__}
+
+
+@router.get("/states", response_model=models.StateList, summary="States with events, most active first")
+def states(request: Request, limit: Annotated[int, Query(ge=1, le=limits.MAX_STATES, description="States listed.")]
+           = limits.DEFAULT_STATES) -> dict[str, Any]:
+    """States in factual events with another state, with their number of events, and the dates
+    the store's events cover: what a page offers to choose from."""
+    return _views(request).states(limit)
+
+
+@router.get("/events", response_model=models.EventPage, summary="Events with their evidence, a page at a time")
+def events(request: Request, pair: Annotated[str | None, Query(
+               pattern=PAIR_PATTERN, description="Events between these two states, in either direction "
+               "(then `countries` is not used).", examples=["PRK-RUS"])] = None,
+           countries: Countries = None, start: Start = None, end: End = None,
+           month: Annotated[str | None, Query(pattern=MONTH_PATTERN, description="Only this month (YYYY-MM), "
+                                              "within `from` .. `to`.", examples=["2024-06"])] = None,
+           all_modes: Annotated[bool, Query(description="Negated, hypothetical, future and claimed events too "
+                                            "(their `mode` says so); by default only factual ones.")] = False,
+           limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    """Events oldest first, with the sentence, document, rule and link behind each."""
+    first, last = _dates(start, end)
+    return _views(request).events(_pair(pair), parse_countries(countries), first, last, month=parse_date(month),
+                                  all_modes=all_modes, limit=limit, offset=offset)
+
+
+@router.get("/dyads", response_model=models.DyadPage, summary="Relations of pairs of states per window")
+def dyads(request: Request, countries: Countries = None, start: Start = None, end: End = None,
+          window: Annotated[Literal["day", "week", "month", "quarter", "year"], Query(
+              description="Length of the windows.")] = "month",
+          directed: Annotated[bool, Query(description="One row per ordered pair (default: per unordered pair, "
+                                          "`source` < `target`).")] = False,
+          limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    """Events, Goldstein sums, cooperation, conflict, quad-class counts and net cooperation of
+    every pair per window (the table of `blocwatch relations`)."""
+    first, last = _dates(start, end)
+    return _views(request).dyads(parse_countries(countries), first, last, window=window, directed=directed, limit=limit,
+                                 offset=offset)
+
+
+@router.get("/timeline", response_model=models.Timeline, summary="One pair month by month")
+def timeline(request: Request, pair: Pair, start: Start = None, end: End = None) -> dict[str, Any]:
+    """Monthly net cooperation, events and events per CAMEO quad class of one pair; without
+    `from` and `to`, over the span of the pair's events."""
+    first, last = _dates(start, end)
+    p = _pair(pair)
+    assert p is not None
+    return _views(request).timeline(p, first, last)
+
+
+@router.get("/network", response_model=models.Network, summary="The signed network of the states, by bloc")
+def network(request: Request, countries: Countries = None, start: Start = None, end: End = None,
+            top: Top = limits.DEFAULT_TOP) -> dict[str, Any]:
+    """Friendly and hostile ties over the window, with the states' blocs, a layout, the frustration
+    index and the share of balanced triangles; without `from` and `to`, over the span of the events."""
+    first, last = _dates(start, end)
+    return _views(request).network(parse_countries(countries), first, last, top=top)
+
+
+@router.get("/balance", response_model=models.BalancePage, summary="Structural balance per window")
+def balance(request: Request, countries: Countries = None, start: Start = None, end: End = None,
+            top: Top = limits.DEFAULT_TOP,
+            window: Annotated[Literal["month", "quarter", "year"], Query(description="One network per window.")]
+            = "month",
+            limit: Annotated[int, Query(ge=1, le=limits.MAX_BALANCE_LIMIT, description="Networks per page.")]
+            = limits.DEFAULT_BALANCE_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    """Frustration index (exact within a time budget, else a heuristic with a proven bound), balanced
+    triangles, blocs and frustrated ties of the network of each window (`blocwatch balance`)."""
+    first, last = _dates(start, end)
+    return _views(request).balance(parse_countries(countries), first, last, top=top, window=window, limit=limit,
+                                   offset=offset)
+
+
+@router.get("/shifts", response_model=models.ShiftList, summary="Pairs that moved closer or apart")
+def shifts(request: Request, countries: Countries = None, start: Start = None, end: End = None,
+           top: Top = limits.DEFAULT_TOP,
+           min_events: Annotated[int, Query(ge=1, le=limits.MAX_MIN_EVENTS,
+                                            description="Skip pairs with fewer events.")] = 5,
+           limit: Annotated[int, Query(ge=1, le=limits.MAX_SHIFTS, description="At most this many pairs each way.")]
+           = limits.DEFAULT_SHIFTS) -> dict[str, Any]:
+    """Each pair's largest change of monthly net cooperation over the window, and the kinds of
+    events behind it with examples (`blocwatch shifts`)."""
+    first, last = _dates(start, end)
+    return _views(request).shifts(parse_countries(countries), first, last, top=top, min_events=min_events, limit=limit)
+
+
+@router.get("/tension", response_model=models.TensionList, summary="Tension among the states per month")
+def tension(request: Request, countries: Countries = None, start: Start = None, end: End = None,
+            top: Top = limits.DEFAULT_TOP) -> dict[str, Any]:
+    """The share of conflict in what the states do to each other, per month, and its change."""
+    first, last = _dates(start, end)
+    return _views(request).tension(parse_countries(countries), first, last, top=top)

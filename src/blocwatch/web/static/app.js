@@ -1,0 +1,259 @@
+// blocwatch's page: the network of the chosen states, a dyad's timeline, its events and their evidence.
+// Data from the API is untrusted text: it only ever reaches the page through textContent and
+// setAttribute, never as markup, and only http(s) addresses become links.
+"use strict";
+
+(() => {
+  const DEMO_STATES = ["USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR"];
+  const PAGE = 25;
+  const QUADS = [["verbal_coop", "verbal cooperation", "#9ecae1"], ["material_coop", "material cooperation", "#3182bd"],
+    ["verbal_conflict", "verbal conflict", "#fcae91"], ["material_conflict", "material conflict", "#de2d26"]];
+  const BLOC_COLOURS = ["#1b9e77", "#7570b3", "#e6ab02", "#66a61e", "#e7298a", "#a6761d"];
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const view = { countries: [], from: "", to: "", pair: "", month: "", offset: 0, total: 0 };
+  const $ = (id) => document.getElementById(id);
+
+  // -- building the page, safely ------------------------------------------------------------
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+    node.append(...children.map((c) => (c instanceof Node ? c : String(c ?? ""))));  // strings become text nodes
+    return node;
+  }
+  function svg(tag, attrs = {}) {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+    return node;
+  }
+  function safeUrl(url) { return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null; }
+  function source(url) {  // a link for an http(s) address, plain text for anything else
+    if (!url) return "none";
+    if (!safeUrl(url)) return url;
+    return el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, url);
+  }
+  function setText(id, text) { $(id).textContent = text ?? ""; }
+  function status(text, error = false) { setText("status", text); $("status").classList.toggle("error", error); }
+  function num(x, digits = 2) { return x === null || x === undefined ? "" : (x >= 0 ? "+" : "") + x.toFixed(digits); }
+  const month = (day) => (day || "").slice(0, 7);
+  const pairName = (a, b) => (a < b ? `${a}-${b}` : `${b}-${a}`);
+
+  async function api(path, params = {}) {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== "" && v !== null && v !== undefined) query.set(k, v);
+    const response = await fetch(`/api/${path}?${query}`, { headers: { Accept: "application/json" } });
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+    return body;
+  }
+  const windowParams = () => ({ from: view.from, to: view.to });
+
+  // -- the chooser ----------------------------------------------------------------------------
+  async function loadStates() {
+    const states = await api("states", { limit: 50 });
+    const codes = states.items.map((s) => s.code);
+    const demo = DEMO_STATES.filter((c) => codes.includes(c));
+    const chosen = new Set(demo.length >= 2 ? demo : codes.slice(0, 10));
+    const box = $("countries");
+    for (const s of states.items) {
+      const input = el("input", { type: "checkbox", name: "country", value: s.code });
+      input.checked = chosen.has(s.code);
+      box.append(el("label", { class: "state", title: s.name }, input, ` ${s.code} `,
+        el("span", { class: "count" }, s.events.toLocaleString("en"))));
+    }
+    if (!states.items.length) status("The store holds no events between states.");
+  }
+
+  async function apply() {
+    view.countries = [...document.querySelectorAll("input[name=country]:checked")].map((i) => i.value);
+    view.from = $("from").value;
+    view.to = $("to").value;
+    if (view.countries.length < 2) { status("Choose at least two states.", true); return; }
+    if (view.countries.length > 30) { status("Choose at most 30 states.", true); return; }
+    if (view.from && view.to && view.from > view.to) { status("From is after To.", true); return; }
+    status("Loading…");
+    try {
+      const params = { countries: view.countries.join(","), ...windowParams() };
+      const [network, shifts] = await Promise.all([api("network", params), api("shifts", params)]);
+      if (!view.from && network.start) { view.from = month(network.start); $("from").value = view.from; }
+      if (!view.to && network.end) { view.to = month(network.end); $("to").value = view.to; }
+      drawNetwork(network);
+      listShifts(shifts);
+      fillDyads();
+      status(network.start ? `${view.countries.length} states, ${view.from} to ${view.to}.` : "No events in this window.");
+      if (view.pair && $("dyad").value === view.pair) await selectPair(view.pair);
+    } catch (err) { status(`Could not load: ${err.message}`, true); }
+  }
+
+  // -- the network ------------------------------------------------------------------------------
+  function drawNetwork(net) {
+    const box = $("network");
+    box.replaceChildren();
+    const [W, H, PAD] = [640, 420, 40];
+    const xs = net.nodes.map((n) => n.x), ys = net.nodes.map((n) => n.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs, 0), Math.max(...xs, 0), Math.min(...ys, 0), Math.max(...ys, 0)];
+    const scale = Math.min((W - 2 * PAD) / (x1 - x0 || 1), (H - 2 * PAD) / (y1 - y0 || 1));
+    const cx = (W - scale * (x1 + x0)) / 2, cy = (H + scale * (y1 + y0)) / 2;
+    const at = {};
+    for (const n of net.nodes) at[n.id] = [cx + scale * n.x, cy - scale * n.y];
+    const heaviest = Math.max(1, ...net.edges.map((e) => e.weight));
+    const ties = svg("g", { class: "ties" });
+    for (const e of net.edges) {
+      const pair = pairName(e.source, e.target);
+      const [[xa, ya], [xb, yb]] = [at[e.source], at[e.target]];
+      const kind = e.sign > 0 ? "positive" : "negative";
+      const g = svg("g", { class: `tie ${kind}${e.frustrated ? " frustrated" : ""}`, "data-pair": pair,
+        tabindex: 0, role: "button", "aria-label": `${pair}: ${e.sign > 0 ? "friendly" : "hostile"}` });
+      const title = svg("title");
+      title.textContent = `${pair}: ${e.sign > 0 ? "friendly" : "hostile"}, net ${num(e.net)}, ${e.events} events`;
+      g.append(title, svg("line", { class: "hit", x1: xa, y1: ya, x2: xb, y2: yb }),
+        svg("line", { class: "line", x1: xa, y1: ya, x2: xb, y2: yb, "stroke-width": 1 + 6 * e.weight / heaviest }));
+      g.addEventListener("click", () => selectPair(pair));
+      g.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") selectPair(pair); });
+      ties.append(g);
+    }
+    const nodes = svg("g", { class: "nodes" });
+    for (const n of net.nodes) {
+      const [x, y] = at[n.id];
+      const g = svg("g", { class: "node", "data-state": n.id });
+      const title = svg("title");
+      title.textContent = `${n.name}${n.bloc === null ? " (no tie)" : `, bloc ${n.bloc + 1}`}`;
+      const label = svg("text", { x, y: y - 13, "text-anchor": "middle" });
+      label.textContent = n.id;
+      g.append(title, svg("circle", { cx: x, cy: y, r: 9,
+        fill: n.bloc === null ? "#bbbbbb" : BLOC_COLOURS[n.bloc % BLOC_COLOURS.length] }), label);
+      nodes.append(g);
+    }
+    box.append(ties, nodes);
+    const friendly = net.edges.filter((e) => e.sign > 0).length;
+    const f = net.frustration;
+    setText("network-summary", `${net.label || ""}: ${net.nodes.length} states, ${net.edges.length} ties ` +
+      `(${friendly} friendly, ${net.edges.length - friendly} hostile); ${net.blocs.length} bloc(s): ` +
+      net.blocs.map((b) => b.join(" ")).join(" | ") + `; frustration ${f.value.toFixed(2)}` +
+      (f.exact ? " (exact)" : ` (at least ${f.bound.toFixed(2)})`) +
+      (net.balanced_triangle_ratio === null ? "" : `; balanced triangles ${(100 * net.balanced_triangle_ratio).toFixed(0)}%`));
+    markSelected();
+  }
+
+  function markSelected() {
+    for (const g of document.querySelectorAll("#network .tie")) {
+      g.classList.toggle("selected", g.getAttribute("data-pair") === view.pair);
+    }
+  }
+
+  function listShifts(shifts) {
+    const list = $("shifts");
+    list.replaceChildren();
+    for (const s of shifts.items) {
+      const item = el("li", { "data-pair": s.pair, tabindex: 0 },
+        el("strong", {}, s.pair), ` moved ${s.direction} from ${month(s.at)}: ${num(s.before)} → ${num(s.after)} ` +
+        `(${s.events_before} events before, ${s.events_after} after)`);
+      for (const note of s.notes) item.append(el("div", { class: "note" }, note));
+      item.addEventListener("click", () => selectPair(s.pair));
+      list.append(item);
+    }
+    if (!shifts.items.length) list.append(el("li", {}, "No shift among these states in this window."));
+  }
+
+  // -- a dyad: timeline and events ----------------------------------------------------------------
+  function fillDyads() {
+    const select = $("dyad");
+    const pairs = [];
+    const sorted = [...view.countries].sort();
+    sorted.forEach((a, i) => sorted.slice(i + 1).forEach((b) => pairs.push(`${a}-${b}`)));
+    select.replaceChildren(el("option", { value: "" }, "choose a pair of states"),
+      ...pairs.map((p) => el("option", { value: p }, p)));
+    select.value = pairs.includes(view.pair) ? view.pair : "";
+  }
+
+  async function selectPair(pair) {
+    if (!pair) return;
+    const [a, b] = pair.split("-");
+    view.pair = pairName(a, b);
+    if (![...$("dyad").options].some((o) => o.value === view.pair)) $("dyad").append(el("option", { value: view.pair }, view.pair));
+    $("dyad").value = view.pair;
+    markSelected();
+    try {
+      const t = await api("timeline", { pair: view.pair, ...windowParams() });
+      drawTimeline(t);
+      await loadEvents("", 0);
+    } catch (err) { status(`Could not load ${view.pair}: ${err.message}`, true); }
+  }
+
+  let clickBound = false;
+  function drawTimeline(t) {
+    const box = $("timeline");
+    setText("timeline-summary", t.total ? `${t.pair}: ${t.total.toLocaleString("en")} events, ${t.months[0]} to ` +
+      `${t.months[t.months.length - 1]}` : `${t.pair}: no events in this window.`);
+    const traces = QUADS.map(([key, name, colour]) => ({ type: "bar", name, x: t.months, y: t[key], customdata: t.months,
+      marker: { color: colour }, hovertemplate: `%{customdata}: %{y} ${name}<extra></extra>` }));
+    traces.push({ type: "scatter", mode: "lines+markers", name: "net cooperation", x: t.months, y: t.net, yaxis: "y2",
+      customdata: t.months, line: { color: "#222222" }, hovertemplate: "%{customdata}: net %{y:+.2f}<extra></extra>" });
+    Plotly.react(box, traces, {
+      barmode: "stack", height: 320, margin: { l: 50, r: 60, t: 10, b: 60 }, legend: { orientation: "h", y: -0.25 },
+      xaxis: { type: "category" }, yaxis: { title: { text: "events" }, rangemode: "tozero" },
+      yaxis2: { title: { text: "net cooperation" }, overlaying: "y", side: "right", range: [-1.05, 1.05],
+        tickvals: [-1, -0.5, 0, 0.5, 1], zeroline: false },
+    }, { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d"] });
+    if (!clickBound) {
+      box.on("plotly_click", (ev) => { if (ev.points.length) loadEvents(String(ev.points[0].customdata), 0); });
+      clickBound = true;
+    }
+  }
+
+  async function loadEvents(monthFilter, offset) {
+    view.month = monthFilter;
+    view.offset = Math.max(0, offset);
+    const page = await api("events", { pair: view.pair, ...windowParams(), month: view.month,
+      all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: view.offset });
+    view.total = page.total;
+    const body = $("events-body");
+    body.replaceChildren(...page.items.map(eventRow));
+    const last = Math.min(page.offset + page.items.length, page.total);
+    setText("events-info", page.total ? `Events ${page.offset + 1}–${last} of ${page.total.toLocaleString("en")} ` +
+      `between ${view.pair.replace("-", " and ")}${view.month ? ` in ${view.month}` : ""}.` :
+      `No events between ${view.pair.replace("-", " and ")}${view.month ? ` in ${view.month}` : ""}.`);
+    $("events-prev").disabled = view.offset === 0;
+    $("events-next").disabled = last >= page.total;
+    $("events-all").hidden = !view.month;
+  }
+
+  function eventRow(e) {
+    const row = el("tr", { tabindex: 0, "data-event-id": e.event_id, class: e.evidence_text ? "has-evidence" : "" },
+      el("td", { class: "date" }, e.date), el("td", { class: "source" }, e.source || e.source_country || ""),
+      el("td", { class: "target" }, e.target || e.target_country || ""),
+      el("td", { class: "cameo" }, `${e.cameo} ${e.cameo_name || ""}`), el("td", { class: "goldstein" }, num(e.goldstein, 1)),
+      el("td", { class: "mode" }, e.mode), el("td", { class: "origin" }, e.origin));
+    const show = () => showEvidence(e, row);
+    row.addEventListener("click", show);
+    row.addEventListener("keydown", (ev) => { if (ev.key === "Enter") show(); });
+    return row;
+  }
+
+  function showEvidence(e, row) {
+    for (const r of document.querySelectorAll("#events-body tr.selected")) r.classList.remove("selected");
+    row.classList.add("selected");
+    $("evidence-empty").hidden = true;
+    $("evidence-fields").hidden = false;
+    setText("evidence-event", `${e.date} ${e.source_country || "?"} → ${e.target_country || "?"}: ${e.cameo} ` +
+      `${e.cameo_name || ""} (Goldstein ${num(e.goldstein, 1)}, ${e.mode}, ${e.origin})`);
+    setText("evidence-text", e.evidence_text || "No sentence: this event comes from a dataset; see its source.");
+    setText("evidence-doc", e.doc_id || "none");
+    setText("evidence-rule", e.evidence_rule || "none");
+    $("evidence-source").replaceChildren(source(e.url));
+    $("evidence").scrollIntoView({ block: "nearest" });
+  }
+
+  // -- wiring -------------------------------------------------------------------------------------
+  document.addEventListener("DOMContentLoaded", async () => {
+    $("apply").addEventListener("click", apply);
+    $("dyad").addEventListener("change", () => selectPair($("dyad").value));
+    $("events-prev").addEventListener("click", () => loadEvents(view.month, view.offset - PAGE));
+    $("events-next").addEventListener("click", () => loadEvents(view.month, view.offset + PAGE));
+    $("events-all").addEventListener("click", () => loadEvents("", 0));
+    $("all-modes").addEventListener("change", () => { if (view.pair) loadEvents(view.month, 0); });
+    try {
+      await loadStates();
+      await apply();
+    } catch (err) { status(`Could not load: ${err.message}`, true); }
+  });
+})();

@@ -1,0 +1,303 @@
+"""What the app serves, as JSON-ready data: the library's views of one read-only store.
+
+:class:`Views` opens nothing itself: it is given an open (read-only) :class:`EventStore` and
+runs every request on a cursor of its own (:meth:`EventStore.cursor`), so that the server's
+threads never share a DuckDB connection. It calls :class:`blocwatch.overview.Overview`,
+:class:`blocwatch.relations.Relations` and :mod:`blocwatch.analysis.summary` and adds only
+what a web page needs: normalised queries, paging, dates clamped to the store's events, time
+budgets and a cache of the costly views (the store cannot change under a read-only server).
+
+Parameters arrive already parsed (tuples of ISO codes, dates); the HTTP layer
+(:mod:`blocwatch.web.api`) parses them with :func:`blocwatch.aggregate.parse_countries` and
+:func:`blocwatch.aggregate.parse_date`.
+
+Examples
+--------
+>>> import os, tempfile
+>>> from blocwatch.store import EventStore
+>>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
+...     views = Views(store)
+...     views.events(pair=("PRK", "RUS"))["total"], views.states()["items"]
+(0, [])
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from datetime import date
+from typing import Any
+
+from blocwatch.aggregate import DyadQuery, parse_date
+from blocwatch.analysis.network import SignedNetwork
+from blocwatch.analysis.summary import balance_summary, network_view
+from blocwatch.overview import QUADS, Overview, OverviewOptions
+from blocwatch.relations import Relations, RelationsOptions
+from blocwatch.store import EventStore
+from blocwatch.web import limits
+
+__all__ = ["Views", "pair_name"]
+
+Countries = tuple[str, ...] | None
+
+
+def pair_name(a: str, b: str) -> str:
+    """The name of an undirected pair: both codes in alphabetical order.
+
+    >>> pair_name("RUS", "PRK")
+    'PRK-RUS'
+    """
+    return f"{min(a, b)}-{max(a, b)}"
+
+
+class _Cache:
+    """A small thread-safe LRU cache (two threads asking for one missing key may both compute it)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        value = compute()
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+        return value
+
+
+class Views:
+    """The app's views of one store.
+
+    Parameters
+    ----------
+    store : EventStore
+        An open store, normally read-only; it must outlive the views (the caller closes it).
+    cache_size : int
+        Costly results kept (:data:`blocwatch.web.limits.CACHE_SIZE`).
+    solve_seconds : float
+        Time budget of each exact frustration solve.
+    """
+
+    def __init__(self, store: EventStore, *, cache_size: int = limits.CACHE_SIZE,
+                 solve_seconds: float = limits.SOLVE_SECONDS) -> None:
+        self.store = store
+        self.solve_seconds = solve_seconds
+        self._cache = _Cache(cache_size)
+        with store.cursor() as view:
+            rel = Relations(view)
+            self.names: dict[str, str] = rel.state_names()
+            self.cameo_names: dict[str, str] = rel.cameo_names()
+            #: First and last date of the events between states (factual ones), untrimmed.
+            self.bounds: tuple[date, date] | None = rel.date_span(trim=0.0)
+            activity: dict[str, int] = {}
+            for r in rel.table(directed=False, window="year").to_pylist():
+                for state in (r["source"], r["target"]):
+                    activity[state] = activity.get(state, 0) + int(r["events"])
+        self._states = [{"code": c, "name": self.names.get(c, c), "events": n}
+                        for c, n in sorted(activity.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _run(self, key: Hashable | None, compute: Callable[[EventStore], Any]) -> Any:
+        """``compute(view)`` on a cursor of the store; cached under ``key`` unless it is None."""
+        def work() -> Any:
+            with self.store.cursor() as view:
+                return compute(view)
+        return work() if key is None else self._cache.get(key, work)
+
+    def window(self, start: date | None, end: date | None) -> tuple[date | None, date | None] | None:
+        """``start`` and ``end`` clamped to the dates of the store's events; ``None`` when nothing
+        can be in the window. A missing bound stays missing (the library picks the span).
+
+        Raises
+        ------
+        InputError
+            ``start`` is after ``end``.
+        """
+        DyadQuery(start=start, end=end)  # the library's check: --from after --to is an error
+        if self.bounds is None:
+            return None
+        first, last = self.bounds
+        if start is not None:
+            start = max(start, first)
+        if end is not None:
+            end = min(end, last)
+        if (start or first) > (end or last):
+            return None
+        return start, end
+
+    def _event(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {**row, "cameo_name": self.cameo_names.get(row["cameo"])}
+
+    def _overview(self, view: EventStore, countries: Countries, top: int, start: date | None,
+                  end: date | None) -> Overview:
+        return Overview(view, OverviewOptions(countries=countries, start=start, end=end, top=top,
+                                              time_limit=self.solve_seconds))
+
+    # -- views ---------------------------------------------------------------------------------
+
+    def states(self, limit: int = limits.DEFAULT_STATES) -> dict[str, Any]:
+        """The states in events with another state, most active first: ``code``, ``name``, ``events``."""
+        return {"total": len(self._states), **_span(self.bounds), "items": self._states[:limit]}
+
+    def events(self, pair: tuple[str, str] | None = None, countries: Countries = None, start: date | None = None,
+               end: date | None = None, *, month: date | None = None, all_modes: bool = False,
+               limit: int = limits.DEFAULT_LIMIT, offset: int = 0) -> dict[str, Any]:
+        """A page of events, oldest first, with their evidence and the name of their CAMEO code:
+        between the two states of ``pair`` (either direction), else between any two ``countries``
+        (else any two states), from ``start`` to ``end`` and in the ``month`` of that day;
+        factual ones unless ``all_modes``."""
+        page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
+        DyadQuery(start=start, end=end)  # --from after --to is an error
+        if month is not None:
+            first, last = parse_date(f"{month:%Y-%m}"), parse_date(f"{month:%Y-%m}", end=True)
+            start, end = max(start or first, first), min(end or last, last)  # type: ignore[type-var]
+            if start > end:  # type: ignore[operator]
+                return page
+
+        def compute(view: EventStore) -> dict[str, Any]:
+            rel = Relations(view, RelationsOptions(query=DyadQuery(
+                countries=None if pair else countries, start=start, end=end, factual_only=not all_modes)))
+            a, b = pair or (None, None)
+            total = rel.count_events(a, b)
+            items = rel.events(a, b, limit=limit, offset=offset) if offset < total else []
+            return {**page, "total": total, "items": [self._event(e) for e in items]}
+
+        return self._run(None, compute)
+
+    def dyads(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
+              window: str = "month", directed: bool = False, limit: int = limits.DEFAULT_LIMIT,
+              offset: int = 0) -> dict[str, Any]:
+        """A page of the relations table (dyads per window with ``net``), by period then busiest."""
+        DyadQuery(start=start, end=end)
+
+        def compute(view: EventStore) -> dict[str, Any]:
+            table = Relations(view, RelationsOptions(query=DyadQuery(
+                window=window, countries=countries, start=start, end=end, directed=directed))).table()
+            rows = table.slice(offset, limit).to_pylist() if offset < table.num_rows else []
+            for r in rows:
+                r["period"] = r["period"].isoformat()
+            return {"total": table.num_rows, "limit": limit, "offset": offset, "window": window,
+                    "directed": directed, "items": rows}
+
+        return self._run(None, compute)
+
+    def timeline(self, pair: tuple[str, str], start: date | None = None, end: date | None = None) -> dict[str, Any]:
+        """Monthly net cooperation, events and counts per quad class of one pair."""
+        a, b = sorted(pair)
+        empty: dict[str, Any] = {"pair": pair_name(a, b), "source": a, "target": b, "total": 0, "months": [],
+                                 "net": [], "events": [], "goldstein_mean": [], **{q: [] for q in QUADS},
+                                 "start": None, "end": None}
+        clamped = self.window(start, end)
+        if clamped is None:
+            return empty
+
+        def compute(view: EventStore) -> dict[str, Any]:
+            ov = self._overview(view, (a, b), 2, *clamped)
+            if not ov.span:
+                return empty
+            found = [t for t in ov.timelines() if t["pair"] == pair_name(a, b)]
+            n = len(ov.months)
+            line = found[0] if found else {**empty, "months": [m.strftime("%Y-%m") for m in ov.months],
+                                           "net": [0.0] * n, "events": [0] * n, "goldstein_mean": [None] * n,
+                                           **{q: [0] * n for q in QUADS}}
+            return {**line, **_span(ov.span)}
+
+        return self._run(("timeline", a, b, clamped), compute)
+
+    def network(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
+                top: int = limits.DEFAULT_TOP) -> dict[str, Any]:
+        """The signed network of the states over the window, with blocs, a layout and its balance."""
+        clamped = self.window(start, end)
+
+        def compute(view: EventStore) -> dict[str, Any]:
+            if clamped is None:  # nothing can be in the window: the states, without ties
+                nodes = countries or tuple(s["code"] for s in self._states[:top])
+                net = SignedNetwork.from_edges([], nodes=nodes, label="no events")
+                return {**network_view(net, names=self.names), "start": None, "end": None, "countries": list(nodes)}
+            ov = self._overview(view, countries, top, *clamped)
+            first, last = ov.span or _fallback(clamped, self.bounds)
+            out = ov.network(first, last, f"{first:%Y-%m} to {last:%Y-%m}")
+            return {**out, "countries": list(ov.countries)}
+
+        return self._run(("network", _key(countries), top, clamped), compute)
+
+    def balance(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
+                top: int = limits.DEFAULT_TOP, window: str = "month", limit: int = limits.DEFAULT_BALANCE_LIMIT,
+                offset: int = 0) -> dict[str, Any]:
+        """Frustration index, balanced triangles and blocs of the network of every window, a page of them."""
+        clamped = self.window(start, end)
+        page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "window": window, "countries": [],
+                                "start": None, "end": None, "items": []}
+        if clamped is None:
+            return page
+
+        def compute(view: EventStore) -> dict[str, Any]:
+            ov = self._overview(view, countries, top, *clamped)
+            if not ov.span:
+                return {**page, "countries": list(ov.countries)}
+            nets = Relations(view, RelationsOptions(query=DyadQuery(
+                window=window, countries=ov.countries or None, start=ov.span[0], end=ov.span[1]))).networks()
+            items = [balance_summary(net, time_limit=self.solve_seconds) for net in nets[offset:offset + limit]]
+            return {**page, "total": len(nets), "countries": list(ov.countries), **_span(ov.span), "items": items}
+
+        return self._run(("balance", _key(countries), top, clamped, window, limit, offset), compute)
+
+    def shifts(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
+               top: int = limits.DEFAULT_TOP, min_events: int = 5,
+               limit: int = limits.DEFAULT_SHIFTS) -> dict[str, Any]:
+        """Pairs that moved closer or apart over the window, with the events that drove each move."""
+        clamped = self.window(start, end)
+        empty: dict[str, Any] = {"countries": [], "start": None, "end": None, "items": []}
+        if clamped is None:
+            return empty
+
+        def compute(view: EventStore) -> dict[str, Any]:
+            ov = self._overview(view, countries, top, *clamped)
+            if not ov.span:
+                return {**empty, "countries": list(ov.countries)}
+            rel = Relations(view, RelationsOptions(query=DyadQuery(window="month", countries=ov.countries or None)))
+            items = []
+            for s in rel.shifts(*ov.span, min_events=min_events, limit=limit):
+                d = s.to_dict()
+                for driver in d["drivers"]:
+                    driver["examples"] = [self._event(e) for e in driver["examples"]]
+                items.append({"pair": pair_name(s.source, s.target), **d})
+            return {"countries": list(ov.countries), **_span(ov.span), "items": items}
+
+        return self._run(("shifts", _key(countries), top, clamped, min_events, limit), compute)
+
+    def tension(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
+                top: int = limits.DEFAULT_TOP) -> dict[str, Any]:
+        """The tension index of the states per month."""
+        clamped = self.window(start, end)
+        empty: dict[str, Any] = {"countries": [], "start": None, "end": None, "items": []}
+        if clamped is None:
+            return empty
+
+        def compute(view: EventStore) -> dict[str, Any]:
+            ov = self._overview(view, countries, top, *clamped)
+            return {"countries": list(ov.countries), **_span(ov.span), "items": ov.tension()}
+
+        return self._run(("tension", _key(countries), top, clamped), compute)
+
+
+def _key(countries: Countries) -> tuple[str, ...] | None:
+    return tuple(sorted(set(countries))) if countries else None
+
+
+def _span(span: tuple[date, date] | None) -> dict[str, str | None]:
+    return {"start": span[0].isoformat() if span else None, "end": span[1].isoformat() if span else None}
+
+
+def _fallback(clamped: tuple[date | None, date | None], bounds: tuple[date, date] | None) -> tuple[date, date]:
+    """The window of a network whose states have no events together: the one asked for, else the store's."""
+    assert bounds is not None  # a window was clamped to them
+    return clamped[0] or bounds[0], clamped[1] or bounds[1]

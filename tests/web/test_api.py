@@ -1,0 +1,200 @@
+"""The JSON API on the demo store: every answer against the store itself (SQL) or the library."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+from blocwatch.analysis.summary import balance_summary
+from blocwatch.relations import Relations
+from blocwatch.web import limits
+
+FACTUAL = ("source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country "
+           "AND mode = 'factual'")
+PAIR = "((source_country = 'RUS' AND target_country = 'PRK') OR (source_country = 'PRK' AND target_country = 'RUS'))"
+DEMO = "USA,RUS,CHN,JPN,KOR,PRK,UKR"
+
+
+@pytest.fixture(scope="module")
+def client(demo_app):
+    return TestClient(demo_app)
+
+
+@pytest.fixture(scope="module")
+def sql(demo_app):
+    view = demo_app.state.store.cursor()
+    yield lambda q: view.con.execute(q).fetchall()
+    view.close()
+
+
+def test_health_does_not_touch_the_store(client):
+    assert client.get("/api/health").json() == {"status": "ok", "version": "0.1.0"}
+
+
+def test_states_count_their_events_with_other_states(client, sql):
+    expected = sql(f"SELECT s, count(*) AS n FROM (SELECT source_country AS s FROM events WHERE {FACTUAL} UNION ALL "
+                   f"SELECT target_country FROM events WHERE {FACTUAL}) GROUP BY s ORDER BY n DESC, s")
+    first, last = sql(f"SELECT min(date), max(date) FROM events WHERE {FACTUAL}")[0]
+    body = client.get("/api/states").json()
+    assert body["total"] == len(expected)
+    assert [(s["code"], s["events"]) for s in body["items"]] == [(s, int(n)) for s, n in expected]
+    assert (body["start"], body["end"]) == (first.isoformat(), last.isoformat())
+    assert body["items"][0]["name"] == "Russian Federation"
+    assert len(client.get("/api/states", params={"limit": 3}).json()["items"]) == 3
+
+
+def test_events_of_a_pair_in_either_order(client, sql):
+    expected = sql(f"SELECT event_id FROM events WHERE {FACTUAL} AND {PAIR} ORDER BY date, event_id")
+    a = client.get("/api/events", params={"pair": "RUS-PRK", "limit": 1000}).json()
+    b = client.get("/api/events", params={"pair": "prk-rus", "limit": 1000}).json()
+    assert a == b
+    assert a["total"] == len(expected) == 206
+    assert [e["event_id"] for e in a["items"]] == [r[0] for r in expected]
+    # pages put together are the whole list, in order
+    pages = [client.get("/api/events", params={"pair": "PRK-RUS", "limit": 50, "offset": o}).json()
+             for o in range(0, 300, 50)]
+    assert [e["event_id"] for p in pages for e in p["items"]] == [r[0] for r in expected]
+    assert pages[-1]["items"] == [] and pages[-1]["total"] == 206
+
+
+def test_events_carry_their_evidence_and_code_names(client, sql):
+    body = client.get("/api/events", params={"pair": "PRK-RUS", "month": "2023-07"}).json()
+    stored = {r[0]: r[1:] for r in sql(f"SELECT event_id, doc_id, evidence_text, evidence_rule, url FROM events "
+                                        f"WHERE {FACTUAL} AND {PAIR} AND strftime(date, '%Y-%m') = '2023-07'")}
+    assert {e["event_id"]: (e["doc_id"], e["evidence_text"], e["evidence_rule"], e["url"])
+            for e in body["items"]} == stored
+    shoigu = [e for e in body["items"] if e["doc_id"] == "shoigu-pyongyang"]
+    assert any(e["evidence_text"].startswith("Russian Defence Minister Sergei Shoigu visited Pyongyang")
+               for e in shoigu)
+    names = dict(sql("SELECT code, name FROM cameo_codes"))
+    assert all(e["cameo_name"] == names[e["cameo"]] for e in body["items"])
+
+
+def test_events_by_month_window_mode_and_countries(client, sql):
+    def count(where: str) -> int:
+        return int(sql(f"SELECT count(*) FROM events WHERE {where}")[0][0])
+
+    june = "date BETWEEN DATE '2024-06-01' AND DATE '2024-06-30'"
+    get = lambda **p: client.get("/api/events", params=p).json()["total"]  # noqa: E731
+    assert get(pair="PRK-RUS", month="2024-06") == count(f"{FACTUAL} AND {PAIR} AND {june}") > 0
+    assert get(pair="PRK-RUS", **{"from": "2024-06-10", "to": "2024"}, month="2024-06") == count(
+        f"{FACTUAL} AND {PAIR} AND date BETWEEN DATE '2024-06-10' AND DATE '2024-06-30'")
+    assert get(pair="PRK-RUS", month="2024-06", to="2024-05") == 0  # an empty intersection, not an error
+    every = "source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country"
+    assert get(pair="PRK-RUS", all_modes="true") == count(f"{every} AND {PAIR}") > 206
+    inside = "source_country IN ('KOR', 'JPN') AND target_country IN ('KOR', 'JPN')"
+    assert get(countries="kor,JPN") == count(f"{FACTUAL} AND {inside}") > 0
+    assert get() == count(FACTUAL)
+
+
+def test_dyads_are_the_relations_table_in_pages(client, demo_app):
+    with demo_app.state.store.cursor() as view:
+        from blocwatch.aggregate import DyadQuery
+        from blocwatch.relations import RelationsOptions
+
+        table = Relations(view, RelationsOptions(query=DyadQuery(
+            window="quarter", countries=("PRK", "RUS", "USA"), directed=False))).table().to_pylist()
+    body = client.get("/api/dyads", params={"countries": "PRK,RUS,USA", "window": "quarter", "limit": 5,
+                                            "offset": 5}).json()
+    assert body["total"] == len(table) and (body["window"], body["directed"]) == ("quarter", False)
+    assert body["items"] == [{**r, "period": r["period"].isoformat()} for r in table[5:10]]
+    directed = client.get("/api/dyads", params={"countries": "PRK,RUS", "directed": "true", "limit": 1000}).json()
+    assert {(r["source"], r["target"]) for r in directed["items"]} == {("PRK", "RUS"), ("RUS", "PRK")}
+
+
+def test_timeline_counts_the_pairs_events_per_month(client, sql):
+    body = client.get("/api/timeline", params={"pair": "RUS-PRK", "from": "2023-07", "to": "2025-02"}).json()
+    per_month = dict(sql(f"SELECT strftime(date, '%Y-%m'), count(*) FROM events WHERE {FACTUAL} AND {PAIR} "
+                         "AND date BETWEEN DATE '2023-07-01' AND DATE '2025-02-28' GROUP BY 1"))
+    assert body["pair"] == "PRK-RUS" and body["months"][0] == "2023-07" and body["months"][-1] == "2025-02"
+    assert len(body["months"]) == 20 == len(body["net"]) == len(body["verbal_coop"])
+    assert {m: n for m, n in zip(body["months"], body["events"], strict=True) if n} == per_month
+    quads = [sum(q) for q in zip(*(body[k] for k in ("verbal_coop", "material_coop", "verbal_conflict",
+                                                     "material_conflict")), strict=True)]
+    assert quads == body["events"] and body["total"] == sum(per_month.values())
+    assert all(-1 < x < 1 for x in body["net"])
+    silent = client.get("/api/timeline", params={"pair": "PRK-RUS", "from": "1990", "to": "1991"}).json()
+    assert (silent["total"], silent["months"]) == (0, [])
+
+
+def test_network_of_the_demo_states(client):
+    body = client.get("/api/network", params={"countries": DEMO}).json()
+    assert sorted(body["countries"]) == sorted(DEMO.split(",")) == sorted(n["id"] for n in body["nodes"])
+    ties = {(e["source"], e["target"]): e for e in body["edges"]}
+    assert ties[("RUS", "UKR")]["sign"] == -1 and ties[("KOR", "USA")]["sign"] == 1
+    assert all(n["bloc"] is None or 0 <= n["bloc"] < len(body["blocs"]) for n in body["nodes"])
+    assert body["start"] and body["end"] and body["frustration"]["value"] >= 0
+    top = client.get("/api/network", params={"top": 3}).json()
+    assert top["countries"] == ["RUS", "UKR", "USA"]
+
+
+def test_balance_pages_through_the_windows(client, demo_app):
+    body = client.get("/api/balance", params={"countries": DEMO, "from": "2024-10", "to": "2025-02"}).json()
+    assert body["total"] == 5 and [b["group"] for b in body["items"]] == ["2024-10", "2024-11", "2024-12", "2025-01",
+                                                                          "2025-02"]
+    with demo_app.state.store.cursor() as view:
+        from blocwatch.aggregate import DyadQuery
+        from blocwatch.relations import RelationsOptions
+
+        nets = Relations(view, RelationsOptions(query=DyadQuery(
+            countries=tuple(DEMO.split(",")), start=date(2024, 10, 1), end=date(2025, 2, 28)))).networks()
+    expected = [balance_summary(n, time_limit=limits.SOLVE_SECONDS) for n in nets]
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "seconds"} for r in rows]  # noqa: E731
+    assert strip(body["items"]) == strip(expected)
+    page = client.get("/api/balance", params={"countries": DEMO, "from": "2024-10", "to": "2025-02", "limit": 2,
+                                              "offset": 3}).json()
+    assert strip(page["items"]) == strip(expected[3:5])
+
+
+def test_shifts_find_russia_and_north_korea_moving_closer(client):
+    body = client.get("/api/shifts", params={"countries": DEMO, "from": "2023-01", "to": "2024-12"}).json()
+    prk_rus = next(s for s in body["items"] if s["pair"] == "PRK-RUS")
+    assert (prk_rus["direction"], prk_rus["at"]) == ("closer", "2023-07-01")
+    assert prk_rus["drivers"] and all(ex["cameo_name"] for d in prk_rus["drivers"] for ex in d["examples"])
+    assert len(client.get("/api/shifts", params={"countries": DEMO, "limit": 1}).json()["items"]) <= 2
+
+
+def test_tension_per_month(client, sql):
+    body = client.get("/api/tension", params={"countries": "PRK,RUS", "from": "2024-01", "to": "2024-12"}).json()
+    assert [t["period"] for t in body["items"]] == [f"2024-{m:02d}" for m in range(1, 13)]
+    n = sql(f"SELECT count(*) FROM events WHERE {FACTUAL} AND {PAIR} AND year(date) = 2024")[0][0]
+    assert sum(t["events"] for t in body["items"]) == n
+    assert all(0 <= t["tension"] < 1 for t in body["items"])
+
+
+def test_windows_beyond_the_data_are_empty_not_errors(client):
+    params = {"countries": DEMO, "from": "1990", "to": "1991"}
+    assert client.get("/api/tension", params=params).json()["items"] == []
+    assert client.get("/api/shifts", params=params).json()["items"] == []
+    assert client.get("/api/balance", params=params).json()["total"] == 0
+    net = client.get("/api/network", params=params).json()
+    assert net["edges"] == [] and sorted(n["id"] for n in net["nodes"]) == sorted(DEMO.split(","))
+
+
+def test_the_app_only_reads(demo_app, client):
+    import duckdb
+
+    assert demo_app.state.store.read_only
+    methods = {m for r in demo_app.routes for m in getattr(r, "methods", ()) or ()}
+    assert methods <= {"GET", "HEAD"}
+    with pytest.raises(duckdb.Error, match="read-only"):
+        demo_app.state.store.con.execute("DELETE FROM events")
+
+
+def test_every_limit_is_enforced_with_a_422(client):
+    over = [("/api/events", {"limit": limits.MAX_LIMIT + 1}), ("/api/events", {"offset": limits.MAX_OFFSET + 1}),
+            ("/api/dyads", {"limit": limits.MAX_LIMIT + 1}), ("/api/network", {"top": limits.MAX_COUNTRIES + 1}),
+            ("/api/states", {"limit": limits.MAX_STATES + 1}),
+            ("/api/balance", {"limit": limits.MAX_BALANCE_LIMIT + 1}),
+            ("/api/shifts", {"limit": limits.MAX_SHIFTS + 1}),
+            ("/api/network", {"countries": ",".join(["USA"] * (limits.MAX_COUNTRIES + 1))})]
+    for path, params in over:
+        r = client.get(path, params=params)
+        assert r.status_code == 422, (path, params)
+        assert r.json()["error"]["code"] == "invalid_request"
+    at_limit = [("/api/events", {"limit": limits.MAX_LIMIT}), ("/api/network", {"top": limits.MAX_COUNTRIES}),
+                ("/api/network", {"countries": ",".join(["USA"] * limits.MAX_COUNTRIES)})]
+    for path, params in at_limit:
+        assert client.get(path, params=params).status_code == 200, (path, params)

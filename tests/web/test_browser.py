@@ -1,0 +1,190 @@
+"""The page in a real browser: headless Chromium (Debian's, never a download) against a real uvicorn
+server. Screenshots go to test-artifacts/ (not committed)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from blocwatch.web import create_app
+from tests.helpers import HOSTILE, REPO
+from tests.web.conftest import live_server
+
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.slow
+
+
+def _chromium() -> str | None:
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = _chromium()
+    if executable is None:
+        pytest.skip("no Chromium at /usr/bin/chromium or on PATH (CI installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p, tempfile.TemporaryDirectory(prefix="blocwatch-chromium-") as profile:
+        context = p.chromium.launch_persistent_context(profile, executable_path=executable, args=CHROMIUM_ARGS,
+                                                       headless=True, viewport={"width": 1280, "height": 1600})
+        yield context
+        context.close()
+
+
+class Watched:
+    """A page with everything that should not happen recorded: dialogs, script errors, console
+    errors (CSP violations among them) and requests to anywhere but the app."""
+
+    def __init__(self, context, base: str) -> None:
+        self.page = context.new_page()
+        self.base, self.dialogs, self.errors, self.outside = base, [], [], []
+        self.page.on("dialog", self._dialog)
+        self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+        self.page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        self.page.on("request", lambda r: None if r.url.startswith(base) or r.url.startswith("data:")
+                     else self.outside.append(r.url))
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+    def check_clean(self) -> None:
+        assert self.dialogs == [] and self.errors == [] and self.outside == []
+
+
+@pytest.fixture
+def watched(browser) -> Iterator:
+    pages: list[Watched] = []
+
+    def open_page(base: str) -> Watched:
+        pages.append(Watched(browser, base))
+        return pages[-1]
+
+    yield open_page
+    for w in pages:
+        w.page.close()
+
+
+def _choose_pair(w: Watched, pair: str) -> None:
+    w.page.goto(w.base + "/")
+    w.page.wait_for_selector("#network .tie", state="attached", timeout=30_000)
+    w.page.select_option("#dyad", pair)
+    w.page.wait_for_function("() => document.getElementById('timeline').data?.length === 5", timeout=30_000)
+    w.page.wait_for_selector("#events-body tr", timeout=30_000)
+
+
+def test_choose_a_dyad_see_its_timeline_and_the_evidence_of_an_event(demo_server, watched):
+    w = watched(demo_server)
+    page = w.page
+    _choose_pair(w, "PRK-RUS")
+    checked = page.eval_on_selector_all("input[name=country]:checked", "xs => xs.map(x => x.value).sort()")
+    assert checked == sorted(["USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR"])
+    assert page.input_value("#from") == "2023-07" and page.input_value("#to") == "2025-02"
+    # the timeline: a plotly chart with data
+    events = page.evaluate("document.getElementById('timeline').data.slice(0, 4)"
+                           ".reduce((n, t) => n + t.y.reduce((a, b) => a + b, 0), 0)")
+    api = httpx.get(f"{demo_server}/api/timeline", params={"pair": "PRK-RUS", "from": "2023-07", "to": "2025-02"})
+    assert events == api.json()["total"] > 0
+    assert page.locator("#timeline .barlayer .point").count() > 0
+    w.shot("app-dyad-PRK-RUS")
+
+    # clicking a tie of the network selects its dyad (over the whole window Russia and North Korea are
+    # no tie: GDELT codes North Korean troops fighting beside Russia as fighting between them)
+    assert page.locator('#network .tie[data-pair="PRK-RUS"]').count() == 0
+    page.click('#network .tie[data-pair="KOR-USA"]')
+    page.wait_for_function("() => document.getElementById('timeline-summary').textContent.startsWith('KOR-USA')")
+    assert page.input_value("#dyad") == "KOR-USA"
+    assert "selected" in page.get_attribute('#network .tie[data-pair="KOR-USA"]', "class")
+    page.select_option("#dyad", "PRK-RUS")
+    page.wait_for_function("() => document.getElementById('timeline-summary').textContent.startsWith('PRK-RUS')")
+
+    # clicking the bar of June 2024 (the treaty) lists that month's events
+    box = page.evaluate("""() => {
+        const gd = document.getElementById('timeline'), i = gd.data[0].x.indexOf('2024-06');
+        const t = gd.data.findIndex((trace, k) => k < 4 && trace.y[i] > 0);
+        const r = gd.querySelectorAll('.barlayer .trace')[t].querySelectorAll('.point')[i].getBoundingClientRect();
+        return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+    }""")
+    page.mouse.move(box["x"], box["y"])
+    page.mouse.click(box["x"], box["y"])
+    page.wait_for_function("() => document.getElementById('events-info').textContent.includes('in 2024-06')")
+    month = httpx.get(f"{demo_server}/api/events", params={"pair": "PRK-RUS", "month": "2024-06", "from": "2023-07",
+                                                           "to": "2025-02", "limit": 25}).json()
+    ids = page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => r.dataset.eventId)")
+    assert ids == [e["event_id"] for e in month["items"]]
+
+    # clicking a coded event shows its sentence, document and rule
+    row = page.locator("#events-body tr.has-evidence").first
+    event = next(e for e in month["items"] if e["event_id"] == row.get_attribute("data-event-id"))
+    row.click()
+    assert page.text_content("#evidence-text") == event["evidence_text"]
+    assert event["evidence_text"] and event["origin"] == "text"
+    assert page.text_content("#evidence-doc") == event["doc_id"]
+    assert page.text_content("#evidence-rule") == event["evidence_rule"]
+    assert page.is_visible("#evidence-fields")
+    w.shot("app-evidence")
+    w.check_clean()
+
+
+def test_markup_in_the_data_shows_as_text(hostile_db, watched):
+    app = create_app(hostile_db)
+    try:
+        with live_server(app) as base:
+            api = httpx.get(f"{base}/api/events", params={"pair": "PRK-RUS", "all_modes": "true",
+                                                        "limit": 1000}).json()["items"]
+            coded = [e for e in api if e["origin"] == "text"]
+            # the API returns the text as it is stored (JSON, never HTML)
+            assert coded and all(e["doc_id"] == HOSTILE[1] and e["url"] == "javascript:alert(1)" for e in coded)
+            assert any(HOSTILE[0] in (e["evidence_text"] or "") for e in coded)
+            assert any(HOSTILE[1] in (e["evidence_text"] or "") for e in coded)
+            assert {e["url"] for e in api if e["origin"] == "gdelt2"} == {
+                f"https://example.org/{i}/{HOSTILE[i % 2]}" for i in range(4)}
+
+            w = watched(base)
+            page = w.page
+            _choose_pair(w, "PRK-RUS")
+            page.check("#all-modes")
+            page.wait_for_function(f"() => document.querySelectorAll('#events-body tr').length === {len(api)}")
+            for e in coded:
+                page.click(f'#events-body tr[data-event-id="{e["event_id"]}"]')
+                assert page.text_content("#evidence-text") == e["evidence_text"]
+                assert page.text_content("#evidence-doc") == HOSTILE[1]
+                assert page.text_content("#evidence-source") == "javascript:alert(1)"
+                assert page.locator("#evidence-source a").count() == 0  # not a link
+            shown = page.text_content("#evidence-text")
+            w.shot("app-hostile-text")
+            gdelt = next(e for e in api if e["origin"] == "gdelt2" and HOSTILE[1] in e["url"])
+            page.click(f'#events-body tr[data-event-id="{gdelt["event_id"]}"]')
+            link = page.locator("#evidence-source a")
+            assert link.get_attribute("href") == gdelt["url"] and link.text_content() == gdelt["url"]
+            assert link.get_attribute("rel") == "noopener noreferrer nofollow"
+            w.shot("app-hostile-link")
+
+            assert HOSTILE[0] in shown or HOSTILE[1] in shown
+            dom = page.evaluate("""() => ({
+                imgs: document.querySelectorAll('img').length,
+                scripts: [...document.scripts].map(s => s.getAttribute('src')),
+                handlers: document.querySelectorAll('[onerror], [onload], [onclick]').length,
+                links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))})""")
+            assert dom["imgs"] == 0 and dom["handlers"] == 0
+            assert dom["scripts"] == ["/static/plotly.min.js", "/static/app.js"]
+            assert all(h == "/openapi.json" or h.startswith("https://example.org/") for h in dom["links"])
+            w.check_clean()
+    finally:
+        app.state.store.close()
