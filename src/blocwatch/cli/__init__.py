@@ -21,6 +21,7 @@ from blocwatch.aggregate import WINDOWS, DyadQuery, dyad_table, parse_countries,
 from blocwatch.cli.coding import register as register_coder_commands
 from blocwatch.cli.relations import register as register_relations_commands
 from blocwatch.cli.render import OutputFormat, RichProgress, render, stderr, stdout
+from blocwatch.cli.serve import register as register_serve_command
 from blocwatch.errors import BlocwatchError
 from blocwatch.ingest import IngestResult, ingest_files
 from blocwatch.store import DEFAULT_STORE, EventStore, StoreStats
@@ -210,6 +211,7 @@ def report(
 
 register_coder_commands(app, ingest_app)
 register_relations_commands(app)
+register_serve_command(app)
 
 
 # -- entry point ----------------------------------------------------------------------------
