@@ -103,6 +103,14 @@ def test_jsonl_bytes_that_are_not_utf8_are_a_problem(write) -> None:
     assert "Caf\\xe9" in problem.raw and isinstance(doc, Document) and doc.line == 2
 
 
+@pytest.mark.parametrize("content", [b"", b"\n \r\n\t\n"])
+def test_an_empty_jsonl_file_is_a_problem_not_silence(write, content: bytes) -> None:
+    """Found by fuzzing: an empty file gave no result at all, so it vanished from the ingest."""
+    path = write("empty.jsonl", content)
+    assert list(read_documents([path])) == [
+        Problem(str(path), None, "no documents: the file is empty or holds only blank lines")]
+
+
 def test_jsonl_text_longer_than_the_limit_is_a_problem(write) -> None:
     path = write("big.jsonl", line(id="a", text="a" * (MAX_DOCUMENT_CHARS + 1), date="2024-07-03") + "\n")
     (problem,) = read_documents([path])

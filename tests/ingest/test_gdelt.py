@@ -238,3 +238,15 @@ def test_lines_that_are_not_utf8_are_quarantined_and_the_rest_stored(store, writ
     (row,) = store.query("SELECT line, reason, raw_bytes FROM quarantine").to_pylist()
     at = bad.index(b"\xc1") + 1
     assert row == {"line": 2, "reason": f"not valid UTF-8 (byte 0xC1 at byte {at} of the line)", "raw_bytes": bad}
+
+
+def test_a_comma_header_with_a_cr_inside_refuses_the_file(store, write):
+    """Found by fuzzing: Python's CSV reader raised on the header; now the file is refused at line 1."""
+    from blocwatch.ingest.gdelt import GDELT_V1
+
+    header = ",".join(GDELT_V1.fields).replace("SQLDATE", "SQL\rDATE")
+    row = gdelt_row(version=1, delimiter=",", GLOBALEVENTID="30")
+    (f,) = ingest_files(store, [write("bq.csv", header + "\n" + row + "\n")], "gdelt").files
+    assert f.error is not None and f.error.line == 1
+    assert store.count("events") == 0
+

@@ -32,3 +32,12 @@ def test_a_header_that_cannot_be_read_refuses_the_file(store, write, header, rea
     (f,) = ingest_files(store, [write("i.csv", header + rows.encode())], "icews").files
     assert f.error is not None and f.error.line == 1 and reason in f.error.reason
     assert store.count("events") == 0
+
+
+def test_an_unterminated_quote_is_quarantined_once(store, write):
+    """Found by fuzzing: after an unterminated quote running into a copy of the header, DuckDB
+    reported a reject on the header line too, which broke the line accounting."""
+    row = '7,2018-06-01,Foreign Affairs)"Executive,Foreign ' + HEADER[:200] + ',"Mim'
+    (f,) = ingest_files(store, [write("i.csv", f"{HEADER}\n{row}")], "icews").files
+    assert (f.error, f.lines, f.header_lines, f.quarantined) == (None, 2, 1, 1)
+    assert [r["line"] for r in store.query("SELECT line FROM quarantine").to_pylist()] == [2]

@@ -83,12 +83,14 @@ def _unicode(value: str, name: str) -> str:
 def _jsonl(path: Path, default_date: date | None) -> Iterator[Document | Problem]:
     # Lines are read as bytes and end at "\n" only, so that line numbers are those of the file
     # (text mode would also end lines at a stray "\r") and bytes that are not UTF-8 are reported.
+    seen = False
     with open(path, "rb") as fh:
         for number, data in enumerate(fh, start=1):
             data = data.removesuffix(b"\n").removesuffix(b"\r")
             raw = data.decode("utf-8", "backslashreplace").removeprefix(_BOM)
             if not raw.strip():
                 continue
+            seen = True
             try:
                 try:
                     line = data.decode("utf-8")
@@ -114,6 +116,8 @@ def _jsonl(path: Path, default_date: date | None) -> Iterator[Document | Problem
             except (ValueError, json.JSONDecodeError) as exc:
                 reason = f"not valid JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
                 yield Problem(str(path), number, reason, raw)
+    if not seen:  # say so, rather than let the file vanish from the result
+        yield Problem(str(path), None, "no documents: the file is empty or holds only blank lines")
 
 
 def _html(path: Path, default_date: date | None) -> Document | Problem:

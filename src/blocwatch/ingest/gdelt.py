@@ -145,7 +145,12 @@ _CANONICAL = {f.lower(): f for layout in GDELT_LAYOUTS.values() for f in layout.
 
 
 def _split(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter)) if delimiter == "," else line.split(delimiter)
+    if delimiter == ",":
+        try:
+            return next(csv.reader([line], delimiter=delimiter))
+        except csv.Error:  # a CR inside the line: it will be quarantined; its width is a guess
+            pass
+    return line.split(delimiter)
 
 
 def detect_layout(first_line: bytes, name: str = "") -> Layout:

@@ -214,6 +214,11 @@ class Loader:
     def _settle(self, layout: Layout, source: Source, rejects: dict[int, _Reject], ids: dict[int, int],
                 now: datetime) -> list[_Quarantined]:
         """Decide the fate of a file's rejected lines, with extra passes for other widths."""
+        # After an unterminated quote DuckDB's reader recovers by reading on from inside the
+        # line, and may report what it read there as a reject of the header line: a header is
+        # never a row, and the line itself is rejected already (found by fuzzing).
+        rejects = {line: rej for line, rej in rejects.items()
+                   if 1 + layout.header <= line <= source.lines}
         if not rejects and not source.removed:
             return []
         raw = read_lines_at(source.path, rejects)
