@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,65 @@ def test_sigkill_at_many_points_then_rerun_gives_the_clean_result(shared, tmp_pa
         assert store.query(CHECKSUM).to_pylist()[0] == expected
         assert store.count("quarantine") == 0
     assert assert_consistent(db) == 129_300
+
+
+def kill_after(db: Path, data: Path, seconds: float) -> bool:
+    """Run an ingest in a child process and SIGKILL it after ``seconds`` (wall clock), wherever it
+    is: opening the store, hashing, inside a batch, committing, closing. Returns whether it was
+    still running when killed."""
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(data)], stdout=subprocess.DEVNULL)
+    try:
+        child.wait(timeout=seconds)
+        return False
+    except subprocess.TimeoutExpired:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        return True
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_many_times(shared, tmp_path):
+    """Twenty kills at random moments (seeded) of an ingest that resumes each time: after every
+    kill the store is consistent, committed work only grows, and the last run completes it to
+    the checksum of a clean ingest."""
+    import random
+
+    data = shared / "gdelt" / "v2"
+    clean = tmp_path / "clean.duckdb"
+    with EventStore(clean) as store:
+        ingest_files(store, [data], "gdelt")
+        expected = store.query(CHECKSUM).to_pylist()[0]
+    start = time.monotonic()
+    assert not kill_after(tmp_path / "timing.duckdb", data, 600)
+    full = time.monotonic() - start  # a whole run in a child, start-up included
+
+    rng = random.Random(20240619)
+    db = tmp_path / "killed.duckdb"
+    counts, killed = [], 0
+    for _ in range(20):
+        killed += kill_after(db, data, rng.uniform(0.05, 1.0) * full)
+        counts.append(assert_consistent(db))
+    assert killed >= 10, f"only {killed} of 20 runs were still going when killed (a run takes {full:.1f} s)"
+    assert counts == sorted(counts)
+    assert not kill_after(db, data, 600)
+    with EventStore(db) as store:
+        assert store.query(CHECKSUM).to_pylist()[0] == expected
+    assert assert_consistent(db) == 129_300
+
+
+@pytest.mark.slow
+def test_two_ingests_at_once_serialise_or_fail_clearly(shared, tmp_path):
+    """Two `blocwatch ingest` processes on one store at the same moment: each either completes or
+    stops with the one-line "in use" error (exit 1); the store ends exactly as one clean ingest."""
+    data = shared / "gdelt" / "v2"
+    db = tmp_path / "both.duckdb"
+    cmd = [sys.executable, "-m", "blocwatch", "ingest", "gdelt", str(data), "--db", str(db)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    codes = [p.returncode for p in procs]
+    assert 0 in codes, outs
+    for code, (_, err) in zip(codes, outs, strict=True):
+        assert code == 0 or (code == 1 and "in use by another blocwatch or DuckDB process" in err), (code, err)
+    assert assert_consistent(db) == 129_300
+    with EventStore(db) as store:
+        assert store.count("quarantine") == 0
