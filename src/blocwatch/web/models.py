@@ -216,7 +216,7 @@ class ShiftList(BaseModel):
     countries: list[str]
     start: Day | None
     end: Day | None
-    items: list[Shift] = Field(description="Moves closer, then moves apart, largest first.")
+    items: list[Shift] = Field(description="Largest moves first, those where a source's coverage begins last.")
 
 
 class Tension(BaseModel):

@@ -166,8 +166,10 @@ class Views:
             rel = Relations(view, RelationsOptions(query=DyadQuery(
                 countries=None if pair else countries, start=start, end=end, factual_only=not all_modes)))
             a, b = pair or (None, None)
-            total = rel.count_events(a, b)
-            items = rel.events(a, b, limit=limit, offset=offset) if offset < total else []
+            items = rel.events(a, b, limit=limit, offset=offset)
+            # a short page that is not empty, or an empty first page, is the end: no need to count
+            exact = (0 < len(items) < limit) or (not items and offset == 0)
+            total = offset + len(items) if exact else rel.count_events(a, b)
             return {**page, "total": total, "items": [self._event(e) for e in items]}
 
         return self._run(None, compute)
