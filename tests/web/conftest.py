@@ -1,5 +1,5 @@
-"""Fixtures of the web app's tests: the demo store built by real ingest, the app over it, and a
-real uvicorn server on a free loopback port."""
+"""Fixtures of the web app's tests: the app over the demo store (``demo_db``, tests/conftest.py), a store
+of hostile text, and a real uvicorn server on a free loopback port."""
 
 from __future__ import annotations
 
@@ -14,22 +14,8 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
-from blocwatch import EventStore
 from blocwatch.web import create_app
-from tests.helpers import REPO, hostile_store
-
-
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
-    """The demo store: the GDELT sample and the coded news briefs (``make demo``'s store)."""
-    from blocwatch.coder.ingest import ingest_text
-    from blocwatch.ingest import ingest_files
-
-    path = tmp_path_factory.mktemp("web") / "demo.duckdb"
-    with EventStore(path) as store:
-        ingest_files(store, [REPO / "demo" / "data"], "gdelt")
-        ingest_text(store, [REPO / "demo" / "news"], coder=coder)
-    return path
+from tests.helpers import hostile_store
 
 
 @pytest.fixture(scope="session")

@@ -1,54 +1,30 @@
-"""The page in a real browser: headless Chromium (Debian's, never a download) against a real uvicorn
-server. Screenshots go to test-artifacts/ (not committed)."""
+"""The page in a real browser: headless Chromium (Debian's, never a download: the ``browser`` fixture of
+tests/conftest.py, skipped with the reason without it) against a real uvicorn server. Screenshots go
+to test-artifacts/ (not committed)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
 from blocwatch.web import create_app
-from tests.helpers import HOSTILE, REPO
+from tests.helpers import HOSTILE
 from tests.web.conftest import live_server
 
-ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 pytestmark = pytest.mark.slow
-
-
-def _chromium() -> str | None:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = _chromium()
-    if executable is None:
-        pytest.skip("no Chromium at /usr/bin/chromium or on PATH (CI installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p, tempfile.TemporaryDirectory(prefix="blocwatch-chromium-") as profile:
-        context = p.chromium.launch_persistent_context(profile, executable_path=executable, args=CHROMIUM_ARGS,
-                                                       headless=True, viewport={"width": 1280, "height": 1600})
-        yield context
-        context.close()
 
 
 class Watched:
     """A page with everything that should not happen recorded: dialogs, script errors, console
     errors (CSP violations among them) and requests to anywhere but the app."""
 
-    def __init__(self, context, base: str) -> None:
-        self.page = context.new_page()
+    def __init__(self, browser, base: str, artifacts: Path) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 1600})  # a fresh profile
+        self.page = self.context.new_page()
+        self.artifacts = artifacts
         self.base, self.dialogs, self.errors, self.outside = base, [], [], []
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
@@ -61,24 +37,23 @@ class Watched:
         dialog.dismiss()
 
     def shot(self, name: str) -> None:
-        ARTIFACTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        self.page.screenshot(path=str(self.artifacts / f"{name}.png"), full_page=True)
 
     def check_clean(self) -> None:
         assert self.dialogs == [] and self.errors == [] and self.outside == []
 
 
 @pytest.fixture
-def watched(browser) -> Iterator:
+def watched(browser, artifacts) -> Iterator:
     pages: list[Watched] = []
 
     def open_page(base: str) -> Watched:
-        pages.append(Watched(browser, base))
+        pages.append(Watched(browser, base, artifacts))
         return pages[-1]
 
     yield open_page
     for w in pages:
-        w.page.close()
+        w.context.close()
 
 
 def _choose_pair(w: Watched, pair: str) -> None:
