@@ -126,3 +126,26 @@ def test_cursors_let_threads_read_one_store_at_once(tmp_path, write):
             results = list(pool.map(count, range(64)))
         assert results == [(50 * 20, False)] * 64
         assert store.count("events") == 50  # closing the views left the store open
+
+
+def test_a_writer_waits_for_the_store_then_opens_it(tmp_path):
+    path = tmp_path / "held.duckdb"
+    EventStore(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import time
+            from blocwatch import EventStore
+            with EventStore({str(path)!r}):
+                print("open", flush=True)
+                time.sleep(1.5)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match="in use by another"):
+            EventStore(path, wait=0.3)  # gives up before the holder is done
+        with EventStore(path, wait=20) as store:  # waits until it is
+            assert store.count("events") == 0
+    finally:
+        holder.wait(timeout=30)

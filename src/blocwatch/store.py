@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,10 +45,15 @@ from blocwatch.schema import (
 )
 from blocwatch.taxonomy import load_taxonomy
 
-__all__ = ["DEFAULT_STORE", "EventStore", "OriginStats", "StoreStats", "insert_ingests", "insert_quarantine"]
+__all__ = ["DEFAULT_STORE", "WRITER_WAIT", "EventStore", "OriginStats", "StoreStats", "insert_ingests",
+           "insert_quarantine"]
 
 #: Where the command line keeps its store unless told otherwise.
 DEFAULT_STORE = "blocwatch.duckdb"
+
+#: Seconds the command line's writers wait for a store another process holds (a running
+#: ingest, a server copying its snapshot) before they give up.
+WRITER_WAIT = 10.0
 
 #: Serialises the creation of cursors (:meth:`EventStore.cursor`) from threads.
 _CURSOR_LOCK = threading.Lock()
@@ -127,6 +133,9 @@ class EventStore:
         DuckDB worker threads (default: all cores).
     memory_limit : str, optional
         DuckDB memory limit such as ``"1GB"``; DuckDB spills to disk beyond it.
+    wait : float
+        Seconds to keep trying while another process holds the file (a running ingest, a
+        server copying a snapshot) before giving up with :class:`StoreError`; 0: at once.
 
     Raises
     ------
@@ -142,6 +151,7 @@ class EventStore:
         read_only: bool = False,
         threads: int | None = None,
         memory_limit: str | None = None,
+        wait: float = 0.0,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
@@ -154,12 +164,17 @@ class EventStore:
             config["threads"] = threads
         if memory_limit:
             config["memory_limit"] = memory_limit
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
-        except duckdb.IOException as exc:
-            raise self._store_error(exc) from None
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open: {exc}", path=str(self.path)) from None
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                    raise self._store_error(exc) from None
+                time.sleep(0.1)
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot open: {exc}", path=str(self.path)) from None
         # DuckDB draws its own progress bar on stdout for long queries; the library never prints
         # (progress goes through blocwatch.progress), but DuckDB still tracks it for query_progress().
         self.con.execute("SET enable_progress_bar = true")

@@ -24,7 +24,7 @@ from blocwatch.cli.render import OutputFormat, RichProgress, render, stderr, std
 from blocwatch.cli.serve import register as register_serve_command
 from blocwatch.errors import BlocwatchError
 from blocwatch.ingest import IngestResult, ingest_files
-from blocwatch.store import DEFAULT_STORE, EventStore, StoreStats
+from blocwatch.store import DEFAULT_STORE, WRITER_WAIT, EventStore, StoreStats
 
 __all__ = ["app", "main"]
 
@@ -88,7 +88,7 @@ def _report_ingest(result: IngestResult, strict: bool) -> int:
 
 
 def _ingest(fmt: str, paths: list[Path], db: Path, strict: bool) -> int:
-    with EventStore(db) as store, RichProgress() as progress:
+    with EventStore(db, wait=WRITER_WAIT) as store, RichProgress() as progress:
         result = ingest_files(store, paths, fmt, progress=progress)
     return _report_ingest(result, strict)
 

@@ -12,7 +12,7 @@ import typer
 from blocwatch.aggregate import parse_date
 from blocwatch.cli.render import OutputFormat, RichProgress, render, stderr, stdout
 from blocwatch.errors import InputError
-from blocwatch.store import DEFAULT_STORE, EventStore
+from blocwatch.store import DEFAULT_STORE, WRITER_WAIT, EventStore
 
 __all__ = ["register"]
 
@@ -84,7 +84,7 @@ def register(app: typer.Typer, ingest_app: typer.Typer) -> None:
         for path in paths:  # before the store is created or the model loaded
             if not path.exists():
                 raise InputError("no such file or folder", file=str(path))
-        with EventStore(db) as store, RichProgress() as progress:
+        with EventStore(db, wait=WRITER_WAIT) as store, RichProgress() as progress:
             result = ingest_text(store, paths, default_date=published, workers=workers, progress=progress)
         for f in result.files:
             if f.first_problem:
