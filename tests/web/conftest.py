@@ -22,7 +22,7 @@ from tests.helpers import hostile_store
 def demo_app(demo_db: Path) -> Iterator[FastAPI]:
     app = create_app(demo_db)
     yield app
-    app.state.store.close()
+    app.state.live.close()
 
 
 @pytest.fixture(scope="session")

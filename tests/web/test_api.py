@@ -24,9 +24,8 @@ def client(demo_app):
 
 @pytest.fixture(scope="module")
 def sql(demo_app):
-    view = demo_app.state.store.cursor()
-    yield lambda q: view.con.execute(q).fetchall()
-    view.close()
+    with demo_app.state.live.cursor() as view:
+        yield lambda q: view.con.execute(q).fetchall()
 
 
 def test_health_does_not_touch_the_store(client):
@@ -90,7 +89,7 @@ def test_events_by_month_window_mode_and_countries(client, sql):
 
 
 def test_dyads_are_the_relations_table_in_pages(client, demo_app):
-    with demo_app.state.store.cursor() as view:
+    with demo_app.state.live.cursor() as view:
         from blocwatch.aggregate import DyadQuery
         from blocwatch.relations import RelationsOptions
 
@@ -134,7 +133,7 @@ def test_balance_pages_through_the_windows(client, demo_app):
     body = client.get("/api/balance", params={"countries": DEMO, "from": "2024-10", "to": "2025-02"}).json()
     assert body["total"] == 5 and [b["group"] for b in body["items"]] == ["2024-10", "2024-11", "2024-12", "2025-01",
                                                                           "2025-02"]
-    with demo_app.state.store.cursor() as view:
+    with demo_app.state.live.cursor() as view:
         from blocwatch.aggregate import DyadQuery
         from blocwatch.relations import RelationsOptions
 
@@ -176,11 +175,11 @@ def test_windows_beyond_the_data_are_empty_not_errors(client):
 def test_the_app_only_reads(demo_app, client):
     import duckdb
 
-    assert demo_app.state.store.read_only
     methods = {m for r in demo_app.routes for m in getattr(r, "methods", ()) or ()}
     assert methods <= {"GET", "HEAD"}
-    with pytest.raises(duckdb.Error, match="read-only"):
-        demo_app.state.store.con.execute("DELETE FROM events")
+    with demo_app.state.live.cursor() as view, pytest.raises(duckdb.Error, match="read-only"):
+        assert view.read_only
+        view.con.execute("DELETE FROM events")
 
 
 def test_every_limit_is_enforced_with_a_422(client):

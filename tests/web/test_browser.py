@@ -162,4 +162,4 @@ def test_markup_in_the_data_shows_as_text(hostile_db, watched):
             assert all(h == "/openapi.json" or h.startswith("https://example.org/") for h in dom["links"])
             w.check_clean()
     finally:
-        app.state.store.close()
+        app.state.live.close()

@@ -36,7 +36,7 @@ def failing(demo_db):
         raise InputError("--window: choose one of day, week, month")
 
     yield TestClient(app, raise_server_exceptions=False)
-    app.state.store.close()
+    app.state.live.close()
 
 
 def _shape(response, status: int, code: str) -> dict:
@@ -145,7 +145,7 @@ def test_requests_for_another_host_are_refused(demo_db):
         assert TestClient(app, base_url="http://localhost").get("/").status_code == 200
         _shape(TestClient(app, base_url="http://rebound.example:8000").get("/api/health"), 400, "invalid_host")
     finally:
-        app.state.store.close()
+        app.state.live.close()
 
 
 def test_a_missing_store_is_a_store_error(tmp_path):

@@ -39,7 +39,7 @@ def filter_query(context, query):
 @pytest.fixture(scope="module", autouse=True)
 def _close_spec_app():
     yield
-    _SPEC_APP.state.store.close()
+    _SPEC_APP.state.live.close()
     _TMP.cleanup()
 
 

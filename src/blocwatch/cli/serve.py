@@ -91,5 +91,5 @@ def register(app: typer.Typer) -> None:
         except KeyboardInterrupt:
             stdout.print("stopped", highlight=False)
         finally:
-            web.state.store.close()
+            web.state.live.close()
             sock.close()

@@ -1,7 +1,8 @@
 """``blocwatch serve``: a read-only web app over an event store, a JSON API and a page.
 
-:func:`create_app` opens the store read-only, once, and builds a FastAPI app of GET routes:
-the JSON API under ``/api`` (:mod:`blocwatch.web.api`, its spec at ``/openapi.json``), the
+:func:`create_app` reads the newest snapshot of the store (:mod:`blocwatch.snapshot`; never
+the store itself, so that ingests can write it meanwhile) and builds a FastAPI app of GET
+routes: the JSON API under ``/api`` (:mod:`blocwatch.web.api`, its spec at ``/openapi.json``), the
 page at ``/`` and its static files (the page's script and styles, and plotly.js from the
 plotly package: nothing is fetched from elsewhere). Every response carries a strict
 Content-Security-Policy (:mod:`blocwatch.web.security`) and every error has one JSON shape
@@ -20,7 +21,7 @@ Examples
 0
 >>> client.get("/api/events", params={"limit": 5000}).json()["error"]["code"]
 'invalid_request'
->>> app.state.store.close()
+>>> app.state.live.close()
 """
 
 from __future__ import annotations
@@ -35,11 +36,10 @@ from fastapi.responses import FileResponse
 from starlette.exceptions import HTTPException
 
 from blocwatch import __version__
-from blocwatch.store import EventStore
 from blocwatch.web.api import router
 from blocwatch.web.errors import install_error_handlers
+from blocwatch.web.live import LiveViews
 from blocwatch.web.security import SecurityMiddleware
-from blocwatch.web.views import Views
 
 __all__ = ["STATIC", "create_app", "plotly_js"]
 
@@ -55,8 +55,13 @@ def plotly_js() -> Path:
     return Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
 
 
-def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] | None = None) -> FastAPI:
-    """The app over the store at ``db_path``, opened read-only (``app.state.store``; close it after use).
+def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] | None = None,
+               watch: bool = True) -> FastAPI:
+    """The app over the store at ``db_path`` (``app.state.live``; close it after use).
+
+    The app reads the newest snapshot of the store (:mod:`blocwatch.snapshot`), never the store
+    itself, so that ingests can write the store while it serves; their work shows once they are
+    done.
 
     Parameters
     ----------
@@ -65,23 +70,20 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] 
     allowed_hosts : iterable of str, optional
         Host names requests must be addressed to (see :class:`blocwatch.web.security.SecurityMiddleware`);
         ``blocwatch serve`` passes the loopback names when it binds to a loopback address.
+    watch : bool
+        Look for changes of the store in a background thread (see :class:`blocwatch.web.live.LiveViews`).
 
     Raises
     ------
     StoreError
-        The store is missing, locked by a writer, or not a blocwatch store.
+        The store is missing, not a blocwatch store, or held by a writer and never served before.
     """
-    store = EventStore(db_path, read_only=True)
-    try:
-        views = Views(store)
-    except BaseException:
-        store.close()
-        raise
+    live = LiveViews(db_path, watch=watch)
     app = FastAPI(title="blocwatch", version=__version__, docs_url=None, redoc_url=None,
                   description="Read-only API over a blocwatch event store: events with their evidence, dyads, "
                               "signed networks, structural balance, alignment shifts and tension. Every error is "
                               '`{"error": {"status", "code", "message", "detail"}}`. See docs/app.md.')
-    app.state.store, app.state.views = store, views
+    app.state.live = live
     install_error_handlers(app)
     app.include_router(router)
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)

@@ -15,10 +15,11 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from blocwatch import __version__
 from blocwatch.aggregate import parse_countries, parse_date
@@ -60,8 +61,14 @@ Pair = Annotated[str, Query(pattern=PAIR_PATTERN, description="Two states, e.g. 
                             examples=["PRK-RUS"])]
 
 
-def _views(request: Request) -> Views:
-    return request.app.state.views  # type: ignore[no-any-return]
+def _views(request: Request) -> Iterator[Views]:
+    """The views of the newest snapshot, held open until the request is answered."""
+    with request.app.state.live.current() as views:
+        yield views
+
+
+#: The app's :class:`Views` for one request (:class:`blocwatch.web.live.LiveViews`).
+ViewsOf = Annotated[Views, Depends(_views)]
 
 
 def _pair(text: str | None) -> tuple[str, str] | None:
@@ -82,15 +89,15 @@ def health() -> dict[str, Any]:
 
 
 @router.get("/states", response_model=models.StateList, summary="States with events, most active first")
-def states(request: Request, limit: Annotated[int, Query(ge=1, le=limits.MAX_STATES, description="States listed.")]
+def states(views: ViewsOf, limit: Annotated[int, Query(ge=1, le=limits.MAX_STATES, description="States listed.")]
            = limits.DEFAULT_STATES) -> dict[str, Any]:
     """States in factual events with another state, with their number of events, and the dates
     the store's events cover: what a page offers to choose from."""
-    return _views(request).states(limit)
+    return views.states(limit)
 
 
 @router.get("/events", response_model=models.EventPage, summary="Events with their evidence, a page at a time")
-def events(request: Request, pair: Annotated[str | None, Query(
+def events(views: ViewsOf, pair: Annotated[str | None, Query(
                pattern=PAIR_PATTERN, description="Events between these two states, in either direction "
                "(then `countries` is not used).", examples=["PRK-RUS"])] = None,
            countries: Countries = None, start: Start = None, end: End = None,
@@ -101,12 +108,12 @@ def events(request: Request, pair: Annotated[str | None, Query(
            limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
     """Events oldest first, with the sentence, document, rule and link behind each."""
     first, last = _dates(start, end)
-    return _views(request).events(_pair(pair), parse_countries(countries), first, last, month=parse_date(month),
+    return views.events(_pair(pair), parse_countries(countries), first, last, month=parse_date(month),
                                   all_modes=all_modes, limit=limit, offset=offset)
 
 
 @router.get("/dyads", response_model=models.DyadPage, summary="Relations of pairs of states per window")
-def dyads(request: Request, countries: Countries = None, start: Start = None, end: End = None,
+def dyads(views: ViewsOf, countries: Countries = None, start: Start = None, end: End = None,
           window: Annotated[Literal["day", "week", "month", "quarter", "year"], Query(
               description="Length of the windows.")] = "month",
           directed: Annotated[bool, Query(description="One row per ordered pair (default: per unordered pair, "
@@ -115,31 +122,31 @@ def dyads(request: Request, countries: Countries = None, start: Start = None, en
     """Events, Goldstein sums, cooperation, conflict, quad-class counts and net cooperation of
     every pair per window (the table of `blocwatch relations`)."""
     first, last = _dates(start, end)
-    return _views(request).dyads(parse_countries(countries), first, last, window=window, directed=directed, limit=limit,
+    return views.dyads(parse_countries(countries), first, last, window=window, directed=directed, limit=limit,
                                  offset=offset)
 
 
 @router.get("/timeline", response_model=models.Timeline, summary="One pair month by month")
-def timeline(request: Request, pair: Pair, start: Start = None, end: End = None) -> dict[str, Any]:
+def timeline(views: ViewsOf, pair: Pair, start: Start = None, end: End = None) -> dict[str, Any]:
     """Monthly net cooperation, events and events per CAMEO quad class of one pair; without
     `from` and `to`, over the span of the pair's events."""
     first, last = _dates(start, end)
     p = _pair(pair)
     assert p is not None
-    return _views(request).timeline(p, first, last)
+    return views.timeline(p, first, last)
 
 
 @router.get("/network", response_model=models.Network, summary="The signed network of the states, by bloc")
-def network(request: Request, countries: Countries = None, start: Start = None, end: End = None,
+def network(views: ViewsOf, countries: Countries = None, start: Start = None, end: End = None,
             top: Top = limits.DEFAULT_TOP) -> dict[str, Any]:
     """Friendly and hostile ties over the window, with the states' blocs, a layout, the frustration
     index and the share of balanced triangles; without `from` and `to`, over the span of the events."""
     first, last = _dates(start, end)
-    return _views(request).network(parse_countries(countries), first, last, top=top)
+    return views.network(parse_countries(countries), first, last, top=top)
 
 
 @router.get("/balance", response_model=models.BalancePage, summary="Structural balance per window")
-def balance(request: Request, countries: Countries = None, start: Start = None, end: End = None,
+def balance(views: ViewsOf, countries: Countries = None, start: Start = None, end: End = None,
             top: Top = limits.DEFAULT_TOP,
             window: Annotated[Literal["month", "quarter", "year"], Query(description="One network per window.")]
             = "month",
@@ -148,12 +155,12 @@ def balance(request: Request, countries: Countries = None, start: Start = None, 
     """Frustration index (exact within a time budget, else a heuristic with a proven bound), balanced
     triangles, blocs and frustrated ties of the network of each window (`blocwatch balance`)."""
     first, last = _dates(start, end)
-    return _views(request).balance(parse_countries(countries), first, last, top=top, window=window, limit=limit,
+    return views.balance(parse_countries(countries), first, last, top=top, window=window, limit=limit,
                                    offset=offset)
 
 
 @router.get("/shifts", response_model=models.ShiftList, summary="Pairs that moved closer or apart")
-def shifts(request: Request, countries: Countries = None, start: Start = None, end: End = None,
+def shifts(views: ViewsOf, countries: Countries = None, start: Start = None, end: End = None,
            top: Top = limits.DEFAULT_TOP,
            min_events: Annotated[int, Query(ge=1, le=limits.MAX_MIN_EVENTS,
                                             description="Skip pairs with fewer events.")] = 5,
@@ -162,12 +169,12 @@ def shifts(request: Request, countries: Countries = None, start: Start = None, e
     """Each pair's largest change of monthly net cooperation over the window, and the kinds of
     events behind it with examples (`blocwatch shifts`)."""
     first, last = _dates(start, end)
-    return _views(request).shifts(parse_countries(countries), first, last, top=top, min_events=min_events, limit=limit)
+    return views.shifts(parse_countries(countries), first, last, top=top, min_events=min_events, limit=limit)
 
 
 @router.get("/tension", response_model=models.TensionList, summary="Tension among the states per month")
-def tension(request: Request, countries: Countries = None, start: Start = None, end: End = None,
+def tension(views: ViewsOf, countries: Countries = None, start: Start = None, end: End = None,
             top: Top = limits.DEFAULT_TOP) -> dict[str, Any]:
     """The share of conflict in what the states do to each other, per month, and its change."""
     first, last = _dates(start, end)
-    return _views(request).tension(parse_countries(countries), first, last, top=top)
+    return views.tension(parse_countries(countries), first, last, top=top)
