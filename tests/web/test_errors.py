@@ -151,3 +151,19 @@ def test_requests_for_another_host_are_refused(demo_db):
 def test_a_missing_store_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="no event store here"):
         create_app(tmp_path / "missing.duckdb")
+
+
+def test_a_request_over_the_time_out_is_a_504_and_one_under_it_is_answered(demo_db):
+    """The limit is the server's (``--timeout``): the same costly request (shifts of the ten most
+    active states, not cached) over a tiny time-out and under the default one."""
+    params = {"top": 10, "from": "2023-01", "to": "2025-02"}
+    for timeout, status in ((0.001, 504), (None, 200)):
+        app = create_app(demo_db, timeout=timeout, watch=False)
+        try:
+            r = TestClient(app).get("/api/shifts", params=params)
+            assert r.status_code == status, r.text
+            if status == 504:
+                assert r.json()["error"]["code"] == "timeout" and "0.001 s" in r.json()["error"]["message"]
+                assert r.headers["content-security-policy"].startswith("default-src 'self'")
+        finally:
+            app.state.live.close()

@@ -65,17 +65,21 @@ def register(app: typer.Typer) -> None:
         host: Annotated[str, typer.Option(help="Address to listen on; anything but a loopback address lets other "
                                           "machines read the store.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = 8000,
+        timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds a request may take before it gets "
+                                                      "a 504 error [default: 30].")] = None,
     ) -> None:
         """Serve the read-only web app and its JSON API (docs/app.md) until Ctrl+C."""
         import uvicorn
 
         from blocwatch.web import create_app
+        from blocwatch.web.limits import REQUEST_SECONDS
         from blocwatch.web.security import LOOPBACK_HOSTS
 
+        timeout = REQUEST_SECONDS if timeout is None else timeout
         sock = listen(host, port)
         try:
             loopback = _is_loopback(sock)
-            web = create_app(db, allowed_hosts=(*LOOPBACK_HOSTS, host) if loopback else None)
+            web = create_app(db, allowed_hosts=(*LOOPBACK_HOSTS, host) if loopback else None, timeout=timeout)
         except BaseException:
             sock.close()
             raise

@@ -36,6 +36,7 @@ from fastapi.responses import FileResponse
 from starlette.exceptions import HTTPException
 
 from blocwatch import __version__
+from blocwatch.web import limits
 from blocwatch.web.api import router
 from blocwatch.web.errors import install_error_handlers
 from blocwatch.web.live import LiveViews
@@ -56,7 +57,7 @@ def plotly_js() -> Path:
 
 
 def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] | None = None,
-               watch: bool = True) -> FastAPI:
+               watch: bool = True, timeout: float | None = limits.REQUEST_SECONDS) -> FastAPI:
     """The app over the store at ``db_path`` (``app.state.live``; close it after use).
 
     The app reads the newest snapshot of the store (:mod:`blocwatch.snapshot`), never the store
@@ -72,6 +73,8 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] 
         ``blocwatch serve`` passes the loopback names when it binds to a loopback address.
     watch : bool
         Look for changes of the store in a background thread (see :class:`blocwatch.web.live.LiveViews`).
+    timeout : float, optional
+        Seconds a request may take before it is answered with a 504 error (None: no limit).
 
     Raises
     ------
@@ -86,7 +89,7 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] 
     app.state.live = live
     install_error_handlers(app)
     app.include_router(router)
-    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
+    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts, timeout=timeout)
     files = {"app.js": STATIC / "app.js", "app.css": STATIC / "app.css", "plotly.min.js": plotly_js()}
 
     @app.get("/", include_in_schema=False)

@@ -13,6 +13,7 @@ method other than GET     405     ``method_not_allowed``
 parameter fails its spec  422     ``invalid_request`` (``detail``: one entry per check)
 blocwatch ``InputError``  400     ``bad_input`` (e.g. ``from`` after ``to``)
 blocwatch ``StoreError``  503     ``store_unavailable``
+longer than the time-out  504     ``timeout``
 DuckDB error              500     ``store_error``
 anything else             500     ``internal_error``
 ========================  ======  =====================================================
@@ -64,6 +65,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorResponse, "description": "A parameter is malformed or beyond a limit."},
     500: {"model": ErrorResponse, "description": "Internal error (no details are given)."},
     503: {"model": ErrorResponse, "description": "The event store cannot be used."},
+    504: {"model": ErrorResponse, "description": "The request took longer than the server's time-out."},
 }
 
 _CODES = {404: "not_found", 405: "method_not_allowed"}

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterable
 
@@ -65,11 +66,15 @@ class SecurityMiddleware:
     app : ASGI application
     allowed_hosts : iterable of str, optional
         Host names (without port) requests may be addressed to; ``None`` accepts any.
+    timeout : float, optional
+        Seconds before a request that has not begun its answer gets a 504 JSON error.
     """
 
-    def __init__(self, app: ASGIApp, allowed_hosts: Iterable[str] | None = None) -> None:
+    def __init__(self, app: ASGIApp, allowed_hosts: Iterable[str] | None = None,
+                 timeout: float | None = None) -> None:
         self.app = app
         self.allowed = None if allowed_hosts is None else {h.lower() for h in allowed_hosts}
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -93,7 +98,12 @@ class SecurityMiddleware:
                                      + ", ".join(sorted(self.allowed)))(scope, receive, send_with_headers)
                 return
         try:
-            await self.app(scope, receive, send_with_headers)
+            await asyncio.wait_for(self.app(scope, receive, send_with_headers), self.timeout)
+        except TimeoutError:
+            if started:
+                raise
+            await error_response(504, "timeout", f"the request took longer than {self.timeout:g} s; ask for "
+                                 "less (fewer states, a shorter window)")(scope, receive, send_with_headers)
         except Exception:
             log.exception("unexpected error answering %s %s", scope.get("method"), scope.get("path"))
             if started:  # too late for an error response: the connection is closed
