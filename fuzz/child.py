@@ -1,0 +1,30 @@
+"""One atheris run of one target: ``python -m fuzz.child TARGET [libFuzzer flags] CORPUS``."""
+
+from __future__ import annotations
+
+import sys
+
+import atheris
+
+with atheris.instrument_imports(include=["blocwatch"]):
+    import blocwatch.coder
+    import blocwatch.coder.ingest
+    import blocwatch.ingest  # noqa: F401
+
+from fuzz.targets import TARGETS, Session
+
+
+def main() -> None:
+    target = sys.argv[1]
+    session = Session()
+    run = TARGETS[target]
+
+    def one_input(data: bytes) -> None:
+        run(session, data)
+
+    atheris.Setup([sys.argv[0], *sys.argv[2:]], one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
