@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +14,7 @@ from blocwatch.cli.render import stderr, stdout
 from blocwatch.errors import InputError
 from blocwatch.store import DEFAULT_STORE
 
-__all__ = ["listen", "register"]
+__all__ = ["listen", "register", "write_token"]
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -48,6 +49,26 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def write_token(token_file: Path | None) -> str:
+    """The write token: the first line of ``token_file``, else ``$BLOCWATCH_TOKEN``.
+
+    Raises
+    ------
+    InputError
+        Neither gives one (never take it from the command line, where ``ps`` shows it).
+    """
+    if token_file is not None:
+        try:
+            token = token_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", file=str(token_file)) from None
+    else:
+        token = os.environ.get("BLOCWATCH_TOKEN", "").strip()
+    if not token:
+        raise InputError("--allow-write needs a token: set BLOCWATCH_TOKEN or give --token-file FILE")
+    return token
+
+
 def _is_loopback(sock: socket.socket) -> bool:
     try:
         return ipaddress.ip_address(sock.getsockname()[0]).is_loopback
@@ -67,8 +88,13 @@ def register(app: typer.Typer) -> None:
         port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = 8000,
         timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds a request may take before it gets "
                                                       "a 504 error [default: 30].")] = None,
+        allow_write: Annotated[bool, typer.Option("--allow-write", help="Also accept POST /api/documents from "
+                                                  "requests bearing the write token ($BLOCWATCH_TOKEN or "
+                                                  "--token-file).")] = False,
+        token_file: Annotated[Path | None, typer.Option("--token-file", help="File holding the write token.")]
+        = None,
     ) -> None:
-        """Serve the read-only web app and its JSON API (docs/app.md) until Ctrl+C."""
+        """Serve the web app and its JSON API (docs/app.md) until Ctrl+C; read-only unless --allow-write."""
         import uvicorn
 
         from blocwatch.web import create_app
@@ -76,16 +102,21 @@ def register(app: typer.Typer) -> None:
         from blocwatch.web.security import LOOPBACK_HOSTS
 
         timeout = REQUEST_SECONDS if timeout is None else timeout
+        token = write_token(token_file) if allow_write else None
+        if token_file is not None and not allow_write:
+            raise InputError("--token-file goes with --allow-write")
         sock = listen(host, port)
         try:
             loopback = _is_loopback(sock)
-            web = create_app(db, allowed_hosts=(*LOOPBACK_HOSTS, host) if loopback else None, timeout=timeout)
+            web = create_app(db, allowed_hosts=(*LOOPBACK_HOSTS, host) if loopback else None, timeout=timeout,
+                             write_token=token)
         except BaseException:
             sock.close()
             raise
         address, actual = sock.getsockname()[:2]
         url = f"http://{f'[{address}]' if ':' in address else address}:{actual}/"
-        stdout.print(f"serving {db} (read-only) on {url}  (Ctrl+C to stop)", highlight=False, soft_wrap=True)
+        mode = "read-only" if token is None else "writes with the token"
+        stdout.print(f"serving {db} ({mode}) on {url}  (Ctrl+C to stop)", highlight=False, soft_wrap=True)
         if not loopback:
             stderr.print(f"[yellow]warning:[/yellow] listening on {host}: whoever can reach this machine can read "
                          "the store", highlight=False)

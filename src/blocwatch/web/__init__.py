@@ -36,11 +36,13 @@ from fastapi.responses import FileResponse
 from starlette.exceptions import HTTPException
 
 from blocwatch import __version__
+from blocwatch.errors import InputError
 from blocwatch.web import limits
 from blocwatch.web.api import router
 from blocwatch.web.errors import install_error_handlers
 from blocwatch.web.live import LiveViews
 from blocwatch.web.security import SecurityMiddleware
+from blocwatch.web.write import MIN_TOKEN_CHARS, write_router
 
 __all__ = ["STATIC", "create_app", "plotly_js"]
 
@@ -57,7 +59,8 @@ def plotly_js() -> Path:
 
 
 def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] | None = None,
-               watch: bool = True, timeout: float | None = limits.REQUEST_SECONDS) -> FastAPI:
+               watch: bool = True, timeout: float | None = limits.REQUEST_SECONDS,
+               write_token: str | None = None) -> FastAPI:
     """The app over the store at ``db_path`` (``app.state.live``; close it after use).
 
     The app reads the newest snapshot of the store (:mod:`blocwatch.snapshot`), never the store
@@ -75,12 +78,19 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] 
         Look for changes of the store in a background thread (see :class:`blocwatch.web.live.LiveViews`).
     timeout : float, optional
         Seconds a request may take before it is answered with a 504 error (None: no limit).
+    write_token : str, optional
+        Adds ``POST /api/documents`` (:mod:`blocwatch.web.write`), for requests bearing this token;
+        without it the app only reads.
 
     Raises
     ------
     StoreError
         The store is missing, not a blocwatch store, or held by a writer and never served before.
+    InputError
+        The write token is shorter than :data:`blocwatch.web.write.MIN_TOKEN_CHARS`.
     """
+    if write_token is not None and len(write_token) < MIN_TOKEN_CHARS:
+        raise InputError(f"the write token must be at least {MIN_TOKEN_CHARS} characters")
     live = LiveViews(db_path, watch=watch)
     app = FastAPI(title="blocwatch", version=__version__, docs_url=None, redoc_url=None,
                   description="Read-only API over a blocwatch event store: events with their evidence, dyads, "
@@ -89,6 +99,11 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] 
     app.state.live = live
     install_error_handlers(app)
     app.include_router(router)
+    if write_token is not None:
+        from blocwatch.coder import Coder
+
+        app.state.write_token, app.state.coder = write_token, Coder.load()
+        app.include_router(write_router)
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts, timeout=timeout)
     files = {"app.js": STATIC / "app.js", "app.css": STATIC / "app.css", "plotly.min.js": plotly_js()}
 
