@@ -219,6 +219,13 @@ class Snapshots:
         finally:
             self._refreshing.release()
 
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """No copy runs while the block does (this process writing the store itself: DuckDB will
+        not open a file for writing that another connection of the process reads)."""
+        with self._refreshing:
+            yield
+
     def watch(self) -> None:
         """Look for changes in a background thread (every ``every`` seconds) instead of in
         :meth:`current`, so that no reader waits for a copy."""

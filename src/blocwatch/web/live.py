@@ -9,8 +9,8 @@ Examples
 --------
 >>> import os, tempfile
 >>> from blocwatch.store import EventStore
->>> path = os.path.join(tempfile.mkdtemp(), "s.duckdb")
->>> EventStore(path).close()
+>>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
+...     path = store.path
 >>> live = LiveViews(path, watch=False)
 >>> with live.current() as views:
 ...     views.events()["total"]

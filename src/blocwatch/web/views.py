@@ -252,43 +252,39 @@ class Views:
 
         return self._run(("balance", _key(countries), top, clamped, window, limit, offset), compute)
 
+    def _listing(self, name: str, countries: Countries, start: date | None, end: date | None, top: int,
+                 build: Callable[[EventStore, Overview], list[dict[str, Any]]], *key: Hashable) -> dict[str, Any]:
+        """``countries``, ``start``, ``end`` and ``items`` (``build(view, overview)``) over the window, cached."""
+        clamped = self.window(start, end)
+        if clamped is None:
+            return {"countries": [], "start": None, "end": None, "items": []}
+
+        def compute(view: EventStore) -> dict[str, Any]:
+            ov = self._overview(view, countries, top, *clamped)
+            return {"countries": list(ov.countries), **_span(ov.span), "items": build(view, ov) if ov.span else []}
+
+        return self._run((name, _key(countries), top, clamped, *key), compute)
+
     def shifts(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
                top: int = limits.DEFAULT_TOP, min_events: int = 5,
                limit: int = limits.DEFAULT_SHIFTS) -> dict[str, Any]:
         """Pairs that moved closer or apart over the window, with the events that drove each move."""
-        clamped = self.window(start, end)
-        empty: dict[str, Any] = {"countries": [], "start": None, "end": None, "items": []}
-        if clamped is None:
-            return empty
-
-        def compute(view: EventStore) -> dict[str, Any]:
-            ov = self._overview(view, countries, top, *clamped)
-            if not ov.span:
-                return {**empty, "countries": list(ov.countries)}
+        def build(view: EventStore, ov: Overview) -> list[dict[str, Any]]:
             rel = Relations(view, RelationsOptions(query=DyadQuery(window="month", countries=ov.countries or None)))
             items = []
-            for s in rel.shifts(*ov.span, min_events=min_events, limit=limit):
+            for s in rel.shifts(*ov.span, min_events=min_events, limit=limit):  # type: ignore[misc]
                 d = s.to_dict()
                 for driver in d["drivers"]:
                     driver["examples"] = [self._event(e) for e in driver["examples"]]
                 items.append({"pair": pair_name(s.source, s.target), **d})
-            return {"countries": list(ov.countries), **_span(ov.span), "items": items}
+            return items
 
-        return self._run(("shifts", _key(countries), top, clamped, min_events, limit), compute)
+        return self._listing("shifts", countries, start, end, top, build, min_events, limit)
 
     def tension(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
                 top: int = limits.DEFAULT_TOP) -> dict[str, Any]:
         """The tension index of the states per month."""
-        clamped = self.window(start, end)
-        empty: dict[str, Any] = {"countries": [], "start": None, "end": None, "items": []}
-        if clamped is None:
-            return empty
-
-        def compute(view: EventStore) -> dict[str, Any]:
-            ov = self._overview(view, countries, top, *clamped)
-            return {"countries": list(ov.countries), **_span(ov.span), "items": ov.tension()}
-
-        return self._run(("tension", _key(countries), top, clamped), compute)
+        return self._listing("tension", countries, start, end, top, lambda view, ov: ov.tension())
 
 
 def _key(countries: Countries) -> tuple[str, ...] | None:

@@ -132,9 +132,10 @@ def _write(app: Any, body: DocumentsIn) -> dict[str, Any]:
         path = Path(tmp) / f"api-{stamp}.jsonl"
         path.write_text("".join(json.dumps(d.model_dump(exclude_none=True)) + "\n" for d in body.documents),
                         encoding="utf-8")
-        with EventStore(app.state.live.snapshots.store, wait=WRITE_WAIT) as store:
+        snapshots = app.state.live.snapshots
+        with snapshots.paused(), EventStore(snapshots.store, wait=WRITE_WAIT) as store:
             result = ingest_text(store, [path], coder=app.state.coder)
-    app.state.live.snapshots.refresh(force=True)
+    snapshots.refresh(force=True)
     first = result.files[0].first_problem if result.files else None
     return {"documents": result.documents, "events": result.events, "inserted": result.inserted,
             "duplicates": result.duplicates, "quarantined": result.quarantined,
