@@ -222,7 +222,7 @@ class DyadQuery:
             f"  FROM {table}\n  WHERE " + "\n    AND ".join(self.where())
         )
         if self.collapse:
-            group_weight = "1.0" if self.weight == "none" else "sum(w)"
+            group_weight = "CAST(1 AS DOUBLE)" if self.weight == "none" else "sum(w)"  # 1.0 is a DECIMAL
             rows = (
                 "SELECT date, s, t, cameo, max(quad_class) AS quad_class, max(goldstein) AS goldstein,\n"
                 f"    max(score) AS score, {group_weight} AS w, count(*) AS n\n"
@@ -268,7 +268,8 @@ def plover_score_sql() -> str:
     whens = [f"WHEN plover = '{e}' AND plover_mode = '{m}' THEN {v!r}"
              for (e, m), v in sorted(scores.items()) if m and _WORD.match(e) and _WORD.match(m)]
     whens += [f"WHEN plover = '{e}' THEN {v!r}" for (e, m), v in sorted(scores.items()) if not m and _WORD.match(e)]
-    return "CASE " + " ".join(whens) + " ELSE 0.0 END"
+    # the THEN values are DECIMAL literals in both engines: the score is a DOUBLE like Goldstein's
+    return "CAST(CASE " + " ".join(whens) + " ELSE 0.0 END AS DOUBLE)"
 
 
 _WORD = re.compile(r"^[A-Za-z_ ]+$")
