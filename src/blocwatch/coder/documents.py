@@ -26,7 +26,8 @@ from pathlib import Path
 
 from blocwatch.errors import InputError
 
-__all__ = ["DOCUMENT_SUFFIXES", "MAX_DOCUMENT_CHARS", "Document", "Problem", "read_documents"]
+__all__ = ["DOCUMENT_SUFFIXES", "MAX_DOCUMENT_CHARS", "Document", "Problem", "document_from_record",
+           "jsonl_documents", "read_documents"]
 
 DOCUMENT_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 #: Longest document accepted (characters); longer ones are reported as problems.
@@ -80,44 +81,69 @@ def _unicode(value: str, name: str) -> str:
     return value
 
 
-def _jsonl(path: Path, default_date: date | None) -> Iterator[Document | Problem]:
+def document_from_record(obj: dict, file: str, line: int | None, default_date: date | None) -> Document:
+    """The document a record (a JSON line's object, a Parquet row) describes.
+
+    Raises
+    ------
+    ValueError
+        With the reason the record is not a document (no text, no id, a date that is not one ...).
+    """
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ValueError('no "text" string')
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise ValueError(f"text longer than {MAX_DOCUMENT_CHARS:,} characters")
+    doc_id = obj.get("id")
+    if doc_id is None or isinstance(doc_id, dict | list):
+        raise ValueError('no "id"')
+    when = obj.get("date")
+    when = when if isinstance(when, date) else _parse_date(when, '"date"') or default_date
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    return Document(_unicode(str(doc_id), "id"), _unicode(text, "text"), when,
+                    url and _unicode(url, "url"), title and _unicode(title, "title"), file, line)
+
+
+def jsonl_documents(lines: Iterable[bytes], file: str, default_date: date | None) -> Iterator[Document | Problem]:
+    """Documents (and problems) in the lines of a JSON-lines file named ``file``, numbered from 1.
+
+    Examples
+    --------
+    >>> lines = [b'{"id": 1, "text": "Seoul protested.", "date": "2024-06-02"}\\n', b"\\n", b"[]"]
+    >>> docs = jsonl_documents(lines, "f", None)
+    >>> [(type(d).__name__, d.line) for d in docs]
+    [('Document', 1), ('Problem', 3)]
+    """
     # Lines are read as bytes and end at "\n" only, so that line numbers are those of the file
     # (text mode would also end lines at a stray "\r") and bytes that are not UTF-8 are reported.
     seen = False
-    with open(path, "rb") as fh:
-        for number, data in enumerate(fh, start=1):
-            data = data.removesuffix(b"\n").removesuffix(b"\r")
-            raw = data.decode("utf-8", "backslashreplace").removeprefix(_BOM)
-            if not raw.strip():
-                continue
-            seen = True
+    for number, data in enumerate(lines, start=1):
+        data = data.removesuffix(b"\n").removesuffix(b"\r")
+        raw = data.decode("utf-8", "backslashreplace").removeprefix(_BOM)
+        if not raw.strip():
+            continue
+        seen = True
+        try:
             try:
-                try:
-                    line = data.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise ValueError(f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at byte {exc.start + 1} "
-                                     "of the line)") from None
-                obj = json.loads(line.removeprefix(_BOM))
-                if not isinstance(obj, dict):
-                    raise ValueError("not a JSON object")
-                text = obj.get("text")
-                if not isinstance(text, str):
-                    raise ValueError('no "text" string')
-                if len(text) > MAX_DOCUMENT_CHARS:
-                    raise ValueError(f"text longer than {MAX_DOCUMENT_CHARS:,} characters")
-                doc_id = obj.get("id")
-                if doc_id is None or isinstance(doc_id, dict | list):
-                    raise ValueError('no "id"')
-                when = _parse_date(obj.get("date"), '"date"') or default_date
-                url = obj.get("url") if isinstance(obj.get("url"), str) else None
-                title = obj.get("title") if isinstance(obj.get("title"), str) else None
-                yield Document(_unicode(str(doc_id), "id"), _unicode(text, "text"), when,
-                               url and _unicode(url, "url"), title and _unicode(title, "title"), str(path), number)
-            except (ValueError, json.JSONDecodeError) as exc:
-                reason = f"not valid JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
-                yield Problem(str(path), number, reason, raw)
+                line = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at byte {exc.start + 1} "
+                                 "of the line)") from None
+            obj = json.loads(line.removeprefix(_BOM))
+            if not isinstance(obj, dict):
+                raise ValueError("not a JSON object")
+            yield document_from_record(obj, file, number, default_date)
+        except (ValueError, json.JSONDecodeError) as exc:
+            reason = f"not valid JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
+            yield Problem(file, number, reason, raw)
     if not seen:  # say so, rather than let the file vanish from the result
-        yield Problem(str(path), None, "no documents: the file is empty or holds only blank lines")
+        yield Problem(file, None, "no documents: the file is empty or holds only blank lines")
+
+
+def _jsonl(path: Path, default_date: date | None) -> Iterator[Document | Problem]:
+    with open(path, "rb") as fh:
+        yield from jsonl_documents(fh, str(path), default_date)
 
 
 def _html(path: Path, default_date: date | None) -> Document | Problem:

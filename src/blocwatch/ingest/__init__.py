@@ -38,7 +38,7 @@ from blocwatch.progress import NullProgress, Progress
 if TYPE_CHECKING:
     from blocwatch.store import EventStore
 
-__all__ = ["DATASET_FORMATS", "FileResult", "IngestResult", "ingest_files"]
+__all__ = ["DATASET_FORMATS", "FileResult", "IngestResult", "detect_source", "ingest_files"]
 
 _Detect = Callable[[bytes, str], Layout]
 _Alternates = Callable[[Layout], dict[int, Layout]]
@@ -129,10 +129,7 @@ def ingest_files(
             for f, (sources, error) in zip(files, pool.map(lambda f: _prepare(f, Path(tmp)), files), strict=True):
                 for src in sources:
                     try:
-                        layout = detect(src.first_line, src.name)
-                        if layout.header and src.removed and src.removed[0].line == 1:
-                            raise InputError(f"the header line cannot be read: {src.removed[0].reason}",
-                                             file=src.name, line=1)
+                        layout = detect_source(detect, src)
                     except InputError as exc:
                         slots.append(FileResult(file=src.name, lines=src.lines, error=exc))
                         continue
@@ -150,6 +147,20 @@ def ingest_files(
                 slots[slot] = result
         progress.finish()
     return IngestResult([r for r in slots if r is not None])
+
+
+def detect_source(detect: _Detect, src: Source) -> Layout:
+    """The layout of a prepared source (both engines ask this).
+
+    Raises
+    ------
+    InputError
+        The layout cannot be recognised, or its header line cannot be read.
+    """
+    layout = detect(src.first_line, src.name)
+    if layout.header and src.removed and src.removed[0].line == 1:
+        raise InputError(f"the header line cannot be read: {src.removed[0].reason}", file=src.name, line=1)
+    return layout
 
 
 def _prepare(path: Path, tmp: Path) -> tuple[list[Source], InputError | None]:
