@@ -50,7 +50,7 @@ lint: $(VENV)/.dev
 # Re-resolve the locks (needs PyPI); the runtime lock is constrained by the dev lock.
 lock: $(BIN)/python
 	$(PIP) install pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev \
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev --extra spark \
 		--no-emit-index-url --no-emit-find-links -o requirements/dev.lock pyproject.toml
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -c requirements/dev.lock \
 		--no-emit-index-url --no-emit-find-links -o requirements/main.lock pyproject.toml
