@@ -6,7 +6,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 DEMO_DB := out/demo.duckdb
 DEMO_COUNTRIES := USA,RUS,CHN,JPN,KOR,PRK,UKR
 
-.PHONY: demo test bench lint lock data clean
+.PHONY: demo test bench fuzz lint lock data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m benchmarks
+
+# Longer coverage-guided fuzzing than make test's (seconds per target); the corpus is kept.
+FUZZ_SECONDS ?= 300
+fuzz: $(VENV)/.dev
+	$(BIN)/python -m fuzz --seconds $(FUZZ_SECONDS) --corpus benchmarks/.work/fuzz/corpus
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests benchmarks tools
