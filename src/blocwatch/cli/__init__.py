@@ -15,15 +15,27 @@ from typing import Annotated, NoReturn
 
 import pyarrow as pa
 import typer
+from rich.markup import escape
 
 from blocwatch import __version__
 from blocwatch.aggregate import WINDOWS, DyadQuery, dyad_table, parse_countries, parse_date
 from blocwatch.cli.coding import register as register_coder_commands
+from blocwatch.cli.engines import (
+    Engine,
+    EngineOption,
+    EventsOption,
+    MasterOption,
+    OutOption,
+    check_engine,
+    spark_engine,
+)
+from blocwatch.cli.engines import register as register_engine_commands
 from blocwatch.cli.relations import register as register_relations_commands
 from blocwatch.cli.render import OutputFormat, RichProgress, render, stderr, stdout
 from blocwatch.cli.serve import register as register_serve_command
 from blocwatch.errors import BlocwatchError
 from blocwatch.ingest import IngestResult, ingest_files
+from blocwatch.spark.session import DEFAULT_MASTER
 from blocwatch.store import DEFAULT_STORE, WRITER_WAIT, EventStore, StoreStats
 
 __all__ = ["app", "main"]
@@ -94,8 +106,14 @@ def _ingest(fmt: str, paths: list[Path], db: Path, strict: bool) -> int:
 
 
 @ingest_app.command("gdelt")
-def ingest_gdelt(paths: PathsArgument, db: DbOption = Path(DEFAULT_STORE), strict: StrictOption = False) -> int:
+def ingest_gdelt(paths: PathsArgument, db: DbOption = Path(DEFAULT_STORE), strict: StrictOption = False,
+                 engine: EngineOption = Engine.duckdb, spark_master: MasterOption = DEFAULT_MASTER,
+                 out: OutOption = None) -> int:
     """GDELT 1.0 or 2.0 event exports: tab or comma, with or without header, plain, .zip or .gz."""
+    check_engine(engine, out=out, needs_out=True)
+    if engine is Engine.spark:
+        with spark_engine(spark_master) as spark:
+            return _report_ingest(spark.ingest_files(paths, "gdelt", out), strict)
     return _ingest("gdelt", paths, db, strict)
 
 
@@ -155,8 +173,10 @@ def dyads(
     window: Annotated[str, typer.Option(help=f"One of {', '.join(WINDOWS)}.")] = "month",
     domestic: Annotated[bool, typer.Option("--domestic", help="Include a state's events with itself.")] = False,
     fmt: FormatOption = OutputFormat.table,
+    engine: EngineOption = Engine.duckdb, spark_master: MasterOption = DEFAULT_MASTER, events: EventsOption = None,
 ) -> None:
     """Directed dyads per window: events, sum and mean Goldstein, counts per quad class."""
+    check_engine(engine, events=events, needs_events=True)
     query = DyadQuery(
         window=window,
         countries=parse_countries(countries),
@@ -164,8 +184,12 @@ def dyads(
         end=parse_date(end, end=True, option="--to"),
         include_domestic=domestic,
     )
-    with EventStore(db, read_only=True) as store:
-        table = dyad_table(store.con, query)
+    if engine is Engine.spark:
+        with spark_engine(spark_master) as spark:
+            table = spark.dyads(events or [], query)
+    else:
+        with EventStore(db, read_only=True) as store:
+            table = dyad_table(store.con, query)
     render(table, fmt)
 
 
@@ -212,6 +236,7 @@ def report(
 register_coder_commands(app, ingest_app)
 register_relations_commands(app)
 register_serve_command(app)
+register_engine_commands(app, ingest_app)
 
 
 # -- entry point ----------------------------------------------------------------------------
@@ -231,7 +256,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except typer.Abort:
         code = 1
     except BlocwatchError as exc:
-        stderr.print(f"[red]error:[/red] {exc}", highlight=False)
+        stderr.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)  # "[spark]" is text, not markup
         code = 1
     except OSError as exc:
         stderr.print(f"[red]error:[/red] {exc.filename or ''}: {exc.strerror or exc}", highlight=False)

@@ -10,8 +10,10 @@ import pyarrow as pa
 import typer
 
 from blocwatch.aggregate import parse_date
+from blocwatch.cli.engines import Engine, EngineOption, MasterOption, OutOption, check_engine, spark_engine
 from blocwatch.cli.render import OutputFormat, RichProgress, render, stderr, stdout
 from blocwatch.errors import InputError
+from blocwatch.spark.session import DEFAULT_MASTER
 from blocwatch.store import DEFAULT_STORE, WRITER_WAIT, EventStore
 
 __all__ = ["register"]
@@ -38,34 +40,43 @@ def register(app: typer.Typer, ingest_app: typer.Typer) -> None:
         date_: DateOption = None,
         fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
         workers: WorkersOption = 1,
+        engine: EngineOption = Engine.duckdb,
+        spark_master: MasterOption = DEFAULT_MASTER,
     ) -> int:
         """Code news text into events and print them (nothing is stored)."""
         from blocwatch.coder import Coder, Problem, read_documents
         from blocwatch.coder.ingest import events_table
 
         published = parse_date(date_, option="--date") if date_ else None
-        items = list(read_documents(paths, published))
-        documents = [d for d in items if not isinstance(d, Problem)]
-        problems = [p for p in items if isinstance(p, Problem)]
+        if engine is Engine.spark:  # .jsonl and .parquet documents, coded on Spark's executors
+            with spark_engine(spark_master) as spark:
+                coded = spark.code(paths, default_date=published)
+            table, problems, undated_files, count = coded.events, coded.problems, coded.undated, coded.documents
+            documents = None
+        else:
+            items = list(read_documents(paths, published))
+            documents = [d for d in items if not isinstance(d, Problem)]
+            problems = [p for p in items if isinstance(p, Problem)]
+            undated_files = [d.file or d.id for d in documents if d.date is None]
+            count = len(documents)
         for p in problems:
             where = f"{p.file}:{p.line}" if p.line else p.file
             stderr.print(f"[yellow]skipped:[/yellow] {where}: {p.reason}", highlight=False)
-        undated = [d for d in documents if d.date is None]
-        if undated:
-            first = undated[0].file or undated[0].id
-            stderr.print(f"[yellow]warning:[/yellow] {len(undated):,} document(s) without a publication date "
-                         f"(first: {first}); their events are undated: give --date", highlight=False)
-        coder = Coder.load()
-        events = []
-        with RichProgress() as progress:
-            progress.start("coding", total=len(documents))
-            for _, evs in coder.code_many(documents, workers=workers, progress=progress):
-                events.extend(evs)
-        table = events_table(events)
+        if undated_files:
+            stderr.print(f"[yellow]warning:[/yellow] {len(undated_files):,} document(s) without a publication date "
+                         f"(first: {undated_files[0]}); their events are undated: give --date", highlight=False)
+        if documents is not None:
+            coder = Coder.load()
+            events = []
+            with RichProgress() as progress:
+                progress.start("coding", total=len(documents))
+                for _, evs in coder.code_many(documents, workers=workers, progress=progress):
+                    events.extend(evs)
+            table = events_table(events)
         if fmt is OutputFormat.table:
             table = table.select(_TABLE_COLUMNS)
         render(table, fmt)
-        return 1 if problems and not documents else 0
+        return 1 if problems and not count else 0
 
     @ingest_app.command("text")
     def ingest_text_command(
@@ -74,18 +85,26 @@ def register(app: typer.Typer, ingest_app: typer.Typer) -> None:
         db: Annotated[Path, typer.Option("--db", help="The event store (a DuckDB file).")] = Path(DEFAULT_STORE),
         date_: DateOption = None,
         workers: WorkersOption = 1,
+        engine: EngineOption = Engine.duckdb,
+        spark_master: MasterOption = DEFAULT_MASTER,
+        out: OutOption = None,
     ) -> int:
         """Code news text and store its events in the same table as imported datasets.
 
         Exits with 1 when no document could be coded (every line quarantined)."""
         from blocwatch.coder.ingest import ingest_text
 
+        check_engine(engine, out=out, needs_out=True)
         published = parse_date(date_, option="--date") if date_ else None
         for path in paths:  # before the store is created or the model loaded
             if not path.exists():
                 raise InputError("no such file or folder", file=str(path))
-        with EventStore(db, wait=WRITER_WAIT) as store, RichProgress() as progress:
-            result = ingest_text(store, paths, default_date=published, workers=workers, progress=progress)
+        if engine is Engine.spark:
+            with spark_engine(spark_master) as spark:
+                result = spark.ingest_text(paths, out, default_date=published)
+        else:
+            with EventStore(db, wait=WRITER_WAIT) as store, RichProgress() as progress:
+                result = ingest_text(store, paths, default_date=published, workers=workers, progress=progress)
         for f in result.files:
             if f.first_problem:
                 line, reason = f.first_problem

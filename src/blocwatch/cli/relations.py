@@ -13,8 +13,10 @@ import typer
 
 from blocwatch.aggregate import SCORES, WEIGHTS, WINDOWS, DyadQuery, parse_countries, parse_date, parse_period
 from blocwatch.analysis.network import EDGE_WEIGHTS, EdgeRule, SignedNetwork
+from blocwatch.cli.engines import Engine, EngineOption, EventsOption, MasterOption, check_engine, spark_engine
 from blocwatch.cli.render import OutputFormat, render, stdout
 from blocwatch.errors import InputError
+from blocwatch.spark.session import DEFAULT_MASTER
 from blocwatch.store import DEFAULT_STORE, EventStore
 
 __all__ = ["register"]
@@ -57,17 +59,23 @@ class ShiftFormat(enum.StrEnum):
     jsonl = "jsonl"
 
 
-def _relations(store: EventStore, *, start: str | None, end: str | None, countries: str | None, alpha: float,
-               score: str = "goldstein", weight_by: str = "none", collapse: bool = False, all_modes: bool = False,
-               window: str = "month", directed: bool = False, neutral: float = 0.1, min_events: int = 3,
-               edge_weight: str = "log_events") -> Any:
-    from blocwatch.relations import Relations, RelationsOptions
+def _options(*, start: str | None, end: str | None, countries: str | None, alpha: float,
+             score: str = "goldstein", weight_by: str = "none", collapse: bool = False, all_modes: bool = False,
+             window: str = "month", directed: bool = False, neutral: float = 0.1, min_events: int = 3,
+             edge_weight: str = "log_events") -> Any:
+    from blocwatch.relations import RelationsOptions
 
     query = DyadQuery(window=window, countries=parse_countries(countries), start=parse_date(start, option="--from"),
                       end=parse_date(end, end=True, option="--to"), factual_only=not all_modes, directed=directed,
                       score=score, weight=weight_by, collapse=collapse)
     rule = EdgeRule(neutral=neutral, min_events=min_events, weight=edge_weight)
-    return Relations(store, RelationsOptions(query=query, alpha=alpha, rule=rule))
+    return RelationsOptions(query=query, alpha=alpha, rule=rule)
+
+
+def _relations(store: EventStore, **options: Any) -> Any:
+    from blocwatch.relations import Relations
+
+    return Relations(store, _options(**options))
 
 
 def _plural(n: int, noun: str) -> str:
@@ -92,12 +100,20 @@ def register(app: typer.Typer) -> None:
         score: Score = "goldstein", weight_by: WeightBy = "none", collapse: Collapse = False,
         all_modes: AllModes = False, alpha: Alpha = 10.0,
         fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+        engine: EngineOption = Engine.duckdb, spark_master: MasterOption = DEFAULT_MASTER, events: EventsOption = None,
     ) -> None:
         """Dyadic time series: events per quad class, Goldstein, and net cooperation in [-1, 1] per window."""
-        with EventStore(db, read_only=True) as store:
-            table = _relations(store, start=start, end=end, countries=countries, alpha=alpha, score=score,
-                               weight_by=weight_by, collapse=collapse, all_modes=all_modes, window=window,
-                               directed=directed).table()
+        check_engine(engine, events=events, needs_events=True)
+        options = _options(start=start, end=end, countries=countries, alpha=alpha, score=score, weight_by=weight_by,
+                           collapse=collapse, all_modes=all_modes, window=window, directed=directed)
+        if engine is Engine.spark:
+            with spark_engine(spark_master) as spark:
+                table = spark.relations(events or [], options.query, options.alpha)
+        else:
+            from blocwatch.relations import Relations
+
+            with EventStore(db, read_only=True) as store:
+                table = Relations(store, options).table()
         render(table, fmt)
 
     @app.command()
