@@ -79,8 +79,9 @@ class SparkDyads:
 
     def table(self, query: DyadQuery) -> pa.Table:
         """The dyad table, collected: the columns of :data:`blocwatch.aggregate.DYAD_COLUMNS`."""
-        table = self.frame(query).toArrow()
-        return table.select(list(DYAD_COLUMNS))
+        table = self.frame(query).toArrow().select(list(DYAD_COLUMNS))
+        # Spark marks counts NOT NULL; the table is the DuckDB engine's, nullable like it
+        return table.cast(pa.schema([pa.field(f.name, f.type) for f in table.schema]))
 
     def relations(self, query: DyadQuery, alpha: float) -> pa.Table:
         """The dyad table with net cooperation, as :meth:`blocwatch.relations.Relations.table` gives it."""
