@@ -297,9 +297,9 @@ class SparkCoding:
             order = sorted((p for p in facts if (p, "doc") in counts or (p, "problem") in counts),
                            key=lambda p: facts[p]["_order"])
             ids = {p: i + 1 for i, p in enumerate(order)}
-            spark.createDataFrame([(p, ids[p], facts[p]["_name"], facts[p]["sha256"]) for p in order] or
-                                  [("", 0, "", "")], "path STRING, ingest_id INT, file STRING, file_sha256 STRING") \
-                .createOrReplaceTempView("_bw_ids")
+            F.broadcast(spark.createDataFrame([(p, ids[p], facts[p]["_name"], facts[p]["sha256"]) for p in order] or
+                                              [("", 0, "", "")], "path STRING, ingest_id INT, file STRING, "
+                                              "file_sha256 STRING")).createOrReplaceTempView("_bw_ids")
             self._code(docs.where("undated IS NULL")).write.parquet(folder.staging("coded"))
             coded = spark.read.parquet(folder.staging("coded"))
             events_per = dict(coded.groupBy("_path").count().collect())

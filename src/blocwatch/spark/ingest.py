@@ -279,8 +279,8 @@ class SparkIngest:
                 ids[src.path] = len(ids) + 1
         id_rows = [(r["path"], r["member"], ids[(r["path"], r["member"])], r["name"], r["sha256"])
                    for r in rows if (r["path"], r["member"]) in ids]
-        spark.createDataFrame(id_rows or [("", -1, 0, "", "")], "path STRING, member INT, ingest_id INT, file STRING, "
-                              "file_sha256 STRING").createOrReplaceTempView("_bw_ids")
+        F.broadcast(spark.createDataFrame(id_rows or [("", -1, 0, "", "")], "path STRING, member INT, ingest_id INT, "
+                                          "file STRING, file_sha256 STRING")).createOrReplaceTempView("_bw_ids")
         now = datetime.now()
         accepted = Observation("blocwatch_accepted")
         parts = set() if prepared is None else {p for (p,) in prepared.select("part").distinct().collect()}

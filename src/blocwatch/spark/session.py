@@ -78,6 +78,25 @@ def local_cores(master: str) -> int:
     return (os.cpu_count() or 1) if m.group(1) == "*" else max(1, int(m.group(1)))
 
 
+_LOG4J = """rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n%ex
+"""
+
+
+def _log4j() -> str:
+    """A log4j2 configuration logging errors only, written once to the temporary folder."""
+    path = os.path.join(tempfile.gettempdir(), "blocwatch-spark-log4j2.properties")
+    if not os.path.exists(path):
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(_LOG4J)
+    return path
+
+
 def settings(master: str, *, driver_memory: str | None = None,
              shuffle_partitions: int | None = None) -> dict[str, str]:
     """The Spark configuration blocwatch sets for ``master`` (see the module's description)."""
@@ -100,8 +119,9 @@ def settings(master: str, *, driver_memory: str | None = None,
             "spark.pyspark.python": sys.executable,
             "spark.pyspark.driver.python": sys.executable,
             "spark.sql.warehouse.dir": os.path.join(tempfile.gettempdir(), "blocwatch-spark-warehouse"),
-            # a wide projection (61 GDELT fields) compiles to methods over the JVM's 8,000-byte JIT limit
-            "spark.driver.extraJavaOptions": "-XX:-DontCompileHugeMethods",
+            # a wide projection (61 GDELT fields) compiles to methods over the JVM's 8,000-byte JIT limit;
+            # the JVM logs errors only (Spark's own default prints its warnings on every start)
+            "spark.driver.extraJavaOptions": f"-XX:-DontCompileHugeMethods -Dlog4j2.configurationFile={_log4j()}",
         })
     else:
         if shuffle_partitions:
@@ -161,6 +181,9 @@ def spark_session(master: str = DEFAULT_MASTER, *, driver_memory: str | None = N
     conf : dict, optional
         More Spark settings, applied last.
 
+    Under ``spark-submit`` the session is the one spark-submit configured (its ``--master`` and
+    ``--conf``), whatever ``master`` says; blocwatch adds only its settings for every master.
+
     Raises
     ------
     SparkUnavailable
@@ -173,6 +196,9 @@ def spark_session(master: str = DEFAULT_MASTER, *, driver_memory: str | None = N
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
+    if os.environ.get("PYSPARK_GATEWAY_PORT"):  # under spark-submit: its --master and --conf decide
+        return SparkSession.builder.appName("blocwatch").config(map=settings("cluster", driver_memory=None)) \
+            .getOrCreate()
     if is_local(master):
         version = java_version()
         if version is None:
@@ -182,6 +208,7 @@ def spark_session(master: str = DEFAULT_MASTER, *, driver_memory: str | None = N
             raise SparkUnavailable(f"--engine spark needs Java 17 or 21, found Java {version}: set JAVA_HOME")
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no guessing of this machine's address
     builder: Any = SparkSession.builder.master(master)
     for key, value in {**settings(master, driver_memory=driver_memory, shuffle_partitions=shuffle_partitions),
                        **(conf or {})}.items():
