@@ -85,12 +85,14 @@ appender.console.name = console
 appender.console.target = SYSTEM_ERR
 appender.console.layout.type = PatternLayout
 appender.console.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n%ex
+logger.repl.name = org.apache.spark.repl.Main
+logger.repl.level = error
 """
 
 
 def _log4j() -> str:
     """A log4j2 configuration logging errors only, written once to the temporary folder."""
-    path = os.path.join(tempfile.gettempdir(), "blocwatch-spark-log4j2.properties")
+    path = os.path.join(tempfile.gettempdir(), "blocwatch-spark-log4j2-v2.properties")
     if not os.path.exists(path):
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(_LOG4J)
@@ -105,7 +107,6 @@ def settings(master: str, *, driver_memory: str | None = None,
         "spark.sql.session.timeZone": "UTC",
         "spark.sql.timestampType": "TIMESTAMP_NTZ",
         "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
-        "spark.log.level": "ERROR",
         "spark.log.structuredLogging.enabled": "false",
         "spark.ui.showConsoleProgress": "false",
     }
@@ -124,6 +125,7 @@ def settings(master: str, *, driver_memory: str | None = None,
             "spark.driver.extraJavaOptions": f"-XX:-DontCompileHugeMethods -Dlog4j2.configurationFile={_log4j()}",
         })
     else:
+        conf["spark.log.level"] = "ERROR"  # local sessions get a log4j configuration of their own
         if shuffle_partitions:
             conf["spark.sql.shuffle.partitions"] = str(shuffle_partitions)
         if driver_memory:
