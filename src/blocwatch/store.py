@@ -23,8 +23,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import time
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime

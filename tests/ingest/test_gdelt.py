@@ -264,3 +264,16 @@ def test_a_line_just_over_the_maximum_length_is_quarantined(store, write):
     assert (f.error, f.inserted, f.quarantined) == (None, 2, 1)
     (row,) = store.query("SELECT line, reason FROM quarantine").to_pylist()
     assert row == {"line": 2, "reason": f"line longer than the maximum of {MAX_LINE_BYTES:,} bytes"}
+
+
+def test_an_empty_event_code_is_quarantined_not_the_whole_file(store, write):
+    """DuckDB's reader read an empty EventCode as NULL (its type check is skipped when the query
+    only casts the column to text), and the store's NOT NULL refused the whole file."""
+    rows = [gdelt_row(GLOBALEVENTID="1"), gdelt_row(GLOBALEVENTID="2", EventCode=""), "",
+            gdelt_row(GLOBALEVENTID="3", EventCode="", EventBaseCode="", EventRootCode=""),
+            gdelt_row(GLOBALEVENTID="4")]
+    (f,) = ingest_files(store, [write("e.CSV", "\n".join(rows) + "\n")], "gdelt").files
+    assert (f.error, f.lines, f.blank_lines, f.inserted, f.quarantined) == (None, 5, 1, 2, 2)
+    got = store.query("SELECT line, reason, raw FROM quarantine ORDER BY line").to_pylist()
+    assert got == [{"line": 2, "reason": "EventCode is empty", "raw": rows[1]},
+                   {"line": 4, "reason": "EventCode is empty", "raw": rows[3]}]

@@ -30,9 +30,9 @@ import duckdb
 from blocwatch.errors import InputError
 from blocwatch.ingest import gdelt, icews
 from blocwatch.ingest.layout import Layout
-from blocwatch.ingest.loader import Loader
+from blocwatch.ingest.loader import Loader, empty_required
 from blocwatch.ingest.results import FileResult, IngestResult
-from blocwatch.ingest.sources import Source, expand_paths, prepare_source
+from blocwatch.ingest.sources import Source, expand_paths, prepare_source, set_aside
 from blocwatch.progress import NullProgress, Progress
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def ingest_files(
         progress.start("loading", total=sum(src.size for _, src, _ in items))
         loader = Loader(store.con, alternates, progress)
         for batch in _batches(items, batch_bytes):
-            for (slot, _, _), result in zip(batch, _load(loader, batch, fmt), strict=True):
+            for (slot, _, _), result in zip(batch, _load(loader, batch, fmt, Path(tmp)), strict=True):
                 slots[slot] = result
         progress.finish()
     return IngestResult([r for r in slots if r is not None])
@@ -174,14 +174,20 @@ def _prepare(path: Path, tmp: Path) -> tuple[list[Source], InputError | None]:
     return sources, None
 
 
-def _load(loader: Loader, batch: list[tuple[int, Source, Layout]], fmt: str) -> list[FileResult]:
+def _load(loader: Loader, batch: list[tuple[int, Source, Layout]], fmt: str, tmp: Path,
+          retry: bool = True) -> list[FileResult]:
     layout = batch[0][2]
     try:
         return loader.load(layout, [src for _, src, _ in batch], fmt)
     except duckdb.Error as exc:
         if len(batch) > 1:  # find the file DuckDB cannot read; load the others
-            return [r for item in batch for r in _load(loader, [item], fmt)]
+            return [r for item in batch for r in _load(loader, [item], fmt, tmp)]
         src = batch[0][1]
+        if retry and isinstance(exc, duckdb.ConstraintException) and "NOT NULL" in str(exc):
+            empty = empty_required(layout, src)  # rows the reader let through with an empty required field
+            if empty:
+                set_aside(src, tmp, empty)
+                return _load(loader, batch, fmt, tmp, retry=False)
         reason = str(exc).strip().splitlines()[0]
         return [FileResult(file=src.name, format=layout.name, lines=src.lines,
                            error=InputError(f"cannot be read as {layout.name}: {reason}", file=src.name))]

@@ -103,6 +103,30 @@ def _width(raw: bytes, layout: Layout) -> int:
     return len(_split_fields(raw, layout))
 
 
+def empty_required(layout: Layout, source: Source) -> dict[int, str]:
+    """Lines of ``source`` whose required fields (event id, date, event code) are empty, with why.
+
+    DuckDB's reader should reject them, and does when it checks the column's type; when the
+    query only casts the column to text, it may read an empty value as NULL instead. The
+    loader looks for them only when the store refused such a row (a rare, slow path).
+    """
+    want = {layout.fields.index(f): f for f in layout.required if f in layout.fields}
+    out: dict[int, str] = {}
+    with open(source.path, "rb") as fh:
+        for number, line in enumerate(fh, start=1):
+            if number == 1 and layout.header:
+                continue
+            body = line.removesuffix(b"\n").removesuffix(b"\r")
+            if not body:
+                continue
+            fields = _split_fields(body, layout)
+            for i, name in want.items():
+                if i < len(fields) and (fields[i] == "" or fields[i] in layout.nullstr):
+                    out[number] = f"{name} is empty"
+                    break
+    return out
+
+
 class Loader:
     """Runs batches of sources into one store connection.
 

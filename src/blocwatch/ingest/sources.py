@@ -30,7 +30,7 @@ import numpy as np
 
 from blocwatch.errors import InputError
 
-__all__ = ["RawLine", "Source", "expand_paths", "prepare_source", "read_lines_at"]
+__all__ = ["RawLine", "Source", "expand_paths", "prepare_source", "read_lines_at", "set_aside"]
 
 CHUNK = 16 * 1024 * 1024
 _BINARY_PROBE = 8192
@@ -285,6 +285,34 @@ def _zip_sources(path: Path, tmpdir: Path, stem: str) -> Iterator[Source]:
                     yield _from_stream(stream, member_name, tmpdir, f"{stem}-{i}")  # type: ignore[arg-type]
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise InputError(f"corrupt or truncated zip archive: {exc}", file=name) from None
+
+
+def set_aside(source: Source, tmpdir: Path, reasons: dict[int, str]) -> None:
+    """Take lines out of what DuckDB reads of ``source``, to quarantine them with their reasons.
+
+    ``reasons`` maps line numbers of :attr:`Source.path` (as it is now) to why each cannot be a
+    row; ``source`` then reads a copy without them, its line map and removed lines updated, so
+    that they are still quarantined with their original line numbers and bytes.
+    """
+    if not reasons:
+        return
+    fd, name = tempfile.mkstemp(dir=tmpdir, prefix="set-aside-", suffix=".txt")
+    os.close(fd)
+    kept: list[int] = []
+    removed = list(source.removed)
+    blank = 0
+    with open(source.path, "rb") as fin, open(name, "wb") as fout:
+        for number, line in enumerate(fin, start=1):
+            body = line.removesuffix(b"\n")
+            if number in reasons:
+                removed.append(RawLine(source.original_line(number), body.removesuffix(b"\r"), reasons[number]))
+                continue
+            kept.append(source.original_line(number))
+            blank += not body.strip(b"\r")
+            fout.write(body + b"\n")
+    source.path, source.line_map = Path(name), np.asarray(kept, dtype=np.int64)
+    source.removed = sorted(removed, key=lambda r: r.line)
+    source.blank_lines = blank
 
 
 def read_lines_at(path: Path, wanted: Iterable[int]) -> dict[int, bytes]:
