@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -16,9 +17,11 @@ from fuzz.targets import ROOT, TARGETS, seeds
 CRASHES = ROOT / "benchmarks" / ".work" / "fuzz" / "crashes"
 
 
-def run_target(target: str, seconds: int, corpus: Path) -> tuple[int, int, float]:
-    """Fuzz ``target`` for ``seconds``; returns (exit code, inputs tried, seconds taken)."""
+def run_target(target: str, seconds: int, corpus: Path, work: Path) -> tuple[int, int, float]:
+    """Fuzz ``target`` for ``seconds`` (its store and inputs in ``work``); returns (exit code,
+    inputs tried, seconds taken)."""
     corpus.mkdir(parents=True, exist_ok=True)
+    work.mkdir(parents=True, exist_ok=True)
     for i, seed in enumerate(seeds(target)):
         (corpus / f"seed-{i}").write_bytes(seed)
     CRASHES.mkdir(parents=True, exist_ok=True)
@@ -26,7 +29,8 @@ def run_target(target: str, seconds: int, corpus: Path) -> tuple[int, int, float
             "-max_len=8192", "-timeout=60", "-rss_limit_mb=4096", f"-artifact_prefix={CRASHES}/{target}-",
             str(corpus)]
     started = time.monotonic()
-    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=seconds + 300)
+    env = {**os.environ, "BLOCWATCH_FUZZ_WORK": str(work), "TMPDIR": str(work)}
+    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=seconds + 300, env=env)
     took = time.monotonic() - started
     runs = re.search(r"stat::number_of_executed_units:\s*(\d+)", proc.stderr)
     if proc.returncode != 0:
@@ -45,13 +49,15 @@ def main() -> None:
     if unknown:
         ap.error(f"unknown target {', '.join(unknown)}; choose from {', '.join(TARGETS)}")
     base = args.corpus or Path(tempfile.mkdtemp(prefix="blocwatch-corpus-"))
+    work = Path(tempfile.mkdtemp(prefix="blocwatch-fuzz-"))
     failed = []
     print(f"{'target':<8} {'inputs':>9} {'seconds':>8}  result")
     for target in targets:
-        code, runs, took = run_target(target, args.seconds, base / target)
+        code, runs, took = run_target(target, args.seconds, base / target, work / target)
         print(f"{target:<8} {runs:>9,} {took:>8.1f}  {'ok' if code == 0 else f'FAILED (exit {code})'}", flush=True)
         if code != 0:
             failed.append(target)
+    shutil.rmtree(work, ignore_errors=True)
     if args.corpus is None:
         shutil.rmtree(base, ignore_errors=True)
     if failed:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import atheris
 
@@ -16,7 +18,8 @@ from fuzz.targets import TARGETS, Session
 
 def main() -> None:
     target = sys.argv[1]
-    session = Session()
+    work = os.environ.get("BLOCWATCH_FUZZ_WORK")
+    session = Session(Path(work) if work else None)
     run = TARGETS[target]
 
     def one_input(data: bytes) -> None:

@@ -39,9 +39,9 @@ def mutated(draw, target: str) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def sessions(coder):
+def sessions(coder, tmp_path_factory):
     """Two sessions (stores), so that the same input can be read twice from scratch."""
-    a, b = Session(), Session()
+    a, b = Session(tmp_path_factory.mktemp("fuzz-a")), Session(tmp_path_factory.mktemp("fuzz-b"))
     a._coder = b._coder = coder
     yield a, b
     a.store.close()

@@ -48,13 +48,18 @@ CHECKSUM = """
     FROM events"""
 
 
+def _env(db: Path) -> dict[str, str]:
+    """A killed child cannot remove its temporary files: keep them beside the test's store."""
+    return {**os.environ, "TMPDIR": str(db.parent)}
+
+
 def run_until(db: Path, data: Path, fraction: float | None) -> bool:
     """Run an ingest in a child process; SIGKILL it once ``fraction`` of the bytes are loaded.
 
     Returns whether the child was killed (it may finish first).
     """
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(data)],
-                             stdout=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, text=True, env=_env(db))
     total = done = 0.0
     assert child.stdout is not None
     for line in child.stdout:
@@ -112,7 +117,8 @@ def kill_after(db: Path, data: Path, seconds: float) -> bool:
     """Run an ingest in a child process and SIGKILL it after ``seconds`` (wall clock), wherever it
     is: opening the store, hashing, inside a batch, committing, closing. Returns whether it was
     still running when killed."""
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(data)], stdout=subprocess.DEVNULL)
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(data)], stdout=subprocess.DEVNULL,
+                             env=_env(db))
     try:
         child.wait(timeout=seconds)
         return False
