@@ -1,4 +1,5 @@
-"""Fuzz targets: one per importer and one for the coder's text handling.
+"""Fuzz targets: one per importer (GDELT, ICEWS, news as JSON lines, text and HTML, Spark's Parquet
+runs) and one for the coder's text handling.
 
 Each target takes the bytes of one input file, runs it through blocwatch the way a user would
 (a real DuckDB store, the real coder) and checks the promises of docs/reliability.md:
@@ -16,6 +17,7 @@ atheris runs (``python -m fuzz``) and the hypothesis tests (tests/test_fuzz_prop
 
 from __future__ import annotations
 
+import functools
 import json
 import tempfile
 from collections.abc import Callable
@@ -77,6 +79,42 @@ class Session:
         assert held == f.quarantined, f"quarantine holds {held} lines of the file, the result says {f.quarantined}"
         return ("read", f.lines, f.header_lines, f.blank_lines, f.inserted + f.duplicates, f.quarantined)
 
+    def parquet(self, data: bytes) -> tuple[Any, ...]:
+        """Import a run folder whose events file is ``data``: a clean refusal (nothing stored) or
+        an import whose every file adds up."""
+        import shutil
+
+        from blocwatch.errors import InputError
+        from blocwatch.ingest.parquet import import_parquet
+
+        run = self.folder / "run"
+        shutil.rmtree(run, ignore_errors=True)
+        shutil.copytree(self._run_template(), run)
+        (run / "events" / "part-0.parquet").write_bytes(data)
+        before = self.store.count("events")
+        try:
+            result = import_parquet(self.store, run)
+        except InputError as exc:
+            assert exc.reason and self.store.count("events") == before, "a refused run stored events"
+            return ("refused",)
+        for f in result.files:
+            assert f.lines == f.header_lines + f.blank_lines + f.inserted + f.duplicates + f.quarantined, f
+        return ("read", result.inserted + result.duplicates, result.quarantined)
+
+    def _run_template(self) -> Path:
+        """A run folder of the demo sample's first rows (made once per session)."""
+        template = self.folder / "run-template"
+        if not template.exists():
+            from blocwatch import EventStore
+            from blocwatch.ingest import ingest_files
+            from blocwatch.ingest.parquet import export_run
+
+            source = self.write("run.export.CSV", seeds("gdelt")[0])
+            with EventStore(self.folder / "run-source.duckdb") as store:
+                ingest_files(store, [source], "gdelt")
+                export_run(store, template)
+        return template
+
     # -- text --------------------------------------------------------------------------------
 
     def text(self, data: bytes, suffix: str) -> tuple[Any, ...]:
@@ -112,6 +150,7 @@ class Session:
 TARGETS: dict[str, Callable[[Session, bytes], tuple[Any, ...]]] = {
     "gdelt": lambda s, d: s.dataset(d, "gdelt", "x.export.CSV"),
     "icews": lambda s, d: s.dataset(d, "icews", "x.tab"),
+    "parquet": lambda s, d: s.parquet(d),
     "jsonl": lambda s, d: s.text(d, ".jsonl"),
     "txt": lambda s, d: s.text(d, ".txt"),
     "html": lambda s, d: s.text(d, ".html"),
@@ -119,8 +158,10 @@ TARGETS: dict[str, Callable[[Session, bytes], tuple[Any, ...]]] = {
 }
 
 
+@functools.cache
 def seeds(target: str) -> list[bytes]:
-    """Starting inputs: real rows and documents (the demo data, hand-built rows, ../shared)."""
+    """Starting inputs: real rows and documents (the demo data, hand-built rows, ../shared); made
+    once per process (a run's Parquet holds the time it was written)."""
     import os
 
     shared = Path(os.environ.get("BLOCWATCH_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -132,6 +173,13 @@ def seeds(target: str) -> list[bytes]:
         if v1.exists():
             out.append(b"".join(v1.read_bytes().splitlines(keepends=True)[:3]))
         return out
+    if target == "parquet":
+        with tempfile.TemporaryDirectory(prefix="blocwatch-seed-") as tmp:
+            session = Session(Path(tmp))
+            try:
+                return [session._run_template().joinpath("events", "part-0.parquet").read_bytes()]
+            finally:
+                session.store.close()
     if target == "icews":
         sample = shared / "icews" / "icews_sample_2018-06.csv"
         if sample.exists():

@@ -65,3 +65,21 @@ def test_counts_that_do_not_add_up_are_refused_and_nothing_is_stored(run, tmp_pa
         with pytest.raises(InputError, match="do not add up"):
             import_parquet(store, run)
         assert store.count("events") == 0 and store.count("ingests") == 0
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip"])
+def test_a_corrupt_parquet_file_is_an_input_error_and_nothing_is_stored(run, tmp_path, damage):
+    """Found by fuzzing: DuckDB's own errors escaped (the command line called them a bug)."""
+    part = run / "events" / "part-0.parquet"
+    data = bytearray(part.read_bytes())
+    if damage == "truncate":
+        data = data[: len(data) // 2]
+    else:
+        for i in range(len(data) // 3, len(data) // 3 + 64):
+            data[i] ^= 0xFF
+    part.write_bytes(bytes(data))
+    with EventStore(tmp_path / "t.duckdb") as store:
+        with pytest.raises(InputError) as err:
+            import_parquet(store, run)
+        assert err.value.file == str(run)
+        assert store.count("events") == 0 and store.count("ingests") == 0

@@ -87,9 +87,18 @@ def import_parquet(store: EventStore, folder: str | os.PathLike[str]) -> IngestR
     Raises
     ------
     InputError
-        The folder is not a finished run (no ``ingests``), or its tables are not the store's.
+        The folder is not a finished run (no ``ingests``), its tables are not the store's, or a
+        Parquet file cannot be read (truncated, corrupt); nothing is stored then.
     """
     root = Path(folder)
+    try:
+        return _import(store, root)
+    except duckdb.Error as exc:
+        reason = str(exc).strip().splitlines()[0]
+        raise InputError(f"cannot read the run's Parquet files: {reason}", file=str(root)) from None
+
+
+def _import(store: EventStore, root: Path) -> IngestResult:
     if not root.is_dir():
         raise InputError("no such run folder", file=str(root))
     files = {t: _files(root, t) for t in RUN_TABLES}
