@@ -163,3 +163,38 @@ def test_markup_in_the_data_shows_as_text(hostile_db, watched):
             w.check_clean()
     finally:
         app.state.live.close()
+
+
+def test_a_late_answer_never_draws_over_a_later_choice(demo_server, watched):
+    """Answers may arrive out of order: the whole window's events of a newly chosen pair are held
+    back until the user has clicked a month, and the list still shows that month's events only."""
+    w = watched(demo_server)
+    page = w.page
+    _choose_pair(w, "KOR-USA")
+    held = []
+
+    def hold_the_whole_window(route) -> None:
+        if "pair=PRK-RUS" in route.request.url and "month=" not in route.request.url and not held:
+            held.append(route)  # answered below, after the click
+        else:
+            route.continue_()
+
+    page.route("**/api/events?*", hold_the_whole_window)
+    page.select_option("#dyad", "PRK-RUS")
+    page.wait_for_function("() => document.getElementById('timeline-summary').textContent.startsWith('PRK-RUS')")
+    page.wait_for_timeout(100)
+    assert len(held) == 1
+    page.evaluate("""() => {
+        const gd = document.getElementById('timeline');
+        gd.emit('plotly_click', {points: [{customdata: '2024-06'}]});
+    }""")
+    page.wait_for_function("() => document.getElementById('events-info').textContent.includes('in 2024-06')")
+    month = httpx.get(f"{demo_server}/api/events", params={"pair": "PRK-RUS", "month": "2024-06", "from": "2023-07",
+                                                           "to": "2025-02", "limit": 25}).json()
+    expected = [e["event_id"] for e in month["items"]]
+    held[0].continue_()
+    page.wait_for_timeout(500)  # time for the late answer to arrive (and be dropped)
+    ids = page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => r.dataset.eventId)")
+    assert expected and ids == expected
+    assert "in 2024-06" in page.text_content("#events-info")
+    w.check_clean()

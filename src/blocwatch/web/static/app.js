@@ -165,6 +165,7 @@
     select.value = pairs.includes(view.pair) ? view.pair : "";
   }
 
+  let timelineRequest = 0;
   async function selectPair(pair) {
     if (!pair) return;
     const [a, b] = pair.split("-");
@@ -172,8 +173,10 @@
     if (![...$("dyad").options].some((o) => o.value === view.pair)) $("dyad").append(el("option", { value: view.pair }, view.pair));
     $("dyad").value = view.pair;
     markSelected();
+    const ticket = ++timelineRequest;
     try {
       const t = await api("timeline", { pair: view.pair, ...windowParams() });
+      if (ticket !== timelineRequest) return;  // another pair was chosen meanwhile
       drawTimeline(t);
       await loadEvents("", 0);
     } catch (err) { status(`Could not load ${view.pair}: ${err.message}`, true); }
@@ -200,18 +203,24 @@
     }
   }
 
+  // Only the latest request for the events list may draw it: a slower answer to an earlier request
+  // (the whole window, while the user already clicked a month) is dropped, never drawn over it.
+  let eventsRequest = 0;
   async function loadEvents(monthFilter, offset) {
-    view.month = monthFilter;
-    view.offset = Math.max(0, offset);
-    const page = await api("events", { pair: view.pair, ...windowParams(), month: view.month,
-      all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: view.offset });
+    const ticket = ++eventsRequest;
+    const pair = view.pair, chosen = monthFilter, start = Math.max(0, offset);
+    view.month = chosen;
+    view.offset = start;
+    const page = await api("events", { pair, ...windowParams(), month: chosen,
+      all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: start });
+    if (ticket !== eventsRequest) return;
     view.total = page.total;
     const body = $("events-body");
     body.replaceChildren(...page.items.map(eventRow));
     const last = Math.min(page.offset + page.items.length, page.total);
+    const between = `between ${pair.replace("-", " and ")}${chosen ? ` in ${chosen}` : ""}.`;
     setText("events-info", page.total ? `Events ${page.offset + 1}–${last} of ${page.total.toLocaleString("en")} ` +
-      `between ${view.pair.replace("-", " and ")}${view.month ? ` in ${view.month}` : ""}.` :
-      `No events between ${view.pair.replace("-", " and ")}${view.month ? ` in ${view.month}` : ""}.`);
+      between : `No events ${between}`);
     $("events-prev").disabled = view.offset === 0;
     $("events-next").disabled = last >= page.total;
     $("events-all").hidden = !view.month;
