@@ -122,8 +122,10 @@ def register(app: typer.Typer) -> None:
                          "the store", highlight=False)
         server = uvicorn.Server(uvicorn.Config(web, log_level="warning", access_log=False, lifespan="off"))
         try:
-            server.run(sockets=[sock])
-        except KeyboardInterrupt:
+            try:
+                server.run(sockets=[sock])
+            except KeyboardInterrupt:  # uvicorn raises the Ctrl+C again once it has shut down
+                pass
             stdout.print("stopped", highlight=False)
         finally:
             web.state.live.close()
