@@ -15,15 +15,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def spark_here():
     """Each command starts its own Spark; skipped (failed in CI) where pyspark or Java is missing."""
-    import os
+    from tests.spark.conftest import require_spark
 
-    from tests.spark.conftest import _unavailable
-
-    reason = _unavailable()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"Spark tests must run in CI: {reason}")
-        pytest.skip(reason)
+    require_spark()
 
 
 def test_ingest_import_and_dyads_on_spark(spark_here, tmp_path, write):

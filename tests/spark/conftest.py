@@ -24,14 +24,19 @@ def _unavailable() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def spark():
-    """A ``local[2]`` SparkSession shared by every Spark test."""
+def require_spark() -> None:
+    """Skip the test where pyspark or Java is missing, with the reason; in CI that is a failure."""
     reason = _unavailable()
     if reason:
         if os.environ.get("CI"):
             pytest.fail(f"Spark tests must run in CI: {reason}")
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """A ``local[2]`` SparkSession shared by every Spark test."""
+    require_spark()
     from blocwatch.spark.session import spark_session
 
     session = spark_session("local[2]", shuffle_partitions=4)

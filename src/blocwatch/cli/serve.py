@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 import socket
@@ -122,10 +123,8 @@ def register(app: typer.Typer) -> None:
                          "the store", highlight=False)
         server = uvicorn.Server(uvicorn.Config(web, log_level="warning", access_log=False, lifespan="off"))
         try:
-            try:
+            with contextlib.suppress(KeyboardInterrupt):  # uvicorn raises Ctrl+C again once it has shut down
                 server.run(sockets=[sock])
-            except KeyboardInterrupt:  # uvicorn raises the Ctrl+C again once it has shut down
-                pass
             stdout.print("stopped", highlight=False)
         finally:
             web.state.live.close()
