@@ -213,7 +213,7 @@
     view.offset = start;
     const page = await api("events", { pair, ...windowParams(), month: chosen,
       all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: start });
-    if (ticket !== eventsRequest) return;
+    if (ticket !== eventsRequest || pair !== view.pair) return;  // a later request, or another pair chosen
     view.total = page.total;
     const body = $("events-body");
     body.replaceChildren(...page.items.map(eventRow));
