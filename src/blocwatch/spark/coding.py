@@ -26,7 +26,6 @@ import hashlib
 import io
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
@@ -43,10 +42,12 @@ from blocwatch.spark.output import (
     INGEST_COLUMNS,
     QUARANTINE_COLUMNS,
     OutputFolder,
+    arrow_batch_rows,
     exact_select,
     is_uri,
     spark_ddl,
     timestamp_literal,
+    union_all,
     write_rows,
 )
 
@@ -155,18 +156,6 @@ def code_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         yield from _events_batch(events, paths, lines, seqs).to_batches()
 
 
-@contextmanager
-def _files_per_batch(spark: SparkSession) -> Iterator[None]:
-    """Whole input files are handed to Python a few at a time (a JSON-lines file can be large)."""
-    key = "spark.sql.execution.arrow.maxRecordsPerBatch"
-    before = spark.conf.get(key)
-    spark.conf.set(key, str(FILES_PER_BATCH))
-    try:
-        yield
-    finally:
-        spark.conf.set(key, before)
-
-
 @dataclass
 class CodeResult:
     """``blocwatch code`` on Spark: the events (as :func:`blocwatch.coder.ingest.events_table` gives them, in
@@ -234,9 +223,7 @@ class SparkCoding:
             frames.append(records.mapInArrow(partial(record_rows, default_date=default_date), DOC_SCHEMA))
             frames.append(spark.read.format("binaryFile").load(parquet).select("path", "content")
                           .mapInArrow(hash_batches, DOC_SCHEMA))
-        out = frames[0]
-        for f in frames[1:]:
-            out = out.unionByName(f)
+        out = union_all(frames)
         names = spark.createDataFrame([(k, order, name) for k, (order, name) in files.items()],
                                       "path STRING, _order INT, _name STRING")
         # binaryFile and Parquet's _metadata name files alike here: file:/a/b, as the local path /a/b
@@ -253,10 +240,9 @@ class SparkCoding:
         """Code the documents in ``paths`` and return their events (nothing is written)."""
         files = self._inputs(paths)
         docs = self._documents(files, default_date)
-        docs.createOrReplaceTempView("_bw_docs")
         order = docs.where("part = 'file'").selectExpr("path AS _path", "_order")
         names = [c.name for c in _CODED]
-        with _files_per_batch(self.spark):
+        with arrow_batch_rows(self.spark, FILES_PER_BATCH):
             table = self._code(docs).join(order, "_path").orderBy("_order", "_line", "_seq").select(*names).toArrow()
         for c in EVENT_COLUMNS:
             if c.name not in names:
@@ -286,7 +272,7 @@ class SparkCoding:
         started = datetime.now()
         try:
             docs = self._documents(files, default_date)
-            with _files_per_batch(spark):
+            with arrow_batch_rows(spark, FILES_PER_BATCH):
                 docs.write.parquet(folder.staging("documents"))
             docs = spark.read.parquet(folder.staging("documents"))
             facts = {r["path"]: r for r in docs.where("part = 'file'").select(

@@ -52,10 +52,12 @@ from blocwatch.spark.output import (
     INGEST_COLUMNS,
     QUARANTINE_COLUMNS,
     OutputFolder,
+    arrow_batch_rows,
     exact_select,
     is_uri,
     spark_ddl,
     timestamp_literal,
+    union_all,
     write_rows,
 )
 from blocwatch.spark.prepare import FILE_PART, PREPARED_SCHEMA, PROBLEM_PART, prepare_batches
@@ -236,15 +238,10 @@ class SparkIngest:
 
     def _prepare(self, fmt: str, folder: OutputFolder, load: list[str]) -> DataFrame:
         spark = self.spark
-        key = "spark.sql.execution.arrow.maxRecordsPerBatch"
-        before = spark.conf.get(key)
-        spark.conf.set(key, str(FILES_PER_BATCH))
-        try:
+        with arrow_batch_rows(spark, FILES_PER_BATCH):
             binary = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(load)
             prepared = binary.select("path", "content").mapInArrow(partial(prepare_batches, fmt=fmt), PREPARED_SCHEMA)
             prepared.write.partitionBy("part").parquet(folder.staging("prepared"))
-        finally:
-            spark.conf.set(key, before)
         return spark.read.parquet(folder.staging("prepared"))
 
     def _run(self, fmt: str, folder: OutputFolder, load: list[str], local: dict[str, tuple[int, str]],
@@ -272,7 +269,6 @@ class SparkIngest:
             else:
                 items.append((len(slots), _Source((r["path"], r["member"]), r["size"]), layouts[r["primary"]]))
                 slots.append(FileResult(file=r["name"], format=r["format"]))
-        by_slot = {slot: r for slot, r in zip(range(len(rows)), rows, strict=True)}
         ids: dict[tuple[str, int], int] = {}
         for batch in _batches(items, BATCH_BYTES):
             for _, src, _ in batch:
@@ -308,7 +304,7 @@ class SparkIngest:
                 F.count(F.lit(1)).alias("n"), F.min("line").alias("first_line"),
                 F.min_by("reason", "line").alias("first_reason")).collect()}
         metrics = accepted.get if parsed is not None else {"parsed": 0, "bad": 0}
-        log = self._account(slots, by_slot, ids, kept, quarantined, metrics["parsed"] - metrics["bad"])
+        log = self._account(slots, rows, ids, kept, quarantined, metrics["parsed"] - metrics["bad"])
         write_rows(spark, [{**row, "started_at": started, "finished_at": datetime.now()} for row in log],
                    INGEST_COLUMNS, folder.ingests)
         return IngestResult(slots)
@@ -324,12 +320,7 @@ class SparkIngest:
             view = f"_bw_lines_{key}"
             prepared.where(f"part = '{key}'").createOrReplaceTempView(view)
             frames.append(self.spark.sql(sql(layouts[key], view)).withColumn("_key", F.lit(key)))
-        if not frames:
-            return None
-        out = frames[0]
-        for f in frames[1:]:
-            out = out.unionByName(f, allowMissingColumns=True)
-        return out
+        return union_all(frames, allow_missing=True) if frames else None
 
     def _quarantine(self, folder: OutputFolder, checked: DataFrame | None, prepared: DataFrame | None,
                     parts: set[str], fmt: str, now: datetime) -> None:
@@ -342,12 +333,7 @@ class SparkIngest:
         if prepared is not None and PROBLEM_PART in parts:
             frames.append(prepared.where(f"part = '{PROBLEM_PART}'").selectExpr(
                 "path", "member", "line", "problem AS reason", "text AS raw", "raw AS raw_bytes"))
-        if frames:
-            allq = frames[0]
-            for f in frames[1:]:
-                allq = allq.unionByName(f)
-        else:
-            allq = spark.createDataFrame([], _REASON_SCHEMA)
+        allq = union_all(frames) if frames else spark.createDataFrame([], _REASON_SCHEMA)
         allq.createOrReplaceTempView("_bw_q")
         spark.sql(f"""SELECT b.ingest_id, b.file, b.file_sha256, q.line, q.reason, q.raw, q.raw_bytes,
                              {spark_literal(fmt)} AS origin
@@ -362,7 +348,7 @@ class SparkIngest:
                         FROM _bw_qs) WHERE _k = 1""").orderBy("ingest_id", "line").write.parquet(folder.quarantine)
 
     @staticmethod
-    def _account(slots: list[FileResult], rows: dict[int, dict[str, Any]], ids: dict[tuple[str, int], int],
+    def _account(slots: list[FileResult], rows: list[dict[str, Any]], ids: dict[tuple[str, int], int],
                  kept: dict[int, int], quarantined: dict[int, tuple[int, int, str]], accepted: int) -> list[dict]:
         """Fill the results in and check every file's lines add up; the ingest log rows."""
         log, total = [], 0

@@ -25,8 +25,10 @@ CAST(event_id AS STRING) AS event_id, CAST(date AS DATE) AS date
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
+from functools import reduce
 from typing import TYPE_CHECKING, Any
 
 from blocwatch.errors import InputError
@@ -35,8 +37,9 @@ from blocwatch.schema import EVENT_COLUMNS, INGEST_COLUMNS, QUARANTINE_COLUMNS, 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-__all__ = ["EVENT_COLUMNS", "INGEST_COLUMNS", "QUARANTINE_COLUMNS", "OutputFolder", "delete_path", "exact_select",
-           "is_uri", "path_exists", "spark_ddl", "spark_type", "timestamp_literal", "write_rows"]
+__all__ = ["EVENT_COLUMNS", "INGEST_COLUMNS", "QUARANTINE_COLUMNS", "OutputFolder", "arrow_batch_rows", "delete_path",
+           "exact_select", "is_uri", "path_exists", "spark_ddl", "spark_type", "timestamp_literal", "union_all",
+           "write_rows"]
 
 _SPARK_TYPES = {"VARCHAR": "STRING", "TIMESTAMP": "TIMESTAMP_NTZ", "BLOB": "BINARY", "INTEGER": "INT"}
 
@@ -152,3 +155,21 @@ def write_rows(spark: SparkSession, rows: list[dict[str, Any]], columns: Sequenc
     df = spark.createDataFrame(data, schema=spark_ddl(columns))
     df.coalesce(1).write.mode("errorifexists").parquet(path)
     return df
+
+
+def union_all(frames: Sequence[DataFrame], *, allow_missing: bool = False) -> DataFrame:
+    """The rows of every frame in ``frames`` (by column name; at least one frame)."""
+    return reduce(lambda a, b: a.unionByName(b, allowMissingColumns=allow_missing), frames)
+
+
+@contextmanager
+def arrow_batch_rows(spark: SparkSession, rows: int) -> Iterator[None]:
+    """Rows per Arrow batch handed to Python (``mapInArrow``) inside the block: a few whole input
+    files at a time, as a file can be large; the session's setting is restored after."""
+    key = "spark.sql.execution.arrow.maxRecordsPerBatch"
+    before = spark.conf.get(key)
+    spark.conf.set(key, str(rows))
+    try:
+        yield
+    finally:
+        spark.conf.set(key, before)
