@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from blocwatch import EventStore
-from blocwatch.errors import StoreError
+from blocwatch.errors import StoreBusy, StoreError
 from blocwatch.ingest import ingest_files
 from blocwatch.snapshot import Snapshots, publish_snapshot, snapshot_paths
 from tests.helpers import gdelt_row
@@ -80,11 +80,11 @@ def test_a_writer_holding_the_store_leaves_the_last_snapshot_in_service(db, writ
         assert holder.stdout.readline().strip() == "writing"
         assert not snaps.refresh(force=True)
         assert count(snaps) == (1, 2)
-        with pytest.raises(StoreError, match="in use by a writer"):
+        with pytest.raises(StoreBusy, match="in use by a writer"):
             publish_snapshot(db)
         for old in snapshot_paths(db):
             old.unlink()
-        with pytest.raises(StoreError, match="start the server when the ingest is done"):
+        with pytest.raises(StoreBusy, match="start the server when the ingest is done"):
             Snapshots(db)  # no snapshot to fall back on
     finally:
         holder.communicate("\n", timeout=30)

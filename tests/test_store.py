@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from blocwatch import EventStore, StoreError
+from blocwatch import EventStore, StoreBusy, StoreError
 from blocwatch.schema import EVENT_COLUMNS, SCHEMA_VERSION
 
 
@@ -60,7 +60,7 @@ def test_a_second_writer_gets_a_clear_error(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(StoreError) as err:
+        with pytest.raises(StoreBusy) as err:
             EventStore(path)
         assert "in use by another blocwatch or DuckDB process" in str(err.value)
         assert f"(PID {holder.pid})" in str(err.value)
@@ -143,7 +143,7 @@ def test_a_writer_waits_for_the_store_then_opens_it(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(StoreError, match="in use by another"):
+        with pytest.raises(StoreBusy, match="in use by another"):
             EventStore(path, wait=0.3)  # gives up before the holder is done
         with EventStore(path, wait=20) as store:  # waits until it is
             assert store.count("events") == 0

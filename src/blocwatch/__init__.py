@@ -7,9 +7,9 @@ The library is the product; the ``blocwatch`` command line is a thin layer on to
 '0.1.0'
 """
 
-from blocwatch.errors import BlocwatchError, InputError, StoreError
+from blocwatch.errors import BlocwatchError, InputError, StoreBusy, StoreError
 from blocwatch.store import EventStore
 
 __version__ = "0.1.0"
 
-__all__ = ["BlocwatchError", "EventStore", "InputError", "StoreError", "__version__"]
+__all__ = ["BlocwatchError", "EventStore", "InputError", "StoreBusy", "StoreError", "__version__"]

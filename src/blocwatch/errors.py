@@ -7,7 +7,7 @@ command line can print ``FILE:LINE: reason`` and a program can act on the parts.
 
 from __future__ import annotations
 
-__all__ = ["BlocwatchError", "InputError", "StoreError"]
+__all__ = ["BlocwatchError", "InputError", "StoreBusy", "StoreError"]
 
 
 class BlocwatchError(Exception):
@@ -71,3 +71,13 @@ class StoreError(BlocwatchError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}" if self.path else self.reason
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store for writing (DuckDB allows one writer, or readers, at a time).
+
+    Examples
+    --------
+    >>> isinstance(StoreBusy("in use by another process", path="x.duckdb"), StoreError)
+    True
+    """

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import duckdb
 
-from blocwatch.errors import StoreError
+from blocwatch.errors import StoreBusy, StoreError
 from blocwatch.store import EventStore
 
 __all__ = ["Snapshots", "latest_snapshot", "publish_snapshot", "snapshot_paths"]
@@ -82,8 +82,10 @@ def publish_snapshot(store: str | os.PathLike[str], folder: str | os.PathLike[st
 
     Raises
     ------
+    StoreBusy
+        A writer holds the store (try again when it is done).
     StoreError
-        The store is missing, or a writer holds it (try again when it is done).
+        The store is missing or cannot be copied.
     """
     src = Path(store)
     if not src.exists():
@@ -98,13 +100,10 @@ def publish_snapshot(store: str | os.PathLike[str], folder: str | os.PathLike[st
         con.execute("COPY FROM DATABASE bw_src TO bw_dst")
         con.execute("DETACH bw_dst")
         con.execute("DETACH bw_src")
-    except duckdb.IOException as exc:
-        tmp.unlink(missing_ok=True)
-        if "lock" in str(exc).lower():
-            raise StoreError("in use by a writer; the snapshot stays as it was", path=str(src)) from None
-        raise StoreError(f"cannot copy the store: {str(exc).splitlines()[0]}", path=str(src)) from None
     except duckdb.Error as exc:
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
+            raise StoreBusy("in use by a writer; the snapshot stays as it was", path=str(src)) from None
         raise StoreError(f"cannot copy the store: {str(exc).splitlines()[0]}", path=str(src)) from None
     finally:
         con.close()
@@ -162,10 +161,11 @@ class Snapshots:
         if self._stale():
             try:
                 self.path = publish_snapshot(self.store, self.folder)
-            except StoreError as exc:
-                if "in use" in exc.reason and self.path == self.store:
-                    raise StoreError("in use by a writer and not served before: start the server when the "
-                                     "ingest is done", path=str(self.store)) from None
+            except StoreBusy:
+                if self.path == self.store:
+                    raise StoreBusy("in use by a writer and not served before: start the server when the "
+                                    "ingest is done", path=str(self.store)) from None
+            except StoreError:
                 if self.path == self.store:
                     self.direct = True
         self._open(self.path)

@@ -35,7 +35,7 @@ import duckdb
 import pyarrow as pa
 
 from blocwatch.countries import load_countries
-from blocwatch.errors import StoreError
+from blocwatch.errors import StoreBusy, StoreError
 from blocwatch.schema import (
     EVENT_COLUMNS,
     INGEST_COLUMNS,
@@ -135,13 +135,14 @@ class EventStore:
         DuckDB memory limit such as ``"1GB"``; DuckDB spills to disk beyond it.
     wait : float
         Seconds to keep trying while another process holds the file (a running ingest, a
-        server copying a snapshot) before giving up with :class:`StoreError`; 0: at once.
+        server copying a snapshot) before giving up; 0: at once.
 
     Raises
     ------
+    StoreBusy
+        Another process holds the file (after ``wait`` seconds).
     StoreError
-        The file is missing (read-only), locked by another process, not a DuckDB
-        file, or written by a newer blocwatch.
+        The file is missing (read-only), not a DuckDB file, or written by a newer blocwatch.
     """
 
     def __init__(
@@ -222,7 +223,7 @@ class EventStore:
         if "lock" in msg.lower():
             m = _LOCK_RE.search(msg)
             holder = f" (PID {m.group('pid')})" if m and m.group("pid") else ""
-            return StoreError(
+            return StoreBusy(
                 f"in use by another blocwatch or DuckDB process{holder}; wait for it to finish",
                 path=str(self.path),
             )
