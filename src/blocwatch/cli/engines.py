@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from blocwatch.errors import InputError
-from blocwatch.store import DEFAULT_STORE, EventStore
+from blocwatch.store import DEFAULT_STORE, WRITER_WAIT, EventStore
 
 __all__ = ["Engine", "EngineOption", "EventsOption", "MasterOption", "OutOption", "check_engine", "register",
            "spark_engine"]
@@ -91,7 +91,7 @@ def register(app: typer.Typer, ingest_app: typer.Typer) -> None:
             if not folder.is_dir():
                 raise InputError("no such run folder", file=str(folder))
         files = []
-        with EventStore(db) as store:
+        with EventStore(db, wait=WRITER_WAIT) as store:  # waits for another writer, as every ingest does
             for folder in folders:
                 files.extend(import_parquet(store, folder).files)
         return _report_ingest(IngestResult(files), strict)
