@@ -3,25 +3,44 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+# Every lock is installed exactly as written: pinned by hash, no dependency resolution (--no-deps),
+# so a release published tomorrow cannot change what gets installed; `pip check` and
+# tools/check_lock.py then prove the venv is complete and equal to the locks.
+INSTALL := $(PIP) install --require-hashes --no-deps
 DEMO_DB := out/demo.duckdb
 DEMO_COUNTRIES := USA,RUS,CHN,JPN,KOR,PRK,UKR
 
-.PHONY: demo test bench fuzz lint lock data clean
+.PHONY: demo test install install-dev bench fuzz lint lock data clean
 
 $(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found: blocwatch needs Python 3.11 or 3.12 (Debian/Ubuntu: apt install python3 python3-venv; or make PYTHON=/path/to/python3.11 demo)" >&2; exit 1; }
+	@$(PYTHON) tools/check_python.py
 	$(PYTHON) -m venv $(VENV)
 
-# Runtime dependencies, exactly as locked (with hashes), then blocwatch itself.
-$(VENV)/.main: requirements/main.lock pyproject.toml | $(BIN)/python
-	$(PIP) install --require-hashes -r requirements/main.lock
-	$(PIP) install --no-deps -e .
+# The installer first, pinned by hash (requirements/pip.lock): the venv's bundled pip is whatever
+# the user's Python shipped with, and pip 23.2 resolves a locked package's extra to the newest release.
+$(VENV)/.pip: requirements/pip.lock | $(BIN)/python
+	$(INSTALL) -r requirements/pip.lock
+	touch $@
+
+# Runtime dependencies, exactly as locked, then blocwatch itself (built with the locked setuptools).
+$(VENV)/.main: requirements/main.lock pyproject.toml $(VENV)/.pip
+	$(INSTALL) -r requirements/main.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	$(PIP) check
+	$(BIN)/python tools/check_lock.py --exact requirements/pip.lock requirements/main.lock $(if $(wildcard $(VENV)/.dev),requirements/dev.lock)
 	touch $@
 
 # Development dependencies (a superset of the runtime ones).
-$(VENV)/.dev: requirements/dev.lock pyproject.toml | $(BIN)/python
-	$(PIP) install --require-hashes -r requirements/dev.lock
-	$(PIP) install --no-deps -e .
+$(VENV)/.dev: requirements/dev.lock pyproject.toml $(VENV)/.pip
+	$(INSTALL) -r requirements/dev.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	$(PIP) check
+	$(BIN)/python tools/check_lock.py --exact requirements/pip.lock requirements/dev.lock
 	touch $@ $(VENV)/.main
+
+install: $(VENV)/.main
+install-dev: $(VENV)/.dev
 
 demo: $(VENV)/.main
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
@@ -52,12 +71,17 @@ fuzz: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests benchmarks tools
 
-# Re-resolve the locks (needs PyPI); the runtime lock is constrained by the dev lock.
-lock: $(BIN)/python
-	$(PIP) install pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev --extra spark \
+# Re-resolve the locks (needs PyPI), in a venv of their own so the tool never enters .venv; the runtime
+# lock is constrained by the dev lock. pip-compile keeps existing pins unless asked to upgrade.
+LOCK_VENV := .venv-lock
+lock:
+	@$(PYTHON) tools/check_python.py
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/pip.lock
+	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools==7.6.2
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev --extra spark \
 		--no-emit-index-url --no-emit-find-links -o requirements/dev.lock pyproject.toml
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -c requirements/dev.lock \
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -c requirements/dev.lock \
 		--no-emit-index-url --no-emit-find-links -o requirements/main.lock pyproject.toml
 
 # Rebuild the shipped data files and the demo sample from ../shared/data.
@@ -66,4 +90,4 @@ data: $(VENV)/.dev
 	$(BIN)/python tools/make_demo_sample.py
 
 clean:
-	rm -rf out .pytest_cache build src/*.egg-info
+	rm -rf out .pytest_cache build dist src/*.egg-info $(LOCK_VENV)
