@@ -74,7 +74,8 @@ SPACY_CALL = _SPACY.replace("PARSE", "map(nlp, texts)")
 CODER = _USAGE + """
 import json, sys, time
 t = time.perf_counter()
-from blocwatch.coder import Coder, Document, read_documents
+from blocwatch.coder import Coder
+from blocwatch.documents import Document, read_documents
 coder = Coder.load()
 load = time.perf_counter() - t
 c, t = cpu(), time.perf_counter()

@@ -257,11 +257,11 @@ PIPELINE = _USAGE + """
 import json, statistics, sys, time
 t0 = time.perf_counter()
 import duckdb
-from blocwatch.aggregate import DyadQuery, dyad_table
+from blocwatch.dyads import DyadQuery, dyad_table
 from blocwatch.analysis.balance import frustration, triangle_balance
 from blocwatch.analysis.blocs import blocs
 from blocwatch.analysis.network import EdgeRule, network_from_relations
-from blocwatch.analysis.relations import add_net
+from blocwatch.analysis.cooperation import add_net
 con = duckdb.connect(sys.argv[1], read_only=True)
 con.execute("SET threads = 2")
 budget = float(sys.argv[2])

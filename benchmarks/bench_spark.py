@@ -113,7 +113,7 @@ DUCKDB = _USAGE + """
 import json, sys, time
 t0 = time.perf_counter()
 from blocwatch import EventStore
-from blocwatch.aggregate import DyadQuery, dyad_table
+from blocwatch.dyads import DyadQuery, dyad_table
 from blocwatch.ingest import ingest_files
 t = time.perf_counter()
 with EventStore(sys.argv[2], threads=2) as store:
@@ -132,7 +132,7 @@ print(json.dumps({"rows": result.rows, "events": result.inserted, "ingest": inge
 SPARK = _USAGE + """
 import json, sys, time
 t0 = time.perf_counter()
-from blocwatch.aggregate import DyadQuery
+from blocwatch.dyads import DyadQuery
 from blocwatch.spark.aggregate import SparkDyads
 from blocwatch.spark.ingest import SparkIngest
 from blocwatch.spark.session import spark_session
@@ -155,7 +155,8 @@ print(json.dumps({"rows": result.rows, "events": result.inserted, "ingest": inge
 
 CODER = _USAGE + """
 import json, sys, time
-from blocwatch.coder import Coder, Document, read_documents
+from blocwatch.coder import Coder
+from blocwatch.documents import Document, read_documents
 t = time.perf_counter()
 coder = Coder.load()
 load = time.perf_counter() - t

@@ -10,7 +10,7 @@ import atheris
 
 with atheris.instrument_imports(include=["blocwatch"]):
     import blocwatch.coder
-    import blocwatch.coder.ingest
+    import blocwatch.ingest.text
     import blocwatch.ingest  # noqa: F401
 
 from fuzz.targets import TARGETS, Session

@@ -119,7 +119,7 @@ class Session:
 
     def text(self, data: bytes, suffix: str) -> tuple[Any, ...]:
         """Code and store ``data`` as a ``.jsonl``, ``.txt`` or ``.html`` document file."""
-        from blocwatch.coder.ingest import ingest_text
+        from blocwatch.ingest.text import ingest_text
 
         path = self.write(f"doc{suffix}", data)
         result = ingest_text(self.store, [path], coder=self.coder, default_date=date(2024, 6, 20))

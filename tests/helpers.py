@@ -69,8 +69,8 @@ def hostile_store(folder: Path, coder) -> Path:
     import json
 
     from blocwatch import EventStore
-    from blocwatch.coder.ingest import ingest_text
     from blocwatch.ingest import ingest_files
+    from blocwatch.ingest.text import ingest_text
 
     folder.mkdir(parents=True, exist_ok=True)
     doc = {"id": HOSTILE[1], "date": "2024-06-20", "url": "javascript:alert(1)", "title": HOSTILE[0],

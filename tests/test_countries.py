@@ -45,3 +45,17 @@ def test_codes_are_unique():
     for attr in ("cameo", "fips", "cow"):
         values = [getattr(r, attr) for r in rows if getattr(r, attr)]
         assert len(values) == len(set(values)), attr
+
+
+def test_parse_countries():
+    import pytest
+
+    from blocwatch.countries import parse_countries
+    from blocwatch.errors import ParameterError
+
+    assert parse_countries(" prk , rus,PRK") == ("PRK", "RUS")
+    assert parse_countries(["usa", "kor"]) == ("USA", "KOR")
+    assert parse_countries("") is None and parse_countries(None) is None
+    with pytest.raises(ParameterError) as err:
+        parse_countries("US,RUS")
+    assert err.value.param == "countries" and '"US"' in err.value.reason

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from blocwatch import EventStore
-from blocwatch.coder.ingest import ingest_text
 from blocwatch.ingest import ingest_files
+from blocwatch.ingest.text import ingest_text
 from blocwatch.relations import Relations
 from tests.helpers import REPO
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from blocwatch.aggregate import DyadQuery
 from blocwatch.analysis.network import EdgeRule
+from blocwatch.dyads import DyadQuery
 from blocwatch.ingest import ingest_files
 from blocwatch.relations import Relations, RelationsOptions
 from tests.helpers import gdelt_row

@@ -1,5 +1,6 @@
 """Check that a venv holds exactly what the locks pin: every locked distribution installed at its
-locked version, and (with ``--exact``) nothing else but blocwatch itself.
+locked version, and (with ``--exact``) nothing else but blocwatch itself and what the venv was
+seeded with (Python 3.11's venv adds its own setuptools, which a lock may or may not pin).
 
 Run with the venv's own Python, after ``pip install --no-deps --require-hashes -r LOCK``::
 
@@ -18,6 +19,9 @@ from pathlib import Path
 
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;\\]+)")
 OWN = {"blocwatch"}
+#: What ``python -m venv`` itself puts in a venv (from the interpreter, not the registry): allowed
+#: when no lock pins it (pip always is, by requirements/pip.lock).
+SEED = {"pip", "setuptools", "wheel"}
 
 
 def normalise(name: str) -> str:
@@ -51,7 +55,7 @@ def differences(pins: dict[str, str], have: dict[str, str], exact: bool) -> list
     ]
     if exact:
         out += [f"{name}: installed {v}, not in any lock" for name, v in sorted(have.items())
-                if name not in pins and name not in OWN]
+                if name not in pins and name not in OWN and name not in SEED]
     return out
 
 

@@ -19,11 +19,17 @@ Examples
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from blocwatch.taxonomy import read_data_csv
+from blocwatch.data import read_csv
+from blocwatch.errors import ParameterError
 
-__all__ = ["Countries", "Country", "load_countries"]
+__all__ = ["ISO3", "Countries", "Country", "load_countries", "parse_countries"]
+
+#: The shape of an ISO 3166-1 alpha-3 code, as blocwatch stores states.
+ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ def load_countries() -> Countries:
             cow=int(r["cow"]) if r["cow"] else None,
             aliases=tuple(a for a in r["aliases"].split("|") if a),
         )
-        for r in read_data_csv("countries.csv")
+        for r in read_csv("countries.csv")
     ]
     by_name: dict[str, Country] = {}
     for c in rows:
@@ -78,3 +84,25 @@ def load_countries() -> Countries:
         by_cow={c.cow: c for c in rows if c.cow is not None},
         by_name=by_name,
     )
+
+
+def parse_countries(text: str | Sequence[str] | None, *, param: str = "countries") -> tuple[str, ...] | None:
+    """``"usa, rus,PRK"`` -> ``("USA", "RUS", "PRK")``; ``None`` or empty -> ``None``.
+
+    Examples
+    --------
+    >>> parse_countries("usa, rus,PRK")
+    ('USA', 'RUS', 'PRK')
+    >>> parse_countries("US")
+    Traceback (most recent call last):
+    ...
+    blocwatch.errors.ParameterError: countries: "US" is not an ISO alpha-3 code such as USA
+    """
+    if text is None:
+        return None
+    items = text.split(",") if isinstance(text, str) else list(text)
+    codes = tuple(dict.fromkeys(c.strip().upper() for c in items if c.strip()))
+    for c in codes:
+        if not ISO3.match(c):
+            raise ParameterError(param, f'"{c}" is not an ISO alpha-3 code such as USA')
+    return codes or None

@@ -7,7 +7,7 @@ command line can print ``FILE:LINE: reason`` and a program can act on the parts.
 
 from __future__ import annotations
 
-__all__ = ["BlocwatchError", "InputError", "StoreBusy", "StoreError"]
+__all__ = ["BlocwatchError", "InputError", "MissingExtra", "ParameterError", "StoreBusy", "StoreError"]
 
 
 class BlocwatchError(Exception):
@@ -46,6 +46,57 @@ class InputError(BlocwatchError):
         if self.line is not None:
             where = f"{where}:{self.line}"
         return f"{where}: {self.reason}" if where else self.reason
+
+
+class ParameterError(InputError):
+    """A value given to a library function that it cannot use. ``param`` names the parameter
+    (``start``, ``window``, ``countries`` ...), so that each front end can show its own name for it:
+    the command line its flag (``--from``), the web API its query parameter (``from``).
+
+    Parameters
+    ----------
+    param : str
+        The parameter's name in the library call.
+    reason : str
+        What is wrong with its value, without the name.
+
+    Examples
+    --------
+    >>> err = ParameterError("window", "choose one of day, week, month, quarter, year, not 'fortnight'")
+    >>> str(err), err.param, isinstance(err, InputError)
+    ("window: choose one of day, week, month, quarter, year, not 'fortnight'", 'window', True)
+    """
+
+    def __init__(self, param: str, reason: str) -> None:
+        self.param = param
+        super().__init__(reason)
+
+    def __str__(self) -> str:
+        return f"{self.param}: {self.reason}"
+
+
+class MissingExtra(BlocwatchError):
+    """A feature needs an optional part of blocwatch that is not installed.
+
+    Parameters
+    ----------
+    feature : str
+        What was asked for ("coding news text").
+    extra : str
+        The extra that brings it (``coder``, ``web``, ``report``, ``spark``).
+    missing : str
+        The module that could not be imported.
+
+    Examples
+    --------
+    >>> str(MissingExtra("coding news text", "coder", "spacy"))
+    "coding news text needs blocwatch's 'coder' extra (spacy is not installed): pip install 'blocwatch[coder]'"
+    """
+
+    def __init__(self, feature: str, extra: str, missing: str) -> None:
+        self.feature, self.extra, self.missing = feature, extra, missing
+        super().__init__(f"{feature} needs blocwatch's '{extra}' extra ({missing} is not installed): "
+                         f"pip install 'blocwatch[{extra}]'")
 
 
 class StoreError(BlocwatchError):

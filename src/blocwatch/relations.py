@@ -1,16 +1,17 @@
-"""Relations between states read from a store: the one object the CLI, report and app ask.
+"""Relations between states read from a store: the one object the CLI, report, app and notebooks ask.
 
-:class:`Relations` runs the dyad SQL (:mod:`blocwatch.aggregate`) on a store and hands plain
+:class:`Relations` runs the dyad SQL (:mod:`blocwatch.dyads`) on a store and hands plain
 tables to :mod:`blocwatch.analysis`; it adds what only the store has: the events (with their
-evidence) behind a number.
+evidence) behind a number. Dates and periods may be given as text (``"2024-11"``, ``"2024-Q2"``).
+:func:`blocwatch.open` opens a store and returns its :class:`Relations`.
 
 Examples
 --------
 >>> import os, tempfile
 >>> from blocwatch.store import EventStore
 >>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
-...     Relations(store).table().num_rows
-0
+...     Relations(store).table().num_rows, Relations(store).network("2024-11").label
+(0, '2024-11')
 """
 
 from __future__ import annotations
@@ -21,14 +22,17 @@ from typing import Any
 
 import pyarrow as pa
 
-from blocwatch.aggregate import DyadQuery, dyad_table
-from blocwatch.analysis.enemies import CommonEnemy, common_enemies, totals
+from blocwatch.analysis.cooperation import DEFAULT_ALPHA, add_net, totals
+from blocwatch.analysis.enemies import CommonEnemy, common_enemies
 from blocwatch.analysis.network import EdgeRule, SignedNetwork, network_from_relations
-from blocwatch.analysis.relations import DEFAULT_ALPHA, add_net, period_range
 from blocwatch.analysis.shifts import DEFAULT_SMOOTH, Shift, drivers, find_shifts
+from blocwatch.dyads import DyadQuery, dyad_table
+from blocwatch.periods import Period, months_between, parse_date, period_label, period_range
 from blocwatch.store import EventStore
 
 __all__ = ["EVIDENCE_COLUMNS", "Relations", "RelationsOptions"]
+
+Day = date | str | None
 
 #: Columns of an event shown as evidence.
 EVIDENCE_COLUMNS = ("event_id", "date", "source", "target", "source_country", "target_country", "cameo", "goldstein",
@@ -42,14 +46,15 @@ class RelationsOptions:
     Parameters
     ----------
     query : DyadQuery
-        Which events count: dates, countries, factual only, score, weighting, collapsing.
+        Which events count: dates, countries, factual only, score, weighting, collapsing. The
+        default counts undirected pairs (``directed=False``), as ``blocwatch relations`` does.
     alpha : float
-        Smoothing of net cooperation (:func:`blocwatch.analysis.relations.net_cooperation`).
+        Smoothing of net cooperation (:func:`blocwatch.analysis.cooperation.net_cooperation`).
     rule : EdgeRule
         Sign and weight of network ties.
     """
 
-    query: DyadQuery = field(default_factory=DyadQuery)
+    query: DyadQuery = field(default_factory=lambda: DyadQuery(directed=False))
     alpha: float = DEFAULT_ALPHA
     rule: EdgeRule = field(default_factory=EdgeRule)
 
@@ -64,9 +69,39 @@ class Relations:
     options : RelationsOptions, optional
     """
 
-    def __init__(self, store: EventStore, options: RelationsOptions | None = None) -> None:
+    def __init__(self, store: EventStore, options: RelationsOptions | None = None, *,
+                 owns_store: bool = False) -> None:
         self.store = store
         self.options = options or RelationsOptions()
+        self._owns_store = owns_store
+
+    @classmethod
+    def of(cls, store: EventStore, *, countries: tuple[str, ...] | None = None, start: Day = None, end: Day = None,
+           window: str = "month", **query: Any) -> Relations:
+        """Relations of ``store`` counting the events of a query built from these fields
+        (:class:`~blocwatch.dyads.DyadQuery`), with the default smoothing and tie rule.
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
+        ...     Relations.of(store, countries=("PRK", "RUS"), start="2024").options.query.start
+        datetime.date(2024, 1, 1)
+        """
+        query.setdefault("directed", False)
+        q = DyadQuery(window=window, countries=countries or None, start=start, end=end, **query)
+        return cls(store, RelationsOptions(query=q))
+
+    def close(self) -> None:
+        """Close the store if these relations opened it (:func:`blocwatch.open`)."""
+        if self._owns_store:
+            self.store.close()
+
+    def __enter__(self) -> Relations:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _query(self, **changes: Any) -> DyadQuery:
         return replace(self.options.query, **changes)
@@ -75,8 +110,18 @@ class Relations:
 
     def table(self, **changes: Any) -> pa.Table:
         """The dyad table with ``net`` added; ``changes`` override fields of the query, such as
-        ``Relations(store).table(window="quarter", directed=False)``."""
+        ``Relations(store).table(window="quarter", start="2024")``. Undirected unless the query
+        says ``directed=True``."""
         return add_net(dyad_table(self.store.con, self._query(**changes)), self.options.alpha)
+
+    def dyads(self, **changes: Any) -> pa.Table:
+        """The dyad table of ``blocwatch dyads``: directed pairs (unless ``directed=False``), without
+        ``net``; ``changes`` override fields of the query."""
+        return dyad_table(self.store.con, self._query(**{"directed": True, **changes}))
+
+    def stats(self, top: int = 10) -> Any:
+        """What the store holds (:meth:`blocwatch.store.EventStore.stats`)."""
+        return self.store.stats(top)
 
     def top_states(self, n: int, **changes: Any) -> list[str]:
         """The ``n`` states in the most events with another state, most active first."""
@@ -85,6 +130,14 @@ class Relations:
                "UNION ALL SELECT target AS state, events FROM ({0}) d2) GROUP BY state ORDER BY n DESC, state LIMIT ?")
         rows = self.store.con.execute(sql.format(q.sql()), [int(n)]).fetchall()
         return [r[0] for r in rows]
+
+    def choose_states(self, top: int | None, **changes: Any) -> tuple[str, ...] | None:
+        """The states a view covers: the query's countries, else (with ``top``) the ``top`` most
+        active states of the query's events (:meth:`top_states`), else ``None`` (every state)."""
+        countries = self._query(**changes).countries
+        if countries or not top:
+            return countries or None
+        return tuple(self.top_states(top, **changes))
 
     def state_names(self) -> dict[str, str]:
         """ISO alpha-3 code -> the state's name, from the store's country table."""
@@ -123,28 +176,35 @@ class Relations:
             Unless the query names countries: keep the ``top`` most active states of the whole
             range, the same states in every window.
         """
-        if top and not self._query(**changes).countries:
-            changes["countries"] = tuple(self.top_states(top, **changes))
+        changes["countries"] = self.choose_states(top, **changes)
         query = self._query(**changes)
         rows = self.table(directed=False, **changes).to_pylist()
         by_period: dict[date, list[dict[str, Any]]] = {}
         for r in rows:
             by_period.setdefault(r["period"], []).append(r)
-        return [network_from_relations(rs, self.options.rule, label=_label(p, query.window),
+        return [network_from_relations(rs, self.options.rule, label=period_label(p, query.window),
                                        nodes=query.countries or ())
                 for p, rs in sorted(by_period.items())]
 
-    def network(self, start: date, end: date, *, label: str | None = None, top: int | None = None) -> SignedNetwork:
-        """The signed network of all events from ``start`` to ``end``.
+    def network(self, start: Day | Period, end: Day = None, *, label: str | None = None,
+                top: int | None = None) -> SignedNetwork:
+        """The signed network of all events from ``start`` to ``end``, or of one period:
+        ``network("2024-11")``, ``network("2024-Q2")``.
 
         Parameters
         ----------
+        start, end : date or str
+            The first and last day (text: the first day of ``start``, the last of ``end``); with
+            ``end`` omitted, ``start`` names a period and the network is labelled with its name.
         top : int, optional
             Keep only the ``top`` most active states of the period (unless the query names countries).
         """
-        countries = self.options.query.countries
-        if top and not countries:
-            countries = tuple(self.top_states(top, start=start, end=end))
+        if end is None:
+            period = Period.parse(start, param="start") if not isinstance(start, date) else Period(start, start, "day")
+            start, end, label = period.start, period.end, label or period.label
+        else:
+            start, end = _span(start, end)
+        countries = self.choose_states(top, start=start, end=end)
         rows = self.table(directed=False, window="year", start=start, end=end, countries=countries or None)
         # a period may span years: sum the yearly rows per pair before signing
         pairs = totals(rows.to_pylist(), self.options.alpha)
@@ -153,7 +213,7 @@ class Relations:
 
     # -- shifts and enemies ------------------------------------------------------------------
 
-    def shifts(self, start: date, end: date, *, split: date | None = None, min_events: int = 5,
+    def shifts(self, start: Day, end: Day, *, split: Day = None, min_events: int = 5,
                limit: int | None = 20, evidence: int = 5) -> list[Shift]:
         """Dyads that moved closer or apart between ``start`` and ``end``, with the events that drove it.
 
@@ -163,13 +223,15 @@ class Relations:
         (:meth:`coverage_starts`), or in the months after it that the smoothing window still
         reaches back from, carries a note and is listed after the others.
         """
+        start, end = _span(start, end)
+        split = parse_date(split, param="split")
         periods = period_range(start, end, "month")
         rows = self.table(directed=False, window="month", start=start, end=end).to_pylist()
         found = find_shifts(rows, periods, split=split, min_events=min_events, alpha=self.options.alpha)
         starts = self.coverage_starts(start, end)
         noted = [replace(s, notes=tuple(
             f"{origin} data start in {first:%Y-%m}: the change may only be where coverage begins"
-            for origin, first in starts if 0 <= _months_between(first, s.at) < DEFAULT_SMOOTH)) for s in found]
+            for origin, first in starts if 0 <= months_between(first, s.at) < DEFAULT_SMOOTH)) for s in found]
         noted.sort(key=lambda s: bool(s.notes))  # stable: changes that may be coverage artefacts go last
         if limit:
             noted = _head(noted, limit)
@@ -187,9 +249,10 @@ class Relations:
             "HAVING first > ? AND first <= ? ORDER BY 1", [start, end]).fetchall()
         return [(o, d) for o, d in rows if (d.year, d.month) != (start.year, start.month)]
 
-    def enemies(self, a: str, b: str, start: date | None = None, end: date | None = None, *,
+    def enemies(self, a: str, b: str, start: Day = None, end: Day = None, *,
                 examples: int = 2) -> list[CommonEnemy]:
         """Third states both ``a`` and ``b`` were hostile to from ``start`` to ``end``, with example events."""
+        start, end = parse_date(start, param="start"), parse_date(end, end=True, param="end")
         rows = self.table(directed=False, window="year", start=start, end=end, countries=None).to_pylist()
         pairs = totals(rows, self.options.alpha)
         rule = self.options.rule
@@ -203,8 +266,23 @@ class Relations:
 
     # -- evidence ----------------------------------------------------------------------------
 
-    def _event_filter(self, a: str | None, b: str | None, start: date | None,
-                      end: date | None) -> tuple[DyadQuery, list[str], list[Any]]:
+    def balance(self, start: Day = None, end: Day = None, *, window: str = "month", top: int | None = None,
+                method: str = "auto", time_limit: float = 30.0, k: int | None = None) -> list[dict[str, Any]]:
+        """Structural balance of the network of every ``window`` from ``start`` to ``end``: one
+        :func:`~blocwatch.analysis.structure.balance_summary` row (frustration index, balanced
+        triangles, blocs) per network, as ``blocwatch balance`` prints them."""
+        from blocwatch.analysis.structure import balance_summary
+
+        changes: dict[str, Any] = {"window": window}
+        if start is not None:
+            changes["start"] = start
+        if end is not None:
+            changes["end"] = end
+        return [balance_summary(net, method=method, time_limit=time_limit, k=k)
+                for net in self.networks(top=top, **changes)]
+
+    def _event_filter(self, a: str | None, b: str | None, start: Day,
+                      end: Day) -> tuple[DyadQuery, list[str], list[Any]]:
         """The query, SQL conditions and parameters selecting the events :meth:`events` returns."""
         q = self._query(countries=None if a else self.options.query.countries,
                         start=start or self.options.query.start, end=end or self.options.query.end)
@@ -218,8 +296,8 @@ class Relations:
             params += [a, a]
         return q, where, params
 
-    def events(self, a: str | None = None, b: str | None = None, start: date | None = None,
-               end: date | None = None, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    def events(self, a: str | None = None, b: str | None = None, start: Day = None,
+               end: Day = None, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Events the query counts, oldest first, each with its ``score`` (Goldstein or PLOVER,
         times the weight) and evidence: between ``a`` and ``b`` (either direction), involving
         ``a`` when ``b`` is None, or all of them (within the query's countries) when both are None.
@@ -241,8 +319,8 @@ class Relations:
             r["date"] = r["date"].isoformat()
         return rows
 
-    def count_events(self, a: str | None = None, b: str | None = None, start: date | None = None,
-                     end: date | None = None) -> int:
+    def count_events(self, a: str | None = None, b: str | None = None, start: Day = None,
+                     end: Day = None) -> int:
         """How many rows :meth:`events` would return without a limit."""
         _, where, params = self._event_filter(a, b, start, end)
         row = self.store.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}", params).fetchall()
@@ -277,18 +355,10 @@ class Relations:
         return rows, counts
 
 
-def _label(period: date, window: str) -> str:
-    if window == "year":
-        return f"{period.year}"
-    if window == "quarter":
-        return f"{period.year}-Q{(period.month - 1) // 3 + 1}"
-    if window == "month":
-        return period.strftime("%Y-%m")
-    return period.isoformat()
-
-
-def _months_between(first: date, later: date) -> int:
-    return (later.year - first.year) * 12 + later.month - first.month
+def _span(start: Day, end: Day) -> tuple[date, date]:
+    """``start`` and ``end`` as days (text: the first day of ``start``, the last of ``end``)."""
+    period = Period.between(start, end)  # type: ignore[arg-type]
+    return period.start, period.end
 
 
 def _head(shifts: list[Shift], limit: int) -> list[Shift]:

@@ -20,12 +20,13 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -289,6 +290,51 @@ class EventStore:
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _bw_lookup")
             finally:
                 con.unregister("_bw_lookup")
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A transaction on the store's connection: committed when the block ends, rolled back
+        when it raises (and the block's error is the one raised, even if the rollback fails too).
+
+        Examples
+        --------
+        >>> import tempfile, os
+        >>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
+        ...     with store.transaction() as con:
+        ...         _ = con.execute("INSERT INTO meta VALUES ('note', 'kept')")
+        ...     try:
+        ...         with store.transaction() as con:
+        ...             _ = con.execute("INSERT INTO meta VALUES ('other', 'dropped')")
+        ...             raise ValueError("undo")
+        ...     except ValueError:
+        ...         pass
+        ...     store.query("SELECT key FROM meta WHERE key IN ('note', 'other')").to_pylist()
+        [{'key': 'note'}]
+        """
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):  # a failed rollback must not hide why it was needed
+                con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    def next_ingest_id(self) -> int:
+        """The id the next file read into the store gets (ids of one ingest are consecutive).
+
+        Examples
+        --------
+        >>> import tempfile, os
+        >>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
+        ...     store.next_ingest_id()
+        1
+        """
+        row = self.con.execute("SELECT coalesce(max(ingest_id), 0) FROM ingests").fetchall()
+        return int(row[0][0] if row else 0) + 1
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -24,18 +24,7 @@ from dataclasses import dataclass
 
 from blocwatch.data import read_csv
 
-__all__ = ["CameoCode", "Taxonomy", "load_taxonomy", "read_data_csv"]
-
-
-def read_data_csv(name: str) -> list[dict[str, str]]:
-    """Rows of a CSV file shipped in ``blocwatch/data``.
-
-    Examples
-    --------
-    >>> read_data_csv("plover_scores.csv")[0]
-    {'event': 'AGREE', 'mode': '', 'plover_score': '2.5'}
-    """
-    return read_csv(name)
+__all__ = ["CameoCode", "Taxonomy", "load_taxonomy"]
 
 
 @dataclass(frozen=True)
@@ -95,9 +84,9 @@ def _parents(code: str) -> list[str]:
 @functools.cache
 def load_taxonomy() -> Taxonomy:
     """Load and cache the codebooks shipped with blocwatch."""
-    mapping = {r["cameo"]: (r["event"], r["mode"] or None) for r in read_data_csv("cameo_plover.csv")}
+    mapping = {r["cameo"]: (r["event"], r["mode"] or None) for r in read_csv("cameo_plover.csv")}
     cameo: dict[str, CameoCode] = {}
-    for r in read_data_csv("cameo_event_codes.csv"):
+    for r in read_csv("cameo_event_codes.csv"):
         code = r["code"]
         plover, mode = next((mapping[p] for p in _parents(code) if p in mapping), (None, None))
         cameo[code] = CameoCode(
@@ -112,5 +101,5 @@ def load_taxonomy() -> Taxonomy:
             plover=plover,
             plover_mode=mode,
         )
-    scores = {(r["event"], r["mode"]): float(r["plover_score"]) for r in read_data_csv("plover_scores.csv")}
+    scores = {(r["event"], r["mode"]): float(r["plover_score"]) for r in read_csv("plover_scores.csv")}
     return Taxonomy(cameo=cameo, plover_scores=scores)

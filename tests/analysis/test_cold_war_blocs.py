@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from blocwatch.analysis.balance import frustration
-from blocwatch.edges import read_edge_csv
+from blocwatch.analysis.edgelists import read_edge_csv
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
@@ -29,6 +29,7 @@ def splits(shared):
     return out
 
 
+@pytest.mark.slow
 def test_the_cold_war_splits_east_from_west(splits):
     cold = {k: side for k, side in splits.items() if 1948 <= start_year(k) <= 1985}
     assert len(cold) == 38

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from blocwatch.analysis.enemies import common_enemies, totals
+from blocwatch.analysis.cooperation import totals
+from blocwatch.analysis.enemies import common_enemies
 
 
 def rel(a, b, events, pos, neg):

@@ -11,11 +11,11 @@ import gzip
 import pytest
 
 from blocwatch import EventStore
-from blocwatch.aggregate import DyadQuery
 from blocwatch.analysis.balance import frustration, triangle_balance
 from blocwatch.analysis.blocs import blocs
 from blocwatch.analysis.network import SignedNetwork
 from blocwatch.countries import load_countries
+from blocwatch.dyads import DyadQuery
 from blocwatch.ingest import ingest_files
 from blocwatch.relations import Relations, RelationsOptions
 

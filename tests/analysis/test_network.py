@@ -49,7 +49,7 @@ def test_exports_read_back():
         assert int(g["KOR"]["PRK"]["sign"]) == -1 and float(g["KOR"]["USA"]["weight"]) == 2.0, fmt
     ig = net.to_igraph()
     assert ig.vcount() == 3 and sorted(ig.es["sign"]) == [-1, -1, 1]
-    with pytest.raises(InputError, match="--format"):
+    with pytest.raises(InputError, match="format: choose"):
         net.dumps("pajek")
 
 

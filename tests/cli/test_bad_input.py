@@ -25,6 +25,7 @@ def counts(db: Path) -> tuple[int, int]:
 GOOD = "\n".join(gdelt_row(GLOBALEVENTID=str(i)) for i in range(1, 6)) + "\n"
 
 
+@pytest.mark.slow
 def test_truncated_file_keeps_whole_rows_and_quarantines_the_cut_one(tmp_path, write):
     partial = gdelt_row(GLOBALEVENTID="6")[:120]
     cut = GOOD + partial
@@ -94,7 +95,7 @@ def test_missing_file_is_a_usage_error_with_exit_1(tmp_path):
         (["dyads", "--window", "fortnight"], "--window: choose one of day, week, month, quarter, year"),
         (["dyads", "--countries", "US,RUS"], '--countries: "US" is not an ISO alpha-3 code'),
         (["dyads", "--from", "2024-13"], '--from: "2024-13" is not a valid date'),
-        (["dyads", "--from", "2025", "--to", "2024"], "--from 2025-01-01 is after --to 2024-12-31"),
+        (["dyads", "--from", "2025", "--to", "2024"], "--from: 2025-01-01 is after the end, 2024-12-31"),
         (["stats"], "no event store here; run `blocwatch ingest` first"),
     ],
 )

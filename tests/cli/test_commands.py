@@ -59,6 +59,7 @@ def test_dyads_table_shows_all_columns(db):
         assert name in proc.stdout
 
 
+@pytest.mark.slow
 def test_stats_formats(db):
     table = run("stats", "--db", db)
     assert table.returncode == 0 and "3 events from 1 file," in table.stdout and "gdelt2" in table.stdout
@@ -68,6 +69,7 @@ def test_stats_formats(db):
     assert {"source": "RUS", "target": "PRK", "events": 2, "section": "top dyads"} in lines
 
 
+@pytest.mark.slow
 def test_quarantine_command(tmp_path, write):
     path = tmp_path / "q.duckdb"
     run("ingest", "gdelt", write("bad.CSV", gdelt_row() + "\nnot\tan\tevent\n"), "--db", path)
@@ -82,6 +84,7 @@ def test_version_and_help():
     assert proc.returncode == 0 and "ingest" in proc.stdout and "dyads" in proc.stdout
 
 
+@pytest.mark.slow
 def test_report_writes_the_page_and_the_figures(db, tmp_path):
     proc = run("report", "--db", db, "--out", tmp_path / "r" / "report.html", "--countries", "RUS,PRK,KOR",
                "--figures", tmp_path / "figs")

@@ -277,3 +277,4 @@ def test_an_empty_event_code_is_quarantined_not_the_whole_file(store, write):
     got = store.query("SELECT line, reason, raw FROM quarantine ORDER BY line").to_pylist()
     assert got == [{"line": 2, "reason": "EventCode is empty", "raw": rows[1]},
                    {"line": 4, "reason": "EventCode is empty", "raw": rows[3]}]
+

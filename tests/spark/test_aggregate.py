@@ -7,7 +7,7 @@ import math
 import pytest
 
 from blocwatch import EventStore
-from blocwatch.aggregate import DyadQuery, dyad_table
+from blocwatch.dyads import DyadQuery, dyad_table
 from blocwatch.errors import InputError
 from blocwatch.relations import Relations, RelationsOptions
 from blocwatch.spark.aggregate import SparkDyads, events_path

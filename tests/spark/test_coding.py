@@ -9,9 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from blocwatch import EventStore
-from blocwatch.coder import read_documents
-from blocwatch.coder.ingest import events_table, ingest_text
+from blocwatch.documents import read_documents
 from blocwatch.ingest.parquet import import_parquet
+from blocwatch.ingest.text import events_table, ingest_text
 from blocwatch.spark.coding import SparkCoding
 from tests.helpers import REPO
 from tests.spark.helpers import assert_same_stores

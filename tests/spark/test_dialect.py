@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from blocwatch.aggregate import DyadQuery
+from blocwatch.dyads import DyadQuery
 from blocwatch.errors import BlocwatchError
 from blocwatch.ingest.gdelt import GDELT_LAYOUTS
 from blocwatch.spark.dialect import enum_values, parse_sql, spark_sql, strptime_regex
@@ -79,7 +79,7 @@ def test_missing_pyspark_is_one_line_and_exit_1_on_the_command_line(monkeypatch,
         main(["ingest", "gdelt", str(path), "--engine", "spark", "--out", str(tmp_path / "run")])
     assert exit_.value.code == 1
     err = capsys.readouterr().err.strip()
-    assert err.splitlines() == ["error: --engine spark needs pyspark: pip install 'blocwatch[spark]'"]
+    assert err.splitlines() == ["error: the spark engine needs pyspark: pip install 'blocwatch[spark]'"]
 
 
 def test_engine_options_that_do_not_fit_are_refused_before_anything_starts(tmp_path, capsys, write):
@@ -88,9 +88,9 @@ def test_engine_options_that_do_not_fit_are_refused_before_anything_starts(tmp_p
 
     path = write("a.export.CSV", gdelt_row() + "\n")
     for argv, message in (
-        (["ingest", "gdelt", str(path), "--engine", "spark"], "give --out FOLDER"),
-        (["ingest", "gdelt", str(path), "--out", str(tmp_path / "run")], "--out is for --engine spark"),
-        (["dyads", "--engine", "spark"], "give --events FOLDER"),
+        (["ingest", "gdelt", str(path), "--engine", "spark"], "--out: the spark engine writes a run folder"),
+        (["ingest", "gdelt", str(path), "--out", str(tmp_path / "run")], "--out: is for the spark engine"),
+        (["dyads", "--engine", "spark"], "--events: the spark engine reads run folders"),
     ):
         with pytest.raises(SystemExit) as exit_:
             main(argv)

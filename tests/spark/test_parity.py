@@ -7,7 +7,7 @@ import math
 import pytest
 
 from blocwatch import EventStore
-from blocwatch.aggregate import DyadQuery, dyad_table
+from blocwatch.dyads import DyadQuery, dyad_table
 from blocwatch.ingest.parquet import import_parquet
 from blocwatch.spark.aggregate import SparkDyads
 from tests.spark.helpers import assert_same_stores, both_engines, differences

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from blocwatch.analysis.summary import balance_summary
+from blocwatch.analysis.structure import balance_summary
 from blocwatch.relations import Relations
 from blocwatch.web import limits
 
@@ -90,7 +90,7 @@ def test_events_by_month_window_mode_and_countries(client, sql):
 
 def test_dyads_are_the_relations_table_in_pages(client, demo_app):
     with demo_app.state.live.cursor() as view:
-        from blocwatch.aggregate import DyadQuery
+        from blocwatch.dyads import DyadQuery
         from blocwatch.relations import RelationsOptions
 
         table = Relations(view, RelationsOptions(query=DyadQuery(
@@ -134,7 +134,7 @@ def test_balance_pages_through_the_windows(client, demo_app):
     assert body["total"] == 5 and [b["group"] for b in body["items"]] == ["2024-10", "2024-11", "2024-12", "2025-01",
                                                                           "2025-02"]
     with demo_app.state.live.cursor() as view:
-        from blocwatch.aggregate import DyadQuery
+        from blocwatch.dyads import DyadQuery
         from blocwatch.relations import RelationsOptions
 
         nets = Relations(view, RelationsOptions(query=DyadQuery(

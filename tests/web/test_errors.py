@@ -72,7 +72,7 @@ def test_validation_errors_say_which_parameter(failing):
 
 def test_input_errors_are_400(failing):
     err = _shape(failing.get("/api/events", params={"from": "2025", "to": "2024-06"}), 400, "bad_input")
-    assert err["message"] == "--from 2025-01-01 is after --to 2024-06-30"
+    assert err["message"] == "from: 2025-01-01 is after the end, 2024-06-30"
     for path in ("/api/network", "/api/balance", "/api/shifts", "/api/tension", "/api/dyads"):
         _shape(failing.get(path, params={"from": "2025", "to": "2024"}), 400, "bad_input")
     _shape(failing.get("/api/timeline", params={"pair": "PRK-RUS", "from": "2025", "to": "2024"}), 400, "bad_input")

@@ -1,9 +1,9 @@
 """Analysis of relations between states: plain tables and graphs in, plain data out.
 
 Nothing here opens the store; :mod:`blocwatch.relations` fetches events with
-:mod:`blocwatch.aggregate` and passes the rows in.
+:mod:`blocwatch.dyads` and passes the rows in.
 
-- :mod:`~blocwatch.analysis.relations`: net cooperation of a dyad in a window
+- :mod:`~blocwatch.analysis.cooperation`: net cooperation of a dyad in a window
 - :mod:`~blocwatch.analysis.network`: signed weighted networks and their exports
 - :mod:`~blocwatch.analysis.balance`: balanced triangles and the frustration index
 - :mod:`~blocwatch.analysis.blocs`: k-bloc partitions under relaxed structural balance

@@ -37,7 +37,7 @@ from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 from blocwatch.analysis.network import SignedNetwork
 from blocwatch.errors import InputError
 
-__all__ = ["Frustration", "TriangleBalance", "frustration", "triangle_balance"]
+__all__ = ["Frustration", "TriangleBalance", "frustration", "local_search", "triangle_balance"]
 
 #: Unbalanced triangles enumerated at most (for the lower bound and the MILP cuts; any subset is valid).
 MAX_TRIANGLES = 200_000
@@ -180,7 +180,7 @@ def _descend(s: np.ndarray, h: np.ndarray, indptr: np.ndarray, indices: np.ndarr
         h[indices[lo:hi]] += (2.0 * s[i]) * data[lo:hi]
 
 
-def _local_search(n: int, u: np.ndarray, v: np.ndarray, sw: np.ndarray, seed: int, restarts: int) -> np.ndarray:
+def local_search(n: int, u: np.ndarray, v: np.ndarray, sw: np.ndarray, seed: int, restarts: int) -> np.ndarray:
     """Best spins (+1/-1) from a spectral start and ``restarts`` random starts, each descended and kicked.
 
     The spectral start takes the signs of the eigenvector of the smallest eigenvalue of the signed
@@ -355,7 +355,7 @@ def frustration(net: SignedNetwork, *, method: str = "auto", time_limit: float =
     use_exact = method == "exact" or (method == "auto" and n <= exact_max_nodes)
     if len(u):
         tol = 1e-9 * max(1.0, float(w.sum()))
-        x = (_local_search(n, u, v, s * w, seed, restarts) < 0).astype(np.int8)
+        x = (local_search(n, u, v, s * w, seed, restarts) < 0).astype(np.int8)
         ncomp, comp = connected_components(sparse.coo_array((np.ones(len(u)), (u, v)), shape=(n, n)), directed=False)
         tri = _unbalanced_triangles(n, u, v, s)
         packed = _packing(tri, w)

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from blocwatch.analysis.balance import _local_search
+from blocwatch.analysis.balance import local_search
 from blocwatch.analysis.network import SignedNetwork
 from blocwatch.errors import InputError
 
@@ -219,7 +219,7 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
     base = (1 - alpha) * float(w[s > 0].sum())
     # For two blocs P is the frustration of the network with weights alpha (negative ties) and
     # 1 - alpha (positive ties): the frustration local search gives a strong first start.
-    spins = _local_search(n, pos[0], pos[1], np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, 8)
+    spins = local_search(n, pos[0], pos[1], np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, 8)
     found: dict[int, tuple[np.ndarray, float]] = {}
     for kk in [k] if k is not None else range(1, min(max_k, n) + 1):
         starts = [(spins < 0).astype(np.int64)] + ([found[kk - 1][0]] if kk - 1 in found else [])

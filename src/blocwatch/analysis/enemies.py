@@ -7,6 +7,7 @@ each way of the triangle), strongest shared hostility first.
 
 Examples
 --------
+>>> from blocwatch.analysis.cooperation import totals
 >>> rows = [{"source": "PRK", "target": "USA", "events": 30, "score_pos": 5.0, "score_neg": 95.0},
 ...         {"source": "RUS", "target": "USA", "events": 50, "score_pos": 20.0, "score_neg": 120.0},
 ...         {"source": "CHN", "target": "RUS", "events": 40, "score_pos": 90.0, "score_neg": 2.0}]
@@ -16,35 +17,10 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from blocwatch.analysis.relations import DEFAULT_ALPHA, net_cooperation
-
-__all__ = ["CommonEnemy", "common_enemies", "totals"]
-
-
-def totals(rows: Iterable[dict[str, Any]], alpha: float = DEFAULT_ALPHA) -> dict[tuple[str, str], dict[str, Any]]:
-    """Sum undirected relations rows over their periods: one row per pair, ``net`` recomputed.
-
-    Examples
-    --------
-    >>> t = totals([{"source": "A", "target": "B", "events": 2, "score_pos": 4.0, "score_neg": 0.0},
-    ...             {"source": "B", "target": "A", "events": 1, "score_pos": 0.0, "score_neg": 6.0}])
-    >>> t[("A", "B")]["events"], round(t[("A", "B")]["net"], 3)
-    (3, -0.1)
-    """
-    out: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in rows:
-        a, b = sorted((r["source"], r["target"]))
-        acc = out.setdefault((a, b), {"source": a, "target": b, "events": 0, "score_pos": 0.0, "score_neg": 0.0})
-        acc["events"] += int(r["events"])
-        acc["score_pos"] += float(r["score_pos"])
-        acc["score_neg"] += float(r["score_neg"])
-    for acc in out.values():
-        acc["net"] = net_cooperation(acc["score_pos"], acc["score_neg"], alpha)
-    return out
+__all__ = ["CommonEnemy", "common_enemies"]
 
 
 @dataclass(frozen=True)
@@ -72,7 +48,7 @@ def common_enemies(pairs: dict[tuple[str, str], dict[str, Any]], a: str, b: str,
     Parameters
     ----------
     pairs : dict
-        :func:`totals` of the period's relations.
+        :func:`blocwatch.analysis.cooperation.totals` of the period's relations.
     a, b : str
         The dyad.
     neutral : float

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from blocwatch.errors import InputError
+from blocwatch.errors import InputError, ParameterError
 
 __all__ = ["EDGE_WEIGHTS", "EdgeRule", "SignedEdge", "SignedNetwork", "network_from_relations"]
 
@@ -87,19 +87,23 @@ class SignedNetwork:
             Signs may be any number: > 0 is positive, < 0 negative, 0 means no tie and is skipped.
         nodes : iterable of str
             Extra (possibly isolated) nodes.
-        combine : {"error", "sum"}
+        combine : {"error", "sum", "symmetric"}
             What to do when a pair appears twice (both directions of a directed list, say):
-            raise :class:`InputError`, or add the signed weights (a pair summing to 0 is dropped).
+            raise :class:`InputError`; add the signed weights (a pair summing to 0 is dropped);
+            or, for lists that give each tie in both directions, keep the larger weight when the
+            signs agree and add the signed weights when they do not. ``meta["merged"]`` counts
+            the repeated pairs.
 
         Examples
         --------
         >>> SignedNetwork.from_edges([("a", "b", 1), ("b", "a", -1, 3)], combine="sum").edges[0].sign
         -1
         """
-        if combine not in ("error", "sum"):
-            raise ValueError(f"combine must be 'error' or 'sum', not {combine!r}")
+        if combine not in ("error", "sum", "symmetric"):
+            raise ValueError(f"combine must be 'error', 'sum' or 'symmetric', not {combine!r}")
         pairs: dict[tuple[str, str], float] = {}
         names = set(nodes)
+        merged = 0
         for k, row in enumerate(edges, start=1):
             if len(row) < 3:
                 raise InputError(f"edge {k}: expected (source, target, sign[, weight]), got {tuple(row)!r}")
@@ -115,13 +119,18 @@ class SignedNetwork:
             if key in pairs:
                 if combine == "error":
                     raise InputError(f"edge {k}: the pair {key[0]}-{key[1]} appears twice")
-                pairs[key] += signed
+                merged += 1
+                old = pairs[key]
+                if combine == "symmetric" and old * signed > 0:
+                    pairs[key] = math.copysign(max(abs(old), w), old)
+                else:
+                    pairs[key] = old + signed
             else:
                 pairs[key] = signed
         out = tuple(
             SignedEdge(a, b, 1 if x > 0 else -1, abs(x)) for (a, b), x in sorted(pairs.items()) if x != 0
         )
-        return cls(tuple(sorted(names)), out, label)
+        return cls(tuple(sorted(names)), out, label, {"merged": merged} if combine == "symmetric" else {})
 
     # -- views ----------------------------------------------------------------------------
 
@@ -246,7 +255,7 @@ class SignedNetwork:
             return "\n".join(nx.generate_graphml(g))
         if fmt == "gexf":
             return "\n".join(nx.generate_gexf(g))
-        raise InputError(f"--format: choose json, graphml or gexf, not {fmt!r}")
+        raise ParameterError("format", f"choose json, graphml or gexf, not {fmt!r}")
 
 
 @dataclass(frozen=True)
@@ -276,11 +285,11 @@ class EdgeRule:
 
     def __post_init__(self) -> None:
         if not 0 <= self.neutral < 1:
-            raise InputError(f"--neutral: must be in [0, 1), not {self.neutral}")
+            raise ParameterError("neutral", f"must be in [0, 1), not {self.neutral}")
         if self.min_events < 1:
-            raise InputError(f"--min-events: must be at least 1, not {self.min_events}")
+            raise ParameterError("min_events", f"must be at least 1, not {self.min_events}")
         if self.weight not in EDGE_WEIGHTS:
-            raise InputError(f"--edge-weight: choose one of {', '.join(EDGE_WEIGHTS)}, not {self.weight!r}")
+            raise ParameterError("edge_weight", f"choose one of {', '.join(EDGE_WEIGHTS)}, not {self.weight!r}")
 
     def sign(self, net: float) -> int:
         """+1, -1 or 0 (neutral) for a net cooperation score (the band's edges, to 1e-9, are neutral)."""
@@ -310,7 +319,7 @@ def network_from_relations(rows: Iterable[dict[str, Any]], rule: EdgeRule | None
     rows : iterable of dict
         Rows with ``source``, ``target``, ``events``, ``net``, ``score_pos`` and ``score_neg``:
         an undirected dyad table (``DyadQuery(directed=False)``) with
-        :func:`blocwatch.analysis.relations.add_net` applied.
+        :func:`blocwatch.analysis.cooperation.add_net` applied.
     rule : EdgeRule, optional
         Sign and weight thresholds (defaults documented on :class:`EdgeRule`).
     nodes : iterable of str

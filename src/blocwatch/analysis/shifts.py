@@ -1,7 +1,7 @@
 """Alignment shifts: when a dyad's net cooperation changed level, and which events drove it.
 
 Event data are sparse (a dyad may be silent for months), so each dyad's monthly series is
-smoothed first: the net cooperation (:func:`blocwatch.analysis.relations.net_cooperation`) of
+smoothed first: the net cooperation (:func:`blocwatch.analysis.cooperation.net_cooperation`) of
 the events of a trailing window of ``smooth`` months (3 by default; 1 is no smoothing), 0 where
 the window holds no event. The first months of the range, with shorter windows, have their sums
 scaled up to a full window's. On that series:
@@ -35,8 +35,8 @@ from typing import Any
 
 import numpy as np
 
-from blocwatch.analysis.relations import DEFAULT_ALPHA, net_cooperation, series
-from blocwatch.errors import InputError
+from blocwatch.analysis.cooperation import DEFAULT_ALPHA, net_cooperation, series
+from blocwatch.errors import InputError, ParameterError
 
 __all__ = ["DEFAULT_SMOOTH", "Driver", "Shift", "best_split", "change_points", "drivers", "find_shifts", "smoothed"]
 
@@ -146,7 +146,7 @@ def smoothed(pos: np.ndarray, neg: np.ndarray, smooth: int = DEFAULT_SMOOTH,
     [0.0, 0.74, 0.66, 0.66, 0.0]
     """
     if smooth < 1:
-        raise InputError(f"--smooth: at least 1 month, not {smooth}")
+        raise ParameterError("smooth", f"at least 1 month, not {smooth}")
     kernel = np.ones(smooth)
     # the first months have shorter windows: scale their sums up so the series has no edge effect
     scale = smooth / np.minimum(np.arange(1, len(pos) + 1), smooth)
@@ -218,7 +218,7 @@ def find_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, spli
     if split is not None:
         cut = next((i for i, p in enumerate(periods) if p >= split), None)
         if cut in (None, 0):
-            raise InputError(f"--split {split} must fall inside the range {periods[0]} .. {periods[-1]}")
+            raise ParameterError("split", f"{split} must fall inside the range {periods[0]} .. {periods[-1]}")
     out = []
     for key in sorted(sums):
         pos, neg, n = sums[key]

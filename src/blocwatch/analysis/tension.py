@@ -6,7 +6,7 @@ For each window, over every pair of the group,
 
 where ``C`` and ``K`` are the summed cooperative and conflictual intensity (``score_pos`` and
 ``score_neg`` of the relations rows) and ``alpha`` the smoothing of
-:func:`blocwatch.analysis.relations.net_cooperation` (a window with few events stays near 0).
+:func:`blocwatch.analysis.cooperation.net_cooperation` (a window with few events stays near 0).
 ``tension`` lies in [0, 1): 0 is pure cooperation (or silence), values near 1 pure conflict; it
 is ``(1 - net) / 2`` of the whole group's net cooperation, up to the smoothing. ``escalation``
 is the change of ``tension`` against the mean of the ``baseline`` windows before (``None`` for
@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from blocwatch.analysis.relations import DEFAULT_ALPHA
+from blocwatch.analysis.cooperation import DEFAULT_ALPHA
 from blocwatch.errors import InputError
 
 __all__ = ["tension_index"]

@@ -24,7 +24,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-__all__ = ["OutputFormat", "RichProgress", "render", "stderr", "stdout"]
+__all__ = ["OutputFormat", "RichProgress", "plural", "render", "stderr", "stdout"]
 
 # Tables are not squeezed to 80 columns when the output goes to a file or a pipe.
 stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 250)
@@ -37,6 +37,15 @@ class OutputFormat(enum.StrEnum):
     table = "table"
     csv = "csv"
     jsonl = "jsonl"
+
+
+def plural(n: int, noun: str) -> str:
+    """``3 files``, ``1 file``.
+
+    >>> plural(1, "file"), plural(1200, "row")
+    ('1 file', '1,200 rows')
+    """
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _plain(value: Any) -> Any:

@@ -11,11 +11,13 @@ from typing import Annotated
 
 import typer
 
+from blocwatch.cli.app import app
+from blocwatch.cli.options import DEFAULT_DB
 from blocwatch.cli.render import stderr, stdout
 from blocwatch.errors import InputError
-from blocwatch.store import DEFAULT_STORE
+from blocwatch.extras import require
 
-__all__ = ["listen", "register", "write_token"]
+__all__ = ["listen", "serve", "write_token"]
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -77,55 +79,53 @@ def _is_loopback(sock: socket.socket) -> bool:
         return False
 
 
-def register(app: typer.Typer) -> None:
-    """Add ``serve`` to the command line."""
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="The event store (a DuckDB file), opened read-only.")]
+    = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but a loopback address lets other "
+                                      "machines read the store.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = 8000,
+    timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds a request may take before it gets "
+                                                  "a 504 error [default: 30].")] = None,
+    allow_write: Annotated[bool, typer.Option("--allow-write", help="Also accept POST /api/documents from "
+                                              "requests bearing the write token ($BLOCWATCH_TOKEN or "
+                                              "--token-file).")] = False,
+    token_file: Annotated[Path | None, typer.Option("--token-file", help="File holding the write token.")]
+    = None,
+) -> None:
+    """Serve the web app and its JSON API (docs/app.md) until Ctrl+C; read-only unless --allow-write."""
+    require("web", "the web app")
+    import uvicorn
 
-    @app.command()
-    def serve(
-        db: Annotated[Path, typer.Option("--db", help="The event store (a DuckDB file), opened read-only.")]
-        = Path(DEFAULT_STORE),
-        host: Annotated[str, typer.Option(help="Address to listen on; anything but a loopback address lets other "
-                                          "machines read the store.")] = "127.0.0.1",
-        port: Annotated[int, typer.Option(help="TCP port (0: any free port).")] = 8000,
-        timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds a request may take before it gets "
-                                                      "a 504 error [default: 30].")] = None,
-        allow_write: Annotated[bool, typer.Option("--allow-write", help="Also accept POST /api/documents from "
-                                                  "requests bearing the write token ($BLOCWATCH_TOKEN or "
-                                                  "--token-file).")] = False,
-        token_file: Annotated[Path | None, typer.Option("--token-file", help="File holding the write token.")]
-        = None,
-    ) -> None:
-        """Serve the web app and its JSON API (docs/app.md) until Ctrl+C; read-only unless --allow-write."""
-        import uvicorn
+    from blocwatch.web import create_app
+    from blocwatch.web.limits import REQUEST_SECONDS
+    from blocwatch.web.security import LOOPBACK_HOSTS
 
-        from blocwatch.web import create_app
-        from blocwatch.web.limits import REQUEST_SECONDS
-        from blocwatch.web.security import LOOPBACK_HOSTS
-
-        timeout = REQUEST_SECONDS if timeout is None else timeout
-        token = write_token(token_file) if allow_write else None
-        if token_file is not None and not allow_write:
-            raise InputError("--token-file goes with --allow-write")
-        sock = listen(host, port)
-        try:
-            loopback = _is_loopback(sock)
-            web = create_app(db, allowed_hosts=(*LOOPBACK_HOSTS, host) if loopback else None, timeout=timeout,
-                             write_token=token)
-        except BaseException:
-            sock.close()
-            raise
-        address, actual = sock.getsockname()[:2]
-        url = f"http://{f'[{address}]' if ':' in address else address}:{actual}/"
-        mode = "read-only" if token is None else "writes with the token"
-        stdout.print(f"serving {db} ({mode}) on {url}  (Ctrl+C to stop)", highlight=False, soft_wrap=True)
-        if not loopback:
-            stderr.print(f"[yellow]warning:[/yellow] listening on {host}: whoever can reach this machine can read "
-                         "the store", highlight=False)
-        server = uvicorn.Server(uvicorn.Config(web, log_level="warning", access_log=False, lifespan="off"))
-        try:
-            with contextlib.suppress(KeyboardInterrupt):  # uvicorn raises Ctrl+C again once it has shut down
-                server.run(sockets=[sock])
-            stdout.print("stopped", highlight=False)
-        finally:
-            web.state.live.close()
-            sock.close()
+    timeout = REQUEST_SECONDS if timeout is None else timeout
+    token = write_token(token_file) if allow_write else None
+    if token_file is not None and not allow_write:
+        raise InputError("--token-file goes with --allow-write")
+    sock = listen(host, port)
+    try:
+        loopback = _is_loopback(sock)
+        web = create_app(db, allowed_hosts=(*LOOPBACK_HOSTS, host) if loopback else None, timeout=timeout,
+                         write_token=token)
+    except BaseException:
+        sock.close()
+        raise
+    address, actual = sock.getsockname()[:2]
+    url = f"http://{f'[{address}]' if ':' in address else address}:{actual}/"
+    mode = "read-only" if token is None else "writes with the token"
+    stdout.print(f"serving {db} ({mode}) on {url}  (Ctrl+C to stop)", highlight=False, soft_wrap=True)
+    if not loopback:
+        stderr.print(f"[yellow]warning:[/yellow] listening on {host}: whoever can reach this machine can read "
+                     "the store", highlight=False)
+    server = uvicorn.Server(uvicorn.Config(web, log_level="warning", access_log=False, lifespan="off"))
+    try:
+        with contextlib.suppress(KeyboardInterrupt):  # uvicorn raises Ctrl+C again once it has shut down
+            server.run(sockets=[sock])
+        stdout.print("stopped", highlight=False)
+    finally:
+        web.state.live.close()
+        sock.close()

@@ -26,15 +26,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from blocwatch.coder.actors import ActorDictionary
-from blocwatch.coder.documents import Document, Problem, read_documents
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.extract import Extractor
 from blocwatch.coder.petrarch import ActorEntry, AgentEntry
 from blocwatch.coder.pipeline import MAX_CHARS, load_pipeline
 from blocwatch.coder.vocabulary import Vocabulary, load_vocabulary
+from blocwatch.documents import Document
 from blocwatch.progress import NullProgress, Progress
 
-__all__ = ["Actor", "CodedEvent", "Coder", "Document", "Problem", "read_documents"]
+__all__ = ["Actor", "CodedEvent", "Coder"]
 
 #: Longest run of non-space characters given to spaCy's tokenizer as one string. The tokenizer
 #: splits prefixes and suffixes off a run one at a time, each time searching the rest of it, so

@@ -23,9 +23,9 @@ from __future__ import annotations
 import csv
 import re
 
+from blocwatch.data import read_csv
 from blocwatch.errors import InputError
 from blocwatch.ingest.layout import Layout, cameo_enum, sql_literal
-from blocwatch.taxonomy import read_data_csv
 
 __all__ = ["ICEWS_FIELDS", "detect_layout", "sector_sql"]
 
@@ -61,7 +61,7 @@ def sector_sql(column: str) -> str:
 
     Each sector is looked up in ``data/icews_sectors.csv``; the lowest rank wins.
     """
-    rows = sorted(read_data_csv("icews_sectors.csv"), key=lambda r: (int(r["rank"]), r["match"] != "exact"))
+    rows = sorted(read_csv("icews_sectors.csv"), key=lambda r: (int(r["rank"]), r["match"] != "exact"))
     whens = []
     for r in rows:
         tag = sql_literal(f"{int(r['rank']):02d}:{r['cameo']}")

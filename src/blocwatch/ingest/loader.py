@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import count
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
@@ -27,7 +28,10 @@ from blocwatch.ingest.sources import Source, read_lines_at
 from blocwatch.progress import Progress
 from blocwatch.store import insert_ingests, insert_quarantine
 
-__all__ = ["Loader"]
+if TYPE_CHECKING:
+    from blocwatch.store import EventStore
+
+__all__ = ["Loader", "Reject", "empty_required", "reject_reason", "split_fields", "utf8_reason"]
 
 _WIDTH_ERRORS = {"MISSING COLUMNS", "TOO MANY COLUMNS"}
 _PRIORITY = {"INVALID ENCODING": 0, "LINE SIZE OVER MAXIMUM": 1, "TOO MANY COLUMNS": 2,
@@ -35,7 +39,9 @@ _PRIORITY = {"INVALID ENCODING": 0, "LINE SIZE OVER MAXIMUM": 1, "TOO MANY COLUM
 
 
 @dataclass(frozen=True)
-class _Reject:
+class Reject:
+    """A line DuckDB's CSV reader rejected: its error type and message."""
+
     kind: str
     message: str
 
@@ -61,7 +67,8 @@ def _value_of(message: str) -> str:
     return rest[:j] if j >= 0 else rest
 
 
-def _split_fields(raw: bytes, layout: Layout) -> list[str]:
+def split_fields(raw: bytes, layout: Layout) -> list[str]:
+    """The fields of a raw line as the layout splits them (quotes honoured where it has them)."""
     text = raw.decode("utf-8", errors="replace")
     if layout.quote:
         try:
@@ -85,13 +92,18 @@ def _cast_column(layout: Layout, raw: bytes, message: str) -> str | None:
     value = _value_of(message)
     marker = '" to '
     target = _squash(message[message.find(marker) + len(marker):]) if marker in message else ""
-    hits = [name for name, v in zip(layout.fields, _split_fields(raw, layout), strict=False)
+    hits = [name for name, v in zip(layout.fields, split_fields(raw, layout), strict=False)
             if name in layout.types and v.strip() == value.strip()]
     typed = [name for name in hits if target and _squash(layout.types[name]).startswith(target[:20])]
     return (typed or hits or [None])[0]
 
 
-def _utf8_reason(raw: bytes) -> str | None:
+def utf8_reason(raw: bytes) -> str | None:
+    """Why a line is not UTF-8 (``None`` when it is).
+
+    >>> utf8_reason(b"ok"), utf8_reason(bytes([97, 255, 98]))
+    (None, 'not valid UTF-8 (byte 0xFF at byte 2 of the line)')
+    """
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -100,7 +112,7 @@ def _utf8_reason(raw: bytes) -> str | None:
 
 
 def _width(raw: bytes, layout: Layout) -> int:
-    return len(_split_fields(raw, layout))
+    return len(split_fields(raw, layout))
 
 
 def empty_required(layout: Layout, source: Source) -> dict[int, str]:
@@ -119,7 +131,7 @@ def empty_required(layout: Layout, source: Source) -> dict[int, str]:
             body = line.removesuffix(b"\n").removesuffix(b"\r")
             if not body:
                 continue
-            fields = _split_fields(body, layout)
+            fields = split_fields(body, layout)
             for i, name in want.items():
                 if i < len(fields) and (fields[i] == "" or fields[i] in layout.nullstr):
                     out[number] = f"{name} is empty"
@@ -127,29 +139,43 @@ def empty_required(layout: Layout, source: Source) -> dict[int, str]:
     return out
 
 
+def reject_reason(layout: Layout, rej: Reject, raw: bytes, width: int | None = None) -> str:
+    """The quarantine reason for a rejected line, in words (both engines give these)."""
+    if rej.kind == "INVALID ENCODING":
+        return utf8_reason(raw) or "not valid UTF-8"
+    if rej.kind == "LINE SIZE OVER MAXIMUM":
+        return f"line longer than the maximum of {MAX_LINE_BYTES:,} bytes"
+    if rej.kind in _WIDTH_ERRORS:
+        return layout.width_reason(width if width is not None else _width(raw, layout))
+    if rej.kind == "CAST":
+        column = _cast_column(layout, raw, rej.message)
+        if column:
+            return layout.value_reason(column, _value_of(rej.message))
+    if rej.kind == "UNQUOTED VALUE":
+        return "malformed quoting (a quote inside an unquoted value)"
+    return rej.message.splitlines()[0] if rej.message else rej.kind.lower()
+
+
 class Loader:
     """Runs batches of sources into one store connection.
 
     Parameters
     ----------
-    con : duckdb.DuckDBPyConnection
-        A connection to an initialised store (see :class:`blocwatch.store.EventStore`).
+    store : EventStore
+        A store opened for writing.
     alternates : callable
         Maps a layout to the other layouts, by width, that its files may mix in.
     progress : Progress
         Told about bytes loaded.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, alternates: Callable[[Layout], dict[int, Layout]],
+    def __init__(self, store: EventStore, alternates: Callable[[Layout], dict[int, Layout]],
                  progress: Progress) -> None:
-        self.con = con
+        self.store = store
+        self.con = store.con
         self.alternates = alternates
         self.progress = progress
         self._names = count()
-
-    def next_ingest_id(self) -> int:
-        row = self.con.execute("SELECT coalesce(max(ingest_id), 0) FROM ingests").fetchall()
-        return int(row[0][0] if row else 0) + 1
 
     def load(self, layout: Layout, sources: Sequence[Source], origin: str) -> list[FileResult]:
         """Load ``sources`` (all of ``layout``) in one transaction; return one result per source.
@@ -160,10 +186,8 @@ class Loader:
             DuckDB could not parse the batch at all; nothing was committed.
         """
         started = datetime.now()
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            first_id = self.next_ingest_id()
+        with self.store.transaction() as con:
+            first_id = self.store.next_ingest_id()
             ids = {id(s): first_id + i for i, s in enumerate(sources)}
             rejects = self._pass(layout, sources, ids, started)
             quarantined = {id(s): self._settle(layout, s, rejects.get(str(s.path), {}), ids, started)
@@ -181,16 +205,12 @@ class Loader:
                 self._store_quarantine(s, q, ids[id(s)], origin, started)
                 results.append(self._account(layout, s, q, inserted.get(ids[id(s)], 0)))
             self._log(results, sources, ids, started)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         return results
 
     # -- passes ----------------------------------------------------------------------------
 
     def _pass(self, layout: Layout, sources: Sequence[Source], ids: dict[int, int], now: datetime,
-              report: bool = True) -> dict[str, dict[int, _Reject]]:
+              report: bool = True) -> dict[str, dict[int, Reject]]:
         """Insert the rows ``layout`` accepts; return rejects by file path and line.
 
         ``report`` says whether this pass moves the progress bar (extra passes over a file
@@ -227,15 +247,15 @@ class Loader:
         ).fetchall()
         con.execute(f"DROP TABLE IF EXISTS {rej}_errors")
         con.execute(f"DROP TABLE IF EXISTS {rej}_scans")
-        out: dict[str, dict[int, _Reject]] = {}
+        out: dict[str, dict[int, Reject]] = {}
         for path, line, kind, message in rows:
             per_file = out.setdefault(path, {})
             old = per_file.get(line)
             if old is None or _PRIORITY.get(kind, 5) < _PRIORITY.get(old.kind, 5):
-                per_file[int(line)] = _Reject(kind, message or "")
+                per_file[int(line)] = Reject(kind, message or "")
         return out
 
-    def _settle(self, layout: Layout, source: Source, rejects: dict[int, _Reject], ids: dict[int, int],
+    def _settle(self, layout: Layout, source: Source, rejects: dict[int, Reject], ids: dict[int, int],
                 now: datetime) -> list[_Quarantined]:
         """Decide the fate of a file's rejected lines, with extra passes for other widths."""
         # After an unterminated quote DuckDB's reader recovers by reading on from inside the
@@ -267,27 +287,11 @@ class Loader:
                     del final[line]  # read by the other layout
         out = [
             _Quarantined(source.original_line(line), raw.get(line, b""),
-                         self._reason(layout, rej, raw.get(line, b""), widths.get(line)))
+                         reject_reason(layout, rej, raw.get(line, b""), widths.get(line)))
             for line, rej in sorted(final.items())
         ]
         out.extend(_Quarantined(r.line, r.raw, r.reason) for r in source.removed)
         return sorted(out, key=lambda q: q.line)
-
-    @staticmethod
-    def _reason(layout: Layout, rej: _Reject, raw: bytes, width: int | None) -> str:
-        if rej.kind == "INVALID ENCODING":
-            return _utf8_reason(raw) or "not valid UTF-8"
-        if rej.kind == "LINE SIZE OVER MAXIMUM":
-            return f"line longer than the maximum of {MAX_LINE_BYTES:,} bytes"
-        if rej.kind in _WIDTH_ERRORS:
-            return layout.width_reason(width if width is not None else _width(raw, layout))
-        if rej.kind == "CAST":
-            column = _cast_column(layout, raw, rej.message)
-            if column:
-                return layout.value_reason(column, _value_of(rej.message))
-        if rej.kind == "UNQUOTED VALUE":
-            return "malformed quoting (a quote inside an unquoted value)"
-        return rej.message.splitlines()[0] if rej.message else rej.kind.lower()
 
     # -- bookkeeping ---------------------------------------------------------------------------
 

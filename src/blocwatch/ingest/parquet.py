@@ -112,9 +112,8 @@ def _import(store: EventStore, root: Path) -> IngestResult:
     log = con.sql("SELECT * FROM read_parquet($f) ORDER BY ingest_id", params={"f": files["ingests"]}).to_arrow_table()
     rows = log.to_pylist()
     now = datetime.now()
-    con.execute("BEGIN TRANSACTION")
-    try:
-        offset = int(con.execute("SELECT coalesce(max(ingest_id), 0) FROM ingests").fetchall()[0][0])
+    with store.transaction():
+        offset = store.next_ingest_id() - 1
         lo, hi = offset + 1, offset + len(rows)
         params = {"offset": offset}
         if files["events"]:
@@ -158,7 +157,8 @@ def _import(store: EventStore, root: Path) -> IngestResult:
             results.append(FileResult(file=r["file"], format=r["format"], lines=r["lines"],
                                       header_lines=r["header_lines"], blank_lines=r["blank_lines"], inserted=stored,
                                       duplicates=accepted - stored, quarantined=r["quarantined"],
-                                      first_problem=first.get(new_id - offset) if r["quarantined"] else None))
+                                      first_problem=first.get(new_id - offset) if r["quarantined"] else None,
+                                      documents=r["lines"] - r["quarantined"] if r["format"] == "text" else 0))
         if rows:
             import pyarrow as pa
 
@@ -167,10 +167,6 @@ def _import(store: EventStore, root: Path) -> IngestResult:
                 con.execute("INSERT INTO ingests BY NAME SELECT * FROM _bw_log")
             finally:
                 con.unregister("_bw_log")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return IngestResult(results)
 
 

@@ -1,4 +1,7 @@
-"""What an ingest did, file by file: the numbers that prove nothing was lost."""
+"""What an ingest did, file by file: the numbers that prove nothing was lost.
+
+Every ingest (datasets, news text, runs of the Spark engine) returns an :class:`IngestResult`.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +18,9 @@ class FileResult:
 
     Every line is accounted for: ``lines == header_lines + blank_lines + inserted +
     duplicates + quarantined``, unless ``error`` says the file could not be read at all
-    (and then nothing from it was stored).
+    (and then nothing from it was stored). For news text (``format`` ``"text"``) a line is a
+    document: ``lines == documents + quarantined``, and a document gives any number of events
+    (``events == inserted + duplicates``).
     """
 
     file: str
@@ -26,8 +31,14 @@ class FileResult:
     inserted: int = 0
     duplicates: int = 0
     quarantined: int = 0
-    first_problem: tuple[int, str] | None = None
+    first_problem: tuple[int | None, str] | None = None
     error: InputError | None = None
+    documents: int = 0
+
+    @property
+    def events(self) -> int:
+        """Events read from the file: new ones and ones the store already held."""
+        return self.inserted + self.duplicates
 
     @property
     def rows(self) -> int:
@@ -36,8 +47,9 @@ class FileResult:
 
     @property
     def unusable(self) -> bool:
-        """The file could not be read, or none of its rows is an event."""
-        return self.error is not None or (self.rows > 0 and self.inserted + self.duplicates == 0)
+        """The file could not be read, or none of its rows is an event (a document, for text)."""
+        usable = self.documents if self.format == "text" else self.events
+        return self.error is not None or (self.rows > 0 and usable == 0)
 
 
 def summed(name: str) -> property:
@@ -62,6 +74,8 @@ class IngestResult:
     inserted = summed("inserted")
     duplicates = summed("duplicates")
     quarantined = summed("quarantined")
+    documents = summed("documents")
+    events = summed("events")
 
     @property
     def errors(self) -> list[FileResult]:

@@ -2,7 +2,8 @@
 
 :class:`SparkEngine` is the one object the command line builds for ``--engine spark``: it starts
 a session for a master (``local[*]`` by default, or a cluster's) and runs the same jobs as the
-DuckDB engine, from the same definitions (:mod:`blocwatch.spark.dialect` says how):
+DuckDB engine (:class:`blocwatch.engines.DuckDBEngine`, the same methods and results), from the
+same definitions (:mod:`blocwatch.spark.dialect` says how):
 
 - :meth:`SparkEngine.ingest_files`: GDELT exports to a run folder of Parquet
   (:mod:`blocwatch.spark.ingest`; events, quarantine and the ingest log, in the store's schema);
@@ -31,16 +32,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from blocwatch.errors import InputError, ParameterError
 from blocwatch.spark.session import DEFAULT_MASTER, SparkUnavailable, spark_session
 
 if TYPE_CHECKING:
     import pyarrow as pa
     from pyspark.sql import SparkSession
 
-    from blocwatch.aggregate import DyadQuery
-    from blocwatch.coder.ingest import TextIngestResult
+    from blocwatch.dyads import DyadQuery
     from blocwatch.ingest.results import IngestResult
-    from blocwatch.spark.coding import CodeResult
+    from blocwatch.ingest.text import CodeResult
+    from blocwatch.progress import Progress
 
 __all__ = ["DEFAULT_MASTER", "SparkEngine", "SparkUnavailable"]
 
@@ -52,6 +54,10 @@ class SparkEngine:
     ----------
     master : str
         ``local[*]``, ``local[2]``, ``spark://host:7077``, ``yarn``, ``k8s://...``.
+    out : path, optional
+        The run folder ingests write (events, quarantine, ingests as Parquet).
+    events : list of paths, optional
+        Run folders (URIs and globs too) the tables read.
     driver_memory : str, optional
         Driver memory of a session this engine starts (local default 2 GiB).
     conf : dict, optional
@@ -62,9 +68,12 @@ class SparkEngine:
     used as it is and left running.
     """
 
-    def __init__(self, master: str = DEFAULT_MASTER, *, driver_memory: str | None = None,
+    def __init__(self, master: str = DEFAULT_MASTER, *, out: str | os.PathLike[str] | None = None,
+                 events: Iterable[str | os.PathLike[str]] | None = None, driver_memory: str | None = None,
                  conf: dict[str, str] | None = None) -> None:
         self.master = master
+        self.out = out
+        self.events = list(events or [])
         self.driver_memory = driver_memory
         self.conf = conf
         self._spark: SparkSession | None = None
@@ -95,40 +104,61 @@ class SparkEngine:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def ingest_files(self, paths: Iterable[str | Path], fmt: str, out: str | os.PathLike[str]) -> IngestResult:
-        """Read dataset files (``fmt`` ``"gdelt"``) into the run folder ``out``; see :mod:`blocwatch.spark.ingest`."""
+    def _out(self) -> str:
+        if self.out is None:
+            raise ParameterError("out", "the spark engine writes a run folder: give one, then `blocwatch ingest "
+                                 "parquet FOLDER` brings it into a store")
+        return os.fspath(self.out)
+
+    def _events(self) -> list[str | os.PathLike[str]]:
+        if not self.events:
+            raise ParameterError("events", "the spark engine reads run folders: give the folder(s) it wrote")
+        return self.events
+
+    def ingest_files(self, paths: Iterable[str | Path], fmt: str, *,
+                     progress: Progress | None = None) -> IngestResult:
+        """Read dataset files (``fmt`` ``"gdelt"``) into the run folder; see :mod:`blocwatch.spark.ingest`."""
         from blocwatch.spark.ingest import SparkIngest
 
-        return SparkIngest(self.spark).run(paths, fmt, os.fspath(out))
+        out = self._out()  # before a session starts
+        return SparkIngest(self.spark).run(paths, fmt, out)
 
-    def ingest_text(self, paths: Iterable[str | Path], out: str | os.PathLike[str], *,
-                    default_date: date | None = None) -> TextIngestResult:
-        """Code ``.jsonl`` and ``.parquet`` documents into the run folder ``out``."""
+    def ingest_text(self, paths: Iterable[str | Path], *, default_date: date | None = None, workers: int = 1,
+                    progress: Progress | None = None) -> IngestResult:
+        """Code ``.jsonl`` and ``.parquet`` documents into the run folder (the executors are the workers)."""
         from blocwatch.spark.coding import SparkCoding
+        from blocwatch.spark.output import is_uri
 
-        return SparkCoding(self.spark).ingest(paths, os.fspath(out), default_date)
+        out = self._out()  # before a session starts
+        paths = list(paths)
+        for path in paths:
+            if not is_uri(str(path)) and not Path(path).exists():
+                raise InputError("no such file or folder", file=str(path))
+        return SparkCoding(self.spark).ingest(paths, out, default_date)
 
-    def code(self, paths: Iterable[str | Path], *, default_date: date | None = None) -> CodeResult:
+    def code(self, paths: Iterable[str | Path], *, default_date: date | None = None, workers: int = 1,
+             progress: Progress | None = None) -> CodeResult:
         """Code documents and return their events (nothing is written)."""
         from blocwatch.spark.coding import SparkCoding
 
         return SparkCoding(self.spark).code(paths, default_date)
 
-    def dyads(self, events: Iterable[str | os.PathLike[str]], query: DyadQuery) -> pa.Table:
-        """The dyad table of the events in run folders ``events``."""
+    def dyads(self, query: DyadQuery) -> pa.Table:
+        """The dyad table of the events in the run folders."""
         from blocwatch.spark.aggregate import SparkDyads
 
+        events = self._events()  # before a session starts
         return SparkDyads(self.spark, events).table(query)
 
-    def relations(self, events: Iterable[str | os.PathLike[str]], query: DyadQuery, alpha: float) -> pa.Table:
-        """Relations (the dyad table with net cooperation) of the events in run folders ``events``."""
+    def relations(self, query: DyadQuery, alpha: float) -> pa.Table:
+        """Relations (the dyad table with net cooperation) of the events in the run folders."""
         from blocwatch.spark.aggregate import SparkDyads
 
+        events = self._events()  # before a session starts
         return SparkDyads(self.spark, events).relations(query, alpha)
 
-    def write_dyads(self, events: Iterable[str | os.PathLike[str]], query: DyadQuery,
-                    out: str | os.PathLike[str]) -> int:
+    def write_dyads(self, query: DyadQuery, out: str | os.PathLike[str]) -> int:
         """Write the dyad table as Parquet to ``out`` (for tables too large to print); its rows."""
         from blocwatch.spark.aggregate import SparkDyads
 
-        return SparkDyads(self.spark, events).write(query, out)
+        return SparkDyads(self.spark, self._events()).write(query, out)

@@ -1,8 +1,8 @@
 """Dyad tables and relations in Spark SQL, from the one definition the DuckDB engine runs.
 
-:meth:`blocwatch.aggregate.DyadQuery.sql` is written in the SQL both engines read; Spark runs it
+:meth:`blocwatch.dyads.DyadQuery.sql` is written in the SQL both engines read; Spark runs it
 (through :func:`blocwatch.spark.dialect.spark_sql`) over the ``events`` Parquet of one or more
-runs, and :func:`blocwatch.analysis.relations.add_net` turns the dyad table into relations, as
+runs, and :func:`blocwatch.analysis.cooperation.add_net` turns the dyad table into relations, as
 :meth:`blocwatch.relations.Relations.table` does on a store.
 
 Examples
@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from blocwatch.aggregate import DYAD_COLUMNS, DyadQuery
-from blocwatch.errors import InputError
+from blocwatch.dyads import DYAD_COLUMNS, DyadQuery
+from blocwatch.errors import InputError, ParameterError
 from blocwatch.spark.dialect import spark_sql
 from blocwatch.spark.output import is_uri
 
@@ -46,7 +46,7 @@ def events_path(path: str | os.PathLike[str]) -> str:
         return str((local / "events").resolve())
     if local.exists():
         return str(local.resolve())
-    raise InputError("no such run folder or events Parquet (give what `--engine spark` wrote with --out)",
+    raise InputError("no such run folder or events Parquet (give what the spark engine wrote to its run folder)",
                      file=text)
 
 
@@ -64,7 +64,7 @@ class SparkDyads:
         self.spark = spark
         self.paths = [events_path(p) for p in events]
         if not self.paths:
-            raise InputError("--events: give the run folder(s) that `--engine spark` wrote")
+            raise ParameterError("events", "give the run folder(s) that the spark engine wrote")
 
     def view(self, name: str = "events") -> DataFrame:
         """The events as a Spark view called ``name``."""
@@ -78,14 +78,14 @@ class SparkDyads:
         return self.spark.sql(spark_sql(query.sql(table="_bw_events")))
 
     def table(self, query: DyadQuery) -> pa.Table:
-        """The dyad table, collected: the columns of :data:`blocwatch.aggregate.DYAD_COLUMNS`."""
+        """The dyad table, collected: the columns of :data:`blocwatch.dyads.DYAD_COLUMNS`."""
         table = self.frame(query).toArrow().select(list(DYAD_COLUMNS))
         # Spark marks counts NOT NULL; the table is the DuckDB engine's, nullable like it
         return table.cast(pa.schema([pa.field(f.name, f.type) for f in table.schema]))
 
     def relations(self, query: DyadQuery, alpha: float) -> pa.Table:
         """The dyad table with net cooperation, as :meth:`blocwatch.relations.Relations.table` gives it."""
-        from blocwatch.analysis.relations import add_net
+        from blocwatch.analysis.cooperation import add_net
 
         return add_net(self.table(query), alpha)
 

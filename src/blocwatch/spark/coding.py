@@ -1,16 +1,16 @@
 """News documents coded on Spark: the plain coder on every executor, its pipeline loaded once per worker.
 
 Documents come from JSON-lines files (read whole by the executors, line numbers kept, each line
-checked by :func:`blocwatch.coder.documents.jsonl_documents`) or from Parquet files with the
+checked by :func:`blocwatch.documents.jsonl_documents`) or from Parquet files with the
 same fields (``id``, ``text``, ``date``, optional ``url`` and ``title``; checked by
-:func:`~blocwatch.coder.documents.document_from_record`, a row's number as its line). They are
+:func:`~blocwatch.documents.document_from_record`, a row's number as its line). They are
 spread over the cluster and coded with ``mapInArrow``: each Python worker builds
 :meth:`blocwatch.coder.Coder.load` once and codes its batches with
 :meth:`~blocwatch.coder.Coder.code_many`, and the events become rows by
-:func:`blocwatch.coder.ingest.events_table`, so Spark gives exactly the plain coder's events.
+:func:`blocwatch.ingest.text.events_table`, so Spark gives exactly the plain coder's events.
 
 ``ingest text`` writes them to a run folder as :mod:`blocwatch.spark.output` describes, with one
-``ingests`` row per input file, as :func:`blocwatch.coder.ingest.ingest_text` logs them; lines
+``ingests`` row per input file, as :func:`blocwatch.ingest.text.ingest_text` logs them; lines
 that are not documents (and documents without a date) go to the quarantine.
 
 Examples
@@ -26,7 +26,6 @@ import hashlib
 import io
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -34,13 +33,12 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from blocwatch.coder.documents import Document, Problem, document_from_record, jsonl_documents
+from blocwatch.documents import Document, Problem, document_from_record, jsonl_documents, missing_date
 from blocwatch.errors import InputError
+from blocwatch.ingest.text import CodeResult
+from blocwatch.schema import EVENT_COLUMNS, INGEST_COLUMNS, QUARANTINE_COLUMNS
 from blocwatch.spark.ingest import FILES_PER_BATCH, local_key
 from blocwatch.spark.output import (
-    EVENT_COLUMNS,
-    INGEST_COLUMNS,
-    QUARANTINE_COLUMNS,
     OutputFolder,
     arrow_batch_rows,
     exact_select,
@@ -54,9 +52,9 @@ from blocwatch.spark.output import (
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-    from blocwatch.coder.ingest import TextIngestResult
+    from blocwatch.ingest.results import IngestResult
 
-__all__ = ["CodeResult", "SparkCoding", "code_batches", "jsonl_rows", "record_rows"]
+__all__ = ["SparkCoding", "code_batches", "jsonl_rows", "record_rows"]
 
 #: Suffixes of the documents ``--engine spark`` codes.
 SPARK_SUFFIXES = (".jsonl", ".parquet")
@@ -77,9 +75,7 @@ CODED_SCHEMA = spark_ddl(_CODED) + ", _path STRING, _line BIGINT, _seq INT"
 def _doc_row(doc: Document | Problem, path: str) -> dict[str, Any]:
     if isinstance(doc, Problem):
         return {"part": "problem", "path": path, "line": doc.line, "problem": doc.reason, "raw": doc.raw}
-    from blocwatch.coder.ingest import _missing_date  # the plain ingest's words for an undated document
-
-    undated = _missing_date(doc).reason if doc.date is None else None
+    undated = missing_date(doc).reason if doc.date is None else None  # the plain ingest's words
     return {"part": "doc", "path": path, "line": doc.line, "id": doc.id, "text": doc.text, "date": doc.date,
             "url": doc.url, "title": doc.title, "undated": undated}
 
@@ -122,7 +118,7 @@ def record_rows(batches: Iterator[pa.RecordBatch], default_date: date | None) ->
 
 
 def _events_batch(events: list, paths: list[str], lines: list[int], seqs: list[int]) -> pa.Table:
-    from blocwatch.coder.ingest import events_table
+    from blocwatch.ingest.text import events_table
 
     table = events_table(events).select([c.name for c in _CODED])
     return table.append_column("_path", pa.array(paths, pa.string())).append_column(
@@ -156,17 +152,6 @@ def code_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         yield from _events_batch(events, paths, lines, seqs).to_batches()
 
 
-@dataclass
-class CodeResult:
-    """``blocwatch code`` on Spark: the events (as :func:`blocwatch.coder.ingest.events_table` gives them, in
-    document order), the lines that are not documents, and the documents without a date."""
-
-    events: pa.Table
-    documents: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    undated: list[str] = field(default_factory=list)
-
-
 class SparkCoding:
     """Codes documents on one SparkSession.
 
@@ -197,7 +182,7 @@ class SparkCoding:
                     raise InputError("no such file or folder", file=str(path))
             for f in found:
                 if not f.lower().endswith(SPARK_SUFFIXES):
-                    raise InputError(f"--engine spark codes {' and '.join(SPARK_SUFFIXES)} documents; code "
+                    raise InputError(f"the spark engine codes {' and '.join(SPARK_SUFFIXES)} documents; code "
                                      "other files with the plain coder (--engine duckdb)", file=f)
                 key = local_key(f) if is_uri(f) else str(Path(f).resolve())
                 files.setdefault(key, (len(files), f))
@@ -259,11 +244,11 @@ class SparkCoding:
                           documents, problems, undated)
 
     def ingest(self, paths: Iterable[str | Path], out: str | Path,
-               default_date: date | None = None) -> TextIngestResult:
+               default_date: date | None = None) -> IngestResult:
         """Code the documents in ``paths`` into a run folder ``out`` (events, quarantine, ingests)."""
         from pyspark.sql import functions as F
 
-        from blocwatch.coder.ingest import TextFileResult, TextIngestResult
+        from blocwatch.ingest.results import FileResult, IngestResult
 
         spark = self.spark
         folder = OutputFolder(out)
@@ -317,16 +302,17 @@ class SparkCoding:
                 F.min_by(F.coalesce("problem", "undated"), order_by).alias("reason")).collect()}
             results, log = [], []
             for p in order:
-                r = TextFileResult(facts[p]["_name"], documents=counts.get((p, "doc"), 0),
-                                   events=events_per.get(p, 0), inserted=inserted.get(ids[p], 0),
-                                   quarantined=counts.get((p, "problem"), 0), first_problem=first.get(p))
-                r.duplicates = r.events - r.inserted
+                documents, quarantined = counts.get((p, "doc"), 0), counts.get((p, "problem"), 0)
+                stored = inserted.get(ids[p], 0)
+                r = FileResult(facts[p]["_name"], format="text", lines=documents + quarantined, inserted=stored,
+                               duplicates=events_per.get(p, 0) - stored, quarantined=quarantined,
+                               first_problem=first.get(p), documents=documents)
                 results.append(r)
                 log.append({"ingest_id": ids[p], "file": r.file, "file_sha256": facts[p]["sha256"], "format": "text",
-                            "bytes": facts[p]["size"], "lines": r.documents + r.quarantined, "header_lines": 0,
+                            "bytes": facts[p]["size"], "lines": r.lines, "header_lines": 0,
                             "blank_lines": 0, "inserted": r.inserted, "duplicates": r.duplicates,
                             "quarantined": r.quarantined, "started_at": started, "finished_at": datetime.now()})
             write_rows(spark, log, INGEST_COLUMNS, folder.ingests)
-            return TextIngestResult(results)
+            return IngestResult(results)
         finally:
             folder.clean(spark)

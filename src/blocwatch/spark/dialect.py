@@ -3,7 +3,7 @@
 blocwatch defines its logic once, as DuckDB SQL and DuckDB types: the GDELT row to event
 projection (:attr:`blocwatch.ingest.layout.Layout.select` and ``joins``), the value checks of
 its CSV reader (:attr:`~blocwatch.ingest.layout.Layout.types`) and the dyad aggregation
-(:meth:`blocwatch.aggregate.DyadQuery.sql`). Spark runs the same text after
+(:meth:`blocwatch.dyads.DyadQuery.sql`). Spark runs the same text after
 :func:`spark_sql`, which only renames types Spark spells otherwise, and checks values with
 :func:`parse_sql`, the Spark expression of what DuckDB's reader accepts for a type:
 

@@ -42,15 +42,13 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from blocwatch.errors import InputError
-from blocwatch.ingest import BATCH_BYTES, DATASET_FORMATS, _batches
+from blocwatch.ingest.datasets import BATCH_BYTES, DATASET_FORMATS, plan_batches
 from blocwatch.ingest.layout import Layout
 from blocwatch.ingest.results import FileResult, IngestResult
 from blocwatch.ingest.sources import expand_paths
+from blocwatch.schema import EVENT_COLUMNS, INGEST_COLUMNS, QUARANTINE_COLUMNS
 from blocwatch.spark.dialect import parse_sql, spark_literal, spark_sql
 from blocwatch.spark.output import (
-    EVENT_COLUMNS,
-    INGEST_COLUMNS,
-    QUARANTINE_COLUMNS,
     OutputFolder,
     arrow_batch_rows,
     exact_select,
@@ -170,7 +168,7 @@ def _glob_escape(path: str) -> str:
 
 @dataclass
 class _Source:
-    """What ``blocwatch.ingest._batches`` needs of a source, from a prepared ``_file`` row."""
+    """What ``blocwatch.ingest.datasets.plan_batches`` needs of a source, from a prepared ``_file`` row."""
 
     path: tuple[str, int]
     size: int
@@ -270,7 +268,7 @@ class SparkIngest:
                 items.append((len(slots), _Source((r["path"], r["member"]), r["size"]), layouts[r["primary"]]))
                 slots.append(FileResult(file=r["name"], format=r["format"]))
         ids: dict[tuple[str, int], int] = {}
-        for batch in _batches(items, BATCH_BYTES):
+        for batch in plan_batches(items, BATCH_BYTES):
             for _, src, _ in batch:
                 ids[src.path] = len(ids) + 1
         id_rows = [(r["path"], r["member"], ids[(r["path"], r["member"])], r["name"], r["sha256"])

@@ -38,9 +38,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from blocwatch.errors import InputError
-from blocwatch.ingest import DATASET_FORMATS, _prepare, detect_source
+from blocwatch.ingest.datasets import DATASET_FORMATS, detect_source, prepare_file
 from blocwatch.ingest.layout import MAX_LINE_BYTES, Layout
-from blocwatch.ingest.loader import Loader, _Reject, _split_fields, _utf8_reason
+from blocwatch.ingest.loader import Reject, reject_reason, split_fields, utf8_reason
 from blocwatch.ingest.sources import Source
 
 __all__ = ["FILE_PART", "PREPARED_SCHEMA", "PROBLEM_PART", "layout_key", "prepare_batches", "prepare_content"]
@@ -71,7 +71,7 @@ def layout_key(layout: Layout) -> str:
 
 def _reason(layout: Layout, kind: str, raw: bytes, width: int | None = None) -> str:
     """The DuckDB loader's quarantine reason for a reject of ``kind`` (one definition of the words)."""
-    return Loader._reason(layout, _Reject(kind, ""), raw, width)
+    return reject_reason(layout, Reject(kind, ""), raw, width)
 
 
 def _problem(path: str, member: int, line: int, raw: bytes, reason: str) -> dict[str, Any]:
@@ -118,7 +118,7 @@ def _source_rows(src: Source, layout: Layout, alternates: dict[int, Layout], pat
     except pa.ArrowInvalid:  # some lines are not UTF-8: find them one by one
         good = []
         for j, raw in enumerate(lines.to_pylist()):
-            reason = _utf8_reason(raw)
+            reason = utf8_reason(raw)
             if reason is None:
                 good.append(j)
             else:
@@ -126,7 +126,7 @@ def _source_rows(src: Source, layout: Layout, alternates: dict[int, Layout], pat
         idx = idx[good]
         text = pc.take(lines, pa.array(good, pa.int64())).cast(pa.string())
     if layout.quote:
-        fields = [_split_fields(t.encode(), layout) for t in text.to_pylist()]
+        fields = [split_fields(t.encode(), layout) for t in text.to_pylist()]
         widths = np.asarray([len(f) for f in fields], dtype=np.int64)
     else:
         fields = None
@@ -189,7 +189,7 @@ def _prepare_file(content: bytes, fmt: str, path: str) -> Iterator[dict[str, Any
         local = Path(tmp) / "input"
         local.write_bytes(content)
         prefix = str(local)
-        sources, error = _prepare(local, Path(tmp))
+        sources, error = prepare_file(local, Path(tmp))
         for member, src in enumerate(sources):
             suffix = src.name[len(prefix):] if src.name.startswith(prefix) else ""
             try:

@@ -138,10 +138,10 @@ def require_pyspark() -> None:
     try:
         import pyspark
     except ImportError:
-        raise SparkUnavailable(f"--engine spark needs pyspark: {_INSTALL}") from None
+        raise SparkUnavailable(f"the spark engine needs pyspark: {_INSTALL}") from None
     major = int(pyspark.__version__.split(".")[0])
     if major < 4:
-        raise SparkUnavailable(f"--engine spark needs pyspark 4 (found {pyspark.__version__}): {_INSTALL}")
+        raise SparkUnavailable(f"the spark engine needs pyspark 4 (found {pyspark.__version__}): {_INSTALL}")
 
 
 def java_version() -> int | None:
@@ -204,10 +204,10 @@ def spark_session(master: str = DEFAULT_MASTER, *, driver_memory: str | None = N
     if is_local(master):
         version = java_version()
         if version is None:
-            raise SparkUnavailable("--engine spark needs Java 17 or 21: install a JDK (e.g. apt-get install "
+            raise SparkUnavailable("the spark engine needs Java 17 or 21: install a JDK (e.g. apt-get install "
                                    "openjdk-17-jre-headless) or set JAVA_HOME")
         if version < 17:
-            raise SparkUnavailable(f"--engine spark needs Java 17 or 21, found Java {version}: set JAVA_HOME")
+            raise SparkUnavailable(f"the spark engine needs Java 17 or 21, found Java {version}: set JAVA_HOME")
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no guessing of this machine's address

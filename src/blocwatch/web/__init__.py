@@ -100,9 +100,9 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] 
     install_error_handlers(app)
     app.include_router(router)
     if write_token is not None:
-        from blocwatch.coder import Coder
+        from blocwatch.ingest.text import load_coder
 
-        app.state.write_token, app.state.coder = write_token, Coder.load()
+        app.state.write_token, app.state.coder = write_token, load_coder()
         app.include_router(write_router)
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts, timeout=timeout)
     files = {"app.js": STATIC / "app.js", "app.css": STATIC / "app.css", "plotly.min.js": plotly_js()}

@@ -22,7 +22,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from blocwatch import __version__
-from blocwatch.aggregate import parse_countries, parse_date
+from blocwatch.countries import parse_countries
+from blocwatch.periods import parse_date
 from blocwatch.web import limits, models
 from blocwatch.web.errors import ERROR_RESPONSES
 from blocwatch.web.views import Views
@@ -79,7 +80,7 @@ def _pair(text: str | None) -> tuple[str, str] | None:
 
 
 def _dates(start: str | None, end: str | None) -> tuple[date | None, date | None]:
-    return parse_date(start, option="from"), parse_date(end, end=True, option="to")
+    return parse_date(start, param="start"), parse_date(end, end=True, param="end")
 
 
 @router.get("/health", response_model=models.Health, summary="The server is up")

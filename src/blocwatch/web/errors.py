@@ -38,7 +38,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
-from blocwatch.errors import InputError, StoreError
+from blocwatch.errors import InputError, ParameterError, StoreError
 
 __all__ = ["ERROR_RESPONSES", "ErrorBody", "ErrorResponse", "error_response", "install_error_handlers"]
 
@@ -113,7 +113,13 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "invalid_request", message, detail=checks)
 
 
+#: The query parameters of the library's parameters where their names differ.
+QUERY_NAMES = {"start": "from", "end": "to"}
+
+
 async def _input_error(request: Request, exc: Exception) -> JSONResponse:
+    if isinstance(exc, ParameterError):
+        return error_response(400, "bad_input", f"{QUERY_NAMES.get(exc.param, exc.param)}: {exc.reason}")
     return error_response(400, "bad_input", str(exc))
 
 

@@ -3,13 +3,13 @@
 :class:`Views` opens nothing itself: it is given an open (read-only) :class:`EventStore` and
 runs every request on a cursor of its own (:meth:`EventStore.cursor`), so that the server's
 threads never share a DuckDB connection. It calls :class:`blocwatch.overview.Overview`,
-:class:`blocwatch.relations.Relations` and :mod:`blocwatch.analysis.summary` and adds only
+:class:`blocwatch.relations.Relations` and :mod:`blocwatch.overview.networks` and adds only
 what a web page needs: normalised queries, paging, dates clamped to the store's events, time
 budgets and a cache of the costly views (the store cannot change under a read-only server).
 
 Parameters arrive already parsed (tuples of ISO codes, dates); the HTTP layer
-(:mod:`blocwatch.web.api`) parses them with :func:`blocwatch.aggregate.parse_countries` and
-:func:`blocwatch.aggregate.parse_date`.
+(:mod:`blocwatch.web.api`) parses them with :func:`blocwatch.countries.parse_countries` and
+:func:`blocwatch.periods.parse_date`.
 
 Examples
 --------
@@ -29,11 +29,13 @@ from collections.abc import Callable, Hashable
 from datetime import date
 from typing import Any
 
-from blocwatch.aggregate import DyadQuery, parse_date
 from blocwatch.analysis.network import SignedNetwork
-from blocwatch.analysis.summary import balance_summary, network_view
+from blocwatch.analysis.structure import balance_summary
+from blocwatch.dyads import DyadQuery
 from blocwatch.overview import QUADS, Overview, OverviewOptions
-from blocwatch.relations import Relations, RelationsOptions
+from blocwatch.overview.networks import network_view
+from blocwatch.periods import Period
+from blocwatch.relations import Relations
 from blocwatch.store import EventStore
 from blocwatch.web import limits
 
@@ -157,14 +159,14 @@ class Views:
         page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
         DyadQuery(start=start, end=end)  # --from after --to is an error
         if month is not None:
-            first, last = parse_date(f"{month:%Y-%m}"), parse_date(f"{month:%Y-%m}", end=True)
-            start, end = max(start or first, first), min(end or last, last)  # type: ignore[type-var]
+            first, last = (p := Period.parse(f"{month:%Y-%m}")).start, p.end
+            start, end = max(start or first, first), min(end or last, last)
             if start > end:  # type: ignore[operator]
                 return page
 
         def compute(view: EventStore) -> dict[str, Any]:
-            rel = Relations(view, RelationsOptions(query=DyadQuery(
-                countries=None if pair else countries, start=start, end=end, factual_only=not all_modes)))
+            rel = Relations.of(view, countries=None if pair else countries, start=start, end=end,
+                               factual_only=not all_modes)
             a, b = pair or (None, None)
             items = rel.events(a, b, limit=limit, offset=offset)
             # a short page that is not empty, or an empty first page, is the end: no need to count
@@ -181,8 +183,8 @@ class Views:
         DyadQuery(start=start, end=end)
 
         def compute(view: EventStore) -> dict[str, Any]:
-            table = Relations(view, RelationsOptions(query=DyadQuery(
-                window=window, countries=countries, start=start, end=end, directed=directed))).table()
+            table = Relations.of(view, window=window, countries=countries, start=start, end=end,
+                                 directed=directed).table()
             rows = table.slice(offset, limit).to_pylist() if offset < table.num_rows else []
             for r in rows:
                 r["period"] = r["period"].isoformat()
@@ -221,7 +223,7 @@ class Views:
 
         def compute(view: EventStore) -> dict[str, Any]:
             if clamped is None:  # nothing can be in the window: the states, without ties
-                nodes = countries or tuple(s["code"] for s in self._states[:top])
+                nodes = Relations.of(view, countries=countries).choose_states(top) or ()
                 net = SignedNetwork.from_edges([], nodes=nodes, label="no events")
                 return {**network_view(net, names=self.names), "start": None, "end": None, "countries": list(nodes)}
             ov = self._overview(view, countries, top, *clamped)
@@ -245,8 +247,8 @@ class Views:
             ov = self._overview(view, countries, top, *clamped)
             if not ov.span:
                 return {**page, "countries": list(ov.countries)}
-            nets = Relations(view, RelationsOptions(query=DyadQuery(
-                window=window, countries=ov.countries or None, start=ov.span[0], end=ov.span[1]))).networks()
+            nets = Relations.of(view, window=window, countries=ov.countries, start=ov.span[0],
+                                end=ov.span[1]).networks()
             items = [balance_summary(net, time_limit=self.solve_seconds) for net in nets[offset:offset + limit]]
             return {**page, "total": len(nets), "countries": list(ov.countries), **_span(ov.span), "items": items}
 
@@ -270,7 +272,7 @@ class Views:
                limit: int = limits.DEFAULT_SHIFTS) -> dict[str, Any]:
         """Pairs that moved closer or apart over the window, with the events that drove each move."""
         def build(view: EventStore, ov: Overview) -> list[dict[str, Any]]:
-            rel = Relations(view, RelationsOptions(query=DyadQuery(window="month", countries=ov.countries or None)))
+            rel = Relations.of(view, countries=ov.countries)
             items = []
             for s in rel.shifts(*ov.span, min_events=min_events, limit=limit):  # type: ignore[misc]
                 d = s.to_dict()

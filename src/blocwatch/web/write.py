@@ -6,10 +6,11 @@ it as ``Authorization: Bearer TOKEN`` (compared in constant time). The documents
 by the server's coder; their ``url`` is stored as given and never fetched: the server makes no
 request of its own. A body is at most :data:`MAX_BODY_BYTES` and :data:`MAX_DOCUMENTS` documents.
 
-The documents are written, as one JSON-lines file named ``api-TIME.jsonl``, through
-:func:`blocwatch.coder.ingest.ingest_text`: the same accounting and quarantine as ``blocwatch
-ingest text``. The store is opened for writing for the request alone (waiting up to
-:data:`WRITE_WAIT` seconds for an ingest that holds it), then the app takes a new snapshot.
+The documents are coded into the store by :func:`blocwatch.ingest.text.ingest_documents` as one
+input named ``api-TIME.jsonl`` (fingerprinted by the hash of the documents' JSON): the same
+checks, accounting and quarantine as ``blocwatch ingest text``. The store is opened for writing
+for the request alone (waiting up to :data:`WRITE_WAIT` seconds for an ingest that holds it), then
+the app takes a new snapshot.
 
 Examples
 --------
@@ -19,18 +20,19 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
-import tempfile
 import threading
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request
 from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException
 
+from blocwatch.documents import Document, document_from_record
+from blocwatch.documents import Problem as NotADocument
 from blocwatch.errors import InputError
 from blocwatch.store import EventStore
 from blocwatch.web.errors import ERROR_RESPONSES, ErrorResponse
@@ -124,17 +126,28 @@ async def documents(request: Request) -> dict[str, Any]:
     return await run_in_threadpool(_write, request.app, body)
 
 
-def _write(app: Any, body: DocumentsIn) -> dict[str, Any]:
-    from blocwatch.coder.ingest import ingest_text
+def _documents(name: str, body: DocumentsIn) -> list[Document | NotADocument]:
+    """The request's documents, checked as the lines of a JSON-lines file named ``name`` would be."""
+    items: list[Document | NotADocument] = []
+    for line, doc in enumerate(body.documents, start=1):
+        record = doc.model_dump(exclude_none=True)
+        try:
+            items.append(document_from_record(record, name, line, None))
+        except ValueError as exc:
+            items.append(NotADocument(name, line, str(exc), json.dumps(record)))
+    return items
 
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    with _LOCK, tempfile.TemporaryDirectory(prefix="blocwatch-api-") as tmp:
-        path = Path(tmp) / f"api-{stamp}.jsonl"
-        path.write_text("".join(json.dumps(d.model_dump(exclude_none=True)) + "\n" for d in body.documents),
-                        encoding="utf-8")
+
+def _write(app: Any, body: DocumentsIn) -> dict[str, Any]:
+    from blocwatch.ingest.text import ingest_documents
+
+    name = f"api-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%fZ')}.jsonl"
+    content = "".join(json.dumps(d.model_dump(exclude_none=True)) + "\n" for d in body.documents).encode()
+    fingerprint = {name: (hashlib.sha256(content).hexdigest(), len(content))}
+    with _LOCK:
         snapshots = app.state.live.snapshots
         with snapshots.paused(), EventStore(snapshots.store, wait=WRITE_WAIT) as store:
-            result = ingest_text(store, [path], coder=app.state.coder)
+            result = ingest_documents(store, _documents(name, body), coder=app.state.coder, fingerprints=fingerprint)
     snapshots.refresh(force=True)
     first = result.files[0].first_problem if result.files else None
     return {"documents": result.documents, "events": result.events, "inserted": result.inserted,

@@ -1,10 +1,11 @@
-"""Signed edge lists from CSV files: ``source,target,sign[,weight]`` (or ``state1,state2,...``).
+"""Signed networks from files of others: edge-list CSVs ``source,target,sign[,weight]`` (or ``state1,state2,...``).
 
 Read one network, or one per value of a grouping column (the 51 windows of a file of Cold War
 networks, say). Bad lines raise :class:`~blocwatch.errors.InputError` with file and line.
-A pair listed twice in a group (both directions of a symmetric list, for instance) is one tie:
-with the same sign, the larger weight is kept; with opposite signs, the signed weights are
-added (a pair that cancels out has no tie). ``meta["merged"]`` counts such lines.
+A pair listed twice in a group (both directions of a symmetric list, for instance) is one tie,
+as :meth:`SignedNetwork.from_edges` combines them with ``combine="symmetric"``: with the same sign,
+the larger weight is kept; with opposite signs, the signed weights are added (a pair that cancels
+out has no tie). ``meta["merged"]`` counts such lines.
 
 Examples
 --------
@@ -22,8 +23,8 @@ import csv
 import math
 from pathlib import Path
 
-from blocwatch.analysis.network import SignedEdge, SignedNetwork
-from blocwatch.errors import InputError
+from blocwatch.analysis.network import SignedNetwork
+from blocwatch.errors import InputError, ParameterError
 
 __all__ = ["read_edge_csv"]
 
@@ -57,10 +58,8 @@ def read_edge_csv(path: str | Path, *, group_by: str | None = None) -> dict[str,
             raise InputError(f"expected columns source,target,sign (or state1,state2,sign); found {','.join(cols)}",
                              file=str(path), line=1)
         if group_by and group_by not in cols:
-            raise InputError(f"--group-by: no column {group_by!r} (columns: {','.join(cols)})", file=str(path), line=1)
-        groups: dict[str, dict[tuple[str, str], float]] = {}
-        nodes: dict[str, set[str]] = {}
-        merged: dict[str, int] = {}
+            raise ParameterError("group_by", f"no column {group_by!r} in {path} (columns: {','.join(cols)})")
+        groups: dict[str, list[tuple[str, str, float, float]]] = {}
         for line, row in enumerate(reader, start=2):
             u, v = (row.get(ends[0]) or "").strip(), (row.get(ends[1]) or "").strip()
             if not u or not v:
@@ -70,25 +69,10 @@ def read_edge_csv(path: str | Path, *, group_by: str | None = None) -> dict[str,
             if weight < 0:
                 raise InputError(f"weight {weight} is negative", file=str(path), line=line)
             g = (row.get(group_by) or "").strip() if group_by else ""
-            pairs = groups.setdefault(g, {})
-            nodes.setdefault(g, set()).update((u, v))
-            if u == v or sign == 0 or weight == 0:
-                continue
-            key = (u, v) if u < v else (v, u)
-            value = math.copysign(weight, sign)
-            if key in pairs:
-                merged[g] = merged.get(g, 0) + 1
-                old = pairs[key]
-                pairs[key] = math.copysign(max(abs(old), weight), old) if old * value > 0 else old + value
-            else:
-                pairs[key] = value
+            groups.setdefault(g, []).append((u, v, sign, weight))
     if not groups:
         raise InputError("no edges (only a header, or an empty file)", file=str(path))
-    out = {}
-    for g, pairs in groups.items():
-        edges = tuple(SignedEdge(a, b, 1 if x > 0 else -1, abs(x)) for (a, b), x in sorted(pairs.items()) if x)
-        out[g] = SignedNetwork(tuple(sorted(nodes[g])), edges, g or path.stem, {"merged": merged.get(g, 0)})
-    return out
+    return {g: SignedNetwork.from_edges(rows, label=g or path.stem, combine="symmetric") for g, rows in groups.items()}
 
 
 def _number(text: str | None, name: str, path: Path, line: int) -> float:

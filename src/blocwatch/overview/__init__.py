@@ -1,5 +1,9 @@
 """What the report and the app show about a group of states over a period, as plain data.
 
+This package holds the presentation views: :class:`Overview` (this module), the drawing of a
+network (:mod:`~blocwatch.overview.networks`, laid out by :mod:`~blocwatch.overview.layout`)
+and the findings in words (:mod:`~blocwatch.overview.headlines`).
+
 An :class:`Overview` asks :class:`blocwatch.relations.Relations` for the monthly relations of
 the chosen states and hands them to :mod:`blocwatch.analysis`: per-dyad timelines, the dyad
 matrix, signed networks with their blocs and a layout, the tension index, the alignment
@@ -23,9 +27,11 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from blocwatch.aggregate import DyadQuery
-from blocwatch.analysis.enemies import totals
-from blocwatch.analysis.headlines import (
+from blocwatch.analysis.cooperation import series, totals
+from blocwatch.analysis.network import SignedNetwork
+from blocwatch.analysis.shifts import Shift
+from blocwatch.analysis.tension import tension_index
+from blocwatch.overview.headlines import (
     Headline,
     bloc_headline,
     frustration_headline,
@@ -33,12 +39,9 @@ from blocwatch.analysis.headlines import (
     span_text,
     tension_headline,
 )
-from blocwatch.analysis.network import SignedNetwork
-from blocwatch.analysis.relations import period_range, series
-from blocwatch.analysis.shifts import Shift
-from blocwatch.analysis.summary import network_view
-from blocwatch.analysis.tension import tension_index
-from blocwatch.relations import Relations, RelationsOptions
+from blocwatch.overview.networks import network_view
+from blocwatch.periods import period_end, period_label, period_range
+from blocwatch.relations import Relations
 from blocwatch.store import EventStore
 
 __all__ = ["QUADS", "Overview", "OverviewOptions"]
@@ -78,7 +81,7 @@ class OverviewOptions:
 
 
 def _month(d: date) -> str:
-    return d.strftime("%Y-%m")
+    return period_label(d, "month")
 
 
 class Overview:
@@ -93,11 +96,9 @@ class Overview:
 
     def __init__(self, store: EventStore, options: OverviewOptions | None = None) -> None:
         self.options = options = options or OverviewOptions()
-        query = DyadQuery(window="month", start=options.start, end=options.end)
-        countries = options.countries or tuple(Relations(store, RelationsOptions(query=query)).top_states(options.top))
-        self.countries: tuple[str, ...] = countries
-        self.relations = Relations(store, RelationsOptions(query=DyadQuery(
-            window="month", countries=countries or None, start=options.start, end=options.end)))
+        every = Relations.of(store, countries=options.countries, start=options.start, end=options.end)
+        self.countries: tuple[str, ...] = every.choose_states(options.top) or ()
+        self.relations = Relations.of(store, countries=self.countries, start=options.start, end=options.end)
 
     # -- the frame ---------------------------------------------------------------------------
 
@@ -176,7 +177,7 @@ class Overview:
 
     def network(self, start: date, end: date, label: str) -> dict[str, Any]:
         """The signed network of ``start`` .. ``end`` with blocs and a layout
-        (:func:`blocwatch.analysis.summary.network_view`)."""
+        (:func:`blocwatch.overview.summary.network_view`)."""
         net = self.relations.network(start, end, label=label)
         return {**network_view(net, time_limit=self.options.time_limit, names=self.names),
                 "start": start.isoformat(), "end": end.isoformat()}
@@ -196,9 +197,7 @@ class Overview:
         out = [self.network(recent, last, f"last {len(self.recent_months)} months ({span_text(recent, last)})"),
                self.network(first, last, f"whole period ({span_text(self.months[0], self.months[-1])})")]
         for q in period_range(first, last, "quarter"):
-            q_end = date(q.year + (q.month + 2) // 12, (q.month + 2) % 12 + 1, 1)
-            q_last = date.fromordinal(q_end.toordinal() - 1)
-            out.append(self.network(max(q, first), min(q_last, last), f"{q.year}-Q{(q.month - 1) // 3 + 1}"))
+            out.append(self.network(max(q, first), min(period_end(q, "quarter"), last), period_label(q, "quarter")))
         return out
 
     def tension(self) -> list[dict[str, Any]]:
@@ -223,9 +222,8 @@ class Overview:
         ``cameo_names`` the names of the event codes shown."""
         if not self.span:
             return {"events": [], "counts": {}, "cameo_names": {}}
-        every = Relations(self.relations.store, RelationsOptions(query=DyadQuery(
-            countries=self.relations.options.query.countries, start=self.span[0], end=self.span[1],
-            factual_only=False)))
+        every = Relations.of(self.relations.store, countries=self.countries, start=self.span[0], end=self.span[1],
+                             factual_only=False)
         events, counts = every.evidence_sample(self.options.per_cell)
         names = self.relations.cameo_names()
         return {"events": events, "counts": {"|".join(k): n for k, n in sorted(counts.items())},

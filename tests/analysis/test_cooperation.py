@@ -7,8 +7,9 @@ from datetime import date
 import pyarrow as pa
 import pytest
 
-from blocwatch.analysis.relations import add_net, net_cooperation, period_range, series
+from blocwatch.analysis.cooperation import add_net, net_cooperation, series, totals
 from blocwatch.errors import InputError
+from blocwatch.periods import period_range
 
 
 def test_net_cooperation_values_and_bounds():
@@ -32,13 +33,18 @@ def test_add_net_replaces_and_checks():
         add_net(t, alpha=-1)
 
 
-def test_period_range_and_series():
-    assert period_range(date(2023, 11, 30), date(2024, 1, 1)) == [date(2023, 11, 1), date(2023, 12, 1),
-                                                                     date(2024, 1, 1)]
-    assert period_range(date(2023, 5, 1), date(2024, 6, 1), "year") == [date(2023, 1, 1), date(2024, 1, 1)]
-    with pytest.raises(InputError):
-        period_range(date(2023, 5, 1), date(2024, 6, 1), "week")
+def test_series():
     rows = [{"period": date(2024, 1, 1), "source": "A", "target": "B", "net": 0.5},
             {"period": date(2030, 1, 1), "source": "A", "target": "B", "net": 0.9}]  # outside: ignored
     got = series(rows, period_range(date(2023, 12, 1), date(2024, 2, 1)))
     assert got[("A", "B")].tolist() == [0.0, 0.5, 0.0]
+
+
+def test_totals_sum_both_directions_and_recompute_net():
+    rows = [{"source": "B", "target": "A", "events": 2, "score_pos": 10.0, "score_neg": 0.0},
+            {"source": "A", "target": "B", "events": 1, "score_pos": 0.0, "score_neg": 10.0},
+            {"source": "A", "target": "C", "events": 4, "score_pos": 30.0, "score_neg": 0.0}]
+    got = totals(rows, alpha=10.0)
+    assert got[("A", "B")] == {"source": "A", "target": "B", "events": 3, "score_pos": 10.0, "score_neg": 10.0,
+                               "net": 0.0}
+    assert got[("A", "C")]["net"] == 0.75

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from blocwatch.edges import read_edge_csv
+from blocwatch.analysis.edgelists import read_edge_csv
 from blocwatch.errors import InputError
 
 
@@ -42,5 +42,5 @@ def test_missing_empty_and_group_column(write, tmp_path):
         read_edge_csv(tmp_path / "none.csv")
     with pytest.raises(InputError, match="no edges"):
         read_edge_csv(write("h.csv", "source,target,sign\n"))
-    with pytest.raises(InputError, match="--group-by"):
+    with pytest.raises(InputError, match="group_by: no column"):
         read_edge_csv(write("g.csv", "source,target,sign\na,b,1\n"), group_by="year")

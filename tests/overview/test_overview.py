@@ -8,8 +8,8 @@ import json
 import pytest
 
 from blocwatch import EventStore
-from blocwatch.coder.ingest import ingest_text
 from blocwatch.ingest import ingest_files
+from blocwatch.ingest.text import ingest_text
 from blocwatch.overview import QUADS, Overview, OverviewOptions
 from tests.helpers import REPO
 

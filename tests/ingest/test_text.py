@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from blocwatch import EventStore
-from blocwatch.coder import Coder, Document, read_documents
-from blocwatch.coder.ingest import events_table, ingest_text
+from blocwatch.coder import Coder
+from blocwatch.documents import Document, read_documents
+from blocwatch.ingest.text import events_table, ingest_text
 from blocwatch.schema import EVENT_COLUMNS, MODES
 
 DAY = date(2024, 7, 3)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from blocwatch.coder.documents import DOCUMENT_SUFFIXES, MAX_DOCUMENT_CHARS, Document, Problem, read_documents
+from blocwatch.documents import DOCUMENT_SUFFIXES, MAX_DOCUMENT_CHARS, Document, Problem, read_documents
 from blocwatch.errors import InputError
 
 DAY = date(2024, 7, 3)

@@ -6,15 +6,15 @@ from datetime import date
 
 from blocwatch.analysis.balance import frustration
 from blocwatch.analysis.blocs import blocs
-from blocwatch.analysis.headlines import (
+from blocwatch.analysis.network import SignedNetwork
+from blocwatch.analysis.shifts import Driver, Shift
+from blocwatch.overview.headlines import (
     bloc_headline,
     frustration_headline,
     shift_headlines,
     span_text,
     tension_headline,
 )
-from blocwatch.analysis.network import SignedNetwork
-from blocwatch.analysis.shifts import Driver, Shift
 
 NAMES = {"PRK": "North Korea", "RUS": "Russia", "USA": "United States", "KOR": "South Korea", "JPN": "Japan"}
 

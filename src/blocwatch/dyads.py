@@ -1,4 +1,4 @@
-"""Dyad tables: events between pairs of states per time window, as portable SQL.
+"""The dyad query: which events count between pairs of states, per time window, as portable SQL.
 
 The SQL is generated in one place and kept to what DuckDB and Spark SQL both run
 (``date_trunc``, ``FILTER``, ordinal ``GROUP BY``), so that every engine computes the
@@ -17,20 +17,17 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pyarrow as pa
 
-from blocwatch.errors import InputError
+from blocwatch.countries import ISO3
+from blocwatch.errors import ParameterError
+from blocwatch.periods import WINDOWS, parse_date
 
-__all__ = ["DYAD_COLUMNS", "SCORES", "WEIGHTS", "WINDOWS", "DyadQuery", "dyad_table", "parse_countries",
-           "parse_date", "parse_period", "plover_score_sql"]
-
-#: Time windows a dyad table can be cut into.
-WINDOWS = ("day", "week", "month", "quarter", "year")
+__all__ = ["DYAD_COLUMNS", "SCORES", "WEIGHTS", "WINDOWS", "DyadQuery", "dyad_table", "plover_score_sql"]
 
 #: What an event's intensity is measured in: the Goldstein scale of its CAMEO code, or the
 #: PLOVER 0.8 score of its PLOVER type and mode (both -10 .. +10).
@@ -58,80 +55,6 @@ DYAD_COLUMNS = {
     "material_conflict": "events of quad class 4 (material conflict)",
 }
 
-_ISO3 = re.compile(r"^[A-Z]{3}$")
-
-
-def parse_countries(text: str | Sequence[str] | None) -> tuple[str, ...] | None:
-    """``"usa, rus,PRK"`` -> ``("USA", "RUS", "PRK")``; ``None`` or empty -> ``None``.
-
-    Examples
-    --------
-    >>> parse_countries("usa, rus,PRK")
-    ('USA', 'RUS', 'PRK')
-    >>> parse_countries("US")
-    Traceback (most recent call last):
-    ...
-    blocwatch.errors.InputError: --countries: "US" is not an ISO alpha-3 code such as USA
-    """
-    if text is None:
-        return None
-    items = text.split(",") if isinstance(text, str) else list(text)
-    codes = tuple(dict.fromkeys(c.strip().upper() for c in items if c.strip()))
-    for c in codes:
-        if not _ISO3.match(c):
-            raise InputError(f'--countries: "{c}" is not an ISO alpha-3 code such as USA')
-    return codes or None
-
-
-def parse_date(text: str | date | None, *, end: bool = False, option: str = "date") -> date | None:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``end`` picks the period's last day.
-
-    Examples
-    --------
-    >>> parse_date("2024-02", end=True)
-    datetime.date(2024, 2, 29)
-    >>> parse_date("2024")
-    datetime.date(2024, 1, 1)
-    """
-    if text is None or isinstance(text, date):
-        return text
-    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text.strip())
-    if not m:
-        raise InputError(f'{option}: "{text}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)')
-    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-    try:
-        if d is not None:
-            return date(y, int(mo), int(d))
-        if mo is not None:
-            if not end:
-                return date(y, int(mo), 1)
-            nxt = date(y + int(mo) // 12, int(mo) % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1)
-        return date(y, 12, 31) if end else date(y, 1, 1)
-    except ValueError as exc:
-        raise InputError(f'{option}: "{text}" is not a valid date ({exc})') from None
-
-
-def parse_period(text: str) -> tuple[date, date]:
-    """A named period: ``2024`` (a year), ``2024-Q2``, ``2024-06`` or ``2024-06-19`` -> first and last day.
-
-    Examples
-    --------
-    >>> parse_period("2024-Q2")
-    (datetime.date(2024, 4, 1), datetime.date(2024, 6, 30))
-    >>> parse_period("2024-06")
-    (datetime.date(2024, 6, 1), datetime.date(2024, 6, 30))
-    """
-    m = re.fullmatch(r"(\d{4})-[Qq]([1-4])", text.strip())
-    if m:
-        y, q = int(m.group(1)), int(m.group(2))
-        return date(y, 3 * q - 2, 1), parse_date(f"{y}-{3 * q}", end=True)  # type: ignore[return-value]
-    start = parse_date(text, option="--window")
-    end = parse_date(text, end=True, option="--window")
-    assert start is not None and end is not None
-    return start, end
-
-
 @dataclass(frozen=True)
 class DyadQuery:
     """Which events to count and how to cut them.
@@ -141,8 +64,9 @@ class DyadQuery:
     window : {"day", "week", "month", "quarter", "year"}
     countries : tuple of str, optional
         Keep dyads whose both ends are in this set (ISO alpha-3).
-    start, end : date, optional
-        Inclusive bounds on the event date.
+    start, end : date or str, optional
+        Inclusive bounds on the event date; text such as ``"2024"`` or ``"2024-06"`` means the
+        first day of it for ``start`` and the last for ``end``.
     factual_only : bool
         Count only events whose ``mode`` is ``factual`` (the default: negated,
         hypothetical, future and claimed events are not facts).
@@ -163,8 +87,8 @@ class DyadQuery:
 
     window: str = "month"
     countries: tuple[str, ...] | None = None
-    start: date | None = None
-    end: date | None = None
+    start: date | str | None = None
+    end: date | str | None = None
     factual_only: bool = True
     include_domestic: bool = False
     directed: bool = True
@@ -174,16 +98,19 @@ class DyadQuery:
 
     def __post_init__(self) -> None:
         if self.window not in WINDOWS:
-            raise InputError(f"--window: choose one of {', '.join(WINDOWS)}, not {self.window!r}")
+            raise ParameterError("window", f"choose one of {', '.join(WINDOWS)}, not {self.window!r}")
         if self.score not in SCORES:
-            raise InputError(f"--score: choose one of {', '.join(SCORES)}, not {self.score!r}")
+            raise ParameterError("score", f"choose one of {', '.join(SCORES)}, not {self.score!r}")
         if self.weight not in WEIGHTS:
-            raise InputError(f"--weight-by: choose one of {', '.join(WEIGHTS)}, not {self.weight!r}")
+            raise ParameterError("weight", f"choose one of {', '.join(WEIGHTS)}, not {self.weight!r}")
         for c in self.countries or ():
-            if not _ISO3.match(c):
-                raise InputError(f'--countries: "{c}" is not an ISO alpha-3 code')
+            if not ISO3.match(c):
+                raise ParameterError("countries", f'"{c}" is not an ISO alpha-3 code')
+        # dates may be given as text ("2024-06"): a start is the first day, an end the last
+        object.__setattr__(self, "start", parse_date(self.start, param="start"))
+        object.__setattr__(self, "end", parse_date(self.end, end=True, param="end"))
         if self.start and self.end and self.start > self.end:
-            raise InputError(f"--from {self.start} is after --to {self.end}")
+            raise ParameterError("start", f"{self.start} is after the end, {self.end}")
 
     def where(self) -> list[str]:
         """The SQL conditions on ``events`` implied by this query."""

@@ -1,4 +1,4 @@
-"""Net cooperation between states: a dyad table in, one comparable score per dyad and window out.
+"""Cooperation and conflict between states: a dyad table in, one comparable score per dyad and window out.
 
 The score of a dyad in a window is
 
@@ -28,9 +28,9 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from blocwatch.errors import InputError
+from blocwatch.errors import InputError, ParameterError
 
-__all__ = ["DEFAULT_ALPHA", "add_net", "net_cooperation", "period_range", "series"]
+__all__ = ["DEFAULT_ALPHA", "add_net", "net_cooperation", "series", "totals"]
 
 #: Default smoothing: one event of the strongest kind (|Goldstein| = 10).
 DEFAULT_ALPHA = 10.0
@@ -58,7 +58,7 @@ def net_cooperation(cooperation: float, conflict: float, alpha: float = DEFAULT_
 
 
 def add_net(table: pa.Table, alpha: float = DEFAULT_ALPHA) -> pa.Table:
-    """A dyad table (:func:`blocwatch.aggregate.dyad_table`) with a ``net`` column added.
+    """A dyad table (:func:`blocwatch.dyads.dyad_table`) with a ``net`` column added.
 
     Parameters
     ----------
@@ -74,7 +74,7 @@ def add_net(table: pa.Table, alpha: float = DEFAULT_ALPHA) -> pa.Table:
     [0.79, -0.5]
     """
     if alpha < 0:
-        raise InputError(f"--alpha: must be >= 0, not {alpha}")
+        raise ParameterError("alpha", f"must be >= 0, not {alpha}")
     for col in ("score_pos", "score_neg"):
         if col not in table.column_names:
             raise InputError(f"the dyad table has no {col} column")
@@ -88,29 +88,6 @@ def add_net(table: pa.Table, alpha: float = DEFAULT_ALPHA) -> pa.Table:
     return table.append_column("net", pa.array(net, pa.float64()))
 
 
-def period_range(start: date, end: date, window: str = "month") -> list[date]:
-    """First days of every month, quarter or year from ``start`` to ``end`` (both included).
-
-    Examples
-    --------
-    >>> [d.isoformat() for d in period_range(date(2024, 11, 5), date(2025, 2, 1))]
-    ['2024-11-01', '2024-12-01', '2025-01-01', '2025-02-01']
-    >>> [d.isoformat() for d in period_range(date(2024, 2, 5), date(2024, 12, 1), "quarter")]
-    ['2024-01-01', '2024-04-01', '2024-07-01', '2024-10-01']
-    """
-    step = {"month": 1, "quarter": 3, "year": 12}.get(window)
-    if step is None:
-        raise InputError(f"--window: series are monthly, quarterly or yearly, not {window!r}")
-    y, m = start.year, (start.month - 1) // step * step + 1
-    out = []
-    while date(y, m, 1) <= end:
-        out.append(date(y, m, 1))
-        m += step
-        if m > 12:
-            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
-    return out
-
-
 def series(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, key: str | Sequence[str] = "net",
            ) -> dict[tuple[str, str], np.ndarray]:
     """Per dyad, the values of ``key`` over ``periods`` (0 where a period has no row; rows of the
@@ -121,7 +98,7 @@ def series(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, key: str 
     rows : iterable of dict
         Rows with ``period``, ``source``, ``target`` and ``key``.
     periods : sequence of date
-        The windows, in order (from :func:`period_range`).
+        The windows, in order (from :func:`blocwatch.periods.period_range`).
     key : str or sequence of str
         One column (a 1-d array per dyad) or several (one row of a 2-d array per column).
 
@@ -143,3 +120,25 @@ def series(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, key: str 
         arr = out.setdefault((r["source"], r["target"]), np.zeros((len(keys), len(periods))))
         arr[:, i] += [r[k] for k in keys]
     return {k: v[0] for k, v in out.items()} if isinstance(key, str) else out
+
+
+def totals(rows: Iterable[dict[str, Any]], alpha: float = DEFAULT_ALPHA) -> dict[tuple[str, str], dict[str, Any]]:
+    """Sum undirected relations rows over their periods: one row per pair, ``net`` recomputed.
+
+    Examples
+    --------
+    >>> t = totals([{"source": "A", "target": "B", "events": 2, "score_pos": 4.0, "score_neg": 0.0},
+    ...             {"source": "B", "target": "A", "events": 1, "score_pos": 0.0, "score_neg": 6.0}])
+    >>> t[("A", "B")]["events"], round(t[("A", "B")]["net"], 3)
+    (3, -0.1)
+    """
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        a, b = sorted((r["source"], r["target"]))
+        acc = out.setdefault((a, b), {"source": a, "target": b, "events": 0, "score_pos": 0.0, "score_neg": 0.0})
+        acc["events"] += int(r["events"])
+        acc["score_pos"] += float(r["score_pos"])
+        acc["score_neg"] += float(r["score_neg"])
+    for acc in out.values():
+        acc["net"] = net_cooperation(acc["score_pos"], acc["score_neg"], alpha)
+    return out

@@ -1,4 +1,4 @@
-"""Documents to code: plain text, JSON lines and HTML pages, from files or folders.
+"""News documents: plain text, JSON lines and HTML pages, from files or folders.
 
 - ``.txt``: one document; its id is the file name, its date the one given by the caller.
 - ``.jsonl``: one document per line with ``id``, ``text``, ``date`` (YYYY-MM-DD) and optional
@@ -25,9 +25,10 @@ from datetime import date
 from pathlib import Path
 
 from blocwatch.errors import InputError
+from blocwatch.extras import require
 
 __all__ = ["DOCUMENT_SUFFIXES", "MAX_DOCUMENT_CHARS", "Document", "Problem", "document_from_record",
-           "jsonl_documents", "read_documents"]
+           "jsonl_documents", "missing_date", "read_documents"]
 
 DOCUMENT_SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 #: Longest document accepted (characters); longer ones are reported as problems.
@@ -55,6 +56,16 @@ class Problem:
     line: int | None
     reason: str
     raw: str = ""
+
+
+def missing_date(doc: Document) -> Problem:
+    """The problem of a document without a publication date (its events could not be dated).
+
+    >>> missing_date(Document("a1", "Seoul protested.", file="news.jsonl", line=3)).reason
+    'document "a1" has no publication date: add a "date" field or give --date'
+    """
+    return Problem(doc.file or doc.id, doc.line, f'document "{doc.id}" has no publication date: '
+                   'add a "date" field or give --date', "")
 
 
 def _parse_date(value: object, where: str) -> date | None:
@@ -147,6 +158,7 @@ def _jsonl(path: Path, default_date: date | None) -> Iterator[Document | Problem
 
 
 def _html(path: Path, default_date: date | None) -> Document | Problem:
+    require("coder", "reading HTML pages", "trafilatura")
     import trafilatura
 
     html = path.read_text(encoding="utf-8", errors="replace")

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from blocwatch.analysis.layout import bloc_layout
+from blocwatch.overview.layout import bloc_layout
 
 
 def _dist(p, q):

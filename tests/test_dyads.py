@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from blocwatch import EventStore
-from blocwatch.aggregate import DyadQuery, dyad_table, parse_countries, parse_date
-from blocwatch.errors import InputError
+from blocwatch.dyads import DyadQuery, dyad_table
+from blocwatch.errors import ParameterError
 from blocwatch.ingest import ingest_files
 from tests.helpers import gdelt_row
 
@@ -79,18 +79,23 @@ def test_only_factual_events_count_by_default(small):
 
 
 def test_query_validation():
-    with pytest.raises(InputError, match="--window"):
+    with pytest.raises(ParameterError, match="window") as err:
         DyadQuery(window="fortnight")
-    with pytest.raises(InputError, match="is after"):
+    assert err.value.param == "window"
+    with pytest.raises(ParameterError, match="is after") as err:
         DyadQuery(start=dt.date(2025, 1, 1), end=dt.date(2024, 1, 1))
-    assert parse_countries(" prk , rus,PRK") == ("PRK", "RUS")
-    assert parse_countries("") is None
-    assert parse_date("2024-02-29") == dt.date(2024, 2, 29)
-    assert parse_date("2023-12", end=True) == dt.date(2023, 12, 31)
-    with pytest.raises(InputError):
-        parse_date("2024-02-30")
-    with pytest.raises(InputError):
-        parse_date("June 2024")
+    assert err.value.param == "start"
+    with pytest.raises(ParameterError) as err:
+        DyadQuery(countries=("US",))
+    assert err.value.param == "countries"
+
+
+def test_query_dates_as_text():
+    q = DyadQuery(start="2024", end="2024-02")
+    assert (q.start, q.end) == (dt.date(2024, 1, 1), dt.date(2024, 2, 29))
+    with pytest.raises(ParameterError) as err:
+        DyadQuery(end="2024-13")
+    assert err.value.param == "end"
 
 
 SEVEN = ("USA", "RUS", "PRK", "KOR", "CHN", "JPN", "UKR")
@@ -173,7 +178,7 @@ def test_plover_scores_come_from_the_codebook(small):
 
 
 def test_new_options_are_validated():
-    with pytest.raises(InputError, match="--score"):
+    with pytest.raises(ParameterError, match="score"):
         DyadQuery(score="tone")
-    with pytest.raises(InputError, match="--weight-by"):
+    with pytest.raises(ParameterError, match="weight"):
         DyadQuery(weight="clicks")

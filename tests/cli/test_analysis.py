@@ -30,6 +30,7 @@ def db(tmp_path_factory):
     return tmp / "s.duckdb"
 
 
+@pytest.mark.slow
 def test_relations_undirected_by_default(db):
     proc = run("relations", "--db", db, "--countries", "RUS,PRK", "--window", "year", "-f", "jsonl")
     assert proc.returncode == 0, proc.stderr
@@ -42,6 +43,7 @@ def test_relations_undirected_by_default(db):
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "table"])
+@pytest.mark.slow
 def test_network_formats(db, fmt, tmp_path):
     proc = run("network", "--db", db, "--window", "2024-Q1", "-f", fmt)
     assert proc.returncode == 0, proc.stderr
@@ -61,6 +63,7 @@ def test_network_formats(db, fmt, tmp_path):
         assert out.stat().st_size > 100
 
 
+@pytest.mark.slow
 def test_shifts_and_enemies(db):
     proc = run("shifts", "--db", db, "--from", "2023-01", "--to", "2024-06", "-f", "jsonl")
     assert proc.returncode == 0, proc.stderr
@@ -75,7 +78,7 @@ def test_shifts_and_enemies(db):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["network", "--from", "2024-01"], "--to is required"),
+    (["network", "--from", "2024-01"], "--to: required"),
     (["network", "--window", "June"], "--window"),
     (["shifts", "--from", "2024-01", "--to", "2023-01"], "is after"),
     (["enemies", "RUS", "RUS"], "two different states"),
@@ -87,6 +90,7 @@ def test_bad_options_exit_1_with_a_message(db, args, message):
     assert proc.returncode == 1 and message in proc.stderr, proc.stderr
 
 
+@pytest.mark.slow
 def test_balance_of_an_edge_csv(tmp_path):
     path = tmp_path / "e.csv"
     path.write_text("source,target,sign,year\nA,B,1,1\nB,C,-1,1\nA,C,-1,1\nA,B,-1,2\nB,C,-1,2\nA,C,-1,2\n")
@@ -123,6 +127,7 @@ def test_bad_edge_csv_names_the_line(tmp_path):
 
 
 @pytest.mark.shared
+@pytest.mark.slow
 def test_balance_of_the_shared_networks(shared):
     proc = run("balance", shared / "networks" / "gahuku_gama_edges.csv", "-f", "jsonl", "-k", "3")
     (row,) = [json.loads(x) for x in proc.stdout.splitlines()]

@@ -1,0 +1,60 @@
+"""The structural balance of a signed network summed up: frustration, triangles and blocs together.
+
+:func:`balance_summary` is the row ``blocwatch balance`` prints and ``/api/balance`` serves.
+
+Examples
+--------
+>>> from blocwatch.analysis.network import SignedNetwork
+>>> net = SignedNetwork.from_edges([("USA", "KOR", 1, 2.0), ("PRK", "KOR", -1), ("PRK", "USA", -1)], label="2024")
+>>> row = balance_summary(net)
+>>> row["frustration"], row["exact"], row["blocs"]
+(0.0, True, [['KOR', 'USA'], ['PRK']])
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from blocwatch.analysis.balance import Frustration, frustration, triangle_balance
+from blocwatch.analysis.blocs import BlocPartition, blocs
+from blocwatch.analysis.network import SignedNetwork
+
+__all__ = ["balance_summary", "solve"]
+
+
+def solve(net: SignedNetwork, method: str = "auto", time_limit: float = 30.0,
+          k: int | None = None) -> tuple[Frustration, BlocPartition | None]:
+    """The frustration index of ``net`` and its blocs (``None`` without ties)."""
+    fr = frustration(net, method=method, time_limit=time_limit)
+    return fr, (blocs(net, k=k) if net.edges else None)
+
+
+def balance_summary(net: SignedNetwork, *, method: str = "auto", time_limit: float = 30.0,
+                    k: int | None = None) -> dict[str, Any]:
+    """Frustration index, balanced triangles and blocs of ``net``.
+
+    Parameters
+    ----------
+    net : SignedNetwork
+    method, time_limit
+        As :func:`blocwatch.analysis.balance.frustration`.
+    k : int, optional
+        Number of blocs (default: chosen by :func:`blocwatch.analysis.blocs.blocs`).
+
+    Returns
+    -------
+    dict
+        ``group`` (the network's label), ``nodes``, ``edges``, ``frustration``, ``exact``,
+        ``bound``, ``seconds``, ``blocs`` (lists of states), ``balanced_triangle_ratio`` (None
+        without a triangle) and ``frustrated`` (the ties that hold the network out of balance,
+        heaviest first).
+    """
+    fr, part = solve(net, method, time_limit, k)
+    tri = triangle_balance(net)
+    return {
+        "group": net.label, "nodes": len(net.nodes), "edges": len(net.edges), "frustration": fr.value,
+        "exact": fr.exact, "bound": fr.bound, "seconds": round(fr.seconds, 3),
+        "blocs": [list(b) for b in part.blocs] if part else [],
+        "balanced_triangle_ratio": tri.ratio,
+        "frustrated": [{"source": a, "target": b, "sign": s, "weight": w} for a, b, s, w in fr.frustrated],
+    }

@@ -1,0 +1,227 @@
+"""The analysis commands: ``relations``, ``network``, ``shifts``, ``enemies`` and ``balance``.
+
+Each builds one :class:`blocwatch.relations.Relations` (or an engine, for ``relations`` on Spark)
+from the shared options and calls one method; what it prints is laid out here.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import pyarrow as pa
+import typer
+
+from blocwatch.analysis.network import EdgeRule, SignedNetwork
+from blocwatch.cli import options as opt
+from blocwatch.cli.app import app
+from blocwatch.cli.render import OutputFormat, plural, render, stdout
+from blocwatch.dyads import DyadQuery
+from blocwatch.engines import make_engine
+from blocwatch.errors import InputError, ParameterError
+from blocwatch.periods import Period
+from blocwatch.relations import Relations, RelationsOptions
+from blocwatch.store import EventStore
+
+__all__ = ["balance", "enemies", "network", "relations", "shifts"]
+
+
+class NetworkFormat(enum.StrEnum):
+    """Output of ``blocwatch network``."""
+
+    table = "table"
+    json = "json"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+class LinesFormat(enum.StrEnum):
+    """Output of ``blocwatch shifts``, ``enemies`` and ``balance``."""
+
+    table = "table"
+    jsonl = "jsonl"
+
+
+def _options(*, start: str | None = None, end: str | None = None, countries: str | None = None,
+             alpha: float = opt.ALPHA, score: str = "goldstein", weight_by: str = "none", collapse: bool = False,
+             all_modes: bool = False, window: str = "month", directed: bool = False, neutral: float = opt.NEUTRAL,
+             min_events: int = opt.MIN_EVENTS, edge_weight: str = opt.EDGE_WEIGHT) -> RelationsOptions:
+    query = DyadQuery(window=window, countries=opt.countries_of(countries), start=start, end=end,
+                      factual_only=not all_modes, directed=directed, score=score, weight=weight_by, collapse=collapse)
+    return RelationsOptions(query=query, alpha=alpha, rule=EdgeRule(neutral=neutral, min_events=min_events,
+                                                                   weight=edge_weight))
+
+
+def _required(value: str | None, param: str) -> str:
+    if value is None:
+        raise ParameterError(param, "required: a date such as 2024-12")
+    return value
+
+
+@app.command()
+def relations(
+    db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None, countries: opt.Countries = None,
+    window: opt.Window = "month",
+    directed: Annotated[bool, typer.Option("--directed", help="One row per ordered pair.")] = False,
+    score: opt.Score = "goldstein", weight_by: opt.WeightBy = "none", collapse: opt.Collapse = False,
+    all_modes: opt.AllModes = False, alpha: opt.Alpha = opt.ALPHA, fmt: opt.Format = OutputFormat.table,
+    engine: opt.EngineOption = opt.EngineName.duckdb, spark_master: opt.MasterOption = None,
+    events: opt.EventsOption = None,
+) -> None:
+    """Dyadic time series: events per quad class, Goldstein, and net cooperation in [-1, 1] per window."""
+    options = _options(start=start, end=end, countries=countries, alpha=alpha, score=score, weight_by=weight_by,
+                       collapse=collapse, all_modes=all_modes, window=window, directed=directed)
+    with make_engine(engine, db=db, master=spark_master, events=events) as runner:
+        table = runner.relations(options.query, options.alpha)
+    render(table, fmt)
+
+
+@app.command()
+def network(
+    db: opt.Db = opt.DEFAULT_DB,
+    window: Annotated[str | None, typer.Option(help="A period: 2024, 2024-Q2, 2024-06 or 2024-06-19.")] = None,
+    start: opt.Start = None, end: opt.End = None, countries: opt.Countries = None,
+    top: Annotated[int, typer.Option(help="Without --countries: the N most active states.")] = 30,
+    neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS,
+    edge_weight: opt.EdgeWeight = opt.EDGE_WEIGHT,
+    alpha: opt.Alpha = opt.ALPHA, score: opt.Score = "goldstein", weight_by: opt.WeightBy = "none",
+    collapse: opt.Collapse = False,
+    fmt: Annotated[NetworkFormat, typer.Option("--format", "-f", help="Output format.")] = NetworkFormat.table,
+    out: Annotated[Path | None, typer.Option(help="Write to this file instead of printing.")] = None,
+) -> None:
+    """The signed network of states in one period: ties signed by net cooperation, weighted by intensity."""
+    period = Period.parse(window, param="window") if window else Period.between(_required(start, "start"),
+                                                                                _required(end, "end"))
+    options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse,
+                       neutral=neutral, min_events=min_events, edge_weight=edge_weight)
+    with EventStore(db, read_only=True) as store:
+        net = Relations(store, options).network(period.start, period.end, label=window or period.label, top=top)
+    if fmt is NetworkFormat.table:
+        render(_edge_table(net), OutputFormat.table)
+        return
+    text = net.dumps(fmt.value)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        stdout.print(f"wrote {out}: {len(net.nodes)} states, {len(net.edges)} ties", highlight=False)
+    else:
+        print(text)
+
+
+@app.command()
+def shifts(
+    db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None, countries: opt.Countries = None,
+    split: Annotated[str | None, typer.Option(help="Compare before and from this month instead of finding "
+                                              "each dyad's change.")] = None,
+    min_events: Annotated[int, typer.Option("--min-events", help="Skip dyads with fewer events.")] = 5,
+    limit: Annotated[int, typer.Option(help="At most this many dyads each way (closer, apart).")] = 10,
+    alpha: opt.Alpha = opt.ALPHA, score: opt.Score = "goldstein", weight_by: opt.WeightBy = "none",
+    collapse: opt.Collapse = False,
+    fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
+) -> None:
+    """Who moved closer and who moved apart between --from and --to, with the events that drove it."""
+    span = Period.between(_required(start, "start"), _required(end, "end"))
+    options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse)
+    with EventStore(db, read_only=True) as store:
+        found = Relations(store, options).shifts(span.start, span.end, split=split, min_events=min_events,
+                                                 limit=limit)
+    if fmt is LinesFormat.jsonl:
+        for s in found:
+            print(json.dumps(s.to_dict(), ensure_ascii=False, default=str))
+        return
+    for direction in ("closer", "apart"):
+        rows = [s for s in found if s.direction == direction]
+        stdout.print(f"\n[bold]moved {direction}[/bold] ({len(rows)})", highlight=False)
+        for s in rows:
+            stdout.print(f"  {s.source}-{s.target}: {s.before:+.2f} -> {s.after:+.2f} from {s.at:%Y-%m} "
+                         f"({s.events_before} events before, {s.events_after} after)", highlight=False)
+            for note in s.notes:
+                stdout.print(f"    [yellow]note:[/yellow] {note}", highlight=False)
+            for d in s.drivers[:3]:
+                stdout.print(f"    {d.root} {d.name.lower()}: {plural(d.events, 'event')}", highlight=False,
+                             markup=False)
+                for ex in d.examples:
+                    where = ex.get("evidence_text") or ex.get("url") or ""
+                    stdout.print(f"      {ex.get('date', '')} {ex['cameo']} {where[:110]}", highlight=False,
+                                 markup=False)
+
+
+@app.command()
+def enemies(
+    a: Annotated[str, typer.Argument(help="One state of the dyad (ISO alpha-3).", show_default=False)],
+    b: Annotated[str, typer.Argument(help="The other state.", show_default=False)],
+    db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None,
+    neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS, alpha: opt.Alpha = opt.ALPHA,
+    fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
+) -> None:
+    """The enemy of my enemy: third states both A and B were hostile to, with example events."""
+    pair = opt.countries_of(f"{a},{b}") or ()
+    if len(pair) != 2:
+        raise InputError("give two different states, e.g. RUS PRK")
+    options = _options(start=start, end=end, alpha=alpha, neutral=neutral, min_events=min_events)
+    with EventStore(db, read_only=True) as store:
+        found = Relations(store, options).enemies(pair[0], pair[1], options.query.start, options.query.end)
+    if fmt is LinesFormat.jsonl:
+        for e in found:
+            print(json.dumps({"a": pair[0], "b": pair[1], **e.to_dict()}, ensure_ascii=False, default=str))
+        return
+    stdout.print(f"states both {pair[0]} and {pair[1]} were hostile to: {len(found)}", highlight=False)
+    for e in found:
+        stdout.print(f"  {e.third}: {pair[0]} {e.net_a:+.2f} ({e.events_a} events), "
+                     f"{pair[1]} {e.net_b:+.2f} ({e.events_b} events)", highlight=False)
+        for who, exs in ((pair[0], e.examples_a), (pair[1], e.examples_b)):
+            for ex in exs[:1]:
+                where = ex.get("evidence_text") or ex.get("url") or ""
+                stdout.print(f"    {who}: {ex['date']} {ex['cameo']} {where[:110]}", highlight=False, markup=False)
+
+
+@app.command()
+def balance(
+    edges: Annotated[Path | None, typer.Argument(help="CSV of signed edges (source,target,sign[,weight]); "
+                                                  "without it, networks come from the store.")] = None,
+    group_by: Annotated[str | None, typer.Option("--group-by", help="Column splitting the CSV into "
+                                                 "networks.")] = None,
+    db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None, countries: opt.Countries = None,
+    window: Annotated[str, typer.Option(help="From the store: one network per month, quarter or year.")] = "month",
+    top: Annotated[int | None, typer.Option(help="From the store, without --countries: the N most active "
+                                            "states of the range.")] = None,
+    method: Annotated[str, typer.Option(help="Frustration: auto, exact or heuristic.")] = "auto",
+    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds for each exact solve.")] = 30.0,
+    k: Annotated[int | None, typer.Option("-k", help="Number of blocs (default: chosen, 2 to 6).")] = None,
+    neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS, alpha: opt.Alpha = opt.ALPHA,
+    fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
+) -> None:
+    """Structural balance per network: frustration index, balanced triangles and blocs."""
+    if edges is not None:
+        from blocwatch.analysis.edgelists import read_edge_csv
+        from blocwatch.analysis.structure import balance_summary
+
+        rows = [balance_summary(net, method=method, time_limit=time_limit, k=k)
+                for net in read_edge_csv(edges, group_by=group_by).values()]
+    else:
+        if group_by:
+            raise InputError("--group-by applies to an edge CSV; from the store use --window")
+        options = _options(start=start, end=end, countries=countries, alpha=alpha, window=window, neutral=neutral,
+                           min_events=min_events)
+        with EventStore(db, read_only=True) as store:
+            rows = Relations(store, options).balance(window=window, top=top, method=method, time_limit=time_limit,
+                                                     k=k)
+    if fmt is LinesFormat.jsonl:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return
+    render(pa.Table.from_pylist([_balance_row(r) for r in rows]), OutputFormat.table)
+
+
+def _balance_row(r: dict[str, Any]) -> dict[str, Any]:
+    keep = ("group", "nodes", "edges", "frustration", "exact", "bound", "balanced_triangle_ratio", "seconds")
+    return {**{key: r[key] for key in keep}, "blocs": " | ".join(",".join(b) for b in r["blocs"])}
+
+
+def _edge_table(net: SignedNetwork) -> pa.Table:
+    return pa.Table.from_pylist(
+        [{"source": e.source, "target": e.target, "sign": e.sign, "weight": round(e.weight, 4),
+          "net": None if e.net is None else round(e.net, 4), "events": e.events} for e in net.edges],
+        schema=pa.schema([("source", pa.string()), ("target", pa.string()), ("sign", pa.int8()),
+                          ("weight", pa.float64()), ("net", pa.float64()), ("events", pa.int64())]))

@@ -1,0 +1,92 @@
+"""Options shared by the commands, each defined once, with choices and defaults from the library.
+
+:data:`FLAGS` maps the library's parameter names to the flags that set them, so that a
+:class:`~blocwatch.errors.ParameterError` (``start: ...``) is shown as the user typed it
+(``--from: ...``).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from blocwatch.analysis.cooperation import DEFAULT_ALPHA
+from blocwatch.analysis.network import EDGE_WEIGHTS, EdgeRule
+from blocwatch.cli.render import OutputFormat
+from blocwatch.countries import parse_countries
+from blocwatch.dyads import SCORES, WEIGHTS, WINDOWS
+from blocwatch.engines import ENGINES
+from blocwatch.periods import parse_date
+from blocwatch.store import DEFAULT_STORE
+
+__all__ = ["DEFAULT_DB", "FLAGS", "AllModes", "Alpha", "Collapse", "Countries", "Db", "EdgeWeight", "End",
+           "EngineName", "EngineOption", "EventsOption", "Format", "MasterOption", "MinEvents", "Neutral",
+           "OutOption", "Paths", "PublishedOption", "Score", "Start", "Strict", "WeightBy", "Window",
+           "WorkersOption", "countries_of", "day_of", "flag"]
+
+#: The library's parameter names whose flags differ from ``--name``.
+FLAGS = {"start": "--from", "end": "--to", "weight": "--weight-by", "default_date": "--date",
+         "master": "--spark-master"}
+
+
+def flag(param: str) -> str:
+    """The flag that sets the library parameter ``param``.
+
+    >>> flag("start"), flag("window"), flag("weight")
+    ('--from', '--window', '--weight-by')
+    """
+    return FLAGS.get(param, "--" + param.replace("_", "-"))
+
+
+DEFAULT_DB = Path(DEFAULT_STORE)
+_RULE = EdgeRule()
+
+Db = Annotated[Path, typer.Option("--db", help="The event store (a DuckDB file).")]
+Format = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+Paths = Annotated[list[Path], typer.Argument(help="Files, folders or .zip/.gz archives.", show_default=False)]
+Strict = Annotated[bool, typer.Option("--strict", help="Exit with 1 if any row is quarantined.")]
+Start = Annotated[str | None, typer.Option("--from", help="First date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+End = Annotated[str | None, typer.Option("--to", help="Last date (inclusive), same forms.")]
+Countries = Annotated[str | None, typer.Option(help="Comma-separated ISO alpha-3 codes, e.g. USA,RUS,PRK.")]
+Window = Annotated[str, typer.Option(help=f"One of {', '.join(WINDOWS)}.")]
+Alpha = Annotated[float, typer.Option(help="Smoothing of net cooperation, in score units (see docs/analysis.md).")]
+Score = Annotated[str, typer.Option(help=f"Event intensity: {' or '.join(SCORES)}.")]
+WeightBy = Annotated[str, typer.Option("--weight-by", help=f"Weight events by: {', '.join(WEIGHTS)}.")]
+Collapse = Annotated[bool, typer.Option("--collapse", help="Count repeated reports (dyad, code, day) once.")]
+AllModes = Annotated[bool, typer.Option("--all-modes", help="Count negated, hypothetical, future and claimed "
+                                        "events too (by default only factual ones count).")]
+Neutral = Annotated[float, typer.Option(help="|net cooperation| at or below this is no tie.")]
+MinEvents = Annotated[int, typer.Option("--min-events", help="Fewer events than this is no tie.")]
+EdgeWeight = Annotated[str, typer.Option("--edge-weight", help=f"Tie weight: {', '.join(EDGE_WEIGHTS)}.")]
+PublishedOption = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) of documents "
+                                                     "that give none, such as .txt files.")]
+WorkersOption = Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes to code in.")]
+
+EngineName = enum.StrEnum("EngineName", {name: name for name in ENGINES})
+EngineOption = Annotated[EngineName, typer.Option("--engine", help="duckdb (the store, one machine) or spark "
+                                                  "(pip install 'blocwatch\\[spark]'; Java 17).")]
+MasterOption = Annotated[str | None, typer.Option("--spark-master", help="With --engine spark: local[*], local[2], "
+                                                  "spark://host:7077, yarn ... [default: local[*]]")]
+OutOption = Annotated[Path | None, typer.Option("--out", help="With --engine spark: the run folder to write "
+                                                "(events, quarantine, ingests as Parquet); then `blocwatch ingest "
+                                                "parquet` it into a store.")]
+EventsOption = Annotated[list[str] | None, typer.Option("--events", help="With --engine spark: a run folder "
+                                                        "written by --engine spark (repeat for more; URIs and "
+                                                        "globs too).")]
+
+#: Defaults of the relation options, from the library.
+ALPHA, NEUTRAL, MIN_EVENTS, EDGE_WEIGHT = DEFAULT_ALPHA, _RULE.neutral, _RULE.min_events, _RULE.weight
+
+
+def countries_of(text: str | None) -> tuple[str, ...] | None:
+    """``--countries`` as codes."""
+    return parse_countries(text)
+
+
+def day_of(text: str | None, param: str, *, end: bool = False) -> date | None:
+    """A date option as a day (``end``: the last day of a year or month given)."""
+    return parse_date(text, end=end, param=param)

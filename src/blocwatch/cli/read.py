@@ -1,0 +1,85 @@
+"""The read commands: ``stats``, ``dyads`` and ``quarantine``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pyarrow as pa
+import typer
+
+from blocwatch.cli import options as opt
+from blocwatch.cli.app import app
+from blocwatch.cli.render import OutputFormat, plural, render, stdout
+from blocwatch.dyads import DyadQuery
+from blocwatch.engines import make_engine
+from blocwatch.store import EventStore, StoreStats
+
+__all__ = ["dyads", "quarantine", "stats"]
+
+
+def _stats_tables(stats: StoreStats) -> dict[str, pa.Table]:
+    return {
+        "origins": pa.Table.from_pylist(
+            [{"origin": o.origin, "events": o.events, "first_date": o.first_date, "last_date": o.last_date}
+             for o in stats.origins],
+            schema=pa.schema([("origin", pa.string()), ("events", pa.int64()),
+                              ("first_date", pa.date32()), ("last_date", pa.date32())]),
+        ),
+        "top dyads": pa.Table.from_pylist(
+            [{"source": s, "target": t, "events": n} for s, t, n in stats.top_dyads],
+            schema=pa.schema([("source", pa.string()), ("target", pa.string()), ("events", pa.int64())]),
+        ),
+        "quarantine": pa.Table.from_pylist(
+            [{"reason": r, "lines": n} for r, n in stats.quarantine_reasons],
+            schema=pa.schema([("reason", pa.string()), ("lines", pa.int64())]),
+        ),
+    }
+
+
+@app.command()
+def stats(db: opt.Db = opt.DEFAULT_DB, fmt: opt.Format = OutputFormat.table) -> None:
+    """What the store holds: events by origin and date range, top dyads, quarantine."""
+    with EventStore(db, read_only=True) as store:
+        result = store.stats()
+    tables = _stats_tables(result)
+    if fmt is OutputFormat.table:
+        stdout.print(
+            f"[bold]{result.path}[/bold]: {result.events:,} events from {plural(result.files, 'file')}, "
+            f"{plural(result.quarantined, 'quarantined line')}", highlight=False,
+        )
+        for title, table in tables.items():
+            if table.num_rows:
+                render(table, fmt, title=title)
+    else:
+        for title, table in tables.items():
+            render(table.append_column("section", pa.array([title] * table.num_rows, pa.string())), fmt)
+
+
+@app.command()
+def dyads(
+    db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None, countries: opt.Countries = None,
+    window: opt.Window = "month",
+    domestic: Annotated[bool, typer.Option("--domestic", help="Include a state's events with itself.")] = False,
+    fmt: opt.Format = OutputFormat.table,
+    engine: opt.EngineOption = opt.EngineName.duckdb, spark_master: opt.MasterOption = None,
+    events: opt.EventsOption = None,
+) -> None:
+    """Directed dyads per window: events, sum and mean Goldstein, counts per quad class."""
+    query = DyadQuery(window=window, countries=opt.countries_of(countries), start=start, end=end,
+                      include_domestic=domestic)
+    with make_engine(engine, db=db, master=spark_master, events=events) as runner:
+        table = runner.dyads(query)
+    render(table, fmt)
+
+
+@app.command()
+def quarantine(
+    db: opt.Db = opt.DEFAULT_DB,
+    file: Annotated[str | None, typer.Option(help="Only lines of files whose name contains this.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many lines (0 for all).")] = 50,
+    fmt: opt.Format = OutputFormat.table,
+) -> None:
+    """Lines that did not become events, with file, line number and reason."""
+    with EventStore(db, read_only=True) as store:
+        table = store.quarantined(file_contains=file, limit=limit or None)
+    render(table, fmt)

@@ -1,0 +1,39 @@
+"""``blocwatch report``: the self-contained HTML report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from blocwatch.cli.app import app
+from blocwatch.cli.options import DEFAULT_DB, Db, End, Start, countries_of, day_of
+from blocwatch.cli.render import RichProgress, stdout
+from blocwatch.extras import require
+from blocwatch.store import EventStore
+
+__all__ = ["report"]
+
+
+@app.command()
+def report(
+    db: Db = DEFAULT_DB,
+    out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("report.html"),
+    countries: Annotated[str | None, typer.Option(help="Comma-separated ISO alpha-3 codes (default: the ten "
+                                                  "most active states).")] = None,
+    start: Start = None,
+    end: End = None,
+    figures: Annotated[Path | None, typer.Option(help="Also write every chart as PNG and SVG into this "
+                                                 "folder.")] = None,
+    evidence: Annotated[int, typer.Option(min=1, help="Events kept as evidence per pair and month.")] = 20,
+) -> None:
+    """Write a self-contained HTML report (works offline): findings, timelines, blocs, tension, evidence."""
+    require("report", "the HTML report")
+    from blocwatch.report import ReportOptions, write_report
+
+    options = ReportOptions(countries=countries_of(countries), start=day_of(start, "start"),
+                            end=day_of(end, "end", end=True), evidence=evidence, figures=figures)
+    with EventStore(db, read_only=True) as store, RichProgress() as progress:
+        summary = write_report(store, out, options, progress=progress)
+    stdout.print(summary.text(), highlight=False)
