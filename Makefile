@@ -10,7 +10,7 @@ INSTALL := $(PIP) install --require-hashes --no-deps
 DEMO_DB := out/demo.duckdb
 DEMO_COUNTRIES := USA,RUS,CHN,JPN,KOR,PRK,UKR
 
-.PHONY: demo test install install-dev bench fuzz lint lock data clean
+.PHONY: demo test test-fast install install-dev bench fuzz lint lock data clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found: blocwatch needs Python 3.11 or 3.12 (Debian/Ubuntu: apt install python3 python3-venv; or make PYTHON=/path/to/python3.11 demo)" >&2; exit 1; }
@@ -60,6 +60,11 @@ demo: $(VENV)/.main
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest
 
+# The quick loop: unit tests and doctests, without the slow, install, browser, Spark and fuzz tests.
+FAST := not slow and not install and not browser and not spark and not fuzz
+test-fast: $(VENV)/.dev
+	$(BIN)/python -m pytest -q -m "$(FAST)"
+
 bench: $(VENV)/.dev
 	$(BIN)/python -m benchmarks
 
@@ -71,18 +76,19 @@ fuzz: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests benchmarks tools
 
-# Re-resolve the locks (needs PyPI), in a venv of their own so the tool never enters .venv; the runtime
-# lock is constrained by the dev lock. pip-compile keeps existing pins unless asked to upgrade.
+# Re-resolve the locks (needs PyPI), in a venv of their own so the tool never enters .venv: dev (everything,
+# tests and Spark), main (blocwatch[all], for make demo) and core (no extras), the last two constrained
+# by the first. pip-compile keeps existing pins unless asked to upgrade.
 LOCK_VENV := .venv-lock
 lock:
 	@$(PYTHON) tools/check_python.py
 	$(PYTHON) -m venv $(LOCK_VENV)
 	$(LOCK_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/pip.lock
 	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools==7.6.2
-	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev --extra spark \
-		--no-emit-index-url --no-emit-find-links -o requirements/dev.lock pyproject.toml
-	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -c requirements/dev.lock \
-		--no-emit-index-url --no-emit-find-links -o requirements/main.lock pyproject.toml
+	$(LOCK_VENV)/bin/pip-compile $(COMPILE) --extra all --extra dev --extra spark -o requirements/dev.lock pyproject.toml
+	$(LOCK_VENV)/bin/pip-compile $(COMPILE) --extra all -c requirements/dev.lock -o requirements/main.lock pyproject.toml
+	$(LOCK_VENV)/bin/pip-compile $(COMPILE) -c requirements/dev.lock -o requirements/core.lock pyproject.toml
+COMPILE := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 
 # Rebuild the shipped data files and the demo sample from ../shared/data.
 data: $(VENV)/.dev

@@ -118,42 +118,53 @@ def test_the_old_recipe_breaks_on_a_newer_release(tmp_path: Path, future_index: 
     assert "lxml" in old.stderr and "must have their versions pinned" in old.stderr
 
 
-def test_wheel_from_sdist_installs_from_the_locks_and_runs(tmp_path: Path, future_index: dict[str, str]):
-    """`python -m build` makes an sdist and, from it, a wheel; the wheel installed (not editable) into
-    a clean venv from the locks runs --help, codes a sentence with its shipped model and data, and
-    writes a report of a small store."""
-    repo = checkout_copy(tmp_path / "clone")
-    dist = tmp_path / "dist"
-    built = run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(repo)], cwd=tmp_path)
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``python -m build`` of a clone: an sdist and, built from it, the wheel (returned)."""
+    tmp = tmp_path_factory.mktemp("build")
+    repo = checkout_copy(tmp / "clone")
+    dist = tmp / "dist"
+    built = run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(repo)], cwd=tmp)
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     wheels, sdists = sorted(dist.glob("blocwatch-*.whl")), sorted(dist.glob("blocwatch-*.tar.gz"))
     assert len(wheels) == 1 and len(sdists) == 1
-    with zipfile.ZipFile(wheels[0]) as z:
-        names = z.namelist()
-    assert "blocwatch/data/coder/actors.jsonl" in names or any(n.startswith("blocwatch/data/coder/") for n in names)
-    assert any(n.startswith("blocwatch/report/templates/") for n in names)
-    assert any(n.startswith("blocwatch/web/static/") for n in names)
+    return wheels[0]
 
+
+def venv_with(tmp_path: Path, locks: list[str], wheel: Path, env: dict[str, str]) -> Path:
+    """A clean venv holding the pinned pip, ``locks`` (no resolution) and ``wheel``; its bin folder."""
     venv = tmp_path / "venv"
-    python, pip = venv / "bin" / "python", [str(venv / "bin" / "python"), "-m", "pip", "--quiet"]
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "--quiet"]
     assert run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path).returncode == 0
-    for lock in ("pip.lock", "main.lock"):
+    for lock in ["pip.lock", *locks]:
         step = run([*pip, "install", "--require-hashes", "--no-deps", "-r", str(LOCKS / lock)], cwd=tmp_path,
-                   env=future_index)
+                   env=env)
         assert step.returncode == 0, step.stderr[-3000:]
-    step = run([*pip, "install", "--no-deps", str(wheels[0])], cwd=tmp_path, env=future_index)
+    step = run([*pip, "install", "--no-deps", str(wheel)], cwd=tmp_path, env=env)
     assert step.returncode == 0, step.stderr[-3000:]
     assert run([*pip, "check"], cwd=tmp_path).returncode == 0
-    exact = run([str(python), str(REPO / "tools" / "check_lock.py"), "--exact", str(LOCKS / "pip.lock"),
-                 str(LOCKS / "main.lock")], cwd=tmp_path)
+    exact = run([str(venv / "bin" / "python"), str(REPO / "tools" / "check_lock.py"), "--exact",
+                 *[str(LOCKS / lock) for lock in ["pip.lock", *locks]]], cwd=tmp_path)
     assert exact.returncode == 0, exact.stderr
+    return venv / "bin"
+
+
+def test_wheel_from_sdist_installs_from_the_locks_and_runs(tmp_path: Path, future_index: dict[str, str],
+                                                           wheel: Path):
+    """The wheel (built from the sdist), installed (not editable) into a clean venv from the locks,
+    runs --help, codes a sentence with its shipped model and data, and writes a report of a small store."""
+    with zipfile.ZipFile(wheel) as z:
+        names = z.namelist()
+    for folder in ("blocwatch/data/coder/", "blocwatch/report/templates/", "blocwatch/web/static/"):
+        assert any(n.startswith(folder) for n in names), folder
+    bin_ = venv_with(tmp_path, ["main.lock"], wheel, future_index)
 
     work = tmp_path / "work"
     work.mkdir()
-    where = run([str(python), "-c", "import blocwatch; print(blocwatch.__file__)"], cwd=work)
-    assert str(venv) in where.stdout and str(REPO) not in where.stdout
+    where = run([str(bin_ / "python"), "-c", "import blocwatch; print(blocwatch.__file__)"], cwd=work)
+    assert str(tmp_path / "venv") in where.stdout and str(REPO) not in where.stdout
 
-    blocwatch = str(venv / "bin" / "blocwatch")
+    blocwatch = str(bin_ / "blocwatch")
     helped = run([blocwatch, "--help"], cwd=work)
     assert helped.returncode == 0 and "report" in helped.stdout
     (work / "news.txt").write_text("Vladimir Putin met Kim Jong Un in Pyongyang on Wednesday.\n", encoding="utf-8")
@@ -167,3 +178,32 @@ def test_wheel_from_sdist_installs_from_the_locks_and_runs(tmp_path: Path, futur
     assert reported.returncode == 0, reported.stderr
     html = (work / "report.html").read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html") and html.rstrip().endswith("</html>")
+
+
+def test_the_core_reads_and_analyses_a_store_without_the_extras(tmp_path: Path, future_index: dict[str, str],
+                                                                wheel: Path):
+    """blocwatch with the core lock only (no spaCy, web or plotting stack): datasets are ingested, stats,
+    dyads, relations and balance run, and each command that needs an extra names the one to install."""
+    bin_ = venv_with(tmp_path, ["core.lock"], wheel, future_index)
+    absent = run([str(bin_ / "python"), "-c", "import importlib.util as u; print([m for m in ('spacy', 'fastapi', "
+                  "'plotly', 'matplotlib', 'jinja2', 'trafilatura', 'igraph') if u.find_spec(m)])"], cwd=tmp_path)
+    assert absent.stdout.strip() == "[]"
+    blocwatch = str(bin_ / "blocwatch")
+    db = str(tmp_path / "core.duckdb")
+    assert run([blocwatch, "--help"], cwd=tmp_path).returncode == 0
+    ingested = run([blocwatch, "ingest", "gdelt", str(REPO / "demo" / "data"), "--db", db], cwd=tmp_path)
+    assert ingested.returncode == 0 and "2,968 new events" in ingested.stdout, ingested.stderr
+    stats = run([blocwatch, "stats", "--db", db], cwd=tmp_path)
+    assert stats.returncode == 0 and "2,968 events" in stats.stdout, stats.stderr
+    dyads = run([blocwatch, "dyads", "--db", db, "--countries", "RUS,PRK", "--format", "csv"], cwd=tmp_path)
+    assert dyads.returncode == 0 and dyads.stdout.startswith("period,source,target,events"), dyads.stderr
+    assert len(dyads.stdout.splitlines()) > 2
+    for args in (["relations", "--countries", "RUS,PRK,USA"], ["balance", "--from", "2024-10", "--to", "2024-12"]):
+        done = run([blocwatch, *args, "--db", db], cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    (tmp_path / "n.txt").write_text("Seoul protested.\n", encoding="utf-8")
+    for args, extra in ((["code", "n.txt", "--date", "2024-06-20"], "coder"),
+                        (["report", "--db", db, "--out", "r.html"], "report"),
+                        (["serve", "--db", db, "--port", "0"], "web")):
+        refused = run([blocwatch, *args], cwd=tmp_path)
+        assert refused.returncode == 1 and f"pip install 'blocwatch[{extra}]'" in refused.stderr, refused.stderr
