@@ -54,8 +54,8 @@ def coder():
 def demo_db(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
     """The demo store as ``make demo`` builds it: the GDELT sample and the coded news briefs.
     Tests open it read-only; each session builds it once."""
-    from blocwatch.coder.ingest import ingest_text
     from blocwatch.ingest import ingest_files
+    from blocwatch.ingest.text import ingest_text
     from tests.helpers import REPO
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
@@ -92,3 +92,22 @@ def artifacts() -> Path:
     path = REPO / "test-artifacts"
     path.mkdir(exist_ok=True)
     return path
+
+
+#: Markers given by where a test is or what it uses, so that `make test-fast` can leave them out.
+_KIND_BY_FIXTURE = {"browser": "browser", "spark": "spark"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark browser tests (they use the ``browser`` fixture), Spark tests (``tests/spark/`` or the
+    ``spark`` fixture) and fuzz runs (``test_fuzz*.py``)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in _KIND_BY_FIXTURE.items():
+            if fixture in fixtures:
+                item.add_marker(marker)
+        path = item.path.as_posix()
+        if "/tests/spark/" in path or "test_spark_commands" in path:
+            item.add_marker("spark")
+        if item.path.name.startswith("test_fuzz"):
+            item.add_marker("fuzz")

@@ -17,10 +17,13 @@ from pathlib import Path
 import pytest
 
 from blocwatch import EventStore
-from blocwatch.coder import Coder, Document, read_documents
-from blocwatch.coder.ingest import events_table
+from blocwatch.coder import Coder
+from blocwatch.documents import Document, read_documents
+from blocwatch.ingest.text import events_table
 from blocwatch.schema import EVENT_COLUMNS, MODES
 from tests.helpers import REPO, shared_data_dir
+
+pytestmark = pytest.mark.slow  # each test starts the command line, which loads the spaCy model
 
 DEMO = REPO / "demo" / "news" / "korea-russia-2022-2025.jsonl"
 COLUMNS = [c.name for c in EVENT_COLUMNS]

@@ -97,6 +97,7 @@ def test_score_counts_triples_at_leaf_and_root(tmp_path: Path) -> None:
     assert result.confusion[("19", "19")] == 1 and result.confusion[("14", "14")] == 1
 
 
+@pytest.mark.slow
 def test_evaluate_on_the_shared_gold_sets(shared: Path) -> None:
     """The figures docs/accuracy.md records are what the coder gives, and meet the coder's targets."""
     scores = {s.name: s.as_dict() for s in evaluate(shared / "coder-eval")}

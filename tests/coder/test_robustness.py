@@ -19,11 +19,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blocwatch.coder import Coder, Document, Problem, read_documents
+from blocwatch.coder import Coder
 from blocwatch.coder.events import CodedEvent
 from blocwatch.coder.pipeline import MAX_CHARS
+from blocwatch.documents import Document, Problem, read_documents
 from blocwatch.schema import EVENT_COLUMNS, MODES, PRECISIONS
 from blocwatch.taxonomy import load_taxonomy
+
+pytestmark = pytest.mark.slow  # timing and size checks of the coder
 
 DAY = date(2024, 7, 3)
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None)

@@ -15,7 +15,7 @@ import pytest
 from blocwatch import EventStore
 from blocwatch.ingest import ingest_files
 
-pytestmark = pytest.mark.shared
+pytestmark = [pytest.mark.shared, pytest.mark.slow]  # kills ingests of the shared data at many points
 
 CHILD = textwrap.dedent(
     """

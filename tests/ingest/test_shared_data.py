@@ -18,6 +18,7 @@ def physical_lines(path: Path) -> int:
     return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
 
 
+@pytest.mark.slow
 def test_all_gdelt_v2_exports_ingest_once(shared, tmp_path):
     files = sorted((shared / "gdelt" / "v2").glob("*.export.CSV"))
     lines = sum(physical_lines(f) for f in files)

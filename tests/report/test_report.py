@@ -101,6 +101,7 @@ def test_hostile_text_is_never_markup_in_the_page(tmp_path, coder):
     assert {e["doc_id"] for e in data["evidence"]["events"] if e["origin"] == "text"} == {HOSTILE[1]}
 
 
+@pytest.mark.slow
 def test_figures_as_png_and_svg(demo_db, tmp_path):
     with EventStore(demo_db, read_only=True) as store:
         options = ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28),

@@ -16,8 +16,10 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from blocwatch import EventStore, InputError
-from blocwatch.aggregate import parse_date
+from blocwatch.dyads import parse_date
 from blocwatch.web import create_app
+
+pytestmark = pytest.mark.slow  # property-based requests against the whole API
 
 _TMP = tempfile.TemporaryDirectory(prefix="blocwatch-spec-")
 EventStore(Path(_TMP.name) / "empty.duckdb").close()
