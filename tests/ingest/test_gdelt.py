@@ -278,3 +278,14 @@ def test_an_empty_event_code_is_quarantined_not_the_whole_file(store, write):
     assert got == [{"line": 2, "reason": "EventCode is empty", "raw": rows[1]},
                    {"line": 4, "reason": "EventCode is empty", "raw": rows[3]}]
 
+
+@pytest.mark.parametrize("blank_after", [1, 2])
+def test_a_short_row_before_a_blank_line_is_quarantined_once(store, write, blank_after):
+    """DuckDB's reader reports a short row with a bad value twice, the second time against the blank
+    line after it (found by the fuzzer); the row is quarantined once and the blank line stays blank."""
+    row = "\t".join([""] * 7 + ["0", "010", "010", "01", "1", "0.0", "4", "1", "4", "-0.6", "4", "Seoul, South Korea",
+                                "KS", "KS11", "24984", "37.5", "127", "-71", "4", "Beijing, not a code"])
+    (f,) = ingest_files(store, [write("short.export.CSV", row + "\n" * (1 + blank_after))], "gdelt").files
+    assert (f.lines, f.blank_lines, f.inserted, f.quarantined) == (1 + blank_after, blank_after, 0, 1)
+    assert f.first_problem is not None and f.first_problem[0] == 1
+    assert store.count("quarantine") == 1
