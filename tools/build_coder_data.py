@@ -14,7 +14,8 @@ import argparse
 import json
 from pathlib import Path
 
-from blocwatch.coder.petrarch import ActorEntry, read_actors, read_agents, read_verbs
+from blocwatch.actors import ActorEntry
+from blocwatch.coder.petrarch import read_actors, read_agents, read_verbs
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "blocwatch" / "data" / "coder"

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from blocwatch.coder.actors import ActorDictionary, split_code
+from blocwatch.actors import split_code
+from blocwatch.coder.actors import ActorDictionary
 from blocwatch.coder.petrarch import read_actors
 
 DAY = date(2024, 6, 20)

@@ -25,10 +25,10 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from blocwatch.actors import ActorEntry, AgentEntry
 from blocwatch.coder.actors import ActorDictionary
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.extract import Extractor
-from blocwatch.coder.petrarch import ActorEntry, AgentEntry
 from blocwatch.coder.pipeline import MAX_CHARS, load_pipeline
 from blocwatch.coder.vocabulary import Vocabulary, load_vocabulary
 from blocwatch.documents import Document

@@ -8,15 +8,8 @@ and "North Korean" are ``PRK``, "the Kremlin" is ``RUSGOV``, "Joe Biden" is ``US
 Names are matched without regard to case, except that a proper name must be capitalised in
 the text ("Turkey", not "turkey") and short acronyms must be in capitals ("US", not "us").
 
-Examples
---------
->>> entry = ActorEntry(("joe biden", "biden"), [CodeSpan("USAGOV", date(2021, 1, 20), date(2025, 1, 20)),
-...                                               CodeSpan("USAELI")])
->>> record = ActorRecord(tuple(entry.codes), "test")
->>> record.code_on(date(2024, 6, 1)), record.code_on(date(2025, 6, 1))
-('USAGOV', 'USAELI')
->>> split_code("KORMIL"), split_code("IGOUNO"), split_code("ROMGOV")
-(('KOR', 'MIL'), (None, 'IGO'), ('ROU', 'GOV'))
+The dictionary entries, their codes over time and :func:`~blocwatch.actors.split_code` are in
+:mod:`blocwatch.actors`, which importers use without spaCy.
 """
 
 from __future__ import annotations
@@ -24,17 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from blocwatch.coder.petrarch import ActorEntry, AgentEntry, CodeSpan
-from blocwatch.countries import load_countries
-from blocwatch.data import read_jsonl
+from blocwatch.actors import ActorEntry, ActorRecord, AgentEntry, load_actor_entries
 
-__all__ = ["ActorDictionary", "ActorRecord", "AgentRecord", "Mention", "load_actor_entries", "split_code"]
+__all__ = ["ActorDictionary", "AgentRecord", "Mention"]
 
 # NER labels whose spans are names of something other than an actor: "the Washington Post"
 # is a newspaper, not the United States.
@@ -42,38 +32,6 @@ _MEDIA_WORDS = {"post", "times", "news", "agency", "journal", "herald", "daily",
                 "radio", "press", "broadcasting", "gazette", "review", "magazine", "online", "telegraph"}
 _PUNCT = re.compile(r"[.'’-]")
 _VETO_LABELS = {"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}
-
-
-def split_code(code: str) -> tuple[str | None, str | None]:
-    """A CAMEO actor code's state (as ISO alpha-3, or None) and first sector code.
-
-    Non-state actors (``IGO...``, ``NGO...``, ``REB...``) have no state; their first three
-    letters are their sector.
-    """
-    head = code[:3]
-    country = load_countries().by_cameo.get(head)
-    if country is not None:
-        return country.iso3, (code[3:6] or None)
-    return None, head or None
-
-
-@dataclass(frozen=True)
-class ActorRecord:
-    """A named actor: its codes over time and where the entry comes from."""
-
-    codes: tuple[CodeSpan, ...]
-    source: str
-
-    def code_on(self, day: date | None) -> str | None:
-        """The code that holds on ``day``: a dated code covering it, else an undated one."""
-        dated = [c for c in self.codes if day is not None and (c.start or c.end) and c.covers(day)]
-        if dated:
-            return max(dated, key=lambda c: c.start or date.min).code
-        undated = [c for c in self.codes if not (c.start or c.end)]
-        if undated:
-            return undated[0].code
-        open_ended = [c for c in self.codes if c.end is None]
-        return (open_ended or list(self.codes))[-1].code if self.codes else None
 
 
 @dataclass(frozen=True)
@@ -96,30 +54,6 @@ class Mention:
     @property
     def is_agent(self) -> bool:
         return isinstance(self.record, AgentRecord)
-
-
-def _entry(row: dict) -> ActorEntry:
-    codes = [CodeSpan(c, date.fromisoformat(s) if s else None, date.fromisoformat(e) if e else None)
-             for c, s, e in row["codes"]]
-    return ActorEntry(tuple(row["names"]), codes, row.get("src", ""))
-
-
-def load_actor_entries() -> tuple[list[ActorEntry], list[AgentEntry], set[str]]:
-    """The shipped actor and agent dictionaries: blocwatch's entries first, then Phoenix's.
-
-    Returns the actors, the agents and the names Phoenix gives that blocwatch drops.
-    """
-    removed: set[str] = set()
-    actors: list[ActorEntry] = []
-    for row in read_jsonl("coder", "actors_blocwatch.jsonl"):
-        if "remove" in row:
-            removed.update(n.lower() for n in row["remove"])
-        else:
-            actors.append(_entry(row))
-    actors.extend(_entry(row) for row in read_jsonl("coder", "actors_phoenix.jsonl"))
-    agents = [AgentEntry(tuple(r["names"]), r["code"], r.get("prefix", False))
-              for r in read_jsonl("coder", "agents_blocwatch.jsonl") + read_jsonl("coder", "agents_phoenix.jsonl")]
-    return actors, agents, removed
 
 
 def _plurals(name: str) -> list[str]:

@@ -16,10 +16,10 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from blocwatch.actors import ActorRecord, CodeSpan, split_code
 from blocwatch.coder import syntax
-from blocwatch.coder.actors import ActorRecord, Mention, split_code
+from blocwatch.coder.actors import Mention
 from blocwatch.coder.events import Actor
-from blocwatch.coder.petrarch import CodeSpan
 from blocwatch.coder.vocabulary import WordEntry
 
 __all__ = ["ANY_ACT", "DEFINITE", "GROUP_WORDS", "HISTORY", "DocumentContext", "Group", "ellipsis", "possessives",

@@ -194,7 +194,7 @@ def _round(x: float | None) -> float | None:
 
 
 def _sectors() -> frozenset[str]:
-    from blocwatch.coder.actors import load_actor_entries
+    from blocwatch.actors import load_actor_entries
     from blocwatch.countries import load_countries
 
     _, agents, _ = load_actor_entries()

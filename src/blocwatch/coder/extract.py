@@ -20,8 +20,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from blocwatch.actors import ActorRecord
 from blocwatch.coder import discourse, roles, statements, syntax
-from blocwatch.coder.actors import ActorDictionary, ActorRecord, Mention
+from blocwatch.coder.actors import ActorDictionary, Mention
 from blocwatch.coder.dates import When, reported, resolve
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.modality import COMMITMENT_HEADS, FUTURE_HEADS, mode_of

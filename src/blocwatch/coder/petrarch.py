@@ -35,10 +35,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from blocwatch.actors import ActorEntry, AgentEntry, CodeSpan
+
 __all__ = [
-    "ActorEntry",
-    "AgentEntry",
-    "CodeSpan",
     "VerbBlock",
     "VerbDictionary",
     "VerbPattern",
@@ -47,38 +46,6 @@ __all__ = [
     "read_agents",
     "read_verbs",
 ]
-
-
-@dataclass(frozen=True)
-class CodeSpan:
-    """A code and the dates (inclusive, either open) it applies between."""
-
-    code: str
-    start: date | None = None
-    end: date | None = None
-
-    def covers(self, day: date | None) -> bool:
-        if day is None:
-            return self.end is None
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-
-@dataclass
-class ActorEntry:
-    """One actor: the names it goes by (lower case, words separated by spaces) and its codes."""
-
-    names: tuple[str, ...]
-    codes: list[CodeSpan] = field(default_factory=list)
-    comment: str = ""
-
-
-@dataclass(frozen=True)
-class AgentEntry:
-    """An agent noun phrase and the sector code it adds to an actor."""
-
-    names: tuple[str, ...]
-    code: str
-    prefix: bool = False  # IGO~ (prefix) rather than ~GOV (suffix)
 
 
 def _lines(source: str | Path | Iterable[str]) -> list[str]:

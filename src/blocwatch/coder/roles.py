@@ -15,8 +15,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder import discourse, syntax
-from blocwatch.coder.actors import ActorRecord, AgentRecord, Mention, split_code
+from blocwatch.coder.actors import AgentRecord, Mention
 from blocwatch.coder.events import Actor
 from blocwatch.coder.vocabulary import WordEntry
 
