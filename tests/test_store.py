@@ -149,3 +149,29 @@ def test_a_writer_waits_for_the_store_then_opens_it(tmp_path):
             assert store.count("events") == 0
     finally:
         holder.wait(timeout=30)
+
+
+def test_a_store_of_schema_1_is_upgraded_when_opened_for_writing(tmp_path):
+    """Stores written before PLOVER-only events (cameo required, no doc_title or fatalities) are
+    upgraded in place, their events kept."""
+    import duckdb
+
+    from blocwatch.schema import SCHEMA_VERSION
+
+    path = tmp_path / "old.duckdb"
+    EventStore(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE events")
+    con.execute("CREATE TABLE events (event_id VARCHAR NOT NULL, date DATE NOT NULL, cameo VARCHAR NOT NULL, "
+                "cameo_root VARCHAR NOT NULL, origin VARCHAR NOT NULL)")
+    con.execute("INSERT INTO events VALUES ('x:1', DATE '2024-01-02', '042', '04', 'x')")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with EventStore(path) as store:
+        store.con.execute("INSERT INTO events (event_id, date, origin, fatalities) VALUES ('x:2', DATE '2024-01-03', "
+                          "'x', 3)")
+        assert store.query("SELECT event_id, cameo, fatalities FROM events ORDER BY 1").to_pylist() == [
+            {"event_id": "x:1", "cameo": "042", "fatalities": None},
+            {"event_id": "x:2", "cameo": None, "fatalities": 3}]
+        version = store.query("SELECT value FROM meta WHERE key = 'schema_version'").to_pylist()
+    assert version == [{"value": str(SCHEMA_VERSION)}] and SCHEMA_VERSION == 2

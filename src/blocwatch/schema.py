@@ -22,6 +22,7 @@ import pyarrow as pa
 __all__ = [
     "EVENT_COLUMNS",
     "INGEST_COLUMNS",
+    "MIGRATIONS",
     "MODES",
     "PRECISIONS",
     "QUARANTINE_COLUMNS",
@@ -31,8 +32,18 @@ __all__ = [
     "event_arrow_schema",
 ]
 
-#: Bumped whenever a stored table changes shape; the store refuses newer files.
-SCHEMA_VERSION = 1
+#: Bumped whenever a stored table changes shape; the store refuses newer files and upgrades older
+#: ones (:data:`MIGRATIONS`). 2: ``cameo`` may be empty (events known by their PLOVER type only);
+#: ``doc_title`` and ``fatalities``.
+SCHEMA_VERSION = 2
+
+#: SQL that brings a store of the version before each key to that version, in order.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE events ALTER COLUMN cameo DROP NOT NULL",
+        "ALTER TABLE events ALTER COLUMN cameo_root DROP NOT NULL",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS doc_title VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS fatalities INTEGER"),
+}
 
 #: Values of ``events.mode``; only ``factual`` events count as facts in analysis.
 MODES = ("factual", "negated", "hypothetical", "future", "claimed")
@@ -89,15 +100,18 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("target_name", "VARCHAR", "Target actor's name as the origin gives it."),
     Column("target_country", "VARCHAR", "Target actor's state, ISO 3166 alpha-3."),
     Column("target_sector", "VARCHAR", "Target actor's CAMEO sector code."),
-    Column("cameo", "VARCHAR", "CAMEO event code as a string with leading zeros, e.g. `042`.", True),
-    Column("cameo_root", "VARCHAR", "Two-digit CAMEO root code, e.g. `04`.", True),
+    Column("cameo", "VARCHAR", "CAMEO event code as a string with leading zeros, e.g. `042`; empty for events "
+           "a dataset gives only a PLOVER type (POLECAT, ACLED)."),
+    Column("cameo_root", "VARCHAR", "Two-digit CAMEO root code, e.g. `04` (empty with `cameo`)."),
     Column(
         "quad_class",
         "TINYINT",
         "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.",
     ),
-    Column("goldstein", "DOUBLE", "Goldstein score, -10 (most conflictual) to +10 (most cooperative)."),
-    Column("plover", "VARCHAR", "PLOVER event type (AGREE, CONSULT, ASSAULT ...), mapped from the CAMEO code."),
+    Column("goldstein", "DOUBLE", "Goldstein score, -10 (most conflictual) to +10 (most cooperative); for an event "
+           "with a PLOVER type only, the mean score of the CAMEO codes of that type (and mode)."),
+    Column("plover", "VARCHAR", "PLOVER event type (AGREE, CONSULT, ASSAULT ...), mapped from the CAMEO code or "
+           "given by the dataset."),
     Column("plover_mode", "VARCHAR", "PLOVER mode where the CAMEO code implies one (visit, phone, firearms ...)."),
     Column(
         "mode",
@@ -129,6 +143,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("evidence_start", "INTEGER", "Character offset where the evidence span starts in the document."),
     Column("evidence_end", "INTEGER", "Character offset where the evidence span ends (exclusive)."),
     Column("evidence_rule", "VARCHAR", "Why the event was coded: the pattern or rule that fired."),
+    Column("doc_title", "VARCHAR", "Title (headline) of the source document, where known."),
+    Column("fatalities", "INTEGER", "Reported deaths (ACLED and files that give them)."),
     Column("ingest_id", "INTEGER", "The `ingests` row of the file this event was read from.", True),
     Column("ingested_at", "TIMESTAMP", "When the event was stored.", True),
 )

@@ -40,6 +40,7 @@ from blocwatch.errors import StoreBusy, StoreError
 from blocwatch.schema import (
     EVENT_COLUMNS,
     INGEST_COLUMNS,
+    MIGRATIONS,
     QUARANTINE_COLUMNS,
     SCHEMA_VERSION,
     create_table_sql,
@@ -254,9 +255,13 @@ class EventStore:
             raise StoreError(
                 f"written by a newer blocwatch (schema {row[0][0]}); upgrade blocwatch", path=str(self.path)
             )
+        found = int(row[0][0]) if row else SCHEMA_VERSION
         con.execute(create_table_sql("events", EVENT_COLUMNS))
         con.execute(create_table_sql("quarantine", QUARANTINE_COLUMNS))
         con.execute(create_table_sql("ingests", INGEST_COLUMNS))
+        for version in range(found + 1, SCHEMA_VERSION + 1):  # a store of an older blocwatch is upgraded
+            for sql in MIGRATIONS.get(version, ()):
+                con.execute(sql)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         fingerprint = _lookup_fingerprint()
         row = con.execute("SELECT value FROM meta WHERE key = 'lookup_fingerprint'").fetchall()
