@@ -41,3 +41,22 @@ def test_an_unterminated_quote_is_quarantined_once(store, write):
     (f,) = ingest_files(store, [write("i.csv", f"{HEADER}\n{row}")], "icews").files
     assert (f.error, f.lines, f.header_lines, f.quarantined) == (None, 2, 1, 1)
     assert [r["line"] for r in store.query("SELECT line FROM quarantine").to_pylist()] == [2]
+
+
+def test_a_blank_intensity_takes_the_codes_icews_goldstein_score(store, write):
+    """A release without intensities was quarantined row by row ("intensity is empty"): DuckDB
+    applied the reader's list of required columns by position among the columns a query reads."""
+    blank = ROW.replace(",010,0.0,", ",190,,")
+    dataverse = blank.replace("1,", "2,", 1).replace(",", "\t")
+    (f,) = ingest_files(store, [write("i.csv", f"{HEADER}\n{blank}\n")], "icews").files
+    (g,) = ingest_files(store, [write("d.tab", HEADER.replace(",", "\t").replace("event_id", "Event ID") + "\n"
+                                      + dataverse + "\n")], "icews").files
+    assert (f.inserted, f.quarantined, g.inserted, g.quarantined) == (1, 0, 1, 0)
+    assert store.query("SELECT DISTINCT cameo, goldstein FROM events").to_pylist() == [
+        {"cameo": "190", "goldstein": -10.0}]
+
+
+def test_an_empty_required_field_is_still_quarantined(store, write):
+    (f,) = ingest_files(store, [write("i.csv", f"{HEADER}\n{ROW}\n{ROW.replace(',010,', ',,').replace('1,', '3,', 1)}\n"
+                                      )], "icews").files
+    assert (f.inserted, f.quarantined, f.first_problem) == (1, 1, (3, "cameo_code is empty"))

@@ -67,6 +67,9 @@ class Layout:
         strptime formats of DATE and TIMESTAMP columns.
     width_hint : str
         The expected number(s) of fields, for quarantine reasons ("57, 58 or 61").
+    not_null : tuple of str
+        Event columns this format always fills (its CAMEO code): a row that leaves one empty is
+        set aside with the reason its required field gives, as the store would refuse it.
     """
 
     name: str
@@ -83,6 +86,7 @@ class Layout:
     dateformat: str = "%Y%m%d"
     timestampformat: str = "%Y%m%d%H%M%S"
     width_hint: str = ""
+    not_null: tuple[str, ...] = ("cameo",)
 
     @property
     def width(self) -> int:
@@ -101,12 +105,14 @@ class Layout:
         cols = ", ".join(f"{sql_literal(f)}: {sql_literal(self.types.get(f, 'VARCHAR'))}" for f in self.fields)
         file_list = "[" + ", ".join(sql_literal(f) for f in files) + "]"
         nullstr = "[" + ", ".join(sql_literal(n) for n in self.nullstr) + "]"
-        not_null = "[" + ", ".join(sql_literal(f) for f in self.required) + "]"
         quote = sql_literal(self.quote)
+        # No force_not_null: DuckDB applies it by position among the columns a query reads, so it
+        # struck other columns (an empty ICEWS intensity became a CAST error). An empty required
+        # field reads as NULL; the store refuses the row and the loader sets it aside with its reason.
         return (
             f"read_csv({file_list}, columns={{{cols}}}, delim={sql_literal(self.delimiter)}, "
             f"quote={quote}, escape={quote}, header={str(self.header).lower()}, auto_detect=false, "
-            f"strict_mode=true, new_line='\\n', nullstr={nullstr}, force_not_null={not_null}, "
+            f"strict_mode=true, new_line='\\n', nullstr={nullstr}, "
             f"dateformat={sql_literal(self.dateformat)}, timestampformat={sql_literal(self.timestampformat)}, "
             f"max_line_size={MAX_LINE_BYTES}, filename=true, store_rejects=true, "
             f"rejects_table={sql_literal(rejects + '_errors')}, rejects_scan={sql_literal(rejects + '_scans')})"

@@ -190,6 +190,7 @@ class Loader:
             first_id = self.store.next_ingest_id()
             ids = {id(s): first_id + i for i, s in enumerate(sources)}
             rejects = self._pass(layout, sources, ids, started)
+            self._check_not_null(layout, first_id, first_id + len(sources) - 1)
             quarantined = {id(s): self._settle(layout, s, rejects.get(str(s.path), {}), ids, started)
                            for s in sources}
             self._dedupe(first_id, first_id + len(sources) - 1)
@@ -295,6 +296,17 @@ class Loader:
         ]
         out.extend(_Quarantined(r.line, r.raw, r.reason) for r in source.removed)
         return sorted(out, key=lambda q: q.line)
+
+    def _check_not_null(self, layout: Layout, lo: int, hi: int) -> None:
+        """Refuse the batch, as the store's NOT NULL would, when a row left a column the format
+        always fills empty; the caller then sets such rows aside (:func:`empty_required`)."""
+        if not layout.not_null:
+            return
+        cond = " OR ".join(f"{c} IS NULL" for c in layout.not_null)
+        row = self.con.execute(f"SELECT count(*) FROM events WHERE ingest_id BETWEEN ? AND ? AND ({cond})",
+                               [lo, hi]).fetchall()
+        if row and row[0][0]:
+            raise duckdb.ConstraintException(f"NOT NULL constraint failed: {', '.join(layout.not_null)}")
 
     # -- bookkeeping ---------------------------------------------------------------------------
 
