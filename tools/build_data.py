@@ -288,6 +288,14 @@ def build_countries(shared: Path) -> list[dict[str, str]]:
     return rows
 
 
+def build_icews_names(shared: Path) -> list[dict[str, str]]:
+    """CAMEO event names as ICEWS writes them (its ``event_text``), with the code ICEWS gives each."""
+    path = shared / "codebooks" / "cameo" / "icews_R_cameo-codes.csv"
+    with open(path, encoding="latin-1", newline="") as fh:  # the R package's file is Latin-1
+        rows = [{"name": clean_text(r["name"]), "code": r["code"]} for r in csv.DictReader(fh)]
+    return sorted(rows, key=lambda r: (r["code"], r["name"]))
+
+
 def write_csv(path: Path, rows: list[dict[str, str]], fields: list[str]) -> None:
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
@@ -310,6 +318,7 @@ def main() -> None:
         scores = list(csv.DictReader(fh))
     write_csv(OUT / "plover_scores.csv", scores, ["event", "mode", "plover_score"])
     write_csv(OUT / "countries.csv", build_countries(shared), ["iso3", "cameo", "name", "fips", "cow", "aliases"])
+    write_csv(OUT / "cameo_names_icews.csv", build_icews_names(shared), ["name", "code"])
 
 
 if __name__ == "__main__":

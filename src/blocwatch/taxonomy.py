@@ -15,16 +15,31 @@ Examples
 ('ASSAULT', 4)
 >>> tax.plover_score("CONSULT", "visit")
 4.0
+
+An event can also be named, as CAMEO or ICEWS write it, or given by its PLOVER type alone:
+
+>>> tax.event_code("Use conventional military force"), tax.event_code("make a visit"), tax.event_code("190")
+('190', '042', '190')
+>>> tax.plover_profile("ASSAULT")
+PloverProfile(goldstein=-9.6, quad_class=4, codes=27)
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from blocwatch.data import read_csv
 
-__all__ = ["CameoCode", "Taxonomy", "load_taxonomy"]
+__all__ = ["CameoCode", "PloverProfile", "Taxonomy", "load_taxonomy"]
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _name_key(name: str) -> str:
+    return _NOT_WORD.sub(" ", name.lower()).strip()
 
 
 @dataclass(frozen=True)
@@ -44,11 +59,51 @@ class CameoCode:
 
 
 @dataclass(frozen=True)
+class PloverProfile:
+    """What an event known only by its PLOVER type (and mode) stands for on the CAMEO scales: the
+    mean Goldstein score and the most common quad class of the CAMEO codes that map to it."""
+
+    goldstein: float
+    quad_class: int
+    codes: int
+
+
+@dataclass(frozen=True)
 class Taxonomy:
-    """The CAMEO codebook keyed by code, plus PLOVER scores."""
+    """The CAMEO codebook keyed by code, plus PLOVER scores and the names events go by."""
 
     cameo: dict[str, CameoCode]
     plover_scores: dict[tuple[str, str], float]
+    names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def plover_types(self) -> frozenset[str]:
+        """The PLOVER 0.8 event types (AGREE, ASSAULT, CONSULT ...)."""
+        return frozenset(e for e, _ in self.plover_scores)
+
+    def event_code(self, value: str) -> str | None:
+        """The CAMEO code of ``value``: a code (``"190"``; ``"42"`` read as ``042``, as spreadsheets
+        drop the leading zero) or an event name as ICEWS or CAMEO write it, in any case. ``None``
+        when it is neither (a PLOVER type, say). Where ICEWS and GDELT's CAMEO table give one name
+        to different codes, ICEWS's code wins: datasets that write names are ICEWS's."""
+        text = value.strip()
+        if text.isdigit():
+            for code in (text, "0" + text):
+                if code in self.cameo:
+                    return code
+            return None
+        return self.names.get(_name_key(text))
+
+    def plover_profile(self, event: str, mode: str | None = None) -> PloverProfile | None:
+        """Goldstein score and quad class of a PLOVER type (and mode, where CAMEO codes carry it);
+        ``None`` for a type no CAMEO code maps to."""
+        codes = [c for c in self.cameo.values() if c.plover == event and c.level > 0]
+        if mode:
+            codes = [c for c in codes if c.plover_mode == mode] or codes
+        if not codes:
+            return None
+        quad = Counter(c.quad_class for c in codes).most_common(1)[0][0]
+        return PloverProfile(round(sum(c.goldstein for c in codes) / len(codes), 1), quad, len(codes))
 
     def plover_score(self, event: str, mode: str | None = None) -> float | None:
         """PLOVER 0.8 score (-10..10) of an event type and optional mode.
@@ -102,4 +157,8 @@ def load_taxonomy() -> Taxonomy:
             plover_mode=mode,
         )
     scores = {(r["event"], r["mode"]): float(r["plover_score"]) for r in read_csv("plover_scores.csv")}
-    return Taxonomy(cameo=cameo, plover_scores=scores)
+    names = {_name_key(c.name): c.code for c in cameo.values()}
+    # a root's label ("CONSULT") names its unspecified leaf ("040, Consult, not specified below")
+    names.update({_name_key(c.name): c.code + "0" for c in cameo.values() if c.level == 0 and c.code + "0" in cameo})
+    names.update({_name_key(r["name"]): r["code"] for r in read_csv("cameo_names_icews.csv") if r["code"] in cameo})
+    return Taxonomy(cameo=cameo, plover_scores=scores, names=names)
