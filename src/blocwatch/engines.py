@@ -36,6 +36,7 @@ from blocwatch.store import WRITER_WAIT, EventStore
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from blocwatch.ingest.mapped import Profile
     from blocwatch.ingest.results import IngestResult
     from blocwatch.ingest.text import CodeResult
     from blocwatch.progress import Progress
@@ -92,11 +93,27 @@ class DuckDBEngine:
 
     def ingest_files(self, paths: Iterable[str | Path], fmt: str, *,
                      progress: Progress | None = None) -> IngestResult:
-        """Dataset files into the store (:func:`blocwatch.ingest.ingest_files`)."""
+        """Dataset files into the store (:func:`blocwatch.ingest.ingest_files`; ICEWS files that lack
+        some columns by :func:`blocwatch.ingest.profiles.ingest_icews`)."""
         from blocwatch.ingest import ingest_files
+        from blocwatch.ingest.profiles import ingest_icews
 
+        paths = _existing(paths)
         with EventStore(self.db, wait=self.wait) as store:
+            if fmt == "icews":
+                return ingest_icews(store, paths, progress=progress)
             return ingest_files(store, paths, fmt, progress=progress)
+
+    def ingest_mapped(self, paths: Iterable[str | Path], profile: Profile, *, parquet: bool = False,
+                      progress: Progress | None = None) -> IngestResult:
+        """Delimited (or, with ``parquet``, Parquet) files of any layout, read through ``profile``'s field
+        map (:mod:`blocwatch.ingest.mapped`)."""
+        from blocwatch.ingest.mapped import ingest_mapped, ingest_mapped_parquet
+
+        paths = _existing(paths)
+        read = ingest_mapped_parquet if parquet else ingest_mapped
+        with EventStore(self.db, wait=self.wait) as store:
+            return read(store, paths, profile, progress=progress)
 
     def ingest_text(self, paths: Iterable[str | Path], *, default_date: date | None = None, workers: int = 1,
                     progress: Progress | None = None) -> IngestResult:

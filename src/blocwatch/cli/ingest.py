@@ -25,6 +25,8 @@ TextPaths = Annotated[list[Path], typer.Argument(help=".txt, .jsonl or .html fil
 def report_datasets(result: IngestResult, strict: bool, db: Path | None = None) -> int:
     """Print what a dataset ingest did, file by file and in total; the exit code."""
     for f in result.files:
+        if f.message:
+            stderr.print(f"[yellow]note:[/yellow] {f.file}: {f.message}", highlight=False)
         if f.error is not None:
             stderr.print(f"[red]error:[/red] {f.error}", highlight=False)
         elif f.quarantined:
@@ -40,9 +42,31 @@ def report_datasets(result: IngestResult, strict: bool, db: Path | None = None) 
         + (f", {plural(len(result.errors), 'file')} not read" if result.errors else ""),
         highlight=False,
     )
+    for line in note_lines(result.notes):
+        stdout.print(line, highlight=False)
     if result.quarantined:
         stdout.print("see them with: blocwatch quarantine", highlight=False)
     return 0 if result.ok and not (strict and result.quarantined) else 1
+
+
+def note_lines(notes: dict[str, int]) -> list[str]:
+    """How a mapped ingest read events and actors, in two lines.
+
+    >>> note_lines({"event read as event name": 9, "actor slots: country": 12, "actor slots: named, no state": 6})
+    ['events read as: event name 9', 'actor slots: country 12, named, no state 6 (67% resolved to a state)']
+    """
+    events = {k.removeprefix("event read as "): v for k, v in notes.items() if k.startswith("event read as ")}
+    actors = {k.removeprefix("actor slots: "): v for k, v in notes.items() if k.startswith("actor slots: ")}
+    out = []
+    if events:
+        ranked = sorted(events.items(), key=lambda kv: -kv[1])
+        out.append("events read as: " + ", ".join(f"{k} {v:,}" for k, v in ranked))
+    if actors:
+        total = sum(actors.values())
+        state = sum(v for k, v in actors.items() if not k.endswith("no state") and not k.endswith("not a state"))
+        out.append("actor slots: " + ", ".join(f"{k} {v:,}" for k, v in sorted(actors.items(), key=lambda kv: -kv[1]))
+                   + f" ({state / total:.0%} resolved to a state)")
+    return out
 
 
 def report_text(result: IngestResult) -> int:
@@ -92,12 +116,67 @@ def ingest_text(paths: TextPaths, db: opt.Db = opt.DEFAULT_DB, published: opt.Pu
     return report_text(result)
 
 
+MapOption = Annotated[str | None, typer.Option("--map", help="Which column holds each field: date=COL,source=COL,"
+                                               "target=COL,event=COL[,id=COL,goldstein=COL,...] (docs/importing.md).")]
+OriginOption = Annotated[str | None, typer.Option("--origin", help="Label of the events' origin [default: the "
+                                                  "file's name up to its first dot].")]
+
+
 @ingest_app.command("parquet")
 def ingest_parquet(
-    folders: Annotated[list[Path], typer.Argument(help="Run folders written by --engine spark --out.",
-                                                  show_default=False)],
-    db: opt.Db = opt.DEFAULT_DB, strict: Annotated[bool, typer.Option("--strict", help="Exit with 1 if any row was "
-                                                              "quarantined.")] = False,
+    folders: Annotated[list[Path], typer.Argument(help="Run folders written by --engine spark --out, or with --map "
+                                                  "Parquet files of any layout.", show_default=False)],
+    db: opt.Db = opt.DEFAULT_DB, strict: opt.Strict = False, map_: MapOption = None, origin: OriginOption = None,
 ) -> int:
-    """Runs of --engine spark into the store: their events, quarantined lines and ingest log, nothing twice."""
-    return report_datasets(DuckDBEngine(db).import_runs(folders), strict)
+    """Runs of --engine spark into the store (nothing twice); with --map, Parquet files of any layout."""
+    if map_ is None:
+        return report_datasets(DuckDBEngine(db).import_runs(folders), strict)
+    from blocwatch.ingest.mapped import Profile, csv_profile
+
+    profile = Profile("parquet", csv_profile(map_).fields, origin=origin)
+    with RichProgress() as progress:
+        result = DuckDBEngine(db).ingest_mapped(folders, profile, parquet=True, progress=progress)
+    return report_datasets(result, strict)
+
+
+@ingest_app.command("csv")
+def ingest_csv(
+    paths: opt.Paths,
+    map_: Annotated[str, typer.Option("--map", help="Which column holds each field: date=COL,source=COL,target=COL,"
+                                      "event=COL[,id=COL,goldstein=COL,...] (docs/importing.md).",
+                                      show_default=False)],
+    db: opt.Db = opt.DEFAULT_DB, strict: opt.Strict = False, origin: OriginOption = None,
+    delimiter: Annotated[str | None, typer.Option(help="Field separator: , ; tab or | [default: the header's "
+                                                  "most frequent]")] = None,
+    encoding: Annotated[str, typer.Option(help="utf-8, latin-1, or auto (each line UTF-8 if it is).")] = "utf-8",
+    date_format: Annotated[str | None, typer.Option("--date-format", help="strptime format of the dates, tried "
+                                                    "before the usual ones (e.g. %m/%d/%Y).")] = None,
+) -> int:
+    """Your own event table (CSV or TSV, plain, .gz or .zip): name which column holds each field."""
+    from blocwatch.ingest.mapped import csv_profile
+
+    sep = {"tab": "\t", "\\t": "\t"}.get(delimiter or "", delimiter)
+    profile = csv_profile(map_, origin=origin, delimiter=sep, encoding=encoding, date_format=date_format)
+    with RichProgress() as progress:
+        result = DuckDBEngine(db).ingest_mapped(paths, profile, progress=progress)
+    return report_datasets(result, strict)
+
+
+@ingest_app.command("polecat")
+def ingest_polecat(paths: opt.Paths, db: opt.Db = opt.DEFAULT_DB, strict: opt.Strict = False) -> int:
+    """POLECAT files from Harvard Dataverse (weekly ngecEvents.*.DV.txt, yearly zips of monthly files)."""
+    from blocwatch.ingest.profiles import POLECAT
+
+    with RichProgress() as progress:
+        result = DuckDBEngine(db).ingest_mapped(paths, POLECAT, progress=progress)
+    return report_datasets(result, strict)
+
+
+@ingest_app.command("acled")
+def ingest_acled(paths: opt.Paths, db: opt.Db = opt.DEFAULT_DB, strict: opt.Strict = False) -> int:
+    """ACLED CSV exports: event types as PLOVER types, state forces as their states."""
+    from blocwatch.ingest.profiles import ACLED
+
+    with RichProgress() as progress:
+        result = DuckDBEngine(db).ingest_mapped(paths, ACLED, progress=progress)
+    return report_datasets(result, strict)

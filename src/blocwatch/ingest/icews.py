@@ -27,7 +27,7 @@ from blocwatch.data import read_csv
 from blocwatch.errors import InputError
 from blocwatch.ingest.layout import Layout, cameo_enum, sql_literal
 
-__all__ = ["ICEWS_FIELDS", "detect_layout", "sector_sql"]
+__all__ = ["ICEWS_FIELDS", "detect_layout", "normalise_name", "sector_sql"]
 
 ICEWS_FIELDS = (
     "event_id", "event_date", "source_name", "source_sectors", "source_country", "event_text",
@@ -111,7 +111,7 @@ _JOINS = """
     LEFT JOIN cameo_codes k ON k.code = r.cameo_code::VARCHAR"""
 
 
-def _normalise(name: str) -> str:
+def normalise_name(name: str) -> str:
     """``"Event ID"`` -> ``"event_id"``."""
     return re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
 
@@ -130,7 +130,7 @@ def detect_layout(first_line: bytes, name: str = "") -> Layout:
         names = next(csv.reader([text], delimiter=delimiter))
     except csv.Error:  # a CR inside the header line
         raise InputError("not an ICEWS header: a carriage return (CR) inside the line", file=name, line=1) from None
-    fields = tuple(_normalise(n) or f"extra_{i}" for i, n in enumerate(names))
+    fields = tuple(normalise_name(n) or f"extra_{i}" for i, n in enumerate(names))
     if "event_id" not in fields or "cameo_code" not in fields:
         raise InputError(
             "not an ICEWS file: line 1 should be a header naming event_id, event_date, cameo_code, ...",

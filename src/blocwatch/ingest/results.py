@@ -34,6 +34,8 @@ class FileResult:
     first_problem: tuple[int | None, str] | None = None
     error: InputError | None = None
     documents: int = 0
+    notes: dict[str, int] = field(default_factory=dict)
+    message: str | None = None
 
     @property
     def events(self) -> int:
@@ -76,6 +78,15 @@ class IngestResult:
     quarantined = summed("quarantined")
     documents = summed("documents")
     events = summed("events")
+
+    @property
+    def notes(self) -> dict[str, int]:
+        """The files' notes (how events and actors were read, for mapped files) added up."""
+        out: dict[str, int] = {}
+        for f in self.files:
+            for k, v in f.notes.items():
+                out[k] = out.get(k, 0) + v
+        return out
 
     @property
     def errors(self) -> list[FileResult]:

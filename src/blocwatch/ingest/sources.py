@@ -91,10 +91,12 @@ class Source:
         return int(self.line_map[line - 1])
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+def expand_paths(paths: Iterable[str | Path], *, suffixes: Iterable[str] | None = None) -> list[Path]:
     """Files named by ``paths``; folders are walked recursively in name order.
 
-    Hidden files (names starting with ``.``) inside folders are skipped.
+    Hidden files (names starting with ``.``) inside folders are skipped, and with ``suffixes``
+    files whose name does not end in one of them (a README beside the data); a file named on its
+    own is read whatever its name.
 
     Raises
     ------
@@ -107,6 +109,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             out.extend(
                 f for f in sorted(p.rglob("*"))
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and (suffixes is None or f.name.lower().endswith(tuple(suffixes)))
             )
         elif p.exists():
             out.append(p)
@@ -134,10 +137,6 @@ class _Scan:
     first_line: bytes
     has_nul: bool = False
     has_bad_utf8: bool = False
-
-    @property
-    def needs_cleaning(self) -> bool:
-        return self.has_cr or self.has_nul or self.has_bad_utf8
 
 
 def _scan(stream: BinaryIO, name: str, copy_to: BinaryIO | None = None) -> _Scan:
@@ -180,13 +179,16 @@ def _scan(stream: BinaryIO, name: str, copy_to: BinaryIO | None = None) -> _Scan
     return _Scan(h.hexdigest(), size, lines, blank, has_cr, first, has_nul, bad_utf8)
 
 
-def _flaw(body: bytes) -> str | None:
-    """Why a line (without its ending) cannot be a row of an event export, if it cannot."""
+def _flaw(body: bytes, utf8: bool = True) -> str | None:
+    """Why a line (without its ending) cannot be a row of an event export, if it cannot
+    (``utf8``: the file should be UTF-8; other encodings decode every byte)."""
     if b"\r" in body:
         return "carriage return (CR) inside the line"
     nul = body.find(b"\x00")
     if nul >= 0:
         return f"NUL byte at byte {nul + 1} of the line"
+    if not utf8:
+        return None
     try:
         body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -194,7 +196,7 @@ def _flaw(body: bytes) -> str | None:
     return None
 
 
-def _clean_lines(src: Path, dst: Path) -> tuple[np.ndarray, list[RawLine], int, int]:
+def _clean_lines(src: Path, dst: Path, utf8: bool = True) -> tuple[np.ndarray, list[RawLine], int, int]:
     """Copy ``src`` to ``dst`` dropping CR before LF and setting aside the lines :func:`_flaw` rejects.
 
     Returns the line map, the removed lines, and the line and blank-line counts of ``dst``.
@@ -207,7 +209,7 @@ def _clean_lines(src: Path, dst: Path) -> tuple[np.ndarray, list[RawLine], int, 
             body = line[:-1] if line.endswith(b"\n") else line
             if body.endswith(b"\r"):
                 body = body[:-1]
-            reason = _flaw(body)
+            reason = _flaw(body, utf8)
             if reason is not None:
                 removed.append(RawLine(number, body, reason))
                 continue
@@ -217,22 +219,22 @@ def _clean_lines(src: Path, dst: Path) -> tuple[np.ndarray, list[RawLine], int, 
     return np.asarray(kept, dtype=np.int64), removed, len(kept), blank
 
 
-def _from_stream(stream: BinaryIO, name: str, tmpdir: Path, stem: str) -> Source:
+def _from_stream(stream: BinaryIO, name: str, tmpdir: Path, stem: str, utf8: bool = True) -> Source:
     plain = tmpdir / f"{stem}.txt"
     with open(plain, "wb") as out:
         scan = _scan(stream, name, copy_to=out)
-    return _finish(scan, name, plain, tmpdir, stem)
+    return _finish(scan, name, plain, tmpdir, stem, utf8)
 
 
-def _finish(scan: _Scan, name: str, path: Path, tmpdir: Path, stem: str) -> Source:
+def _finish(scan: _Scan, name: str, path: Path, tmpdir: Path, stem: str, utf8: bool = True) -> Source:
     if scan.size == 0:
         raise InputError("empty file", file=name)
     if scan.blank_lines == scan.lines:
         raise InputError("no rows: the file holds only blank lines", file=name)
     source = Source(name, path, scan.sha256, scan.size, scan.lines, scan.blank_lines, scan.first_line)
-    if scan.needs_cleaning:
+    if scan.has_cr or scan.has_nul or (scan.has_bad_utf8 and utf8):
         cleaned = tmpdir / f"{stem}.clean.txt"
-        line_map, removed, lines, blank = _clean_lines(path, cleaned)
+        line_map, removed, lines, blank = _clean_lines(path, cleaned, utf8)
         source.path, source.line_map, source.removed = cleaned, line_map, removed
         # removed lines are not in the copy; blank lines are counted again after cleaning
         source.blank_lines = blank
@@ -241,8 +243,12 @@ def _finish(scan: _Scan, name: str, path: Path, tmpdir: Path, stem: str) -> Sour
     return source
 
 
-def prepare_source(path: Path, tmpdir: Path) -> Iterator[Source]:
+def prepare_source(path: Path, tmpdir: Path, *, encoding: str = "utf-8") -> Iterator[Source]:
     """Yield the plain-text sources in ``path`` (one, or one per archive member).
+
+    Lines that cannot be rows (a CR or NUL inside, bytes that are not UTF-8 when ``encoding`` is
+    UTF-8) are set aside in :attr:`Source.removed`; a file in another ``encoding`` (Latin-1) is
+    left as it is, for its reader to decode.
 
     Raises
     ------
@@ -250,6 +256,7 @@ def prepare_source(path: Path, tmpdir: Path) -> Iterator[Source]:
         The file is empty, binary, or a corrupt or truncated archive.
     """
     name = str(path)
+    utf8 = codecs.lookup(encoding).name == "utf-8"
     fd, stem_path = tempfile.mkstemp(dir=tmpdir, prefix="src-")
     os.close(fd)
     stem = Path(stem_path).name
@@ -259,20 +266,20 @@ def prepare_source(path: Path, tmpdir: Path) -> Iterator[Source]:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=name) from None
     if magic.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
-        yield from _zip_sources(path, tmpdir, stem)
+        yield from _zip_sources(path, tmpdir, stem, utf8)
     elif magic.startswith(_GZIP_MAGIC):
         try:
             with gzip.open(path, "rb") as stream:
-                yield _from_stream(stream, name, tmpdir, stem)  # type: ignore[arg-type]
+                yield _from_stream(stream, name, tmpdir, stem, utf8)  # type: ignore[arg-type]
         except (OSError, EOFError, zlib.error) as exc:
             raise InputError(f"corrupt or truncated gzip file: {exc}", file=name) from None
     else:
         with open(path, "rb") as fh:
             scan = _scan(fh, name)
-        yield _finish(scan, name, path, tmpdir, stem)
+        yield _finish(scan, name, path, tmpdir, stem, utf8)
 
 
-def _zip_sources(path: Path, tmpdir: Path, stem: str) -> Iterator[Source]:
+def _zip_sources(path: Path, tmpdir: Path, stem: str, utf8: bool = True) -> Iterator[Source]:
     name = str(path)
     try:
         with zipfile.ZipFile(path) as zf:
@@ -282,7 +289,7 @@ def _zip_sources(path: Path, tmpdir: Path, stem: str) -> Iterator[Source]:
             for i, member in enumerate(members):
                 member_name = f"{name}:{member.filename}"
                 with zf.open(member) as stream:
-                    yield _from_stream(stream, member_name, tmpdir, f"{stem}-{i}")  # type: ignore[arg-type]
+                    yield _from_stream(stream, member_name, tmpdir, f"{stem}-{i}", utf8)  # type: ignore[arg-type]
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise InputError(f"corrupt or truncated zip archive: {exc}", file=name) from None
 
