@@ -35,8 +35,8 @@ __all__ = ["EVIDENCE_COLUMNS", "Relations", "RelationsOptions"]
 Day = date | str | None
 
 #: Columns of an event shown as evidence.
-EVIDENCE_COLUMNS = ("event_id", "date", "source", "target", "source_country", "target_country", "cameo", "goldstein",
-                    "mode", "origin", "doc_id", "url", "evidence_text", "evidence_rule")
+EVIDENCE_COLUMNS = ("event_id", "date", "source", "target", "source_country", "target_country", "cameo", "plover",
+                    "goldstein", "mode", "origin", "doc_id", "url", "evidence_text", "evidence_rule")
 
 
 @dataclass(frozen=True)
@@ -318,6 +318,16 @@ class Relations:
         for r in rows:
             r["date"] = r["date"].isoformat()
         return rows
+
+    def event_table(self, a: str | None = None, b: str | None = None, start: Day = None, end: Day = None) -> pa.Table:
+        """Every column of the events :meth:`events` selects (all of them when no states are given),
+        oldest first: what ``blocwatch events`` exports, and ``blocwatch ingest csv`` reads back."""
+        from blocwatch.schema import EVENT_COLUMNS
+
+        _, where, params = self._event_filter(a, b, start, end)
+        columns = ", ".join(c.name for c in EVENT_COLUMNS if c.name not in ("ingest_id", "ingested_at"))
+        sql = f"SELECT {columns} FROM events WHERE {' AND '.join(where)} ORDER BY date, event_id"
+        return self.store.con.sql(sql, params=params or None).to_arrow_table()
 
     def count_events(self, a: str | None = None, b: str | None = None, start: Day = None,
                      end: Day = None) -> int:

@@ -270,8 +270,9 @@ def drivers(events: Iterable[dict[str, Any]], direction: int, *, limit: int = 5,
     Parameters
     ----------
     events : iterable of dict
-        Events of the dyad after the change, with ``cameo``, ``score`` (Goldstein or PLOVER,
-        times any weight) and whatever evidence columns should be passed through as examples.
+        Events of the dyad after the change, with ``cameo`` (or, for events with no CAMEO code,
+        ``plover``), ``score`` (Goldstein or PLOVER, times any weight) and whatever evidence
+        columns should be passed through as examples.
     direction : {1, -1}
         +1 for a move closer (cooperative events drove it), -1 for a move apart.
     limit : int
@@ -298,8 +299,9 @@ def drivers(events: Iterable[dict[str, Any]], direction: int, *, limit: int = 5,
     roots: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for e in events:
         score = e.get("score") or 0.0
-        if score * direction > 0:
-            roots.setdefault(e["cameo"][:2], {}).setdefault(e["cameo"], []).append(e)
+        if score * direction > 0:  # an event known only by its PLOVER type is grouped by that type
+            code = e.get("cameo") or e.get("plover") or "?"
+            roots.setdefault(code[:2] if e.get("cameo") else code, {}).setdefault(code, []).append(e)
 
     def weight(evs: list[dict[str, Any]]) -> float:
         return sum(abs(e["score"]) for e in evs)

@@ -12,9 +12,10 @@ from blocwatch.cli.app import app
 from blocwatch.cli.render import OutputFormat, plural, render, stdout
 from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
+from blocwatch.relations import Relations, RelationsOptions
 from blocwatch.store import EventStore, StoreStats
 
-__all__ = ["dyads", "quarantine", "stats"]
+__all__ = ["dyads", "events", "quarantine", "stats"]
 
 
 def _stats_tables(stats: StoreStats) -> dict[str, pa.Table]:
@@ -69,6 +70,24 @@ def dyads(
                       include_domestic=domestic)
     with make_engine(engine, db=db, master=spark_master, events=events) as runner:
         table = runner.dyads(query)
+    render(table, fmt)
+
+
+@app.command()
+def events(
+    db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None, countries: opt.Countries = None,
+    pair: Annotated[str | None, typer.Option(help="Only events between these two states, e.g. PRK-RUS.")] = None,
+    all_modes: opt.AllModes = False, fmt: opt.Format = OutputFormat.table,
+) -> None:
+    """Events with every column (CSV and JSON lines read back by `blocwatch ingest csv --map`, docs/importing.md)."""
+    a, b = (opt.countries_of(pair.replace("-", ",")) or (None, None)) if pair else (None, None)
+    query = DyadQuery(countries=None if pair else opt.countries_of(countries), start=start, end=end,
+                      factual_only=not all_modes, directed=False)
+    with EventStore(db, read_only=True) as store:
+        table = Relations(store, RelationsOptions(query=query)).event_table(a, b)
+    if fmt is OutputFormat.table:
+        table = table.select(["date", "source", "target", "cameo", "plover", "goldstein", "mode", "origin",
+                              "evidence_text"])
     render(table, fmt)
 
 

@@ -227,7 +227,7 @@ class Overview:
         events, counts = every.evidence_sample(self.options.per_cell)
         names = self.relations.cameo_names()
         return {"events": events, "counts": {"|".join(k): n for k, n in sorted(counts.items())},
-                "cameo_names": {c: names[c] for c in sorted({e["cameo"] for e in events}) if c in names}}
+                "cameo_names": {c: names[c] for c in sorted({e["cameo"] for e in events if e["cameo"]}) if c in names}}
 
     def headlines(self) -> list[Headline]:
         """The findings in plain words: biggest shifts, current blocs, the most frustrating

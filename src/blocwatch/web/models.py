@@ -49,8 +49,9 @@ class Event(BaseModel):
     target: str | None = Field(description="Target actor (CAMEO actor code).")
     source_country: str | None
     target_country: str | None
-    cameo: str = Field(description="CAMEO event code.")
+    cameo: str | None = Field(description="CAMEO event code (empty for an event a dataset gives only a PLOVER type).")
     cameo_name: str | None = Field(description="Name of the CAMEO event code.")
+    plover: str | None = Field(default=None, description="PLOVER event type.")
     goldstein: float | None
     mode: str = Field(description="factual, negated, hypothetical, future or claimed.")
     origin: str = Field(description="gdelt2, gdelt1, icews, text ...")
