@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--repeat N] [--only ingest|coder|relations|api|spark]``: run them, print Markdown."""
+"""``python -m benchmarks [--repeat N] [--only ingest|mapped|coder|relations|api|spark]``: run them, print Markdown."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import platform
 
 from benchmarks import bench_api, bench_coder, bench_ingest, bench_relations, bench_spark
 
-SECTIONS = {"ingest": bench_ingest.run, "coder": bench_coder.run, "relations": bench_relations.run,
-            "api": bench_api.run, "spark": bench_spark.run}
+SECTIONS = {"ingest": bench_ingest.run, "mapped": bench_ingest.run_mapped, "coder": bench_coder.run,
+            "relations": bench_relations.run, "api": bench_api.run, "spark": bench_spark.run}
 
 
 def main() -> None:

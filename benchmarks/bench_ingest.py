@@ -2,7 +2,9 @@
 
 Each measurement runs in a fresh child process so that its peak resident memory
 (``ru_maxrss``) is its own. Scenarios: the 92 shared GDELT 2.0 exports (129,300 rows) and
-ten copies of them with shifted event ids (1,293,000 distinct rows in 920 files).
+ten copies of them with shifted event ids (1,293,000 distinct rows in 920 files). ``mapped``:
+``ingest csv --map`` on the ICEWS 2005-2013 release by actor name (373,290 rows), beside
+``ingest gdelt`` on three copies of the GDELT exports (387,900 rows) in the same run.
 """
 
 from __future__ import annotations
@@ -128,4 +130,56 @@ def run(repeat: int = 3) -> list[str]:
                          f"{m.rate / base.rate:.2f}x | {m.peak_mb:,.0f} MB |")
             print(f"{label:34s} {job:42s} {m.rows:>10,} rows {m.seconds:6.2f} s {m.rate:>11,.0f} rows/s "
                   f"{m.rate / base.rate:5.2f}x pandas  peak {m.peak_mb:6,.0f} MB", flush=True)
+    return lines
+
+
+MAPPED = """
+import json, resource, sys, time
+from blocwatch import EventStore
+from blocwatch.ingest.mapped import csv_profile, ingest_mapped
+t = time.perf_counter()
+with EventStore(sys.argv[2]) as store:
+    result = ingest_mapped(store, [sys.argv[1]], csv_profile("date=date,source=source,target=target,event=relation"))
+seconds = time.perf_counter() - t
+assert result.rows == result.inserted + result.duplicates + result.quarantined
+print(json.dumps({"rows": result.rows, "inserted": result.inserted, "seconds": seconds,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+PANDAS_ICEWS = """
+import json, resource, sys, time
+import pandas as pd
+t = time.perf_counter()
+df = pd.read_csv(sys.argv[1])
+print(json.dumps({"rows": len(df), "seconds": time.perf_counter() - t,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_mapped(repeat: int = 3) -> list[str]:
+    """``ingest csv --map`` on the ICEWS release beside ``ingest gdelt`` on as many GDELT rows."""
+    from benchmarks.data import shared_data
+
+    icews = shared_data() / "icews-tkg" / "icews_2005-2013_tkg.csv.gz"
+    if not icews.is_file():
+        raise SystemExit(f"no ICEWS release at {icews}")
+    gdelt = replicated_gdelt(3)
+    runs: dict[str, list[dict]] = {"blocwatch ingest gdelt (3 copies of the GDELT exports)": [],
+                                   "blocwatch ingest csv --map (ICEWS 2005-2013)": [],
+                                   "pandas read_csv (ICEWS 2005-2013, no checks)": []}
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            runs["blocwatch ingest gdelt (3 copies of the GDELT exports)"].append(
+                _child(BLOCWATCH, str(gdelt), str(Path(tmp) / "g.duckdb")))
+            runs["blocwatch ingest csv --map (ICEWS 2005-2013)"].append(
+                _child(MAPPED, str(icews), str(Path(tmp) / "i.duckdb")))
+            runs["pandas read_csv (ICEWS 2005-2013, no checks)"].append(_child(PANDAS_ICEWS, str(icews)))
+    results = {job: _median(r) for job, r in runs.items()}
+    base = results["blocwatch ingest gdelt (3 copies of the GDELT exports)"]
+    lines = ["| job | rows | seconds | rows/s | vs ingest gdelt | peak memory |", "|---|---:|---:|---:|---:|---:|"]
+    for job, m in results.items():
+        lines.append(f"| {job} | {m.rows:,} | {m.seconds:.2f} | {m.rate:,.0f} | {m.rate / base.rate:.2f}x | "
+                     f"{m.peak_mb:,.0f} MB |")
+        print(f"{job:58s} {m.rows:>10,} rows {m.seconds:6.2f} s {m.rate:>9,.0f} rows/s "
+              f"{m.rate / base.rate:5.2f}x ingest gdelt  peak {m.peak_mb:6,.0f} MB", flush=True)
     return lines

@@ -1,9 +1,11 @@
-"""The Python examples of docs/python.md run as written, on the demo store."""
+"""The examples of docs/python.md and docs/importing.md run as written, on the demo store."""
 
 from __future__ import annotations
 
 import os
 import re
+
+import pytest
 
 from tests.helpers import REPO
 
@@ -43,3 +45,26 @@ def test_the_writing_example_runs(tmp_path, capsys, coder):
     assert out[0] == "2968 0 0"
     documents, events = map(int, out[1].split())
     assert documents > 30 and events > documents
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_every_example_of_the_importing_guide_runs(demo_db, shared, tmp_path):
+    """docs/importing.md: each shell example, run from a copy of the layout it assumes (out/, the
+    repository's tests/, the shared data), exits 0."""
+    import shutil
+    import subprocess
+    import sys
+
+    text = (REPO / "docs" / "importing.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", text, flags=re.S)
+    commands = [c.strip() for block in blocks for c in block.replace("\\\n", " ").splitlines() if c.strip()]
+    assert len(commands) >= 8
+    (tmp_path / "out").mkdir()
+    shutil.copy(demo_db, tmp_path / "out" / "demo.duckdb")
+    (tmp_path / "tests").symlink_to(REPO / "tests")
+    for command in commands:
+        command = command.replace(".venv/bin/python", "PYTHON").replace(".venv/bin/blocwatch", "PYTHON -m blocwatch")
+        command = command.replace("PYTHON", sys.executable).replace("../shared/data", str(shared))
+        done = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, (command, done.stderr[-2000:])
