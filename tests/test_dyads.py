@@ -182,3 +182,33 @@ def test_new_options_are_validated():
         DyadQuery(score="tone")
     with pytest.raises(ParameterError, match="weight"):
         DyadQuery(weight="clicks")
+
+
+def test_noise_and_actor_filters(store, write):
+    rows = [  # id, source type, target type, root, sources, code, quad, goldstein
+        ("1", "GOV", "MIL", "1", "3", "042", "1", "1.9"),   # counts everywhere
+        ("2", "", "", "0", "1", "057", "1", "8.0"),          # a whole state, not a lead paragraph, 1 source
+        ("3", "CVL", "GOV", "1", "5", "190", "4", "-10.0"),  # citizens: not a state's act
+        ("4", "BUS", "", "1", "2", "043", "1", "2.8"),       # a business
+    ]
+    text = "\n".join(
+        gdelt_row(GLOBALEVENTID=i, SQLDATE="20240610", Actor1Code="RUS", Actor1CountryCode="RUS",
+                  Actor2Code="PRK", Actor2CountryCode="PRK", Actor1Type1Code=a, Actor2Type1Code=b,
+                  IsRootEvent=r, NumSources=n, EventCode=c, QuadClass=q, GoldsteinScale=g)
+        for i, a, b, r, n, c, q, g in rows)
+    ingest_files(store, [write("filters.CSV", text + "\n")], "gdelt")
+
+    def sums(**kw):
+        (r,) = table(store, **kw)
+        return r["events"], r["score_pos"], r["score_neg"]
+
+    assert sums() == (4, pytest.approx(12.7), 10.0)
+    assert sums(states_only=True) == (2, pytest.approx(9.9), 0.0)
+    assert sums(roots_only=True) == (3, pytest.approx(4.7), 10.0)
+    assert sums(min_sources=3) == (2, pytest.approx(1.9), 10.0)
+    assert sums(origins=("gdelt2",)) == (4, pytest.approx(12.7), 10.0)
+    assert table(store, origins=("text",)) == []
+    # talk counted for half: every event but the force (190) is verbal cooperation
+    assert sums(verbal=0.5) == (4, pytest.approx(6.35), 10.0)
+    (r,) = table(store)
+    assert (r["score_pos_sq"], r["score_neg_sq"]) == (pytest.approx(1.9**2 + 8.0**2 + 2.8**2), 100.0)

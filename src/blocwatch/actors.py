@@ -39,14 +39,22 @@ from datetime import date
 from blocwatch.countries import load_countries
 from blocwatch.data import read_csv, read_jsonl
 
-__all__ = ["ROUTES", "ActorEntry", "ActorNames", "ActorRecord", "AgentEntry", "CodeSpan", "Resolved",
-           "load_actor_entries", "name_key", "split_code"]
+__all__ = ["ROUTES", "STATE_SECTORS", "UNKNOWN_SECTOR", "ActorEntry", "ActorNames", "ActorRecord", "AgentEntry",
+           "CodeSpan", "Resolved", "load_actor_entries", "name_key", "split_code"]
 
 #: How an actor name was resolved (see the module docstring), in the order they are tried.
 ROUTES = ("code", "country", "sector", "dictionary", "named")
 
 #: Sector codes of people who hold no office of their state (former office holders).
 NON_STATE_SECTORS = frozenset({"ELI"})
+
+#: The sectors that act for a state: government, military, police, intelligence, judiciary and
+#: legislature (an actor with no sector is the state as a whole). Citizens, rebels, parties,
+#: businesses, media ... are of a country but do not act for its state.
+STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+
+#: The sector of an actor named ``Sector (Country)`` whose sector blocwatch cannot place.
+UNKNOWN_SECTOR = "UNK"
 
 
 @dataclass(frozen=True)
@@ -199,10 +207,11 @@ class ActorNames:
     """
 
     def __init__(self, records: dict[str, ActorRecord], sectors: dict[str, str],
-                 suffixes: Sequence[tuple[str, str]] = ()) -> None:
+                 suffixes: Sequence[tuple[str, str]] = (), agents: dict[str, str] | None = None) -> None:
         self.records = records
         self.sectors = sectors
         self.suffixes = tuple(suffixes)
+        self.agents = agents or {}
         countries = load_countries()
         self._countries = {name_key(n): c.iso3 for n, c in countries.by_name.items()}
         self._cache: dict[str, tuple[str, object]] = {}
@@ -211,7 +220,11 @@ class ActorNames:
     @functools.cache
     def load(cls) -> ActorNames:
         """The shipped dictionaries, built once per process."""
-        actors, _, removed = load_actor_entries()
+        actors, agent_entries, removed = load_actor_entries()
+        agents: dict[str, str] = {}
+        for agent in agent_entries:
+            for name in agent.names:
+                agents.setdefault(name_key(name), agent.code.strip("~"))
         records: dict[str, ActorRecord] = {}
         for entry in actors:
             record = ActorRecord(tuple(entry.codes), entry.comment)
@@ -226,7 +239,7 @@ class ActorNames:
                 sectors.setdefault(r["sector"].lower(), r["cameo"])
             else:
                 suffixes.append((r["sector"].lower(), r["cameo"]))
-        return cls(records, sectors, suffixes)
+        return cls(records, sectors, suffixes, agents)
 
     def _country(self, text: str) -> str | None:
         key = name_key(text)
@@ -236,11 +249,17 @@ class ActorNames:
             iso3 = self._countries.get(name_key(f"{tail} {head}"))
         return iso3
 
-    def _sector(self, text: str) -> str | None:
+    def _sector(self, text: str) -> str:
+        """The CAMEO sector of a sector's name: ICEWS's sector names, then the agent dictionaries
+        (the whole name, then its words in order), else :data:`UNKNOWN_SECTOR`."""
         low = text.strip().lower()
         if low in self.sectors:
             return self.sectors[low]
-        return next((code for suffix, code in self.suffixes if low.endswith(suffix)), None)
+        code = next((code for suffix, code in self.suffixes if low.endswith(suffix)), None)
+        if code is None:
+            key = name_key(text)
+            code = self.agents.get(key) or next((self.agents[w] for w in key.split() if w in self.agents), None)
+        return code[:3] if code else UNKNOWN_SECTOR
 
     def _record(self, text: str) -> ActorRecord | None:
         """The dictionary entry of a name; a person's name with middle names or initials ("Dmitry

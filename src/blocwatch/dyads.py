@@ -49,6 +49,8 @@ DYAD_COLUMNS = {
     "goldstein_mean": "weighted mean Goldstein score",
     "score_pos": "weighted sum of the positive scores (Goldstein or PLOVER): cooperation",
     "score_neg": "weighted sum of the absolute negative scores: conflict",
+    "score_pos_sq": "sum of the squared weighted positive scores (the variance of score_pos as a compound Poisson sum)",
+    "score_neg_sq": "sum of the squared weighted negative scores (the variance of score_neg)",
     "verbal_coop": "events of quad class 1 (verbal cooperation)",
     "material_coop": "events of quad class 2 (material cooperation)",
     "verbal_conflict": "events of quad class 3 (verbal conflict)",
@@ -83,6 +85,22 @@ class DyadQuery:
         Count repeated reports of one event (same ordered dyad, CAMEO code and day) once, with
         weight 1, or, when weighted, the sum of its reports' articles (sources, mentions);
         ``reports`` keeps how many rows there were.
+    verbal : float
+        What verbal events (quad classes 1 and 3: statements, consultations, accusations) count
+        for in the score sums beside material ones (aid, sanctions, force): 1 counts talk as acts,
+        0 leaves it out of cooperation and conflict (it still counts as events).
+    origins : tuple of str, optional
+        Count only events of these origins (``gdelt2``, ``text`` ...).
+    roots_only : bool
+        Count only GDELT events from a story's lead paragraph (``is_root``); events of other
+        origins have no such flag and count.
+    min_sources : int
+        Count only events reported by at least this many sources (GDELT's ``sources``; events
+        without the count pass).
+    states_only : bool
+        Count only events between actors that act for their states: a state as a whole, or its
+        government, military, police, intelligence, judiciary or legislature
+        (:data:`blocwatch.actors.STATE_SECTORS`); not citizens, rebels, parties, businesses, media.
     """
 
     window: str = "month"
@@ -95,6 +113,11 @@ class DyadQuery:
     score: str = "goldstein"
     weight: str = "none"
     collapse: bool = False
+    verbal: float = 1.0
+    origins: tuple[str, ...] | None = None
+    roots_only: bool = False
+    min_sources: int = 1
+    states_only: bool = False
 
     def __post_init__(self) -> None:
         if self.window not in WINDOWS:
@@ -111,6 +134,13 @@ class DyadQuery:
         object.__setattr__(self, "end", parse_date(self.end, end=True, param="end"))
         if self.start and self.end and self.start > self.end:
             raise ParameterError("start", f"{self.start} is after the end, {self.end}")
+        if not 0 <= self.verbal <= 1:
+            raise ParameterError("verbal", f"must be in [0, 1], not {self.verbal}")
+        if self.min_sources < 1:
+            raise ParameterError("min_sources", f"at least 1, not {self.min_sources}")
+        for o in self.origins or ():
+            if not _ORIGIN.match(o):
+                raise ParameterError("origins", f"{o!r} is not an origin name")
 
     def where(self) -> list[str]:
         """The SQL conditions on ``events`` implied by this query."""
@@ -127,22 +157,36 @@ class DyadQuery:
             inlist = ", ".join(f"'{c}'" for c in self.countries)
             cond.append(f"source_country IN ({inlist})")
             cond.append(f"target_country IN ({inlist})")
+        if self.origins is not None:
+            cond.append("origin IN (" + (", ".join(f"'{o}'" for o in self.origins) or "NULL") + ")")
+        if self.roots_only:
+            cond.append("coalesce(is_root, TRUE)")
+        if self.min_sources > 1:
+            cond.append(f"coalesce(sources, {int(self.min_sources)}) >= {int(self.min_sources)}")
+        if self.states_only:
+            from blocwatch.actors import STATE_SECTORS
+
+            sectors = ", ".join(f"'{s}'" for s in STATE_SECTORS)
+            cond.append(f"coalesce(source_sector, 'GOV') IN ({sectors})")
+            cond.append(f"coalesce(target_sector, 'GOV') IN ({sectors})")
         return cond
 
     def score_sql(self) -> str:
-        """SQL for an event's score (Goldstein, or PLOVER by :func:`plover_score_sql`)."""
-        return "goldstein" if self.score == "goldstein" else plover_score_sql()
+        """SQL for an event's score (Goldstein, or PLOVER by :func:`plover_score_sql`), verbal events
+        counted for ``verbal`` of it."""
+        base = "goldstein" if self.score == "goldstein" else plover_score_sql()
+        if self.verbal == 1:
+            return base
+        return f"({base}) * (CASE WHEN quad_class IN (1, 3) THEN {float(self.verbal)!r} ELSE 1.0 END)"
 
     def weight_sql(self) -> str:
         """SQL for an event's weight: 1, or its GDELT count (at least 1, 1 when missing)."""
         return "1" if self.weight == "none" else f"coalesce(greatest({self.weight}, 1), 1)"
 
-    def sql(self, table: str = "events") -> str:
-        """SQL computing the dyad table from ``table`` (same text for DuckDB and Spark).
-
-        Sums are rounded to 1e-9: parallel engines add in varying order, and the last bits of
-        a sum must not decide whether a tie falls inside the neutral band from one run to the next.
-        """
+    def rows_sql(self, table: str = "events") -> str:
+        """SQL of the events the query counts, one row each (``date``, ``s``, ``t``, ``cameo``,
+        ``quad_class``, ``goldstein``, ``score``, weight ``w`` and reports ``n``), repeated reports
+        collapsed when the query says so."""
         rows = (
             "SELECT date, source_country AS s, target_country AS t, cameo, quad_class, goldstein,\n"
             f"    {self.score_sql()} AS score, CAST({self.weight_sql()} AS DOUBLE) AS w, 1 AS n\n"
@@ -155,6 +199,22 @@ class DyadQuery:
                 f"    max(score) AS score, {group_weight} AS w, count(*) AS n\n"
                 f"  FROM ({rows}) r\n  GROUP BY date, s, t, cameo"
             )
+        return rows
+
+    def event_scores_sql(self, table: str = "events") -> str:
+        """SQL of each counted event's undirected pair (``source`` < ``target``), ``period`` (first day
+        of its window) and weighted ``score``: what the shift test draws on."""
+        return (f"SELECT CAST(date_trunc('{self.window}', date) AS DATE) AS period, least(s, t) AS source, "
+                f"greatest(s, t) AS target, score * w AS score FROM ({self.rows_sql(table)}) e "
+                "ORDER BY source, target, period")
+
+    def sql(self, table: str = "events") -> str:
+        """SQL computing the dyad table from ``table`` (same text for DuckDB and Spark).
+
+        Sums are rounded to 1e-9: parallel engines add in varying order, and the last bits of
+        a sum must not decide whether a tie falls inside the neutral band from one run to the next.
+        """
+        rows = self.rows_sql(table)
         a, b = ("s", "t") if self.directed else ("least(s, t)", "greatest(s, t)")
         return (
             f"SELECT\n"
@@ -168,6 +228,8 @@ class DyadQuery:
             "  round(sum(goldstein * w) / sum(w), 9) AS goldstein_mean,\n"
             "  round(coalesce(sum(score * w) FILTER (WHERE score > 0), 0), 9) AS score_pos,\n"
             "  round(coalesce(-sum(score * w) FILTER (WHERE score < 0), 0), 9) AS score_neg,\n"
+            "  round(coalesce(sum(score * score * w * w) FILTER (WHERE score > 0), 0), 9) AS score_pos_sq,\n"
+            "  round(coalesce(sum(score * score * w * w) FILTER (WHERE score < 0), 0), 9) AS score_neg_sq,\n"
             "  count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,\n"
             "  count(*) FILTER (WHERE quad_class = 2) AS material_coop,\n"
             "  count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,\n"
@@ -200,6 +262,7 @@ def plover_score_sql() -> str:
 
 
 _WORD = re.compile(r"^[A-Za-z_ ]+$")
+_ORIGIN = re.compile(r"^[A-Za-z0-9_.:-]+$")
 
 
 def dyad_table(con: Any, query: DyadQuery) -> pa.Table:

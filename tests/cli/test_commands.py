@@ -38,9 +38,11 @@ def test_dyads_jsonl(db):
     assert rows == [
         {"period": "2024-06-01", "source": "RUS", "target": "PRK", "events": 2, "reports": 2, "weight": 2.0,
          "goldstein_sum": 10.0, "goldstein_mean": 5.0, "score_pos": 10.0, "score_neg": 0.0,
+         "score_pos_sq": 68.0, "score_neg_sq": 0.0,
          "verbal_coop": 2, "material_coop": 0, "verbal_conflict": 0, "material_conflict": 0},
         {"period": "2024-07-01", "source": "RUS", "target": "KOR", "events": 1, "reports": 1, "weight": 1.0,
          "goldstein_sum": -4.0, "goldstein_mean": -4.0, "score_pos": 0.0, "score_neg": 4.0,
+         "score_pos_sq": 0.0, "score_neg_sq": 16.0,
          "verbal_coop": 1, "material_coop": 0, "verbal_conflict": 0, "material_conflict": 0},
     ]
 

@@ -85,11 +85,15 @@ class Dyad(BaseModel):
     goldstein_mean: float | None
     score_pos: float = Field(description="Cooperation: sum of positive scores.")
     score_neg: float = Field(description="Conflict: sum of absolute negative scores.")
+    score_pos_sq: float | None = Field(default=None, description="Sum of squared positive scores (for the interval).")
+    score_neg_sq: float | None = Field(default=None, description="Sum of squared negative scores (for the interval).")
     verbal_coop: int
     material_coop: int
     verbal_conflict: int
     material_conflict: int
     net: float = Field(description="Net cooperation in (-1, 1).")
+    net_low: float | None = Field(default=None, description="Lower end of the 95% interval of net.")
+    net_high: float | None = Field(default=None, description="Upper end of the 95% interval of net.")
 
 
 class DyadPage(Page):

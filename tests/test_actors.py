@@ -1,0 +1,27 @@
+"""Actor names resolved to a state and a sector, and which sectors act for their state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from blocwatch.actors import STATE_SECTORS, UNKNOWN_SECTOR, ActorNames
+
+
+@pytest.mark.parametrize(("name", "country", "sector"), [
+    ("Foreign Affairs (Russia)", "RUS", "GOV"),       # an ICEWS sector name
+    ("Army Personnel (Japan)", "JPN", "MIL"),
+    ("Ministry of Defense (Russia)", "RUS", "GOV"),   # by the agent dictionary's words
+    ("Citizen (North Korea)", "PRK", "CVL"),
+    ("Fishermen (Japan)", "JPN", "CVL"),
+    ("Xylophonists (Japan)", "JPN", UNKNOWN_SECTOR),  # of Japan, but not known to act for it
+])
+def test_sector_names_resolve_to_a_country_and_a_sector(name, country, sector):
+    got = ActorNames.load().resolve(name, date(2010, 1, 1))
+    assert (got.country, got.sector, got.route) == (country, sector, "sector")
+
+
+def test_only_offices_of_the_state_act_for_it():
+    assert {"GOV", "MIL"} <= set(STATE_SECTORS)
+    assert not {"CVL", "BUS", "MED", "REB", UNKNOWN_SECTOR} & set(STATE_SECTORS)
