@@ -7,7 +7,7 @@ from datetime import date
 import pyarrow as pa
 import pytest
 
-from blocwatch.analysis.cooperation import add_net, net_cooperation, series, totals
+from blocwatch.analysis.cooperation import add_net, net_cooperation, net_interval, series, totals
 from blocwatch.errors import InputError
 from blocwatch.periods import period_range
 
@@ -48,3 +48,19 @@ def test_totals_sum_both_directions_and_recompute_net():
     assert got[("A", "B")] == {"source": "A", "target": "B", "events": 3, "score_pos": 10.0, "score_neg": 10.0,
                                "net": 0.0}
     assert got[("A", "C")]["net"] == 0.75
+
+
+def test_net_interval_by_the_delta_method():
+    # C = 30 (variance 60), K = 0: net = 30 / 40, d net / dC = 10 / 40^2, sd = sqrt(60) x 10 / 1600
+    low, high = net_interval(30.0, 0.0, 60.0, 0.0)
+    sd = 60**0.5 * 10 / 1600
+    assert (round(low, 6), round(high, 6)) == (round(0.75 - 1.96 * sd, 6), round(0.75 + 1.96 * sd, 6))
+    assert net_interval(0.0, 50.0, 0.0, 5000.0)[0] == -1.0  # clipped to [-1, 1]
+    # C = 30 (variance 60), K = 40 (variance 400): net = -10 / 80; dC = (2 x 40 + 10) / 80^2, dK = -(2 x 30 + 10) / 80^2
+    sd = ((90 / 6400) ** 2 * 60 + (70 / 6400) ** 2 * 400) ** 0.5
+    table = add_net(pa.table({"score_pos": [30.0, 0.0], "score_neg": [40.0, 0.0], "score_pos_sq": [60.0, 0.0],
+                              "score_neg_sq": [400.0, 0.0]}))
+    assert table["net"].to_pylist() == [-0.125, 0.0]
+    assert table["net_low"].to_pylist() == pytest.approx([-0.125 - 1.96 * sd, 0.0])
+    assert table["net_high"].to_pylist() == pytest.approx([-0.125 + 1.96 * sd, 0.0])
+    assert "net_low" not in add_net(pa.table({"score_pos": [1.0], "score_neg": [0.0]})).column_names

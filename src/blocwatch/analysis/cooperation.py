@@ -30,7 +30,7 @@ import pyarrow as pa
 
 from blocwatch.errors import InputError, ParameterError
 
-__all__ = ["DEFAULT_ALPHA", "add_net", "net_cooperation", "series", "totals"]
+__all__ = ["DEFAULT_ALPHA", "add_net", "net_cooperation", "net_interval", "series", "totals"]
 
 #: Default smoothing: one event of the strongest kind (|Goldstein| = 10).
 DEFAULT_ALPHA = 10.0
@@ -57,8 +57,40 @@ def net_cooperation(cooperation: float, conflict: float, alpha: float = DEFAULT_
     return 0.0 if total == 0 else (cooperation - conflict) / total
 
 
+def net_interval(pos: float, neg: float, pos_sq: float, neg_sq: float, alpha: float = DEFAULT_ALPHA,
+                 z: float = 1.96) -> tuple[float, float]:
+    """A ``z``-sigma interval of net cooperation ``(C - K) / (C + K + alpha)``, within [-1, 1].
+
+    ``C`` and ``K`` are taken as compound Poisson sums (events arrive at random, each with its
+    score), whose variances are the sums of squared scores ``pos_sq`` and ``neg_sq``; the delta
+    method carries them to net cooperation. The interval says how well the events measure the
+    relation, not whether the news covered all of it.
+
+    Examples
+    --------
+    >>> [round(x, 2) for x in net_interval(30.0, 0.0, 60.0, 0.0)]
+    [0.66, 0.84]
+    >>> net_interval(0.0, 0.0, 0.0, 0.0)
+    (0.0, 0.0)
+    """
+    low, high = _net_bounds(np.array([pos]), np.array([neg]), np.array([pos_sq]), np.array([neg_sq]), alpha, z)
+    return float(low[0]), float(high[0])
+
+
+def _net_bounds(pos: np.ndarray, neg: np.ndarray, pos_sq: np.ndarray, neg_sq: np.ndarray, alpha: float,
+                z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
+    total = pos + neg + alpha
+    safe = np.where(total > 0, total, 1.0)
+    net = np.where(total > 0, (pos - neg) / safe, 0.0)
+    d_pos, d_neg = (2 * neg + alpha) / safe**2, -(2 * pos + alpha) / safe**2
+    sd = np.sqrt(np.maximum(d_pos**2 * pos_sq + d_neg**2 * neg_sq, 0.0))
+    return np.maximum(-1.0, net - z * sd), np.minimum(1.0, net + z * sd)
+
+
 def add_net(table: pa.Table, alpha: float = DEFAULT_ALPHA) -> pa.Table:
-    """A dyad table (:func:`blocwatch.dyads.dyad_table`) with a ``net`` column added.
+    """A dyad table (:func:`blocwatch.dyads.dyad_table`) with a ``net`` column added, and its 95%
+    interval ``net_low`` .. ``net_high`` (:func:`net_interval`) when the table has the sums of
+    squared scores ``score_pos_sq`` and ``score_neg_sq``.
 
     Parameters
     ----------
@@ -83,9 +115,14 @@ def add_net(table: pa.Table, alpha: float = DEFAULT_ALPHA) -> pa.Table:
     total = pos + neg + alpha
     with np.errstate(invalid="ignore", divide="ignore"):
         net = np.where(total > 0, (pos - neg) / np.where(total > 0, total, 1.0), 0.0)
-    if "net" in table.column_names:
-        table = table.drop_columns(["net"])
-    return table.append_column("net", pa.array(net, pa.float64()))
+    table = table.drop_columns([c for c in ("net", "net_low", "net_high") if c in table.column_names])
+    table = table.append_column("net", pa.array(net, pa.float64()))
+    if "score_pos_sq" in table.column_names and "score_neg_sq" in table.column_names:
+        squares = (table[c].to_numpy(zero_copy_only=False).astype(float) for c in ("score_pos_sq", "score_neg_sq"))
+        low, high = _net_bounds(pos, neg, *squares, alpha)
+        table = table.append_column("net_low", pa.array(low, pa.float64()))
+        table = table.append_column("net_high", pa.array(high, pa.float64()))
+    return table
 
 
 def series(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, key: str | Sequence[str] = "net",

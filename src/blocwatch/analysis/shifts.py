@@ -97,11 +97,15 @@ def change_points(values: Sequence[float], *, penalty: float = 2.0, min_size: in
 
 @dataclass(frozen=True)
 class Shift:
-    """A dyad's most significant change of level.
+    """A pair's change of relations over a window.
 
-    ``before`` and ``after`` are the mean smoothed monthly net cooperation in ``[before_start, at)``
-    and ``[at, after_end]`` (months); ``delta = after - before`` (> 0: moved closer).
-    ``change_points`` lists every change of level found in the smoothed series.
+    ``before`` and ``after`` are the pair's net cooperation in ``[before_start, at)`` and
+    ``[at, after_end]`` (months); ``delta = after - before`` (> 0: moved closer). Tested shifts
+    (:func:`blocwatch.analysis.significance.detect_shifts`) also carry ``status`` (``supported``,
+    ``not supported``, ``insufficient data``), ``confidence`` (``1 - p``), ``p_value``, 95%
+    intervals of ``before`` and ``after``, and the months with events on each side; shifts of the
+    largest-change method (:func:`find_shifts`) leave them empty and count as supported.
+    ``change_points`` lists every change of level found in the smoothed series (that method only).
     """
 
     source: str
@@ -116,24 +120,47 @@ class Shift:
     change_points: tuple[date, ...] = field(default=())
     drivers: tuple[Driver, ...] = field(default=())
     notes: tuple[str, ...] = field(default=())
+    confidence: float | None = None
+    p_value: float | None = None
+    before_interval: tuple[float, float] | None = None
+    after_interval: tuple[float, float] | None = None
+    months_before: int | None = None
+    months_after: int | None = None
+    status: str = "supported"
 
     @property
     def delta(self) -> float:
         return self.after - self.before
 
     @property
+    def supported(self) -> bool:
+        return self.status == "supported"
+
+    @property
     def direction(self) -> str:
+        if self.status == "insufficient data" or math.isnan(self.delta):
+            return "unknown"
         return "closer" if self.delta > 0 else "apart"
 
     def to_dict(self) -> dict[str, Any]:
+        known = not math.isnan(self.delta)
         return {
             "source": self.source, "target": self.target, "direction": self.direction,
-            "delta": round(self.delta, 6), "at": self.at.isoformat(), "before": round(self.before, 6),
-            "after": round(self.after, 6), "before_start": self.before_start.isoformat(),
+            "delta": round(self.delta, 6) if known else None, "at": self.at.isoformat(),
+            "before": round(self.before, 6) if known else None, "after": round(self.after, 6) if known else None,
+            "before_start": self.before_start.isoformat(),
             "after_end": self.after_end.isoformat(), "events_before": self.events_before,
             "events_after": self.events_after, "change_points": [d.isoformat() for d in self.change_points],
             "drivers": [d.to_dict() for d in self.drivers], "notes": list(self.notes),
+            "status": self.status, "confidence": self.confidence,
+            "p_value": None if self.p_value is None else round(self.p_value, 6),
+            "before_interval": _rounded(self.before_interval), "after_interval": _rounded(self.after_interval),
+            "months_before": self.months_before, "months_after": self.months_after,
         }
+
+
+def _rounded(interval: tuple[float, float] | None) -> list[float] | None:
+    return None if interval is None else [round(interval[0], 6), round(interval[1], 6)]
 
 
 def smoothed(pos: np.ndarray, neg: np.ndarray, smooth: int = DEFAULT_SMOOTH,
