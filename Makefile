@@ -48,7 +48,7 @@ demo: $(VENV)/.main
 	$(BIN)/blocwatch ingest gdelt demo/data --db $(DEMO_DB)
 	$(BIN)/blocwatch ingest text demo/news --db $(DEMO_DB)
 	$(BIN)/blocwatch stats --db $(DEMO_DB)
-	$(BIN)/blocwatch shifts --db $(DEMO_DB) --from 2023-01 --to 2024-12 --limit 4
+	$(BIN)/blocwatch shifts --db $(DEMO_DB) --from 2023-01 --to 2024-12 --limit 4 --all
 	$(BIN)/blocwatch report --db $(DEMO_DB) --out out/report.html --countries $(DEMO_COUNTRIES) --from 2023-01 --to 2025-02
 	@echo
 	@echo "Open the report in any browser (it works offline):  file://$(CURDIR)/out/report.html"

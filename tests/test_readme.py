@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from blocwatch.analysis.significance import STATUSES
 from tests.helpers import REPO
 
 
@@ -15,5 +16,6 @@ def test_readme_python_example_runs(demo_db):
     monthly, graph, moves, blocs = (names[k] for k in ("monthly", "graph", "moves", "blocs"))
     assert monthly.num_rows > 0 and set(monthly["source"].to_pylist()) == {"PRK", "RUS"}
     assert graph.number_of_nodes() > 5 and graph.number_of_edges() > 0
-    assert moves and {m.direction for m in moves} <= {"closer", "apart"}
+    assert moves and {m.status for m in moves} <= set(STATUSES)
+    assert all(m.direction in ("closer", "apart") for m in moves if m.status != "insufficient data")
     assert [b["group"] for b in blocs] == ["2024-10", "2024-11", "2024-12"]

@@ -16,13 +16,15 @@ KINDS = {"057": ("1", "8.0"), "042": ("1", "1.9"), "072": ("2", "8.3"), "190": (
 
 
 def events():
-    """PRK-RUS: nothing in the first half of 2023, then visits, a treaty and arms every month;
-    both fight UKR throughout; KOR-USA cooperate."""
+    """PRK-RUS: a visit and a rebuke a month in the first half of 2023, then visits, a treaty and
+    arms every month; both fight UKR throughout; KOR-USA cooperate."""
     out = []
     months = [dt.date(2023 + (m - 1) // 12, (m - 1) % 12 + 1, 10) for m in range(1, 19)]  # 2023-01 .. 2024-06
     for d in months:
         if d >= dt.date(2023, 7, 1):
             out += [(d, "RUS", "PRK", "042"), (d, "PRK", "RUS", "072"), (d, "RUS", "PRK", "057")]
+        else:
+            out += [(d, "RUS", "PRK", "042"), (d, "PRK", "RUS", "111")]
         out += [(d, "RUS", "UKR", "190"), (d, "UKR", "RUS", "190"), (d, "PRK", "UKR", "111"),
                 (d, "PRK", "UKR", "190"), (d, "KOR", "USA", "042"), (d, "USA", "KOR", "042")]
     return out
@@ -45,7 +47,8 @@ def test_shift_names_the_warming_with_its_drivers(rel):
     found = rel.shifts(dt.date(2023, 1, 1), dt.date(2024, 6, 30))
     top = found[0]
     assert (top.source, top.target, top.direction, top.at) == ("PRK", "RUS", "closer", dt.date(2023, 7, 1))
-    assert (top.events_before, top.events_after) == (0, 36)
+    assert (top.events_before, top.events_after, top.status) == (12, 36, "supported")
+    assert top.confidence >= 0.99 and top.before_interval[0] <= top.before <= top.before_interval[1]
     assert [(d.root, d.codes) for d in top.drivers] == [("07", {"072": 12}), ("05", {"057": 12}),
                                                          ("04", {"042": 12})]  # by total contribution
     assert top.drivers[2].name == "CONSULT"
@@ -53,11 +56,22 @@ def test_shift_names_the_warming_with_its_drivers(rel):
     # the store's data start in 2023-01, the range too: no coverage note
     assert top.notes == ()
     assert {(s.source, s.target) for s in found} == {("PRK", "RUS")}  # the steady dyads did not move
+    every = rel.shifts(dt.date(2023, 1, 1), dt.date(2024, 6, 30), every=True)
+    assert {s.status for s in every if (s.source, s.target) != ("PRK", "RUS")} == {"not supported"}
 
 
-def test_coverage_note_when_the_data_start_inside_the_range(rel):
-    top = rel.shifts(dt.date(2022, 1, 1), dt.date(2024, 6, 30))
-    assert top and all("gdelt2 data start in 2023-01" in n for s in top for n in s.notes if s.at.year == 2023)
+def test_a_source_that_covers_only_part_of_the_window_is_left_out(rel):
+    """Silence before a source's data begin is missing data: comparing it with the months after
+    would invent a change (the old method's coverage artefacts)."""
+    covered, left_out = rel.common_coverage(dt.date(2022, 1, 1), dt.date(2024, 6, 30))
+    assert covered == () and left_out == {"gdelt2": (dt.date(2023, 1, 1), dt.date(2024, 6, 1))}
+    # no source covers 2022: only the months it covers are compared, and the shift says so
+    (s,) = rel.shifts(dt.date(2022, 1, 1), dt.date(2024, 6, 30))
+    assert (s.source, s.target, s.at, s.before_start) == ("PRK", "RUS", dt.date(2023, 7, 1), dt.date(2023, 1, 1))
+    assert s.notes == ("only 2023-01 to 2024-06 compared: the months every source of the window covers",)
+    # the old method compared 2022's silence with 2023's events: "apart" from 2023-01
+    old = rel.shifts(dt.date(2022, 1, 1), dt.date(2024, 6, 30), method="largest-change", limit=None)
+    assert any(o.at == dt.date(2023, 1, 1) for o in old)
 
 
 def test_enemy_of_my_enemy(rel):

@@ -79,6 +79,7 @@ def open(path: str | os.PathLike[str], *, read_only: bool = True, alpha: float |
     from blocwatch.relations import Relations, RelationsOptions
 
     query.setdefault("directed", False)
+    query.setdefault("states_only", True)
     options = RelationsOptions(query=DyadQuery(**query))
     if alpha is not None:
         options = RelationsOptions(query=options.query, alpha=alpha)

@@ -26,8 +26,10 @@ from blocwatch.analysis.cooperation import DEFAULT_ALPHA, add_net, totals
 from blocwatch.analysis.enemies import CommonEnemy, common_enemies
 from blocwatch.analysis.network import EdgeRule, SignedNetwork, network_from_relations
 from blocwatch.analysis.shifts import DEFAULT_SMOOTH, Shift, drivers, find_shifts
+from blocwatch.analysis.significance import ShiftTest, detect_shifts
 from blocwatch.dyads import DyadQuery, dyad_table
-from blocwatch.periods import Period, months_between, parse_date, period_label, period_range
+from blocwatch.errors import ParameterError
+from blocwatch.periods import Period, months_between, parse_date, period_end, period_label, period_range
 from blocwatch.store import EventStore
 
 __all__ = ["EVIDENCE_COLUMNS", "Relations", "RelationsOptions"]
@@ -47,14 +49,16 @@ class RelationsOptions:
     ----------
     query : DyadQuery
         Which events count: dates, countries, factual only, score, weighting, collapsing. The
-        default counts undirected pairs (``directed=False``), as ``blocwatch relations`` does.
+        default counts undirected pairs (``directed=False``), as ``blocwatch relations`` does, and
+        only events between actors that act for their states (``states_only=True``: the truth
+        suite's choice, docs/truth.md).
     alpha : float
         Smoothing of net cooperation (:func:`blocwatch.analysis.cooperation.net_cooperation`).
     rule : EdgeRule
         Sign and weight of network ties.
     """
 
-    query: DyadQuery = field(default_factory=lambda: DyadQuery(directed=False))
+    query: DyadQuery = field(default_factory=lambda: DyadQuery(directed=False, states_only=True))
     alpha: float = DEFAULT_ALPHA
     rule: EdgeRule = field(default_factory=EdgeRule)
 
@@ -89,6 +93,7 @@ class Relations:
         datetime.date(2024, 1, 1)
         """
         query.setdefault("directed", False)
+        query.setdefault("states_only", True)
         q = DyadQuery(window=window, countries=countries or None, start=start, end=end, **query)
         return cls(store, RelationsOptions(query=q))
 
@@ -214,18 +219,76 @@ class Relations:
     # -- shifts and enemies ------------------------------------------------------------------
 
     def shifts(self, start: Day, end: Day, *, split: Day = None, min_events: int = 5,
-               limit: int | None = 20, evidence: int = 5) -> list[Shift]:
-        """Dyads that moved closer or apart between ``start`` and ``end``, with the events that drove it.
+               limit: int | None = 20, evidence: int = 5, method: str = "tested", every: bool = False,
+               test: ShiftTest | None = None) -> list[Shift]:
+        """Pairs whose relations changed between ``start`` and ``end``, with the events that drove it.
 
-        Monthly net cooperation per undirected dyad, change points by
-        :func:`blocwatch.analysis.shifts.find_shifts`, drivers from the events after the change.
-        Largest moves first, except that a change in the month a source's coverage begins
-        (:meth:`coverage_starts`), or in the months after it that the smoothing window still
-        reaches back from, carries a note and is listed after the others.
+        ``method="tested"`` (the default): each pair's events are tested for a change
+        (:func:`blocwatch.analysis.significance.detect_shifts`); only supported shifts are listed,
+        strongest evidence first, unless ``every`` (then unsupported changes and pairs with too
+        little data follow, marked by ``status``). Only origins whose coverage spans the whole window
+        count (:meth:`coverage`): a source whose data begin or end inside the window would make its
+        silence look like peace; a note on every shift names the origins left out. When no origin
+        covers the whole window, only the months that all of them cover are compared, with a note.
+        ``method="largest-change"``: blocwatch's method before the truth suite (every pair's largest
+        change of smoothed monthly net cooperation, largest first; notes where a source's coverage
+        begins), kept for comparison.
+
+        Parameters
+        ----------
+        limit : int, optional
+            At most this many supported shifts each way (closer, apart).
+        evidence : int
+            Example events per driver.
         """
         start, end = _span(start, end)
         split = parse_date(split, param="split")
         periods = period_range(start, end, "month")
+        if method == "largest-change":
+            found = self._largest_change(start, end, periods, split, min_events)
+        elif method == "tested":
+            found = self._tested(start, end, periods, split, test)
+        else:
+            raise ParameterError("method", f"choose tested or largest-change, not {method!r}")
+        shown = [s for s in found if s.supported]
+        if limit:
+            shown = _head(shown, limit)
+        if every:
+            shown += [s for s in found if not s.supported]
+        names = self.cameo_names()
+        return [s if not s.supported or not evidence else
+                replace(s, drivers=drivers(self.events(s.source, s.target, s.at, period_end(s.after_end, "month")),
+                                           1 if s.delta > 0 else -1, limit=evidence, names=names))
+                for s in shown]
+
+    def _tested(self, start: date, end: date, periods: list[date], split: date | None,
+                test: ShiftTest | None) -> list[Shift]:
+        covered, left_out = self.common_coverage(start, end)
+        origins = covered if left_out else self.options.query.origins
+        notes = tuple(f"{o} left out: its data ({first:%Y-%m} to {last:%Y-%m}) do not cover the whole window"
+                      for o, (first, last) in left_out.items())
+        if left_out and not covered:  # no source covers the window: compare only the months all cover
+            first = max(a for a, _ in left_out.values())
+            last = min(b for _, b in left_out.values())
+            periods = [p for p in periods if first <= p <= last]
+            if not periods:
+                return []
+            start, end, origins = first, period_end(last, "month"), self.options.query.origins
+            notes = (f"only {first:%Y-%m} to {last:%Y-%m} compared: the months every source of the window "
+                     "covers",)
+        q = self._query(window="month", start=start, end=end, directed=False, origins=origins)
+        test = test or ShiftTest()
+        if test.shuffle == "events":  # single events are the units
+            rows = self.store.con.sql(q.event_scores_sql()).to_arrow_table().to_pylist()
+        else:  # months are the units: the monthly dyad table has all the test needs
+            rows = dyad_table(self.store.con, q).select(
+                ["period", "source", "target", "events", "score_pos", "score_neg", "score_pos_sq",
+                 "score_neg_sq"]).to_pylist()
+        found = detect_shifts(rows, periods, test=test, alpha=self.options.alpha, split=split)
+        return [replace(s, notes=s.notes + notes) for s in found] if notes else found
+
+    def _largest_change(self, start: date, end: date, periods: list[date], split: date | None,
+                        min_events: int) -> list[Shift]:
         rows = self.table(directed=False, window="month", start=start, end=end).to_pylist()
         found = find_shifts(rows, periods, split=split, min_events=min_events, alpha=self.options.alpha)
         starts = self.coverage_starts(start, end)
@@ -233,12 +296,47 @@ class Relations:
             f"{origin} data start in {first:%Y-%m}: the change may only be where coverage begins"
             for origin, first in starts if 0 <= months_between(first, s.at) < DEFAULT_SMOOTH)) for s in found]
         noted.sort(key=lambda s: bool(s.notes))  # stable: changes that may be coverage artefacts go last
-        if limit:
-            noted = _head(noted, limit)
-        names = self.cameo_names()
-        return [replace(s, drivers=drivers(self.events(s.source, s.target, s.at, end), 1 if s.delta > 0 else -1,
-                                           limit=evidence, names=names))
-                for s in noted]
+        return noted
+
+    def coverage(self) -> dict[str, tuple[date, date]]:
+        """Each origin's coverage: its first and last month with at least a twentieth of the events of
+        its busiest month (a few stray events of other months, such as GDELT's old-dated ones, do
+        not make coverage)."""
+        rows = self.store.con.execute(
+            "SELECT origin, CAST(date_trunc('month', date) AS DATE) AS m, count(*) AS n FROM events "
+            "GROUP BY ALL").fetchall()
+        by: dict[str, list[tuple[date, int]]] = {}
+        for origin, month, n in rows:
+            by.setdefault(origin, []).append((month, n))
+        out = {}
+        for origin, months in by.items():
+            busiest = max(n for _, n in months)
+            kept = sorted(m for m, n in months if n >= max(1, busiest / 20))
+            out[origin] = (kept[0], kept[-1])
+        return out
+
+    def coverage_table(self) -> pa.Table:
+        """Events per origin and month (``blocwatch coverage``), with whether the month is inside the
+        origin's coverage (:meth:`coverage`)."""
+        spans = self.coverage()
+        rows = self.store.con.execute(
+            "SELECT origin, CAST(date_trunc('month', date) AS DATE) AS month, count(*) AS events FROM events "
+            "GROUP BY ALL ORDER BY 1, 2").fetchall()
+        return pa.Table.from_pylist(
+            [{"origin": o, "month": m, "events": int(n), "covered": spans[o][0] <= m <= spans[o][1]}
+             for o, m, n in rows],
+            schema=pa.schema([("origin", pa.string()), ("month", pa.date32()), ("events", pa.int64()),
+                              ("covered", pa.bool_())]))
+
+    def common_coverage(self, start: date, end: date) -> tuple[tuple[str, ...], dict[str, tuple[date, date]]]:
+        """The origins with events in ``start`` .. ``end`` whose coverage spans all of it, and the others
+        with their coverage (comparisons across the window leave these out)."""
+        first_month, last_month = date(start.year, start.month, 1), date(end.year, end.month, 1)
+        present = {o for (o,) in self.store.con.execute(
+            "SELECT DISTINCT origin FROM events WHERE date BETWEEN ? AND ?", [start, end]).fetchall()}
+        spans = {o: v for o, v in self.coverage().items() if o in present}
+        whole = tuple(sorted(o for o, (a, b) in spans.items() if a <= first_month and b >= last_month))
+        return whole, {o: v for o, v in spans.items() if o not in whole}
 
     def coverage_starts(self, start: date, end: date) -> list[tuple[str, date]]:
         """Origins (``gdelt2``, ``text`` ...) whose coverage starts inside ``(start, end]``: before that

@@ -36,8 +36,9 @@ def test_relations_undirected_by_default(db):
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(x) for x in proc.stdout.splitlines()]
     assert [(r["period"], r["source"], r["target"], r["events"]) for r in rows] == [
-        ("2023-01-01", "PRK", "RUS", 18), ("2024-01-01", "PRK", "RUS", 18)]
-    assert all(0.9 < r["net"] < 1 for r in rows)
+        ("2023-01-01", "PRK", "RUS", 30), ("2024-01-01", "PRK", "RUS", 18)]
+    # 2023: 6 x (1.9 - 2.0) before July and 6 x (1.9 + 8.3 + 8.0) after; net = (pos - neg) / (pos + neg + 10)
+    assert [round(r["net"], 3) for r in rows] == [round(108.6 / 142.6, 3), round(109.2 / 119.2, 3)]
     directed = run("relations", "--db", db, "--countries", "RUS,PRK", "--window", "year", "--directed", "-f", "csv")
     assert directed.returncode == 0 and directed.stdout.count("\n") == 5  # header + 2 directions x 2 years
 
@@ -70,11 +71,33 @@ def test_shifts_and_enemies(db):
     top = json.loads(proc.stdout.splitlines()[0])
     assert (top["source"], top["target"], top["direction"], top["at"]) == ("PRK", "RUS", "closer", "2023-07-01")
     assert [d["root"] for d in top["drivers"]] == ["07", "05", "04"]
+    assert (top["status"], top["events_before"], top["events_after"], top["months_before"]) == ("supported", 12, 36, 6)
+    assert top["confidence"] >= 0.99 and top["before_interval"][0] <= top["before"] <= top["before_interval"][1]
     text = run("shifts", "--db", db, "--from", "2023-01", "--to", "2024-06")
-    assert "moved closer (1)" in text.stdout and "PRK-RUS" in text.stdout
+    assert "moved closer (1)" in text.stdout and "PRK-RUS" in text.stdout and "confidence" in text.stdout
+    assert "not supported" not in text.stdout
+    every = run("shifts", "--db", db, "--from", "2023-01", "--to", "2024-06", "--all", "-f", "jsonl")
+    statuses = [json.loads(x)["status"] for x in every.stdout.splitlines()]
+    assert statuses[0] == "supported" and statuses.count("not supported") >= 1 and "RUS-UKR" not in text.stdout
+    # a window whose first year no data cover: only the months covered are compared, and a note says so
+    before = run("shifts", "--db", db, "--from", "2022-01", "--to", "2024-06")
+    assert before.returncode == 0 and "moved closer (1)" in before.stdout
+    assert "note: only 2023-01 to 2024-06 compared" in before.stdout
     enemies = run("enemies", "RUS", "PRK", "--db", db, "--from", "2023-07", "-f", "jsonl")
     assert enemies.returncode == 0, enemies.stderr
     assert [json.loads(x)["third"] for x in enemies.stdout.splitlines()] == ["UKR"]
+
+
+@pytest.mark.slow
+def test_coverage_counts_events_per_origin_and_month(db):
+    proc = run("coverage", "--db", db, "-f", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert {r["origin"] for r in rows} == {"gdelt2"}
+    assert (rows[0]["month"], rows[-1]["month"]) == ("2023-01-01", "2024-06-01") and all(r["covered"] for r in rows)
+    assert sum(r["events"] for r in rows) == len(events())
+    table = run("coverage", "--db", db)
+    assert "gdelt2: covers 2023-01 to 2024-06" in table.stdout
 
 
 @pytest.mark.parametrize("args, message", [

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import pyarrow as pa
 import typer
+from rich.markup import escape
 
 from blocwatch.analysis.network import EdgeRule, SignedNetwork
 from blocwatch.cli import options as opt
@@ -47,9 +48,11 @@ class LinesFormat(enum.StrEnum):
 def _options(*, start: str | None = None, end: str | None = None, countries: str | None = None,
              alpha: float = opt.ALPHA, score: str = "goldstein", weight_by: str = "none", collapse: bool = False,
              all_modes: bool = False, window: str = "month", directed: bool = False, neutral: float = opt.NEUTRAL,
-             min_events: int = opt.MIN_EVENTS, edge_weight: str = opt.EDGE_WEIGHT) -> RelationsOptions:
+             min_events: int = opt.MIN_EVENTS, edge_weight: str = opt.EDGE_WEIGHT, all_actors: bool = False,
+             roots_only: bool = False, min_sources: int = 1) -> RelationsOptions:
     query = DyadQuery(window=window, countries=opt.countries_of(countries), start=start, end=end,
-                      factual_only=not all_modes, directed=directed, score=score, weight=weight_by, collapse=collapse)
+                      factual_only=not all_modes, directed=directed, score=score, weight=weight_by, collapse=collapse,
+                      states_only=not all_actors, roots_only=roots_only, min_sources=min_sources)
     return RelationsOptions(query=query, alpha=alpha, rule=EdgeRule(neutral=neutral, min_events=min_events,
                                                                    weight=edge_weight))
 
@@ -112,39 +115,71 @@ def network(
 @app.command()
 def shifts(
     db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None, countries: opt.Countries = None,
-    split: Annotated[str | None, typer.Option(help="Compare before and from this month instead of finding "
-                                              "each dyad's change.")] = None,
-    min_events: Annotated[int, typer.Option("--min-events", help="Skip dyads with fewer events.")] = 5,
-    limit: Annotated[int, typer.Option(help="At most this many dyads each way (closer, apart).")] = 10,
+    split: Annotated[str | None, typer.Option(help="Test a change at this month only, instead of finding "
+                                              "each pair's.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many supported shifts each way (closer, apart).")] = 10,
+    every: Annotated[bool, typer.Option("--all", help="Also list the changes the data do not support and the "
+                                        "pairs with too little data, marked.")] = False,
+    method: Annotated[str, typer.Option(help="tested (default) or largest-change (blocwatch's method before the "
+                                        "truth suite, for comparison).")] = "tested",
     alpha: opt.Alpha = opt.ALPHA, score: opt.Score = "goldstein", weight_by: opt.WeightBy = "none",
-    collapse: opt.Collapse = False,
+    collapse: opt.Collapse = False, all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False,
+    min_sources: opt.MinSources = 1,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
-    """Who moved closer and who moved apart between --from and --to, with the events that drove it."""
+    """Which pairs moved closer or apart between --from and --to, how sure that is, and the events behind it."""
     span = Period.between(_required(start, "start"), _required(end, "end"))
-    options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse)
+    options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse,
+                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
     with EventStore(db, read_only=True) as store:
-        found = Relations(store, options).shifts(span.start, span.end, split=split, min_events=min_events,
-                                                 limit=limit)
+        found = Relations(store, options).shifts(span.start, span.end, split=split, limit=limit, method=method,
+                                                 every=True)
+    supported = [s for s in found if s.supported]
     if fmt is LinesFormat.jsonl:
-        for s in found:
+        for s in found if every else supported:
             print(json.dumps(s.to_dict(), ensure_ascii=False, default=str))
         return
+    if not supported:
+        stdout.print("no supported shift: the data do not show a change in any pair's relations over this window"
+                     + ("" if every else " (--all lists the changes they do not support)"), highlight=False)
+        for note in dict.fromkeys(n for s in found for n in s.notes):
+            stdout.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False)
     for direction in ("closer", "apart"):
-        rows = [s for s in found if s.direction == direction]
-        stdout.print(f"\n[bold]moved {direction}[/bold] ({len(rows)})", highlight=False)
+        rows = [s for s in supported if s.direction == direction]
+        if rows:
+            stdout.print(f"\n[bold]moved {direction}[/bold] ({len(rows)})", highlight=False)
         for s in rows:
-            stdout.print(f"  {s.source}-{s.target}: {s.before:+.2f} -> {s.after:+.2f} from {s.at:%Y-%m} "
-                         f"({s.events_before} events before, {s.events_after} after)", highlight=False)
-            for note in s.notes:
-                stdout.print(f"    [yellow]note:[/yellow] {note}", highlight=False)
-            for d in s.drivers[:3]:
-                stdout.print(f"    {d.root} {d.name.lower()}: {plural(d.events, 'event')}", highlight=False,
-                             markup=False)
-                for ex in d.examples:
-                    where = ex.get("evidence_text") or ex.get("url") or ""
-                    stdout.print(f"      {ex.get('date', '')} {ex['cameo']} {where[:110]}", highlight=False,
-                                 markup=False)
+            _print_shift(s)
+    if every:
+        rest = [s for s in found if not s.supported]
+        stdout.print(f"\n[bold]not supported, or too little data[/bold] ({len(rest)})", highlight=False)
+        for s in rest:
+            if s.status == "insufficient data":
+                stdout.print(f"  {s.source}-{s.target}: insufficient data ({plural(s.events_before, 'event')})",
+                             highlight=False)
+            else:
+                stdout.print(f"  {s.source}-{s.target}: {s.before:+.2f} -> {s.after:+.2f} from {s.at:%Y-%m}, "
+                             f"not supported (confidence {s.confidence:.2f}; {s.events_before} events before, "
+                             f"{s.events_after} after)", highlight=False)
+
+
+def _interval(bounds: tuple[float, float] | None) -> str:
+    return f" [{bounds[0]:+.2f}, {bounds[1]:+.2f}]" if bounds else ""
+
+
+def _print_shift(s: Any) -> None:
+    sure = f", confidence {s.confidence:.2f}" if s.confidence is not None else ""
+    stdout.print(f"  {s.source}-{s.target}: {s.before:+.2f}{_interval(s.before_interval)} -> "
+                 f"{s.after:+.2f}{_interval(s.after_interval)} from {s.at:%Y-%m} "
+                 f"({s.events_before} events before, {s.events_after} after{sure})", highlight=False)
+    for note in s.notes:
+        stdout.print(f"    [yellow]note:[/yellow] {escape(note)}", highlight=False)
+    for d in s.drivers[:3]:
+        stdout.print(f"    {d.root} {d.name.lower()}: {plural(d.events, 'event')}", highlight=False, markup=False)
+        for ex in d.examples:
+            where = ex.get("evidence_text") or ex.get("url") or ""
+            code = ex.get("cameo") or ex.get("plover") or ""
+            stdout.print(f"      {ex.get('date', '')} {code} {where[:110]}", highlight=False, markup=False)
 
 
 @app.command()

@@ -23,10 +23,12 @@ from blocwatch.engines import ENGINES
 from blocwatch.periods import parse_date
 from blocwatch.store import DEFAULT_STORE
 
-__all__ = ["DEFAULT_DB", "FLAGS", "AllModes", "Alpha", "Collapse", "Countries", "Db", "EdgeWeight", "End",
-           "EngineName", "EngineOption", "EventsOption", "Format", "MasterOption", "MinEvents", "Neutral",
-           "OutOption", "Paths", "PublishedOption", "Score", "Start", "Strict", "WeightBy", "Window",
-           "WorkersOption", "countries_of", "day_of", "flag"]
+__all__ = [
+    "AllActors", "AllModes", "Alpha", "Collapse", "Countries", "DEFAULT_DB", "Db", "EdgeWeight", "End", "EngineName",
+    "EngineOption", "EventsOption", "FLAGS", "Format", "MasterOption", "MinEvents", "MinSources", "Neutral",
+    "OutOption", "Paths", "PublishedOption", "RootsOnly", "Score", "Start", "Strict", "WeightBy", "Window",
+    "WorkersOption", "countries_of", "day_of", "flag"
+]
 
 #: The library's parameter names whose flags differ from ``--name``.
 FLAGS = {"start": "--from", "end": "--to", "weight": "--weight-by", "default_date": "--date",
@@ -62,6 +64,12 @@ AllModes = Annotated[bool, typer.Option("--all-modes", help="Count negated, hypo
 Neutral = Annotated[float, typer.Option(help="|net cooperation| at or below this is no tie.")]
 MinEvents = Annotated[int, typer.Option("--min-events", help="Fewer events than this is no tie.")]
 EdgeWeight = Annotated[str, typer.Option("--edge-weight", help=f"Tie weight: {', '.join(EDGE_WEIGHTS)}.")]
+AllActors = Annotated[bool, typer.Option("--all-actors", help="Count events of every actor of a country (citizens, "
+                                         "rebels, media ...), not only those acting for its state.")]
+RootsOnly = Annotated[bool, typer.Option("--roots-only", help="Count only GDELT events from a story's lead "
+                                         "paragraph (IsRootEvent).")]
+MinSources = Annotated[int, typer.Option("--min-sources", min=1, help="Count only events reported by at least "
+                                         "this many sources (GDELT NumSources).")]
 PublishedOption = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) of documents "
                                                      "that give none, such as .txt files.")]
 WorkersOption = Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes to code in.")]

@@ -15,7 +15,7 @@ from blocwatch.engines import make_engine
 from blocwatch.relations import Relations, RelationsOptions
 from blocwatch.store import EventStore, StoreStats
 
-__all__ = ["dyads", "events", "quarantine", "stats"]
+__all__ = ["coverage", "dyads", "events", "quarantine", "stats"]
 
 
 def _stats_tables(stats: StoreStats) -> dict[str, pa.Table]:
@@ -88,6 +88,18 @@ def events(
     if fmt is OutputFormat.table:
         table = table.select(["date", "source", "target", "cameo", "plover", "goldstein", "mode", "origin",
                               "evidence_text"])
+    render(table, fmt)
+
+
+@app.command()
+def coverage(db: opt.Db = opt.DEFAULT_DB, fmt: opt.Format = OutputFormat.table) -> None:
+    """Events per origin and month, and each origin's coverage (months outside it are missing data, not peace)."""
+    with EventStore(db, read_only=True) as store:
+        rel = Relations(store)
+        table, spans = rel.coverage_table(), rel.coverage()
+    if fmt is OutputFormat.table:
+        for origin, (first, last) in sorted(spans.items()):
+            stdout.print(f"{origin}: covers {first:%Y-%m} to {last:%Y-%m}", highlight=False)
     render(table, fmt)
 
 
