@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--repeat N] [--only ingest|mapped|coder|relations|api|spark]``: run them, print Markdown."""
+"""``python -m benchmarks [--repeat N] [--only ingest|mapped|coder|relations|truth|api|spark]``: run, print Markdown."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import argparse
 import os
 import platform
 
-from benchmarks import bench_api, bench_coder, bench_ingest, bench_relations, bench_spark
+from benchmarks import bench_api, bench_coder, bench_ingest, bench_relations, bench_spark, bench_truth
 
 SECTIONS = {"ingest": bench_ingest.run, "mapped": bench_ingest.run_mapped, "coder": bench_coder.run,
-            "relations": bench_relations.run, "api": bench_api.run, "spark": bench_spark.run}
+            "relations": bench_relations.run, "truth": bench_truth.run, "api": bench_api.run, "spark": bench_spark.run}
 
 
 def main() -> None:
