@@ -58,6 +58,10 @@ def gdelt_row(version: int = 2, url: bool = True, delimiter: str = "\t", **field
 
 
 
+#: SQL: both actors act for their states (what blocwatch counts by default, ``states_only``).
+STATE_ACTORS = ("coalesce(source_sector, 'GOV') IN ('GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG') AND "
+                "coalesce(target_sector, 'GOV') IN ('GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG')")
+
 #: Markup that must show as text wherever blocwatch displays data (report, app).
 HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
 

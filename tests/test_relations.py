@@ -68,7 +68,7 @@ def test_a_source_that_covers_only_part_of_the_window_is_left_out(rel):
     # no source covers 2022: only the months it covers are compared, and the shift says so
     (s,) = rel.shifts(dt.date(2022, 1, 1), dt.date(2024, 6, 30))
     assert (s.source, s.target, s.at, s.before_start) == ("PRK", "RUS", dt.date(2023, 7, 1), dt.date(2023, 1, 1))
-    assert s.notes == ("only 2023-01 to 2024-06 compared: the months every source of the window covers",)
+    assert s.notes == ("only 2023-01 to 2024-06 compared, the months that gdelt2 covers",)
     # the old method compared 2022's silence with 2023's events: "apart" from 2023-01
     old = rel.shifts(dt.date(2022, 1, 1), dt.date(2024, 6, 30), method="largest-change", limit=None)
     assert any(o.at == dt.date(2023, 1, 1) for o in old)

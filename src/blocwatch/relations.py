@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pyarrow as pa
@@ -267,15 +267,15 @@ class Relations:
         origins = covered if left_out else self.options.query.origins
         notes = tuple(f"{o} left out: its data ({first:%Y-%m} to {last:%Y-%m}) do not cover the whole window"
                       for o, (first, last) in left_out.items())
-        if left_out and not covered:  # no source covers the window: compare only the months all cover
-            first = max(a for a, _ in left_out.values())
-            last = min(b for _, b in left_out.values())
+        if left_out and not covered:  # no source covers the window: the longest stretch some source covers
+            first, last, origins = _longest_span(periods[0], periods[-1], left_out)
             periods = [p for p in periods if first <= p <= last]
             if not periods:
                 return []
-            start, end, origins = first, period_end(last, "month"), self.options.query.origins
-            notes = (f"only {first:%Y-%m} to {last:%Y-%m} compared: the months every source of the window "
-                     "covers",)
+            start, end = first, period_end(last, "month")
+            notes = (f"only {first:%Y-%m} to {last:%Y-%m} compared, the months that "
+                     f"{' and '.join(origins)} cover{'s' if len(origins) == 1 else ''}" + (f"; {' and '.join(sorted(set(left_out) - set(origins)))} "
+                                                         "left out" if set(left_out) - set(origins) else ""),)
         q = self._query(window="month", start=start, end=end, directed=False, origins=origins)
         test = test or ShiftTest()
         if test.shuffle == "events":  # single events are the units
@@ -461,6 +461,24 @@ class Relations:
         for r in rows:
             r["date"] = r["date"].isoformat()
         return rows, counts
+
+
+def _longest_span(first: date, last: date, spans: dict[str, tuple[date, date]]
+                  ) -> tuple[date, date, tuple[str, ...]]:
+    """The longest stretch of the months ``first`` .. ``last`` that one source's coverage spans, and the
+    sources that cover all of it (more sources first when two stretches are as long)."""
+    best: tuple[int, int, date, date, tuple[str, ...]] | None = None
+    for a, b in spans.values():
+        lo, hi = max(a, first), min(b, last)
+        if lo > hi:
+            continue
+        members = tuple(sorted(o for o, (x, y) in spans.items() if x <= lo and y >= hi))
+        key = (months_between(lo, hi), len(members), lo, hi, members)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    if best is None:
+        return first, first - timedelta(days=1), ()
+    return best[2], best[3], best[4]
 
 
 def _span(start: Day, end: Day) -> tuple[date, date]:

@@ -82,7 +82,7 @@ def test_shifts_and_enemies(db):
     # a window whose first year no data cover: only the months covered are compared, and a note says so
     before = run("shifts", "--db", db, "--from", "2022-01", "--to", "2024-06")
     assert before.returncode == 0 and "moved closer (1)" in before.stdout
-    assert "note: only 2023-01 to 2024-06 compared" in before.stdout
+    assert "note: only 2023-01 to 2024-06 compared, the months that gdelt2 covers" in before.stdout
     enemies = run("enemies", "RUS", "PRK", "--db", db, "--from", "2023-07", "-f", "jsonl")
     assert enemies.returncode == 0, enemies.stderr
     assert [json.loads(x)["third"] for x in enemies.stdout.splitlines()] == ["UKR"]

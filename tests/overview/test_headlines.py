@@ -34,7 +34,22 @@ def test_shifts_biggest_each_way_with_their_drivers():
     assert got[0].text == ("North Korea and Russia moved closer from July 2023 (net cooperation +0.00 before, "
                            "+0.40 after; 40 events since, mostly provide aid and consult).")
     assert got[2].text.startswith("South Korea and North Korea moved apart from November 2023")
-    assert got[2].text.endswith("where a source's data begin, so it may be an artefact.")
+    assert got[2].text.endswith(" Note: gdelt2 data start in 2023-11.")
+
+
+def test_tested_shifts_carry_their_intervals_and_none_is_said():
+    tested = Shift("PRK", "RUS", date(2023, 7, 1), -0.1, 0.5, date(2023, 1, 1), date(2024, 6, 1), 12, 36,
+                   confidence=0.998, p_value=0.002, before_interval=(-0.3, 0.1), after_interval=(0.4, 0.6),
+                   months_before=6, months_after=12)
+    weak = Shift("KOR", "USA", date(2024, 1, 1), 0.1, 0.5, date(2023, 1, 1), date(2024, 6, 1), 12, 36,
+                 status="not supported")
+    (got,) = shift_headlines([tested, weak], NAMES)
+    assert got.text == ("North Korea and Russia moved closer from July 2023 (net cooperation -0.10 [-0.30, +0.10] "
+                        "before, +0.50 [+0.40, +0.60] after; 12 events before, 36 since, confidence 1.00).")
+    (none,) = shift_headlines([weak], NAMES, period="January 2023 to June 2024")
+    assert none.pair is None and none.text.startswith(
+        "No pair's relations changed over January 2023 to June 2024 in a way the data support")
+    assert shift_headlines([weak], NAMES) == []
 
 
 def test_blocs_one_two_and_none():

@@ -11,11 +11,12 @@ from blocwatch import EventStore
 from blocwatch.ingest import ingest_files
 from blocwatch.ingest.text import ingest_text
 from blocwatch.overview import QUADS, Overview, OverviewOptions
-from tests.helpers import REPO
+from tests.helpers import REPO, STATE_ACTORS
 
 pytestmark = pytest.mark.slow
 SEVEN = ("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR")
-IN_SEVEN = f"source_country IN {SEVEN} AND target_country IN {SEVEN} AND source_country <> target_country"
+IN_SEVEN = (f"source_country IN {SEVEN} AND target_country IN {SEVEN} AND source_country <> target_country"
+            f" AND {STATE_ACTORS}")
 
 
 @pytest.fixture(scope="module")
@@ -93,13 +94,16 @@ def test_evidence_covers_every_cell_with_counts(overview, store):
 
 
 def test_headlines_and_tension(overview):
-    kinds = [h.kind for h in overview.headlines()]
-    assert kinds.count("shift") >= 2 and kinds[-3:] == ["blocs", "frustration", "tension"]
+    found = overview.headlines()
+    kinds = [h.kind for h in found]
+    assert kinds == ["shift", "blocs", "frustration", "tension"]
+    # the demo's sources cover different months and PRK-RUS's change in 2024 is not supported: no claim
+    assert found[0].pair is None and found[0].text.startswith(
+        "No pair's relations changed over January 2022 to February 2025 in a way the data support")
     tension = overview.tension()
     assert [r["period"] for r in tension] == [m.strftime("%Y-%m") for m in overview.months]
     assert all(0 <= r["tension"] < 1 for r in tension)
-    closer = [s for s in overview.shifts() if s["direction"] == "closer"]
-    assert any(s["source"] == "PRK" and s["target"] == "RUS" for s in closer)
+    assert overview.shifts() == []  # the supported ones, as the CLI lists them
 
 
 def test_an_empty_selection(store):

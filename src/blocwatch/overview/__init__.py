@@ -237,7 +237,7 @@ class Overview:
         from blocwatch.analysis.balance import frustration
         from blocwatch.analysis.blocs import blocs
 
-        out = shift_headlines(self._shifts, self.names)
+        out = shift_headlines(self._shifts, self.names, period=span_text(*self.span))
         net = self._recent_network()
         recent = self.recent_months
         period = f"the last {len(recent)} months ({span_text(recent[0], recent[-1])})"

@@ -75,8 +75,11 @@ def span_text(first: date, last: date) -> str:
     return f"{first:%B %Y} to {last:%B %Y}"
 
 
-def shift_headlines(shifts: Sequence[Shift], names: Mapping[str, str], *, limit: int = 2) -> list[Headline]:
-    """The ``limit`` biggest moves each way (closer, apart), as ranked by :meth:`Relations.shifts`.
+def shift_headlines(shifts: Sequence[Shift], names: Mapping[str, str], *, limit: int = 2,
+                    period: str | None = None) -> list[Headline]:
+    """The ``limit`` strongest supported moves each way (closer, apart), as ranked by
+    :meth:`Relations.shifts`, with their intervals and confidence when tested; when there are none
+    and ``period`` is given, a sentence saying that no change is supported.
 
     Examples
     --------
@@ -84,21 +87,39 @@ def shift_headlines(shifts: Sequence[Shift], names: Mapping[str, str], *, limit:
     >>> print(shift_headlines([s], {"PRK": "North Korea", "RUS": "Russia"})[0].text.replace(" (", "\\n("))
     North Korea and Russia moved closer from July 2023
     (net cooperation +0.00 before, +0.42 after; 151 events since).
+    >>> print(shift_headlines([], {}, period="2024")[0].text[:63])
+    No pair's relations changed over 2024 in a way the data support
     """
     out = []
+    supported = [s for s in shifts if s.supported]
     for direction in ("closer", "apart"):
-        for s in [s for s in shifts if s.direction == direction][:limit]:
+        for s in [s for s in supported if s.direction == direction][:limit]:
             why = ""
             if s.drivers:
                 why = ", mostly " + _join([d.name.lower() for d in s.drivers[:3]])
-            note = " The change comes where a source's data begin, so it may be an artefact." if s.notes else ""
+            sure = "" if s.confidence is None else f", confidence {s.confidence:.2f}"
+            note = "".join(f" Note: {n}." for n in s.notes)
             out.append(Headline(
                 "shift",
+                f"{_name(s.source, names)} and {_name(s.target, names)} moved {direction} from {s.at:%B %Y} "
+                f"(net cooperation {s.before:+.2f}{_interval(s.before_interval)} before, "
+                f"{s.after:+.2f}{_interval(s.after_interval)} after; "
+                f"{s.events_before:,} events before, {s.events_after:,} since{why}{sure}).{note}"
+                if s.confidence is not None else
                 f"{_name(s.source, names)} and {_name(s.target, names)} moved {direction} from {s.at:%B %Y} "
                 f"(net cooperation {s.before:+.2f} before, {s.after:+.2f} after; "
                 f"{s.events_after:,} events since{why}).{note}",
                 pair=f"{s.source}-{s.target}"))
+    if not out and period:
+        out.append(Headline(
+            "shift", f"No pair's relations changed over {period} in a way the data support: a change needs "
+                     "at least 3 months and 10 events on each side, and must stand out from the same months "
+                     "in random order."))
     return out
+
+
+def _interval(bounds: tuple[float, float] | None) -> str:
+    return "" if bounds is None else f" [{bounds[0]:+.2f}, {bounds[1]:+.2f}]"
 
 
 def bloc_headline(partition: BlocPartition | None, names: Mapping[str, str], period: str) -> Headline:
