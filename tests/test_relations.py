@@ -80,6 +80,9 @@ def test_enemy_of_my_enemy(rel):
     ukr = found[0]
     assert (ukr.events_a, ukr.events_b) == (24, 24)
     assert ukr.examples_a[0]["cameo"] == "190" and ukr.examples_b[0]["cameo"] == "190"
+    # Ukraine fought Russia as much as Russia fought Ukraine: Russia's own acts come first
+    assert [(x["source_country"], x["target_country"]) for x in ukr.examples_a] == [("RUS", "UKR")] * 2
+    assert [(x["source_country"], x["target_country"]) for x in ukr.examples_b] == [("PRK", "UKR")] * 2
 
 
 def test_network_and_monthly_networks(rel):

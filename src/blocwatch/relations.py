@@ -273,9 +273,10 @@ class Relations:
             if not periods:
                 return []
             start, end = first, period_end(last, "month")
-            notes = (f"only {first:%Y-%m} to {last:%Y-%m} compared, the months that "
-                     f"{' and '.join(origins)} cover{'s' if len(origins) == 1 else ''}" + (f"; {' and '.join(sorted(set(left_out) - set(origins)))} "
-                                                         "left out" if set(left_out) - set(origins) else ""),)
+            dropped = sorted(set(left_out) - set(origins))
+            notes = (f"only {first:%Y-%m} to {last:%Y-%m} compared, the months that {' and '.join(origins)} "
+                     f"cover{'s' if len(origins) == 1 else ''}"
+                     + (f"; {' and '.join(dropped)} left out" if dropped else ""),)
         q = self._query(window="month", start=start, end=end, directed=False, origins=origins)
         test = test or ShiftTest()
         if test.shuffle == "events":  # single events are the units
@@ -349,7 +350,9 @@ class Relations:
 
     def enemies(self, a: str, b: str, start: Day = None, end: Day = None, *,
                 examples: int = 2) -> list[CommonEnemy]:
-        """Third states both ``a`` and ``b`` were hostile to from ``start`` to ``end``, with example events."""
+        """Third states both ``a`` and ``b`` were hostile to from ``start`` to ``end``, with example events
+        (hostile events between each and the third state, its own acts first; ``source_country`` and
+        ``target_country`` say who did what to whom)."""
         start, end = parse_date(start, param="start"), parse_date(end, end=True, param="end")
         rows = self.table(directed=False, window="year", start=start, end=end, countries=None).to_pylist()
         pairs = totals(rows, self.options.alpha)
@@ -357,8 +360,8 @@ class Relations:
         found = common_enemies(pairs, a, b, neutral=rule.neutral, min_events=rule.min_events)
         out = []
         for e in found:
-            ex_a = _strongest(self.events(a, e.third, start, end), -1, examples)
-            ex_b = _strongest(self.events(b, e.third, start, end), -1, examples)
+            ex_a = _strongest(self.events(a, e.third, start, end), -1, examples, actor=a)
+            ex_b = _strongest(self.events(b, e.third, start, end), -1, examples, actor=b)
             out.append(replace(e, examples_a=ex_a, examples_b=ex_b))
         return out
 
@@ -495,7 +498,11 @@ def _head(shifts: list[Shift], limit: int) -> list[Shift]:
     return [s for s in shifts if id(s) in keep]
 
 
-def _strongest(events: list[dict[str, Any]], direction: int, n: int) -> tuple[dict[str, Any], ...]:
+def _strongest(events: list[dict[str, Any]], direction: int, n: int,
+               actor: str | None = None) -> tuple[dict[str, Any], ...]:
+    """The ``n`` strongest events pointing ``direction``: those with evidence first, then (when
+    ``actor`` is given) those ``actor`` did before those done to it."""
     picked = [e for e in events if (e["score"] or 0) * direction > 0]
-    picked.sort(key=lambda e: (not e.get("evidence_text"), -abs(e["score"]), e["date"]))
+    picked.sort(key=lambda e: (actor is not None and e.get("source_country") != actor, not e.get("evidence_text"),
+                               -abs(e["score"]), e["date"]))
     return tuple(picked[:n])

@@ -86,6 +86,8 @@ def test_shifts_and_enemies(db):
     enemies = run("enemies", "RUS", "PRK", "--db", db, "--from", "2023-07", "-f", "jsonl")
     assert enemies.returncode == 0, enemies.stderr
     assert [json.loads(x)["third"] for x in enemies.stdout.splitlines()] == ["UKR"]
+    text = run("enemies", "RUS", "PRK", "--db", db, "--from", "2023-07")
+    assert "RUS -> UKR: " in text.stdout and "PRK -> UKR: " in text.stdout and "UKR -> RUS" not in text.stdout
 
 
 @pytest.mark.slow

@@ -205,10 +205,12 @@ def enemies(
     for e in found:
         stdout.print(f"  {e.third}: {pair[0]} {e.net_a:+.2f} ({e.events_a} events), "
                      f"{pair[1]} {e.net_b:+.2f} ({e.events_b} events)", highlight=False)
-        for who, exs in ((pair[0], e.examples_a), (pair[1], e.examples_b)):
-            for ex in exs[:1]:
+        for exs in (e.examples_a, e.examples_b):
+            for ex in exs[:1]:  # in its real direction: who did it to whom
                 where = ex.get("evidence_text") or ex.get("url") or ""
-                stdout.print(f"    {who}: {ex['date']} {ex['cameo']} {where[:110]}", highlight=False, markup=False)
+                code = ex.get("cameo") or ex.get("plover") or ""
+                stdout.print(f"    {ex['source_country']} -> {ex['target_country']}: {ex['date']} {code} {where[:110]}",
+                             highlight=False, markup=False)
 
 
 @app.command()
