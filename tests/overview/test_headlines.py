@@ -87,3 +87,25 @@ def test_tension_trend_words():
 def test_span_text():
     assert span_text(date(2024, 6, 1), date(2024, 6, 30)) == "June 2024"
     assert span_text(date(2024, 4, 1), date(2024, 6, 1)) == "April to June 2024"
+
+
+def test_blocs_are_said_only_when_better_than_shuffled_signs():
+    from blocwatch.analysis.blocs import bloc_support
+
+    camps = [("USA", "KOR", 1), ("USA", "JPN", 1), ("KOR", "JPN", 1), ("PRK", "RUS", 1), ("PRK", "CHN", 1),
+             ("RUS", "CHN", 1)] + [(a, b, -1) for a in ("USA", "KOR", "JPN") for b in ("PRK", "RUS", "CHN")]
+    net = SignedNetwork.from_edges(camps)
+    support = bloc_support(net)
+    assert support.supported and (support.ties, support.hostile, support.arrangements) == (15, 9, 5005)
+    text = bloc_headline(blocs(net), NAMES, "2024", support).text
+    assert text.startswith("In 2024 the states fall into 2 blocs: CHN, North Korea and Russia; Japan, South Korea "
+                           "and United States (p = 0.01 against the same 15 ties")
+    # a tree splits perfectly whatever its signs: its "blocs" are no evidence
+    tree = SignedNetwork.from_edges([("USA", "KOR", 1), ("USA", "PRK", -1), ("PRK", "RUS", 1), ("RUS", "UKR", -1),
+                                     ("USA", "GBR", 1), ("KOR", "JPN", 1), ("JPN", "CHN", -1)])
+    support = bloc_support(tree)
+    assert not support.supported and support.p_value == 1.0
+    assert bloc_headline(blocs(tree), NAMES, "2024", support).text.startswith(
+        "In 2024 the states show no clear blocs: its 7 ties (3 hostile) split no better than the same ties")
+    few = bloc_support(SignedNetwork.from_edges([("USA", "KOR", 1), ("USA", "PRK", -1), ("KOR", "PRK", -1)]))
+    assert (few.p_value, few.arrangements, few.supported) == (None, 3, False)

@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +35,7 @@ from blocwatch.analysis.balance import local_search
 from blocwatch.analysis.network import SignedNetwork
 from blocwatch.errors import InputError
 
-__all__ = ["BlocPartition", "blocs"]
+__all__ = ["BlocPartition", "BlocSupport", "bloc_support", "blocs"]
 
 Edge = tuple[str, str, int, float]
 
@@ -236,3 +237,73 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
     criterion = float(sum(((alpha if e[2] < 0 else 1 - alpha) * e[3] for e in errors), 0.0))
     return BlocPartition(k, tuple(groups), criterion, dict(sorted(member.items())), tuple(errors), unattached,
                          alpha, {kk: p for kk, (_, p) in sorted(found.items())})
+
+
+@dataclass(frozen=True)
+class BlocSupport:
+    """Whether a network's blocs are more than its signs alone would give (:func:`bloc_support`).
+
+    Attributes
+    ----------
+    p_value : float or None
+        Share of sign-shuffled networks whose best partition fits at least as well (None when
+        ``arrangements`` is too small for any *p* to reach ``level``).
+    ties, hostile : int
+        Ties of the network, and how many of them are hostile.
+    arrangements : int
+        Distinct ways of placing that many hostile ties on those ties.
+    supported : bool
+        ``p_value <= level``.
+    """
+
+    p_value: float | None
+    ties: int
+    hostile: int
+    arrangements: int
+    supported: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"p_value": self.p_value, "ties": self.ties, "hostile": self.hostile,
+                "arrangements": self.arrangements, "supported": self.supported}
+
+
+def bloc_support(net: SignedNetwork, *, permutations: int = 99, level: float = 0.05, seed: int = 0,
+                 restarts: int = 10) -> BlocSupport:
+    """Test whether ``net``'s blocs are better than those of the same ties with their signs shuffled.
+
+    The best partition found by :func:`blocs` (``k`` chosen automatically) is scored by its criterion
+    ``P``; the same is done for ``permutations`` networks with the same nodes, ties and weights whose
+    signs are placed on the ties at random (as many hostile ties as before). The *p*-value is the share
+    of them that fit at least as well, the observed network counted. Blocs that random signs fit as
+    well say nothing beyond the signs themselves: a tree, for instance, splits perfectly whatever its
+    signs. Networks with fewer than ``1 / level`` distinct arrangements of their hostile ties cannot
+    reach the level at all (``p_value`` None), nor can networks without both kinds of tie.
+
+    Examples
+    --------
+    >>> camps = [("A", "B", 1), ("A", "C", 1), ("B", "C", 1), ("D", "E", 1), ("D", "F", 1), ("E", "F", 1)]
+    >>> hostile = [(x, y, -1) for x in "ABC" for y in "DEF"]
+    >>> s = bloc_support(SignedNetwork.from_edges(camps + hostile))
+    >>> s.supported, s.ties, s.hostile, s.p_value <= 0.05
+    (True, 15, 9, True)
+    >>> bloc_support(SignedNetwork.from_edges([("A", "B", 1), ("B", "C", -1), ("C", "D", -1)])).supported
+    False
+    """
+    u, v, sign, w = net.arrays
+    ties, hostile = len(sign), int((sign < 0).sum())
+    arrangements = math.comb(ties, hostile)
+    if hostile == 0 or hostile == ties or arrangements * level < 1:
+        return BlocSupport(None, ties, hostile, arrangements, False)
+    observed = blocs(net, restarts=restarts, seed=seed).criterion
+    rng = np.random.default_rng(seed)
+    names = net.nodes
+    tol = 1e-9 * max(1.0, float(w.sum()))
+    reached = 0
+    for _ in range(permutations):
+        shuffled = rng.permutation(sign)
+        other = SignedNetwork.from_edges(
+            [(names[a], names[b], int(x), float(y)) for a, b, x, y in zip(u.tolist(), v.tolist(), shuffled.tolist(),
+                                                                          w.tolist(), strict=True)])
+        reached += blocs(other, restarts=restarts, seed=seed).criterion <= observed + tol
+    p = (1 + reached) / (1 + permutations)
+    return BlocSupport(p, ties, hostile, arrangements, p <= level)

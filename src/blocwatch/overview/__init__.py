@@ -235,14 +235,14 @@ class Overview:
         if not self.span:
             return []
         from blocwatch.analysis.balance import frustration
-        from blocwatch.analysis.blocs import blocs
+        from blocwatch.analysis.blocs import bloc_support, blocs
 
         out = shift_headlines(self._shifts, self.names, period=span_text(*self.span))
         net = self._recent_network()
         recent = self.recent_months
         period = f"the last {len(recent)} months ({span_text(recent[0], recent[-1])})"
         if net is not None and net.edges:
-            out.append(bloc_headline(blocs(net), self.names, period))
+            out.append(bloc_headline(blocs(net), self.names, period, bloc_support(net)))
             out.append(frustration_headline(frustration(net, time_limit=self.options.time_limit), self.names,
                                             total_weight=sum(e.weight for e in net.edges)))
         else:

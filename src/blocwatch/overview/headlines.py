@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 from blocwatch.analysis.balance import Frustration
-from blocwatch.analysis.blocs import BlocPartition
+from blocwatch.analysis.blocs import BlocPartition, BlocSupport
 from blocwatch.analysis.shifts import Shift
 
 __all__ = ["Headline", "bloc_headline", "frustration_headline", "shift_headlines", "span_text", "tension_headline"]
@@ -122,8 +122,11 @@ def _interval(bounds: tuple[float, float] | None) -> str:
     return "" if bounds is None else f" [{bounds[0]:+.2f}, {bounds[1]:+.2f}]"
 
 
-def bloc_headline(partition: BlocPartition | None, names: Mapping[str, str], period: str) -> Headline:
-    """Which blocs the states of ``period`` (``"December 2024 to February 2025"``) fall into.
+def bloc_headline(partition: BlocPartition | None, names: Mapping[str, str], period: str,
+                  support: BlocSupport | None = None) -> Headline:
+    """Which blocs the states of ``period`` (``"December 2024 to February 2025"``) fall into, or, when
+    ``support`` (:func:`blocwatch.analysis.blocs.bloc_support`) says the same ties with shuffled
+    signs split as well, that there are no clear blocs.
 
     Examples
     --------
@@ -136,10 +139,20 @@ def bloc_headline(partition: BlocPartition | None, names: Mapping[str, str], per
     if partition is None or not partition.blocs:
         return Headline("blocs", f"In {period} too few events tie the states together to draw blocs.")
     groups = "; ".join(_join([_name(n, names) for n in b]) for b in partition.blocs)
+    if support is not None and not support.supported:
+        why = (f"its {support.ties} ties ({support.hostile} hostile) split no better than the same ties with "
+               f"their signs shuffled (p = {support.p_value:.2f})" if support.p_value is not None else
+               f"its {support.ties} ties ({support.hostile} hostile) are too few of each kind to tell blocs from "
+               "chance")
+        return Headline("blocs", f"In {period} the states show no clear blocs: {why}. The best split would be "
+                                 f"{groups}.")
     if partition.k == 1:
         text = f"In {period} the {len(partition.blocs[0])} tied states form one bloc, with no hostile camp: {groups}."
     else:
         text = f"In {period} the states fall into {partition.k} blocs: {groups}."
+    if support is not None:
+        text = text[:-1] + (f" (p = {support.p_value:.2f} against the same {support.ties} ties with their signs "
+                            "shuffled).")
     if partition.unattached:
         text += f" Without ties: {_join([_name(n, names) for n in partition.unattached])}."
     return Headline("blocs", text)
