@@ -18,8 +18,9 @@ construction against that placebo. Shuffling whole months rather than single eve
 events of one month are largely reports of the same few happenings, and a test that treats them
 as independent draws claims shifts in shuffled data (``shuffle="events"``, kept for comparison;
 docs/truth.md has the figures). A single month unlike the others is not a shift: in random order
-it is just as unlike them. Permutations stop early once the shift cannot be supported (its *p* is
-then estimated from those done).
+it is just as unlike them. Random orders are drawn until 10 of them reach the observed statistic or
+``permutations`` are drawn, a sequential Monte Carlo test (Besag and Clifford 1991): a pair with
+no change stops after a few dozen orders, with a valid *p*-value.
 
 A shift is **supported** when *p* <= ``level`` and net cooperation after it differs from before it
 by at least ``min_change``, in the direction of *z*. Pairs with fewer months or events than any
@@ -63,8 +64,12 @@ STATUSES = ("supported", "not supported", "insufficient data")
 #: otherwise give an infinite statistic).
 _SD_FLOOR = 0.05
 
-#: Permutations in the first batch, after which a pair that cannot be supported stops.
-_FIRST_BATCH = 99
+#: Random orders at least as extreme as the observed one after which a pair's test stops: its
+#: *p*-value is then this number over the orders drawn (Besag and Clifford 1991).
+_STOP_AFTER = 10
+
+#: Random orders in the first batch; later batches are larger.
+_FIRST_BATCH = 25
 
 
 @dataclass(frozen=True)
@@ -341,17 +346,21 @@ class _Units:
         return np.where(ok, z, np.nan)
 
     def p_value(self, observed: float, segs: np.ndarray, test: ShiftTest, rng: np.random.Generator) -> float:
-        """The share of random orders whose largest |z| reaches ``observed`` (with the observed order
-        counted); stops once it must exceed ``test.level``."""
-        chunk = max(1, min(_FIRST_BATCH, 2_000_000 // max(self.size * len(segs), 1)))
+        """The sequential Monte Carlo *p*-value of ``observed`` (Besag and Clifford 1991): random
+        orders are drawn until ``_STOP_AFTER`` of them reach it (*p* = that number over the orders
+        drawn) or ``test.permutations`` are drawn (*p* = (1 + those reaching it) / (1 + drawn))."""
+        most = max(1, 2_000_000 // max(self.size * len(segs), 1))
+        size = min(_FIRST_BATCH, most)
         done = reached = 0
         while done < test.permutations:
-            size = min(chunk, test.permutations - done)
+            size = min(size, test.permutations - done)
             order = np.argsort(rng.random((size, self.size)), axis=1)
-            largest = np.nan_to_num(np.abs(self.z(order, segs)), nan=-1.0).max(axis=1)
-            reached += int(np.count_nonzero(largest >= observed - 1e-12))
+            hits = np.nan_to_num(np.abs(self.z(order, segs)), nan=-1.0).max(axis=1) >= observed - 1e-12
+            count = int(np.count_nonzero(hits))
+            if reached + count >= _STOP_AFTER:  # stop at the order that made it _STOP_AFTER
+                at = int(np.flatnonzero(hits)[_STOP_AFTER - reached - 1]) + 1
+                return _STOP_AFTER / (done + at)
+            reached += count
             done += size
-            if (1 + reached) / (test.permutations + 1) > test.level:
-                break
-            chunk = max(1, 2_000_000 // max(self.size * len(segs), 1))
+            size = min(4 * size, most)
         return (1 + reached) / (done + 1)
