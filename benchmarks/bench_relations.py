@@ -26,11 +26,12 @@ and little memory. It mimics GDELT's shape:
   consultations ...), each with its Goldstein score from the shipped taxonomy: mean Goldstein
   2.4, 6.9, -3.2, -7.7 for quad classes 1 to 4;
 * dates uniform over 2023-01 .. 2024-12 (383,000 to 425,000 events a month at 10 million);
-  every event ``mode = 'factual'``.
+  every event ``mode = 'factual'``, between states as a whole (no sector).
 
 The generator prints these shares for the main data set; generating is timed apart and is not
 part of the goal. The pipeline measured (the goal) is what ``Relations.networks`` does, then the
-balance functions: open the file; ``dyad_table(DyadQuery(window="month", directed=False))`` (*dyads*);
+balance functions: open the file; the dyad table of blocwatch's default query, monthly and
+undirected (*dyads*);
 ``add_net``, ``to_pylist``, grouping by month and ``network_from_relations(EdgeRule())`` for the
 24 months (*networks*); then per network ``triangle_balance`` (*triangles*),
 ``frustration(method="auto", time_limit=FRUSTRATION_BUDGET)`` (*frustration*: the solver gets
@@ -202,7 +203,9 @@ SELECT DATE '{START}' + CAST(floor(u7 * {DAYS}) AS INTEGER) AS date,
   {sql_list([f"'{c}'" for c in flat])}[k] AS cameo,
   CAST(quad AS TINYINT) AS quad_class,
   CAST({sql_list([repr(float(cameo[c].goldstein)) for c in flat])}[k] AS DOUBLE) AS goldstein,
-  'factual' AS mode
+  'factual' AS mode,
+  CAST(NULL AS VARCHAR) AS source_sector,
+  CAST(NULL AS VARCHAR) AS target_sector
 FROM c""",
     ]
 
@@ -257,7 +260,9 @@ PIPELINE = _USAGE + """
 import json, statistics, sys, time
 t0 = time.perf_counter()
 import duckdb
-from blocwatch.dyads import DyadQuery, dyad_table
+from dataclasses import replace
+from blocwatch.dyads import dyad_table
+from blocwatch.relations import RelationsOptions
 from blocwatch.analysis.balance import frustration, triangle_balance
 from blocwatch.analysis.blocs import blocs
 from blocwatch.analysis.network import EdgeRule, network_from_relations
@@ -270,7 +275,7 @@ def lap(name, t):
     stages[name] = stages.get(name, 0.0) + time.perf_counter() - t
     return time.perf_counter()
 t = time.perf_counter()
-table = dyad_table(con, DyadQuery(window="month", directed=False))
+table = dyad_table(con, replace(RelationsOptions().query, window="month", directed=False))
 t = lap("dyads", t)
 dyad_rows = table.num_rows
 rows = add_net(table).to_pylist()
@@ -300,6 +305,33 @@ for net in nets:
 stages["networks"] += stages.pop("rows")
 print(json.dumps({"dyad_rows": dyad_rows, "stages": stages, "seconds": time.perf_counter() - t0,
                   "peak_mb": peak_mb(), "total_cpu": cpu(), "networks": per_net}))
+"""
+
+# argv: database. The tested shift detector over the whole span, every pair (what `blocwatch shifts`
+# does after reading the monthly undirected dyad table).
+SHIFTS = _USAGE + """
+import json, sys, time
+t0 = time.perf_counter()
+from dataclasses import replace
+import duckdb
+from blocwatch.analysis.significance import detect_shifts
+from blocwatch.dyads import dyad_table
+from blocwatch.relations import RelationsOptions
+con = duckdb.connect(sys.argv[1], read_only=True)
+con.execute("SET threads = 2")
+q = replace(RelationsOptions().query, window="month", directed=False)
+rows = dyad_table(con, q).select(["period", "source", "target", "events", "score_pos", "score_neg",
+                                  "score_pos_sq", "score_neg_sq"]).to_pylist()
+months = sorted({r["period"] for r in rows})
+t1 = time.perf_counter()
+found = detect_shifts(rows, months)
+test_s = time.perf_counter() - t1
+pairs = {(s.source, s.target) for s in found}
+tested = {(s.source, s.target) for s in found if s.status != "insufficient data"}
+supported = {(s.source, s.target) for s in found if s.supported}
+print(json.dumps({"pairs": len(pairs), "tested": len(tested), "supported": len(supported), "months": len(months),
+                  "seconds": time.perf_counter() - t0, "test_s": test_s, "peak_mb": peak_mb(),
+                  "total_cpu": cpu()}))
 """
 
 # The baseline: pandas computes the same monthly undirected dyad table from the same rows.
@@ -446,6 +478,14 @@ def run(repeat: int = 3) -> list[str]:
         exact = _child(PIPELINE, str(dbs[MAIN]), str(EXACT_BUDGET))
         print(_pipeline_line(f"reference: solver budget {EXACT_BUDGET:g} s", exact), flush=True)
         assert pandas["dyad_rows"] == main["dyad_rows"] == count["dyad_rows"], (pandas, main, count)
+        shifts = _child(SHIFTS, str(dbs[MAIN]))
+        shifts_line = (f"Shifts (`blocwatch shifts` over the whole 24 months, every pair, 1 run, not in the goal): "
+                       f"{shifts['seconds']:.1f} s in all, {shifts['test_s']:.1f} s of it testing, peak "
+                       f"{shifts['peak_mb']:,.0f} MB; {shifts['pairs']:,} pairs, {shifts['tested']:,} with enough data "
+                       f"to test, {shifts['supported']:,} with a supported shift (the generator's relations do not "
+                       f"change over time, so about 5% of those tested is the expected false-claim rate)."
+                       + _disturbed(shifts))
+        print("  " + shifts_line, flush=True)
         dyads = main["stages"]["dyads"]
         for label, m in (("baseline: pandas read + groupby", pandas), ("reference: DuckDB GROUP BY count", count)):
             print(f"  {label:34s} {m['seconds']:6.2f} s (CPU {m['total_cpu']:6.2f} s) peak {m['peak_mb']:6,.0f} MB, "
@@ -486,6 +526,7 @@ def run(repeat: int = 3) -> list[str]:
             ratio = m["seconds"] / pandas["seconds"]
             lines.append(f"| {label} |" + " |" * len(STAGES) + f" {m['seconds']:.2f} | {m['total_cpu']:.2f} | "
                          f"{m['peak_mb']:,.0f} MB | {m['dyad_rows']:,} | | | | {ratio:.2f}x | |")
+        lines += ["", shifts_line]
 
         print("scaling (one run per point; the 10-million point is the main measurement):", flush=True)
         points = {MAIN: main}
