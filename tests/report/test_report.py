@@ -12,7 +12,7 @@ import pytest
 from blocwatch import EventStore
 from blocwatch.ingest import ingest_files
 from blocwatch.report import ReportOptions, write_report
-from tests.helpers import HOSTILE, gdelt_row, hostile_store
+from tests.helpers import HOSTILE, STATE_ACTORS, gdelt_row, hostile_store
 
 SEVEN = ("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR")
 LIBRARY = re.compile(r"<script>(/\*\*\n\* plotly\.js v[\d.]+.*?)</script>", flags=re.S)
@@ -56,8 +56,9 @@ def test_report_is_self_contained(store, write, tmp_path):
                                           "PRK-RUS|2024-06|factual": 1}
     assert data["tension"][1]["material_conflict"] == 1 and data["tension"][0]["tension"] == 0.0
     # three events make no tie (a tie needs 3 events in a pair): no blocs to speak of, no balance
-    assert [h["kind"] for h in data["headlines"]] == ["blocs", "tension"]
-    assert "too few events" in data["headlines"][0]["text"]
+    assert [h["kind"] for h in data["headlines"]] == ["shift", "blocs", "tension"]
+    assert data["headlines"][0]["text"].startswith("No pair's relations changed")
+    assert "too few events" in data["headlines"][1]["text"]
     for section in ("findings", "timeline", "network", "matrix", "tension", "events"):
         assert f'<section id="{section}">' in page
 
@@ -70,13 +71,14 @@ def test_report_on_empty_store_says_so(store, tmp_path):
 
 
 @pytest.mark.slow
-def test_demo_report_is_under_10_mb_and_names_the_warming(demo_db, tmp_path):
+def test_demo_report_is_under_10_mb_and_claims_no_unsupported_shift(demo_db, tmp_path):
     with EventStore(demo_db, read_only=True) as store:
         summary = write_report(store, tmp_path / "report.html", ReportOptions(
             countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
         factual = store.con.execute(
             f"SELECT count(*) FROM events WHERE mode = 'factual' AND source_country IN {SEVEN} AND target_country "
-            f"IN {SEVEN} AND source_country <> target_country AND date BETWEEN '2023-01-01' AND '2025-02-28'"
+            f"IN {SEVEN} AND source_country <> target_country AND date BETWEEN '2023-01-01' AND '2025-02-28' AND "
+            f"{STATE_ACTORS}"
         ).fetchall()[0][0]
     assert summary.events == factual and summary.dyads == 21
     assert summary.bytes < 10_000_000
@@ -113,7 +115,8 @@ def test_figures_as_png_and_svg(demo_db, tmp_path):
             countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28), figures=tmp_path / "figs2"))
     names = [p.name for p in summary.figures]
     stems = sorted({n.rsplit(".", 1)[0] for n in names})
-    assert {"network-recent", "network-whole", "matrix", "tension", "timeline-PRK-RUS"} <= set(stems)
+    # no finding names a pair (no supported shift): the timeline drawn is the busiest pair's
+    assert {"network-recent", "network-whole", "matrix", "tension", "timeline-RUS-UKR"} == set(stems)
     assert len(names) == 2 * len(stems)
     for p in summary.figures:
         head = p.read_bytes()[:8]

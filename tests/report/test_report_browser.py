@@ -35,9 +35,10 @@ def test_demo_report_offline_charts_and_evidence(browser, demo_db, tmp_path, art
     page, seen = open_report(browser, out)
     for fig in ("timeline", "network", "matrix", "tension"):
         assert page.evaluate(f"document.getElementById('fig-{fig}').data.length") > 0, fig
-    # the finding about Russia and North Korea leads to their timeline
-    page.click('a.pair-link[data-pair="PRK-RUS"]')
-    assert page.input_value("#pair") == "PRK-RUS"
+    # no finding claims a shift on the demo's data (docs/truth.md): the page opens on the busiest pair
+    assert page.input_value("#pair") == "RUS-UKR"
+    assert "No pair's relations changed" in page.inner_text("#findings")
+    page.select_option("#pair", "PRK-RUS")
     title = page.evaluate("document.getElementById('fig-timeline').layout.title.text")
     assert title.startswith("North Korea and Russian Federation")
     months = page.evaluate("document.getElementById('fig-timeline').data[4].x")
