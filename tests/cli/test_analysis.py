@@ -39,6 +39,13 @@ def test_relations_undirected_by_default(db):
         ("2023-01-01", "PRK", "RUS", 30), ("2024-01-01", "PRK", "RUS", 18)]
     # 2023: 6 x (1.9 - 2.0) before July and 6 x (1.9 + 8.3 + 8.0) after; net = (pos - neg) / (pos + neg + 10)
     assert [round(r["net"], 3) for r in rows] == [round(108.6 / 142.6, 3), round(109.2 / 119.2, 3)]
+    # every event of this store has 2 sources (tests.helpers.gdelt_row) and is a root event
+    same = run("relations", "--db", db, "--countries", "RUS,PRK", "--window", "year", "-f", "jsonl", "--roots-only",
+               "--min-sources", "2", "--all-actors")
+    assert [json.loads(x) for x in same.stdout.splitlines()] == rows
+    none = run("relations", "--db", db, "--countries", "RUS,PRK", "--window", "year", "-f", "jsonl",
+               "--min-sources", "3")
+    assert none.returncode == 0 and none.stdout.strip() == ""
     directed = run("relations", "--db", db, "--countries", "RUS,PRK", "--window", "year", "--directed", "-f", "csv")
     assert directed.returncode == 0 and directed.stdout.count("\n") == 5  # header + 2 directions x 2 years
 

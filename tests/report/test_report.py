@@ -88,6 +88,22 @@ def test_demo_report_is_under_10_mb_and_claims_no_unsupported_shift(demo_db, tmp
     # no change is supported, and the report says so instead of claiming one (docs/truth.md)
     assert [h["pair"] for h in shifts] == [None] and "No pair's relations changed" in shifts[0]["text"]
     assert data["default_pair"] == data["timelines"][0]["pair"]
+    assert data["counting"].startswith("Counted: factual events between actors that act for their states")
+
+
+@pytest.mark.slow
+def test_noise_filters_change_what_is_counted_and_the_report_says_so(demo_db, tmp_path):
+    with EventStore(demo_db, read_only=True) as store:
+        options = ReportOptions(countries=SEVEN, start=date(2024, 10, 1), end=date(2025, 2, 28), roots_only=True,
+                                min_sources=2)
+        summary = write_report(store, tmp_path / "f.html", options)
+        roots = store.con.execute(
+            f"SELECT count(*) FROM events WHERE mode = 'factual' AND source_country IN {SEVEN} AND target_country "
+            f"IN {SEVEN} AND source_country <> target_country AND date BETWEEN '2024-10-01' AND '2025-02-28' AND "
+            f"{STATE_ACTORS} AND coalesce(is_root, TRUE) AND coalesce(sources, 2) >= 2").fetchall()[0][0]
+    assert summary.events == roots > 0
+    page = (tmp_path / "f.html").read_text(encoding="utf-8")
+    assert ("from lead paragraphs only (GDELT IsRootEvent) and reported by at least 2 sources." in page)
 
 
 def test_hostile_text_is_never_markup_in_the_page(tmp_path, coder):

@@ -72,10 +72,12 @@ def relations(
     all_modes: opt.AllModes = False, alpha: opt.Alpha = opt.ALPHA, fmt: opt.Format = OutputFormat.table,
     engine: opt.EngineOption = opt.EngineName.duckdb, spark_master: opt.MasterOption = None,
     events: opt.EventsOption = None,
+    all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
 ) -> None:
     """Dyadic time series: events per quad class, Goldstein, and net cooperation in [-1, 1] per window."""
     options = _options(start=start, end=end, countries=countries, alpha=alpha, score=score, weight_by=weight_by,
-                       collapse=collapse, all_modes=all_modes, window=window, directed=directed)
+                       collapse=collapse, all_modes=all_modes, window=window, directed=directed,
+                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
     with make_engine(engine, db=db, master=spark_master, events=events) as runner:
         table = runner.relations(options.query, options.alpha)
     render(table, fmt)
@@ -91,6 +93,7 @@ def network(
     edge_weight: opt.EdgeWeight = opt.EDGE_WEIGHT,
     alpha: opt.Alpha = opt.ALPHA, score: opt.Score = "goldstein", weight_by: opt.WeightBy = "none",
     collapse: opt.Collapse = False,
+    all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
     fmt: Annotated[NetworkFormat, typer.Option("--format", "-f", help="Output format.")] = NetworkFormat.table,
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of printing.")] = None,
 ) -> None:
@@ -98,7 +101,8 @@ def network(
     period = Period.parse(window, param="window") if window else Period.between(_required(start, "start"),
                                                                                 _required(end, "end"))
     options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse,
-                       neutral=neutral, min_events=min_events, edge_weight=edge_weight)
+                       neutral=neutral, min_events=min_events, edge_weight=edge_weight,
+                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
     with EventStore(db, read_only=True) as store:
         net = Relations(store, options).network(period.start, period.end, label=window or period.label, top=top)
     if fmt is NetworkFormat.table:
@@ -188,13 +192,15 @@ def enemies(
     b: Annotated[str, typer.Argument(help="The other state.", show_default=False)],
     db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None,
     neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS, alpha: opt.Alpha = opt.ALPHA,
+    all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
     """The enemy of my enemy: third states both A and B were hostile to, with example events."""
     pair = opt.countries_of(f"{a},{b}") or ()
     if len(pair) != 2:
         raise InputError("give two different states, e.g. RUS PRK")
-    options = _options(start=start, end=end, alpha=alpha, neutral=neutral, min_events=min_events)
+    options = _options(start=start, end=end, alpha=alpha, neutral=neutral, min_events=min_events,
+                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
     with EventStore(db, read_only=True) as store:
         found = Relations(store, options).enemies(pair[0], pair[1], options.query.start, options.query.end)
     if fmt is LinesFormat.jsonl:
@@ -227,6 +233,7 @@ def balance(
     time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds for each exact solve.")] = 30.0,
     k: Annotated[int | None, typer.Option("-k", help="Number of blocs (default: chosen, 2 to 6).")] = None,
     neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS, alpha: opt.Alpha = opt.ALPHA,
+    all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
     """Structural balance per network: frustration index, balanced triangles and blocs."""
@@ -240,7 +247,7 @@ def balance(
         if group_by:
             raise InputError("--group-by applies to an edge CSV; from the store use --window")
         options = _options(start=start, end=end, countries=countries, alpha=alpha, window=window, neutral=neutral,
-                           min_events=min_events)
+                           min_events=min_events, all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
         with EventStore(db, read_only=True) as store:
             rows = Relations(store, options).balance(window=window, top=top, method=method, time_limit=time_limit,
                                                      k=k)

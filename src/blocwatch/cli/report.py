@@ -8,7 +8,17 @@ from typing import Annotated
 import typer
 
 from blocwatch.cli.app import app
-from blocwatch.cli.options import DEFAULT_DB, Db, End, Start, countries_of, day_of
+from blocwatch.cli.options import (
+    DEFAULT_DB,
+    AllActors,
+    Db,
+    End,
+    MinSources,
+    RootsOnly,
+    Start,
+    countries_of,
+    day_of,
+)
 from blocwatch.cli.render import RichProgress, stdout
 from blocwatch.extras import require
 from blocwatch.store import EventStore
@@ -27,13 +37,15 @@ def report(
     figures: Annotated[Path | None, typer.Option(help="Also write every chart as PNG and SVG into this "
                                                  "folder.")] = None,
     evidence: Annotated[int, typer.Option(min=1, help="Events kept as evidence per pair and month.")] = 20,
+    all_actors: AllActors = False, roots_only: RootsOnly = False, min_sources: MinSources = 1,
 ) -> None:
     """Write a self-contained HTML report (works offline): findings, timelines, blocs, tension, evidence."""
     require("report", "the HTML report")
     from blocwatch.report import ReportOptions, write_report
 
     options = ReportOptions(countries=countries_of(countries), start=day_of(start, "start"),
-                            end=day_of(end, "end", end=True), evidence=evidence, figures=figures)
+                            end=day_of(end, "end", end=True), evidence=evidence, figures=figures,
+                            states_only=not all_actors, roots_only=roots_only, min_sources=min_sources)
     with EventStore(db, read_only=True) as store, RichProgress() as progress:
         summary = write_report(store, out, options, progress=progress)
     stdout.print(summary.text(), highlight=False)

@@ -69,6 +69,10 @@ class OverviewOptions:
         Seconds for each exact frustration solve.
     per_cell : int
         Events kept as evidence per pair and month (:meth:`Relations.evidence_sample`).
+    states_only, roots_only, min_sources
+        Which events count (:class:`~blocwatch.dyads.DyadQuery`): only those between actors that act
+        for their states, only GDELT events of a story's lead paragraph, only events reported by at
+        least this many sources.
     """
 
     countries: tuple[str, ...] | None = None
@@ -78,6 +82,30 @@ class OverviewOptions:
     recent: int = 3
     time_limit: float = 5.0
     per_cell: int = 50
+    states_only: bool = True
+    roots_only: bool = False
+    min_sources: int = 1
+
+    @property
+    def filters(self) -> dict[str, Any]:
+        """The query fields that select which events count."""
+        return {"states_only": self.states_only, "roots_only": self.roots_only, "min_sources": self.min_sources}
+
+    def counting(self) -> str:
+        """Which events count, in a sentence (the report says it beside its findings).
+
+        Examples
+        --------
+        >>> OverviewOptions(min_sources=2).counting()[-31:]
+        'reported by at least 2 sources.'
+        >>> OverviewOptions().counting()[:66]
+        'Counted: factual events between actors that act for their states ('
+        """
+        who = ("actors that act for their states (governments, forces, officials)" if self.states_only else
+               "any actors of the states (citizens, rebels and media included)")
+        which = (["from lead paragraphs only (GDELT IsRootEvent)"] if self.roots_only else []) + (
+            [f"reported by at least {self.min_sources} sources"] if self.min_sources > 1 else [])
+        return f"Counted: factual events between {who}, {' and '.join(which) or 'from every source and paragraph'}."
 
 
 def _month(d: date) -> str:
@@ -96,9 +124,11 @@ class Overview:
 
     def __init__(self, store: EventStore, options: OverviewOptions | None = None) -> None:
         self.options = options = options or OverviewOptions()
-        every = Relations.of(store, countries=options.countries, start=options.start, end=options.end)
+        every = Relations.of(store, countries=options.countries, start=options.start, end=options.end,
+                             **options.filters)
         self.countries: tuple[str, ...] = every.choose_states(options.top) or ()
-        self.relations = Relations.of(store, countries=self.countries, start=options.start, end=options.end)
+        self.relations = Relations.of(store, countries=self.countries, start=options.start, end=options.end,
+                                      **options.filters)
 
     # -- the frame ---------------------------------------------------------------------------
 
@@ -223,7 +253,7 @@ class Overview:
         if not self.span:
             return {"events": [], "counts": {}, "cameo_names": {}}
         every = Relations.of(self.relations.store, countries=self.countries, start=self.span[0], end=self.span[1],
-                             factual_only=False)
+                             factual_only=False, **self.options.filters)
         events, counts = every.evidence_sample(self.options.per_cell)
         names = self.relations.cameo_names()
         return {"events": events, "counts": {"|".join(k): n for k, n in sorted(counts.items())},

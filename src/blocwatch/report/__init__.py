@@ -61,6 +61,8 @@ class ReportOptions:
         Events kept as evidence per pair and month (the table says how many there are in all).
     figures : Path, optional
         Also write every chart as PNG and SVG into this folder.
+    states_only, roots_only, min_sources
+        Which events count (:class:`~blocwatch.overview.OverviewOptions`); the report says which.
     """
 
     countries: tuple[str, ...] | None = None
@@ -68,6 +70,9 @@ class ReportOptions:
     end: date | None = None
     evidence: int = 20
     figures: Path | None = None
+    states_only: bool = True
+    roots_only: bool = False
+    min_sources: int = 1
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,8 @@ def report_data(overview: Overview, progress: Progress | None = None) -> dict[st
     progress.start("report", total=len(steps))
     names = {c: overview.names.get(c, c) for c in overview.countries}
     out: dict[str, Any] = {"countries": list(overview.countries), "names": names, "quads": QUADS,
-                           "months": [m.strftime("%Y-%m") for m in overview.months]}
+                           "months": [m.strftime("%Y-%m") for m in overview.months],
+                           "counting": overview.options.counting()}
     for step in steps:
         if step == "headlines":
             out[step] = [h.to_dict() for h in overview.headlines()]
@@ -161,14 +167,16 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
     ReportSummary
     """
     overview = Overview(store, OverviewOptions(countries=options.countries, start=options.start, end=options.end,
-                                               per_cell=options.evidence))
+                                               per_cell=options.evidence, states_only=options.states_only,
+                                               roots_only=options.roots_only, min_sources=options.min_sources))
     data = report_data(overview, progress)
     events = sum(t["total"] for t in data["timelines"])
     span = overview.span
     html = _environment().get_template("report.html.j2").render(
         version=__version__, generated=datetime.now().strftime("%Y-%m-%d %H:%M"), store=store.path.name,
         countries=[(c, data["names"].get(c, c)) for c in data["countries"]], span=span, events=events,
-        headlines=data["headlines"], has_data=bool(data["timelines"]), data_json=_json_for_script(data),
+        headlines=data["headlines"], counting=data["counting"], has_data=bool(data["timelines"]),
+        data_json=_json_for_script(data),
         style=_template("report.css"), script=_template("report.js"), plotly_js=plotly.offline.get_plotlyjs(),
     )
     path = Path(out)
