@@ -183,6 +183,15 @@ def test_new_options_are_validated():
         DyadQuery(score="tone")
     with pytest.raises(ParameterError, match="weight"):
         DyadQuery(weight="clicks")
+    with pytest.raises(ParameterError, match="not a string"):
+        DyadQuery(origins="gdelt2")
+    with pytest.raises(ParameterError, match="origin name"):
+        DyadQuery(origins=("gdelt2'; DROP TABLE events; --",))
+    with pytest.raises(ParameterError, match="verbal"):
+        DyadQuery(verbal=1.5)
+    with pytest.raises(ParameterError, match="min_sources"):
+        DyadQuery(min_sources=0)
+    assert DyadQuery(origins=["text"]).origins == ("text",)
 
 
 def test_noise_and_actor_filters(store, write):

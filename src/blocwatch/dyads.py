@@ -138,6 +138,10 @@ class DyadQuery:
             raise ParameterError("verbal", f"must be in [0, 1], not {self.verbal}")
         if self.min_sources < 1:
             raise ParameterError("min_sources", f"at least 1, not {self.min_sources}")
+        if isinstance(self.origins, str):
+            raise ParameterError("origins", f"a tuple of origin names, such as ({self.origins!r},), not a string")
+        if self.origins is not None:
+            object.__setattr__(self, "origins", tuple(self.origins))
         for o in self.origins or ():
             if not _ORIGIN.match(o):
                 raise ParameterError("origins", f"{o!r} is not an origin name")

@@ -229,7 +229,8 @@ class Relations:
         little data follow, marked by ``status``). Only origins whose coverage spans the whole window
         count (:meth:`coverage`): a source whose data begin or end inside the window would make its
         silence look like peace; a note on every shift names the origins left out. When no origin
-        covers the whole window, only the months that all of them cover are compared, with a note.
+        covers the whole window, only the longest stretch of it that one origin covers is compared,
+        with the origins covering all of that stretch, and a note says so.
         ``method="largest-change"``: blocwatch's method before the truth suite (every pair's largest
         change of smoothed monthly net cooperation, largest first; notes where a source's coverage
         begins), kept for comparison.
@@ -244,10 +245,12 @@ class Relations:
         start, end = _span(start, end)
         split = parse_date(split, param="split")
         periods = period_range(start, end, "month")
+        source = self  # where the drivers' events come from: the origins the comparison used
         if method == "largest-change":
             found = self._largest_change(start, end, periods, split, min_events)
         elif method == "tested":
-            found = self._tested(start, end, periods, split, test)
+            found, origins = self._tested(start, end, periods, split, test)
+            source = Relations(self.store, replace(self.options, query=self._query(origins=origins)))
         else:
             raise ParameterError("method", f"choose tested or largest-change, not {method!r}")
         shown = [s for s in found if s.supported]
@@ -257,12 +260,13 @@ class Relations:
             shown += [s for s in found if not s.supported]
         names = self.cameo_names()
         return [s if not s.supported or not evidence else
-                replace(s, drivers=drivers(self.events(s.source, s.target, s.at, period_end(s.after_end, "month")),
+                replace(s, drivers=drivers(source.events(s.source, s.target, s.at, period_end(s.after_end, "month")),
                                            1 if s.delta > 0 else -1, limit=evidence, names=names))
                 for s in shown]
 
     def _tested(self, start: date, end: date, periods: list[date], split: date | None,
-                test: ShiftTest | None) -> list[Shift]:
+                test: ShiftTest | None) -> tuple[list[Shift], tuple[str, ...] | None]:
+        """The tested shifts, and the origins they compared (None: every origin of the query)."""
         covered, left_out = self.common_coverage(start, end)
         origins = covered if left_out else self.options.query.origins
         notes = tuple(f"{o} left out: its data ({first:%Y-%m} to {last:%Y-%m}) do not cover the whole window"
@@ -271,7 +275,7 @@ class Relations:
             first, last, origins = _longest_span(periods[0], periods[-1], left_out)
             periods = [p for p in periods if first <= p <= last]
             if not periods:
-                return []
+                return [], origins
             start, end = first, period_end(last, "month")
             dropped = sorted(set(left_out) - set(origins))
             notes = (f"only {first:%Y-%m} to {last:%Y-%m} compared, the months that {' and '.join(origins)} "
@@ -286,7 +290,7 @@ class Relations:
                 ["period", "source", "target", "events", "score_pos", "score_neg", "score_pos_sq",
                  "score_neg_sq"]).to_pylist()
         found = detect_shifts(rows, periods, test=test, alpha=self.options.alpha, split=split)
-        return [replace(s, notes=s.notes + notes) for s in found] if notes else found
+        return ([replace(s, notes=s.notes + notes) for s in found] if notes else found), origins
 
     def _largest_change(self, start: date, end: date, periods: list[date], split: date | None,
                         min_events: int) -> list[Shift]:
@@ -331,10 +335,13 @@ class Relations:
 
     def common_coverage(self, start: date, end: date) -> tuple[tuple[str, ...], dict[str, tuple[date, date]]]:
         """The origins with events in ``start`` .. ``end`` whose coverage spans all of it, and the others
-        with their coverage (comparisons across the window leave these out)."""
+        with their coverage (comparisons across the window leave these out); only origins the query
+        counts."""
         first_month, last_month = date(start.year, start.month, 1), date(end.year, end.month, 1)
         present = {o for (o,) in self.store.con.execute(
             "SELECT DISTINCT origin FROM events WHERE date BETWEEN ? AND ?", [start, end]).fetchall()}
+        if self.options.query.origins is not None:
+            present &= set(self.options.query.origins)
         spans = {o: v for o, v in self.coverage().items() if o in present}
         whole = tuple(sorted(o for o, (a, b) in spans.items() if a <= first_month and b >= last_month))
         return whole, {o: v for o, v in spans.items() if o not in whole}
@@ -500,8 +507,8 @@ def _head(shifts: list[Shift], limit: int) -> list[Shift]:
 
 def _strongest(events: list[dict[str, Any]], direction: int, n: int,
                actor: str | None = None) -> tuple[dict[str, Any], ...]:
-    """The ``n`` strongest events pointing ``direction``: those with evidence first, then (when
-    ``actor`` is given) those ``actor`` did before those done to it."""
+    """The ``n`` strongest events pointing ``direction``: those ``actor`` did (when given) before
+    those done to it, then those with evidence before those without, then the strongest."""
     picked = [e for e in events if (e["score"] or 0) * direction > 0]
     picked.sort(key=lambda e: (actor is not None and e.get("source_country") != actor, not e.get("evidence_text"),
                                -abs(e["score"]), e["date"]))

@@ -154,3 +154,18 @@ def test_rows_of_the_dyad_table_give_what_single_events_give(test):
         assert (r.before, r.after) == pytest.approx((e.before, e.after), abs=1e-12)
     with pytest.raises(InputError, match="one row per event"):
         detect_shifts(monthly_rows(events), MONTHS[:14], test=ShiftTest(shuffle="events", statistic="events"))
+
+
+def test_two_lasting_changes_each_compare_the_months_up_to_the_next():
+    rng = np.random.default_rng(5)
+    levels = [-5.0] * 8 + [0.5] * 8 + [6.0] * 8
+    events = pair_events("ARM", "TUR", [list(rng.normal(x, 1.0, 6)) for x in levels])
+    found = detect_shifts(events, MONTHS)
+    assert [(s.status, s.direction, s.at) for s in found] == [("supported", "closer", MONTHS[8]),
+                                                               ("supported", "closer", MONTHS[16])]
+    assert [(s.months_before, s.months_after, s.events_before, s.events_after) for s in found] == [
+        (8, 8, 48, 48), (8, 8, 48, 48)]
+    assert found[0].after == pytest.approx(found[1].before)  # the same middle months
+    # a split inside a month tests from that month
+    (mid,) = detect_shifts(events, MONTHS, split=date(2023, 9, 15))
+    assert mid.at == MONTHS[8]

@@ -45,10 +45,14 @@ def test_tested_shifts_carry_their_intervals_and_none_is_said():
                  status="not supported")
     (got,) = shift_headlines([tested, weak], NAMES)
     assert got.text == ("North Korea and Russia moved closer from July 2023 (net cooperation -0.10 [-0.30, +0.10] "
-                        "before, +0.50 [+0.40, +0.60] after; 12 events before, 36 since, confidence 1.00).")
-    (none,) = shift_headlines([weak], NAMES, period="January 2023 to June 2024")
+                        "before, +0.50 [+0.40, +0.60] after; 12 events before, 36 since, p = 0.002).")
+    noted = Shift("KOR", "USA", date(2024, 1, 1), 0.1, 0.5, date(2023, 1, 1), date(2024, 6, 1), 12, 36,
+                  status="not supported", notes=("gdelt2 left out",))
+    (none,) = shift_headlines([weak, noted], NAMES, period="January 2023 to June 2024")
     assert none.pair is None and none.text.startswith(
-        "No pair's relations changed over January 2023 to June 2024 in a way the data support")
+        "No pair's relations changed over January 2023 to June 2024 in a way the data support: a change needs "
+        "at least 3 months and 10 events on each side")
+    assert none.text.endswith(" Note: gdelt2 left out.")
     assert shift_headlines([weak], NAMES) == []
 
 
@@ -109,3 +113,11 @@ def test_blocs_are_said_only_when_better_than_shuffled_signs():
         "In 2024 the states show no clear blocs: its 7 ties (3 hostile) split no better than the same ties")
     few = bloc_support(SignedNetwork.from_edges([("USA", "KOR", 1), ("USA", "PRK", -1), ("KOR", "PRK", -1)]))
     assert (few.p_value, few.arrangements, few.supported) == (None, 3, False)
+    assert "too few of each kind" in bloc_headline(few.partition, NAMES, "2024", few).text
+    # friendly ties only: one bloc, which is no partition to test
+    friends = bloc_support(SignedNetwork.from_edges([("USA", "KOR", 1), ("USA", "JPN", 1)]))
+    assert bloc_headline(friends.partition, NAMES, "2024", friends).text == (
+        "In 2024 the 3 tied states form one bloc, with no hostile camp: Japan, South Korea and United States.")
+    foes = bloc_support(SignedNetwork.from_edges([("USA", "PRK", -1), ("KOR", "PRK", -1)]))
+    assert bloc_headline(foes.partition, NAMES, "2024", foes).text == (
+        "In 2024 every one of the 2 ties is hostile: no blocs.")

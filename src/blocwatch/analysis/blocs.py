@@ -254,6 +254,9 @@ class BlocSupport:
         Distinct ways of placing that many hostile ties on those ties.
     supported : bool
         ``p_value <= level``.
+    partition : BlocPartition
+        The partition tested (the best one :func:`blocs` finds with the same search as for the
+        shuffled networks): show this one beside the *p*-value.
     """
 
     p_value: float | None
@@ -261,6 +264,7 @@ class BlocSupport:
     hostile: int
     arrangements: int
     supported: bool
+    partition: BlocPartition | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"p_value": self.p_value, "ties": self.ties, "hostile": self.hostile,
@@ -292,9 +296,10 @@ def bloc_support(net: SignedNetwork, *, permutations: int = 99, level: float = 0
     u, v, sign, w = net.arrays
     ties, hostile = len(sign), int((sign < 0).sum())
     arrangements = math.comb(ties, hostile)
+    partition = blocs(net, restarts=restarts, seed=seed)
     if hostile == 0 or hostile == ties or arrangements * level < 1:
-        return BlocSupport(None, ties, hostile, arrangements, False)
-    observed = blocs(net, restarts=restarts, seed=seed).criterion
+        return BlocSupport(None, ties, hostile, arrangements, False, partition)
+    observed = partition.criterion
     rng = np.random.default_rng(seed)
     names = net.nodes
     tol = 1e-9 * max(1.0, float(w.sum()))
@@ -306,4 +311,4 @@ def bloc_support(net: SignedNetwork, *, permutations: int = 99, level: float = 0
                                                                           w.tolist(), strict=True)])
         reached += blocs(other, restarts=restarts, seed=seed).criterion <= observed + tol
     p = (1 + reached) / (1 + permutations)
-    return BlocSupport(p, ties, hostile, arrangements, p <= level)
+    return BlocSupport(p, ties, hostile, arrangements, p <= level, partition)

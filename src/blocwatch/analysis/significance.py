@@ -18,7 +18,7 @@ construction against that placebo. Shuffling whole months rather than single eve
 events of one month are largely reports of the same few happenings, and a test that treats them
 as independent draws claims shifts in shuffled data (``shuffle="events"``, kept for comparison;
 docs/truth.md has the figures). A single month unlike the others is not a shift: in random order
-it is just as unlike them. Random orders are drawn until 10 of them reach the observed statistic or
+it is just as unlike them. Random orders are drawn until 20 of them reach the observed statistic or
 ``permutations`` are drawn, a sequential Monte Carlo test (Besag and Clifford 1991): a pair with
 no change stops after a few dozen orders, with a valid *p*-value.
 
@@ -66,7 +66,7 @@ _SD_FLOOR = 0.05
 
 #: Random orders at least as extreme as the observed one after which a pair's test stops: its
 #: *p*-value is then this number over the orders drawn (Besag and Clifford 1991).
-_STOP_AFTER = 10
+_STOP_AFTER = 20
 
 #: Random orders in the first batch; later batches are larger.
 _FIRST_BATCH = 25
@@ -179,6 +179,8 @@ def detect_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, te
                     float(r["score_pos_sq"]), float(r["score_neg_sq"]))
         by_pair.setdefault((r["source"], r["target"]), []).append(item)
     rng = np.random.default_rng(test.seed)
+    if split is not None:  # a day inside a month tests from that month
+        split = date(split.year, split.month, 1)
     split_at = None if split is None else int(np.searchsorted(list(periods), split))
     out: list[Shift] = []
     for (a, b) in sorted(by_pair):
@@ -227,7 +229,19 @@ class _Pair:
                 more = more[: test.max_changes - len(found)]
                 found += more
                 pending += self._pieces(piece, more)
-        return sorted(found, key=lambda s: s.at)
+        found.sort(key=lambda s: s.at)
+        return self._refit(found, test) if len(found) > 1 else found
+
+    def _refit(self, found: list[Shift], test: ShiftTest) -> list[Shift]:
+        """``found`` (earliest first) with each side taken between its neighbouring shifts: a
+        shift found first compared the months beyond a later one; its figures (and whether the
+        change still holds) are those of the months up to the next shift."""
+        have = np.unique(self.months)
+        bounds = np.searchsorted(self.months, have).tolist() + [len(self.months)]
+        cuts = [int(np.searchsorted(have, self.periods.index(s.at))) for s in found]
+        edges = [0, *cuts, len(have)]
+        return [self._shift(self.sums, have, bounds, edges[n], edges[n + 1], edges[n + 2], s.p_value or 1.0, test,
+                            rising=s.direction == "closer") for n, s in enumerate(found)]
 
     def _pieces(self, rows: np.ndarray, found: list[Shift]) -> list[np.ndarray]:
         cuts = sorted(self.periods.index(s.at) for s in found)
@@ -245,6 +259,7 @@ class _Pair:
         bounds = np.searchsorted(months, have).tolist() + [len(months)]  # row index of each month
         segs = _segments(len(have), test, None if split_at is None else int(np.searchsorted(have, split_at)))
         units = _Units.of(months, sums, have, test)
+        candidates = segs  # a random order is scored over every candidate valid in it
         if len(segs):
             z = units.z(np.arange(units.size)[None, :], segs)[0]
             segs, z = segs[~np.isnan(z)], z[~np.isnan(z)]
@@ -253,7 +268,7 @@ class _Pair:
             return [Shift(self.source, self.target, first, math.nan, math.nan, first, last, int(sums[0].sum()), 0,
                           status="insufficient data", months_before=len(have))]
         best = int(np.argmax(np.abs(z)))
-        p = units.p_value(abs(z[best]), segs, test, rng)
+        p = units.p_value(abs(z[best]), candidates, test, rng)
         i, j = (int(x) for x in segs[best])
         cuts = [c for c in (i, j) if 0 < c < len(have)]
         edges = [0, *cuts, len(have)]

@@ -16,6 +16,7 @@ import typer
 from rich.markup import escape
 
 from blocwatch.analysis.network import EdgeRule, SignedNetwork
+from blocwatch.analysis.significance import ShiftTest
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
 from blocwatch.cli.render import OutputFormat, plural, render, stdout
@@ -162,9 +163,11 @@ def shifts(
                 stdout.print(f"  {s.source}-{s.target}: insufficient data ({plural(s.events_before, 'event')})",
                              highlight=False)
             else:
+                small = s.p_value is not None and s.p_value <= ShiftTest().level
+                why = f"a change of {s.delta:+.2f} is too small" if small else f"p = {s.p_value:.3f}"
                 stdout.print(f"  {s.source}-{s.target}: {s.before:+.2f} -> {s.after:+.2f} from {s.at:%Y-%m}, "
-                             f"not supported (confidence {s.confidence:.2f}; {s.events_before} events before, "
-                             f"{s.events_after} after)", highlight=False)
+                             f"not supported ({why}; {s.events_before} events before, {s.events_after} after)",
+                             highlight=False)
 
 
 def _interval(bounds: tuple[float, float] | None) -> str:
@@ -172,7 +175,7 @@ def _interval(bounds: tuple[float, float] | None) -> str:
 
 
 def _print_shift(s: Any) -> None:
-    sure = f", confidence {s.confidence:.2f}" if s.confidence is not None else ""
+    sure = f", p = {s.p_value:.3f}" if s.p_value is not None else ""
     stdout.print(f"  {s.source}-{s.target}: {s.before:+.2f}{_interval(s.before_interval)} -> "
                  f"{s.after:+.2f}{_interval(s.after_interval)} from {s.at:%Y-%m} "
                  f"({s.events_before} events before, {s.events_after} after{sure})", highlight=False)

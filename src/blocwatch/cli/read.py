@@ -99,7 +99,7 @@ def coverage(db: opt.Db = opt.DEFAULT_DB, fmt: opt.Format = OutputFormat.table) 
         table, spans = rel.coverage_table(), rel.coverage()
     if fmt is OutputFormat.table:
         for origin, (first, last) in sorted(spans.items()):
-            stdout.print(f"{origin}: covers {first:%Y-%m} to {last:%Y-%m}", highlight=False)
+            stdout.print(f"{origin}: covers {first:%Y-%m} to {last:%Y-%m}", highlight=False, markup=False)
     render(table, fmt)
 
 

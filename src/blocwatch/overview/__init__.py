@@ -239,11 +239,11 @@ class Overview:
     def _shifts(self) -> list[Shift]:
         if not self.span:
             return []
-        return self.relations.shifts(*self.span, limit=10)
+        return self.relations.shifts(*self.span, limit=10, every=True)
 
     def shifts(self) -> list[dict[str, Any]]:
-        """Alignment shifts among the states (:meth:`Relations.shifts`), biggest first."""
-        return [s.to_dict() for s in self._shifts]
+        """The supported alignment shifts among the states (:meth:`Relations.shifts`), strongest first."""
+        return [s.to_dict() for s in self._shifts if s.supported]
 
     def evidence(self) -> dict[str, Any]:
         """Events of every pair and month with their evidence, all modes (``mode`` says which
@@ -265,14 +265,15 @@ class Overview:
         if not self.span:
             return []
         from blocwatch.analysis.balance import frustration
-        from blocwatch.analysis.blocs import bloc_support, blocs
+        from blocwatch.analysis.blocs import bloc_support
 
         out = shift_headlines(self._shifts, self.names, period=span_text(*self.span))
         net = self._recent_network()
         recent = self.recent_months
         period = f"the last {len(recent)} months ({span_text(recent[0], recent[-1])})"
         if net is not None and net.edges:
-            out.append(bloc_headline(blocs(net), self.names, period, bloc_support(net)))
+            support = bloc_support(net)
+            out.append(bloc_headline(support.partition, self.names, period, support))
             out.append(frustration_headline(frustration(net, time_limit=self.options.time_limit), self.names,
                                             total_weight=sum(e.weight for e in net.edges)))
         else:

@@ -26,6 +26,7 @@ from typing import Any
 from blocwatch.analysis.balance import Frustration
 from blocwatch.analysis.blocs import BlocPartition, BlocSupport
 from blocwatch.analysis.shifts import Shift
+from blocwatch.analysis.significance import ShiftTest
 
 __all__ = ["Headline", "bloc_headline", "frustration_headline", "shift_headlines", "span_text", "tension_headline"]
 
@@ -97,7 +98,7 @@ def shift_headlines(shifts: Sequence[Shift], names: Mapping[str, str], *, limit:
             why = ""
             if s.drivers:
                 why = ", mostly " + _join([d.name.lower() for d in s.drivers[:3]])
-            sure = "" if s.confidence is None else f", confidence {s.confidence:.2f}"
+            sure = "" if s.p_value is None else f", p = {s.p_value:.3f}"
             note = "".join(f" Note: {n}." for n in s.notes)
             out.append(Headline(
                 "shift",
@@ -111,10 +112,12 @@ def shift_headlines(shifts: Sequence[Shift], names: Mapping[str, str], *, limit:
                 f"{s.events_after:,} events since{why}).{note}",
                 pair=f"{s.source}-{s.target}"))
     if not out and period:
+        test = ShiftTest()
+        notes = "".join(f" Note: {n}." for n in dict.fromkeys(n for s in shifts for n in s.notes))
         out.append(Headline(
             "shift", f"No pair's relations changed over {period} in a way the data support: a change needs "
-                     "at least 3 months and 10 events on each side, and must stand out from the same months "
-                     "in random order."))
+                     f"at least {test.min_months} months and {test.min_events} events on each side, and must "
+                     f"stand out from the same months in random order.{notes}"))
     return out
 
 
@@ -139,7 +142,10 @@ def bloc_headline(partition: BlocPartition | None, names: Mapping[str, str], per
     if partition is None or not partition.blocs:
         return Headline("blocs", f"In {period} too few events tie the states together to draw blocs.")
     groups = "; ".join(_join([_name(n, names) for n in b]) for b in partition.blocs)
-    if support is not None and not support.supported:
+    one_kind = support is not None and support.hostile in (0, support.ties)
+    if one_kind and support.hostile == support.ties:
+        return Headline("blocs", f"In {period} every one of the {support.ties} ties is hostile: no blocs.")
+    if support is not None and not support.supported and not one_kind:
         why = (f"its {support.ties} ties ({support.hostile} hostile) split no better than the same ties with "
                f"their signs shuffled (p = {support.p_value:.2f})" if support.p_value is not None else
                f"its {support.ties} ties ({support.hostile} hostile) are too few of each kind to tell blocs from "
@@ -150,7 +156,7 @@ def bloc_headline(partition: BlocPartition | None, names: Mapping[str, str], per
         text = f"In {period} the {len(partition.blocs[0])} tied states form one bloc, with no hostile camp: {groups}."
     else:
         text = f"In {period} the states fall into {partition.k} blocs: {groups}."
-    if support is not None:
+    if support is not None and support.p_value is not None:
         text = text[:-1] + (f" (p = {support.p_value:.2f} against the same {support.ties} ties with their signs "
                             "shuffled).")
     if partition.unattached:
