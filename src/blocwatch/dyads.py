@@ -210,7 +210,7 @@ class DyadQuery:
         of its window) and weighted ``score``: what the shift test draws on."""
         return (f"SELECT CAST(date_trunc('{self.window}', date) AS DATE) AS period, least(s, t) AS source, "
                 f"greatest(s, t) AS target, score * w AS score FROM ({self.rows_sql(table)}) e "
-                "ORDER BY source, target, period")
+                "ORDER BY source, target, period, score")
 
     def sql(self, table: str = "events") -> str:
         """SQL computing the dyad table from ``table`` (same text for DuckDB and Spark).
