@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import pyarrow as pa
@@ -272,10 +272,11 @@ class Relations:
         notes = tuple(f"{o} left out: its data ({first:%Y-%m} to {last:%Y-%m}) do not cover the whole window"
                       for o, (first, last) in left_out.items())
         if left_out and not covered:  # no source covers the window: the longest stretch some source covers
-            first, last, origins = _longest_span(periods[0], periods[-1], left_out)
+            stretch = _longest_span(periods[0], periods[-1], left_out)
+            if stretch is None:
+                return [], ()
+            first, last, origins = stretch
             periods = [p for p in periods if first <= p <= last]
-            if not periods:
-                return [], origins
             start, end = first, period_end(last, "month")
             dropped = sorted(set(left_out) - set(origins))
             notes = (f"only {first:%Y-%m} to {last:%Y-%m} compared, the months that {' and '.join(origins)} "
@@ -307,31 +308,23 @@ class Relations:
         """Each origin's coverage: its first and last month with at least a twentieth of the events of
         its busiest month (a few stray events of other months, such as GDELT's old-dated ones, do
         not make coverage)."""
-        rows = self.store.con.execute(
-            "SELECT origin, CAST(date_trunc('month', date) AS DATE) AS m, count(*) AS n FROM events "
-            "GROUP BY ALL").fetchall()
-        by: dict[str, list[tuple[date, int]]] = {}
-        for origin, month, n in rows:
-            by.setdefault(origin, []).append((month, n))
-        out = {}
-        for origin, months in by.items():
-            busiest = max(n for _, n in months)
-            kept = sorted(m for m, n in months if n >= max(1, busiest / 20))
-            out[origin] = (kept[0], kept[-1])
-        return out
+        return _coverage(self._origin_months())
 
     def coverage_table(self) -> pa.Table:
         """Events per origin and month (``blocwatch coverage``), with whether the month is inside the
         origin's coverage (:meth:`coverage`)."""
-        spans = self.coverage()
-        rows = self.store.con.execute(
-            "SELECT origin, CAST(date_trunc('month', date) AS DATE) AS month, count(*) AS events FROM events "
-            "GROUP BY ALL ORDER BY 1, 2").fetchall()
+        rows = self._origin_months()
+        spans = _coverage(rows)
         return pa.Table.from_pylist(
-            [{"origin": o, "month": m, "events": int(n), "covered": spans[o][0] <= m <= spans[o][1]}
-             for o, m, n in rows],
+            [{"origin": o, "month": m, "events": n, "covered": spans[o][0] <= m <= spans[o][1]} for o, m, n in rows],
             schema=pa.schema([("origin", pa.string()), ("month", pa.date32()), ("events", pa.int64()),
                               ("covered", pa.bool_())]))
+
+    def _origin_months(self) -> list[tuple[str, date, int]]:
+        """``(origin, month, events)`` for every origin and month of the store, in that order."""
+        return [(o, m, int(n)) for o, m, n in self.store.con.execute(
+            "SELECT origin, CAST(date_trunc('month', date) AS DATE) AS month, count(*) FROM events "
+            "GROUP BY ALL ORDER BY 1, 2").fetchall()]
 
     def common_coverage(self, start: date, end: date) -> tuple[tuple[str, ...], dict[str, tuple[date, date]]]:
         """The origins with events in ``start`` .. ``end`` whose coverage spans all of it, and the others
@@ -473,10 +466,24 @@ class Relations:
         return rows, counts
 
 
+def _coverage(rows: list[tuple[str, date, int]]) -> dict[str, tuple[date, date]]:
+    """Each origin's first and last month with at least a twentieth of its busiest month's events."""
+    by: dict[str, list[tuple[date, int]]] = {}
+    for origin, month, n in rows:
+        by.setdefault(origin, []).append((month, n))
+    out = {}
+    for origin, months in by.items():
+        busiest = max(n for _, n in months)
+        kept = [m for m, n in months if n >= max(1, busiest / 20)]
+        out[origin] = (min(kept), max(kept))
+    return out
+
+
 def _longest_span(first: date, last: date, spans: dict[str, tuple[date, date]]
-                  ) -> tuple[date, date, tuple[str, ...]]:
+                  ) -> tuple[date, date, tuple[str, ...]] | None:
     """The longest stretch of the months ``first`` .. ``last`` that one source's coverage spans, and the
-    sources that cover all of it (more sources first when two stretches are as long)."""
+    sources that cover all of it (more sources first when two stretches are as long); None when no
+    source covers any of it."""
     best: tuple[int, int, date, date, tuple[str, ...]] | None = None
     for a, b in spans.values():
         lo, hi = max(a, first), min(b, last)
@@ -486,9 +493,7 @@ def _longest_span(first: date, last: date, spans: dict[str, tuple[date, date]]
         key = (months_between(lo, hi), len(members), lo, hi, members)
         if best is None or key[:2] > best[:2]:
             best = key
-    if best is None:
-        return first, first - timedelta(days=1), ()
-    return best[2], best[3], best[4]
+    return None if best is None else (best[2], best[3], best[4])
 
 
 def _span(start: Day, end: Day) -> tuple[date, date]:

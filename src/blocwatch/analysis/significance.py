@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -55,7 +55,7 @@ from blocwatch.analysis.cooperation import DEFAULT_ALPHA, net_cooperation, net_i
 from blocwatch.analysis.shifts import Shift
 from blocwatch.errors import InputError, ParameterError
 
-__all__ = ["STATUSES", "ShiftTest", "detect_shifts", "with_notes"]
+__all__ = ["STATUSES", "ShiftTest", "detect_shifts"]
 
 #: What a tested pair can be: a supported shift, a change the data do not support, or too little data.
 STATUSES = ("supported", "not supported", "insufficient data")
@@ -191,11 +191,6 @@ def detect_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, te
     out.sort(key=lambda s: (rank[s.status], s.p_value if s.p_value is not None else 2.0,
                             -abs(s.delta) if not math.isnan(s.delta) else 0.0, s.source, s.target, s.at))
     return out
-
-
-def with_notes(shift: Shift, notes: tuple[str, ...]) -> Shift:
-    """``shift`` with ``notes`` added."""
-    return replace(shift, notes=shift.notes + notes)
 
 
 @dataclass(frozen=True)

@@ -163,8 +163,8 @@ def shifts(
                 stdout.print(f"  {s.source}-{s.target}: insufficient data ({plural(s.events_before, 'event')})",
                              highlight=False)
             else:
-                small = s.p_value is not None and s.p_value <= ShiftTest().level
-                why = f"a change of {s.delta:+.2f} is too small" if small else f"p = {s.p_value:.3f}"
+                small = abs(s.delta) < ShiftTest().min_change
+                why = f"p = {s.p_value:.3f}" + (f", a change of {s.delta:+.2f} is too small" if small else "")
                 stdout.print(f"  {s.source}-{s.target}: {s.before:+.2f} -> {s.after:+.2f} from {s.at:%Y-%m}, "
                              f"not supported ({why}; {s.events_before} events before, {s.events_after} after)",
                              highlight=False)
