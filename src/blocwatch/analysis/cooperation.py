@@ -160,22 +160,36 @@ def series(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, key: str 
 
 
 def totals(rows: Iterable[dict[str, Any]], alpha: float = DEFAULT_ALPHA) -> dict[tuple[str, str], dict[str, Any]]:
-    """Sum undirected relations rows over their periods: one row per pair, ``net`` recomputed.
+    """Sum undirected relations rows over their periods: one row per pair, ``net`` recomputed, and
+    its 95% interval ``net_low`` .. ``net_high`` (:func:`net_interval`) when every row has the sums of
+    squared scores.
 
     Examples
     --------
     >>> t = totals([{"source": "A", "target": "B", "events": 2, "score_pos": 4.0, "score_neg": 0.0},
     ...             {"source": "B", "target": "A", "events": 1, "score_pos": 0.0, "score_neg": 6.0}])
-    >>> t[("A", "B")]["events"], round(t[("A", "B")]["net"], 3)
-    (3, -0.1)
+    >>> t[("A", "B")]["events"], round(t[("A", "B")]["net"], 3), "net_low" in t[("A", "B")]
+    (3, -0.1, False)
     """
     out: dict[tuple[str, str], dict[str, Any]] = {}
+    squares = True  # every row has the sums of squared scores: the totals get net's interval
     for r in rows:
         a, b = sorted((r["source"], r["target"]))
-        acc = out.setdefault((a, b), {"source": a, "target": b, "events": 0, "score_pos": 0.0, "score_neg": 0.0})
+        acc = out.setdefault((a, b), {"source": a, "target": b, "events": 0, "score_pos": 0.0, "score_neg": 0.0,
+                                      "score_pos_sq": 0.0, "score_neg_sq": 0.0})
         acc["events"] += int(r["events"])
         acc["score_pos"] += float(r["score_pos"])
         acc["score_neg"] += float(r["score_neg"])
+        if r.get("score_pos_sq") is None or r.get("score_neg_sq") is None:
+            squares = False
+        else:
+            acc["score_pos_sq"] += float(r["score_pos_sq"])
+            acc["score_neg_sq"] += float(r["score_neg_sq"])
     for acc in out.values():
         acc["net"] = net_cooperation(acc["score_pos"], acc["score_neg"], alpha)
+        if squares:
+            acc["net_low"], acc["net_high"] = net_interval(acc["score_pos"], acc["score_neg"], acc["score_pos_sq"],
+                                                           acc["score_neg_sq"], alpha)
+        else:
+            del acc["score_pos_sq"], acc["score_neg_sq"]
     return out

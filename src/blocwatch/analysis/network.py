@@ -39,8 +39,8 @@ EDGE_WEIGHTS = ("events", "log_events", "intensity", "net")
 class SignedEdge:
     """One undirected tie, ``source < target`` alphabetically.
 
-    ``net`` (net cooperation in [-1, 1]) and ``events`` are set for networks built from
-    events and ``None``/0 for networks read from an edge list.
+    ``net`` (net cooperation in [-1, 1]), its 95% ``interval`` and ``events`` are set for networks
+    built from events and ``None``/0 for networks read from an edge list.
     """
 
     source: str
@@ -49,6 +49,7 @@ class SignedEdge:
     weight: float = 1.0
     net: float | None = None
     events: int = 0
+    interval: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -184,13 +185,14 @@ class SignedNetwork:
     # -- export -----------------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data: ``{"label", "nodes", "edges": [{source, target, sign, weight, ...}]}``."""
+        """Plain JSON-ready data: ``{"label", "nodes", "edges": [{source, target, sign, weight, ...}]}``
+        (``net_low`` and ``net_high`` only on ties whose interval is known)."""
         return {
             "label": self.label,
             "nodes": list(self.nodes),
             "edges": [
                 {"source": e.source, "target": e.target, "sign": e.sign, "weight": e.weight, "net": e.net,
-                 "events": e.events}
+                 "events": e.events, **_interval(e)}
                 for e in self.edges
             ],
             **({"meta": self.meta} if self.meta else {}),
@@ -201,7 +203,8 @@ class SignedNetwork:
         return json.dumps(self.to_dict(), ensure_ascii=False, allow_nan=False)
 
     def to_networkx(self) -> Any:
-        """A ``networkx.Graph``; edges carry ``sign``, ``weight`` (always positive), ``net`` and ``events``.
+        """A ``networkx.Graph``; edges carry ``sign``, ``weight`` (always positive), ``net``, ``events``
+        and, when known, ``net_low`` and ``net_high``.
 
         Examples
         --------
@@ -217,6 +220,7 @@ class SignedNetwork:
             attrs: dict[str, Any] = {"sign": e.sign, "weight": e.weight, "events": e.events}
             if e.net is not None:
                 attrs["net"] = e.net
+            attrs.update(_interval(e))
             g.add_edge(e.source, e.target, **attrs)
         return g
 
@@ -310,6 +314,10 @@ class EdgeRule:
         return abs(net)
 
 
+def _interval(e: SignedEdge) -> dict[str, float]:
+    return {} if e.interval is None else {"net_low": e.interval[0], "net_high": e.interval[1]}
+
+
 def network_from_relations(rows: Iterable[dict[str, Any]], rule: EdgeRule | None = None, *,
                            label: str | None = None, nodes: Iterable[str] = ()) -> SignedNetwork:
     """A signed network from the undirected relations rows of one window.
@@ -351,5 +359,7 @@ def network_from_relations(rows: Iterable[dict[str, Any]], rule: EdgeRule | None
         key = (a, b) if a < b else (b, a)
         if key in pairs:
             raise InputError(f"relations rows list the pair {key[0]}-{key[1]} twice; use an undirected table")
-        pairs[key] = SignedEdge(key[0], key[1], s, w, r["net"], int(r["events"]))
+        low, high = r.get("net_low"), r.get("net_high")
+        interval = None if low is None or high is None else (float(low), float(high))
+        pairs[key] = SignedEdge(key[0], key[1], s, w, r["net"], int(r["events"]), interval)
     return SignedNetwork(tuple(sorted(names)), tuple(pairs[k] for k in sorted(pairs)), label)

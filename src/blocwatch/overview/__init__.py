@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blocwatch.analysis.cooperation import series, totals
 from blocwatch.analysis.network import SignedNetwork
@@ -43,6 +43,9 @@ from blocwatch.overview.networks import network_view
 from blocwatch.periods import period_end, period_label, period_range
 from blocwatch.relations import Relations
 from blocwatch.store import EventStore
+
+if TYPE_CHECKING:
+    from blocwatch.analysis.blocs import BlocSupport
 
 __all__ = ["QUADS", "Overview", "OverviewOptions"]
 
@@ -90,6 +93,28 @@ class OverviewOptions:
     def filters(self) -> dict[str, Any]:
         """The query fields that select which events count."""
         return {"states_only": self.states_only, "roots_only": self.roots_only, "min_sources": self.min_sources}
+
+    def query(self) -> str:
+        """These options as the web app's query string (``/?countries=...``), which opens the app on
+        the same states, window and filters (the API's parameters have the same names).
+
+        Examples
+        --------
+        >>> OverviewOptions(countries=("PRK", "RUS"), start=date(2023, 1, 1), end=date(2024, 12, 31),
+        ...                 min_sources=2).query()
+        'countries=PRK%2CRUS&from=2023-01-01&to=2024-12-31&min_sources=2'
+        >>> OverviewOptions().query()
+        ''
+        """
+        from urllib.parse import urlencode
+
+        fields = {"countries": ",".join(self.countries) if self.countries else None,
+                  "from": self.start.isoformat() if self.start else None,
+                  "to": self.end.isoformat() if self.end else None,
+                  "all_actors": "true" if not self.states_only else None,
+                  "roots_only": "true" if self.roots_only else None,
+                  "min_sources": str(self.min_sources) if self.min_sources > 1 else None}
+        return urlencode({k: v for k, v in fields.items() if v is not None})
 
     def counting(self) -> str:
         """Which events count, in a sentence (the report says it beside its findings).
@@ -167,9 +192,10 @@ class Overview:
     # -- views -----------------------------------------------------------------------------
 
     def timelines(self) -> list[dict[str, Any]]:
-        """Per pair with events, busiest first: monthly ``net``, ``events``, quad-class counts and
-        mean Goldstein (None in a month without events)."""
-        keys = ("net", "events", "goldstein_sum", *QUADS)
+        """Per pair with events, busiest first: monthly ``net`` with its 95% interval ``net_low`` ..
+        ``net_high``, ``events``, quad-class counts and mean Goldstein (interval and mean None in a
+        month without events)."""
+        keys = ("net", "events", "goldstein_sum", *QUADS, "net_low", "net_high")
         by_pair = series(self.monthly, self.months, key=keys)
         out = []
         for (a, b), arr in by_pair.items():
@@ -177,6 +203,8 @@ class Overview:
             out.append({
                 "pair": f"{a}-{b}", "source": a, "target": b, "total": int(ev.sum()),
                 "months": [_month(m) for m in self.months], "net": [round(float(x), 9) for x in arr[0]],
+                "net_low": [round(float(x), 6) if n else None for x, n in zip(arr[-2], ev, strict=True)],
+                "net_high": [round(float(x), 6) if n else None for x, n in zip(arr[-1], ev, strict=True)],
                 "events": [int(x) for x in ev],
                 "goldstein_mean": [round(float(g / n), 6) if n else None for g, n in zip(arr[2], ev, strict=True)],
                 **{q: [int(x) for x in arr[3 + i]] for i, q in enumerate(QUADS)},
@@ -185,7 +213,8 @@ class Overview:
         return out
 
     def matrix(self) -> dict[str, Any]:
-        """Net cooperation and event counts of every pair over the whole span (states by activity)."""
+        """Net cooperation with its 95% ``interval`` and event counts of every pair over the whole span
+        (states by activity)."""
         pairs = totals(self.monthly, self.relations.options.alpha)
         activity = {c: 0 for c in self.countries}
         for (a, b), p in pairs.items():
@@ -193,30 +222,46 @@ class Overview:
             activity[b] = activity.get(b, 0) + p["events"]
         states = sorted(activity, key=lambda c: (-activity[c], c))
         net: list[list[float | None]] = []
+        interval: list[list[list[float] | None]] = []
         events: list[list[int]] = []
         for a in states:
             row_net: list[float | None] = []
+            row_interval: list[list[float] | None] = []
             row_events: list[int] = []
             for b in states:
                 p = pairs.get((a, b) if a < b else (b, a)) if a != b else None
                 row_net.append(round(p["net"], 9) if p else None)
+                row_interval.append([round(p["net_low"], 6), round(p["net_high"], 6)]
+                                    if p and "net_low" in p else None)
                 row_events.append(p["events"] if p else 0)
             net.append(row_net)
+            interval.append(row_interval)
             events.append(row_events)
-        return {"states": states, "names": [self.names.get(s, s) for s in states], "net": net, "events": events}
+        return {"states": states, "names": [self.names.get(s, s) for s in states], "net": net,
+                "interval": interval, "events": events}
 
     def network(self, start: date, end: date, label: str) -> dict[str, Any]:
-        """The signed network of ``start`` .. ``end`` with blocs and a layout
-        (:func:`blocwatch.overview.summary.network_view`)."""
-        net = self.relations.network(start, end, label=label)
-        return {**network_view(net, time_limit=self.options.time_limit, names=self.names),
+        """The signed network of ``start`` .. ``end`` with blocs, whether they are better than chance,
+        and a layout (:func:`blocwatch.overview.networks.network_view`)."""
+        if self._recent is not None and (start, end) == self._recent[0]:
+            _, net, support = self._recent
+            net = SignedNetwork(net.nodes, net.edges, label, dict(net.meta))
+        else:
+            net, support = self.relations.network(start, end, label=label), None
+        return {**network_view(net, time_limit=self.options.time_limit, names=self.names, support=support),
                 "start": start.isoformat(), "end": end.isoformat()}
 
-    def _recent_network(self) -> SignedNetwork | None:
+    @cached_property
+    def _recent(self) -> tuple[tuple[date, date], SignedNetwork, BlocSupport] | None:
+        """The network of the last months, and its blocs' support: computed once for the headline
+        and the network view."""
+        from blocwatch.analysis.blocs import bloc_support
+
         if not self.span:
             return None
         first = self.recent_months[0]
-        return self.relations.network(first, self.span[1], label="recent")
+        net = self.relations.network(first, self.span[1], label="recent")
+        return (first, self.span[1]), net, bloc_support(net)
 
     def networks(self) -> list[dict[str, Any]]:
         """Networks to choose from: the last months, the whole span, then every quarter."""
@@ -265,14 +310,13 @@ class Overview:
         if not self.span:
             return []
         from blocwatch.analysis.balance import frustration
-        from blocwatch.analysis.blocs import bloc_support
 
         out = shift_headlines(self._shifts, self.names, period=span_text(*self.span))
-        net = self._recent_network()
+        assert self._recent is not None
+        _, net, support = self._recent
         recent = self.recent_months
         period = f"the last {len(recent)} months ({span_text(recent[0], recent[-1])})"
-        if net is not None and net.edges:
-            support = bloc_support(net)
+        if net.edges:  # the partition tested, as the network view shows it
             out.append(bloc_headline(support.partition, self.names, period, support))
             out.append(frustration_headline(frustration(net, time_limit=self.options.time_limit), self.names,
                                             total_weight=sum(e.weight for e in net.edges)))

@@ -176,6 +176,7 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
         version=__version__, generated=datetime.now().strftime("%Y-%m-%d %H:%M"), store=store.path.name,
         countries=[(c, data["names"].get(c, c)) for c in data["countries"]], span=span, events=events,
         headlines=data["headlines"], counting=data["counting"], has_data=bool(data["timelines"]),
+        app_query=overview.options.query(),
         data_json=_json_for_script(data),
         style=_template("report.css"), script=_template("report.js"), plotly_js=plotly.offline.get_plotlyjs(),
     )

@@ -70,23 +70,28 @@ def timeline_figure(t: dict[str, Any], quads: dict[str, str], names: dict[str, s
 
 
 def network_figure(net: dict[str, Any]) -> Figure:
-    """States at their bloc positions; ties blue or red, width by weight, frustrated ones dotted."""
+    """States at their bloc positions, coloured by bloc when the blocs are better than chance; ties blue or
+    red, width by weight, frustrated ones dotted."""
     fig, ax = plt.subplots(figsize=(7, 6), layout="constrained")
     pos = {n["id"]: (n["x"], n["y"]) for n in net["nodes"]}
+    # blocs that the same ties with shuffled signs fit as well are not blocs; a network of friendly ties only is one
+    supported = net["bloc_support"]["supported"] or net["bloc_support"]["hostile"] == 0
     top = max((e["weight"] for e in net["edges"]), default=1.0) or 1.0
     for e in net["edges"]:
         (x0, y0), (x1, y1) = pos[e["source"]], pos[e["target"]]
         ax.plot([x0, x1], [y0, y1], color=_FRIENDLY if e["sign"] > 0 else _HOSTILE, alpha=0.75,
                 linewidth=0.8 + 4 * e["weight"] / top, linestyle=":" if e["frustrated"] else "-", zorder=1)
     for n in net["nodes"]:
-        colour = "#dddddd" if n["bloc"] is None else _BLOC_COLOURS[n["bloc"] % len(_BLOC_COLOURS)]
+        bloc = None if n["bloc"] is None else n["bloc"] if supported else 0  # chance blocs: one colour
+        colour = "#dddddd" if bloc is None else _BLOC_COLOURS[bloc % len(_BLOC_COLOURS)]
         ax.scatter([n["x"]], [n["y"]], s=260, color=colour, edgecolors="#333", zorder=2)
         ax.annotate(n["id"], (n["x"], n["y"]), xytext=(0, 11), textcoords="offset points", ha="center", fontsize=9)
     ax.set_aspect("equal")
     ax.margins(0.15)
     ax.axis("off")
     f = net["frustration"]
-    ax.set_title(f"{net['label']}: {len(net['blocs'])} blocs, frustration {f['value']:.2f}", fontsize=11)
+    blocs = f"{len(net['blocs'])} blocs" if supported else "no clear blocs"
+    ax.set_title(f"{net['label']}: {blocs}, frustration {f['value']:.2f}", fontsize=11)
     return fig
 
 

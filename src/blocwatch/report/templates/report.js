@@ -27,6 +27,10 @@
   }
   function name(code) { return (data.names && data.names[code]) || code; }
   function signed(x) { return (x >= 0 ? "+" : "") + x.toFixed(2); }
+  function interval(low, high) {  // " (95% interval -0.10 to +0.40)", or nothing when unknown
+    return low === null || low === undefined || high === null || high === undefined ? "" :
+      " (95% interval " + signed(low) + " to " + signed(high) + ")";
+  }
 
   var byPair = {};
   data.timelines.forEach(function (t) { byPair[t.pair] = t; });
@@ -67,7 +71,10 @@
     });
     traces.push({type: "scatter", mode: "lines+markers", x: t.months, y: t.net, yaxis: "y2",
                  name: "net cooperation", line: {color: "#222", width: 2}, marker: {size: 5},
-                 hovertemplate: "%{x}: net cooperation %{y:+.2f}<extra></extra>"});
+                 customdata: t.months.map(function (m, i) {
+                   return t.events[i] + " events" + interval(t.net_low[i], t.net_high[i]);
+                 }),
+                 hovertemplate: "%{x}: net cooperation %{y:+.2f}, %{customdata}<extra></extra>"});
     var layout = {
       barmode: "stack", height: 430, margin: {t: 50, l: 55, r: 60, b: 40}, hovermode: "closest",
       title: {text: plain(name(t.source) + " and " + name(t.target) + ": events by kind and net cooperation, by month")},
@@ -111,7 +118,7 @@
       mid.y.push((a.y + b.y) / 2);
       mid.customdata.push(e.source + "-" + e.target);
       mid.text.push(plain(name(e.source) + " - " + name(e.target) + ": " + (e.sign > 0 ? "friendly" : "hostile") +
-                          ", net " + signed(e.net || 0) + " over " + e.events + " events" +
+                          ", net " + signed(e.net || 0) + interval(e.net_low, e.net_high) + " over " + e.events + " events" +
                           (e.frustrated ? " (frustrated)" : "")));
     });
     traces.push({type: "scatter", mode: "markers", x: mid.x, y: mid.y, text: mid.text, customdata: mid.customdata,
@@ -121,13 +128,15 @@
                  x: net.nodes.map(function (n) { return n.x; }), y: net.nodes.map(function (n) { return n.y; }),
                  text: net.nodes.map(function (n) { return plain(n.id); }), textposition: "top center",
                  customdata: net.nodes.map(function (n) {
-                   return plain(n.name + (n.bloc === null ? ", no tie" : ", bloc " + (n.bloc + 1)) +
+                   return plain(n.name + (n.bloc === null ? ", no tie" : (net.bloc_support.supported || net.bloc_support.hostile === 0) ?
+                                          ", bloc " + (n.bloc + 1) : "") +
                                 (n.frustration ? ", frustrated ties " + n.frustration.toFixed(2) : ""));
                  }),
                  hovertemplate: "%{customdata}<extra></extra>",
                  marker: {size: 18, line: {color: "#333", width: 1},
-                          color: net.nodes.map(function (n) {
-                            return n.bloc === null ? "#dddddd" : BLOC_COLOURS[n.bloc % BLOC_COLOURS.length];
+                          color: net.nodes.map(function (n) {  // blocs no better than chance: one colour
+                            var bloc = n.bloc === null ? null : (net.bloc_support.supported || net.bloc_support.hostile === 0) ? n.bloc : 0;
+                            return bloc === null ? "#dddddd" : BLOC_COLOURS[bloc % BLOC_COLOURS.length];
                           })}});
     var layout = {height: 520, margin: {t: 40, l: 20, r: 20, b: 20}, hovermode: "closest",
                   title: {text: plain(net.label)},
@@ -146,9 +155,15 @@
     }
     var f = net.frustration;
     var ratio = net.balanced_triangle_ratio;
+    var support = net.bloc_support;
+    var split = net.blocs.map(function (b) { return b.join(", "); }).join(" | ");
+    var tested = support.p_value === null ? "too few ties of each kind to tell blocs from chance" :
+      "p = " + support.p_value.toFixed(2) + " against the same " + support.ties + " ties with their signs shuffled";
     document.getElementById("network-summary").textContent =
-      net.blocs.length + (net.blocs.length === 1 ? " bloc" : " blocs") + ": " +
-      net.blocs.map(function (b) { return b.join(", "); }).join(" | ") +
+      (!net.blocs.length ? "No ties" : support.hostile === 0 ? "One bloc, every tie friendly: " + split :
+        support.hostile === support.ties ? "Every tie hostile: no blocs" : support.supported ?
+        net.blocs.length + (net.blocs.length === 1 ? " bloc" : " blocs") + ": " + split + " (" + tested + ")" :
+        "No clear blocs (" + tested + "); the best split would be " + split) +
       ". Frustration index " + f.value.toFixed(2) + (f.exact ? " (proved minimal)" : " (at least " + f.bound.toFixed(2) + ")") +
       (ratio === null ? "" : "; " + Math.round(100 * ratio) + "% of triangles balanced") + ".";
   }
@@ -158,18 +173,23 @@
     var m = data.matrix;
     var div = document.getElementById("fig-matrix");
     var text = m.events.map(function (row) { return row.map(function (n) { return n ? String(n) : ""; }); });
-    var pairs = m.states.map(function (a) {
-      return m.states.map(function (b) { return a < b ? a + "-" + b : b + "-" + a; });
+    var cells = m.states.map(function (a, i) {  // [pair, its interval in words]
+      return m.states.map(function (b, j) {
+        var iv = m.interval[i][j];
+        return [a < b ? a + "-" + b : b + "-" + a, iv ? interval(iv[0], iv[1]) : ""];
+      });
     });
     Plotly.newPlot(div, [{
-      type: "heatmap", z: m.net, x: m.states, y: m.states, text: text, texttemplate: "%{text}", customdata: pairs,
+      type: "heatmap", z: m.net, x: m.states, y: m.states, text: text, texttemplate: "%{text}", customdata: cells,
       colorscale: "RdBu", reversescale: true, zmin: -1, zmax: 1, zmid: 0, colorbar: {title: {text: "net"}},
-      hovertemplate: "%{y} - %{x}: net %{z:+.2f} over %{text} events<extra></extra>", hoverongaps: false
+      hovertemplate: "%{y} - %{x}: net %{z:+.2f}%{customdata[1]} over %{text} events<extra></extra>",
+      hoverongaps: false
     }], {height: 120 + 42 * m.states.length, margin: {t: 20, l: 60, r: 20, b: 60},
          yaxis: {autorange: "reversed"}}, CONFIG);
     div.on("plotly_click", function (ev) {
       var p = ev.points[0];
-      if (p && byPair[p.customdata]) { select(p.customdata, ""); document.getElementById("timeline").scrollIntoView(); }
+      var pair = p && p.customdata && p.customdata[0];
+      if (pair && byPair[pair]) { select(pair, ""); document.getElementById("timeline").scrollIntoView(); }
     });
   }
 
