@@ -53,7 +53,8 @@ demo: $(VENV)/.main
 	@echo
 	@echo "Open the report in any browser (it works offline):  file://$(CURDIR)/out/report.html"
 	@echo "Explore the same store in the web app:               $(BIN)/blocwatch serve --db $(DEMO_DB)"
-	@echo "                                   then open          http://127.0.0.1:8000/"
+	@echo "                                   then open          http://127.0.0.1:8000/?countries=$(DEMO_COUNTRIES)&from=2023-01&to=2025-02"
+	@echo "                                   (the report's states and window: the same findings, with every event behind them)"
 	@echo "More:  $(BIN)/blocwatch enemies RUS PRK --db $(DEMO_DB) --from 2022-01 --to 2024-09"
 	@echo "       $(BIN)/blocwatch network --db $(DEMO_DB) --window 2024-11 --format gexf --out out/2024-11.gexf"
 

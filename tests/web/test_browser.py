@@ -56,8 +56,11 @@ def watched(browser, artifacts) -> Iterator:
         w.context.close()
 
 
+DEMO = "USA,RUS,CHN,JPN,KOR,PRK,UKR"
+
+
 def _choose_pair(w: Watched, pair: str) -> None:
-    w.page.goto(w.base + "/")
+    w.page.goto(w.base + "/?countries=" + DEMO)
     w.page.wait_for_selector("#network .tie", state="attached", timeout=30_000)
     w.page.select_option("#dyad", pair)
     w.page.wait_for_function("() => document.getElementById('timeline').data?.length === 5", timeout=30_000)
@@ -74,7 +77,10 @@ def test_choose_a_dyad_see_its_timeline_and_the_evidence_of_an_event(demo_server
     # the timeline: a plotly chart with data
     events = page.evaluate("document.getElementById('timeline').data.slice(0, 4)"
                            ".reduce((n, t) => n + t.y.reduce((a, b) => a + b, 0), 0)")
-    api = httpx.get(f"{demo_server}/api/timeline", params={"pair": "PRK-RUS", "from": "2023-07", "to": "2025-02"})
+    # the pair's timeline covers the days the network covers
+    net = httpx.get(f"{demo_server}/api/network", params={"countries": DEMO}).json()
+    span = {"from": net["start"], "to": net["end"]}
+    api = httpx.get(f"{demo_server}/api/timeline", params={"pair": "PRK-RUS", **span})
     assert events == api.json()["total"] > 0
     assert page.locator("#timeline .barlayer .point").count() > 0
     w.shot("app-dyad-PRK-RUS")
@@ -99,8 +105,8 @@ def test_choose_a_dyad_see_its_timeline_and_the_evidence_of_an_event(demo_server
     page.mouse.move(box["x"], box["y"])
     page.mouse.click(box["x"], box["y"])
     page.wait_for_function("() => document.getElementById('events-info').textContent.includes('in 2024-06')")
-    month = httpx.get(f"{demo_server}/api/events", params={"pair": "PRK-RUS", "month": "2024-06", "from": "2023-07",
-                                                           "to": "2025-02", "limit": 25}).json()
+    month = httpx.get(f"{demo_server}/api/events", params={"pair": "PRK-RUS", "month": "2024-06", **span,
+                                                           "limit": 25}).json()
     ids = page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => r.dataset.eventId)")
     assert ids == [e["event_id"] for e in month["items"]]
 
@@ -198,3 +204,67 @@ def test_a_late_answer_never_draws_over_a_later_choice(demo_server, watched):
     assert expected and ids == expected
     assert "in 2024-06" in page.text_content("#events-info")
     w.check_clean()
+
+
+def test_the_app_opens_on_the_reports_view_and_a_link_keeps_the_view(demo_app, demo_server, watched, browser,
+                                                                     tmp_path):
+    """The report says how to open the app on its states, window and filters; there the app shows the
+    report's findings, word for word. The address follows every choice (filters, pair, month), and
+    opening it again shows the same events."""
+    import re
+    from datetime import date
+
+    from blocwatch.report import ReportOptions, write_report
+
+    out = tmp_path / "report.html"
+    with demo_app.state.live.cursor() as view:
+        write_report(view, out, ReportOptions(countries=tuple(DEMO.split(",")), start=date(2023, 1, 1),
+                                              end=date(2025, 2, 28)))
+    context = browser.new_context()
+    try:
+        report = context.new_page()
+        report.goto(out.as_uri())
+        said = report.eval_on_selector_all("#findings li.headline", "xs => xs.map(x => x.textContent)")
+        link = report.text_content("#app-view code:nth-of-type(2)")
+    finally:
+        context.close()
+    assert len(said) >= 4 and re.fullmatch(r"http://127\.0\.0\.1:8000/\?\S+", link)
+
+    w = watched(demo_server)
+    page = w.page
+    page.goto(link.replace("http://127.0.0.1:8000", demo_server))
+    page.wait_for_selector("#findings li", timeout=60_000)
+    assert page.eval_on_selector_all("#findings li", "xs => xs.map(x => x.textContent)") == said
+    checked = page.eval_on_selector_all("input[name=country]:checked", "xs => xs.map(x => x.value)")
+    assert sorted(checked) == sorted(DEMO.split(","))
+    assert (page.input_value("#from"), page.input_value("#to")) == ("2023-01", "2025-02")
+    w.shot("app-report-view")
+
+    # a filter: the findings are the API's for it, and the address keeps it
+    page.fill("#min-sources", "2")
+    page.click("#apply")
+    page.wait_for_function("() => window.location.search.includes('min_sources=2')", timeout=60_000)
+    api = httpx.get(f"{demo_server}/api/findings", params={"countries": DEMO, "from": "2023-01", "to": "2025-02",
+                                                           "min_sources": 2}, timeout=120).json()
+    page.wait_for_function("n => document.getElementById('counting').textContent === n", arg=api["counting"])
+    assert page.eval_on_selector_all("#findings li", "xs => xs.map(x => x.textContent)") == [
+        h["text"] for h in api["items"]]
+
+    # a pair and a month: the address names them, and opening it shows the same events
+    page.select_option("#dyad", "PRK-RUS")
+    page.wait_for_function("() => document.getElementById('timeline-summary').textContent.startsWith('PRK-RUS')")
+    page.evaluate("() => document.getElementById('timeline').emit('plotly_click', {points: [{customdata: '2024-06'}]})")
+    page.wait_for_function("() => window.location.search.includes('month=2024-06')")
+    page.wait_for_selector("#events-body tr")
+    ids = page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => r.dataset.eventId)")
+    address = page.url
+    assert "pair=PRK-RUS" in address and "min_sources=2" in address
+    again = watched(demo_server)
+    again.page.goto(address)
+    again.page.wait_for_function("() => document.getElementById('events-info').textContent.includes('in 2024-06')",
+                                 timeout=60_000)
+    again.page.wait_for_selector("#events-body tr")
+    assert ids and again.page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => r.dataset.eventId)") == ids
+    assert again.page.input_value("#min-sources") == "2"
+    w.check_clean()
+    again.check_clean()

@@ -62,6 +62,22 @@ Pair = Annotated[str, Query(pattern=PAIR_PATTERN, description="Two states, e.g. 
                             examples=["PRK-RUS"])]
 
 
+def _filters(
+    all_actors: Annotated[bool, Query(description="Count events of any actor of the states (citizens, rebels, "
+                                      "media), not only of those that act for them (`--all-actors`).")] = False,
+    roots_only: Annotated[bool, Query(description="Only GDELT events of a story's lead paragraph "
+                                      "(`--roots-only`).")] = False,
+    min_sources: Annotated[int, Query(ge=1, le=limits.MAX_MIN_SOURCES, description="Only events reported by at "
+                                      "least this many sources (`--min-sources`).")] = 1,
+) -> dict[str, Any]:
+    """Which events count: the report's and the CLI's filters, with the same defaults."""
+    return {"states_only": not all_actors, "roots_only": roots_only, "min_sources": min_sources}
+
+
+#: Which events count, for :class:`Views` (:attr:`blocwatch.overview.OverviewOptions.filters`).
+Filters = Annotated[dict[str, Any], Depends(_filters)]
+
+
 def _views(request: Request) -> Iterator[Views]:
     """The views of the newest snapshot, held open until the request is answered."""
     with request.app.state.live.current() as views:
@@ -106,11 +122,11 @@ def events(views: ViewsOf, pair: Annotated[str | None, Query(
                                               "within `from` .. `to`.", examples=["2024-06"])] = None,
            all_modes: Annotated[bool, Query(description="Negated, hypothetical, future and claimed events too "
                                             "(their `mode` says so); by default only factual ones.")] = False,
-           limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+           limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0, filters: Filters = None) -> dict[str, Any]:
     """Events oldest first, with the sentence, document, rule and link behind each."""
     first, last = _dates(start, end)
     return views.events(_pair(pair), parse_countries(countries), first, last, month=parse_date(month),
-                                  all_modes=all_modes, limit=limit, offset=offset)
+                        all_modes=all_modes, limit=limit, offset=offset, filters=filters)
 
 
 @router.get("/dyads", response_model=models.DyadPage, summary="Relations of pairs of states per window")
@@ -119,31 +135,34 @@ def dyads(views: ViewsOf, countries: Countries = None, start: Start = None, end:
               description="Length of the windows.")] = "month",
           directed: Annotated[bool, Query(description="One row per ordered pair (default: per unordered pair, "
                                           "`source` < `target`).")] = False,
-          limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-    """Events, Goldstein sums, cooperation, conflict, quad-class counts and net cooperation of
-    every pair per window (the table of `blocwatch relations`)."""
+          limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0, filters: Filters = None) -> dict[str, Any]:
+    """Events, Goldstein sums, cooperation, conflict, quad-class counts and net cooperation with its
+    interval of every pair per window (the table of `blocwatch relations`)."""
     first, last = _dates(start, end)
     return views.dyads(parse_countries(countries), first, last, window=window, directed=directed, limit=limit,
-                                 offset=offset)
+                       offset=offset, filters=filters)
 
 
 @router.get("/timeline", response_model=models.Timeline, summary="One pair month by month")
-def timeline(views: ViewsOf, pair: Pair, start: Start = None, end: End = None) -> dict[str, Any]:
-    """Monthly net cooperation, events and events per CAMEO quad class of one pair; without
-    `from` and `to`, over the span of the pair's events."""
+def timeline(views: ViewsOf, pair: Pair, start: Start = None, end: End = None, filters: Filters = None,
+             ) -> dict[str, Any]:
+    """Monthly net cooperation with its 95% interval, events and events per CAMEO quad class of one
+    pair; without `from` and `to`, over the span of the pair's events."""
     first, last = _dates(start, end)
     p = _pair(pair)
     assert p is not None
-    return views.timeline(p, first, last)
+    return views.timeline(p, first, last, filters=filters)
 
 
 @router.get("/network", response_model=models.Network, summary="The signed network of the states, by bloc")
 def network(views: ViewsOf, countries: Countries = None, start: Start = None, end: End = None,
-            top: Top = limits.DEFAULT_TOP) -> dict[str, Any]:
-    """Friendly and hostile ties over the window, with the states' blocs, a layout, the frustration
-    index and the share of balanced triangles; without `from` and `to`, over the span of the events."""
+            top: Top = limits.DEFAULT_TOP, filters: Filters = None) -> dict[str, Any]:
+    """Friendly and hostile ties over the window (each with its net cooperation, interval and events),
+    the states' blocs and whether they beat the same ties with shuffled signs, a layout, the
+    frustration index and the share of balanced triangles; without `from` and `to`, over the span of
+    the events."""
     first, last = _dates(start, end)
-    return views.network(parse_countries(countries), first, last, top=top)
+    return views.network(parse_countries(countries), first, last, top=top, filters=filters)
 
 
 @router.get("/balance", response_model=models.BalancePage, summary="Structural balance per window")
@@ -152,12 +171,12 @@ def balance(views: ViewsOf, countries: Countries = None, start: Start = None, en
             window: Annotated[Literal["month", "quarter", "year"], Query(description="One network per window.")]
             = "month",
             limit: Annotated[int, Query(ge=1, le=limits.MAX_BALANCE_LIMIT, description="Networks per page.")]
-            = limits.DEFAULT_BALANCE_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+            = limits.DEFAULT_BALANCE_LIMIT, offset: Offset = 0, filters: Filters = None) -> dict[str, Any]:
     """Frustration index (exact within a time budget, else a heuristic with a proven bound), balanced
     triangles, blocs and frustrated ties of the network of each window (`blocwatch balance`)."""
     first, last = _dates(start, end)
     return views.balance(parse_countries(countries), first, last, top=top, window=window, limit=limit,
-                                   offset=offset)
+                         offset=offset, filters=filters)
 
 
 @router.get("/shifts", response_model=models.ShiftList, summary="Pairs that moved closer or apart")
@@ -166,16 +185,29 @@ def shifts(views: ViewsOf, countries: Countries = None, start: Start = None, end
            min_events: Annotated[int, Query(ge=1, le=limits.MAX_MIN_EVENTS,
                                             description="Skip pairs with fewer events.")] = 5,
            limit: Annotated[int, Query(ge=1, le=limits.MAX_SHIFTS, description="At most this many pairs each way.")]
-           = limits.DEFAULT_SHIFTS) -> dict[str, Any]:
-    """Each pair's largest change of monthly net cooperation over the window, and the kinds of
-    events behind it with examples (`blocwatch shifts`)."""
+           = limits.DEFAULT_SHIFTS, filters: Filters = None) -> dict[str, Any]:
+    """The pairs whose relations changed over the window as the data support it (a permutation test
+    of the months, `blocwatch shifts`; the same list as the report's findings), each with its
+    p-value, levels before and after with their intervals, event counts, notes, and the kinds of
+    events behind it with examples."""
     first, last = _dates(start, end)
-    return views.shifts(parse_countries(countries), first, last, top=top, min_events=min_events, limit=limit)
+    return views.shifts(parse_countries(countries), first, last, top=top, min_events=min_events, limit=limit,
+                        filters=filters)
 
 
 @router.get("/tension", response_model=models.TensionList, summary="Tension among the states per month")
 def tension(views: ViewsOf, countries: Countries = None, start: Start = None, end: End = None,
-            top: Top = limits.DEFAULT_TOP) -> dict[str, Any]:
+            top: Top = limits.DEFAULT_TOP, filters: Filters = None) -> dict[str, Any]:
     """The share of conflict in what the states do to each other, per month, and its change."""
     first, last = _dates(start, end)
-    return views.tension(parse_countries(countries), first, last, top=top)
+    return views.tension(parse_countries(countries), first, last, top=top, filters=filters)
+
+
+@router.get("/findings", response_model=models.FindingList, summary="The findings in words, as the report gives them")
+def findings(views: ViewsOf, countries: Countries = None, start: Start = None, end: End = None,
+             top: Top = limits.DEFAULT_TOP, filters: Filters = None) -> dict[str, Any]:
+    """The supported shifts, the blocs of the last months (or "no clear blocs"), the relations that
+    most hold the network out of balance and the tension trend, in sentences with their figures:
+    the first screen of `blocwatch report` for the same states, window and filters."""
+    first, last = _dates(start, end)
+    return views.findings(parse_countries(countries), first, last, top=top, filters=filters)

@@ -15,7 +15,7 @@ Examples
 from __future__ import annotations
 
 __all__ = ["CACHE_SIZE", "DEFAULT_BALANCE_LIMIT", "DEFAULT_LIMIT", "DEFAULT_SHIFTS", "DEFAULT_STATES",
-           "DEFAULT_TOP", "MAX_BALANCE_LIMIT", "MAX_COUNTRIES", "MAX_LIMIT", "MAX_MIN_EVENTS", "MAX_OFFSET",
+           "DEFAULT_TOP", "MAX_BALANCE_LIMIT", "MAX_COUNTRIES", "MAX_LIMIT", "MAX_MIN_EVENTS", "MAX_MIN_SOURCES", "MAX_OFFSET",
            "MAX_SHIFTS", "MAX_STATES", "REQUEST_SECONDS", "SOLVE_SECONDS"]
 
 #: Rows per page of ``/api/events`` and ``/api/dyads``: the default and the most one request gets.
@@ -34,11 +34,13 @@ DEFAULT_BALANCE_LIMIT, MAX_BALANCE_LIMIT = 12, 24
 DEFAULT_SHIFTS, MAX_SHIFTS = 10, 50
 #: Largest ``min_events`` of ``/api/shifts``.
 MAX_MIN_EVENTS = 1_000_000
+#: Largest ``min_sources`` (events reported by at least this many sources) of any route.
+MAX_MIN_SOURCES = 1_000_000
 #: Seconds the exact frustration solver gets per network (beyond it: the heuristic's answer and a bound).
 SOLVE_SECONDS = 2.0
 #: Seconds a request may take before the app answers 504 (``blocwatch serve --timeout``); the
 #: work already started finishes in the background, bounded by the limits above.
 REQUEST_SECONDS = 30.0
-#: Results of the costly views (network, balance, shifts, tension, timelines) kept in memory,
+#: Results of the costly views (network, balance, shifts, tension, timelines, findings) kept in memory,
 #: keyed by their normalised query; each snapshot of the store has a cache of its own.
 CACHE_SIZE = 256

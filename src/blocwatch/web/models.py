@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-__all__ = ["Balance", "BalancePage", "Dyad", "DyadPage", "Event", "EventPage", "Health", "Network", "Shift",
-           "ShiftList", "State", "StateList", "Tension", "TensionList", "Timeline"]
+__all__ = ["Balance", "BalancePage", "BlocSupport", "Dyad", "DyadPage", "Event", "EventPage", "Finding",
+           "FindingList", "Health", "Network", "Shift", "ShiftList", "State", "StateList", "Tension", "TensionList", "Timeline"]
 
 Day = str
 Month = str
@@ -113,6 +113,8 @@ class Timeline(BaseModel):
     end: Day | None
     months: list[Month]
     net: list[float]
+    net_low: list[float | None] = Field(description="Lower end of the 95% interval of net (null: no events).")
+    net_high: list[float | None] = Field(description="Upper end of the 95% interval of net (null: no events).")
     events: list[int]
     goldstein_mean: list[float | None]
     verbal_coop: list[int]
@@ -135,7 +137,9 @@ class Edge(BaseModel):
     target: str
     sign: int = Field(description="+1 friendly, -1 hostile.")
     weight: float
-    net: float | None
+    net: float | None = Field(description="Net cooperation over the window.")
+    net_low: float | None = Field(description="Lower end of the 95% interval of net.")
+    net_high: float | None = Field(description="Upper end of the 95% interval of net.")
     events: int | None
     frustrated: bool = Field(description="The tie is against the best split into two camps.")
 
@@ -144,6 +148,15 @@ class FrustrationValue(BaseModel):
     value: float
     exact: bool
     bound: float
+
+
+class BlocSupport(BaseModel):
+    """Whether the blocs fit better than the same ties with their signs shuffled."""
+
+    supported: bool = Field(description="p-value at most 0.05: report the blocs; else there are no clear blocs.")
+    p_value: float | None = Field(description="Null when the ties are too few of a kind to test.")
+    ties: int
+    hostile: int
 
 
 class Network(BaseModel):
@@ -156,6 +169,7 @@ class Network(BaseModel):
     nodes: list[Node]
     edges: list[Edge]
     blocs: list[list[str]]
+    bloc_support: BlocSupport
     frustration: FrustrationValue
     balanced_triangle_ratio: float | None
 
@@ -215,13 +229,21 @@ class Shift(BaseModel):
     change_points: list[Day]
     drivers: list[Driver]
     notes: list[str]
+    status: str = Field(description="supported (the only ones listed), not-supported or insufficient.")
+    p_value: float | None = Field(description="Share of random orders of the months that change as much.")
+    confidence: float | None
+    before_interval: list[float] | None = Field(description="95% interval of net cooperation before.")
+    after_interval: list[float] | None = Field(description="95% interval of net cooperation after.")
+    months_before: int | None
+    months_after: int | None
 
 
 class ShiftList(BaseModel):
     countries: list[str]
     start: Day | None
     end: Day | None
-    items: list[Shift] = Field(description="Largest moves first, those where a source's coverage begins last.")
+    counting: str = Field(description="Which events count, in a sentence.")
+    items: list[Shift] = Field(description="Supported shifts, strongest evidence first.")
 
 
 class Tension(BaseModel):
@@ -238,4 +260,21 @@ class TensionList(BaseModel):
     countries: list[str]
     start: Day | None
     end: Day | None
+    counting: str = Field(description="Which events count, in a sentence.")
     items: list[Tension]
+
+
+class Finding(BaseModel):
+    kind: str = Field(description="shift, blocs, frustration or tension.")
+    text: str = Field(description="The finding in a sentence, with its figures.")
+    pair: str | None = Field(description="The pair a shift is about (`PRK-RUS`).")
+
+
+class FindingList(BaseModel):
+    """The report's findings for the same states, window and filters."""
+
+    countries: list[str]
+    start: Day | None
+    end: Day | None
+    counting: str = Field(description="Which events count, in a sentence.")
+    items: list[Finding]

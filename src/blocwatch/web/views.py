@@ -7,6 +7,10 @@ threads never share a DuckDB connection. It calls :class:`blocwatch.overview.Ove
 what a web page needs: normalised queries, paging, dates clamped to the store's events, time
 budgets and a cache of the costly views (the store cannot change under a read-only server).
 
+Every view takes the same ``filters`` as the report and the CLI (``states_only``, ``roots_only``,
+``min_sources``: :class:`~blocwatch.overview.OverviewOptions`), so that for the same window and
+settings the app shows what ``blocwatch report`` and the analysis commands show.
+
 Parameters arrive already parsed (tuples of ISO codes, dates); the HTTP layer
 (:mod:`blocwatch.web.api`) parses them with :func:`blocwatch.countries.parse_countries` and
 :func:`blocwatch.periods.parse_date`.
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from typing import Any
 
@@ -34,7 +38,7 @@ from blocwatch.analysis.structure import balance_summary
 from blocwatch.dyads import DyadQuery
 from blocwatch.overview import QUADS, Overview, OverviewOptions
 from blocwatch.overview.networks import network_view
-from blocwatch.periods import Period
+from blocwatch.periods import Period, period_end
 from blocwatch.relations import Relations
 from blocwatch.store import EventStore
 from blocwatch.web import limits
@@ -42,6 +46,8 @@ from blocwatch.web import limits
 __all__ = ["Views", "pair_name"]
 
 Countries = tuple[str, ...] | None
+#: Which events count: ``states_only``, ``roots_only``, ``min_sources`` (:attr:`OverviewOptions.filters`).
+Filters = Mapping[str, Any] | None
 
 
 def pair_name(a: str, b: str) -> str:
@@ -115,8 +121,8 @@ class Views:
         return work() if key is None else self._cache.get(key, work)
 
     def window(self, start: date | None, end: date | None) -> tuple[date | None, date | None] | None:
-        """``start`` and ``end`` clamped to the dates of the store's events; ``None`` when nothing
-        can be in the window. A missing bound stays missing (the library picks the span).
+        """``start`` and ``end`` clamped to the months of the store's events (from the first day of
+        the first to the last day of the last); ``None`` when nothing can be in the window. A missing bound stays missing (the library picks the span).
 
         Raises
         ------
@@ -126,7 +132,8 @@ class Views:
         DyadQuery(start=start, end=end)  # the library's check: --from after --to is an error
         if self.bounds is None:
             return None
-        first, last = self.bounds
+        # whole months: a window that ends inside the data's last month is the report's window
+        first, last = date(self.bounds[0].year, self.bounds[0].month, 1), period_end(self.bounds[1], "month")
         if start is not None:
             start = max(start, first)
         if end is not None:
@@ -139,9 +146,9 @@ class Views:
         return {**row, "cameo_name": self.cameo_names.get(row["cameo"])}
 
     def _overview(self, view: EventStore, countries: Countries, top: int, start: date | None,
-                  end: date | None) -> Overview:
+                  end: date | None, filters: Filters = None) -> Overview:
         return Overview(view, OverviewOptions(countries=countries, start=start, end=end, top=top,
-                                              time_limit=self.solve_seconds))
+                                              time_limit=self.solve_seconds, **(filters or {})))
 
     # -- views ---------------------------------------------------------------------------------
 
@@ -151,7 +158,7 @@ class Views:
 
     def events(self, pair: tuple[str, str] | None = None, countries: Countries = None, start: date | None = None,
                end: date | None = None, *, month: date | None = None, all_modes: bool = False,
-               limit: int = limits.DEFAULT_LIMIT, offset: int = 0) -> dict[str, Any]:
+               limit: int = limits.DEFAULT_LIMIT, offset: int = 0, filters: Filters = None) -> dict[str, Any]:
         """A page of events, oldest first, with their evidence and the name of their CAMEO code:
         between the two states of ``pair`` (either direction), else between any two ``countries``
         (else any two states), from ``start`` to ``end`` and in the ``month`` of that day;
@@ -166,7 +173,7 @@ class Views:
 
         def compute(view: EventStore) -> dict[str, Any]:
             rel = Relations.of(view, countries=None if pair else countries, start=start, end=end,
-                               factual_only=not all_modes)
+                               factual_only=not all_modes, **(filters or {}))
             a, b = pair or (None, None)
             items = rel.events(a, b, limit=limit, offset=offset)
             # a short page that is not empty, or an empty first page, is the end: no need to count
@@ -178,13 +185,13 @@ class Views:
 
     def dyads(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
               window: str = "month", directed: bool = False, limit: int = limits.DEFAULT_LIMIT,
-              offset: int = 0) -> dict[str, Any]:
+              offset: int = 0, filters: Filters = None) -> dict[str, Any]:
         """A page of the relations table (dyads per window with ``net``), by period then busiest."""
         DyadQuery(start=start, end=end)
 
         def compute(view: EventStore) -> dict[str, Any]:
             table = Relations.of(view, window=window, countries=countries, start=start, end=end,
-                                 directed=directed).table()
+                                 directed=directed, **(filters or {})).table()
             rows = table.slice(offset, limit).to_pylist() if offset < table.num_rows else []
             for r in rows:
                 r["period"] = r["period"].isoformat()
@@ -193,49 +200,53 @@ class Views:
 
         return self._run(None, compute)
 
-    def timeline(self, pair: tuple[str, str], start: date | None = None, end: date | None = None) -> dict[str, Any]:
-        """Monthly net cooperation, events and counts per quad class of one pair."""
+    def timeline(self, pair: tuple[str, str], start: date | None = None, end: date | None = None, *,
+                 filters: Filters = None) -> dict[str, Any]:
+        """Monthly net cooperation with its interval, events and counts per quad class of one pair."""
         a, b = sorted(pair)
         empty: dict[str, Any] = {"pair": pair_name(a, b), "source": a, "target": b, "total": 0, "months": [],
-                                 "net": [], "events": [], "goldstein_mean": [], **{q: [] for q in QUADS},
+                                 "net": [], "net_low": [], "net_high": [], "events": [], "goldstein_mean": [],
+                                 **{q: [] for q in QUADS},
                                  "start": None, "end": None}
         clamped = self.window(start, end)
         if clamped is None:
             return empty
 
         def compute(view: EventStore) -> dict[str, Any]:
-            ov = self._overview(view, (a, b), 2, *clamped)
+            ov = self._overview(view, (a, b), 2, *clamped, filters)
             if not ov.span:
                 return empty
             found = [t for t in ov.timelines() if t["pair"] == pair_name(a, b)]
             n = len(ov.months)
             line = found[0] if found else {**empty, "months": [m.strftime("%Y-%m") for m in ov.months],
-                                           "net": [0.0] * n, "events": [0] * n, "goldstein_mean": [None] * n,
+                                           "net": [0.0] * n, "net_low": [None] * n, "net_high": [None] * n,
+                                           "events": [0] * n, "goldstein_mean": [None] * n,
                                            **{q: [0] * n for q in QUADS}}
             return {**line, **_span(ov.span)}
 
-        return self._run(("timeline", a, b, clamped), compute)
+        return self._run(("timeline", a, b, clamped, _fkey(filters)), compute)
 
     def network(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
-                top: int = limits.DEFAULT_TOP) -> dict[str, Any]:
-        """The signed network of the states over the window, with blocs, a layout and its balance."""
+                top: int = limits.DEFAULT_TOP, filters: Filters = None) -> dict[str, Any]:
+        """The signed network of the states over the window, with blocs (and whether they are better
+        than chance), a layout and its balance."""
         clamped = self.window(start, end)
 
         def compute(view: EventStore) -> dict[str, Any]:
             if clamped is None:  # nothing can be in the window: the states, without ties
-                nodes = Relations.of(view, countries=countries).choose_states(top) or ()
+                nodes = Relations.of(view, countries=countries, **(filters or {})).choose_states(top) or ()
                 net = SignedNetwork.from_edges([], nodes=nodes, label="no events")
                 return {**network_view(net, names=self.names), "start": None, "end": None, "countries": list(nodes)}
-            ov = self._overview(view, countries, top, *clamped)
+            ov = self._overview(view, countries, top, *clamped, filters)
             first, last = ov.span or _fallback(clamped, self.bounds)
             out = ov.network(first, last, f"{first:%Y-%m} to {last:%Y-%m}")
             return {**out, "countries": list(ov.countries)}
 
-        return self._run(("network", _key(countries), top, clamped), compute)
+        return self._run(("network", _key(countries), top, clamped, _fkey(filters)), compute)
 
     def balance(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
                 top: int = limits.DEFAULT_TOP, window: str = "month", limit: int = limits.DEFAULT_BALANCE_LIMIT,
-                offset: int = 0) -> dict[str, Any]:
+                offset: int = 0, filters: Filters = None) -> dict[str, Any]:
         """Frustration index, balanced triangles and blocs of the network of every window, a page of them."""
         clamped = self.window(start, end)
         page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "window": window, "countries": [],
@@ -244,53 +255,69 @@ class Views:
             return page
 
         def compute(view: EventStore) -> dict[str, Any]:
-            ov = self._overview(view, countries, top, *clamped)
+            ov = self._overview(view, countries, top, *clamped, filters)
             if not ov.span:
                 return {**page, "countries": list(ov.countries)}
             nets = Relations.of(view, window=window, countries=ov.countries, start=ov.span[0],
-                                end=ov.span[1]).networks()
+                                end=ov.span[1], **(filters or {})).networks()
             items = [balance_summary(net, time_limit=self.solve_seconds) for net in nets[offset:offset + limit]]
             return {**page, "total": len(nets), "countries": list(ov.countries), **_span(ov.span), "items": items}
 
-        return self._run(("balance", _key(countries), top, clamped, window, limit, offset), compute)
+        return self._run(("balance", _key(countries), top, clamped, window, limit, offset, _fkey(filters)), compute)
 
     def _listing(self, name: str, countries: Countries, start: date | None, end: date | None, top: int,
-                 build: Callable[[EventStore, Overview], list[dict[str, Any]]], *key: Hashable) -> dict[str, Any]:
-        """``countries``, ``start``, ``end`` and ``items`` (``build(view, overview)``) over the window, cached."""
+                 filters: Filters, build: Callable[[Overview], list[dict[str, Any]]], *key: Hashable,
+                 ) -> dict[str, Any]:
+        """``countries``, ``start``, ``end``, ``counting`` (which events count, in words) and ``items``
+        (``build(overview)``) over the window, cached."""
         clamped = self.window(start, end)
+        counting = OverviewOptions(**(filters or {})).counting()
         if clamped is None:
-            return {"countries": [], "start": None, "end": None, "items": []}
+            return {"countries": [], "start": None, "end": None, "counting": counting, "items": []}
 
         def compute(view: EventStore) -> dict[str, Any]:
-            ov = self._overview(view, countries, top, *clamped)
-            return {"countries": list(ov.countries), **_span(ov.span), "items": build(view, ov) if ov.span else []}
+            ov = self._overview(view, countries, top, *clamped, filters)
+            return {"countries": list(ov.countries), **_span(ov.span), "counting": counting,
+                    "items": build(ov) if ov.span else []}
 
-        return self._run((name, _key(countries), top, clamped, *key), compute)
+        return self._run((name, _key(countries), top, clamped, _fkey(filters), *key), compute)
 
     def shifts(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
-               top: int = limits.DEFAULT_TOP, min_events: int = 5,
-               limit: int = limits.DEFAULT_SHIFTS) -> dict[str, Any]:
-        """Pairs that moved closer or apart over the window, with the events that drove each move."""
-        def build(view: EventStore, ov: Overview) -> list[dict[str, Any]]:
-            rel = Relations.of(view, countries=ov.countries)
+               top: int = limits.DEFAULT_TOP, min_events: int = 5, limit: int = limits.DEFAULT_SHIFTS,
+               filters: Filters = None) -> dict[str, Any]:
+        """Pairs whose relations changed over the window, as the data support it (the report's and
+        ``blocwatch shifts``' test), with the events that drove each move."""
+        def build(ov: Overview) -> list[dict[str, Any]]:
             items = []
-            for s in rel.shifts(*ov.span, min_events=min_events, limit=limit):  # type: ignore[misc]
+            for s in ov.relations.shifts(*ov.span, min_events=min_events, limit=limit):  # type: ignore[misc]
                 d = s.to_dict()
                 for driver in d["drivers"]:
                     driver["examples"] = [self._event(e) for e in driver["examples"]]
                 items.append({"pair": pair_name(s.source, s.target), **d})
             return items
 
-        return self._listing("shifts", countries, start, end, top, build, min_events, limit)
+        return self._listing("shifts", countries, start, end, top, filters, build, min_events, limit)
 
     def tension(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
-                top: int = limits.DEFAULT_TOP) -> dict[str, Any]:
+                top: int = limits.DEFAULT_TOP, filters: Filters = None) -> dict[str, Any]:
         """The tension index of the states per month."""
-        return self._listing("tension", countries, start, end, top, lambda view, ov: ov.tension())
+        return self._listing("tension", countries, start, end, top, filters, lambda ov: ov.tension())
+
+    def findings(self, countries: Countries = None, start: date | None = None, end: date | None = None, *,
+                 top: int = limits.DEFAULT_TOP, filters: Filters = None) -> dict[str, Any]:
+        """The findings in words, as the report's first screen gives them for the same states, window
+        and filters (:meth:`blocwatch.overview.Overview.headlines`): ``kind``, ``text``, ``pair``."""
+        return self._listing("findings", countries, start, end, top, filters,
+                             lambda ov: [h.to_dict() for h in ov.headlines()])
 
 
 def _key(countries: Countries) -> tuple[str, ...] | None:
     return tuple(sorted(set(countries))) if countries else None
+
+
+def _fkey(filters: Filters) -> tuple[tuple[str, Any], ...]:
+    """``filters`` as a cache key (no filters: the defaults)."""
+    return tuple(sorted({**OverviewOptions().filters, **(filters or {})}.items()))
 
 
 def _span(span: tuple[date, date] | None) -> dict[str, str | None]:

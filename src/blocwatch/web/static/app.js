@@ -4,13 +4,16 @@
 "use strict";
 
 (() => {
-  const DEMO_STATES = ["USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR"];
   const PAGE = 25;
   const QUADS = [["verbal_coop", "verbal cooperation", "#9ecae1"], ["material_coop", "material cooperation", "#3182bd"],
     ["verbal_conflict", "verbal conflict", "#fcae91"], ["material_conflict", "material conflict", "#de2d26"]];
   const BLOC_COLOURS = ["#1b9e77", "#7570b3", "#e6ab02", "#66a61e", "#e7298a", "#a6761d"];
   const SVG_NS = "http://www.w3.org/2000/svg";
-  const view = { countries: [], from: "", to: "", pair: "", month: "", offset: 0, total: 0 };
+  // What is shown, and the page's address says it: ?countries=&from=&to=&all_actors=&roots_only=&min_sources=
+  // (the names of the API's parameters, and what a report prints to open the app on its own view) &pair=&month=.
+  // `span` is the days the network and findings cover (the window asked for, else the span of the events):
+  // timelines and events of a pair cover exactly those days.
+  const view = { countries: [], from: "", to: "", span: ["", ""], filters: {}, pair: "", month: "", offset: 0, total: 0 };
   const $ = (id) => document.getElementById(id);
 
   // -- building the page, safely ------------------------------------------------------------
@@ -34,6 +37,10 @@
   function setText(id, text) { $(id).textContent = text ?? ""; }
   function status(text, error = false) { setText("status", text); $("status").classList.toggle("error", error); }
   function num(x, digits = 2) { return x === null || x === undefined ? "" : (x >= 0 ? "+" : "") + x.toFixed(digits); }
+  function interval(low, high) {  // " (95% interval -0.10 to +0.40)", or nothing when unknown
+    return low === null || low === undefined || high === null || high === undefined ? "" :
+      ` (95% interval ${num(low)} to ${num(high)})`;
+  }
   const month = (day) => (day || "").slice(0, 7);
   const pairName = (a, b) => (a < b ? `${a}-${b}` : `${b}-${a}`);
 
@@ -45,43 +52,92 @@
     if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
     return body;
   }
-  const windowParams = () => ({ from: view.from, to: view.to });
+  const windowParams = () => ({ from: view.from, to: view.to, ...view.filters });
+  const spanParams = () => ({ from: view.from || view.span[0], to: view.to || view.span[1], ...view.filters });
+
+  // -- the address: the view it shows ---------------------------------------------------------
+  const FILTERS = ["all_actors", "roots_only", "min_sources"];
+  function readAddress() {
+    const q = new URLSearchParams(window.location.search);
+    const get = (k) => q.get(k) || "";
+    return { countries: get("countries").toUpperCase().split(",").filter((c) => /^[A-Z]{3}$/.test(c)),
+      from: get("from"), to: get("to"), pair: get("pair").toUpperCase(), month: get("month"),
+      all_actors: get("all_actors") === "true", roots_only: get("roots_only") === "true",
+      min_sources: Number(get("min_sources")) > 1 ? String(Math.floor(Number(get("min_sources")))) : "" };
+  }
+  function writeAddress() {
+    const q = new URLSearchParams();
+    if (view.countries.length) q.set("countries", view.countries.join(","));
+    for (const [k, v] of Object.entries({ from: view.from, to: view.to, ...view.filters, pair: view.pair,
+      month: view.month })) if (v) q.set(k, v);
+    const text = q.toString().replaceAll("%2C", ",");
+    window.history.replaceState(null, "", text ? `?${text}` : window.location.pathname);
+  }
 
   // -- the chooser ----------------------------------------------------------------------------
+  function stateBox(code, name, events) {
+    const input = el("input", { type: "checkbox", name: "country", value: code });
+    return el("label", { class: "state", title: name }, input, ` ${code} `,
+      el("span", { class: "count" }, events === null ? "" : events.toLocaleString("en")));
+  }
+  function checkStates(codes) {
+    const box = $("countries");
+    for (const c of codes) if (!box.querySelector(`input[value="${c}"]`)) box.append(stateBox(c, c, null));
+    for (const input of box.querySelectorAll("input[name=country]")) input.checked = codes.includes(input.value);
+  }
   async function loadStates() {
     const states = await api("states", { limit: 50 });
-    const codes = states.items.map((s) => s.code);
-    const demo = DEMO_STATES.filter((c) => codes.includes(c));
-    const chosen = new Set(demo.length >= 2 ? demo : codes.slice(0, 10));
-    const box = $("countries");
-    for (const s of states.items) {
-      const input = el("input", { type: "checkbox", name: "country", value: s.code });
-      input.checked = chosen.has(s.code);
-      box.append(el("label", { class: "state", title: s.name }, input, ` ${s.code} `,
-        el("span", { class: "count" }, s.events.toLocaleString("en"))));
-    }
+    $("countries").append(...states.items.map((s) => stateBox(s.code, s.name, s.events)));
     if (!states.items.length) status("The store holds no events between states.");
   }
 
-  async function apply() {
+  // The first view is the address's; without states in it, the report's default: the most active
+  // states of the window (the API chooses them when `countries` is not given).
+  async function apply(first = false) {
     view.countries = [...document.querySelectorAll("input[name=country]:checked")].map((i) => i.value);
-    view.from = $("from").value;
-    view.to = $("to").value;
-    if (view.countries.length < 2) { status("Choose at least two states.", true); return; }
-    if (view.countries.length > 30) { status("Choose at most 30 states.", true); return; }
+    if (!first) {
+      view.from = $("from").value;
+      view.to = $("to").value;
+    }
+    view.filters = { all_actors: $("all-actors").checked ? "true" : "", roots_only: $("roots-only").checked ? "true" : "",
+      min_sources: Number($("min-sources").value) > 1 ? String(Math.floor(Number($("min-sources").value))) : "" };
+    if (!(first && !view.countries.length)) {
+      if (view.countries.length < 2) { status("Choose at least two states.", true); return; }
+      if (view.countries.length > 30) { status("Choose at most 30 states.", true); return; }
+    }
     if (view.from && view.to && view.from > view.to) { status("From is after To.", true); return; }
     status("Loading…");
     try {
       const params = { countries: view.countries.join(","), ...windowParams() };
-      const [network, shifts] = await Promise.all([api("network", params), api("shifts", params)]);
-      if (!view.from && network.start) { view.from = month(network.start); $("from").value = view.from; }
-      if (!view.to && network.end) { view.to = month(network.end); $("to").value = view.to; }
+      const [network, shifts, findings] = await Promise.all([api("network", params), api("shifts", params),
+        api("findings", params)]);
+      if (!view.countries.length) { view.countries = network.countries; checkStates(view.countries); }
+      view.span = [network.start || "", network.end || ""];
+      if (!$("from").value && network.start) $("from").value = month(network.start);
+      if (!$("to").value && network.end) $("to").value = month(network.end);
       drawNetwork(network);
       listShifts(shifts);
+      listFindings(findings);
       fillDyads();
-      status(network.start ? `${view.countries.length} states, ${view.from} to ${view.to}.` : "No events in this window.");
-      if (view.pair && $("dyad").value === view.pair) await selectPair(view.pair);
+      writeAddress();
+      status(network.start ? `${view.countries.length} states, ${month(network.start)} to ${month(network.end)}.`
+        : "No events in this window.");
+      if (view.pair && $("dyad").value === view.pair) await selectPair(view.pair, view.month);
     } catch (err) { status(`Could not load: ${err.message}`, true); }
+  }
+
+  function listFindings(findings) {
+    const list = $("findings");
+    list.replaceChildren(...findings.items.map((h) => {
+      const item = el("li", { class: `finding finding-${h.kind}` }, h.text);
+      if (h.pair) {
+        item.setAttribute("data-pair", h.pair);
+        item.setAttribute("tabindex", 0);
+        item.addEventListener("click", () => selectPair(h.pair));
+      }
+      return item;
+    }));
+    setText("counting", findings.counting);
   }
 
   // -- the network ------------------------------------------------------------------------------
@@ -104,7 +160,8 @@
       const g = svg("g", { class: `tie ${kind}${e.frustrated ? " frustrated" : ""}`, "data-pair": pair,
         tabindex: 0, role: "button", "aria-label": `${pair}: ${e.sign > 0 ? "friendly" : "hostile"}` });
       const title = svg("title");
-      title.textContent = `${pair}: ${e.sign > 0 ? "friendly" : "hostile"}, net ${num(e.net)}, ${e.events} events`;
+      title.textContent = `${pair}: ${e.sign > 0 ? "friendly" : "hostile"}, net ${num(e.net)}` +
+        `${interval(e.net_low, e.net_high)}, ${e.events} events`;
       g.append(title, svg("line", { class: "hit", x1: xa, y1: ya, x2: xb, y2: yb }),
         svg("line", { class: "line", x1: xa, y1: ya, x2: xb, y2: yb, "stroke-width": 1 + 6 * e.weight / heaviest }));
       g.addEventListener("click", () => selectPair(pair));
@@ -116,19 +173,27 @@
       const [x, y] = at[n.id];
       const g = svg("g", { class: "node", "data-state": n.id });
       const title = svg("title");
-      title.textContent = `${n.name}${n.bloc === null ? " (no tie)" : `, bloc ${n.bloc + 1}`}`;
+      title.textContent = `${n.name}${n.bloc === null ? " (no tie)" : (net.bloc_support.supported || net.bloc_support.hostile === 0) ? `, bloc ${n.bloc + 1}` : ""}`;
       const label = svg("text", { x, y: y - 13, "text-anchor": "middle" });
       label.textContent = n.id;
+      // blocs no better than chance are not coloured as blocs: every tied state gets the first colour
+      const bloc = n.bloc === null ? null : (net.bloc_support.supported || net.bloc_support.hostile === 0) ? n.bloc : 0;
       g.append(title, svg("circle", { cx: x, cy: y, r: 9,
-        fill: n.bloc === null ? "#bbbbbb" : BLOC_COLOURS[n.bloc % BLOC_COLOURS.length] }), label);
+        fill: bloc === null ? "#bbbbbb" : BLOC_COLOURS[bloc % BLOC_COLOURS.length] }), label);
       nodes.append(g);
     }
     box.append(ties, nodes);
     const friendly = net.edges.filter((e) => e.sign > 0).length;
-    const f = net.frustration;
+    const f = net.frustration, support = net.bloc_support;
+    const split = net.blocs.map((b) => b.join(" ")).join(" | ");
+    const tested = support.p_value === null ? "too few ties of each kind to tell blocs from chance"
+      : `p = ${support.p_value.toFixed(2)} against the same ${support.ties} ties with their signs shuffled`;
+    const blocs = !net.blocs.length ? "no ties" : support.hostile === 0 ? `one bloc, every tie friendly: ${split}`
+      : support.hostile === support.ties ? "every tie hostile: no blocs"
+        : support.supported ? `${net.blocs.length} blocs: ${split} (${tested})`
+          : `no clear blocs (${tested}); the best split would be ${split}`;
     setText("network-summary", `${net.label || ""}: ${net.nodes.length} states, ${net.edges.length} ties ` +
-      `(${friendly} friendly, ${net.edges.length - friendly} hostile); ${net.blocs.length} bloc(s): ` +
-      net.blocs.map((b) => b.join(" ")).join(" | ") + `; frustration ${f.value.toFixed(2)}` +
+      `(${friendly} friendly, ${net.edges.length - friendly} hostile); ${blocs}; frustration ${f.value.toFixed(2)}` +
       (f.exact ? " (exact)" : ` (at least ${f.bound.toFixed(2)})`) +
       (net.balanced_triangle_ratio === null ? "" : `; balanced triangles ${(100 * net.balanced_triangle_ratio).toFixed(0)}%`));
     markSelected();
@@ -144,14 +209,20 @@
     const list = $("shifts");
     list.replaceChildren();
     for (const s of shifts.items) {
+      const [b, a] = [s.before_interval || [null, null], s.after_interval || [null, null]];
       const item = el("li", { "data-pair": s.pair, tabindex: 0 },
-        el("strong", {}, s.pair), ` moved ${s.direction} from ${month(s.at)}: ${num(s.before)} → ${num(s.after)} ` +
-        `(${s.events_before} events before, ${s.events_after} after)`);
+        el("strong", {}, s.pair), ` moved ${s.direction} from ${month(s.at)}: net ${num(s.before)}` +
+        `${interval(b[0], b[1])} → ${num(s.after)}${interval(a[0], a[1])}; ` +
+        `p = ${s.p_value === null ? "?" : s.p_value.toFixed(3)}; ${s.events_before} events in ` +
+        `${s.months_before ?? "?"} months before, ${s.events_after} in ${s.months_after ?? "?"} after`);
       for (const note of s.notes) item.append(el("div", { class: "note" }, note));
       item.addEventListener("click", () => selectPair(s.pair));
       list.append(item);
     }
-    if (!shifts.items.length) list.append(el("li", {}, "No shift among these states in this window."));
+    if (!shifts.items.length) {
+      list.append(el("li", {}, "No pair's relations changed in this window as far as the data can tell: no " +
+        "change is larger than random orders of the same months give (p ≤ 0.05)."));
+    }
   }
 
   // -- a dyad: timeline and events ----------------------------------------------------------------
@@ -166,7 +237,7 @@
   }
 
   let timelineRequest = 0;
-  async function selectPair(pair) {
+  async function selectPair(pair, monthFilter = "") {
     if (!pair) return;
     const [a, b] = pair.split("-");
     view.pair = pairName(a, b);
@@ -175,10 +246,10 @@
     markSelected();
     const ticket = ++timelineRequest;
     try {
-      const t = await api("timeline", { pair: view.pair, ...windowParams() });
+      const t = await api("timeline", { pair: view.pair, ...spanParams() });
       if (ticket !== timelineRequest) return;  // another pair was chosen meanwhile
       drawTimeline(t);
-      await loadEvents("", 0);
+      await loadEvents(monthFilter, 0);
     } catch (err) { status(`Could not load ${view.pair}: ${err.message}`, true); }
   }
 
@@ -190,7 +261,8 @@
     const traces = QUADS.map(([key, name, colour]) => ({ type: "bar", name, x: t.months, y: t[key], customdata: t.months,
       marker: { color: colour }, hovertemplate: `%{customdata}: %{y} ${name}<extra></extra>` }));
     traces.push({ type: "scatter", mode: "lines+markers", name: "net cooperation", x: t.months, y: t.net, yaxis: "y2",
-      customdata: t.months, line: { color: "#222222" }, hovertemplate: "%{customdata}: net %{y:+.2f}<extra></extra>" });
+      customdata: t.months, text: t.months.map((m, i) => `${t.events[i]} events${interval(t.net_low[i], t.net_high[i])}`),
+      line: { color: "#222222" }, hovertemplate: "%{customdata}: net %{y:+.2f}, %{text}<extra></extra>" });
     Plotly.react(box, traces, {
       barmode: "stack", height: 320, margin: { l: 50, r: 60, t: 10, b: 60 }, legend: { orientation: "h", y: -0.25 },
       xaxis: { type: "category" }, yaxis: { title: { text: "events" }, rangemode: "tozero" },
@@ -211,7 +283,7 @@
     const pair = view.pair, chosen = monthFilter, start = Math.max(0, offset);
     view.month = chosen;
     view.offset = start;
-    const page = await api("events", { pair, ...windowParams(), month: chosen,
+    const page = await api("events", { pair, ...spanParams(), month: chosen,
       all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: start });
     if (ticket !== eventsRequest || pair !== view.pair) return;  // a later request, or another pair chosen
     view.total = page.total;
@@ -221,6 +293,7 @@
     const between = `between ${pair.replace("-", " and ")}${chosen ? ` in ${chosen}` : ""}.`;
     setText("events-info", page.total ? `Events ${page.offset + 1}–${last} of ${page.total.toLocaleString("en")} ` +
       between : `No events ${between}`);
+    writeAddress();
     $("events-prev").disabled = view.offset === 0;
     $("events-next").disabled = last >= page.total;
     $("events-all").hidden = !view.month;
@@ -260,9 +333,20 @@
     $("events-next").addEventListener("click", () => loadEvents(view.month, view.offset + PAGE));
     $("events-all").addEventListener("click", () => loadEvents("", 0));
     $("all-modes").addEventListener("change", () => { if (view.pair) loadEvents(view.month, 0); });
+    const start = readAddress();
+    view.from = start.from;
+    view.to = start.to;
+    view.pair = start.pair;
+    view.month = /^\d{4}-\d{2}$/.test(start.month) ? start.month : "";
+    $("from").value = month(start.from);
+    $("to").value = month(start.to);
+    $("all-actors").checked = start.all_actors;
+    $("roots-only").checked = start.roots_only;
+    $("min-sources").value = start.min_sources || "1";
     try {
       await loadStates();
-      await apply();
+      checkStates(start.countries);
+      await apply(true);
     } catch (err) { status(`Could not load: ${err.message}`, true); }
   });
 })();
