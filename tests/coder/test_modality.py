@@ -100,3 +100,40 @@ def test_reporting_verbs_do_not_change_the_mode(coder) -> None:
 
 def test_factual_sentence_is_factual(coder) -> None:
     assert modes_of_root(coder, "Russia attacked Ukraine.", "19") == {"factual"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why did the minister order Russian troops to leave Syria?",
+        "Did China send weapons to Russia?",
+        "Has Japan imposed new sanctions on North Korea?",
+        '"Why would Japan attack us?" the North Korean spokesman asked.',
+    ],
+)
+def test_questions_assert_nothing(coder, text: str) -> None:
+    """A question, whole or quoted, is no report that its events happened (the asking itself may be)."""
+    events = coded(coder, text)
+    assert events
+    assert [e for e in events if e[3] == "factual" and not e[2].startswith("02")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("If the talks fail, the president will impose sanctions on Iran.", "16"),
+        ("Unless Iran stops enrichment, Israel will strike its facilities.", "19"),
+        ("Iran threatened to launch an offensive against Iraq unless Baghdad accepted its terms.", "19"),
+    ],
+)
+def test_a_conditional_event_is_no_fact_but_the_threat_or_promise_is(coder, text: str, root: str) -> None:
+    """An event under "if" or "unless" is not a fact; stating it is (CAMEO codes a conditional threat
+    as a threat)."""
+    events = coded(coder, text)
+    assert {m for _, _, c, m in events if c.startswith(root)} - {"hypothetical", "future"} == set()
+    assert any(c[:2] in ("03", "13") and m == "factual" for _, _, c, m in events)
+
+
+def test_a_question_mark_elsewhere_does_not_make_an_event_hypothetical(coder) -> None:
+    events = coded(coder, 'Japan imposed sanctions on North Korea on Monday, asking "what else can we do?"')
+    assert ("JPN", "PRK", "163", "factual") in [(s, t, c[:3], m) for s, t, c, m in events]

@@ -25,7 +25,15 @@ from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
 from blocwatch.coder.dates import When, reported, resolve
 from blocwatch.coder.events import Actor, CodedEvent
-from blocwatch.coder.modality import COMMITMENT_HEADS, FUTURE_HEADS, mode_of
+from blocwatch.coder.modality import (
+    COMMITMENT_HEADS,
+    FUTURE_HEADS,
+    condition_spans,
+    conditioned,
+    in_question,
+    mode_of,
+    question_spans,
+)
 from blocwatch.coder.vocabulary import Match, Vocabulary, WordEntry
 
 __all__ = ["Extractor"]
@@ -193,6 +201,11 @@ class Extractor:
             cand.mode = _candidate_mode(cand)
             cand.when = self._date(cand, published, dates)
         derived = self._derive(candidates, by_token, published, dates)
+        asks, ifs = (question_spans(sent), condition_spans(sent)) if derived else ([], [])
+        for c in derived:  # a question asserts nothing; a condition nothing but the threat or promise stating it
+            if c.mode == "factual" and (in_question(c.trigger, asks) or not _derived(c) and (
+                    conditioned(c.trigger, ifs) or conditioned(c.anchor, ifs))):
+                c.mode = "hypothetical"
         return [c for c in derived if not c.match.rule.startswith(_OBLIGATION)]
 
     def _obligations(self, sent: Span, candidates: list[_Candidate], by_token: dict[int, Mention],

@@ -7,6 +7,12 @@ it ("accused Pyongyang of supplying shells"). A clause inherits a non-factual mo
 clause that governs it ("would not agree to send troops": sending is not a fact).
 Reporting verbs ("said", "told") do not change the mode of what is reported.
 
+Two constructions make a clause unasserted, whatever its verbs say: a question ("Why did the
+minister order the withdrawal?", or a quoted one: :func:`in_question`), whose events are all
+hypothetical, and a condition ("If the talks fail, the government will impose sanctions":
+:func:`conditioned`), whose events are hypothetical while the promise or threat that states them
+is a fact, as CAMEO codes it ("threatened to strike unless ..." is a threat).
+
 Examples
 --------
 >>> from blocwatch.coder.pipeline import load_pipeline
@@ -22,13 +28,16 @@ Examples
 'claimed'
 >>> mode("Neither Japan nor South Korea imposed sanctions.", "imposed")
 'negated'
+>>> in_question(next(t for t in nlp("Did China send weapons to Russia?") if t.text == "send"))
+True
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-__all__ = ["CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "REPORTING_VERBS", "mode_of"]
+__all__ = ["CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "REPORTING_VERBS", "condition_spans", "conditioned",
+           "in_question", "mode_of", "question_spans"]
 
 _HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -54,6 +63,8 @@ REPORTING_VERBS = {"say", "announce", "tell", "confirm", "declare", "state", "re
                    "reiterate", "repeat", "emphasize", "emphasise", "assert", "maintain", "suggest", "explain"}
 _FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared", "eager", "determined"}
 _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
+_CONDITIONS = {"if", "unless"}
+_QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
 
 
 def _reported(token: Token) -> bool:
@@ -150,3 +161,65 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "future"
         return "factual"
     return mode_of(head, depth + 1)
+
+
+def question_spans(sent: Span) -> list[tuple[int, int]]:
+    """The token ranges ``[start, end)`` of ``sent`` that ask: all of it when it ends in a question
+    mark outside quotes, else each quoted question ('"Why would they attack us?" the minister
+    asked': the words inside the quotes). One pass over the sentence."""
+    quotes = [t.i for t in sent if t.text in _QUOTES]
+    out = []
+    for q in sent:
+        if q.text != "?":
+            continue
+        before = [i for i in quotes if i < q.i]
+        if len(before) % 2 == 0:  # outside quotes: the sentence asks
+            return [(sent.start, sent.end)]
+        after = [i for i in quotes if i > q.i]
+        out.append((before[-1] + 1, after[0] if after else sent.end))
+    return out
+
+
+def in_question(token: Token, spans: list[tuple[int, int]] | None = None) -> bool:
+    """Whether ``token`` is in a question (:func:`question_spans` of its sentence, or ``spans``).
+
+    Examples
+    --------
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()('"Why would Japan attack us?" the spokesman asked.')
+    >>> in_question(doc[4]), in_question(doc[-2])
+    (True, False)
+    """
+    spans = question_spans(token.sent) if spans is None else spans
+    return any(a <= token.i < b for a, b in spans)
+
+
+def condition_spans(sent: Span) -> list[tuple[int, int]]:
+    """The token ranges ``[start, end)`` of ``sent`` under a condition: the clause an "if" or "unless"
+    adverbial clause modifies, with everything it governs (a parse's subtrees are contiguous).
+    One pass over the sentence."""
+    out = []
+    for t in sent:
+        if t.dep_ == "advcl" and t.head.i != t.i and any(
+                m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in t.children):
+            out.append((t.head.left_edge.i, t.head.right_edge.i + 1))
+    return out
+
+
+def conditioned(token: Token, spans: list[tuple[int, int]] | None = None) -> bool:
+    """Whether ``token``'s clause, or one that governs it, is under a condition: an adverbial clause
+    introduced by "if" or "unless" (the condition itself included; :func:`condition_spans` of its
+    sentence, or ``spans``).
+
+    Examples
+    --------
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("If the talks fail, the government will impose sanctions.")
+    >>> conditioned(next(t for t in doc if t.text == "impose"))
+    True
+    >>> conditioned(next(t for t in nlp("The army imposed a curfew.") if t.text == "imposed"))
+    False
+    """
+    spans = condition_spans(token.sent) if spans is None else spans
+    return any(a <= token.i < b for a, b in spans)
