@@ -11,7 +11,7 @@ import typer
 
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
-from blocwatch.cli.render import OutputFormat, RichProgress, render, stderr
+from blocwatch.cli.render import OutputFormat, RichProgress, render, stderr, term
 from blocwatch.engines import make_engine
 from blocwatch.errors import InputError
 
@@ -21,9 +21,13 @@ _TABLE_COLUMNS = ["date", "date_precision", "source", "target", "cameo", "plover
                   "evidence_text"]
 
 
-def _default_gold() -> Path:
+def _shared(*parts: str) -> Path:
     shared = os.environ.get("BLOCWATCH_SHARED_DATA")
-    return Path(shared) / "coder-eval" if shared else Path("..") / "shared" / "data" / "coder-eval"
+    return Path(shared, *parts) if shared else Path("..", "shared", "data", *parts)
+
+
+def _default_gold() -> Path:
+    return _shared("coder-eval")
 
 
 @app.command("code")
@@ -41,10 +45,10 @@ def code(
         coded = runner.code(paths, default_date=default_date, workers=workers, progress=progress)
     for p in coded.problems:
         where = f"{p.file}:{p.line}" if p.line else p.file
-        stderr.print(f"[yellow]skipped:[/yellow] {where}: {p.reason}", highlight=False)
+        stderr.print(f"[yellow]skipped:[/yellow] {term(where)}: {term(p.reason)}", highlight=False)
     if coded.undated:
         stderr.print(f"[yellow]warning:[/yellow] {len(coded.undated):,} document(s) without a publication date "
-                     f"(first: {coded.undated[0]}); their events are undated: give --date", highlight=False)
+                     f"(first: {term(coded.undated[0])}); their events are undated: give --date", highlight=False)
     table = coded.events.select(_TABLE_COLUMNS) if fmt is OutputFormat.table else coded.events
     render(table, fmt)
     return 1 if coded.problems and not coded.documents else 0
@@ -54,20 +58,34 @@ def code(
 def evaluate(
     data: Annotated[Path | None, typer.Option("--data", help="Folder of gold sets "
                                               "(default: ../shared/data/coder-eval).")] = None,
+    articles: Annotated[Path | None, typer.Option("--articles", help="The Voice of America articles of the "
+                                                  "shipped article gold (default: ../shared/data/news-voa/"
+                                                  "voa_stories_dev.jsonl; skipped when absent).")] = None,
     fmt: opt.Format = OutputFormat.table,
 ) -> int:
-    """Score the coder on the gold-standard sets: triples F1, PLOVER types, source states."""
+    """Score the coder on the gold-standard sets (triples F1, PLOVER types, source states) and on whole
+    news articles (whether each factual event it emits is right, per article)."""
     from blocwatch.extras import require
 
     require("coder", "scoring the coder")
+    from blocwatch.coder.articles import score_articles, totals
     from blocwatch.coder.evaluate import evaluate as score
 
     folder = data or _default_gold()
     if not folder.is_dir():
         raise InputError("gold sets not found; give their folder with --data", file=str(folder))
+    voa = articles or _shared("news-voa", "voa_stories_dev.jsonl")
+    if articles is not None and not articles.is_file():
+        raise InputError("articles not found", file=str(articles))
     with RichProgress() as progress:
         scores = score(folder, progress=progress)
+        judged = score_articles(voa, progress=progress) if voa.is_file() else []
     render(pa.Table.from_pylist([s.as_dict() for s in scores]), fmt, title="coder accuracy")
+    if judged:
+        render(pa.Table.from_pylist([s.as_dict() for s in judged]), fmt,
+               title="factual events on whole articles (hand-labelled Voice of America articles)")
+        render(pa.Table.from_pylist([{"split": split, **totals(s for s in judged if split in (s.split, "all"))}
+                                     for split in ("dev", "test", "all")]), fmt, title="articles in all")
     if fmt is OutputFormat.table:
         for s in scores:
             if s.confusion:
