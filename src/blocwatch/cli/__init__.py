@@ -17,11 +17,10 @@ import traceback
 from typing import NoReturn
 
 import typer
-from rich.markup import escape
 
 from blocwatch.cli.app import app
 from blocwatch.cli.options import flag
-from blocwatch.cli.render import stderr
+from blocwatch.cli.render import stderr, term
 from blocwatch.errors import BlocwatchError, ParameterError
 
 __all__ = ["app", "main", "message"]
@@ -57,13 +56,13 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except typer.Abort:
         code = 1
     except BlocwatchError as exc:
-        stderr.print(f"[red]error:[/red] {escape(message(exc))}", highlight=False)  # "[spark]" is text, not markup
+        stderr.print(f"[red]error:[/red] {term(message(exc))}", highlight=False)  # "[spark]" is text, not markup
         code = 1
     except OSError as exc:
-        stderr.print(f"[red]error:[/red] {exc.filename or ''}: {exc.strerror or exc}", highlight=False)
+        stderr.print(f"[red]error:[/red] {term(exc.filename or '')}: {term(exc.strerror or exc)}", highlight=False)
         code = 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        stderr.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc}", highlight=False)
+        stderr.print(f"[red]internal error:[/red] {type(exc).__name__}: {term(exc)}", highlight=False)
         if os.environ.get("BLOCWATCH_DEBUG"):
             traceback.print_exc()
         else:

@@ -13,7 +13,7 @@ import typer
 
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import ingest_app
-from blocwatch.cli.render import RichProgress, plural, stderr, stdout
+from blocwatch.cli.render import RichProgress, plural, stderr, stdout, term
 from blocwatch.engines import DuckDBEngine, make_engine
 from blocwatch.ingest.results import IngestResult
 
@@ -26,15 +26,15 @@ def report_datasets(result: IngestResult, strict: bool, db: Path | None = None) 
     """Print what a dataset ingest did, file by file and in total; the exit code."""
     for f in result.files:
         if f.message:
-            stderr.print(f"[yellow]note:[/yellow] {f.file}: {f.message}", highlight=False)
+            stderr.print(f"[yellow]note:[/yellow] {term(f.file)}: {term(f.message)}", highlight=False)
         if f.error is not None:
-            stderr.print(f"[red]error:[/red] {f.error}", highlight=False)
+            stderr.print(f"[red]error:[/red] {term(f.error)}", highlight=False)
         elif f.quarantined:
             line, reason = f.first_problem or (0, "")
             more = f" (+{f.quarantined - 1:,} more lines)" if f.quarantined > 1 else ""
-            stderr.print(f"[yellow]quarantined:[/yellow] {f.file}:{line}: {reason}{more}", highlight=False)
+            stderr.print(f"[yellow]quarantined:[/yellow] {term(f.file)}:{line}: {term(reason)}{more}", highlight=False)
         if f.error is None and f.rows and f.inserted + f.duplicates == 0:
-            stderr.print(f"[red]error:[/red] {f.file}: no row could be read as {f.format}", highlight=False)
+            stderr.print(f"[red]error:[/red] {term(f.file)}: no row could be read as {f.format}", highlight=False)
     stdout.print(
         f"read {plural(len(result.files), 'file')}, {plural(result.rows, 'row')}: "
         f"{plural(result.inserted, 'new event')}, {result.duplicates:,} already stored, "
@@ -43,7 +43,7 @@ def report_datasets(result: IngestResult, strict: bool, db: Path | None = None) 
         highlight=False,
     )
     for line in note_lines(result.notes):
-        stdout.print(line, highlight=False)
+        stdout.print(term(line), highlight=False)
     if result.quarantined:
         stdout.print("see them with: blocwatch quarantine", highlight=False)
     return 0 if result.ok and not (strict and result.quarantined) else 1
@@ -76,7 +76,7 @@ def report_text(result: IngestResult) -> int:
             line, reason = f.first_problem
             where = f"{f.file}:{line}" if line else f.file
             more = f" (+{f.quarantined - 1:,} more)" if f.quarantined > 1 else ""
-            stderr.print(f"[yellow]quarantined:[/yellow] {where}: {reason}{more}", highlight=False)
+            stderr.print(f"[yellow]quarantined:[/yellow] {term(where)}: {term(reason)}{more}", highlight=False)
     stdout.print(
         f"coded {result.documents:,} documents from {len(result.files):,} "
         f"file{'' if len(result.files) == 1 else 's'}: {result.events:,} events "

@@ -9,7 +9,7 @@ import typer
 
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
-from blocwatch.cli.render import OutputFormat, plural, render, stdout
+from blocwatch.cli.render import OutputFormat, clean, plural, render, stdout, term
 from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
 from blocwatch.relations import Relations, RelationsOptions
@@ -45,7 +45,7 @@ def stats(db: opt.Db = opt.DEFAULT_DB, fmt: opt.Format = OutputFormat.table) -> 
     tables = _stats_tables(result)
     if fmt is OutputFormat.table:
         stdout.print(
-            f"[bold]{result.path}[/bold]: {result.events:,} events from {plural(result.files, 'file')}, "
+            f"[bold]{term(result.path)}[/bold]: {result.events:,} events from {plural(result.files, 'file')}, "
             f"{plural(result.quarantined, 'quarantined line')}", highlight=False,
         )
         for title, table in tables.items():
@@ -99,7 +99,7 @@ def coverage(db: opt.Db = opt.DEFAULT_DB, fmt: opt.Format = OutputFormat.table) 
         table, spans = rel.coverage_table(), rel.coverage()
     if fmt is OutputFormat.table:
         for origin, (first, last) in sorted(spans.items()):
-            stdout.print(f"{origin}: covers {first:%Y-%m} to {last:%Y-%m}", highlight=False, markup=False)
+            stdout.print(clean(f"{origin}: covers {first:%Y-%m} to {last:%Y-%m}"), highlight=False, markup=False)
     render(table, fmt)
 
 

@@ -6,6 +6,7 @@ import csv
 import enum
 import json
 import math
+import re
 import sys
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,6 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -23,8 +25,9 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
-__all__ = ["OutputFormat", "RichProgress", "plural", "render", "stderr", "stdout"]
+__all__ = ["OutputFormat", "RichProgress", "clean", "csv_cell", "plural", "render", "stderr", "stdout", "term"]
 
 # Tables are not squeezed to 80 columns when the output goes to a file or a pipe.
 stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 250)
@@ -37,6 +40,47 @@ class OutputFormat(enum.StrEnum):
     table = "table"
     csv = "csv"
     jsonl = "jsonl"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean(value: Any) -> str:
+    """``value`` as one line of text a terminal shows as it is: line breaks and tabs become spaces,
+    other control characters (ESC among them, so no escape sequence reaches the terminal) their
+    ``\\xNN`` form.
+
+    >>> clean("a\\tb\\x1b]8;;http://evil/\\x07c")
+    'a b\\\\x1b]8;;http://evil/\\\\x07c'
+    """
+    return _CONTROL.sub(lambda m: " " if m.group() in "\t\n\r" else f"\\x{ord(m.group()):02x}", str(value))
+
+
+def term(value: Any) -> str:
+    """Untrusted text (a file name, a document id, a line of a file, an error from a library) for a
+    console message that uses markup: :func:`clean`, with Rich markup escaped, so "[/x]" or
+    "[link=...]" is shown, never interpreted. Every message that prints such text goes through it.
+
+    >>> term("[link=http://evil.example/]CLICK[/link]")
+    '\\\\[link=http://evil.example/]CLICK\\\\[/link]'
+    """
+    return escape(clean(value))
+
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value for a CSV file: text that a spreadsheet would run as a formula gets a leading ``'``
+    (OWASP's rule for CSV injection); numbers, dates and empty values are written as they are.
+
+    >>> csv_cell("=HYPERLINK('http://evil')"), csv_cell("-3"), csv_cell(-3), csv_cell("Seoul")
+    ("'=HYPERLINK('http://evil')", "'-3", -3, 'Seoul')
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
 
 
 def plural(n: int, noun: str) -> str:
@@ -80,14 +124,14 @@ def render(table: pa.Table, fmt: OutputFormat, *, title: str | None = None, cons
         writer = csv.writer(console.file, lineterminator="\n")
         writer.writerow(table.column_names)
         for row in rows:
-            writer.writerow(["" if v is None else _plain(v) for v in row.values()])
+            writer.writerow(["" if v is None else csv_cell(_plain(v)) for v in row.values()])
     else:
-        out = Table(title=title, title_justify="left", show_edge=False, header_style="bold")
+        out = Table(title=title and term(title), title_justify="left", show_edge=False, header_style="bold")
         for name, typ in zip(table.column_names, table.schema.types, strict=True):
             numeric = pa.types.is_integer(typ) or pa.types.is_floating(typ)
             out.add_column(name, justify="right" if numeric else "left", no_wrap=True, min_width=len(name))
         for row in rows:
-            out.add_row(*(_cell(v) for v in row.values()))
+            out.add_row(*(Text(clean(_cell(v))) for v in row.values()))  # text, never markup
         console.print(out)
 
 

@@ -19,7 +19,7 @@ from blocwatch.cli.options import (
     countries_of,
     day_of,
 )
-from blocwatch.cli.render import RichProgress, stdout
+from blocwatch.cli.render import RichProgress, stdout, term
 from blocwatch.extras import require
 from blocwatch.store import EventStore
 
@@ -48,4 +48,4 @@ def report(
                             states_only=not all_actors, roots_only=roots_only, min_sources=min_sources)
     with EventStore(db, read_only=True) as store, RichProgress() as progress:
         summary = write_report(store, out, options, progress=progress)
-    stdout.print(summary.text(), highlight=False)
+    stdout.print(term(summary.text()), highlight=False)

@@ -13,7 +13,7 @@ import typer
 
 from blocwatch.cli.app import app
 from blocwatch.cli.options import DEFAULT_DB
-from blocwatch.cli.render import stderr, stdout
+from blocwatch.cli.render import stderr, stdout, term
 from blocwatch.errors import InputError
 from blocwatch.extras import require
 
@@ -117,7 +117,7 @@ def serve(
     address, actual = sock.getsockname()[:2]
     url = f"http://{f'[{address}]' if ':' in address else address}:{actual}/"
     mode = "read-only" if token is None else "writes with the token"
-    stdout.print(f"serving {db} ({mode}) on {url}  (Ctrl+C to stop)", highlight=False, soft_wrap=True)
+    stdout.print(f"serving {term(db)} ({mode}) on {url}  (Ctrl+C to stop)", highlight=False, soft_wrap=True)
     if not loopback:
         stderr.print(f"[yellow]warning:[/yellow] listening on {host}: whoever can reach this machine can read "
                      "the store", highlight=False)
