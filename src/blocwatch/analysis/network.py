@@ -240,7 +240,9 @@ class SignedNetwork:
         """Write as ``json``, ``graphml`` or ``gexf`` (guessed from the suffix when ``fmt`` is None)."""
         path = Path(path)
         fmt = (fmt or path.suffix.lstrip(".")).lower()
-        path.write_text(self.dumps(fmt), encoding="utf-8")
+        from blocwatch.files import atomic_write
+
+        atomic_write(path, self.dumps(fmt))
 
     def dumps(self, fmt: str) -> str:
         """The network as ``json``, ``graphml`` or ``gexf`` text.

@@ -13,16 +13,16 @@ from typing import Annotated, Any
 
 import pyarrow as pa
 import typer
-from rich.markup import escape
 
 from blocwatch.analysis.network import EdgeRule, SignedNetwork
 from blocwatch.analysis.significance import ShiftTest
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
-from blocwatch.cli.render import OutputFormat, plural, render, stdout
+from blocwatch.cli.render import OutputFormat, clean, plural, render, stdout, term
 from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
 from blocwatch.errors import InputError, ParameterError
+from blocwatch.files import atomic_write
 from blocwatch.periods import Period
 from blocwatch.relations import Relations, RelationsOptions
 from blocwatch.store import EventStore
@@ -111,8 +111,8 @@ def network(
         return
     text = net.dumps(fmt.value)
     if out:
-        out.write_text(text, encoding="utf-8")
-        stdout.print(f"wrote {out}: {len(net.nodes)} states, {len(net.edges)} ties", highlight=False)
+        atomic_write(out, text)
+        stdout.print(f"wrote {term(out)}: {len(net.nodes)} states, {len(net.edges)} ties", highlight=False)
     else:
         print(text)
 
@@ -148,7 +148,7 @@ def shifts(
         stdout.print("no supported shift: the data do not show a change in any pair's relations over this window"
                      + ("" if every else " (--all lists the changes they do not support)"), highlight=False)
         for note in dict.fromkeys(n for s in found for n in s.notes):
-            stdout.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False)
+            stdout.print(f"[yellow]note:[/yellow] {term(note)}", highlight=False)
     for direction in ("closer", "apart"):
         rows = [s for s in supported if s.direction == direction]
         if rows:
@@ -180,13 +180,13 @@ def _print_shift(s: Any) -> None:
                  f"{s.after:+.2f}{_interval(s.after_interval)} from {s.at:%Y-%m} "
                  f"({s.events_before} events before, {s.events_after} after{sure})", highlight=False)
     for note in s.notes:
-        stdout.print(f"    [yellow]note:[/yellow] {escape(note)}", highlight=False)
+        stdout.print(f"    [yellow]note:[/yellow] {term(note)}", highlight=False)
     for d in s.drivers[:3]:
         stdout.print(f"    {d.root} {d.name.lower()}: {plural(d.events, 'event')}", highlight=False, markup=False)
         for ex in d.examples:
             where = ex.get("evidence_text") or ex.get("url") or ""
             code = ex.get("cameo") or ex.get("plover") or ""
-            stdout.print(f"      {ex.get('date', '')} {code} {where[:110]}", highlight=False, markup=False)
+            stdout.print(clean(f"      {ex.get('date', '')} {code} {where[:110]}"), highlight=False, markup=False)
 
 
 @app.command()
@@ -218,8 +218,8 @@ def enemies(
             for ex in exs[:1]:  # in its real direction: who did it to whom
                 where = ex.get("evidence_text") or ex.get("url") or ""
                 code = ex.get("cameo") or ex.get("plover") or ""
-                stdout.print(f"    {ex['source_country']} -> {ex['target_country']}: {ex['date']} {code} {where[:110]}",
-                             highlight=False, markup=False)
+                stdout.print(clean(f"    {ex['source_country']} -> {ex['target_country']}: {ex['date']} {code} "
+                                   f"{where[:110]}"), highlight=False, markup=False)
 
 
 @app.command()

@@ -40,6 +40,7 @@ import jinja2
 import plotly.offline
 
 from blocwatch import __version__
+from blocwatch.files import atomic_write
 from blocwatch.overview import QUADS, Overview, OverviewOptions
 from blocwatch.progress import NullProgress, Progress
 from blocwatch.store import EventStore
@@ -181,8 +182,7 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
         style=_template("report.css"), script=_template("report.js"), plotly_js=plotly.offline.get_plotlyjs(),
     )
     path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
+    atomic_write(path, html)  # a kill or a full disk leaves the previous report whole
     figures: tuple[Path, ...] = ()
     if options.figures is not None:
         from blocwatch.report.figures import write_figures

@@ -30,6 +30,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import TwoSlopeNorm  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from blocwatch.files import atomic_path  # noqa: E402
+
 __all__ = ["write_figures"]
 
 _QUAD_COLOURS = {"verbal_coop": "#8fc18b", "material_coop": "#2e7d32", "verbal_conflict": "#f2a65a",
@@ -134,7 +136,8 @@ def _save(fig: Figure, folder: Path, stem: str) -> list[Path]:
     out = []
     for ext, meta in (("png", _PNG_META), ("svg", _SVG_META)):
         path = folder / f"{stem}.{ext}"
-        fig.savefig(path, dpi=150, metadata=meta)
+        with atomic_path(path) as tmp:
+            fig.savefig(tmp, dpi=150, metadata=meta, format=ext)
         out.append(path)
     plt.close(fig)
     return out

@@ -1,0 +1,87 @@
+"""Output files are written whole or not at all: a failing write (a file-size limit, as a full disk
+would) or a kill leaves the previous report as it was, no temporary file stays, and the error names
+the file."""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from blocwatch import EventStore
+from blocwatch.files import atomic_path, atomic_write
+from blocwatch.ingest import ingest_files
+from tests.helpers import gdelt_row
+from tests.test_relations import KINDS, events
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("files")
+    lines = []
+    for n, (d, s, t, code) in enumerate(events()):
+        quad, g = KINDS[code]
+        lines.append(gdelt_row(GLOBALEVENTID=str(n + 1), SQLDATE=d.strftime("%Y%m%d"), Actor1Code=s,
+                               Actor1CountryCode=s, Actor2Code=t, Actor2CountryCode=t, EventCode=code,
+                               EventBaseCode=code, EventRootCode=code[:2], QuadClass=quad, GoldsteinScale=g))
+    (tmp / "e.CSV").write_text("\n".join(lines) + "\n")
+    with EventStore(tmp / "s.duckdb") as store:
+        ingest_files(store, [tmp / "e.CSV"], "gdelt")
+    return tmp / "s.duckdb"
+
+
+def report(db: Path, out: Path, limit: int | None = None) -> subprocess.Popen:
+    def limited() -> None:  # in the child: writes beyond `limit` bytes fail with EFBIG, as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.Popen([sys.executable, "-m", "blocwatch", "report", "--db", str(db), "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=limited)
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path) -> None:
+    path = tmp_path / "out.txt"
+    atomic_write(path, "old")
+    with pytest.raises(RuntimeError), atomic_path(path) as tmp:
+        tmp.write_text("half of the new")
+        raise RuntimeError("the writer failed")
+    assert path.read_text() == "old" and sorted(os.listdir(tmp_path)) == ["out.txt"]
+    with pytest.raises(OSError) as err, atomic_path(tmp_path / "missing" / "x" / "out.txt") as tmp:
+        os.rmdir(tmp.parent)  # the folder vanishes under the writer
+    assert err.value.filename == str(tmp_path / "missing" / "x" / "out.txt")
+
+
+@pytest.mark.slow
+def test_a_report_that_cannot_be_written_keeps_the_previous_one(db, tmp_path) -> None:
+    out = tmp_path / "report.html"
+    first = report(db, out)
+    assert first.wait(120) == 0, first.stderr.read()
+    before = out.read_bytes()
+    assert before.rstrip().endswith(b"</html>") and len(before) > 2_000_000
+    failed = report(db, out, limit=1_000_000)
+    assert failed.wait(120) == 1
+    assert failed.stderr.read().strip() == f"error: {out}: File too large"
+    assert out.read_bytes() == before and sorted(os.listdir(tmp_path)) == ["report.html"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("after", [0.5, 2.0, 4.0])
+def test_a_killed_report_leaves_the_previous_or_the_new_one_whole(db, tmp_path, after: float) -> None:
+    out = tmp_path / "report.html"
+    atomic_write(out, "<html>the previous report</html>")
+    proc = report(db, out)
+    time.sleep(after)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    text = out.read_text(encoding="utf-8")
+    assert text == "<html>the previous report</html>" or text.rstrip().endswith("</html>")
+    again = report(db, out)  # a rerun finishes the job and clears what the killed run left
+    assert again.wait(120) == 0
+    assert out.read_text(encoding="utf-8").rstrip().endswith("</html>") and os.listdir(tmp_path) == ["report.html"]
