@@ -187,9 +187,12 @@ def totals(rows: Iterable[dict[str, Any]], alpha: float = DEFAULT_ALPHA) -> dict
             acc["score_neg_sq"] += float(r["score_neg_sq"])
     for acc in out.values():
         acc["net"] = net_cooperation(acc["score_pos"], acc["score_neg"], alpha)
-        if squares:
-            acc["net_low"], acc["net_high"] = net_interval(acc["score_pos"], acc["score_neg"], acc["score_pos_sq"],
-                                                           acc["score_neg_sq"], alpha)
-        else:
+        if not squares:
             del acc["score_pos_sq"], acc["score_neg_sq"]
+    if squares and out:  # the intervals of all pairs in one vectorised step
+        rows = list(out.values())
+        low, high = _net_bounds(*(np.array([r[k] for r in rows], dtype=float)
+                                  for k in ("score_pos", "score_neg", "score_pos_sq", "score_neg_sq")), alpha)
+        for r, lo, hi in zip(rows, low.tolist(), high.tolist(), strict=True):
+            r["net_low"], r["net_high"] = lo, hi
     return out

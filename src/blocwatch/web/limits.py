@@ -15,8 +15,8 @@ Examples
 from __future__ import annotations
 
 __all__ = ["CACHE_SIZE", "DEFAULT_BALANCE_LIMIT", "DEFAULT_LIMIT", "DEFAULT_SHIFTS", "DEFAULT_STATES",
-           "DEFAULT_TOP", "MAX_BALANCE_LIMIT", "MAX_COUNTRIES", "MAX_LIMIT", "MAX_MIN_EVENTS", "MAX_MIN_SOURCES", "MAX_OFFSET",
-           "MAX_SHIFTS", "MAX_STATES", "REQUEST_SECONDS", "SOLVE_SECONDS"]
+           "DEFAULT_TOP", "MAX_BALANCE_LIMIT", "MAX_COUNTRIES", "MAX_LIMIT", "MAX_MIN_EVENTS", "MAX_MIN_SOURCES",
+           "MAX_OFFSET", "MAX_SHIFTS", "MAX_STATES", "REQUEST_SECONDS", "SOLVE_SECONDS"]
 
 #: Rows per page of ``/api/events`` and ``/api/dyads``: the default and the most one request gets.
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000

@@ -14,7 +14,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 __all__ = ["Balance", "BalancePage", "BlocSupport", "Dyad", "DyadPage", "Event", "EventPage", "Finding",
-           "FindingList", "Health", "Network", "Shift", "ShiftList", "State", "StateList", "Tension", "TensionList", "Timeline"]
+           "FindingList", "Health", "Network", "Shift", "ShiftList", "State", "StateList", "Tension", "TensionList",
+           "Timeline"]
 
 Day = str
 Month = str

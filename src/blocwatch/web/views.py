@@ -122,7 +122,8 @@ class Views:
 
     def window(self, start: date | None, end: date | None) -> tuple[date | None, date | None] | None:
         """``start`` and ``end`` clamped to the months of the store's events (from the first day of
-        the first to the last day of the last); ``None`` when nothing can be in the window. A missing bound stays missing (the library picks the span).
+        the first to the last day of the last); ``None`` when nothing can be in the window. A missing
+        bound stays missing (the library picks the span).
 
         Raises
         ------
