@@ -89,3 +89,24 @@ def hostile_store(folder: Path, coder) -> Path:
         ingest_files(store, [folder / "hostile.export.CSV"], "gdelt")
         ingest_text(store, [folder / "hostile.jsonl"], coder=coder)
     return path
+
+
+def warming_store(folder: Path, *, urls: bool = False) -> Path:
+    """A store of the hand-built GDELT rows of :func:`tests.test_relations.events` (Russia and North
+    Korea warm in 2023-07; the other pairs hold steady), ingested the real way. Returns its path."""
+    from blocwatch import EventStore
+    from blocwatch.ingest import ingest_files
+    from tests.test_relations import KINDS, events
+
+    lines = []
+    for n, (d, s, t, code) in enumerate(events()):
+        quad, g = KINDS[code]
+        extra = {"SOURCEURL": f"https://example.org/{n + 1}"} if urls else {}
+        lines.append(gdelt_row(GLOBALEVENTID=str(n + 1), SQLDATE=d.strftime("%Y%m%d"), Actor1Code=s,
+                               Actor1CountryCode=s, Actor2Code=t, Actor2CountryCode=t, EventCode=code,
+                               EventBaseCode=code, EventRootCode=code[:2], QuadClass=quad, GoldsteinScale=g,
+                               **extra))
+    (folder / "e.CSV").write_text("\n".join(lines) + "\n")
+    with EventStore(folder / "s.duckdb") as store:
+        ingest_files(store, [folder / "e.CSV"], "gdelt")
+    return folder / "s.duckdb"

@@ -14,26 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from blocwatch import EventStore
 from blocwatch.files import atomic_path, atomic_write
-from blocwatch.ingest import ingest_files
-from tests.helpers import gdelt_row
-from tests.test_relations import KINDS, events
+from tests.helpers import warming_store
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("files")
-    lines = []
-    for n, (d, s, t, code) in enumerate(events()):
-        quad, g = KINDS[code]
-        lines.append(gdelt_row(GLOBALEVENTID=str(n + 1), SQLDATE=d.strftime("%Y%m%d"), Actor1Code=s,
-                               Actor1CountryCode=s, Actor2Code=t, Actor2CountryCode=t, EventCode=code,
-                               EventBaseCode=code, EventRootCode=code[:2], QuadClass=quad, GoldsteinScale=g))
-    (tmp / "e.CSV").write_text("\n".join(lines) + "\n")
-    with EventStore(tmp / "s.duckdb") as store:
-        ingest_files(store, [tmp / "e.CSV"], "gdelt")
-    return tmp / "s.duckdb"
+    return warming_store(tmp_path_factory.mktemp("files"))
 
 
 def report(db: Path, out: Path, limit: int | None = None) -> subprocess.Popen:

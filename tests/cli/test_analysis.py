@@ -8,26 +8,14 @@ import json
 import networkx as nx
 import pytest
 
-from blocwatch import EventStore
-from blocwatch.ingest import ingest_files
 from tests.cli.test_commands import run
-from tests.helpers import gdelt_row
-from tests.test_relations import KINDS, events
+from tests.helpers import warming_store
+from tests.test_relations import events
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("rel")
-    lines = []
-    for n, (d, s, t, code) in enumerate(events()):
-        quad, g = KINDS[code]
-        lines.append(gdelt_row(GLOBALEVENTID=str(n + 1), SQLDATE=d.strftime("%Y%m%d"), Actor1Code=s,
-                               Actor1CountryCode=s, Actor2Code=t, Actor2CountryCode=t, EventCode=code,
-                               EventBaseCode=code, EventRootCode=code[:2], QuadClass=quad, GoldsteinScale=g))
-    (tmp / "e.CSV").write_text("\n".join(lines) + "\n")
-    with EventStore(tmp / "s.duckdb") as store:
-        ingest_files(store, [tmp / "e.CSV"], "gdelt")
-    return tmp / "s.duckdb"
+    return warming_store(tmp_path_factory.mktemp("rel"))
 
 
 @pytest.mark.slow

@@ -302,21 +302,10 @@ def test_one_answer_in_the_app_the_report_and_the_cli(demo_app, demo_db, start, 
 def test_one_answer_on_a_store_with_a_shift(tmp_path):
     """A store of hand-built GDELT rows where Russia and North Korea warm in 2023-07
     (tests/test_relations.py): the app, the report and the CLI name the same supported shift."""
-    from blocwatch import EventStore
-    from blocwatch.ingest import ingest_files
     from blocwatch.web import create_app
-    from tests.helpers import gdelt_row
-    from tests.test_relations import KINDS, events
+    from tests.helpers import warming_store
 
-    lines = []
-    for n, (d, s, t, code) in enumerate(events()):
-        quad, g = KINDS[code]
-        lines.append(gdelt_row(GLOBALEVENTID=str(n + 1), SQLDATE=d.strftime("%Y%m%d"), Actor1Code=s,
-                               Actor1CountryCode=s, Actor2Code=t, Actor2CountryCode=t, EventCode=code,
-                               EventBaseCode=code, EventRootCode=code[:2], QuadClass=quad, GoldsteinScale=g))
-    (tmp_path / "e.CSV").write_text("\n".join(lines) + "\n")
-    with EventStore(tmp_path / "s.duckdb") as store:
-        ingest_files(store, [tmp_path / "e.CSV"], "gdelt")
+    warming_store(tmp_path)
     app = create_app(tmp_path / "s.duckdb")
     try:
         shifts = _one_answer(app, tmp_path / "s.duckdb", "KOR,PRK,RUS,UKR,USA", "2023-01", "2024-06", {})
