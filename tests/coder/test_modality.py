@@ -134,6 +134,21 @@ def test_a_conditional_event_is_no_fact_but_the_threat_or_promise_is(coder, text
     assert any(c[:2] in ("03", "13") and m == "factual" for _, _, c, m in events)
 
 
-def test_a_question_mark_elsewhere_does_not_make_an_event_hypothetical(coder) -> None:
-    events = coded(coder, 'Japan imposed sanctions on North Korea on Monday, asking "what else can we do?"')
-    assert ("JPN", "PRK", "163", "factual") in [(s, t, c[:3], m) for s, t, c, m in events]
+@pytest.mark.parametrize(("text", "event"), [
+    ('Japan imposed sanctions on North Korea on Monday, asking "what else can we do?"', ("JPN", "PRK", "16")),
+    # a quotation that spans sentences: the question is the last quoted words only
+    ('"We will respond. Russia shelled Kharkiv on Monday," the minister said, "so why should we talk?"',
+     ("RUS", "UKR", "19")),
+    # the condition qualifies what is threatened, not the threat
+    ("Russia threatened retaliation if NATO expands.", ("RUS", None, "13")),
+])
+def test_what_a_question_or_condition_does_not_reach_stays_a_fact(coder, text: str, event: tuple) -> None:
+    assert (*event, "factual") in [(s[:3], t and t[:3], c[:2], m) for s, t, c, m in coded(coder, text)]
+
+
+def test_a_relative_clause_on_the_subject_is_not_under_the_condition(coder) -> None:
+    from blocwatch.coder.modality import conditioned
+
+    doc = coder.nlp("If the talks fail, the government, which imposed sanctions on Iran last year, will act.")
+    word = {t.text: t for t in doc}
+    assert (conditioned(word["act"]), conditioned(word["fail"]), conditioned(word["imposed"])) == (True, True, False)

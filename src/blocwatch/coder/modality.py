@@ -61,9 +61,13 @@ REPORTING_VERBS = {"say", "announce", "tell", "confirm", "declare", "state", "re
                    "promise", "pledge", "vow", "threaten", "indicate", "signal", "reply", "respond", "write",
                    "quote", "claim", "believe", "think", "hope", "expect", "note", "stress", "argue",
                    "reiterate", "repeat", "emphasize", "emphasise", "assert", "maintain", "suggest", "explain"}
+#: Verbs whose act is a fact even when what they state is conditional ("threatened to strike unless ...").
+_STATING = COMMITMENT_HEADS | REPORTING_VERBS | {"warn", "demand", "urge", "ask", "offer"}
 _FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared", "eager", "determined"}
 _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
 _CONDITIONS = {"if", "unless"}
+#: How a verb carries the condition of the clause that governs it.
+_CARRIERS = {"xcomp", "ccomp", "conj"}
 _QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
 
 
@@ -164,19 +168,19 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
 
 
 def question_spans(sent: Span) -> list[tuple[int, int]]:
-    """The token ranges ``[start, end)`` of ``sent`` that ask: all of it when it ends in a question
-    mark outside quotes, else each quoted question ('"Why would they attack us?" the minister
-    asked': the words inside the quotes). One pass over the sentence."""
-    quotes = [t.i for t in sent if t.text in _QUOTES]
+    """The token ranges ``[start, end)`` of ``sent`` that ask. A question mark followed by a closing
+    quote ends a quoted question, which runs back to the quote mark before it (or the sentence's
+    start): '"So why should we talk?" he said' asks, "he said" does not. Any other question mark
+    makes the sentence up to it a question. Counting quote marks is not enough: a quotation may
+    span sentences. One pass over the sentence."""
     out = []
+    opened = sent.start  # the word after the latest quote mark
     for q in sent:
-        if q.text != "?":
-            continue
-        before = [i for i in quotes if i < q.i]
-        if len(before) % 2 == 0:  # outside quotes: the sentence asks
-            return [(sent.start, sent.end)]
-        after = [i for i in quotes if i > q.i]
-        out.append((before[-1] + 1, after[0] if after else sent.end))
+        if q.text in _QUOTES:
+            opened = q.i + 1
+        elif q.text == "?":
+            quoted = q.i + 1 < sent.end and q.doc[q.i + 1].text in _QUOTES
+            out.append((opened if quoted else sent.start, q.i + 1))
     return out
 
 
@@ -195,21 +199,27 @@ def in_question(token: Token, spans: list[tuple[int, int]] | None = None) -> boo
 
 
 def condition_spans(sent: Span) -> list[tuple[int, int]]:
-    """The token ranges ``[start, end)`` of ``sent`` under a condition: the clause an "if" or "unless"
-    adverbial clause modifies, with everything it governs (a parse's subtrees are contiguous).
-    One pass over the sentence."""
+    """The words of ``sent`` an "if" or "unless" adverbial clause modifies, as ``(i, i + 1)`` ranges:
+    the clause head (not a verb of saying, promising or threatening, whose act is a fact: "Russia
+    threatened retaliation if NATO expands") and the condition's own words. One pass over the
+    sentence; :func:`conditioned` extends them down the verbs the head governs."""
     out = []
     for t in sent:
         if t.dep_ == "advcl" and t.head.i != t.i and any(
                 m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in t.children):
-            out.append((t.head.left_edge.i, t.head.right_edge.i + 1))
+            out.append((t.left_edge.i, t.right_edge.i + 1))  # the condition itself
+            lemma = t.head.lemma_.lower()
+            if lemma not in _STATING:
+                out.append((t.head.i, t.head.i + 1))
     return out
 
 
 def conditioned(token: Token, spans: list[tuple[int, int]] | None = None) -> bool:
-    """Whether ``token``'s clause, or one that governs it, is under a condition: an adverbial clause
-    introduced by "if" or "unless" (the condition itself included; :func:`condition_spans` of its
-    sentence, or ``spans``).
+    """Whether ``token`` is under a condition: in an "if" or "unless" clause, or in the clause it
+    modifies, reached down the verbs that carry it (xcomp, ccomp, conj): "If the talks fail, the
+    government plans to impose sanctions" puts "impose" under it, not a relative clause on the
+    subject ("the government, which expelled two diplomats, ..."). :func:`condition_spans` of its
+    sentence, or ``spans``.
 
     Examples
     --------
@@ -222,4 +232,13 @@ def conditioned(token: Token, spans: list[tuple[int, int]] | None = None) -> boo
     False
     """
     spans = condition_spans(token.sent) if spans is None else spans
-    return any(a <= token.i < b for a, b in spans)
+    if not spans:
+        return False
+    t = token
+    for _ in range(40):
+        if any(a <= t.i < b for a, b in spans):
+            return True
+        if t.dep_ not in _CARRIERS or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
