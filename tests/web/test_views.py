@@ -17,7 +17,7 @@ def views(demo_db):
 
 
 def test_windows_are_clamped_to_the_events(views):
-    first, last = views.bounds
+    first, last = views.window_bounds
     assert views.window(None, None) == (None, None)
     month_end = date(last.year + last.month // 12, last.month % 12 + 1, 1) - timedelta(days=1)
     assert last < month_end  # the demo's last event is not on a month's last day

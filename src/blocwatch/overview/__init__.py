@@ -164,8 +164,18 @@ class Overview:
 
     @cached_property
     def span(self) -> tuple[date, date] | None:
-        """First and last day covered (``None`` when the states have no events together)."""
-        return self.relations.date_span()
+        """First and last day covered (``None`` when the states have no events together). A window
+        given as options is clamped to whole months of the store's events that the filters count
+        (from the first day of their first month to the last day of their last), as the app clamps
+        it: months beyond the data would read as silence."""
+        span = self.relations.date_span()
+        if span is None or (self.options.start is None and self.options.end is None):
+            return span
+        data = Relations.of(self.relations.store, **self.options.filters).date_span(trim=0.0)
+        assert data is not None  # the states' events are among them
+        first = max(span[0], date(data[0].year, data[0].month, 1))
+        last = min(span[1], period_end(data[1], "month"))
+        return (first, last) if first <= last else None
 
     @cached_property
     def months(self) -> list[date]:
@@ -243,7 +253,8 @@ class Overview:
     def network(self, start: date, end: date, label: str) -> dict[str, Any]:
         """The signed network of ``start`` .. ``end`` with blocs, whether they are better than chance,
         and a layout (:func:`blocwatch.overview.networks.network_view`)."""
-        if self._recent is not None and (start, end) == self._recent[0]:
+        recent = (self.recent_months[0], self.span[1]) if self.span else None
+        if recent == (start, end) and self._recent is not None:  # computed once for the headline and this view
             _, net, support = self._recent
             net = SignedNetwork(net.nodes, net.edges, label, dict(net.meta))
         else:

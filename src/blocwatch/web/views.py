@@ -104,6 +104,10 @@ class Views:
             self.cameo_names: dict[str, str] = rel.cameo_names()
             #: First and last date of the events between states (factual ones), untrimmed.
             self.bounds: tuple[date, date] | None = rel.date_span(trim=0.0)
+            #: What windows are clamped to: the dates of the widest set any filter counts (actors of any
+            #: kind); the library then clamps each view to its own filters' months, as for the report.
+            self.window_bounds: tuple[date, date] | None = Relations.of(
+                view, states_only=False).date_span(trim=0.0)
             activity: dict[str, int] = {}
             for r in rel.table(directed=False, window="year").to_pylist():
                 for state in (r["source"], r["target"]):
@@ -121,8 +125,8 @@ class Views:
         return work() if key is None else self._cache.get(key, work)
 
     def window(self, start: date | None, end: date | None) -> tuple[date | None, date | None] | None:
-        """``start`` and ``end`` clamped to the months of the store's events (from the first day of
-        the first to the last day of the last); ``None`` when nothing can be in the window. A missing
+        """``start`` and ``end`` clamped to the months of the store's events of any actors (from the
+        first day of the first to the last day of the last); ``None`` when nothing can be in the window. A missing
         bound stays missing (the library picks the span).
 
         Raises
@@ -131,10 +135,11 @@ class Views:
             ``start`` is after ``end``.
         """
         DyadQuery(start=start, end=end)  # the library's check: --from after --to is an error
-        if self.bounds is None:
+        if self.window_bounds is None:
             return None
         # whole months: a window that ends inside the data's last month is the report's window
-        first, last = date(self.bounds[0].year, self.bounds[0].month, 1), period_end(self.bounds[1], "month")
+        low, high = self.window_bounds
+        first, last = date(low.year, low.month, 1), period_end(high, "month")
         if start is not None:
             start = max(start, first)
         if end is not None:
