@@ -247,16 +247,16 @@ class Loader:
         rank = " ".join(f"WHEN '{k}' THEN {v}" for k, v in _PRIORITY.items())
         rows = con.execute(
             f"""SELECT s.file_path, e.line,
-                       arg_min(e.error_type, (CASE e.error_type {rank} ELSE 5 END) * 1e12 + e.rowid),
-                       arg_min(e.error_message, (CASE e.error_type {rank} ELSE 5 END) * 1e12 + e.rowid)
+                       arg_min({{'kind': e.error_type, 'message': e.error_message}},
+                               (CASE e.error_type {rank} ELSE 5 END) * 1e12 + e.rowid)
                 FROM {rej}_errors e JOIN {rej}_scans s USING (scan_id, file_id)
                 GROUP BY ALL"""
-        ).fetchall()
+        ).fetchall()  # type and message of one row together (arg_min would skip a NULL message alone)
         con.execute(f"DROP TABLE IF EXISTS {rej}_errors")
         con.execute(f"DROP TABLE IF EXISTS {rej}_scans")
         out: dict[str, dict[int, Reject]] = {}
-        for path, line, kind, message in rows:
-            out.setdefault(path, {})[int(line)] = Reject(kind, message or "")
+        for path, line, worst in rows:
+            out.setdefault(path, {})[int(line)] = Reject(worst["kind"], worst["message"] or "")
         return out
 
     def _settle(self, layout: Layout, source: Source, rejects: dict[int, Reject], ids: dict[int, int],
