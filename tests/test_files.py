@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from blocwatch.files import atomic_path, atomic_write
+from blocwatch.files import _umask, atomic_path, atomic_write
 from tests.helpers import warming_store
 
 
@@ -72,3 +72,19 @@ def test_a_killed_report_leaves_the_previous_or_the_new_one_whole(db, tmp_path, 
     again = report(db, out)  # a rerun finishes the job and clears what the killed run left
     assert again.wait(120) == 0
     assert out.read_text(encoding="utf-8").rstrip().endswith("</html>") and os.listdir(tmp_path) == ["report.html"]
+
+
+def test_links_are_written_through_and_only_dead_runs_temporaries_removed(tmp_path) -> None:
+    target = tmp_path / "real.html"
+    atomic_write(target, "old")
+    link = tmp_path / "link.html"
+    link.symlink_to(target)
+    atomic_write(link, "new")
+    assert link.is_symlink() and target.read_text() == "new"
+    live = tmp_path / f".out.txt.abc123.{os.getpid()}.tmp"  # a run still writing
+    dead = tmp_path / f".out.txt.def456.{2**22 + 1}.tmp"  # beyond Linux's largest PID: no such process
+    live.write_text("x")
+    dead.write_text("x")
+    atomic_write(tmp_path / "out.txt", "data")
+    assert live.exists() and not dead.exists()
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == 0o666 & ~_umask()

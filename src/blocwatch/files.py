@@ -3,8 +3,10 @@
 Every file blocwatch writes for the user (a report, its figures, an exported network) is written
 beside its final name, flushed to disk and then renamed over it: a kill, a full disk or a crash
 leaves either the old file or the new one, never a truncated mix, and no temporary file behind
-when Python can still clean up (after ``kill -9`` a ``.NAME.*.tmp`` file may remain beside it; the
-next write of the same file removes it). Errors name the file the user asked for.
+when Python can still clean up (after ``kill -9`` a ``.NAME.*.PID.tmp`` file may remain beside it;
+the next write of the same file removes it once that process is gone). A symbolic link is written
+through; the new file gets the old one's mode, else what the umask allows. Errors name the file
+the user asked for.
 
 Examples
 --------
@@ -19,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
@@ -41,16 +44,18 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     >>> open(target).read()
     '<svg/>'
     """
-    final = Path(path)
+    shown = Path(path)  # errors name the file the user asked for
+    final = Path(os.path.realpath(shown))  # a symbolic link is written through, not replaced
     final.parent.mkdir(parents=True, exist_ok=True)
-    for stale in final.parent.glob(f".{final.name}.*.tmp"):  # left by a killed run
-        with contextlib.suppress(OSError):
-            stale.unlink()
-    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+    for stale in final.parent.glob(f".{glob.escape(final.name)}.*.tmp"):  # left by a killed run, not a live one
+        if not _alive(stale.name.split(".")[-2]):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=f".{os.getpid()}.tmp", dir=final.parent)
     os.close(fd)
     tmp = Path(name)
-    with contextlib.suppress(OSError):  # the file's own mode, else the usual one (mkstemp makes it private)
-        os.chmod(tmp, final.stat().st_mode & 0o777 if final.exists() else 0o644)
+    with contextlib.suppress(OSError):  # the file's own mode, else what the umask allows (mkstemp's is private)
+        os.chmod(tmp, final.stat().st_mode & 0o777 if final.exists() else 0o666 & ~_umask())
     try:
         yield tmp
         with open(tmp, "rb+") as fh:
@@ -59,11 +64,30 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise OSError(exc.errno, exc.strerror or str(exc), str(final)) from exc
+        raise OSError(exc.errno, exc.strerror or str(exc), str(shown)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _alive(pid: str) -> bool:
+    """Whether the process that named a temporary file may still be writing it."""
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
 
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:

@@ -69,16 +69,21 @@ def term(value: Any) -> str:
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP's list).
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+#: Text that starts so but is no formula: a number written as text, dashes ("---", an actor with no state).
+_HARMLESS = re.compile(r"-+|[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")
 
 
 def csv_cell(value: Any) -> Any:
     """A value for a CSV file: text that a spreadsheet would run as a formula gets a leading ``'``
-    (OWASP's rule for CSV injection); numbers, dates and empty values are written as they are.
+    (OWASP's rule for CSV injection); numbers (as numbers or as text), dashes, dates and empty values
+    are written as they are, so an export reads back the same.
 
-    >>> csv_cell("=HYPERLINK('http://evil')"), csv_cell("-3"), csv_cell(-3), csv_cell("Seoul")
-    ("'=HYPERLINK('http://evil')", "'-3", -3, 'Seoul')
+    >>> csv_cell("=HYPERLINK('http://evil')"), csv_cell("-2+3+cmd|' /C calc'!A0"), csv_cell("@SUM(A1)")
+    ("'=HYPERLINK('http://evil')", "'-2+3+cmd|' /C calc'!A0", "'@SUM(A1)")
+    >>> csv_cell("-3.5"), csv_cell(-3), csv_cell("---"), csv_cell("Seoul")
+    ('-3.5', -3, '---', 'Seoul')
     """
-    if isinstance(value, str) and value.startswith(_FORMULA):
+    if isinstance(value, str) and value.startswith(_FORMULA) and not _HARMLESS.fullmatch(value):
         return "'" + value
     return value
 
@@ -124,7 +129,9 @@ def render(table: pa.Table, fmt: OutputFormat, *, title: str | None = None, cons
         writer = csv.writer(console.file, lineterminator="\n")
         writer.writerow(table.column_names)
         for row in rows:
-            writer.writerow(["" if v is None else csv_cell(_plain(v)) for v in row.values()])
+            # to a terminal, control characters are shown, not sent; to a file or a pipe the data stay whole
+            cell = (lambda v: clean(v) if isinstance(v, str) else v) if console.is_terminal else (lambda v: v)
+            writer.writerow(["" if v is None else cell(csv_cell(_plain(v))) for v in row.values()])
     else:
         out = Table(title=title and term(title), title_justify="left", show_edge=False, header_style="bold")
         for name, typ in zip(table.column_names, table.schema.types, strict=True):
