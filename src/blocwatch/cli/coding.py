@@ -80,6 +80,9 @@ def evaluate(
     with RichProgress() as progress:
         scores = score(folder, progress=progress)
         judged = score_articles(voa, progress=progress) if voa.is_file() else []
+    if not judged:
+        stderr.print(f"[yellow]note:[/yellow] {term(voa)}: not found; whole articles not scored "
+                     "(give their file with --articles)", highlight=False)
     render(pa.Table.from_pylist([s.as_dict() for s in scores]), fmt, title="coder accuracy")
     if judged:
         render(pa.Table.from_pylist([s.as_dict() for s in judged]), fmt,

@@ -22,7 +22,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -253,17 +253,16 @@ class Overview:
     def network(self, start: date, end: date, label: str) -> dict[str, Any]:
         """The signed network of ``start`` .. ``end`` with blocs, whether they are better than chance,
         and a layout (:func:`blocwatch.overview.networks.network_view`)."""
-        recent = (self.recent_months[0], self.span[1]) if self.span else None
-        if recent == (start, end) and self._recent is not None:  # computed once for the headline and this view
-            _, net, support = self._recent
-            net = SignedNetwork(net.nodes, net.edges, label, dict(net.meta))
+        if self.span and (start, end) == (self.recent_months[0], self.span[1]) and self._recent is not None:
+            net, support = self._recent  # computed once for the headline and this view
+            net = replace(net, label=label)
         else:
             net, support = self.relations.network(start, end, label=label), None
         return {**network_view(net, time_limit=self.options.time_limit, names=self.names, support=support),
                 "start": start.isoformat(), "end": end.isoformat()}
 
     @cached_property
-    def _recent(self) -> tuple[tuple[date, date], SignedNetwork, BlocSupport] | None:
+    def _recent(self) -> tuple[SignedNetwork, BlocSupport] | None:
         """The network of the last months, and its blocs' support: computed once for the headline
         and the network view."""
         from blocwatch.analysis.blocs import bloc_support
@@ -272,7 +271,7 @@ class Overview:
             return None
         first = self.recent_months[0]
         net = self.relations.network(first, self.span[1], label="recent")
-        return (first, self.span[1]), net, bloc_support(net)
+        return net, bloc_support(net)
 
     def networks(self) -> list[dict[str, Any]]:
         """Networks to choose from: the last months, the whole span, then every quarter."""
@@ -324,7 +323,7 @@ class Overview:
 
         out = shift_headlines(self._shifts, self.names, period=span_text(*self.span))
         assert self._recent is not None
-        _, net, support = self._recent
+        net, support = self._recent
         recent = self.recent_months
         period = f"the last {len(recent)} months ({span_text(recent[0], recent[-1])})"
         if net.edges:  # the partition tested, as the network view shows it
