@@ -168,10 +168,10 @@ def test_a_store_of_schema_1_is_upgraded_when_opened_for_writing(tmp_path):
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     con.close()
     with EventStore(path) as store:
-        store.con.execute("INSERT INTO events (event_id, date, origin, fatalities) VALUES ('x:2', DATE '2024-01-03', "
-                          "'x', 3)")
-        assert store.query("SELECT event_id, cameo, fatalities FROM events ORDER BY 1").to_pylist() == [
-            {"event_id": "x:1", "cameo": "042", "fatalities": None},
-            {"event_id": "x:2", "cameo": None, "fatalities": 3}]
+        store.con.execute("INSERT INTO events (event_id, date, origin, fatalities, confidence) VALUES ('x:2', "
+                          "DATE '2024-01-03', 'x', 3, 0.5)")
+        assert store.query("SELECT event_id, cameo, fatalities, confidence FROM events ORDER BY 1").to_pylist() == [
+            {"event_id": "x:1", "cameo": "042", "fatalities": None, "confidence": None},
+            {"event_id": "x:2", "cameo": None, "fatalities": 3, "confidence": 0.5}]
         version = store.query("SELECT value FROM meta WHERE key = 'schema_version'").to_pylist()
-    assert version == [{"value": str(SCHEMA_VERSION)}] and SCHEMA_VERSION == 2
+    assert version == [{"value": str(SCHEMA_VERSION)}] and SCHEMA_VERSION == 3

@@ -34,8 +34,8 @@ __all__ = [
 
 #: Bumped whenever a stored table changes shape; the store refuses newer files and upgrades older
 #: ones (:data:`MIGRATIONS`). 2: ``cameo`` may be empty (events known by their PLOVER type only);
-#: ``doc_title`` and ``fatalities``.
-SCHEMA_VERSION = 2
+#: ``doc_title`` and ``fatalities``. 3: ``confidence`` of events coded from text.
+SCHEMA_VERSION = 3
 
 #: SQL that brings a store of the version before each key to that version, in order.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -43,6 +43,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE events ALTER COLUMN cameo_root DROP NOT NULL",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS doc_title VARCHAR",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS fatalities INTEGER"),
+    3: ("ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE",),
 }
 
 #: Values of ``events.mode``; only ``factual`` events count as facts in analysis.
@@ -145,6 +146,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("evidence_rule", "VARCHAR", "Why the event was coded: the pattern or rule that fired."),
     Column("doc_title", "VARCHAR", "Title (headline) of the source document, where known."),
     Column("fatalities", "INTEGER", "Reported deaths (ACLED and files that give them)."),
+    Column("confidence", "DOUBLE", "Events coded from text: the measured share of right types for events "
+           "typed as this one was (rules and model agreeing, disagreeing, or one alone), 0-1."),
     Column("ingest_id", "INTEGER", "The `ingests` row of the file this event was read from.", True),
     Column("ingested_at", "TIMESTAMP", "When the event was stored.", True),
 )

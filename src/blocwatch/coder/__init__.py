@@ -30,6 +30,7 @@ from blocwatch.coder.actors import ActorDictionary
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.extract import Extractor
 from blocwatch.coder.pipeline import MAX_CHARS, load_pipeline
+from blocwatch.coder.typer import TypeModel, load_type_model
 from blocwatch.coder.vocabulary import Vocabulary, load_vocabulary
 from blocwatch.documents import Document
 from blocwatch.progress import NullProgress, Progress
@@ -104,14 +105,18 @@ class Coder:
         Actor and agent dictionary (default: the shipped one).
     vocabulary : Vocabulary, optional
         Verb and noun patterns (default: the shipped ones).
+    typer : TypeModel or False, optional
+        The learned typer giving the rules a second opinion (default: the shipped one;
+        ``False``: the rules alone).
     """
 
     def __init__(self, nlp: Language | None = None, actors: ActorDictionary | None = None,
-                 vocabulary: Vocabulary | None = None) -> None:
+                 vocabulary: Vocabulary | None = None, typer: TypeModel | None | bool = None) -> None:
         self.nlp = nlp or load_pipeline()
         self.actors = actors or ActorDictionary.load(self.nlp)
         self.vocabulary = vocabulary or load_vocabulary()
-        self.extractor = Extractor(self.vocabulary, self.actors)
+        self.typer = load_type_model() if typer is None or typer is True else (typer or None)
+        self.extractor = Extractor(self.vocabulary, self.actors, self.typer)
 
     @classmethod
     @functools.cache

@@ -38,13 +38,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from blocwatch.coder.events import CodedEvent
 from blocwatch.coder.petrarch import read_actors, read_agents
 from blocwatch.errors import InputError
 from blocwatch.taxonomy import load_taxonomy
 
-__all__ = ["GOLD_SETS", "GoldRecord", "SetScore", "evaluate", "load_gold", "petrarch_notation", "score"]
+if TYPE_CHECKING:
+    from blocwatch.coder import Coder
+
+__all__ = ["GOLD_SETS", "GoldRecord", "SetScore", "evaluate", "load_gold", "main_event", "petrarch_notation", "score"]
 
 #: PLOVER 0.5b1 event labels in the PLOVER gold set, as PLOVER 0.8 types.
 PLOVER_05_TO_08 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
@@ -216,7 +220,7 @@ def _root_triple(t: tuple[str, str, str]) -> tuple[str, str, str]:
     return t[0][:3], t[1][:3], t[2][:2]
 
 
-def _main(events: Sequence[CodedEvent], depth: dict[int, int]) -> CodedEvent | None:
+def main_event(events: Sequence[CodedEvent], depth: dict[int, int]) -> CodedEvent | None:
     """The sentence's main event: not a bare statement or report if there is anything else, then
     the one whose trigger is closest to the root of the parse."""
     if not events:
@@ -247,7 +251,7 @@ def score(name: str, records: Iterable[GoldRecord],
             for g in gold:
                 same_pair = [p for p in predicted if p[0][:3] == g[0][:3] and p[1][:3] == g[1][:3]]
                 result.confusion[(g[2][:2], same_pair[0][2][:2] if same_pair else "--")] += 1
-        main = _main(factual, depth)
+        main = main_event(factual, depth)
         gold_types = {tax.cameo[t[2]].plover for t in gold if t[2] in tax.cameo} - {None}
         if rec.plover:
             gold_types = {rec.plover}
@@ -269,6 +273,26 @@ def _count(prf: PRF, predicted: set[tuple[str, str, str]], gold: set[tuple[str, 
     prf.tp += len(predicted & gold)
     prf.fp += len(predicted - gold)
     prf.fn += len(gold - predicted)
+
+
+def _out_of_fold(coder: Coder, ids: set[str]) -> dict[str, Coder]:
+    """For gold records the coder's typer was trained on, a coder whose typer was trained
+    without their fold (so the typer is never scored on what it has seen)."""
+    from blocwatch.coder import Coder
+    from blocwatch.coder.typer import FOLDS, fold_of, load_training_set, train_out_of_fold
+
+    typer = coder.typer
+    if typer is None:
+        return {}
+    examples = load_training_set()
+    seen = ids & {e["id"] for e in examples}
+    if not seen:
+        return {}
+    lemmas = [[t.lemma_ for t in doc] for doc in coder.nlp.pipe(e["text"] for e in examples)]
+    c, min_df = float(typer.about.get("c", 30.0)), int(typer.about.get("min_df", 1))
+    coders = {f: Coder(coder.nlp, coder.actors, coder.vocabulary,
+                       typer=train_out_of_fold(typer, lemmas, examples, f, c, min_df)) for f in range(FOLDS)}
+    return {i: coders[fold_of(i)] for i in seen}
 
 
 def evaluate(folder: Path, sets: Sequence[str] | None = None, progress=None) -> list[SetScore]:  # noqa: ANN001
@@ -303,12 +327,15 @@ def evaluate(folder: Path, sets: Sequence[str] | None = None, progress=None) -> 
                 fictional = Coder(base.nlp, ActorDictionary.load(base.nlp, actors, agents), base.vocabulary)
             coder = fictional
         progress.start(name, total=len(records))
+        unseen = _out_of_fold(coder, {r.id for r in records})
 
-        def coded(records: list[GoldRecord] = records, coder: Coder = coder):  # noqa: ANN202
+        def coded(records: list[GoldRecord] = records, coder: Coder = coder,  # noqa: ANN202
+                  unseen: dict[str, Coder] = unseen):
             for rec in records:
-                doc = coder.nlp(rec.text)
+                own = unseen.get(rec.id, coder)
+                doc = own.nlp(rec.text)
                 depth = {t.idx: sum(1 for _ in t.ancestors) for t in doc}
-                yield rec, coder.code_text(rec.text, rec.date or date(2000, 1, 1), rec.id), depth
+                yield rec, own.code_text(rec.text, rec.date or date(2000, 1, 1), rec.id), depth
                 progress.advance(1)
 
         results.append(score(name, records, coded()))

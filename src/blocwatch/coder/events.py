@@ -46,6 +46,7 @@ class CodedEvent:
     rule: str
     url: str | None = None
     published: date | None = None
+    confidence: float | None = None
 
     @property
     def event_id(self) -> str:
@@ -85,6 +86,7 @@ class CodedEvent:
             "evidence_start": self.evidence_start,
             "evidence_end": self.evidence_end,
             "evidence_rule": self.rule,
+            "confidence": self.confidence,
         }
 
     def as_dict(self) -> dict[str, Any]:

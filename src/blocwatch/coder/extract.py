@@ -34,7 +34,9 @@ from blocwatch.coder.modality import (
     mode_of,
     question_spans,
 )
+from blocwatch.coder.typer import TypeModel
 from blocwatch.coder.vocabulary import Match, Vocabulary, WordEntry
+from blocwatch.taxonomy import load_taxonomy
 
 __all__ = ["Extractor"]
 
@@ -46,6 +48,8 @@ _PLACE_TARGET_ROOTS = {"04", "14", "15", "18", "19", "20"}
 _MAX_LISTED = 12
 #: Rule of a placeholder for an act someone is said to be obliged to do (see ``_obligations``).
 _OBLIGATION = "obligation:"
+#: Rule prefix of an event typed by the learned model where the rules found none.
+MODEL_RULE = "model:"
 
 
 @dataclass(frozen=True)
@@ -69,14 +73,22 @@ class _Candidate:
     mutual: bool = False
     mode: str = "factual"
     when: When | None = None
+    confidence: float | None = None
 
 
 class Extractor:
-    """Codes events from documents parsed by the coder's spaCy pipeline."""
+    """Codes events from documents parsed by the coder's spaCy pipeline.
 
-    def __init__(self, vocabulary: Vocabulary, actors: ActorDictionary) -> None:
+    With a ``typer`` (:class:`~blocwatch.coder.typer.TypeModel`), a sentence where the rules find
+    no event but an actor acts through the sentence's main verb gets the model's type, when the
+    model is at least ``typer.cut`` sure; every event's ``confidence`` is then the share of right
+    types measured for its case (rules and model agreeing, disagreeing, or the model alone).
+    """
+
+    def __init__(self, vocabulary: Vocabulary, actors: ActorDictionary, typer: TypeModel | None = None) -> None:
         self.vocabulary = vocabulary
         self.actors = actors
+        self.typer = typer
 
     # -- document ------------------------------------------------------------------------------
 
@@ -139,7 +151,7 @@ class Extractor:
                 cameo=c, mode=cand.mode, date=when.date if when else None,
                 date_precision=when.precision if when else None, date_text=when.text if when else "",
                 evidence_text=sent.text, evidence_start=start + offset, evidence_end=end + offset,
-                rule=cand.match.rule, url=url, published=published,
+                rule=cand.match.rule, url=url, published=published, confidence=cand.confidence,
             )
             for src, tgt, c in pairs
         ]
@@ -201,12 +213,55 @@ class Extractor:
             cand.mode = _candidate_mode(cand)
             cand.when = self._date(cand, published, dates)
         derived = self._derive(candidates, by_token, published, dates)
+        if self.typer is not None:
+            derived = self._second_opinion(sent, derived, by_token, published, dates)
         asks, ifs = (question_spans(sent), condition_spans(sent)) if derived else ([], [])
         for c in derived:  # a question asserts nothing; a condition nothing but the threat or promise stating it
             if c.mode == "factual" and (in_question(c.trigger, asks) or not _derived(c) and (
                     conditioned(c.trigger, ifs) or conditioned(c.anchor, ifs))):
                 c.mode = "hypothetical"
         return [c for c in derived if not c.match.rule.startswith(_OBLIGATION)]
+
+    def _second_opinion(self, sent: Span, cands: list[_Candidate], by_token: dict[int, Mention],
+                        published: date | None, dates: Sequence[Span]) -> list[_Candidate]:
+        """The model's type for the sentence: each candidate's confidence, and an event of the
+        model's type when the rules found none (see the class's description)."""
+        assert self.typer is not None
+        kind, prob = self.typer.predict([t.lemma_ for t in sent])
+        calibration = self.typer.calibration
+        cameo = load_taxonomy().cameo
+        for c in cands:
+            code = cameo.get(c.match.code or "")
+            c.confidence = calibration.get("agree" if code is not None and code.plover == kind else "disagree")
+        if cands or prob < self.typer.cut or kind not in self.typer.cameo:
+            return cands
+        match = Match(self.typer.cameo[kind], None, f"{MODEL_RULE}{kind}", None)
+        verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")),
+                       key=lambda t: (sum(1 for _ in t.ancestors), t.i))  # the main verb first
+        cand = next((c for v in verbs if (c := self._model_event(v, match, by_token, published))), None)
+        if cand is None:
+            return cands
+        cand.mode = _candidate_mode(cand)
+        cand.when = self._date(cand, published, dates)
+        cand.confidence = calibration.get("model_only")
+        return [cand]
+
+    def _model_event(self, verb: Token, match: Match, by_token: dict[int, Mention],
+                     published: date | None) -> _Candidate | None:
+        """An event of the model's type on a verb: its subject acts (the agent of a passive),
+        towards its object or a target preposition's; None if no actor acts."""
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            source_heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            target_heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            source_heads = syntax.subjects(verb)
+            target_heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+        sources = roles.actors_of(source_heads, by_token, published)
+        if not sources:
+            return None
+        targets = [a for a in roles.actors_of(target_heads, by_token, published) if not roles.bare_sector(a)]
+        targets = targets or roles.pp_targets(verb, by_token, published, exclude=source_heads)
+        return _Candidate(verb, verb, match, sources, targets, [verb] + _phrases(source_heads + target_heads))
 
     def _obligations(self, sent: Span, candidates: list[_Candidate], by_token: dict[int, Mention],
                      published: date | None) -> list[_Candidate]:
