@@ -253,3 +253,20 @@ def test_noise_filters_measured_on_the_hand_audited_gdelt_sample(shared, tmp_pat
         assert kept(roots_only=True) == (15, 17, 15)  # half the events, the same share on topic
         assert kept(min_sources=2) == (2, 0, 1)  # 97% of GDELT events have one source
         assert kept(states_only=True) == (23, 35, 26)
+
+
+def test_background_of_unknown_date_is_left_out_of_dyads(store, coder):
+    """Text-coded background ("had expelled", "earlier accused") belongs to no period: dyads leave it
+    out unless asked (a real store, the real coder; sentences of our own)."""
+    from blocwatch.documents import Document
+    from blocwatch.ingest.text import ingest_documents
+
+    text = ("Turkey expelled three Greek diplomats on Tuesday. Turkey had expelled two Greek diplomats "
+            "before the summit. Turkey earlier accused Greece of provocations.")
+    ingest_documents(store, [Document("d1", text, dt.date(2024, 6, 20))], coder=coder)
+    precisions = store.query("SELECT date_precision, count(*) AS n FROM events GROUP BY 1 ORDER BY 1").to_pylist()
+    assert precisions == [{"date_precision": "day", "n": 1}, {"date_precision": "unknown", "n": 2}]
+    assert [(r["source"], r["target"], r["events"]) for r in table(store, countries=("TUR", "GRC"))] == [
+        ("TUR", "GRC", 1)]
+    assert sorted((r["source"], r["target"], r["events"])
+                  for r in table(store, countries=("TUR", "GRC"), dated_only=False)) == [("TUR", "GRC", 3)]

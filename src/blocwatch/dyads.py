@@ -101,6 +101,10 @@ class DyadQuery:
         Count only events between actors that act for their states: a state as a whole, or its
         government, military, police, intelligence, judiciary or legislature
         (:data:`blocwatch.actors.STATE_SECTORS`); not citizens, rebels, parties, businesses, media.
+    dated_only : bool
+        Leave out events coded from text as background of unknown date (``date_precision`` =
+        ``unknown``: "had invaded", "earlier blamed"), whose date is only an upper bound
+        (default: they are left out, as they belong to no period).
     """
 
     window: str = "month"
@@ -118,6 +122,7 @@ class DyadQuery:
     roots_only: bool = False
     min_sources: int = 1
     states_only: bool = False
+    dated_only: bool = True
 
     def __post_init__(self) -> None:
         if self.window not in WINDOWS:
@@ -153,6 +158,8 @@ class DyadQuery:
             cond.append("source_country <> target_country")
         if self.factual_only:
             cond.append("mode = 'factual'")
+        if self.dated_only:
+            cond.append("coalesce(date_precision, 'day') <> 'unknown'")
         if self.start:
             cond.append(f"date >= DATE '{self.start.isoformat()}'")
         if self.end:

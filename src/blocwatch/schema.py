@@ -50,7 +50,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 MODES = ("factual", "negated", "hypothetical", "future", "claimed")
 
 #: Values of ``events.date_precision``.
-PRECISIONS = ("day", "week", "month", "year", "reported")
+PRECISIONS = ("day", "week", "month", "year", "reported", "unknown")
 
 _ARROW = {
     "VARCHAR": pa.string(),
@@ -87,8 +87,10 @@ EVENT_COLUMNS: tuple[Column, ...] = (
         True,
     ),
     Column("date", "DATE", "When the event happened (first day of the month or year when less precise).", True),
-    Column("date_precision", "VARCHAR", "`day`, `week`, `month`, `year`, or `reported` (text gave no date: "
-           "the publication day, on or before which the event happened).", True),
+    Column("date_precision", "VARCHAR", "`day`, `week`, `month`, `year`, `reported` (text gave no date: "
+           "the publication day, on or before which the event happened) or `unknown` (background the text "
+           "places before the report without a date, such as \"had invaded\": the publication day is only "
+           "an upper bound, and dyads leave it out).", True),
     Column("source", "VARCHAR", "Source actor as a CAMEO actor code, e.g. `PRKGOV`."),
     Column("source_name", "VARCHAR", "Source actor's name as the origin gives it."),
     Column(

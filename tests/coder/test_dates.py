@@ -114,3 +114,16 @@ def test_document_without_date_has_no_event_date(coder) -> None:
     events = coder.code_text("North Korea fired ballistic missiles into the sea on Tuesday.", None)
     assert events
     assert {(e.date, e.date_precision) for e in events} == {(None, None)}
+
+
+@pytest.mark.parametrize(("text", "precision"), [
+    ("Iraq had invaded Kuwait before the talks.", "unknown"),  # past perfect, no date of its own
+    ("The envoy said Syria had expelled three Turkish diplomats.", "unknown"),
+    ("Turkey earlier accused Greece of provocations.", "unknown"),  # an adverb of anteriority
+    ("Iraq had invaded Kuwait in August 1990.", "month"),  # a date of its own wins
+    ("Iraq invaded Kuwait.", "reported"),  # news of the day
+])
+def test_background_without_a_date_is_not_news_of_the_publication_day(coder, text: str, precision: str) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    assert events and {e.date_precision for e in events} == {precision}
+    assert all(e.date <= date(2024, 6, 20) for e in events)  # the publication day is an upper bound

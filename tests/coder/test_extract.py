@@ -139,3 +139,26 @@ def test_evidence_points_at_the_sentence(coder) -> None:
         assert "shelled" in span and span in e.evidence_text
         assert e.rule  # the pattern that fired
     assert {e.date for e in events} == {date(2024, 6, 14)}
+
+
+# Light, catenative and cognitive verbs name no act of their own (sentences of our own).
+@pytest.mark.parametrize("text", [
+    "The Japanese government took steps to reassure investors.",
+    "The Chinese navy made an effort to avoid Philippine vessels.",
+    "The Kenyan government gave the refugee agency thirty days to present a plan.",
+    "The Indian foreign minister thinks Pakistan is sincere.",
+    "Turkish officials consider the Swedish bid premature.",
+])
+def test_light_and_cognitive_verbs_alone_make_no_event(coder, text: str) -> None:
+    assert factual(coder, text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the complement is the act: "managed to", "moved to", "began"
+    ("Hungary managed to delay the European sanctions on Russia.", {("HUN", "RUS", "12")}),
+    ("Seoul moved to expel two North Korean diplomats.", {("KOR", "PRKGOV", "16")}),
+    # a light verb with a real object still codes
+    ("Russian troops took the village of Avdiivka.", {("RUSMIL", "CVL", "19")}),
+])
+def test_catenative_verbs_give_way_to_their_complement(coder, text: str, expected: set) -> None:
+    assert factual(coder, text) == expected

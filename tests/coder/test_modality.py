@@ -152,3 +152,25 @@ def test_a_relative_clause_on_the_subject_is_not_under_the_condition(coder) -> N
     doc = coder.nlp("If the talks fail, the government, which imposed sanctions on Iran last year, will act.")
     word = {t.text: t for t in doc}
     assert (conditioned(word["act"]), conditioned(word["fail"]), conditioned(word["imposed"])) == (True, True, False)
+
+
+# Ability, permission, necessity and deliberation: what they govern is possible, allowed, needed or
+# weighed, not done. Sentences of our own, one per construction.
+@pytest.mark.parametrize(
+    ("text", "root", "mode"),
+    [
+        ("Iran is able to attack American tankers in the Strait of Hormuz.", "19", "hypothetical"),
+        ("Analysts say Beijing may soon be able to blockade Taiwan.", "19", "hypothetical"),
+        ("The accord permits Turkey to deploy soldiers in Azerbaijan.", "07", "hypothetical"),
+        ("The new treaty allows Russia to station bombers in Belarus.", "15", "hypothetical"),
+        ("Kyiv was unable to recapture Bakhmut from Russia.", "19", "negated"),
+        ("The cabinet discussed sending warships to the Red Sea to deter Iran.", "03", "hypothetical"),
+    ],
+)
+def test_what_is_possible_allowed_or_weighed_is_not_a_fact(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}
+
+
+def test_an_ability_stated_is_not_an_act_but_the_act_itself_stays_a_fact(coder) -> None:
+    assert modes_of_root(coder, "Ukraine struck the Russian base at Saky.", "19") == {"factual"}
+    assert modes_of_root(coder, "Ukraine is able to strike the Russian base at Saky.", "19") == {"hypothetical"}

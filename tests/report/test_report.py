@@ -76,7 +76,8 @@ def test_demo_report_is_under_10_mb_and_claims_no_unsupported_shift(demo_db, tmp
         summary = write_report(store, tmp_path / "report.html", ReportOptions(
             countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
         factual = store.con.execute(
-            f"SELECT count(*) FROM events WHERE mode = 'factual' AND source_country IN {SEVEN} AND target_country "
+            f"SELECT count(*) FROM events WHERE mode = 'factual' AND coalesce(date_precision, 'day') <> 'unknown' "
+            f"AND source_country IN {SEVEN} AND target_country "
             f"IN {SEVEN} AND source_country <> target_country AND date BETWEEN '2023-01-01' AND '2025-02-28' AND "
             f"{STATE_ACTORS}"
         ).fetchall()[0][0]
@@ -98,7 +99,8 @@ def test_noise_filters_change_what_is_counted_and_the_report_says_so(demo_db, tm
                                 min_sources=2)
         summary = write_report(store, tmp_path / "f.html", options)
         roots = store.con.execute(
-            f"SELECT count(*) FROM events WHERE mode = 'factual' AND source_country IN {SEVEN} AND target_country "
+            f"SELECT count(*) FROM events WHERE mode = 'factual' AND coalesce(date_precision, 'day') <> 'unknown' "
+            f"AND source_country IN {SEVEN} AND target_country "
             f"IN {SEVEN} AND source_country <> target_country AND date BETWEEN '2024-10-01' AND '2025-02-28' AND "
             f"{STATE_ACTORS} AND coalesce(is_root, TRUE) AND coalesce(sources, 2) >= 2").fetchall()[0][0]
     assert summary.events == roots > 0

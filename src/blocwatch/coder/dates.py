@@ -24,7 +24,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["MONTHS", "WEEKDAYS", "When", "reported", "resolve"]
+from spacy.tokens import Token
+
+__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "reported", "resolve"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -49,13 +51,37 @@ class When:
     """A resolved date: the first day of the period, its precision, and the words it came from."""
 
     date: date
-    precision: str  # day | week | month | year | reported
+    precision: str  # day | week | month | year | reported | unknown
     text: str = ""
 
 
 def reported(published: date) -> When:
     """The date of an event the text does not date: the publication day, flagged as such."""
     return When(published, "reported", "")
+
+
+#: Adverbs that place an act before the time of the report ("China earlier blamed Japan").
+_ANTERIOR = {"earlier", "previously", "formerly", "once"}
+
+
+def anterior(verb: Token) -> bool:
+    """Whether a verb tells of an act before the report's own time: the past perfect ("had
+    invaded", "had been expelled") or an adverb of anteriority ("earlier blamed"). Such an act,
+    with no date of its own, is background of unknown date, not news of the publication day.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> [anterior(nlp(s)[1]) for s in ("Russia had invaded Ukraine.", "Russia invaded Ukraine.")]
+    [True, False]
+    """
+    return any((c.dep_ == "aux" and c.lower_ in ("had", "'d") and verb.tag_ == "VBN")
+               or (c.dep_ == "advmod" and c.lower_ in _ANTERIOR) for c in verb.children)
+
+
+def before(published: date) -> When:
+    """The date of an act the text places before the report without dating it (:func:`anterior`):
+    the publication day as an upper bound, of ``unknown`` precision."""
+    return When(published, "unknown", "")
 
 
 def _year_for(month: int, day: int | None, published: date, future: bool) -> int:

@@ -23,9 +23,10 @@ from spacy.tokens import Doc, Span, Token
 from blocwatch.actors import ActorRecord
 from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
-from blocwatch.coder.dates import When, reported, resolve
+from blocwatch.coder.dates import When, anterior, before, reported, resolve
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.modality import (
+    CATENATIVES,
     COMMITMENT_HEADS,
     FUTURE_HEADS,
     condition_spans,
@@ -35,7 +36,7 @@ from blocwatch.coder.modality import (
     question_spans,
 )
 from blocwatch.coder.typer import TypeModel
-from blocwatch.coder.vocabulary import Match, Vocabulary, WordEntry
+from blocwatch.coder.vocabulary import Match, Vocabulary, WordEntry, load_light_verbs
 from blocwatch.taxonomy import load_taxonomy
 
 __all__ = ["Extractor"]
@@ -144,7 +145,9 @@ class Extractor:
         inside = [t for t in cand.tokens if sent.start <= t.i < sent.end] or [cand.trigger]
         start = min(t.idx for t in inside)
         end = max(t.idx + len(t.text) for t in inside)
-        when = cand.when or (reported(published) if published else None)
+        when = cand.when
+        if when is None and published is not None:  # undated: news of the day, or background before it
+            when = before(published) if anterior(cand.trigger) or anterior(cand.anchor) else reported(published)
         return [
             CodedEvent(
                 doc_id=doc_id, sentence=sent.index, trigger=cand.trigger.idx + offset, source=src, target=tgt,
@@ -300,7 +303,7 @@ class Extractor:
             post = sorted([*post, verb.head, *(c for c in verb.head.children if c.dep_ in ("compound", "amod"))],
                           key=lambda t: t.i)
         match = self.vocabulary.match(entry, verb, pre, post, roles.is_actor(by_token, published))
-        if match is None or match.code is None:
+        if match is None or match.code is None or _no_act_of_its_own(verb, match):
             return None
         if passive:
             source_heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -468,6 +471,21 @@ class Extractor:
         return out
 
     # -- actors --------------------------------------------------------------------------------
+
+
+def _no_act_of_its_own(verb: Token, match: Match) -> bool:
+    """Whether a verb names no act of its own: a catenative with its complement ("managed to
+    avoid", "moved to block": the complement is the act), a verb of thinking's default code
+    ("thought", "considers"), or a light verb's default code with an object it makes no act with
+    ("took steps", "gave them 14 days")."""
+    lemma = verb.lemma_.lower()
+    if lemma in CATENATIVES and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return True
+    if match.rule.count(":") >= 2:  # a pattern, which names its arguments
+        return False
+    verbs, objects, cognitive = load_light_verbs()
+    return lemma in cognitive or (lemma in verbs and any(
+        c.dep_ in ("dobj", "dative", "npadvmod") and c.lemma_.lower() in objects for c in verb.children))
 
 
 def _specific(cand: _Candidate) -> bool:

@@ -36,8 +36,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "REPORTING_VERBS", "condition_spans", "conditioned",
-           "in_question", "mode_of", "question_spans"]
+__all__ = ["CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "REPORTING_VERBS", "condition_spans",
+           "conditioned", "in_question", "mode_of", "question_spans"]
 
 _HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -63,6 +63,24 @@ REPORTING_VERBS = {"say", "announce", "tell", "confirm", "declare", "state", "re
                    "reiterate", "repeat", "emphasize", "emphasise", "assert", "maintain", "suggest", "explain"}
 #: Verbs whose act is a fact even when what they state is conditional ("threatened to strike unless ...").
 _STATING = COMMITMENT_HEADS | REPORTING_VERBS | {"warn", "demand", "urge", "ask", "offer"}
+#: Words of ability, permission, necessity and deliberation: what they govern is possible, allowed,
+#: needed or weighed, not done ("is able to strike", "capable of reaching", "a deal allowing Russia to
+#: station troops", "the ability to strike", "discussed sending troops", "needs to raise spending").
+_ABLE_ADJ = {"able", "capable", "possible", "free", "entitled", "authorized", "authorised", "allowed",
+             "permitted", "necessary", "obliged", "required", "supposed"}
+_UNABLE_ADJ = {"unable", "incapable", "impossible"}
+_PERMITTING_HEADS = {"allow", "permit", "enable", "authorize", "authorise", "oblige", "obligate", "require",
+                     "entitle", "empower", "let", "need"}
+_DELIBERATING_HEADS = {"think", "discuss", "debate", "mull", "ponder", "contemplate", "explore", "study",
+                       "examine", "talk", "speak", "dream", "imagine", "fear", "risk"}
+_POSSIBILITY_NOUNS = {"ability", "capability", "capacity", "power", "right", "means", "option", "possibility",
+                      "potential", "chance", "risk", "danger", "threat", "prospect", "idea", "plan", "proposal",
+                      "permission", "authority", "freedom", "need", "readiness", "willingness", "fear", "hope"}
+#: Verbs whose act is their complement's ("managed to avoid", "moved to block", "began shelling"):
+#: they carry aspect or effort, and are no event of their own when they have one.
+CATENATIVES = frozenset({"manage", "move", "proceed", "begin", "start", "continue", "keep", "hasten", "rush",
+                         "tend", "happen", "get", "come", "dare", "bother", "struggle", "strive", "endeavour",
+                         "endeavor", "opt", "choose", "go"})
 _FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared", "eager", "determined"}
 _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
 _CONDITIONS = {"if", "unless"}
@@ -146,6 +164,14 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "claimed"
         if lemma in _NEGATING_HEADS and how in ("xcomp", "pcomp"):
             return "negated"
+        if head.pos_ == "ADJ" and lemma in _UNABLE_ADJ:
+            return "negated"
+        if ((head.pos_ == "ADJ" and lemma in _ABLE_ADJ)
+                or (head.pos_ in ("VERB", "AUX") and lemma in _PERMITTING_HEADS)
+                or (how in ("xcomp", "pcomp") and (
+                    (head.pos_ in ("VERB", "AUX") and lemma in _DELIBERATING_HEADS)
+                    or (head.pos_ == "NOUN" and lemma in _POSSIBILITY_NOUNS)))):
+            return "hypothetical"
         if lemma in FUTURE_HEADS and how in ("xcomp", "pcomp"):
             return "future"
         if lemma in _REQUEST_HEADS:  # "urged Tokyo to send", "warned Pyongyang against supplying"

@@ -38,7 +38,8 @@ from spacy.tokens import Doc, Token
 
 from blocwatch.data import read_json, read_jsonl
 
-__all__ = ["Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "load_vocabulary", "singular"]
+__all__ = ["Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "load_light_verbs",
+           "load_vocabulary", "singular"]
 
 
 def singular(word: str) -> str:
@@ -390,6 +391,15 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
             if not found:
                 return False, None
     return True, target
+
+
+@functools.cache
+def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Light verbs, the objects with which they name no act of their own ("took steps"), and verbs
+    of thinking, which name none ("thought", "believes") (``data/coder/light_verbs.json``,
+    provenance inside)."""
+    data = read_json("coder", "light_verbs.json")
+    return frozenset(data["verbs"]), frozenset(data["objects"]), frozenset(data["cognitive"])
 
 
 def load_vocabulary() -> Vocabulary:
