@@ -162,3 +162,29 @@ def test_light_and_cognitive_verbs_alone_make_no_event(coder, text: str) -> None
 ])
 def test_catenative_verbs_give_way_to_their_complement(coder, text: str, expected: set) -> None:
     assert factual(coder, text) == expected
+
+
+def _actors(coder, text: str) -> list[tuple[str, str | None]]:
+    return [(e.source.code, e.target.code if e.target else None)
+            for e in coder.code_text(text, DAY) if e.mode == "factual"]
+
+
+def test_a_group_noun_takes_the_state_the_document_is_about(coder) -> None:
+    """ "Authorities", "the military" with no state named take the state most of the document's
+    earlier mentions name; not in a first sentence, and not when no state has a majority."""
+    story = ("Guatemala's president defended the courts on Monday. Guatemalan prosecutors said the case "
+             "was strong. Authorities arrested two journalists in the capital.")
+    assert _actors(coder, story)[-1][0] == "GTMGOV"
+    alone = "Authorities arrested two journalists in the capital."
+    assert [s for s, _ in _actors(coder, alone)] == ["GOV"]  # no document before it: no state
+    split = ("Peru and Chile signed a fisheries accord. Chile and Peru praised it. "
+             "Authorities arrested two journalists in the capital.")
+    assert _actors(coder, split)[-1][0] == "GOV"  # two states, neither the majority
+
+
+def test_a_date_before_the_verb_dates_the_event(coder) -> None:
+    """AP style puts the day between subject and verb: "The ministry on Tuesday expelled ..." """
+    events = [e for e in coder.code_text("The Russian navy on Tuesday shelled Odesa.", DAY) if e.mode == "factual"]
+    assert [(e.date.isoformat(), e.date_precision) for e in events] == [("2024-06-18", "day")]
+    of = [e for e in coder.code_text("The Russian navy of 2010 shelled Odesa.", DAY) if e.mode == "factual"]
+    assert [e.date_precision for e in of] == ["reported"]  # "of 2010" describes the navy, not the act

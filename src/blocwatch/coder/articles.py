@@ -27,7 +27,8 @@ gold sentence its evidence overlaps most:
 
 *Precision* is the share of emitted factual events judged right; *recall* the share of the
 gold's main events that some emitted factual event of the article finds with the same root and
-states.
+states; ``with_states`` counts the emitted factual events every actor of which has a state,
+whether or not it is the right one (an event without one cannot count in a dyad).
 
 Examples
 --------
@@ -154,6 +155,7 @@ class ArticleScore:
     main: int = 0
     found: int = 0
     sentences: int = 0
+    with_states: int = 0  # emitted factual events every actor of which has a state
 
     @property
     def emitted(self) -> int:
@@ -171,8 +173,13 @@ class ArticleScore:
         return {"article": self.id, "split": self.split, "sentences": self.sentences, "factual": self.emitted,
                 **{v.replace(" ", "_"): self.verdicts[v] for v in VERDICTS},
                 "precision": None if self.precision is None else round(self.precision, 3),
-                "main_events": self.main, "main_found": self.found,
+                "with_states": self.with_states, "main_events": self.main, "main_found": self.found,
                 "recall": None if self.recall is None else round(self.recall, 3)}
+
+
+def _has_states(event: CodedEvent) -> bool:
+    """Whether every actor an event names has a state, so that the event can count in a dyad."""
+    return all(a.country is not None for a in (event.source, event.target) if a is not None)
 
 
 def _found(e: dict[str, Any], events: list[CodedEvent]) -> bool:
@@ -214,7 +221,8 @@ def score_articles(articles: Path, coder: Any = None, split: str | None = None,
     for g in golds:
         text = texts[g.id]
         events = [e for e in coder.code_text(text, g.published, g.id) if e.mode == "factual"]
-        s = ArticleScore(g.id, g.split, Counter(judge(e, g, text) for e in events), sentences=len(g.sentences))
+        s = ArticleScore(g.id, g.split, Counter(judge(e, g, text) for e in events), sentences=len(g.sentences),
+                         with_states=sum(_has_states(e) for e in events))
         mains = [e for e in g.events if e["main"]]
         s.main, s.found = len(mains), sum(_found(e, events) for e in mains)
         out.append(s)
@@ -232,4 +240,5 @@ def totals(scores: Iterable[ArticleScore]) -> dict[str, Any]:
     return {"articles": len(scores), "factual": emitted, **{v.replace(" ", "_"): verdicts[v] for v in VERDICTS},
             "precision": round(verdicts["right"] / emitted, 3) if emitted else None,
             "not_an_event_share": round(verdicts["not an event"] / emitted, 3) if emitted else None,
+            "with_states_share": round(sum(s.with_states for s in scores) / emitted, 3) if emitted else None,
             "main_events": main, "main_found": found, "recall": round(found / main, 3) if main else None}

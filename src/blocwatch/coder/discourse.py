@@ -9,7 +9,7 @@ mentions and targets those references stand for.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -53,6 +53,7 @@ class DocumentContext:
 
     def __init__(self) -> None:
         self.countries: list[str] = []  # CAMEO codes of states, in order of mention
+        self.mentions: Counter[str] = Counter()  # mentions of each state so far
         self.records: dict[str, ActorRecord] = {}
         self.korea = False
         self.surnames: dict[str, ActorRecord | None] = {}  # "Kim" -> Kim Jong Un; None if ambiguous
@@ -81,10 +82,19 @@ class DocumentContext:
             self.korea = True
         if country and len(code) >= 3:
             base = code[:3]
+            self.mentions[base] += 1
             if base in self.countries:
                 self.countries.remove(base)
             self.countries.append(base)
             self.records.setdefault(base, ActorRecord((CodeSpan(base),), "context"))
+
+    def focal(self) -> str | None:
+        """The state the document is about so far: the one named in more than half of its
+        mentions of states ("the government", "authorities", "the military" are then its own)."""
+        if not self.mentions:
+            return None
+        code, n = self.mentions.most_common(1)[0]
+        return code if 2 * n > sum(self.mentions.values()) else None
 
     def last_two(self) -> tuple[ActorRecord, ...]:
         return tuple(self.records[c] for c in self.countries[-2:]) if len(self.countries) >= 2 else ()

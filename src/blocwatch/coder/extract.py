@@ -110,6 +110,7 @@ class Extractor:
             if ent.label_ == "DATE":
                 dates.setdefault(syntax.sentence_index(starts, ent.start), []).append(ent)
         for index, sent in enumerate(sentences):
+            focal = context.focal()  # from the sentences before this one
             for m in by_sentence.get(index, []):
                 if isinstance(m.record, ActorRecord):
                     context.note(m.record, published)
@@ -119,6 +120,9 @@ class Extractor:
             events = self.sentence(sent, sent_mentions, published, dates.get(index, []))
             where = _Sentence(first_sentence + index, sent.start, sent.end, sent.text)  # once, not per event
             for ev in events:
+                if focal is not None:  # "the government", "authorities": the state the document is about
+                    ev.sources = [roles.located(a, focal) for a in ev.sources]
+                    ev.targets = [roles.located(a, focal) for a in ev.targets]
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns)
                 if ev.mode == "factual" and ev.sources:
@@ -171,10 +175,14 @@ class Extractor:
             root = ent.root
             prefix = ""
             # a date phrase hangs on the verb, or is parsed onto its object ("held talks [on Monday]")
-            hosts = anchors | {c.i for i in anchors for c in cand.trigger.doc[i].children if c.dep_ == "dobj"}
+            # or onto its subject when it comes before the verb ("the court [on Jan. 14] ordered")
+            doc = cand.trigger.doc
+            hosts = anchors | {c.i for i in anchors for c in doc[i].children if c.dep_ == "dobj"}
+            subjects = {c.i for i in anchors for c in doc[i].children if c.dep_ in ("nsubj", "nsubjpass") and c.i < i}
             if root.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod") and root.head.i in anchors:
                 pass
-            elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i in hosts:
+            elif root.dep_ == "pobj" and root.head.dep_ == "prep" and (root.head.head.i in hosts or (
+                    root.head.head.i in subjects and root.head.lower_ != "of")):
                 prefix = root.head.text + " " if root.head.lower_ == "since" else ""
             else:
                 continue
