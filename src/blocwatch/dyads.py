@@ -71,7 +71,7 @@ class DyadQuery:
         first day of it for ``start`` and the last for ``end``.
     factual_only : bool
         Count only events whose ``mode`` is ``factual`` (the default: negated,
-        hypothetical, future and claimed events are not facts).
+        hypothetical, future, claimed and commentary events are not facts).
     include_domestic : bool
         Keep dyads of a state with itself (government vs. opposition ...).
     directed : bool

@@ -47,7 +47,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 #: Values of ``events.mode``; only ``factual`` events count as facts in analysis.
-MODES = ("factual", "negated", "hypothetical", "future", "claimed")
+MODES = ("factual", "negated", "hypothetical", "future", "claimed", "commentary")
 
 #: Values of ``events.date_precision``.
 PRECISIONS = ("day", "week", "month", "year", "reported", "unknown")
@@ -119,7 +119,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column(
         "mode",
         "VARCHAR",
-        "`factual`, `negated`, `hypothetical`, `future` or `claimed`; only factual events are facts.",
+        "`factual`, `negated`, `hypothetical`, `future`, `claimed` or `commentary` (coded from a sentence that "
+        "reports no act: opinion, description, caption); only factual events are facts.",
         True,
     ),
     Column("is_root", "BOOLEAN", "GDELT's IsRootEvent: the event comes from a lead paragraph."),

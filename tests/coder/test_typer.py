@@ -151,3 +151,47 @@ def test_tools_build_typer_rebuilds_the_shipped_files(tmp_path):
         ours["classes"], ours["features"], ours["cut"], ours["cameo"])
     assert built["about"]["training"] == ours["about"]["training"]
     assert np.allclose(built["coef"], ours["coef"], atol=1e-3) and np.allclose(built["idf"], ours["idf"])
+
+
+# The sentence classifier: does a sentence report an act? (tools/build_eventness.py)
+NOT_TRAIN = [("what a wonderful and beautiful city it is", "not"), ("the view is beautiful", "not"),
+             ("troops shelled the town", "event"), ("the army shelled two villages", "event")]
+
+
+def test_the_events_of_a_sentence_judged_to_report_no_act_are_commentary(coder):
+    tiny_not = TypeModel.train([[w.lemma_ for w in coder.nlp(t)] for t, _ in NOT_TRAIN],
+                               [lab for _, lab in NOT_TRAIN])
+    tiny_not.cut = 0.6
+    judged = Coder(coder.nlp, coder.actors, coder.vocabulary, typer=False, eventness=tiny_not)
+    assert tiny_not.probabilities([w.lemma_ for w in coder.nlp(
+        "Russian troops shelled Kharkiv, a wonderful and beautiful city.")])["not"] >= 0.6
+    flagged = judged.code_text("Russian troops shelled Kharkiv, a wonderful and beautiful city.", DAY)
+    plain = judged.code_text("Russian troops shelled Kharkiv.", DAY)
+    assert [(e.cameo[:2], e.mode) for e in flagged] == [("19", "commentary")]
+    assert [(e.cameo[:2], e.mode) for e in plain] == [("19", "factual")]
+
+
+def test_the_shipped_sentence_classifier_and_its_training_set_agree():
+    from blocwatch.coder.articles import NOT_EVENTS, load_article_gold
+    from blocwatch.coder.typer import load_eventness_model
+
+    model = load_eventness_model()
+    assert model is not None and model.classes == ("event", "not") and 0.5 < model.cut < 1
+    rows = [json.loads(line) for line in
+            (REPO / "src" / "blocwatch" / "data" / "coder" / "eventness_training.jsonl").read_text().splitlines()]
+    assert {r["article"] for r in rows}.isdisjoint(g.id for g in load_article_gold())  # never the gold articles
+    rows = [r for r in rows if r["label"] not in model.about["left_out"]]  # the rules' grammar decides those
+    assert model.about["left_out"] == ["hypothetical", "question"]
+    assert model.about["training"] == {
+        "sentences": len(rows), "articles": len({r["article"] for r in rows}),
+        "not": sum(r["label"] in NOT_EVENTS for r in rows), "event": sum(r["label"] not in NOT_EVENTS for r in rows)}
+
+
+def test_tools_build_eventness_rebuilds_the_shipped_file(tmp_path):
+    subprocess.run([sys.executable, str(REPO / "tools" / "build_eventness.py"), "--out", str(tmp_path)],
+                   check=True, capture_output=True, text=True)
+    built = json.loads((tmp_path / "eventness.json").read_text())
+    ours = json.loads((REPO / "src" / "blocwatch" / "data" / "coder" / "eventness.json").read_text())
+    assert (built["classes"], built["features"], built["cut"], built["about"]) == (
+        ours["classes"], ours["features"], ours["cut"], ours["about"])
+    assert np.allclose(built["coef"], ours["coef"], atol=1e-3)

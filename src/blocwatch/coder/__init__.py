@@ -30,7 +30,7 @@ from blocwatch.coder.actors import ActorDictionary
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.extract import Extractor
 from blocwatch.coder.pipeline import MAX_CHARS, load_pipeline
-from blocwatch.coder.typer import TypeModel, load_type_model
+from blocwatch.coder.typer import TypeModel, load_eventness_model, load_type_model
 from blocwatch.coder.vocabulary import Vocabulary, load_vocabulary
 from blocwatch.documents import Document
 from blocwatch.progress import NullProgress, Progress
@@ -108,15 +108,20 @@ class Coder:
     typer : TypeModel or False, optional
         The learned typer giving the rules a second opinion (default: the shipped one;
         ``False``: the rules alone).
+    eventness : TypeModel or False, optional
+        The learned sentence classifier that marks the events of sentences reporting no act
+        (opinion, description ...) as ``commentary`` (default: the shipped one; ``False``: none).
     """
 
     def __init__(self, nlp: Language | None = None, actors: ActorDictionary | None = None,
-                 vocabulary: Vocabulary | None = None, typer: TypeModel | None | bool = None) -> None:
+                 vocabulary: Vocabulary | None = None, typer: TypeModel | None | bool = None,
+                 eventness: TypeModel | None | bool = None) -> None:
         self.nlp = nlp or load_pipeline()
         self.actors = actors or ActorDictionary.load(self.nlp)
         self.vocabulary = vocabulary or load_vocabulary()
         self.typer = load_type_model() if typer is None or typer is True else (typer or None)
-        self.extractor = Extractor(self.vocabulary, self.actors, self.typer)
+        self.eventness = load_eventness_model() if eventness is None or eventness is True else (eventness or None)
+        self.extractor = Extractor(self.vocabulary, self.actors, self.typer, self.eventness)
 
     @classmethod
     @functools.cache

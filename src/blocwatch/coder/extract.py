@@ -84,12 +84,17 @@ class Extractor:
     no event but an actor acts through the sentence's main verb gets the model's type, when the
     model is at least ``typer.cut`` sure; every event's ``confidence`` is then the share of right
     types measured for its case (rules and model agreeing, disagreeing, or the model alone).
+    With an ``eventness`` classifier, the factual events of a sentence it judges to report no act
+    (probability of ``not`` at least ``eventness.cut``: opinion, description, caption ...) take the
+    mode ``commentary``: kept as evidence, never counted as facts.
     """
 
-    def __init__(self, vocabulary: Vocabulary, actors: ActorDictionary, typer: TypeModel | None = None) -> None:
+    def __init__(self, vocabulary: Vocabulary, actors: ActorDictionary, typer: TypeModel | None = None,
+                 eventness: TypeModel | None = None) -> None:
         self.vocabulary = vocabulary
         self.actors = actors
         self.typer = typer
+        self.eventness = eventness
 
     # -- document ------------------------------------------------------------------------------
 
@@ -118,6 +123,10 @@ class Extractor:
             sent_mentions = discourse.ellipsis(sent, by_sentence.get(index, []), context)
             sent_mentions = discourse.possessives(sent, sent_mentions, context, published)
             events = self.sentence(sent, sent_mentions, published, dates.get(index, []))
+            if self.eventness is not None and any(ev.mode == "factual" for ev in events) and \
+                    self.eventness.probabilities([t.lemma_ for t in sent])["not"] >= self.eventness.cut:
+                for ev in events:
+                    ev.mode = "commentary" if ev.mode == "factual" else ev.mode
             where = _Sentence(first_sentence + index, sent.start, sent.end, sent.text)  # once, not per event
             for ev in events:
                 if focal is not None:  # "the government", "authorities": the state the document is about

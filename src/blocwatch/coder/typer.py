@@ -32,8 +32,8 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["TRAINING_FILE", "TypeModel", "features", "fold_of", "load_training_set", "load_type_model",
-           "train_out_of_fold"]
+__all__ = ["TRAINING_FILE", "TypeModel", "features", "fold_of", "load_eventness_model", "load_training_set",
+           "load_type_model", "train_out_of_fold"]
 
 #: The shipped training examples (``tools/build_typer.py`` writes them; provenance in the README).
 TRAINING_FILE = "typer_training.jsonl"
@@ -185,10 +185,22 @@ def train_out_of_fold(model: TypeModel, lemmas: Sequence[Sequence[str]], example
     return out
 
 
-@functools.cache
-def load_type_model() -> TypeModel | None:
-    """The shipped model, or None when the package has none (the coder then uses its rules alone)."""
-    path = resources.files("blocwatch.data").joinpath("coder", "typer.json")
+def _load(name: str) -> TypeModel | None:
+    path = resources.files("blocwatch.data").joinpath("coder", name)
     if not path.is_file():
         return None
     return TypeModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def load_type_model() -> TypeModel | None:
+    """The shipped typer, or None when the package has none (the coder then uses its rules alone)."""
+    return _load("typer.json")
+
+
+@functools.cache
+def load_eventness_model() -> TypeModel | None:
+    """The shipped sentence classifier (classes ``event`` and ``not``: does the sentence report an
+    act, or is it opinion, description, a question, a hypothesis, a caption?), built by
+    ``tools/build_eventness.py``; None when the package has none."""
+    return _load("eventness.json")

@@ -120,8 +120,9 @@ def events(views: ViewsOf, pair: Annotated[str | None, Query(
            countries: Countries = None, start: Start = None, end: End = None,
            month: Annotated[str | None, Query(pattern=MONTH_PATTERN, description="Only this month (YYYY-MM), "
                                               "within `from` .. `to`.", examples=["2024-06"])] = None,
-           all_modes: Annotated[bool, Query(description="Negated, hypothetical, future and claimed events too "
-                                            "(their `mode` says so); by default only factual ones.")] = False,
+           all_modes: Annotated[bool, Query(description="Negated, hypothetical, future, claimed and commentary "
+                                            "events too (their `mode` says so); by default only factual ones.")]
+           = False,
            limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0, filters: Filters = None) -> dict[str, Any]:
     """Events oldest first, with the sentence, document, rule and link behind each."""
     first, last = _dates(start, end)
