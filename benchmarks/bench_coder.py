@@ -3,7 +3,9 @@
 Each measurement runs in a fresh child process so that its peak resident memory
 (``ru_maxrss``) is its own; with 2 workers the largest worker's peak is reported beside the
 main process's. Corpora: the 67 non-empty sentences of PETRARCH's GigaWord sample (AFP news;
-skipped when ../shared/data is absent) and the briefs of ``demo/news``, each replicated to
+skipped when ../shared/data is absent), the briefs of ``demo/news`` and the 50 whole Voice of
+America articles of ``../shared/data/news-voa`` (skipped when absent; their rate in documents/s is
+articles per second), each replicated to
 at least 2,000 sentences in a JSON-lines file under benchmarks/.work so that the timing is
 stable. Sentences are counted once, outside the timed runs, with the pipeline's own sentence
 splitter. Loading (imports, model, dictionaries) is timed separately and is not in the rates.
@@ -21,7 +23,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.data import demo_records, gigaword_records, gigaword_sample, replicated_jsonl
+from benchmarks.data import (
+    demo_records,
+    gigaword_records,
+    gigaword_sample,
+    replicated_jsonl,
+    voa_articles,
+    voa_records,
+)
 
 #: Each corpus is replicated to at least this many sentences.
 TARGET_SENTENCES = 2_000
@@ -169,6 +178,11 @@ def corpora() -> tuple[dict[str, list[dict[str, str]]], list[str]]:
     else:
         skipped.append(f"GigaWord sample skipped: {sample} not found (set BLOCWATCH_SHARED_DATA)")
     found["demo corpus"] = demo_records()
+    voa = voa_articles()
+    if voa.is_file():
+        found["VOA articles"] = voa_records(voa)
+    else:
+        skipped.append(f"VOA articles skipped: {voa} not found (set BLOCWATCH_SHARED_DATA)")
     return found, skipped
 
 
@@ -189,9 +203,9 @@ def run(repeat: int = 3) -> list[str]:
     found, skipped = corpora()
     for reason in skipped:
         print(reason, flush=True)
-    lines = ["| data | job | sentences | load s | seconds | CPU s | sentences/s | per core | vs nlp.pipe | "
-             f"≥ {GOAL_PER_CORE}/s per core | peak memory |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|:---:|---|"]
+    lines = ["| data | job | sentences | load s | seconds | CPU s | sentences/s | documents/s | per core | "
+             f"vs nlp.pipe | ≥ {GOAL_PER_CORE}/s per core | peak memory |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---|"]
     disturbed: list[str] = []
     for name, records in found.items():
         slug = "coder-" + name.split()[0].lower()
@@ -208,11 +222,14 @@ def run(repeat: int = 3) -> list[str]:
             goal = ("yes" if m.per_core >= GOAL_PER_CORE else "no") if m.events is not None else ""
             if m.disturbed:
                 disturbed.append(f"{label}, {job} (up to {m.other_cpu:.1f} CPU s in a run)")
+            docs_rate = one["documents"] * copies / m.seconds
             lines.append(f"| {label} | {job} | {m.sentences:,} | {m.load:.2f} | {m.seconds:.2f} | {m.cpu:.2f} | "
-                         f"{m.rate:,.0f} | {m.per_core:,.0f} | {m.rate / base.rate:.2f}x | {goal} | {m.memory} |")
+                         f"{m.rate:,.0f} | {docs_rate:,.1f} | {m.per_core:,.0f} | {m.rate / base.rate:.2f}x | {goal} | "
+                         f"{m.memory} |")
             events = f"{m.events:>6,} events" if m.events is not None else " " * 13
             print(f"  {job:42s} {m.sentences:>6,} sentences {events}  load {m.load:5.2f} s  {m.seconds:6.2f} s "
-                  f"(CPU {m.cpu:6.2f} s) {m.rate:>7,.0f} sentences/s {m.per_core:>6,.0f} per core "
+                  f"(CPU {m.cpu:6.2f} s) {m.rate:>7,.0f} sentences/s {docs_rate:>7,.1f} documents/s "
+                  f"{m.per_core:>6,.0f} per core "
                   f"{m.rate / base.rate:5.2f}x nlp.pipe  peak {m.memory}"
                   + (f"  [disturbed: other processes used up to {m.other_cpu:.1f} CPU s during a run]"
                      if m.disturbed else "")

@@ -70,6 +70,17 @@ def gigaword_records(path: Path) -> list[dict[str, str]]:
     return records
 
 
+def voa_articles() -> Path:
+    """The 50 Voice of America articles of ``../shared/data/news-voa``; they may not exist."""
+    return shared_root() / "news-voa" / "voa_stories_dev.jsonl"
+
+
+def voa_records(path: Path) -> list[dict[str, str]]:
+    """Each whole article as a JSON-lines record (id, date of publication, text)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [{"id": str(r["id"]), "date": str(r["published"])[:10], "text": r["text"]} for r in rows]
+
+
 def demo_records() -> list[dict[str, str]]:
     """The demo news corpus shipped in the repository (``demo/news/korea-russia-2022-2025.jsonl``)."""
     path = ROOT / "demo" / "news" / "korea-russia-2022-2025.jsonl"
