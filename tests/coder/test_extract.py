@@ -188,3 +188,15 @@ def test_a_date_before_the_verb_dates_the_event(coder) -> None:
     assert [(e.date.isoformat(), e.date_precision) for e in events] == [("2024-06-18", "day")]
     of = [e for e in coder.code_text("The Russian navy of 2010 shelled Odesa.", DAY) if e.mode == "factual"]
     assert [e.date_precision for e in of] == ["reported"]  # "of 2010" describes the navy, not the act
+
+
+def test_a_states_own_act_on_an_unknown_person_targets_a_person_of_that_state(coder) -> None:
+    """ "Authorities arrested Jose Perez", "a court sentenced him": in a document about one state,
+    its own act on a person the dictionary does not know is done to a person of that state; a foreign
+    state's act on the same person gets no guessed target (it would make an event between states)."""
+    story = ("Guatemala's president defended the courts on Monday. Guatemalan prosecutors said the case was "
+             "strong. ")
+    assert _actors(coder, story + "Authorities arrested Jose Perez on Tuesday.")[-1] == ("GTMGOV", "GTM")
+    assert _actors(coder, story + "A court sentenced him to six years.")[-1] == ("GTMJUD", "GTM")
+    assert _actors(coder, story + "The United States criticized him.")[-1] == ("USA", None)
+    assert _actors(coder, "Authorities arrested Jose Perez on Tuesday.") == [("GOV", None)]  # no document before

@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from blocwatch.actors import ActorRecord
+from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
 from blocwatch.coder.dates import When, anterior, before, reported, resolve
@@ -131,7 +131,8 @@ class Extractor:
             for ev in events:
                 if focal is not None:  # "the government", "authorities": the state the document is about
                     ev.sources = [roles.located(a, focal) for a in ev.sources]
-                    ev.targets = [roles.located(a, focal) for a in ev.targets]
+                    ev.targets = ([roles.located(a, focal) for a in ev.targets]
+                                  or _person_of(ev.anchor, focal, ev.sources))
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns)
                 if ev.mode == "factual" and ev.sources:
@@ -488,6 +489,27 @@ class Extractor:
         return out
 
     # -- actors --------------------------------------------------------------------------------
+
+
+#: Personal pronouns that stand for a person an act is done to ("charged him").
+_PERSONS = {"him", "her", "he", "she"}
+
+
+def _person_of(verb: Token, focal: str, sources: Sequence[Actor]) -> list[Actor]:
+    """The target of a state's own act done to a person the dictionary does not know ("authorities
+    arrested [Zamora]", "a court sentenced [him]"), in a document about that state: a person of
+    that state, coded by the state alone as CAMEO codes a person known only by nationality. Only
+    when every source belongs to the document's state, so that the guess never makes an event
+    between two states."""
+    country, _ = split_code(focal)
+    if country is None or not sources or any(a.country != country for a in sources):
+        return []
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    heads = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    for h in heads:
+        if h.ent_type_ == "PERSON" or h.lower_ in _PERSONS:
+            return [Actor(focal, country, None, h.text)]
+    return []
 
 
 def _no_act_of_its_own(verb: Token, match: Match) -> bool:
