@@ -127,3 +127,9 @@ def test_background_without_a_date_is_not_news_of_the_publication_day(coder, tex
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
     assert events and {e.date_precision for e in events} == {precision}
     assert all(e.date <= date(2024, 6, 20) for e in events)  # the publication day is an upper bound
+
+
+def test_coordinated_acts_share_the_date_of_the_first(coder) -> None:
+    events = [e for e in coder.code_text("Russia expelled two Estonian diplomats on Monday and closed the "
+                                         "Estonian consulate.", date(2024, 6, 20)) if e.mode == "factual"]
+    assert len(events) == 2 and {(e.date.isoformat(), e.date_precision) for e in events} == {("2024-06-17", "day")}

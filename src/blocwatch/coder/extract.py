@@ -199,6 +199,10 @@ class Extractor:
             when = resolve(prefix + ent.text, published, future=future)
             if when is not None:
                 return when
+        head = cand.anchor.head
+        if cand.anchor.dep_ == "conj" and head.i != cand.anchor.i and head.pos_ in ("VERB", "AUX") and dates:
+            # "removed Bashir in April and jailed him": coordinated acts share the first one's date
+            return self._date(_Candidate(head, head, cand.match, [], [], [head], mode=cand.mode), published, dates)
         return None
 
     # -- sentence ------------------------------------------------------------------------------
