@@ -200,3 +200,12 @@ def test_a_states_own_act_on_an_unknown_person_targets_a_person_of_that_state(co
     assert _actors(coder, story + "A court sentenced him to six years.")[-1] == ("GTMJUD", "GTM")
     assert _actors(coder, story + "The United States criticized him.")[-1] == ("USA", None)
     assert _actors(coder, "Authorities arrested Jose Perez on Tuesday.") == [("GOV", None)]  # no document before
+
+
+def test_a_statement_to_the_press_stays_addressed_to_no_one_in_a_story_about_one_state(coder) -> None:
+    story = ("Haiti's president dismissed the police chief on Monday. Haitian police arrested two "
+             "suspects in the capital. ")
+    told = [e for e in coder.code_text(story + "A government official told a local radio station that the "
+                                       "suspects were armed.", DAY) if e.mode == "factual" and e.sentence == 2]
+    assert [e.cameo[:2] for e in told if e.target is not None and e.target.sector == "MED"] == []
+    assert _actors(coder, story)[-1][0] == "HTICOP"  # the story is about Haiti

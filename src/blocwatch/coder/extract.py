@@ -145,8 +145,8 @@ class Extractor:
         """The dyadic events of a candidate: one per source-target pair, plus reciprocals."""
         code = cand.match.code or ""
         pairs: list[tuple[Actor, Actor | None, str]] = []
-        if code[:2] == "01" and cand.targets and all(t.code == "MED" for t in cand.targets):
-            pass  # "told reporters": a statement to the press is addressed to no one in particular
+        if code[:2] == "01" and cand.targets and all(t.sector == "MED" for t in cand.targets):
+            pass  # "told reporters", "told a local radio station": the press is addressed to no one in particular
         elif cand.targets:
             pairs = [(s, t, code) for s in cand.sources for t in cand.targets if s.code != t.code]
             if cand.match.reverse:
