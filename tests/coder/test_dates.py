@@ -120,6 +120,7 @@ def test_document_without_date_has_no_event_date(coder) -> None:
     ("Iraq had invaded Kuwait before the talks.", "unknown"),  # past perfect, no date of its own
     ("The envoy said Syria had expelled three Turkish diplomats.", "unknown"),
     ("Turkey earlier accused Greece of provocations.", "unknown"),  # an adverb of anteriority
+    ("Azerbaijan has been shelling Armenian border villages.", "unknown"),  # an ongoing activity
     ("Iraq had invaded Kuwait in August 1990.", "month"),  # a date of its own wins
     ("Iraq invaded Kuwait.", "reported"),  # news of the day
 ])

@@ -66,14 +66,18 @@ _ANTERIOR = {"earlier", "previously", "formerly", "once"}
 
 def anterior(verb: Token) -> bool:
     """Whether a verb tells of an act before the report's own time: the past perfect ("had
-    invaded", "had been expelled") or an adverb of anteriority ("earlier blamed"). Such an act,
-    with no date of its own, is background of unknown date, not news of the publication day.
+    invaded", "had been expelled"), an adverb of anteriority ("earlier blamed") or the perfect
+    progressive of an activity going on since some time ("has been fighting"). Such an act, with no
+    date of its own, is background of unknown date, not news of the publication day.
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> nlp = load_pipeline()
     >>> [anterior(nlp(s)[1]) for s in ("Russia had invaded Ukraine.", "Russia invaded Ukraine.")]
     [True, False]
     """
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had", "'s", "'ve", "'d"}:
+        return True  # "has been fighting an insurgency": an ongoing activity since an unknown time
     return any((c.dep_ == "aux" and c.lower_ in ("had", "'d") and verb.tag_ == "VBN")
                or (c.dep_ == "advmod" and c.lower_ in _ANTERIOR) for c in verb.children)
 
