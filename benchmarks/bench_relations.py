@@ -204,6 +204,7 @@ SELECT DATE '{START}' + CAST(floor(u7 * {DAYS}) AS INTEGER) AS date,
   CAST(quad AS TINYINT) AS quad_class,
   CAST({sql_list([repr(float(cameo[c].goldstein)) for c in flat])}[k] AS DOUBLE) AS goldstein,
   'factual' AS mode,
+  'day' AS date_precision,
   CAST(NULL AS VARCHAR) AS source_sector,
   CAST(NULL AS VARCHAR) AS target_sector
 FROM c""",

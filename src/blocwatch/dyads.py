@@ -295,10 +295,10 @@ def dyad_table(con: Any, query: DyadQuery) -> pa.Table:
     >>> import duckdb
     >>> con = duckdb.connect()
     >>> _ = con.execute(\"\"\"CREATE TABLE events AS SELECT * FROM (VALUES
-    ...   (DATE '2024-06-19', 'RUS', 'PRK', '057', 2, 5.0, 'factual'),
-    ...   (DATE '2024-06-20', 'PRK', 'RUS', '043', 1, 1.0, 'factual'),
-    ...   (DATE '2024-06-21', 'RUS', 'PRK', '190', 4, -9.0, 'future'))
-    ...   t(date, source_country, target_country, cameo, quad_class, goldstein, mode)\"\"\")
+    ...   (DATE '2024-06-19', 'RUS', 'PRK', '057', 2, 5.0, 'factual', 'day'),
+    ...   (DATE '2024-06-20', 'PRK', 'RUS', '043', 1, 1.0, 'factual', 'day'),
+    ...   (DATE '2024-06-21', 'RUS', 'PRK', '190', 4, -9.0, 'future', 'day'))
+    ...   t(date, source_country, target_country, cameo, quad_class, goldstein, mode, date_precision)\"\"\")
     >>> row = dyad_table(con, DyadQuery()).to_pylist()[0]
     >>> row["source"], row["events"], row["goldstein_mean"], row["material_coop"]
     ('PRK', 1, 1.0, 0)

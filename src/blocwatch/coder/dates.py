@@ -72,7 +72,9 @@ def anterior(verb: Token) -> bool:
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> nlp = load_pipeline()
-    >>> [anterior(nlp(s)[1]) for s in ("Russia had invaded Ukraine.", "Russia invaded Ukraine.")]
+    >>> def verb(text):
+    ...     return next(t for t in nlp(text) if t.pos_ == "VERB")
+    >>> [anterior(verb(s)) for s in ("Russia had invaded Ukraine.", "Russia invaded Ukraine.")]
     [True, False]
     """
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
