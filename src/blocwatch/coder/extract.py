@@ -252,6 +252,8 @@ class Extractor:
         """The model's type for the sentence: each candidate's confidence, and an event of the
         model's type when the rules found none (see the class's description)."""
         assert self.typer is not None
+        if not cands and self.typer.cut >= 1.0:  # nothing to weigh and typing alone is off: skip the model
+            return cands
         kind, prob = self.typer.predict([t.lemma_ for t in sent])
         calibration = self.typer.calibration
         cameo = load_taxonomy().cameo
