@@ -48,7 +48,7 @@ from blocwatch.schema import (
 from blocwatch.taxonomy import load_taxonomy
 
 __all__ = ["DEFAULT_STORE", "WRITER_WAIT", "EventStore", "OriginStats", "StoreStats", "insert_ingests",
-           "insert_quarantine"]
+           "insert_quarantine", "storage_error"]
 
 #: Where the command line keeps its store unless told otherwise.
 DEFAULT_STORE = "blocwatch.duckdb"
@@ -91,6 +91,46 @@ def _lookup_fingerprint() -> str:
     tax, countries = load_taxonomy(), load_countries()
     h = hashlib.sha256(repr((tax.rows(), sorted(countries.by_iso3.items()))).encode())
     return h.hexdigest()[:16]
+
+
+_NO_SPACE = {"no space left on device": "no space left on device", "file too large": "file too large (the system's "
+             "file size limit)", "disk quota exceeded": "disk quota exceeded"}
+_DAMAGED = ("could not read enough bytes", "corrupt", "checksum", "not a valid duckdb database",
+            "unable to open database", "invalid block", "invalid database")
+_FILE_RE = re.compile(r'file "([^"]+)"')
+
+
+def storage_error(exc: BaseException, path: str | os.PathLike[str] | None = None) -> StoreError | None:
+    """The :class:`StoreError` a DuckDB error means when the store's file failed (full disk, file
+    size limit, a truncated or damaged file), else ``None``.
+
+    ``path`` names the store; without it the file DuckDB names (its write-ahead log stands for the
+    store). A failed rollback after such an error must not replace it: callers map the first error.
+
+    Examples
+    --------
+    >>> err = duckdb.IOException('Could not write file "x.duckdb.wal": No space left on device')
+    >>> str(storage_error(err))
+    'x.duckdb: no space left on device'
+    >>> str(storage_error(duckdb.IOException('Could not read enough bytes from file "x.duckdb"')))
+    'x.duckdb: not a blocwatch store or damaged (Could not read enough bytes from file "x.duckdb")'
+    >>> storage_error(duckdb.ConversionException("Could not convert string"), "x.duckdb") is None
+    True
+    """
+    if not isinstance(exc, duckdb.Error):
+        return None
+    msg = str(exc)
+    low = msg.lower()
+    if path is None:
+        m = _FILE_RE.search(msg)
+        path = m.group(1).removesuffix(".wal") if m else None
+    for needle, words in _NO_SPACE.items():
+        if needle in low:
+            return StoreError(words, path=str(path) if path is not None else None)
+    if any(d in low for d in _DAMAGED):
+        first = msg.splitlines()[0].removeprefix("IO Error: ").removeprefix("TransactionContext Error: ")
+        return StoreError(f"not a blocwatch store or damaged ({first})", path=str(path) if path is not None else None)
+    return None
 
 
 def insert_quarantine(con: duckdb.DuckDBPyConnection, rows: pa.Table, now: datetime) -> None:
@@ -177,7 +217,7 @@ class EventStore:
                     raise self._store_error(exc) from None
                 time.sleep(0.1)
             except duckdb.Error as exc:
-                raise StoreError(f"cannot open: {exc}", path=str(self.path)) from None
+                raise storage_error(exc, self.path) or StoreError(f"cannot open: {exc}", path=str(self.path)) from None
         # DuckDB draws its own progress bar on stdout for long queries; the library never prints
         # (progress goes through blocwatch.progress), but DuckDB still tracks it for query_progress().
         self.con.execute("SET enable_progress_bar = true")
@@ -231,7 +271,7 @@ class EventStore:
             )
         if "not a valid DuckDB database" in msg or "Unable to open database" in msg:
             return StoreError("not a blocwatch store (not a DuckDB database file)", path=str(self.path))
-        return StoreError(f"cannot open: {msg.splitlines()[0]}", path=str(self.path))
+        return storage_error(exc, self.path) or StoreError(f"cannot open: {msg.splitlines()[0]}", path=str(self.path))
 
     def _check_version(self) -> None:
         try:

@@ -62,6 +62,12 @@ def main(argv: list[str] | None = None) -> NoReturn:
         stderr.print(f"[red]error:[/red] {term(exc.filename or '')}: {term(exc.strerror or exc)}", highlight=False)
         code = 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence
+        from blocwatch.store import storage_error
+
+        failed = storage_error(exc)  # the store's file failed under a command (a full disk, a damaged file)
+        if failed is not None:
+            stderr.print(f"[red]error:[/red] {term(message(failed))}", highlight=False)
+            sys.exit(1)
         stderr.print(f"[red]internal error:[/red] {type(exc).__name__}: {term(exc)}", highlight=False)
         if os.environ.get("BLOCWATCH_DEBUG"):
             traceback.print_exc()

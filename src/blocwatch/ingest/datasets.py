@@ -20,6 +20,7 @@ from blocwatch.ingest.loader import Loader, empty_required
 from blocwatch.ingest.results import FileResult, IngestResult
 from blocwatch.ingest.sources import Source, expand_paths, prepare_source, set_aside
 from blocwatch.progress import NullProgress, Progress
+from blocwatch.store import storage_error
 
 if TYPE_CHECKING:
     from blocwatch.store import EventStore
@@ -169,6 +170,9 @@ def _load(loader: Loader, batch: list[tuple[int, Source, Layout]], fmt: str, tmp
     try:
         return loader.load(layout, [src for _, src, _ in batch], fmt)
     except duckdb.Error as exc:
+        failed = storage_error(exc, loader.store.path)
+        if failed is not None:  # the store's file failed (a full disk): no file is to blame, stop here
+            raise failed from exc
         if len(batch) > 1:  # find the file DuckDB cannot read; load the others
             return [r for item in batch for r in _load(loader, [item], fmt, tmp)]
         src = batch[0][1]
