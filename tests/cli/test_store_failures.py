@@ -9,13 +9,10 @@ import shutil
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from tests.helpers import gdelt_row
-
-GDELT = Path(__file__).resolve().parents[3] / "shared" / "data" / "gdelt" / "v2"
 
 
 def blocwatch(*args: str, limit: int | None = None) -> subprocess.CompletedProcess:
@@ -28,11 +25,9 @@ def blocwatch(*args: str, limit: int | None = None) -> subprocess.CompletedProce
                           preexec_fn=limited, timeout=300)
 
 
-def test_a_store_that_cannot_grow_is_one_error_naming_it(tmp_path):
-    if not GDELT.is_dir():
-        pytest.skip(f"needs the shared GDELT exports at {GDELT}")
+def test_a_store_that_cannot_grow_is_one_error_naming_it(tmp_path, shared):
     db = tmp_path / "s.duckdb"
-    done = blocwatch("ingest", "gdelt", "--db", str(db), str(GDELT), limit=3_000_000)
+    done = blocwatch("ingest", "gdelt", "--db", str(db), str(shared / "gdelt" / "v2"), limit=3_000_000)
     assert done.returncode == 1, done.stderr
     lines = [ln for ln in done.stderr.splitlines() if ln.startswith("error")]
     assert lines == [f"error: {db}: file too large (the system's file size limit)"], done.stderr
