@@ -7,12 +7,15 @@ to the store's ``quarantine`` table with its file, line and reason. Documents co
 sends them); both give the :class:`~blocwatch.ingest.results.IngestResult` every ingest gives,
 with ``format`` ``"text"`` and the documents counted.
 
-Coding needs the ``coder`` extra (spaCy and its English model).
+Coding needs the ``coder`` extra (spaCy and its English model). Coding is kept as it goes
+(:mod:`blocwatch.ingest.checkpoint`): a run killed half-way and started again codes only the
+documents not yet coded.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,6 +26,7 @@ import pyarrow as pa
 
 from blocwatch.documents import Document, Problem, missing_date, read_documents
 from blocwatch.extras import require
+from blocwatch.ingest.checkpoint import CHECKPOINT_DOCUMENTS, CHECKPOINT_SECONDS, Checkpoint
 from blocwatch.ingest.results import FileResult, IngestResult
 from blocwatch.progress import NullProgress, Progress
 from blocwatch.schema import EVENT_COLUMNS
@@ -100,7 +104,8 @@ def code_documents(paths: Iterable[str | Path], *, default_date: date | None = N
 
 
 def ingest_text(store: EventStore, paths: Iterable[str | Path], *, default_date: date | None = None,
-                coder: Coder | None = None, workers: int = 1, progress: Progress | None = None) -> IngestResult:
+                coder: Coder | None = None, workers: int = 1, progress: Progress | None = None,
+                checkpoint_every: int = CHECKPOINT_DOCUMENTS) -> IngestResult:
     """Code the documents in ``paths`` and store their events.
 
     Parameters
@@ -117,6 +122,8 @@ def ingest_text(store: EventStore, paths: Iterable[str | Path], *, default_date:
         Processes to code in.
     progress : Progress, optional
         Counts documents.
+    checkpoint_every : int
+        Documents coded between two commits of their coding (:mod:`blocwatch.ingest.checkpoint`).
 
     Raises
     ------
@@ -124,12 +131,13 @@ def ingest_text(store: EventStore, paths: Iterable[str | Path], *, default_date:
         A path does not exist or cannot be coded.
     """
     return ingest_documents(store, read_documents(paths, default_date), coder=coder, workers=workers,
-                            progress=progress)
+                            progress=progress, checkpoint_every=checkpoint_every)
 
 
 def ingest_documents(store: EventStore, items: Iterable[Document | Problem], *, coder: Coder | None = None,
                      workers: int = 1, progress: Progress | None = None,
-                     fingerprints: Mapping[str, tuple[str, int]] | None = None) -> IngestResult:
+                     fingerprints: Mapping[str, tuple[str, int]] | None = None,
+                     checkpoint_every: int = CHECKPOINT_DOCUMENTS) -> IngestResult:
     """Code documents and store their events; problems (inputs that are not documents) are
     quarantined. Documents are grouped by their ``file`` (else their id): one ingest log row each.
 
@@ -139,7 +147,7 @@ def ingest_documents(store: EventStore, items: Iterable[Document | Problem], *, 
         Opened for writing.
     items : iterable of Document or Problem
         What :func:`blocwatch.documents.read_documents` yields, or documents built in memory.
-    coder, workers, progress
+    coder, workers, progress, checkpoint_every
         As for :func:`ingest_text`.
     fingerprints : mapping, optional
         SHA-256 and size of each file name that is not a file on disk (by default such a name's
@@ -159,14 +167,35 @@ def ingest_documents(store: EventStore, items: Iterable[Document | Problem], *, 
         else:
             documents.append(item)
     coded: dict[str, list[CodedEvent]] = {}
-    if documents:
-        coder = coder or load_coder()
-        progress.start("coding", total=len(documents))
-        for doc, events in coder.code_many(documents, workers=workers, progress=progress):
-            name = str(doc.file or doc.id)
-            by_file[name].documents += 1
-            coded.setdefault(name, []).extend(events)
-        progress.finish()
+    staged: dict[str, list[str]] = {}  # per file, documents an interrupted run coded (their events are kept)
+    keys: list[str] = []
+    checkpoint = Checkpoint(store) if documents else None
+    if checkpoint is not None:
+        pairs = [(checkpoint.key(d), d) for d in documents]
+        keys = [k for k, _ in pairs]
+        kept = checkpoint.kept(keys)
+        todo = []
+        for key, doc in pairs:
+            if key in kept:
+                name = str(doc.file or doc.id)
+                by_file[name].documents += 1
+                staged.setdefault(name, []).append(key)
+            else:
+                todo.append(doc)
+        if todo:
+            coder = coder or load_coder()
+            progress.start("coding", total=len(todo))
+            pending: list[tuple[str, list[CodedEvent]]] = []
+            last = time.monotonic()
+            for doc, events in coder.code_many(todo, workers=workers, progress=progress):
+                name = str(doc.file or doc.id)
+                by_file[name].documents += 1
+                coded.setdefault(name, []).extend(events)
+                pending.append((checkpoint.key(doc), events))
+                if len(pending) >= checkpoint_every or time.monotonic() - last >= CHECKPOINT_SECONDS:
+                    checkpoint.save(pending)  # a kill from here on keeps these documents' coding
+                    pending, last = [], time.monotonic()
+            progress.finish()
 
     now = datetime.now()
     with store.transaction() as con:
@@ -174,9 +203,16 @@ def ingest_documents(store: EventStore, items: Iterable[Document | Problem], *, 
         for name, result in by_file.items():
             ingest_id = next_id
             next_id += 1
-            events = coded.get(name, [])
-            if events:
-                con.register("_bw_text", events_table(events, ingest_id, now))
+            table = events_table(coded.get(name, []), ingest_id, now)
+            if checkpoint is not None and name in staged:
+                old = checkpoint.events(staged[name])
+                old = old.set_column(old.schema.get_field_index("ingest_id"), "ingest_id",
+                                     pa.array([ingest_id] * len(old), pa.int32()))
+                old = old.set_column(old.schema.get_field_index("ingested_at"), "ingested_at",
+                                     pa.array([now] * len(old), pa.timestamp("us")))
+                table = pa.concat_tables([table, old.select(table.column_names).cast(table.schema)])
+            if len(table):
+                con.register("_bw_text", table)
                 try:
                     con.execute("""INSERT INTO events BY NAME SELECT * FROM _bw_text n
                                    WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id)
@@ -185,7 +221,7 @@ def ingest_documents(store: EventStore, items: Iterable[Document | Problem], *, 
                     con.unregister("_bw_text")
                 result.inserted = int(con.execute("SELECT count(*) FROM events WHERE ingest_id = ?",
                                                   [ingest_id]).fetchall()[0][0])
-                result.duplicates = len(events) - result.inserted
+                result.duplicates = len(table) - result.inserted
             bad = problems.get(name, [])
             result.quarantined = len(bad)
             result.lines = result.documents + result.quarantined
@@ -194,6 +230,8 @@ def ingest_documents(store: EventStore, items: Iterable[Document | Problem], *, 
             sha, size = (fingerprints or {}).get(name) or _file_facts(name)  # read once, for both
             _quarantine(con, name, sha, bad, ingest_id, now)
             _log(con, name, sha, size, result, ingest_id, now)
+        if checkpoint is not None:
+            checkpoint.clear(keys)  # stored now: staging rows go in the same transaction
     return IngestResult(list(by_file.values()))
 
 

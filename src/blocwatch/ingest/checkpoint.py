@@ -1,0 +1,128 @@
+"""Coding that survives a kill: the events of documents coded so far are kept in the store.
+
+Coding is the slow part of ``ingest text`` (a few articles a second). Every
+:data:`CHECKPOINT_DOCUMENTS` documents (or :data:`CHECKPOINT_SECONDS`) their events are committed
+to a staging table, ``coding_checkpoint``, keyed by the document (its file, line, id, date, text
+and the coder's version); a run killed half-way and started again codes only the documents not
+yet kept. Staged events are never events: analyses read ``events`` only, and the final
+transaction of an ingest moves a file's events into ``events`` and removes their staging rows.
+
+Examples
+--------
+>>> import os, tempfile
+>>> from blocwatch import EventStore
+>>> from blocwatch.documents import Document
+>>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
+...     cp = Checkpoint(store)
+...     doc = Document("d1", "Russia condemned Japan.", file="news.jsonl", line=1)
+...     cp.save([(cp.key(doc), [])])
+...     sorted(cp.kept([cp.key(doc), "other"])) == [cp.key(doc)]
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+
+import blocwatch
+
+if TYPE_CHECKING:
+    from blocwatch.coder.events import CodedEvent
+    from blocwatch.documents import Document
+    from blocwatch.store import EventStore
+
+__all__ = ["CHECKPOINT_DOCUMENTS", "CHECKPOINT_SECONDS", "Checkpoint"]
+
+#: Documents coded between two commits of their events to the staging table.
+CHECKPOINT_DOCUMENTS = 200
+#: Seconds of coding between two commits, whichever comes first.
+CHECKPOINT_SECONDS = 30.0
+
+_TABLE = "coding_checkpoint"
+_DOCS = "coding_checkpoint_documents"
+
+
+class Checkpoint:
+    """The staging tables of one store (created on first use).
+
+    Parameters
+    ----------
+    store : EventStore
+        Opened for writing.
+    """
+
+    def __init__(self, store: EventStore) -> None:
+        self.store = store
+        con = store.con
+        con.execute(f"CREATE TABLE IF NOT EXISTS {_DOCS} (doc_key VARCHAR NOT NULL)")
+        con.execute(f"CREATE TABLE IF NOT EXISTS {_TABLE} AS SELECT ''::VARCHAR AS doc_key, * FROM events LIMIT 0")
+        have = {r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [_TABLE]).fetchall()}
+        want = [r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()]
+        if not set(want) <= have:  # written by an older blocwatch: start staging afresh
+            con.execute(f"DROP TABLE {_TABLE}")
+            con.execute(f"DELETE FROM {_DOCS}")
+            con.execute(f"CREATE TABLE {_TABLE} AS SELECT ''::VARCHAR AS doc_key, * FROM events LIMIT 0")
+
+    @staticmethod
+    def key(doc: Document) -> str:
+        """What identifies a document's coding: its place, its content and the coder's version."""
+        parts = (blocwatch.__version__, doc.file or "", str(doc.line), doc.id, str(doc.date), doc.title or "",
+                 doc.url or "", doc.text)
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def kept(self, keys: Iterable[str]) -> set[str]:
+        """The keys whose documents were coded by an earlier, interrupted run."""
+        table = pa.table({"doc_key": pa.array(list(keys), pa.string())})
+        con = self.store.con
+        con.register("_bw_keys", table)
+        try:
+            return {r[0] for r in con.execute(
+                f"SELECT DISTINCT k.doc_key FROM _bw_keys k JOIN {_DOCS} d USING (doc_key)").fetchall()}
+        finally:
+            con.unregister("_bw_keys")
+
+    def events(self, keys: Iterable[str]) -> pa.Table:
+        """The staged events of documents ``keys``, as ``events`` rows (ingest id and time unset)."""
+        con = self.store.con
+        con.register("_bw_keys", pa.table({"doc_key": pa.array(list(keys), pa.string())}))
+        try:
+            return con.sql(f"SELECT c.* EXCLUDE (doc_key) FROM {_TABLE} c SEMI JOIN _bw_keys k "
+                           "USING (doc_key)").to_arrow_table()
+        finally:
+            con.unregister("_bw_keys")
+
+    def save(self, coded: list[tuple[str, list[CodedEvent]]]) -> None:
+        """Commit the events of coded documents (key, events) to the staging table."""
+        from blocwatch.ingest.text import events_table
+
+        if not coded:
+            return
+        keys = pa.array([k for k, _ in coded], pa.string())
+        rows = [(k, e) for k, evs in coded for e in evs]
+        table = events_table([e for _, e in rows], 0, None)
+        table = table.add_column(0, "doc_key", pa.array([k for k, _ in rows], pa.string()))
+        with self.store.transaction() as con:
+            con.register("_bw_stage", table)
+            con.register("_bw_keys", pa.table({"doc_key": keys}))
+            try:
+                con.execute(f"INSERT INTO {_TABLE} BY NAME SELECT * FROM _bw_stage")
+                con.execute(f"INSERT INTO {_DOCS} SELECT * FROM _bw_keys")
+            finally:
+                con.unregister("_bw_stage")
+                con.unregister("_bw_keys")
+
+    def clear(self, keys: Iterable[str]) -> None:
+        """Remove the staging rows of documents ``keys`` (inside the caller's transaction)."""
+        con = self.store.con
+        con.register("_bw_keys", pa.table({"doc_key": pa.array(list(keys), pa.string())}))
+        try:
+            con.execute(f"DELETE FROM {_TABLE} WHERE doc_key IN (SELECT doc_key FROM _bw_keys)")
+            con.execute(f"DELETE FROM {_DOCS} WHERE doc_key IN (SELECT doc_key FROM _bw_keys)")
+        finally:
+            con.unregister("_bw_keys")
