@@ -174,4 +174,34 @@ def test_a_store_of_schema_1_is_upgraded_when_opened_for_writing(tmp_path):
             {"event_id": "x:1", "cameo": "042", "fatalities": None, "confidence": None},
             {"event_id": "x:2", "cameo": None, "fatalities": 3, "confidence": 0.5}]
         version = store.query("SELECT value FROM meta WHERE key = 'schema_version'").to_pylist()
-    assert version == [{"value": str(SCHEMA_VERSION)}] and SCHEMA_VERSION == 3
+    assert version == [{"value": str(SCHEMA_VERSION)}] and SCHEMA_VERSION == 4
+
+
+def test_a_store_of_schema_3_keeps_only_the_start_of_huge_quarantined_lines(tmp_path):
+    """Before schema 4 a quarantined line was kept whole (a 200 MB line made listing a small table
+    slow); upgrading clips it to its start and records its length and hash."""
+    import hashlib
+
+    import duckdb
+
+    from blocwatch.store import RAW_PREFIX_BYTES
+
+    path = tmp_path / "old.duckdb"
+    EventStore(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE quarantine DROP COLUMN raw_length")
+    con.execute("ALTER TABLE quarantine DROP COLUMN raw_sha256")
+    huge, small = "é" * 100_000, "short line"
+    for line, raw in ((1, huge), (2, small)):
+        con.execute("INSERT INTO quarantine VALUES (1, 'f.csv', 'abc', ?, 'why', ?, NULL, 'gdelt', now())",
+                    [line, raw])
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with EventStore(path) as store:
+        got = store.query("SELECT line, strlen(raw) AS kept, raw_length, raw_sha256 FROM quarantine "
+                          "ORDER BY line").to_pylist()
+    assert got == [
+        {"line": 1, "kept": len(huge[:RAW_PREFIX_BYTES].encode()), "raw_length": 200_000,
+         "raw_sha256": hashlib.sha256(huge.encode()).hexdigest()},
+        {"line": 2, "kept": len(small), "raw_length": len(small), "raw_sha256": None},
+    ]

@@ -23,11 +23,12 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_path", "atomic_write"]
+__all__ = ["atomic_path", "atomic_write", "scratch_dir"]
 
 
 @contextlib.contextmanager
@@ -97,3 +98,26 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
             tmp.write_text(data, encoding="utf-8")
         else:
             tmp.write_bytes(data)
+
+
+@contextlib.contextmanager
+def scratch_dir() -> Iterator[Path]:
+    """A private temporary folder (decompressed and cleaned copies of inputs), removed when the block
+    ends. Its name holds the process id: folders that runs killed with ``kill -9`` left behind are
+    removed by the next run once their process is gone.
+
+    Examples
+    --------
+    >>> with scratch_dir() as tmp:
+    ...     _ = (tmp / "copy.txt").write_text("x")
+    ...     tmp.name.startswith(f"blocwatch-{os.getpid()}-")
+    True
+    >>> tmp.exists()
+    False
+    """
+    base = Path(tempfile.gettempdir())
+    for stale in base.glob("blocwatch-*-*.tmp"):
+        if stale.is_dir() and not _alive(stale.name.split("-")[1]):
+            shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=f"blocwatch-{os.getpid()}-", suffix=".tmp") as tmp:
+        yield Path(tmp)

@@ -34,8 +34,9 @@ __all__ = [
 
 #: Bumped whenever a stored table changes shape; the store refuses newer files and upgrades older
 #: ones (:data:`MIGRATIONS`). 2: ``cameo`` may be empty (events known by their PLOVER type only);
-#: ``doc_title`` and ``fatalities``. 3: ``confidence`` of events coded from text.
-SCHEMA_VERSION = 3
+#: ``doc_title`` and ``fatalities``. 3: ``confidence`` of events coded from text. 4: a quarantined
+#: line keeps at most its first 64 KiB, with ``raw_length`` and ``raw_sha256`` of the whole line.
+SCHEMA_VERSION = 4
 
 #: SQL that brings a store of the version before each key to that version, in order.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -44,6 +45,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS doc_title VARCHAR",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS fatalities INTEGER"),
     3: ("ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE",),
+    4: ("ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS raw_length BIGINT",
+        "ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS raw_sha256 VARCHAR",
+        "UPDATE quarantine SET raw_length = octet_length(coalesce(raw_bytes, encode(raw)))",
+        "UPDATE quarantine SET raw_sha256 = sha256(coalesce(raw_bytes, encode(raw))), raw = left(raw, 65536), "
+        "raw_bytes = raw_bytes[1:65536] WHERE raw_length > 65536"),
 }
 
 #: Values of ``events.mode``; only ``factual`` events count as facts in analysis.
@@ -161,9 +167,14 @@ QUARANTINE_COLUMNS: tuple[Column, ...] = (
     Column("file_sha256", "VARCHAR", "SHA-256 of the file's content; with `line` it identifies the line.", True),
     Column("line", "BIGINT", "1-based line number in the (decompressed) file.", True),
     Column("reason", "VARCHAR", "Why the line is not an event.", True),
-    Column("raw", "VARCHAR", "The line as text; bytes that are not UTF-8 appear as `\\xNN`.", True),
-    Column("raw_bytes", "BLOB", "The exact bytes of the line when they are not valid UTF-8."),
+    Column("raw", "VARCHAR", "The line as text; bytes that are not UTF-8 appear as `\\xNN`. Of a line over "
+           "64 KiB only the start (the first 65,536 bytes, or characters of an imported text).", True),
+    Column("raw_bytes", "BLOB", "The exact bytes of the line when they are not valid UTF-8 (its first 64 KiB "
+           "when `raw` is clipped)."),
     Column("origin", "VARCHAR", "The importer that read the line (`gdelt`, `icews` ...).", True),
+    Column("raw_length", "BIGINT", "Bytes of the whole line (without its line end)."),
+    Column("raw_sha256", "VARCHAR", "SHA-256 of the whole line's bytes when `raw` holds only its start, so that "
+           "the line can be found in the source."),
     Column("quarantined_at", "TIMESTAMP", "When the line was quarantined.", True),
 )
 

@@ -47,8 +47,8 @@ from blocwatch.schema import (
 )
 from blocwatch.taxonomy import load_taxonomy
 
-__all__ = ["DEFAULT_STORE", "WRITER_WAIT", "EventStore", "OriginStats", "StoreStats", "insert_ingests",
-           "insert_quarantine", "storage_error"]
+__all__ = ["DEFAULT_STORE", "RAW_PREFIX_BYTES", "WRITER_WAIT", "EventStore", "OriginStats", "StoreStats",
+           "insert_ingests", "insert_quarantine", "quarantine_select", "storage_error"]
 
 #: Where the command line keeps its store unless told otherwise.
 DEFAULT_STORE = "blocwatch.duckdb"
@@ -56,6 +56,10 @@ DEFAULT_STORE = "blocwatch.duckdb"
 #: Seconds the command line's writers wait for a store another process holds (a running
 #: ingest, a server copying its snapshot) before they give up.
 WRITER_WAIT = 10.0
+
+#: Most of a quarantined line the store keeps (``raw``, ``raw_bytes``); ``raw_length`` and
+#: ``raw_sha256`` identify the whole line in its source file.
+RAW_PREFIX_BYTES = 65536
 
 #: Serialises the creation of cursors (:meth:`EventStore.cursor`) from threads.
 _CURSOR_LOCK = threading.Lock()
@@ -133,14 +137,35 @@ def storage_error(exc: BaseException, path: str | os.PathLike[str] | None = None
     return None
 
 
+def quarantine_select(alias: str) -> str:
+    """The select list that stores rows of ``alias`` (the ``quarantine`` columns but
+    ``quarantined_at``) as the store keeps them: a line over :data:`RAW_PREFIX_BYTES` clipped to its
+    start, with the whole line's length and SHA-256 (kept when the writer already computed them).
+
+    >>> print(quarantine_select("q").splitlines()[0])
+    q.* REPLACE (
+    """
+    p, whole = RAW_PREFIX_BYTES, f"coalesce({alias}.raw_bytes, encode({alias}.raw))"
+    return f"""{alias}.* REPLACE (
+        CASE WHEN strlen({alias}.raw) > {p} THEN left({alias}.raw, {p}) ELSE {alias}.raw END AS raw,
+        CASE WHEN octet_length({alias}.raw_bytes) > {p} THEN {alias}.raw_bytes[1:{p}]
+             ELSE {alias}.raw_bytes END AS raw_bytes,
+        coalesce({alias}.raw_length, octet_length({whole})) AS raw_length,
+        coalesce({alias}.raw_sha256, CASE WHEN octet_length({whole}) > {p} THEN sha256({whole}) END) AS raw_sha256)"""
+
+
 def insert_quarantine(con: duckdb.DuckDBPyConnection, rows: pa.Table, now: datetime) -> None:
-    """Add quarantined lines (the ``quarantine`` columns but ``quarantined_at``), skipping lines
-    already quarantined (same file content and line number)."""
+    """Add quarantined lines (the ``quarantine`` columns but ``quarantined_at``; ``raw_length`` and
+    ``raw_sha256`` may be left out), skipping lines already quarantined (same file content and line
+    number). Lines over :data:`RAW_PREFIX_BYTES` keep their start (:func:`quarantine_select`)."""
+    for name, typ in (("raw_length", pa.int64()), ("raw_sha256", pa.string())):
+        if name not in rows.schema.names:
+            rows = rows.append_column(name, pa.nulls(len(rows), typ))
     con.register("_bw_quarantine", rows)
     try:
         con.execute(
-            """INSERT INTO quarantine BY NAME
-               SELECT q.*, $now::TIMESTAMP AS quarantined_at FROM _bw_quarantine q
+            f"""INSERT INTO quarantine BY NAME
+               SELECT {quarantine_select("q")}, $now::TIMESTAMP AS quarantined_at FROM _bw_quarantine q
                WHERE NOT EXISTS (SELECT 1 FROM quarantine o
                                  WHERE o.file_sha256 = q.file_sha256 AND o.line = q.line)""",
             {"now": now},

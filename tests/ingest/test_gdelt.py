@@ -252,20 +252,6 @@ def test_a_comma_header_with_a_cr_inside_refuses_the_file(store, write):
 
 
 
-def test_a_line_just_over_the_maximum_length_is_quarantined(store, write):
-    from blocwatch.ingest.layout import MAX_LINE_BYTES
-
-    ok = gdelt_row(GLOBALEVENTID="1")
-    long = gdelt_row(GLOBALEVENTID="2", SOURCEURL="https://example.org/")
-    long += "x" * (MAX_LINE_BYTES + 1 - len(long.encode()))
-    assert len(long.encode()) == MAX_LINE_BYTES + 1
-    rows = [ok, long, gdelt_row(GLOBALEVENTID="3")]
-    (f,) = ingest_files(store, [write("long.CSV", "\n".join(rows) + "\n")], "gdelt").files
-    assert (f.error, f.inserted, f.quarantined) == (None, 2, 1)
-    (row,) = store.query("SELECT line, reason FROM quarantine").to_pylist()
-    assert row == {"line": 2, "reason": f"line longer than the maximum of {MAX_LINE_BYTES:,} bytes"}
-
-
 def test_an_empty_event_code_is_quarantined_not_the_whole_file(store, write):
     """DuckDB's reader read an empty EventCode as NULL (its type check is skipped when the query
     only casts the column to text), and the store's NOT NULL refused the whole file."""

@@ -5,7 +5,6 @@ See :mod:`blocwatch.ingest` for an example.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -14,18 +13,20 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from blocwatch.errors import InputError
+from blocwatch.files import scratch_dir
 from blocwatch.ingest import gdelt, icews
 from blocwatch.ingest.layout import Layout
-from blocwatch.ingest.loader import Loader, empty_required
+from blocwatch.ingest.loader import LinesUnaccounted, Loader, empty_required
 from blocwatch.ingest.results import FileResult, IngestResult
-from blocwatch.ingest.sources import Source, expand_paths, prepare_source, set_aside
+from blocwatch.ingest.sources import Source, expand_paths, prepare_source, set_aside, short_lines
 from blocwatch.progress import NullProgress, Progress
 from blocwatch.store import storage_error
 
 if TYPE_CHECKING:
     from blocwatch.store import EventStore
 
-__all__ = ["BATCH_BYTES", "DATASET_FORMATS", "detect_source", "ingest_files", "plan_batches", "prepare_file"]
+__all__ = ["BATCH_BYTES", "DATASET_FORMATS", "detect_source", "ingest_files", "plan_batches", "prepare_file",
+           "set_aside_short"]
 
 _Detect = Callable[[bytes, str], Layout]
 _Alternates = Callable[[Layout], dict[int, Layout]]
@@ -112,15 +113,26 @@ def ingest_files(
     files = expand_paths(paths)
     slots: list[FileResult | None] = []
     items: list[tuple[int, Source, Layout]] = []
-    with tempfile.TemporaryDirectory(prefix="blocwatch-") as tmp:
+    with scratch_dir() as tmp:
         progress.start("scanning", total=sum(f.stat().st_size for f in files))
+        def prepare(f: Path) -> tuple[list[tuple[Source, Layout | InputError]], InputError | None]:
+            sources, error = prepare_file(f, Path(tmp))
+            out: list[tuple[Source, Layout | InputError]] = []
+            for src in sources:
+                try:
+                    layout = detect_source(detect, src)
+                except InputError as exc:
+                    out.append((src, exc))
+                    continue
+                set_aside_short(src, layout, alternates(layout), Path(tmp))
+                out.append((src, layout))
+            return out, error
+
         with ThreadPoolExecutor(max_workers=SCAN_THREADS) as pool:
-            for f, (sources, error) in zip(files, pool.map(lambda f: prepare_file(f, Path(tmp)), files), strict=True):
-                for src in sources:
-                    try:
-                        layout = detect_source(detect, src)
-                    except InputError as exc:
-                        slots.append(FileResult(file=src.name, lines=src.lines, error=exc))
+            for f, (sources, error) in zip(files, pool.map(prepare, files), strict=True):
+                for src, layout in sources:
+                    if isinstance(layout, InputError):
+                        slots.append(FileResult(file=src.name, lines=src.lines, error=layout))
                         continue
                     items.append((len(slots), src, layout))
                     slots.append(None)
@@ -152,6 +164,20 @@ def detect_source(detect: _Detect, src: Source) -> Layout:
     return layout
 
 
+def set_aside_short(src: Source, layout: Layout, alternates: dict[int, Layout], tmp: Path) -> None:
+    """Set aside the lines of ``src`` with fewer fields than any width ``layout`` or its
+    ``alternates`` read, with the reason the reader would give (both engines call this).
+
+    DuckDB's reader records an error per missing field: a million one-field lines took gigabytes.
+    """
+    fewest = min([layout.width, *alternates])
+    found: dict[int, int | str] = dict(short_lines(src.path, layout.delimiter, fewest, skip_first=layout.header))
+    why = {fields: layout.width_reason(int(fields)) for fields in set(found.values())}  # one string per width
+    for line, fields in found.items():  # in place: a million short lines must not make two dictionaries
+        found[line] = why[fields]
+    set_aside(src, tmp, found)  # type: ignore[arg-type]
+
+
 def prepare_file(path: Path, tmp: Path) -> tuple[list[Source], InputError | None]:
     """The sources in ``path`` (an archive has several) prepared for loading under ``tmp``, and the
     error that stopped reading it, if any."""
@@ -169,6 +195,12 @@ def _load(loader: Loader, batch: list[tuple[int, Source, Layout]], fmt: str, tmp
     layout = batch[0][2]
     try:
         return loader.load(layout, [src for _, src, _ in batch], fmt)
+    except LinesUnaccounted as exc:
+        if len(batch) > 1:  # the others load; the file that does not add up is refused alone
+            return [r for item in batch for r in _load(loader, [item], fmt, tmp)]
+        src = batch[0][1]
+        return [FileResult(file=src.name, format=layout.name, lines=src.lines,
+                           error=InputError(str(exc), file=src.name))]
     except duckdb.Error as exc:
         failed = storage_error(exc, loader.store.path)
         if failed is not None:  # the store's file failed (a full disk): no file is to blame, stop here

@@ -106,6 +106,8 @@ class Layout:
         file_list = "[" + ", ".join(sql_literal(f) for f in files) + "]"
         nullstr = "[" + ", ".join(sql_literal(n) for n in self.nullstr) + "]"
         quote = sql_literal(self.quote)
+        # Lines over MAX_LINE_BYTES are set aside before the reader sees them (sources.py); its own limit,
+        # with room for CR LF, is a second guard (DuckDB counted a line of exactly the maximum as over it).
         # No force_not_null: DuckDB applies it by position among the columns a query reads, so it
         # struck other columns (an empty ICEWS intensity became a CAST error). An empty required
         # field reads as NULL; the store refuses the row and the loader sets it aside with its reason.
@@ -114,7 +116,7 @@ class Layout:
             f"quote={quote}, escape={quote}, header={str(self.header).lower()}, auto_detect=false, "
             f"strict_mode=true, new_line='\\n', nullstr={nullstr}, "
             f"dateformat={sql_literal(self.dateformat)}, timestampformat={sql_literal(self.timestampformat)}, "
-            f"max_line_size={MAX_LINE_BYTES}, filename=true, store_rejects=true, "
+            f"max_line_size={MAX_LINE_BYTES + 2}, filename=true, store_rejects=true, "
             f"rejects_table={sql_literal(rejects + '_errors')}, rejects_scan={sql_literal(rejects + '_scans')})"
         )
 

@@ -24,15 +24,16 @@ import pyarrow as pa
 
 from blocwatch.ingest.layout import MAX_LINE_BYTES, Layout
 from blocwatch.ingest.results import FileResult
-from blocwatch.ingest.sources import Source, read_lines_at
+from blocwatch.ingest.sources import RawLine, Source, read_lines_at
 from blocwatch.progress import Progress
 from blocwatch.store import insert_ingests, insert_quarantine
 
 if TYPE_CHECKING:
     from blocwatch.store import EventStore
 
-__all__ = ["Loader", "Reject", "empty_required", "reject_reason", "split_fields", "utf8_reason"]
+__all__ = ["LinesUnaccounted", "Loader", "Reject", "empty_required", "reject_reason", "split_fields", "utf8_reason"]
 
+_QUARANTINE_SLICE = 50_000  # quarantined lines stored per statement
 _WIDTH_ERRORS = {"MISSING COLUMNS", "TOO MANY COLUMNS"}
 _PRIORITY = {"INVALID ENCODING": 0, "LINE SIZE OVER MAXIMUM": 1, "TOO MANY COLUMNS": 2,
              "MISSING COLUMNS": 2, "UNQUOTED VALUE": 3, "CAST": 4}
@@ -46,15 +47,20 @@ class Reject:
     message: str
 
 
-@dataclass(frozen=True)
-class _Quarantined:
-    line: int
-    raw: bytes
-    reason: str
-
-
 class _AccountingError(AssertionError):
     """The counts of a file do not add up: a bug, never committed."""
+
+
+class LinesUnaccounted(Exception):
+    """The reader neither returned nor rejected some lines of a file: the batch is rolled back and
+    the file refused whole, never committed with lines missing."""
+
+    def __init__(self, name: str, missing: int, lines: int, read: int, quarantined: int) -> None:
+        self.name, self.missing = name, missing
+        what = f"{abs(missing):,} line{'s' if abs(missing) != 1 else ''}"
+        super().__init__(
+            f"{what} {'neither read nor rejected' if missing > 0 else 'counted twice'} by the reader "
+            f"({lines:,} lines: {read:,} rows read, {quarantined:,} quarantined); nothing stored from this file")
 
 
 def _value_of(message: str) -> str:
@@ -186,25 +192,23 @@ class Loader:
             DuckDB could not parse the batch at all; nothing was committed.
         """
         started = datetime.now()
-        with self.store.transaction() as con:
+        with self.store.transaction():
             first_id = self.store.next_ingest_id()
             ids = {id(s): first_id + i for i, s in enumerate(sources)}
             rejects = self._pass(layout, sources, ids, started)
             self._check_not_null(layout, first_id, first_id + len(sources) - 1)
             quarantined = {id(s): self._settle(layout, s, rejects.get(str(s.path), {}), ids, started)
                            for s in sources}
-            self._dedupe(first_id, first_id + len(sources) - 1)
-            inserted = dict(
-                con.execute(
-                    "SELECT ingest_id, count(*) FROM events WHERE ingest_id BETWEEN ? AND ? GROUP BY 1",
-                    [first_id, first_id + len(sources) - 1],
-                ).fetchall()
-            )
+            lo, hi = first_id, first_id + len(sources) - 1
+            read = self._counts(lo, hi)  # every row the reader accepted, counted where it landed
+            duplicates = self._drop_duplicates(lo, hi)
+            inserted = self._counts(lo, hi)
             results = []
             for s in sources:
                 q = quarantined[id(s)]
                 self._store_quarantine(s, q, ids[id(s)], origin, started)
-                results.append(self._account(layout, s, q, inserted.get(ids[id(s)], 0)))
+                i = ids[id(s)]
+                results.append(self._account(layout, s, q, read.get(i, 0), inserted.get(i, 0), duplicates.get(i, 0)))
             self._log(results, sources, ids, started)
         return results
 
@@ -231,8 +235,7 @@ class Loader:
                 FROM {layout.read_csv([str(s.path) for s in sources], rej)} AS r
                 JOIN _bw_batch b ON b.path = r.filename
                 {layout.joins}
-            ) AS n
-            WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = n.event_id)"""
+            ) AS n"""
         try:
             con.execute(sql, {"now": now})
         finally:
@@ -260,7 +263,7 @@ class Loader:
         return out
 
     def _settle(self, layout: Layout, source: Source, rejects: dict[int, Reject], ids: dict[int, int],
-                now: datetime) -> list[_Quarantined]:
+                now: datetime) -> list[RawLine]:
         """Decide the fate of a file's rejected lines, with extra passes for other widths."""
         # After an unterminated quote DuckDB's reader recovers by reading on from inside the
         # line, and may report what it read there as a reject of the header line: a header is
@@ -293,11 +296,11 @@ class Loader:
                 else:
                     del final[line]  # read by the other layout
         out = [
-            _Quarantined(source.original_line(line), raw.get(line, b""),
+            RawLine(source.original_line(line), raw.get(line, b""),
                          reject_reason(layout, rej, raw.get(line, b""), widths.get(line)))
             for line, rej in sorted(final.items())
         ]
-        out.extend(_Quarantined(r.line, r.raw, r.reason) for r in source.removed)
+        out.extend(source.removed)  # a quarantined line is the same record as a line set aside
         return sorted(out, key=lambda q: q.line)
 
     def _check_not_null(self, layout: Layout, lo: int, hi: int) -> None:
@@ -313,56 +316,77 @@ class Loader:
 
     # -- bookkeeping ---------------------------------------------------------------------------
 
-    def _dedupe(self, lo: int, hi: int) -> None:
-        """Remove events stored twice within this batch (overlapping files), keeping one."""
+    def _counts(self, lo: int, hi: int) -> dict[int, int]:
+        """Events stored per ingest id in ``lo..hi``."""
+        return dict(self.con.execute(
+            "SELECT ingest_id, count(*) FROM events WHERE ingest_id BETWEEN ? AND ? GROUP BY 1", [lo, hi]).fetchall())
+
+    def _drop_duplicates(self, lo: int, hi: int) -> dict[int, int]:
+        """Remove the rows of this batch whose event the store held before it, and events read twice
+        within it (overlapping files, keeping the first); return how many per ingest id."""
         con = self.con
+        con.execute(
+            """CREATE OR REPLACE TEMP TABLE _bw_dups AS
+               SELECT rowid AS rid, ingest_id FROM events n
+               WHERE ingest_id BETWEEN $lo AND $hi
+                 AND event_id IN (SELECT event_id FROM events WHERE ingest_id NOT BETWEEN $lo AND $hi)""",
+            {"lo": lo, "hi": hi})
         row = con.execute(
-            "SELECT count(*) - count(DISTINCT event_id) FROM events WHERE ingest_id BETWEEN ? AND ?", [lo, hi]
-        ).fetchall()
+            """SELECT count(*) - count(DISTINCT event_id) FROM events
+               WHERE ingest_id BETWEEN ? AND ? AND rowid NOT IN (SELECT rid FROM _bw_dups)""", [lo, hi]).fetchall()
         if row and row[0][0]:
             con.execute(
-                """DELETE FROM events WHERE rowid IN (
-                       SELECT rowid FROM (
-                           SELECT rowid, row_number() OVER (PARTITION BY event_id ORDER BY ingest_id, rowid) AS k
-                           FROM events WHERE ingest_id BETWEEN $lo AND $hi)
-                       WHERE k > 1)""",
-                {"lo": lo, "hi": hi},
-            )
+                """INSERT INTO _bw_dups
+                   SELECT rowid, ingest_id FROM (
+                       SELECT rowid, ingest_id,
+                              row_number() OVER (PARTITION BY event_id ORDER BY ingest_id, rowid) AS k
+                       FROM events WHERE ingest_id BETWEEN $lo AND $hi
+                         AND rowid NOT IN (SELECT rid FROM _bw_dups))
+                   WHERE k > 1""",
+                {"lo": lo, "hi": hi})
+        counts = dict(con.execute("SELECT ingest_id, count(*) FROM _bw_dups GROUP BY 1").fetchall())
+        if counts:
+            con.execute("DELETE FROM events WHERE rowid IN (SELECT rid FROM _bw_dups)")
+        con.execute("DROP TABLE _bw_dups")
+        return counts
 
-    def _store_quarantine(self, source: Source, rows: list[_Quarantined], ingest_id: int, origin: str,
+    def _store_quarantine(self, source: Source, rows: list[RawLine], ingest_id: int, origin: str,
                           now: datetime) -> None:
-        if not rows:
-            return
-        texts, blobs = [], []
-        for q in rows:
-            try:
-                texts.append(q.raw.decode("utf-8"))
-                blobs.append(None)
-            except UnicodeDecodeError:
-                texts.append(q.raw.decode("utf-8", errors="backslashreplace"))
-                blobs.append(q.raw)
-        table = pa.table({
-            "ingest_id": pa.array([ingest_id] * len(rows), pa.int32()),
-            "file": pa.array([source.name] * len(rows), pa.string()),
-            "file_sha256": pa.array([source.sha256] * len(rows), pa.string()),
-            "line": pa.array([q.line for q in rows], pa.int64()),
-            "reason": pa.array([q.reason for q in rows], pa.string()),
-            "raw": pa.array(texts, pa.string()),
-            "raw_bytes": pa.array(blobs, pa.binary()),
-            "origin": pa.array([origin] * len(rows), pa.string()),
-        })
-        insert_quarantine(self.con, table, now)
+        for start in range(0, len(rows), _QUARANTINE_SLICE):  # a flood of bad lines goes in slices
+            part = rows[start:start + _QUARANTINE_SLICE]
+            texts, blobs = [], []
+            for q in part:
+                try:
+                    texts.append(q.raw.decode("utf-8"))
+                    blobs.append(None)
+                except UnicodeDecodeError:
+                    texts.append(q.raw.decode("utf-8", errors="backslashreplace"))
+                    blobs.append(q.raw)
+            n = len(part)
+            table = pa.table({
+                "ingest_id": pa.array([ingest_id] * n, pa.int32()),
+                "file": pa.array([source.name] * n, pa.string()),
+                "file_sha256": pa.array([source.sha256] * n, pa.string()),
+                "line": pa.array([q.line for q in part], pa.int64()),
+                "reason": pa.array([q.reason for q in part], pa.string()),
+                "raw": pa.array(texts, pa.string()),
+                "raw_bytes": pa.array(blobs, pa.binary()),
+                "origin": pa.array([origin] * n, pa.string()),
+                "raw_length": pa.array([q.length for q in part], pa.int64()),
+                "raw_sha256": pa.array([q.sha256 for q in part], pa.string()),
+            })
+            insert_quarantine(self.con, table, now)
 
     @staticmethod
-    def _account(layout: Layout, source: Source, quarantined: list[_Quarantined], inserted: int) -> FileResult:
+    def _account(layout: Layout, source: Source, quarantined: list[RawLine], read: int, inserted: int,
+                 duplicates: int) -> FileResult:
+        """The file's result, every number counted on its own; they must add up to its lines."""
         header = int(layout.header)
-        accepted = source.lines - header - source.blank_lines - len(quarantined)
-        duplicates = accepted - inserted
-        if duplicates < 0 or accepted < 0:
-            raise _AccountingError(
-                f"{source.name}: {source.lines} lines but {inserted} stored, {len(quarantined)} quarantined, "
-                f"{source.blank_lines} blank, {header} header"
-            )
+        if read != inserted + duplicates:
+            raise _AccountingError(f"{source.name}: {read} rows read but {inserted} stored + {duplicates} duplicates")
+        missing = source.lines - header - source.blank_lines - len(quarantined) - read
+        if missing:
+            raise LinesUnaccounted(source.name, missing, source.lines, read, len(quarantined))
         first = (quarantined[0].line, quarantined[0].reason) if quarantined else None
         return FileResult(
             file=source.name, format=layout.name, lines=source.lines, header_lines=header,

@@ -36,7 +36,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ import pyarrow as pa
 
 from blocwatch.actors import ActorNames, Resolved
 from blocwatch.errors import InputError, ParameterError
+from blocwatch.files import scratch_dir
 from blocwatch.ingest.results import FileResult, IngestResult
 from blocwatch.ingest.sources import Source, expand_paths, prepare_source
 from blocwatch.progress import NullProgress, Progress
@@ -493,7 +493,7 @@ def ingest_mapped(store: EventStore, paths: Iterable[str | Path], profile: Profi
     progress = progress or NullProgress()
     files = expand_paths(paths, suffixes=DELIMITED)
     results: list[FileResult] = []
-    with tempfile.TemporaryDirectory(prefix="blocwatch-") as tmp:
+    with scratch_dir() as tmp:
         progress.start("reading", total=sum(f.stat().st_size for f in files))
         # "auto" decodes line by line: the preparation must not set aside lines that are not UTF-8
         encoding = "latin-1" if profile.encoding == "auto" else profile.encoding

@@ -41,6 +41,7 @@ import duckdb
 from blocwatch.errors import InputError
 from blocwatch.ingest.results import FileResult, IngestResult
 from blocwatch.schema import EVENT_COLUMNS, INGEST_COLUMNS, QUARANTINE_COLUMNS, Column
+from blocwatch.store import quarantine_select
 
 if TYPE_CHECKING:
     from blocwatch.store import EventStore
@@ -134,8 +135,9 @@ def _import(store: EventStore, root: Path) -> IngestResult:
                 "SELECT ingest_id, min(line), arg_min(reason, line) FROM read_parquet($f) GROUP BY 1",
                 {"f": files["quarantine"]}).fetchall()}
             con.execute(
-                """INSERT INTO quarantine BY NAME
-                   SELECT * REPLACE (ingest_id + $offset AS ingest_id) FROM read_parquet($f) q
+                f"""INSERT INTO quarantine BY NAME
+                   SELECT {quarantine_select("q")} FROM (
+                       SELECT * REPLACE (ingest_id + $offset AS ingest_id) FROM read_parquet($f)) q
                    WHERE NOT EXISTS (SELECT 1 FROM quarantine o WHERE o.file_sha256 = q.file_sha256
                                                                   AND o.line = q.line)""",
                 {**params, "f": files["quarantine"]})

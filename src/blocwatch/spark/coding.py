@@ -71,6 +71,9 @@ _DOC_ARROW = pa.schema([("part", pa.string()), ("path", pa.string()), ("line", p
 _CODED = [c for c in EVENT_COLUMNS if c.name not in ("ingest_id", "ingested_at")]
 CODED_SCHEMA = spark_ddl(_CODED) + ", _path STRING, _line BIGINT, _seq INT"
 
+# the store fills a quarantined line's length and hash when it imports the run
+_WRITTEN = {c.name for c in QUARANTINE_COLUMNS} - {"raw_length", "raw_sha256"}
+
 
 def _doc_row(doc: Document | Problem, path: str) -> dict[str, Any]:
     if isinstance(doc, Problem):
@@ -285,7 +288,7 @@ class SparkCoding:
                 .sortWithinPartitions("date", "event_id").write.parquet(folder.events)
             inserted = dict(spark.read.parquet(folder.events).groupBy("ingest_id").count().collect())
             docs.createOrReplaceTempView("_bw_docs")
-            spark.sql(f"""SELECT {exact_select(QUARANTINE_COLUMNS)} FROM (
+            spark.sql(f"""SELECT {exact_select(QUARANTINE_COLUMNS, _WRITTEN)} FROM (
                             SELECT b.ingest_id, b.file, b.file_sha256, coalesce(d.line, 0) AS line,
                                    coalesce(d.problem, d.undated) AS reason, coalesce(d.raw, '') AS raw,
                                    CAST(NULL AS BINARY) AS raw_bytes, 'text' AS origin,

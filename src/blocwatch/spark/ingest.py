@@ -68,7 +68,8 @@ __all__ = ["SparkIngest", "checked_sql", "layout_sql", "local_key", "register_lo
 #: Whole files per Arrow batch handed to the executors' Python (files can be large).
 FILES_PER_BATCH = 2
 
-_REASON_SCHEMA = "path STRING, member INT, line BIGINT, reason STRING, raw STRING, raw_bytes BINARY"
+_REASON_SCHEMA = ("path STRING, member INT, line BIGINT, reason STRING, raw STRING, raw_bytes BINARY, "
+                  "raw_length BIGINT, raw_sha256 STRING")
 
 
 def checked_sql(layout: Layout, view: str) -> str:
@@ -143,9 +144,10 @@ def reason_batches(batches: Iterator[pa.RecordBatch], layouts: dict[str, Layout]
         yield pa.RecordBatch.from_pylist([
             {"path": r["_path"], "member": r["_member"], "line": r["_line"],
              "reason": layouts[r["_key"]].value_reason(r["_err"], r["_errval"] or ""), "raw": r["_text"],
-             "raw_bytes": None} for r in rows],
+             "raw_bytes": None, "raw_length": None, "raw_sha256": None} for r in rows],
             schema=pa.schema([("path", pa.string()), ("member", pa.int32()), ("line", pa.int64()),
-                              ("reason", pa.string()), ("raw", pa.string()), ("raw_bytes", pa.binary())]))
+                              ("reason", pa.string()), ("raw", pa.string()), ("raw_bytes", pa.binary()),
+                              ("raw_length", pa.int64()), ("raw_sha256", pa.string())]))
 
 
 def local_key(spark_path: str) -> str:
@@ -330,11 +332,12 @@ class SparkIngest:
             frames.append(bad.mapInArrow(partial(reason_batches, layouts=self._layouts), _REASON_SCHEMA))
         if prepared is not None and PROBLEM_PART in parts:
             frames.append(prepared.where(f"part = '{PROBLEM_PART}'").selectExpr(
-                "path", "member", "line", "problem AS reason", "text AS raw", "raw AS raw_bytes"))
+                "path", "member", "line", "problem AS reason", "text AS raw", "raw AS raw_bytes", "raw_length",
+                "raw_sha256"))
         allq = union_all(frames) if frames else spark.createDataFrame([], _REASON_SCHEMA)
         allq.createOrReplaceTempView("_bw_q")
         spark.sql(f"""SELECT b.ingest_id, b.file, b.file_sha256, q.line, q.reason, q.raw, q.raw_bytes,
-                             {spark_literal(fmt)} AS origin
+                             q.raw_length, q.raw_sha256, {spark_literal(fmt)} AS origin
                       FROM _bw_q q JOIN _bw_ids b ON b.path = q.path AND b.member = q.member""").write.parquet(
             folder.staging("quarantine"))
         spark.read.parquet(folder.staging("quarantine")).createOrReplaceTempView("_bw_qs")

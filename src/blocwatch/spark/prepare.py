@@ -52,7 +52,8 @@ FILE_PART, PROBLEM_PART = "_file", "_problem"
 PREPARED_SCHEMA = (
     "part STRING, path STRING, member INT, line BIGINT, text STRING, fields ARRAY<STRING>, raw BINARY, "
     "problem STRING, suffix STRING, sha256 STRING, size BIGINT, lines BIGINT, header_lines BIGINT, "
-    "blank_lines BIGINT, format STRING, layouts BINARY, error STRING, error_line BIGINT"
+    "blank_lines BIGINT, format STRING, layouts BINARY, error STRING, error_line BIGINT, raw_length BIGINT, "
+    "raw_sha256 STRING"
 )
 
 _ARROW = pa.schema([
@@ -60,7 +61,7 @@ _ARROW = pa.schema([
     ("text", pa.string()), ("fields", pa.list_(pa.string())), ("raw", pa.binary()), ("problem", pa.string()),
     ("suffix", pa.string()), ("sha256", pa.string()), ("size", pa.int64()), ("lines", pa.int64()),
     ("header_lines", pa.int64()), ("blank_lines", pa.int64()), ("format", pa.string()), ("layouts", pa.binary()),
-    ("error", pa.string()), ("error_line", pa.int64()),
+    ("error", pa.string()), ("error_line", pa.int64()), ("raw_length", pa.int64()), ("raw_sha256", pa.string()),
 ])
 
 
@@ -74,13 +75,15 @@ def _reason(layout: Layout, kind: str, raw: bytes, width: int | None = None) -> 
     return reject_reason(layout, Reject(kind, ""), raw, width)
 
 
-def _problem(path: str, member: int, line: int, raw: bytes, reason: str) -> dict[str, Any]:
+def _problem(path: str, member: int, line: int, raw: bytes, reason: str, length: int | None = None,
+             sha256: str | None = None) -> dict[str, Any]:
+    """A problem row; ``length`` and ``sha256`` of the whole line when ``raw`` is its start."""
     try:
         text, blob = raw.decode("utf-8"), None
     except UnicodeDecodeError:
         text, blob = raw.decode("utf-8", errors="backslashreplace"), raw
     return {"part": PROBLEM_PART, "path": path, "member": member, "line": line, "text": text, "raw": blob,
-            "problem": reason}
+            "problem": reason, "raw_length": length, "raw_sha256": sha256}
 
 
 def _lines(data: bytes) -> tuple[np.ndarray, np.ndarray, bytes]:
@@ -155,7 +158,7 @@ def _source_rows(src: Source, layout: Layout, alternates: dict[int, Layout], pat
         columns["fields"] = pa.array([fields[j] for j in ok], pa.list_(pa.string()))
     yield pa.RecordBatch.from_arrays([columns.get(f.name, pa.nulls(n, f.type)) for f in _ARROW], schema=_ARROW)
     for removed in src.removed:
-        yield _problem(path, member, removed.line, removed.raw, removed.reason)
+        yield _problem(path, member, removed.line, removed.raw, removed.reason, removed.length, removed.sha256)
 
 
 def _file_row(path: str, member: int, suffix: str, src: Source | None = None, layout: Layout | None = None,
