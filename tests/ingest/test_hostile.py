@@ -119,3 +119,16 @@ def test_lines_the_reader_did_not_account_for_refuse_the_file():
     with pytest.raises(LinesUnaccounted, match="1 line neither read nor rejected"):
         Loader._account(GDELT_V2, src, [], read=8, inserted=8, duplicates=0)
     assert Loader._account(GDELT_V2, src, [], read=9, inserted=7, duplicates=2).duplicates == 2
+
+
+def test_a_long_line_in_a_mapped_csv_keeps_its_length_and_hash(store, tmp_path):
+    from blocwatch.ingest.mapped import csv_profile, ingest_mapped
+
+    long = b"2010-06-02,Japan,Make statement," + b"z" * (3 * MIB)
+    path = tmp_path / "k.csv"
+    path.write_bytes(b"date,who,what,whom\n2010-06-01,Japan,Make statement,China\n" + long + b"\n")
+    (f,) = ingest_mapped(store, [path], csv_profile("date=date,source=who,target=whom,event=what")).files
+    assert (f.error, f.inserted, f.quarantined) == (None, 1, 1)
+    (q,) = store.query("SELECT line, raw_length, raw_sha256, strlen(raw) AS kept FROM quarantine").to_pylist()
+    assert q == {"line": 3, "raw_length": len(long), "raw_sha256": hashlib.sha256(long).hexdigest(),
+                 "kept": RAW_PREFIX_BYTES}

@@ -515,7 +515,7 @@ def _ingest_source(store: EventStore, source: Source, profile: Profile, path: Pa
     except InputError as exc:
         return FileResult(file=source.name, format=profile.name, lines=source.lines,
                           error=InputError(exc.reason, file=source.name, line=1))
-    removed = [(r.line, r.reason, decode(r.raw, profile.encoding)) for r in source.removed]
+    removed = [(r.line, r.reason, decode(r.raw, profile.encoding), r.length, r.sha256) for r in source.removed]
     fact = _Input(source.name, source.sha256, source.size, source.lines, 1)
     return _ingest_rows(store, fact, profile, rows, _lines(source, profile.encoding, delimiter, profile.quoting),
                         removed)
@@ -534,7 +534,7 @@ class _Input:
 
 def _ingest_rows(store: EventStore, fact: _Input, profile: Profile, rows: MappedRows,
                  items: Iterable[tuple[int, str, list[str] | None]],
-                 quarantined: list[tuple[int, str, str]]) -> FileResult:
+                 quarantined: list[tuple[Any, ...]]) -> FileResult:
     """Store the events of ``items`` (line, text, fields) in one transaction; quarantine the rest."""
     result = FileResult(file=fact.name, format=profile.name, lines=fact.lines, header_lines=fact.header_lines)
     now = datetime.now()
@@ -640,8 +640,10 @@ def _insert(con: Any, batch: list[tuple[Any, ...]], ingest_id: int, now: datetim
         con.unregister("_bw_mapped")
 
 
-def _quarantine(con: Any, fact: _Input, rows: list[tuple[int, str, str]], ingest_id: int, origin: str,
+def _quarantine(con: Any, fact: _Input, rows: list[tuple[Any, ...]], ingest_id: int, origin: str,
                 now: datetime) -> None:
+    """Store quarantined lines: (line, reason, raw) tuples, with the whole line's length and SHA-256
+    after them when ``raw`` is only its start."""
     insert_quarantine(con, pa.table({
         "ingest_id": pa.array([ingest_id] * len(rows), pa.int32()),
         "file": [fact.name] * len(rows),
@@ -651,6 +653,8 @@ def _quarantine(con: Any, fact: _Input, rows: list[tuple[int, str, str]], ingest
         "raw": [r[2] for r in rows],
         "raw_bytes": pa.array([None] * len(rows), pa.binary()),
         "origin": [origin] * len(rows),
+        "raw_length": pa.array([r[3] if len(r) > 3 else None for r in rows], pa.int64()),
+        "raw_sha256": pa.array([r[4] if len(r) > 4 else None for r in rows], pa.string()),
     }), now)
 
 
