@@ -55,7 +55,7 @@ def _both(sessions, target: str, data: bytes) -> None:
     assert first == again, "the same bytes gave another result"
 
 
-@pytest.mark.parametrize("target", ["gdelt", "icews", "parquet"])
+@pytest.mark.parametrize("target", ["gdelt", "icews", "parquet", "csv", "polecat", "acled"])
 def test_dataset_importers(sessions, target):
     @SETTINGS
     @given(data=mutated(target))

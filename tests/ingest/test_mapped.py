@@ -128,3 +128,17 @@ def test_foreign_parquet_through_a_map(store, tmp_path):
     (f,) = ingest_mapped_parquet(store, [path], csv_profile("date=d,source=s,target=t,event=e")).files
     assert (f.lines, f.header_lines, f.inserted, f.quarantined) == (2, 0, 1, 1)
     assert f.first_problem == (2, 'event: "nonsense" is not a CAMEO code, CAMEO event name or PLOVER type')
+
+
+@pytest.mark.parametrize(("header", "reason"), [
+    (b"date,wh\ro,what,whom", "carriage return (CR) inside the line"),
+    (b"date,wh\x9fo,what,whom", "not valid UTF-8 (byte 0x9F at byte 8 of the line)"),
+])
+def test_a_header_that_cannot_be_read_refuses_the_file(store, tmp_path, header, reason):
+    """Found by fuzzing: the header was set aside as a bad line, yet still read as the header (a
+    csv.Error, or lines counted twice, reported as a bug)."""
+    path = tmp_path / "h.csv"
+    path.write_bytes(header + b"\n2010-06-01,Japan,Make statement,China\n")
+    (f,) = ingest_mapped(store, [path], csv_profile("date=date,source=who,target=whom,event=what")).files
+    assert f.error is not None and (f.error.line, f.error.reason) == (1, f"the header line cannot be read: {reason}")
+    assert store.count("events") == 0 and store.count("quarantine") == 0

@@ -508,8 +508,28 @@ def ingest_mapped(store: EventStore, paths: Iterable[str | Path], profile: Profi
     return IngestResult(results)
 
 
+def _header_set_aside(source: Source) -> InputError | None:
+    """The error when the header line itself was set aside while the file was prepared (a CR, a
+    NUL byte or bytes that are not UTF-8 inside it; found by fuzzing): the file cannot be read."""
+    if not source.removed:
+        return None
+    with open(source.path, "rb") as fh:
+        kept = next((ln for ln in fh if ln.strip(b"\r\n")), b"")
+    if kept.rstrip(b"\r\n") == source.first_line.rstrip(b"\r"):
+        return None
+    first = source.removed[0]  # lines are in order, and no line before the header is a row
+    return InputError(f"the header line cannot be read: {first.reason}", file=source.name, line=first.line)
+
+
 def _ingest_source(store: EventStore, source: Source, profile: Profile, path: Path) -> FileResult:
-    names, delimiter = read_header(source.first_line, profile.encoding, profile.delimiter)
+    problem = _header_set_aside(source)
+    if problem is None:
+        try:
+            names, delimiter = read_header(source.first_line, profile.encoding, profile.delimiter)
+        except csv.Error as exc:
+            problem = InputError(f"the header line cannot be read: {exc}", file=source.name, line=1)
+    if problem is not None:
+        return FileResult(file=source.name, format=profile.name, lines=source.lines, error=problem)
     try:
         rows = MappedRows(profile, names, profile.origin or path.name.split(".")[0])
     except InputError as exc:
