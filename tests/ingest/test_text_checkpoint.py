@@ -1,8 +1,10 @@
 """``ingest text`` killed half-way keeps the coding done so far: a rerun codes only the rest, and the
-store ends equal to an uninterrupted run's."""
+store ends equal to an uninterrupted run's (45 demo documents, a checkpoint every 5, kill -9 after
+the n-th document for seeded random n)."""
 
 from __future__ import annotations
 
+import random
 import signal
 import subprocess
 import sys
@@ -18,7 +20,7 @@ pytest.importorskip("spacy")
 
 NEWS = Path(__file__).resolve().parents[2] / "demo" / "news" / "korea-russia-2022-2025.jsonl"
 
-# in a child: code with a checkpoint every 5 documents and kill -9 itself after the 12th
+# in a child: code with a checkpoint every 5 documents and kill -9 itself after the n-th document
 CHILD = """
 import os, signal, sys
 from blocwatch import EventStore
@@ -29,7 +31,7 @@ class KillAfter(NullProgress):
     done = 0
     def advance(self, amount):
         self.done += amount
-        if self.done >= 12:
+        if self.done >= int(sys.argv[3]):
             os.kill(os.getpid(), signal.SIGKILL)
 
 with EventStore(sys.argv[1]) as store:
@@ -53,21 +55,32 @@ def _events(store: EventStore) -> list[dict]:
     return store.query("SELECT * EXCLUDE (ingest_id, ingested_at) FROM events ORDER BY event_id").to_pylist()
 
 
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory) -> tuple[int, int, list[dict]]:
+    """Documents, stored events and the events of an uninterrupted run."""
+    with EventStore(tmp_path_factory.mktemp("clean") / "clean.duckdb") as store:
+        result = ingest_text(store, [NEWS])
+        return result.documents, result.inserted, _events(store)
+
+
+# kills at random points (seeded), as the GDELT crash tests do, and one just after a checkpoint
+KILL_AFTER = sorted({10, *random.Random(16).sample(range(1, 45), 2)})
+
+
 @pytest.mark.slow
-def test_a_killed_coding_run_resumes_where_its_last_checkpoint_was(tmp_path):
+@pytest.mark.parametrize("kill_after", KILL_AFTER)
+def test_a_killed_coding_run_resumes_where_its_last_checkpoint_was(tmp_path, clean, kill_after):
+    documents, inserted, events = clean
     killed = tmp_path / "killed.duckdb"
-    child = subprocess.run([sys.executable, "-c", CHILD, str(killed), str(NEWS)], capture_output=True, text=True,
-                           timeout=600)
+    child = subprocess.run([sys.executable, "-c", CHILD, str(killed), str(NEWS), str(kill_after)],
+                           capture_output=True, text=True, timeout=600)
     assert child.returncode == -signal.SIGKILL, child.stderr
+    kept = kill_after // 5 * 5  # the checkpoints committed before the kill
     with EventStore(killed) as store:
         assert store.count("events") == 0  # nothing half-stored
         count = Count()
         result = ingest_text(store, [NEWS], progress=count, checkpoint_every=5)
-        assert (count.total, count.done) == (35, 35)  # 45 documents, 10 kept by two checkpoints
-        assert result.documents == 45
-        resumed = _events(store)
+        assert (count.total, count.done) == (documents - kept, documents - kept)
+        assert (result.documents, result.inserted) == (documents, inserted)
         assert store.query("SELECT count(*) AS n FROM coding_checkpoint").to_pylist() == [{"n": 0}]
-    with EventStore(tmp_path / "clean.duckdb") as store:
-        clean = ingest_text(store, [NEWS])
-        assert (clean.documents, clean.inserted) == (result.documents, result.inserted)
-        assert resumed == _events(store)
+        assert _events(store) == events
