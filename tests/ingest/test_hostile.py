@@ -132,3 +132,50 @@ def test_a_long_line_in_a_mapped_csv_keeps_its_length_and_hash(store, tmp_path):
     (q,) = store.query("SELECT line, raw_length, raw_sha256, strlen(raw) AS kept FROM quarantine").to_pylist()
     assert q == {"line": 3, "raw_length": len(long), "raw_sha256": hashlib.sha256(long).hexdigest(),
                  "kept": RAW_PREFIX_BYTES}
+
+
+def test_members_after_one_that_cannot_be_read_are_read(store, tmp_path, monkeypatch):
+    """A zip member over the expansion cap (or empty) is reported and the members after it load."""
+    import zipfile
+
+    monkeypatch.setenv("BLOCWATCH_MAX_EXPANDED_BYTES", "100000")
+    path = tmp_path / "three.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a.CSV", gdelt_row(GLOBALEVENTID="1") + "\n")
+        zf.writestr("big.CSV", (gdelt_row(GLOBALEVENTID="2") + "\n") * 1000)
+        zf.writestr("empty.CSV", "")
+        zf.writestr("c.CSV", gdelt_row(GLOBALEVENTID="3") + "\n")
+    files = ingest_files(store, [path], "gdelt").files
+    stored = sorted(f.file.rsplit(":", 1)[1] for f in files if f.error is None and f.inserted == 1)
+    assert stored == ["a.CSV", "c.CSV"]
+    (err,) = [f.error for f in files if f.error is not None]
+    assert "2 members not read" in err.reason and "big.CSV: expands to more than 100,000 bytes" in err.reason
+    assert "empty.CSV: empty file" in err.reason
+    assert store.count("events") == 2
+
+
+def test_a_long_line_ending_in_cr_lf_is_measured_without_its_end(store, tmp_path):
+    long = _long_row("2", 3 * MIB)
+    path = tmp_path / "crlf.CSV"
+    path.write_bytes(gdelt_row(GLOBALEVENTID="1").encode() + b"\r\n" + long + b"\r\n")
+    (f,) = ingest_files(store, [path], "gdelt").files
+    assert (f.error, f.lines, f.inserted, f.quarantined) == (None, 2, 1, 1)
+    (q,) = store.query("SELECT raw_length, raw_sha256 FROM quarantine").to_pylist()
+    assert q == {"raw_length": len(long), "raw_sha256": hashlib.sha256(long).hexdigest()}
+
+
+def test_quoted_fields_are_left_to_the_reader_and_a_record_over_two_lines_set_aside(store, tmp_path):
+    """The short-line pass leaves a line with paired quotes to the reader (a quoted delimiter is no
+    field boundary); a quoted field running into the next line makes a record of two lines, which
+    the line accounting cannot count as one row: both lines are set aside with the reason."""
+    from tests.ingest.test_icews import HEADER, ROW
+
+    comma = ROW.replace("Make statement", '"Make, statement"', 1).replace("1,", "2,", 1)
+    spans = ROW.replace("Make statement", '"Make\nstatement"', 1).replace("1,", "3,", 1)
+    path = tmp_path / "i.csv"
+    path.write_text(f"{HEADER}\n{ROW}\n{comma}\n{spans}\n")
+    (f,) = ingest_files(store, [path], "icews").files
+    assert (f.error, f.lines, f.inserted, f.quarantined) == (None, 5, 2, 2)
+    got = store.query("SELECT line, reason FROM quarantine ORDER BY line").to_pylist()
+    why = "a quoted field does not close on its line (a line end inside quotes, or a stray quote)"
+    assert got == [{"line": 4, "reason": why}, {"line": 5, "reason": why}]

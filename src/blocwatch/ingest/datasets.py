@@ -164,15 +164,21 @@ def detect_source(detect: _Detect, src: Source) -> Layout:
     return layout
 
 
+_UNBALANCED = "a quoted field does not close on its line (a line end inside quotes, or a stray quote)"
+
+
 def set_aside_short(src: Source, layout: Layout, alternates: dict[int, Layout], tmp: Path) -> None:
     """Set aside the lines of ``src`` with fewer fields than any width ``layout`` or its
-    ``alternates`` read, with the reason the reader would give (both engines call this).
+    ``alternates`` read, with the reason the reader would give, and the lines whose quotes do not
+    pair up (one row per line is what the line accounting counts).
 
     DuckDB's reader records an error per missing field: a million one-field lines took gigabytes.
     """
     fewest = min([layout.width, *alternates])
-    found: dict[int, int | str] = dict(short_lines(src.path, layout.delimiter, fewest, skip_first=layout.header))
-    why = {fields: layout.width_reason(int(fields)) for fields in set(found.values())}  # one string per width
+    found: dict[int, int | str | None] = dict(short_lines(src.path, layout.delimiter, fewest, quote=layout.quote,
+                                                       skip_first=layout.header))
+    why = {fields: _UNBALANCED if fields is None else layout.width_reason(int(fields))  # one string per width
+           for fields in set(found.values())}
     for line, fields in found.items():  # in place: a million short lines must not make two dictionaries
         found[line] = why[fields]
     set_aside(src, tmp, found)  # type: ignore[arg-type]

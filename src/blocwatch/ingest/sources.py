@@ -273,14 +273,19 @@ def _read_lines(fin: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[RawLine 
                 yield body
                 continue
         h = hashlib.sha256()
-        head, length = b"", 0
-        while piece:
-            body = piece.removesuffix(b"\n")
+        head, length, held = b"", 0, b""
+        while piece:  # the line's bytes without its end (LF or CR LF), a CR held back until it is known
+            ends = piece.endswith(b"\n")
+            body, held = held + piece.removesuffix(b"\n"), b""
+            if ends:
+                body = body.removesuffix(b"\r")
+            elif body.endswith(b"\r"):
+                body, held = body[:-1], b"\r"
             h.update(body)
             length += len(body)
             if len(head) < RAW_PREFIX_BYTES:
                 head += body[: RAW_PREFIX_BYTES - len(head)]
-            if piece.endswith(b"\n"):
+            if ends:
                 break
             piece = fin.readline(CHUNK)
         yield RawLine(number, head, f"line longer than the maximum of {limit:,} bytes ({length:,} bytes)",
@@ -386,12 +391,22 @@ def _zip_sources(path: Path, tmpdir: Path, stem: str, utf8: bool = True) -> Iter
             members = [m for m in zf.infolist() if not m.is_dir()]
             if not members:
                 raise InputError("empty zip archive", file=name)
+            failed: list[InputError] = []
             for i, member in enumerate(members):
                 member_name = f"{name}:{member.filename}"
-                with zf.open(member) as stream:
-                    yield _from_stream(stream, member_name, tmpdir, f"{stem}-{i}", utf8)  # type: ignore[arg-type]
+                try:
+                    with zf.open(member) as stream:
+                        yield _from_stream(stream, member_name, tmpdir, f"{stem}-{i}", utf8)  # type: ignore[arg-type]
+                except InputError as exc:  # one member that cannot be read must not hide the members after it
+                    failed.append(exc)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise InputError(f"corrupt or truncated zip archive: {exc}", file=name) from None
+    if len(failed) == 1:
+        raise failed[0]
+    if failed:
+        shown = "; ".join(f"{e.file}: {e.reason}" for e in failed[:5])
+        more = f"; and {len(failed) - 5} more" if len(failed) > 5 else ""
+        raise InputError(f"{len(failed)} members not read: {shown}{more}", file=name)
 
 
 def set_aside(source: Source, tmpdir: Path, reasons: dict[int, str]) -> None:
@@ -422,11 +437,15 @@ def set_aside(source: Source, tmpdir: Path, reasons: dict[int, str]) -> None:
     source.blank_lines = blank
 
 
-def short_lines(path: Path, delimiter: str, fewest: int, *, skip_first: bool = False) -> dict[int, int]:
+def short_lines(path: Path, delimiter: str, fewest: int, *, quote: str = "", skip_first: bool = False
+                ) -> dict[int, int | None]:
     r"""Lines of ``path`` with fewer than ``fewest`` fields (``delimiter``-separated), with their
     number of fields; blank lines are not rows and are left out.
 
-    Quotes are ignored: a quoted delimiter only adds a field, so a line found short is short. DuckDB's
+    With a ``quote`` character, a line holding one is left to the reader (a quoted delimiter changes
+    what its fields are), so every short line found is short and its count exact; and a line with an
+    odd number of quotes is found too, with ``None`` for its fields: its quoted field runs into the
+    next line, or a quote is stray, and one line is one row (the line accounting counts lines). DuckDB's
     reader spends memory and time on every missing field of a short line (61 error rows for a one-field
     GDELT line), so such lines are set aside before it reads the file. One pass in chunks, vectorised.
 
@@ -437,9 +456,12 @@ def short_lines(path: Path, delimiter: str, fewest: int, *, skip_first: bool = F
     >>> _ = p.write_bytes(b"a\tb\tc\nx\n\na\tb\n1\t2\t3")
     >>> short_lines(p, "\t", 3)
     {2: 1, 4: 2}
+    >>> _ = p.write_bytes(b'a,b,c\n"x,y"\nz\na,"b\nc",d\n')
+    >>> short_lines(p, ",", 3, quote='"')
+    {3: 1, 4: None, 5: None}
     """
-    code = ord(delimiter)
-    out: dict[int, int] = {}
+    code, quoted = ord(delimiter), (ord(quote) if quote else None)
+    out: dict[int, int | None] = {}
     number = 1  # of the first line in the buffer
     carry = b""
     with open(path, "rb") as fh:
@@ -450,25 +472,34 @@ def short_lines(path: Path, delimiter: str, fewest: int, *, skip_first: bool = F
             if not len(ends):
                 carry = buf
                 continue
-            _short_in(arr, ends, code, fewest, number, out)
+            _short_in(arr, ends, code, fewest, number, out, quoted)
             number += len(ends)
             carry = buf[int(ends[-1]) + 1:]
         if carry:
             arr = np.frombuffer(carry + b"\n", dtype=np.uint8)
-            _short_in(arr, np.asarray([len(carry)]), code, fewest, number, out)
+            _short_in(arr, np.asarray([len(carry)]), code, fewest, number, out, quoted)
     if skip_first:
         out.pop(1, None)
-    return out
+    return dict(sorted(out.items()))
 
 
-def _short_in(arr: np.ndarray, ends: np.ndarray, code: int, fewest: int, first: int, out: dict[int, int]) -> None:
-    """Add to ``out`` the short lines among those ending at ``ends`` in ``arr`` (line ``first`` first)."""
-    delims = np.flatnonzero(arr[: int(ends[-1]) + 1] == code)
+def _short_in(arr: np.ndarray, ends: np.ndarray, code: int, fewest: int, first: int,
+              out: dict[int, int | None], quote: int | None = None) -> None:
+    """Add to ``out`` the short lines among those ending at ``ends`` in ``arr`` (line ``first`` first),
+    leaving out lines that hold the ``quote`` byte; those with an odd number of them with ``None``."""
+    part = arr[: int(ends[-1]) + 1]
+    delims = np.flatnonzero(part == code)
     fields = np.diff(np.searchsorted(delims, ends), prepend=0) + 1
     starts = np.concatenate(([0], ends[:-1] + 1))
     body = ends - starts
     body -= (body > 0) & (arr[np.maximum(ends - 1, 0)] == 13)  # a CR before the LF is no content
-    for i in np.flatnonzero((fields < fewest) & (body > 0)):
+    short = (fields < fewest) & (body > 0)
+    if quote is not None:
+        quotes = np.diff(np.searchsorted(np.flatnonzero(part == quote), ends), prepend=0)
+        short &= quotes == 0
+        for i in np.flatnonzero(quotes % 2 == 1):
+            out[first + int(i)] = None
+    for i in np.flatnonzero(short):
         out[first + int(i)] = int(fields[i])
 
 
