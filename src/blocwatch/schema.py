@@ -49,7 +49,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS raw_sha256 VARCHAR",
         "UPDATE quarantine SET raw_length = octet_length(coalesce(raw_bytes, encode(raw)))",
         "UPDATE quarantine SET raw_sha256 = sha256(coalesce(raw_bytes, encode(raw))), raw = left(raw, 65536), "
-        "raw_bytes = raw_bytes[1:65536] WHERE raw_length > 65536"),
+        "raw_bytes = raw_bytes[1:65536] WHERE length(raw) > 65536 OR octet_length(raw_bytes) > 65536"),
 }
 
 #: Values of ``events.mode``; only ``factual`` events count as facts in analysis.
@@ -167,8 +167,9 @@ QUARANTINE_COLUMNS: tuple[Column, ...] = (
     Column("file_sha256", "VARCHAR", "SHA-256 of the file's content; with `line` it identifies the line.", True),
     Column("line", "BIGINT", "1-based line number in the (decompressed) file.", True),
     Column("reason", "VARCHAR", "Why the line is not an event.", True),
-    Column("raw", "VARCHAR", "The line as text; bytes that are not UTF-8 appear as `\\xNN`. Of a line over "
-           "64 KiB only the start (the first 65,536 bytes, or characters of an imported text).", True),
+    Column("raw", "VARCHAR", "The line as text; bytes that are not UTF-8 appear as `\\xNN`. Of a longer "
+           "line only the start: its first 65,536 characters (of a line over the 2 MiB maximum, its first 65,536 "
+           "bytes).", True),
     Column("raw_bytes", "BLOB", "The exact bytes of the line when they are not valid UTF-8 (its first 64 KiB "
            "when `raw` is clipped)."),
     Column("origin", "VARCHAR", "The importer that read the line (`gdelt`, `icews` ...).", True),

@@ -99,59 +99,74 @@ def _lookup_fingerprint() -> str:
 
 _NO_SPACE = {"no space left on device": "no space left on device", "file too large": "file too large (the system's "
              "file size limit)", "disk quota exceeded": "disk quota exceeded"}
-_DAMAGED = ("could not read enough bytes", "corrupt", "checksum", "not a valid duckdb database",
-            "unable to open database", "invalid block", "invalid database")
+_DAMAGED = ("could not read enough bytes", "corrupt", "checksum", "invalid block", "invalid database")
 _FILE_RE = re.compile(r'file "([^"]+)"')
+
+
+def _is_duckdb_file(path: str) -> bool:
+    """Whether ``path`` is (the start of) a DuckDB database file: its magic bytes."""
+    try:
+        with open(path.removesuffix(".wal"), "rb") as fh:
+            return fh.read(12)[8:12] == b"DUCK"
+    except OSError:
+        return False
 
 
 def storage_error(exc: BaseException, path: str | os.PathLike[str] | None = None) -> StoreError | None:
     """The :class:`StoreError` a DuckDB error means when the store's file failed (full disk, file
-    size limit, a truncated or damaged file), else ``None``.
+    size limit, a truncated or damaged store), else ``None``.
 
-    ``path`` names the store; without it the file DuckDB names (its write-ahead log stands for the
-    store). A failed rollback after such an error must not replace it: callers map the first error.
+    Only DuckDB's I/O and commit errors count: a full disk whatever file DuckDB was writing, and
+    damage only in the file named ``path`` (without it, a DuckDB database file the error names; its
+    write-ahead log stands for the store). Anything else (a parse error quoting "checksum", an input
+    file DuckDB cannot read) is not the store's and stays what it is.
 
     Examples
     --------
     >>> err = duckdb.IOException('Could not write file "x.duckdb.wal": No space left on device')
     >>> str(storage_error(err))
     'x.duckdb: no space left on device'
-    >>> str(storage_error(duckdb.IOException('Could not read enough bytes from file "x.duckdb"')))
-    'x.duckdb: not a blocwatch store or damaged (Could not read enough bytes from file "x.duckdb")'
-    >>> storage_error(duckdb.ConversionException("Could not convert string"), "x.duckdb") is None
+    >>> storage_error(duckdb.ConversionException('Could not convert "corrupt checksum"'), "x.duckdb") is None
     True
     """
-    if not isinstance(exc, duckdb.Error):
+    if not isinstance(exc, (duckdb.IOException, duckdb.TransactionException)):
         return None
     msg = str(exc)
     low = msg.lower()
-    if path is None:
-        m = _FILE_RE.search(msg)
-        path = m.group(1).removesuffix(".wal") if m else None
+    named = _FILE_RE.search(msg)
+    file = named.group(1) if named else None
     for needle, words in _NO_SPACE.items():
         if needle in low:
-            return StoreError(words, path=str(path) if path is not None else None)
-    if any(d in low for d in _DAMAGED):
-        first = msg.splitlines()[0].removeprefix("IO Error: ").removeprefix("TransactionContext Error: ")
-        return StoreError(f"not a blocwatch store or damaged ({first})", path=str(path) if path is not None else None)
-    return None
+            where = path if path is not None else (file.removesuffix(".wal") if file else None)
+            return StoreError(words, path=str(where) if where is not None else None)
+    if not any(d in low for d in _DAMAGED) or file is None:
+        return None
+    if path is not None:
+        if os.path.realpath(file.removesuffix(".wal")) != os.path.realpath(path):
+            return None
+    elif not _is_duckdb_file(file):
+        return None
+    first = msg.splitlines()[0].removeprefix("IO Error: ").removeprefix("TransactionContext Error: ")
+    return StoreError(f"not a blocwatch store or damaged ({first})", path=str(path if path is not None else file))
 
 
 def quarantine_select(alias: str) -> str:
     """The select list that stores rows of ``alias`` (the ``quarantine`` columns but
-    ``quarantined_at``) as the store keeps them: a line over :data:`RAW_PREFIX_BYTES` clipped to its
-    start, with the whole line's length and SHA-256 (kept when the writer already computed them).
+    ``quarantined_at``) as the store keeps them: a line of more than :data:`RAW_PREFIX_BYTES`
+    characters (or bytes, of ``raw_bytes``) clipped to its start, with the whole line's length in bytes
+    and SHA-256 (kept when the writer already computed them).
 
     >>> print(quarantine_select("q").splitlines()[0])
     q.* REPLACE (
     """
     p, whole = RAW_PREFIX_BYTES, f"coalesce({alias}.raw_bytes, encode({alias}.raw))"
     return f"""{alias}.* REPLACE (
-        CASE WHEN strlen({alias}.raw) > {p} THEN left({alias}.raw, {p}) ELSE {alias}.raw END AS raw,
+        CASE WHEN length({alias}.raw) > {p} THEN left({alias}.raw, {p}) ELSE {alias}.raw END AS raw,
         CASE WHEN octet_length({alias}.raw_bytes) > {p} THEN {alias}.raw_bytes[1:{p}]
              ELSE {alias}.raw_bytes END AS raw_bytes,
         coalesce({alias}.raw_length, octet_length({whole})) AS raw_length,
-        coalesce({alias}.raw_sha256, CASE WHEN octet_length({whole}) > {p} THEN sha256({whole}) END) AS raw_sha256)"""
+        coalesce({alias}.raw_sha256, CASE WHEN length({alias}.raw) > {p} OR octet_length({alias}.raw_bytes) > {p}
+                                          THEN sha256({whole}) END) AS raw_sha256)"""
 
 
 def insert_quarantine(con: duckdb.DuckDBPyConnection, rows: pa.Table, now: datetime) -> None:

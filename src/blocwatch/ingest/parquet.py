@@ -41,7 +41,7 @@ import duckdb
 from blocwatch.errors import InputError
 from blocwatch.ingest.results import FileResult, IngestResult
 from blocwatch.schema import EVENT_COLUMNS, INGEST_COLUMNS, QUARANTINE_COLUMNS, Column
-from blocwatch.store import quarantine_select
+from blocwatch.store import quarantine_select, storage_error
 
 if TYPE_CHECKING:
     from blocwatch.store import EventStore
@@ -56,11 +56,15 @@ def _files(folder: Path, table: str) -> list[str]:
     return sorted(str(p) for p in (folder / table).rglob("*.parquet") if not p.name.startswith((".", "_")))
 
 
+#: Columns added to the store after runs were first written: a run without them is read with them empty.
+_ADDED_LATER = {"raw_length", "raw_sha256"}
+
+
 def _check_schema(con: duckdb.DuckDBPyConnection, files: list[str], columns: tuple[Column, ...], where: str) -> None:
     found = con.execute("DESCRIBE SELECT * FROM read_parquet($f)", {"f": files}).fetchall()
     have = {name: typ for name, typ, *_ in found}
     wanted = {c.name: c.sql_type for c in columns}
-    missing = [n for n in wanted if n not in have]
+    missing = [n for n in wanted if n not in have and n not in _ADDED_LATER]
     extra = [n for n in have if n not in wanted]
     wrong = [f"{n} is {have[n]}, not {t}" for n, t in wanted.items() if n in have and have[n] != t]
     if missing or extra or wrong:
@@ -95,6 +99,9 @@ def import_parquet(store: EventStore, folder: str | os.PathLike[str]) -> IngestR
     try:
         return _import(store, root)
     except duckdb.Error as exc:
+        failed = storage_error(exc, store.path)
+        if failed is not None:  # the store's file failed (a full disk), not the run's
+            raise failed from exc
         reason = str(exc).strip().splitlines()[0]
         raise InputError(f"cannot read the run's Parquet files: {reason}", file=str(root)) from None
 
@@ -131,13 +138,17 @@ def _import(store: EventStore, root: Path) -> IngestResult:
                 {**params, "f": files["events"]})
         first: dict[int, tuple[int, str]] = {}
         if files["quarantine"]:
+            present = {r[0] for r in con.execute("DESCRIBE SELECT * FROM read_parquet($f)",
+                                                 {"f": files["quarantine"]}).fetchall()}
+            added = "".join(f", NULL::{c.sql_type} AS {c.name}" for c in QUARANTINE_COLUMNS
+                            if c.name in _ADDED_LATER and c.name not in present)
             first = {i: (line, reason) for i, line, reason in con.execute(
                 "SELECT ingest_id, min(line), arg_min(reason, line) FROM read_parquet($f) GROUP BY 1",
                 {"f": files["quarantine"]}).fetchall()}
             con.execute(
                 f"""INSERT INTO quarantine BY NAME
                    SELECT {quarantine_select("q")} FROM (
-                       SELECT * REPLACE (ingest_id + $offset AS ingest_id) FROM read_parquet($f)) q
+                       SELECT * REPLACE (ingest_id + $offset AS ingest_id){added} FROM read_parquet($f)) q
                    WHERE NOT EXISTS (SELECT 1 FROM quarantine o WHERE o.file_sha256 = q.file_sha256
                                                                   AND o.line = q.line)""",
                 {**params, "f": files["quarantine"]})
