@@ -84,3 +84,20 @@ def test_a_killed_coding_run_resumes_where_its_last_checkpoint_was(tmp_path, cle
         assert (result.documents, result.inserted) == (documents, inserted)
         assert store.query("SELECT count(*) AS n FROM coding_checkpoint").to_pylist() == [{"n": 0}]
         assert _events(store) == events
+
+
+def test_coding_kept_for_the_shipped_coder_is_not_reused_by_another(tmp_path, clean):
+    """A coder with other settings (here without the learned typer) codes every document again,
+    even where the shipped coder's coding of it is kept."""
+    from blocwatch.coder import Coder
+    from blocwatch.documents import read_documents
+    from blocwatch.ingest.checkpoint import Checkpoint, shipped_coder
+
+    documents, _, _ = clean
+    with EventStore(tmp_path / "s.duckdb") as store:
+        kept = Checkpoint(store, shipped_coder())
+        kept.save([(kept.key(d), []) for d in read_documents([NEWS])][:20])
+        count = Count()
+        result = ingest_text(store, [NEWS], coder=Coder(typer=False), progress=count)
+        assert (count.total, result.documents) == (documents, documents)
+        assert result.inserted > 0

@@ -116,6 +116,8 @@ class Coder:
     def __init__(self, nlp: Language | None = None, actors: ActorDictionary | None = None,
                  vocabulary: Vocabulary | None = None, typer: TypeModel | None | bool = None,
                  eventness: TypeModel | None | bool = None) -> None:
+        #: Built from the shipped model and data alone (what a coding checkpoint may be reused for).
+        self.shipped = all(x is None for x in (nlp, actors, vocabulary, typer, eventness))
         self.nlp = nlp or load_pipeline()
         self.actors = actors or ActorDictionary.load(self.nlp)
         self.vocabulary = vocabulary or load_vocabulary()

@@ -4,7 +4,9 @@ Coding is the slow part of ``ingest text`` (a few articles a second). Every
 :data:`CHECKPOINT_DOCUMENTS` documents (or :data:`CHECKPOINT_SECONDS`) their events are committed
 to a staging table, ``coding_checkpoint``, keyed by the document (its file, line, id, date, text
 and the coder's version); a run killed half-way and started again codes only the documents not
-yet kept. Staged events are never events: analyses read ``events`` only, and the final
+yet kept, and only when the same blocwatch, parser and data files would code them again
+(:func:`shipped_coder`; a coder built with other dictionaries or models never reuses them). Staged
+events are never events: analyses read ``events`` only, and the final
 transaction of an ingest moves a file's events into ``events`` and removes their staging rows.
 
 Examples
@@ -13,7 +15,7 @@ Examples
 >>> from blocwatch import EventStore
 >>> from blocwatch.documents import Document
 >>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
-...     cp = Checkpoint(store)
+...     cp = Checkpoint(store, shipped_coder())
 ...     doc = Document("d1", "Russia condemned Japan.", file="news.jsonl", line=1)
 ...     cp.save([(cp.key(doc), [])])
 ...     sorted(cp.kept([cp.key(doc), "other"])) == [cp.key(doc)]
@@ -22,8 +24,10 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable
+from importlib import metadata, resources
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
@@ -35,7 +39,7 @@ if TYPE_CHECKING:
     from blocwatch.documents import Document
     from blocwatch.store import EventStore
 
-__all__ = ["CHECKPOINT_DOCUMENTS", "CHECKPOINT_SECONDS", "Checkpoint"]
+__all__ = ["CHECKPOINT_DOCUMENTS", "CHECKPOINT_SECONDS", "Checkpoint", "shipped_coder"]
 
 #: Documents coded between two commits of their events to the staging table.
 CHECKPOINT_DOCUMENTS = 200
@@ -46,17 +50,46 @@ _TABLE = "coding_checkpoint"
 _DOCS = "coding_checkpoint_documents"
 
 
+@functools.cache
+def shipped_coder() -> str:
+    """What identifies the shipped coder's output: blocwatch's version, the versions of spaCy and
+    the English model, and the bytes of every data file blocwatch ships (dictionaries, patterns,
+    learned models). Computed without loading the model.
+
+    >>> len(shipped_coder())
+    64
+    """
+    h = hashlib.sha256(blocwatch.__version__.encode())
+    for dist in sorted(metadata.distributions(), key=lambda d: str(d.metadata["Name"]).lower()):
+        name = str(dist.metadata["Name"]).lower().replace("-", "_")
+        if name == "spacy" or name.startswith("en_core_web"):
+            h.update(f"\0{name}=={dist.version}".encode())
+    stack = [resources.files("blocwatch.data")]
+    while stack:
+        folder = stack.pop()
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_dir():
+                stack.append(entry)
+            elif entry.is_file() and not entry.name.endswith((".pyc", ".pyo")):
+                h.update(f"\0{entry.name}\0".encode())
+                h.update(entry.read_bytes())
+    return h.hexdigest()
+
+
 class Checkpoint:
-    """The staging tables of one store (created on first use).
+    """The staging tables of one store (created on first use), for one coder.
 
     Parameters
     ----------
     store : EventStore
         Opened for writing.
+    coder : str
+        What identifies the coder (:func:`shipped_coder`); part of every document's key.
     """
 
-    def __init__(self, store: EventStore) -> None:
+    def __init__(self, store: EventStore, coder: str) -> None:
         self.store = store
+        self.coder = coder
         con = store.con
         con.execute(f"CREATE TABLE IF NOT EXISTS {_DOCS} (doc_key VARCHAR NOT NULL)")
         con.execute(f"CREATE TABLE IF NOT EXISTS {_TABLE} AS SELECT ''::VARCHAR AS doc_key, * FROM events LIMIT 0")
@@ -69,11 +102,10 @@ class Checkpoint:
             con.execute(f"DELETE FROM {_DOCS}")
             con.execute(f"CREATE TABLE {_TABLE} AS SELECT ''::VARCHAR AS doc_key, * FROM events LIMIT 0")
 
-    @staticmethod
-    def key(doc: Document) -> str:
-        """What identifies a document's coding: its place, its content and the coder's version."""
-        parts = (blocwatch.__version__, doc.file or "", str(doc.line), doc.id, str(doc.date), doc.title or "",
-                 doc.url or "", doc.text)
+    def key(self, doc: Document) -> str:
+        """What identifies a document's coding: the coder, the document's place and its content."""
+        parts = (self.coder, doc.file or "", str(doc.line), doc.id, str(doc.date), doc.title or "", doc.url or "",
+                 doc.text)
         return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def kept(self, keys: Iterable[str]) -> set[str]:

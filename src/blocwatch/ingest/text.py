@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from blocwatch.documents import Document, Problem, missing_date, read_documents
 from blocwatch.extras import require
-from blocwatch.ingest.checkpoint import CHECKPOINT_DOCUMENTS, CHECKPOINT_SECONDS, Checkpoint
+from blocwatch.ingest.checkpoint import CHECKPOINT_DOCUMENTS, CHECKPOINT_SECONDS, Checkpoint, shipped_coder
 from blocwatch.ingest.results import FileResult, IngestResult
 from blocwatch.progress import NullProgress, Progress
 from blocwatch.schema import EVENT_COLUMNS
@@ -169,7 +169,10 @@ def ingest_documents(store: EventStore, items: Iterable[Document | Problem], *, 
     coded: dict[str, list[CodedEvent]] = {}
     staged: dict[str, list[str]] = {}  # per file, documents an interrupted run coded (their events are kept)
     keys: list[str] = []
-    checkpoint = Checkpoint(store) if documents else None
+    # coding is kept as it goes only for the shipped coder: another's output is not known to be the same
+    shipped = coder is None or getattr(coder, "shipped", False)
+    checkpoint = Checkpoint(store, shipped_coder()) if documents and shipped else None
+    todo = documents
     if checkpoint is not None:
         pairs = [(checkpoint.key(d), d) for d in documents]
         keys = [k for k, _ in pairs]
@@ -182,20 +185,21 @@ def ingest_documents(store: EventStore, items: Iterable[Document | Problem], *, 
                 staged.setdefault(name, []).append(key)
             else:
                 todo.append(doc)
-        if todo:
-            coder = coder or load_coder()
-            progress.start("coding", total=len(todo))
-            pending: list[tuple[str, list[CodedEvent]]] = []
-            last = time.monotonic()
-            for doc, events in coder.code_many(todo, workers=workers, progress=progress):
-                name = str(doc.file or doc.id)
-                by_file[name].documents += 1
-                coded.setdefault(name, []).extend(events)
+    if todo:
+        coder = coder or load_coder()
+        progress.start("coding", total=len(todo))
+        pending: list[tuple[str, list[CodedEvent]]] = []
+        last = time.monotonic()
+        for doc, events in coder.code_many(todo, workers=workers, progress=progress):
+            name = str(doc.file or doc.id)
+            by_file[name].documents += 1
+            coded.setdefault(name, []).extend(events)
+            if checkpoint is not None:
                 pending.append((checkpoint.key(doc), events))
                 if len(pending) >= checkpoint_every or time.monotonic() - last >= CHECKPOINT_SECONDS:
                     checkpoint.save(pending)  # a kill from here on keeps these documents' coding
                     pending, last = [], time.monotonic()
-            progress.finish()
+        progress.finish()
 
     now = datetime.now()
     with store.transaction() as con:
