@@ -74,6 +74,11 @@ class Session:
 
         path = self.write(name, data)
         (f,) = ingest_files(self.store, [path], fmt).files
+        return self._accounted(f, data)
+
+    def _accounted(self, f: Any, data: bytes) -> tuple[Any, ...]:
+        """Check one file's result against its bytes and the store: a clean refusal with nothing
+        stored, or every line counted once and every quarantined line held."""
         if f.error is not None:
             assert f.error.reason and f.inserted == 0, f"refused file with stored rows or no reason: {f}"
             return ("refused", f.error.reason)
@@ -93,15 +98,7 @@ class Session:
         chosen = {"csv": lambda: csv_profile(CSV_MAP), "polecat": lambda: POLECAT, "acled": lambda: ACLED}[profile]()
         path = self.write(name, data)
         (f,) = ingest_mapped(self.store, [path], chosen).files
-        if f.error is not None:
-            assert f.error.reason and f.inserted == 0, f"refused file with stored rows or no reason: {f}"
-            return ("refused", f.error.reason)
-        assert f.lines == f.header_lines + f.blank_lines + f.inserted + f.duplicates + f.quarantined, f
-        assert f.lines == data.count(b"\n") + (not data.endswith(b"\n")), f"lines miscounted: {f}"
-        sha = self.store.con.execute("SELECT file_sha256 FROM ingests ORDER BY ingest_id DESC LIMIT 1").fetchall()[0][0]
-        held = self.store.con.execute("SELECT count(*) FROM quarantine WHERE file_sha256 = ?", [sha]).fetchall()[0][0]
-        assert held == f.quarantined, f"quarantine holds {held} lines of the file, the result says {f.quarantined}"
-        return ("read", f.lines, f.header_lines, f.blank_lines, f.inserted + f.duplicates, f.quarantined)
+        return self._accounted(f, data)
 
     def parquet(self, data: bytes) -> tuple[Any, ...]:
         """Import a run folder whose events file is ``data``: a clean refusal (nothing stored) or
