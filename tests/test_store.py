@@ -184,7 +184,7 @@ def test_a_store_of_schema_3_keeps_only_the_start_of_huge_quarantined_lines(tmp_
 
     import duckdb
 
-    from blocwatch.store import RAW_PREFIX_BYTES
+    from blocwatch.schema import RAW_PREFIX_BYTES
 
     path = tmp_path / "old.duckdb"
     EventStore(path).close()

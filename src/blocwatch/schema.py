@@ -26,6 +26,7 @@ __all__ = [
     "MODES",
     "PRECISIONS",
     "QUARANTINE_COLUMNS",
+    "RAW_PREFIX_BYTES",
     "SCHEMA_VERSION",
     "Column",
     "create_table_sql",
@@ -38,6 +39,10 @@ __all__ = [
 #: line keeps at most its first 64 KiB, with ``raw_length`` and ``raw_sha256`` of the whole line.
 SCHEMA_VERSION = 4
 
+#: Most of a quarantined line the store keeps (``raw`` in characters, ``raw_bytes`` in bytes);
+#: ``raw_length`` and ``raw_sha256`` identify the whole line in its source file.
+RAW_PREFIX_BYTES = 65536
+
 #: SQL that brings a store of the version before each key to that version, in order.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE events ALTER COLUMN cameo DROP NOT NULL",
@@ -48,8 +53,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: ("ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS raw_length BIGINT",
         "ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS raw_sha256 VARCHAR",
         "UPDATE quarantine SET raw_length = octet_length(coalesce(raw_bytes, encode(raw)))",
-        "UPDATE quarantine SET raw_sha256 = sha256(coalesce(raw_bytes, encode(raw))), raw = left(raw, 65536), "
-        "raw_bytes = raw_bytes[1:65536] WHERE length(raw) > 65536 OR octet_length(raw_bytes) > 65536"),
+        "UPDATE quarantine SET raw_sha256 = sha256(coalesce(raw_bytes, encode(raw))), "
+        f"raw = left(raw, {RAW_PREFIX_BYTES}), raw_bytes = raw_bytes[1:{RAW_PREFIX_BYTES}] "
+        f"WHERE length(raw) > {RAW_PREFIX_BYTES} OR octet_length(raw_bytes) > {RAW_PREFIX_BYTES}"),
 }
 
 #: Values of ``events.mode``; only ``factual`` events count as facts in analysis.

@@ -42,12 +42,13 @@ from blocwatch.schema import (
     INGEST_COLUMNS,
     MIGRATIONS,
     QUARANTINE_COLUMNS,
+    RAW_PREFIX_BYTES,
     SCHEMA_VERSION,
     create_table_sql,
 )
 from blocwatch.taxonomy import load_taxonomy
 
-__all__ = ["DEFAULT_STORE", "RAW_PREFIX_BYTES", "WRITER_WAIT", "EventStore", "OriginStats", "StoreStats",
+__all__ = ["DEFAULT_STORE", "WRITER_WAIT", "EventStore", "OriginStats", "StoreStats",
            "insert_ingests", "insert_quarantine", "quarantine_select", "storage_error"]
 
 #: Where the command line keeps its store unless told otherwise.
@@ -56,10 +57,6 @@ DEFAULT_STORE = "blocwatch.duckdb"
 #: Seconds the command line's writers wait for a store another process holds (a running
 #: ingest, a server copying its snapshot) before they give up.
 WRITER_WAIT = 10.0
-
-#: Most of a quarantined line the store keeps (``raw``, ``raw_bytes``); ``raw_length`` and
-#: ``raw_sha256`` identify the whole line in its source file.
-RAW_PREFIX_BYTES = 65536
 
 #: Serialises the creation of cursors (:meth:`EventStore.cursor`) from threads.
 _CURSOR_LOCK = threading.Lock()

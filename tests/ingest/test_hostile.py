@@ -23,7 +23,7 @@ from blocwatch.ingest.gdelt import GDELT_V2
 from blocwatch.ingest.layout import MAX_LINE_BYTES
 from blocwatch.ingest.loader import LinesUnaccounted, Loader
 from blocwatch.ingest.sources import Source
-from blocwatch.store import RAW_PREFIX_BYTES
+from blocwatch.schema import RAW_PREFIX_BYTES
 from tests.helpers import gdelt_row
 
 MIB = 1024 * 1024

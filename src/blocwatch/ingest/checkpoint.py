@@ -24,12 +24,14 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from typing import TYPE_CHECKING
 
+import duckdb
 import pyarrow as pa
 
 import blocwatch
@@ -108,26 +110,27 @@ class Checkpoint:
                  doc.text)
         return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def kept(self, keys: Iterable[str]) -> set[str]:
-        """The keys whose documents were coded by an earlier, interrupted run."""
-        table = pa.table({"doc_key": pa.array(list(keys), pa.string())})
-        con = self.store.con
-        con.register("_bw_keys", table)
-        try:
-            return {r[0] for r in con.execute(
-                f"SELECT DISTINCT k.doc_key FROM _bw_keys k JOIN {_DOCS} d USING (doc_key)").fetchall()}
-        finally:
-            con.unregister("_bw_keys")
-
-    def events(self, keys: Iterable[str]) -> pa.Table:
-        """The staged events of documents ``keys``, as ``events`` rows (ingest id and time unset)."""
+    @contextlib.contextmanager
+    def _keys(self, keys: Iterable[str]) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The store's connection with ``keys`` registered as the view ``_bw_keys`` (``doc_key``)."""
         con = self.store.con
         con.register("_bw_keys", pa.table({"doc_key": pa.array(list(keys), pa.string())}))
         try:
-            return con.sql(f"SELECT c.* EXCLUDE (doc_key) FROM {_TABLE} c SEMI JOIN _bw_keys k "
-                           "USING (doc_key)").to_arrow_table()
+            yield con
         finally:
             con.unregister("_bw_keys")
+
+    def kept(self, keys: Iterable[str]) -> set[str]:
+        """The keys whose documents were coded by an earlier, interrupted run."""
+        with self._keys(keys) as con:
+            return {r[0] for r in con.execute(
+                f"SELECT DISTINCT k.doc_key FROM _bw_keys k JOIN {_DOCS} d USING (doc_key)").fetchall()}
+
+    def events(self, keys: Iterable[str]) -> pa.Table:
+        """The staged events of documents ``keys``, as ``events`` rows (ingest id and time unset)."""
+        with self._keys(keys) as con:
+            return con.sql(f"SELECT c.* EXCLUDE (doc_key) FROM {_TABLE} c SEMI JOIN _bw_keys k "
+                           "USING (doc_key)").to_arrow_table()
 
     def save(self, coded: list[tuple[str, list[CodedEvent]]]) -> None:
         """Commit the events of coded documents (key, events) to the staging table."""
@@ -135,26 +138,21 @@ class Checkpoint:
 
         if not coded:
             return
-        keys = pa.array([k for k, _ in coded], pa.string())
         rows = [(k, e) for k, evs in coded for e in evs]
         table = events_table([e for _, e in rows], 0, None)
         table = table.add_column(0, "doc_key", pa.array([k for k, _ in rows], pa.string()))
-        with self.store.transaction() as con:
+        # the views are registered outside the transaction, so that they can be dropped after a failed one
+        with self._keys(k for k, _ in coded) as con:
             con.register("_bw_stage", table)
-            con.register("_bw_keys", pa.table({"doc_key": keys}))
             try:
-                con.execute(f"INSERT INTO {_TABLE} BY NAME SELECT * FROM _bw_stage")
-                con.execute(f"INSERT INTO {_DOCS} SELECT * FROM _bw_keys")
+                with self.store.transaction():
+                    con.execute(f"INSERT INTO {_TABLE} BY NAME SELECT * FROM _bw_stage")
+                    con.execute(f"INSERT INTO {_DOCS} SELECT * FROM _bw_keys")
             finally:
                 con.unregister("_bw_stage")
-                con.unregister("_bw_keys")
 
     def clear(self, keys: Iterable[str]) -> None:
         """Remove the staging rows of documents ``keys`` (inside the caller's transaction)."""
-        con = self.store.con
-        con.register("_bw_keys", pa.table({"doc_key": pa.array(list(keys), pa.string())}))
-        try:
+        with self._keys(keys) as con:
             con.execute(f"DELETE FROM {_TABLE} WHERE doc_key IN (SELECT doc_key FROM _bw_keys)")
             con.execute(f"DELETE FROM {_DOCS} WHERE doc_key IN (SELECT doc_key FROM _bw_keys)")
-        finally:
-            con.unregister("_bw_keys")

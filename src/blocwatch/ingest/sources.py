@@ -11,7 +11,7 @@ Lines ending in CR LF are accepted. A bare CR inside a line, a NUL byte (past th
 :data:`~blocwatch.ingest.layout.MAX_LINE_BYTES` are not something any event export contains;
 such lines are set aside for quarantine with the reason, and the rest is copied to a clean
 temporary file, with a map back to the original line numbers. A line is never held whole in
-memory: of a line over the maximum only its first :data:`~blocwatch.store.RAW_PREFIX_BYTES`
+memory: of a line over the maximum only its first :data:`~blocwatch.schema.RAW_PREFIX_BYTES`
 are kept, with its length and SHA-256. A compressed file may expand to at most
 :data:`MAX_EXPANDED_BYTES` (``BLOCWATCH_MAX_EXPANDED_BYTES`` in the environment changes it).
 """
@@ -34,7 +34,7 @@ import numpy as np
 
 from blocwatch.errors import InputError
 from blocwatch.ingest.layout import MAX_LINE_BYTES
-from blocwatch.store import RAW_PREFIX_BYTES
+from blocwatch.schema import RAW_PREFIX_BYTES
 
 __all__ = ["MAX_EXPANDED_BYTES", "RawLine", "Source", "expand_paths", "max_expanded_bytes", "prepare_source",
            "read_lines_at", "set_aside", "short_lines"]
@@ -303,8 +303,8 @@ def _clean_lines(src: Path, dst: Path, utf8: bool = True) -> tuple[np.ndarray, l
     blank = 0
     with open(src, "rb") as fin, open(dst, "wb") as fout:
         for number, line in enumerate(_read_lines(fin), start=1):
-            if isinstance(line, RawLine):
-                removed.append(RawLine(number, line.raw, line.reason, line.length, line.sha256))
+            if isinstance(line, RawLine):  # over the maximum length, already measured
+                removed.append(line)
                 continue
             body = line.removesuffix(b"\r")
             reason = _flaw(body, utf8)
