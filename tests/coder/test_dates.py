@@ -134,3 +134,37 @@ def test_coordinated_acts_share_the_date_of_the_first(coder) -> None:
     events = [e for e in coder.code_text("Russia expelled two Estonian diplomats on Monday and closed the "
                                          "Estonian consulate.", date(2024, 6, 20)) if e.mode == "factual"]
     assert len(events) == 2 and {(e.date.isoformat(), e.date_precision) for e in events} == {("2024-06-17", "day")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act a participle adds to its verb happened when the verb's did
+    ("In April, Israeli jets struck a village in Lebanon, killing five Lebanese soldiers.", {("2024-04-01", "month")}),
+    ("On Monday, Azerbaijani troops shelled Armenian positions, wounding two soldiers.", {("2024-06-17", "day")}),
+    # an adverbial date the parser hangs on a noun of the verb's phrase
+    ("Greek ministers met their Turkish counterparts for the first time last week in Ankara.",
+     {("2024-06-10", "week")}),
+])
+def test_a_date_of_the_verbs_phrase_or_clause_dates_the_act(coder, text: str, expected: set) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    assert len(events) >= 1 and {(e.date.isoformat(), e.date_precision) for e in events} == expected
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("On Monday, Russian troops shelled Kharkiv after seizing two Ukrainian villages.", "19"),
+    ("On Monday, the Indian minister met Chinese officials before visiting Nepal.", "04"),
+])
+def test_a_participle_with_a_time_word_of_its_own_keeps_apart(coder, text: str, root: str) -> None:
+    """'after'/'before' put the participle's act at a time of its own: it does not borrow the verb's
+    Monday (the verb itself keeps it)."""
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    dated = {e.cameo[:2]: (e.date.isoformat(), e.date_precision) for e in events if e.date_text == "Monday"}
+    apart = [e for e in events if e.date_text != "Monday"]
+    assert dated == {root: ("2024-06-17", "day")}
+    assert apart and {e.date_precision for e in apart} == {"reported"}
+
+
+def test_a_month_name_is_a_date_not_an_event(coder) -> None:
+    """'March' and 'May' in a date are not the event nouns 'march' (demonstrate) or a modal."""
+    events = coder.code_text("On March 24, the Kenyan interior minister announced Kenya had given the agency "
+                             "14 days.", date(2024, 6, 20))
+    assert not [e for e in events if e.cameo.startswith("14")]

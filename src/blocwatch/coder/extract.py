@@ -77,6 +77,10 @@ class _Candidate:
     confidence: float | None = None
 
 
+#: Named entities whose words name a time, never an event ("On March 24", "in May").
+_TIME_ENTITIES = ("DATE", "TIME")
+
+
 class Extractor:
     """Codes events from documents parsed by the coder's spaCy pipeline.
 
@@ -191,6 +195,8 @@ class Extractor:
             subjects = {c.i for i in anchors for c in doc[i].children if c.dep_ in ("nsubj", "nsubjpass") and c.i < i}
             if root.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod") and root.head.i in anchors:
                 pass
+            elif root.dep_ in ("npadvmod", "tmod") and syntax.in_phrase_of(root.head, anchors):
+                pass  # an adverbial date hung on a noun of the verb's phrase ("for the first time [last month]")
             elif root.dep_ == "pobj" and root.head.dep_ == "prep" and (root.head.head.i in hosts or (
                     root.head.head.i in subjects and root.head.lower_ != "of")):
                 prefix = root.head.text + " " if root.head.lower_ == "since" else ""
@@ -200,8 +206,10 @@ class Extractor:
             if when is not None:
                 return when
         head = cand.anchor.head
-        if cand.anchor.dep_ == "conj" and head.i != cand.anchor.i and head.pos_ in ("VERB", "AUX") and dates:
-            # "removed Bashir in April and jailed him": coordinated acts share the first one's date
+        if head.i != cand.anchor.i and head.pos_ in ("VERB", "AUX") and dates and (
+                cand.anchor.dep_ == "conj" or syntax.participle_clause(cand.anchor)):
+            # "removed Bashir in April and jailed him": coordinated acts share the first one's date;
+            # "struck the village in April, killing five": so does the act a participle adds to its verb
             return self._date(_Candidate(head, head, cand.match, [], [], [head], mode=cand.mode), published, dates)
         return None
 
@@ -225,7 +233,8 @@ class Extractor:
                 cand = self._verb_event(tok, entry, by_token, published) if entry is not None else None
                 if cand is not None:
                     candidates.append(cand)
-            elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.vocabulary.nouns:
+            elif (tok.pos_ in ("NOUN", "PROPN") and lemma in self.vocabulary.nouns
+                  and tok.ent_type_ not in _TIME_ENTITIES):
                 cand = self._noun_event(tok, self.vocabulary.nouns[lemma], by_token, published)
                 if cand is not None:
                     candidates.append(cand)

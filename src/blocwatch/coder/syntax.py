@@ -22,8 +22,9 @@ from spacy.tokens import Token
 from blocwatch.coder.modality import REPORTING_VERBS
 
 __all__ = ["CLAUSE_BREAK", "EVENT_INTRANSITIVES", "GENERIC_EVENT_HEADS", "LIGHT_VERBS", "MEASURE_HEADS",
-           "OBJECT_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "clause", "governor_of", "light_verb",
-           "misparsed_verb", "phrase", "reporting_head", "sentence_index", "subjects"]
+           "OBJECT_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "clause", "governor_of", "in_phrase_of",
+           "light_verb", "misparsed_verb", "participle_clause", "phrase", "reporting_head", "sentence_index",
+           "subjects"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 
@@ -188,3 +189,41 @@ def governor_of(token: Token) -> Token | None:
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":
         return token.head.head
     return None
+
+
+#: Words that put a participle's act before or after its verb's ("after meeting", "before leaving").
+_TIME_SHIFTS = {"after", "before", "since", "until", "till", "upon", "on", "while", "when", "once"}
+
+
+def participle_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads a participle clause adding an act to the verb it hangs on, with no
+    subject or time word of its own ("struck the village, killing five": the killing is part of
+    the strike, and happened when it did).
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> participle_clause(nlp("Jets struck the village, killing five.")[5])
+    True
+    >>> participle_clause(nlp("He met the envoy while visiting Moscow.")[5])  # "while" times it apart
+    False
+    """
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") or c.lower_ in _TIME_SHIFTS
+                   for c in verb.children) and verb.head.dep_ != "prep"
+
+
+def in_phrase_of(tok: Token, anchors: set[int]) -> bool:
+    """Whether ``tok`` belongs to the phrase of one of the ``anchors`` (token indices) through nouns,
+    adjectives and prepositions only, with no verb or clause between them.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Envoys met for the first time in Doha.")
+    >>> in_phrase_of(doc[5], {1}), in_phrase_of(doc[1], {5})
+    (True, False)
+    """
+    while tok.i not in anchors:
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in CLAUSE_BREAK or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
