@@ -209,3 +209,38 @@ def test_a_statement_to_the_press_stays_addressed_to_no_one_in_a_story_about_one
                                        "suspects were armed.", DAY) if e.mode == "factual" and e.sentence == 2]
     assert [e.cameo[:2] for e in told if e.target is not None and e.target.sector == "MED"] == []
     assert _actors(coder, story)[-1][0] == "HTICOP"  # the story is about Haiti
+
+
+# Who acts in a participle (sentences of our own): the subject of "stand accused" is accused, and
+# a participle clause's "by" phrase names the doer of an act on the verb's subject.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two Russian diplomats stand accused of spying on Estonia.", set()),
+    ("Criticized by Japan, China was drawn into talks.", {("JPN", "CHN", "11")}),
+    ("Backed by Russia, Syrian forces attacked Turkish positions.", {("RUS", "SYRMIL", "05"),
+                                                                      ("SYRMIL", "TUR", "19")}),
+])
+def test_a_participle_of_state_is_passive(coder, text: str, expected: set) -> None:
+    assert factual(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # what a ban or a bar prevents is not done
+    ("Turkey banned Greek officials from visiting the island.", {("TUR", "GRCGOV", "17")}),
+    ("Iranian authorities have barred Afghan refugees from attending school.", {("IRNGOV", "AFGREF", "16")}),
+])
+def test_what_is_prevented_is_not_done(coder, text: str, kept: set) -> None:
+    assert factual(coder, text) == kept
+
+
+def test_a_count_of_people_is_not_the_people(coder) -> None:
+    """'The number of refugees declined' is about a count; the refugees decline nothing."""
+    assert factual(coder, "The number of Syrian refugees in Turkey declined to 3 million.") == set()
+    troops = factual(coder, "A number of Russian soldiers attacked the Ukrainian village.")
+    assert troops == {("RUSMIL", "UKRCVL", "19")}
+
+
+def test_a_verb_coordinated_with_a_request_is_no_statement_of_intent(coder) -> None:
+    """What an envoy calls on Iran to do and the verb joined to it are asked of Iran, not promised by it."""
+    events = coder.code_text("The French envoy called for Iran to release the prisoners and reopen the embassy.", DAY)
+    assert not [e for e in events if e.mode == "factual" and e.source.country == "IRN"]
+    assert {e.mode for e in events if e.source.country == "IRN"} == {"future"}

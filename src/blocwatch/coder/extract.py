@@ -286,9 +286,9 @@ class Extractor:
                      published: date | None) -> _Candidate | None:
         """An event of the model's type on a verb: its subject acts (the agent of a passive),
         towards its object or a target preposition's; None if no actor acts."""
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-            source_heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            target_heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        voice = syntax.passive(verb)
+        if voice is not None:
+            source_heads, target_heads = voice
         else:
             source_heads = syntax.subjects(verb)
             target_heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
@@ -328,7 +328,8 @@ class Extractor:
     def _verb_event(self, verb: Token, entry: WordEntry, by_token: dict[int, Mention],
                     published: date | None) -> _Candidate | None:
         subjects = syntax.subjects(verb)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        voice = syntax.passive(verb)
+        passive = voice is not None
         pre = [t for s in subjects for t in s.subtree] + [c for c in verb.children if c.i < verb.i]
         post = syntax.clause(verb, exclude=subjects)
         if (verb.dep_ == "relcl" or syntax.misparsed_verb(verb)) and not any(
@@ -338,9 +339,8 @@ class Extractor:
         match = self.vocabulary.match(entry, verb, pre, post, roles.is_actor(by_token, published))
         if match is None or match.code is None or _no_act_of_its_own(verb, match):
             return None
-        if passive:
-            source_heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            target_heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if voice is not None:
+            source_heads, target_heads = voice
         else:
             source_heads = subjects
             target_heads = []
@@ -519,8 +519,8 @@ def _person_of(verb: Token, focal: str, sources: Sequence[Actor]) -> list[Actor]
     country, _ = split_code(focal)
     if country is None or not sources or any(a.country != country for a in sources):
         return []
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    heads = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    voice = syntax.passive(verb)
+    heads = voice[1] if voice is not None else [c for c in verb.children if c.dep_ == "dobj"]
     for h in heads:
         if h.ent_type_ == "PERSON" or h.lower_ in _PERSONS:
             return [Actor(focal, country, None, h.text)]

@@ -54,6 +54,10 @@ CLAIM_HEADS = {"accuse", "allege", "claim", "charge", "blame", "deny", "suspect"
 _REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal", "encourage", "invite",
                   "try", "attempt", "push", "advise", "warn", "want", "wish", "insist", "order", "tell"}
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "stop", "halt", "cease", "avoid", "refrain"}
+#: Verbs that keep someone *from* doing something: what they prevent is not done ("barred girls from
+#: attending school", "prevented the ships from entering the port").
+_PREVENTING_HEADS = {"prevent", "bar", "ban", "prohibit", "forbid", "block", "stop", "keep", "deter", "restrain",
+                     "preclude", "exclude", "discourage", "dissuade", "hinder", "restrict"}
 #: Verbs that give a reason with "for": what they were punished or praised for is their claim.
 _JUDGMENT_HEADS = {"jail", "imprison", "convict", "sentence", "arrest", "detain", "punish", "fine", "indict",
                    "prosecute", "try", "praise", "thank", "reward", "commend", "sanction", "expel", "execute"}
@@ -163,6 +167,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         if lemma in CLAIM_HEADS or (how == "pcomp" and lemma in _JUDGMENT_HEADS):
             return "claimed"
         if lemma in _NEGATING_HEADS and how in ("xcomp", "pcomp"):
+            return "negated"
+        if how == "pcomp" and trigger.head.lower_ == "from" and lemma in _PREVENTING_HEADS:
             return "negated"
         if head.pos_ == "ADJ" and lemma in _UNABLE_ADJ:
             return "negated"

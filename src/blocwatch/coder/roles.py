@@ -199,6 +199,8 @@ def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | 
 
 def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
                    spread: bool) -> list[Actor]:
+    if head.lemma_.lower() == "number" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return []  # "the number of refugees declined" is a count, not the refugees; "a number of troops" are troops
     if head.lemma_.lower() in _QUANTITY_HEADS:  # "hundreds of UN troops"
         inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj"]

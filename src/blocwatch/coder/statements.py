@@ -13,6 +13,7 @@ import functools
 from spacy.tokens import Token
 
 from blocwatch.coder.modality import COMMITMENT_HEADS, FUTURE_HEADS, REPORTING_VERBS
+from blocwatch.coder.syntax import governor_of
 from blocwatch.data import read_csv
 
 __all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "intent_code", "mirror", "request_kind",
@@ -64,7 +65,12 @@ PREPARING = {"prepare", "gear", "ready", "poise"}
 
 def stated_intent(anchor: Token, gov: Token | None) -> bool:
     """Whether a future event is one its actor states it will do ("will visit", "vowed to strike"),
-    rather than one others expect or the actor merely wants."""
+    rather than one others expect or the actor merely wants. A verb coordinated with another
+    ("to lift the ban and establish talks") is stated as the first one is."""
+    while (gov is None and anchor.dep_ == "conj" and anchor.head.i != anchor.i
+           and anchor.head.pos_ in ("VERB", "AUX")):
+        anchor = anchor.head
+        gov = governor_of(anchor)
     if anchor.dep_ == "advcl":
         return False  # a purpose ("to discuss") is not a statement of intent
     if gov is not None and anchor.dep_ in ("xcomp", "ccomp", "pcomp"):
