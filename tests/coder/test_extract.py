@@ -148,6 +148,10 @@ def test_evidence_points_at_the_sentence(coder) -> None:
     "The Kenyan government gave the refugee agency thirty days to present a plan.",
     "The Indian foreign minister thinks Pakistan is sincere.",
     "Turkish officials consider the Swedish bid premature.",
+    # a verb of description with an object predicate describes ("call" alone is a telephone call)
+    "The Iranian president called the Israeli strike a crime.",
+    # a reporting verb gives no aid ("add" is also a verb of giving)
+    "The Haitian government spokesperson added that the prison would be rebuilt.",
 ])
 def test_light_and_cognitive_verbs_alone_make_no_event(coder, text: str) -> None:
     assert factual(coder, text) == set()
@@ -159,6 +163,7 @@ def test_light_and_cognitive_verbs_alone_make_no_event(coder, text: str) -> None
     ("Seoul moved to expel two North Korean diplomats.", {("KOR", "PRKGOV", "16")}),
     # a light verb with a real object still codes
     ("Russian troops took the village of Avdiivka.", {("RUSMIL", "CVL", "19")}),
+    ("The Chinese premier called his Japanese counterpart.", {("CHNGOV", "JPN", "04")}),
 ])
 def test_catenative_verbs_give_way_to_their_complement(coder, text: str, expected: set) -> None:
     assert factual(coder, text) == expected

@@ -29,6 +29,7 @@ from blocwatch.coder.modality import (
     CATENATIVES,
     COMMITMENT_HEADS,
     FUTURE_HEADS,
+    REPORTING_VERBS,
     condition_spans,
     conditioned,
     in_question,
@@ -76,6 +77,10 @@ class _Candidate:
     when: When | None = None
     confidence: float | None = None
 
+
+#: CAMEO roots of material acts (aid, yielding, investigating, demonstrating, force), which no one
+#: does by speaking alone.
+_MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 
 #: Named entities whose words name a time, never an event ("On March 24", "in May").
 _TIME_ENTITIES = ("DATE", "TIME")
@@ -530,14 +535,20 @@ def _person_of(verb: Token, focal: str, sources: Sequence[Actor]) -> list[Actor]
 def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     """Whether a verb names no act of its own: a catenative with its complement ("managed to
     avoid", "moved to block": the complement is the act), a verb of thinking's default code
-    ("thought", "considers"), or a light verb's default code with an object it makes no act with
-    ("took steps", "gave them 14 days")."""
+    ("thought", "considers"), a light verb's default code with an object it makes no act with
+    ("took steps", "gave them 14 days"), a verb of description's with an object predicate
+    ("called the strike a crime"), or a reporting verb's material code with no object ("added")."""
     lemma = verb.lemma_.lower()
     if lemma in CATENATIVES and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return True
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments
         return False
-    verbs, objects, cognitive = load_light_verbs()
+    if lemma in REPORTING_VERBS and (match.code or "")[:2] in _MATERIAL_ROOTS and not any(
+            c.dep_ in ("dobj", "dative") for c in verb.children):
+        return True  # "the spokesman added (that ...)": speaking gives no aid and makes no attack
+    verbs, objects, cognitive, describing = load_light_verbs()
+    if lemma in describing and any(c.dep_ == "oprd" for c in verb.children):
+        return True  # "called the strike a crime": a description, not a telephone call
     return lemma in cognitive or (lemma in verbs and any(
         c.dep_ in ("dobj", "dative", "npadvmod") and c.lemma_.lower() in objects for c in verb.children))
 

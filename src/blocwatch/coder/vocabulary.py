@@ -394,12 +394,14 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
 
 
 @functools.cache
-def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Light verbs, the objects with which they name no act of their own ("took steps"), and verbs
-    of thinking, which name none ("thought", "believes") (``data/coder/light_verbs.json``,
+def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Light verbs, the objects with which they name no act of their own ("took steps"), verbs
+    of thinking, which name none ("thought", "believes"), and verbs that describe their object
+    when given an object predicate ("called the vote illegal") (``data/coder/light_verbs.json``,
     provenance inside)."""
     data = read_json("coder", "light_verbs.json")
-    return frozenset(data["verbs"]), frozenset(data["objects"]), frozenset(data["cognitive"])
+    return (frozenset(data["verbs"]), frozenset(data["objects"]), frozenset(data["cognitive"]),
+            frozenset(data["describing"]))
 
 
 def load_vocabulary() -> Vocabulary:
