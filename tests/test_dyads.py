@@ -270,3 +270,5 @@ def test_background_of_unknown_date_is_left_out_of_dyads(store, coder):
         ("TUR", "GRC", 1)]
     assert sorted((r["source"], r["target"], r["events"])
                   for r in table(store, countries=("TUR", "GRC"), dated_only=False)) == [("TUR", "GRC", 3)]
+    assert [(r["source"], r["target"], r["events"])  # only them, to show them apart
+            for r in table(store, countries=("TUR", "GRC"), undated_only=True)] == [("TUR", "GRC", 2)]

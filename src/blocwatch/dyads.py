@@ -105,6 +105,9 @@ class DyadQuery:
         Leave out events coded from text as background of unknown date (``date_precision`` =
         ``unknown``: "had invaded", "earlier blamed"), whose date is only an upper bound
         (default: they are left out, as they belong to no period).
+    undated_only : bool
+        Select only those events of unknown date, to show them apart (their ``date`` is the day of
+        the report that mentions them, an upper bound); ``dated_only`` is then not used.
     """
 
     window: str = "month"
@@ -123,6 +126,7 @@ class DyadQuery:
     min_sources: int = 1
     states_only: bool = False
     dated_only: bool = True
+    undated_only: bool = False
 
     def __post_init__(self) -> None:
         if self.window not in WINDOWS:
@@ -158,7 +162,9 @@ class DyadQuery:
             cond.append("source_country <> target_country")
         if self.factual_only:
             cond.append("mode = 'factual'")
-        if self.dated_only:
+        if self.undated_only:
+            cond.append("date_precision = 'unknown'")
+        elif self.dated_only:
             cond.append("coalesce(date_precision, 'day') <> 'unknown'")
         if self.start:
             cond.append(f"date >= DATE '{self.start.isoformat()}'")

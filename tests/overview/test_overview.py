@@ -98,6 +98,21 @@ def test_evidence_covers_every_cell_with_counts(overview, store):
     json.dumps(ev)
 
 
+def test_background_of_unknown_date_is_shown_apart(overview, store):
+    """Undated background ("had sent") counts in no month: the evidence lists it apart, every such
+    event reported in the window, and never among the months' events."""
+    ev = overview.evidence()
+    window = "date BETWEEN DATE '2022-01-01' AND DATE '2025-02-28'"
+    undated = {r[0] for r in store.con.execute(
+        f"SELECT event_id FROM events WHERE {IN_SEVEN} AND date_precision = 'unknown' AND {window}").fetchall()}
+    assert len(undated) >= 3  # the demo briefs' "had delivered", "had sent", "had moved" (North Korea to Russia)
+    assert {e["event_id"] for e in ev["undated"]} == undated
+    assert sum(ev["undated_counts"].values()) == len(undated)
+    assert not undated & {e["event_id"] for e in ev["events"]}
+    assert all(e["pair"] == "PRK-RUS" for e in ev["undated"] if e["source_country"] in ("PRK", "RUS")
+               and e["target_country"] in ("PRK", "RUS"))
+
+
 def test_headlines_and_tension(overview):
     found = overview.headlines()
     kinds = [h.kind for h in found]
@@ -117,4 +132,4 @@ def test_headlines_and_tension(overview):
 def test_an_empty_selection(store):
     ov = Overview(store, OverviewOptions(countries=("FRA", "DEU")))
     assert ov.span is None and ov.timelines() == [] and ov.networks() == [] and ov.headlines() == []
-    assert ov.evidence() == {"events": [], "counts": {}, "cameo_names": {}}
+    assert ov.evidence() == {"events": [], "counts": {}, "undated": [], "undated_counts": {}, "cameo_names": {}}

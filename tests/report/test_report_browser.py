@@ -49,6 +49,17 @@ def test_demo_report_offline_charts_and_evidence(browser, demo_db, tmp_path, art
     assert rows.count() > 0
     assert "strategic partnership treaty" in page.inner_text("#events-table")
     assert "PRK-RUS in 2024-06" in page.inner_text("#events-summary")
+    # background of unknown date ("had sent troops") is listed apart, whatever the month, never in it
+    with EventStore(demo_db, read_only=True) as store:
+        undated = {r[0] for r in store.con.execute(
+            "SELECT evidence_text FROM events WHERE date_precision = 'unknown' AND mode = 'factual' AND "
+            "source_country = 'PRK' AND target_country = 'RUS' AND date >= DATE '2023-01-01'").fetchall()}
+    assert len(undated) >= 2 and page.is_visible("#undated")
+    listed = set(page.eval_on_selector_all("#undated-table tbody td > div:first-child:not(.small)",
+                                           "cells => cells.map(c => c.textContent)"))
+    assert listed == undated
+    assert not undated & set(page.eval_on_selector_all("#events-table tbody td > div:first-child:not(.small)",
+                                                       "cells => cells.map(c => c.textContent)"))
     page.screenshot(path=str(artifacts / "report-prk-rus.png"), full_page=True)
     # opening the report asked for nothing but the file itself
     assert seen["requests"] == [out.as_uri()], seen["requests"]

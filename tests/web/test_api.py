@@ -21,6 +21,8 @@ STATE = ("coalesce(source_sector, 'GOV') IN ('GOV', 'MIL', 'COP', 'SPY', 'JUD', 
 WITH_DATE = "coalesce(date_precision, 'day') <> 'unknown'"
 FACTUAL = ("source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country "
            f"AND mode = 'factual' AND {WITH_DATE} AND {STATE}")
+# background of unknown date, which the app lists apart when asked
+UNDATED = FACTUAL.replace(WITH_DATE, "date_precision = 'unknown'")
 PAIR = "((source_country = 'RUS' AND target_country = 'PRK') OR (source_country = 'PRK' AND target_country = 'RUS'))"
 DEMO = "USA,RUS,CHN,JPN,KOR,PRK,UKR"
 
@@ -95,6 +97,15 @@ def test_events_by_month_window_mode_and_countries(client, sql):
     inside = "source_country IN ('KOR', 'JPN') AND target_country IN ('KOR', 'JPN')"
     assert get(countries="kor,JPN") == count(f"{FACTUAL} AND {inside}") > 0
     assert get() == count(FACTUAL)
+
+
+def test_background_of_unknown_date_only_when_asked(client, sql):
+    """`undated` lists what every other answer leaves out, and nothing else."""
+    expected = sql(f"SELECT event_id FROM events WHERE {UNDATED} AND {PAIR} ORDER BY date, event_id")
+    body = client.get("/api/events", params={"pair": "PRK-RUS", "undated": "true", "limit": 1000}).json()
+    assert [e["event_id"] for e in body["items"]] == [r[0] for r in expected] and body["total"] == len(expected) > 0
+    dated = client.get("/api/events", params={"pair": "PRK-RUS", "limit": 1000}).json()
+    assert not {e["event_id"] for e in body["items"]} & {e["event_id"] for e in dated["items"]}
 
 
 def test_dyads_are_the_relations_table_in_pages(client, demo_app):

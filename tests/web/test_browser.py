@@ -109,6 +109,12 @@ def test_choose_a_dyad_see_its_timeline_and_the_evidence_of_an_event(demo_server
                                                            "limit": 25}).json()
     ids = page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => r.dataset.eventId)")
     assert ids == [e["event_id"] for e in month["items"]]
+    # background of unknown date is listed apart, as the API gives it, whatever month is chosen
+    undated = httpx.get(f"{demo_server}/api/events", params={"pair": "PRK-RUS", "undated": "true", **span,
+                                                             "limit": 25}).json()
+    assert undated["total"] > 0 and page.is_visible("#undated")
+    assert page.eval_on_selector_all("#undated-body tr", "rows => rows.map(r => r.dataset.eventId)") == [
+        e["event_id"] for e in undated["items"]]
 
     # clicking a coded event shows its sentence, document and rule
     row = page.locator("#events-body tr.has-evidence").first

@@ -304,15 +304,22 @@ class Overview:
         """Events of every pair and month with their evidence, all modes (``mode`` says which
         count), at most :attr:`OverviewOptions.per_cell` per pair and month; ``counts`` holds
         ``pair|month|mode`` -> events, so a page can say how many it does not show, and
-        ``cameo_names`` the names of the event codes shown."""
+        ``cameo_names`` the names of the event codes shown. ``undated`` and ``undated_counts``
+        are the same for background of unknown date reported in the window ("had invaded"),
+        which counts in no month and is shown apart; its ``month`` is the report's."""
         if not self.span:
-            return {"events": [], "counts": {}, "cameo_names": {}}
-        every = Relations.of(self.relations.store, countries=self.countries, start=self.span[0], end=self.span[1],
-                             factual_only=False, **self.options.filters)
-        events, counts = every.evidence_sample(self.options.per_cell)
+            return {"events": [], "counts": {}, "undated": [], "undated_counts": {}, "cameo_names": {}}
+        def sample(undated: bool) -> tuple[list[dict[str, Any]], dict[str, int]]:
+            every = Relations.of(self.relations.store, countries=self.countries, start=self.span[0],
+                                 end=self.span[1], factual_only=False, undated_only=undated, **self.options.filters)
+            events, counts = every.evidence_sample(self.options.per_cell)
+            return events, {"|".join(k): n for k, n in sorted(counts.items())}
+
+        (events, counts), (undated, undated_counts) = sample(False), sample(True)
         names = self.relations.cameo_names()
-        return {"events": events, "counts": {"|".join(k): n for k, n in sorted(counts.items())},
-                "cameo_names": {c: names[c] for c in sorted({e["cameo"] for e in events if e["cameo"]}) if c in names}}
+        codes = {e["cameo"] for e in events + undated if e["cameo"]}
+        return {"events": events, "counts": counts, "undated": undated, "undated_counts": undated_counts,
+                "cameo_names": {c: names[c] for c in sorted(codes) if c in names}}
 
     def headlines(self) -> list[Headline]:
         """The findings in plain words: biggest shifts, current blocs, the most frustrating

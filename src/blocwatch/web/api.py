@@ -123,11 +123,14 @@ def events(views: ViewsOf, pair: Annotated[str | None, Query(
            all_modes: Annotated[bool, Query(description="Negated, hypothetical, future, claimed and commentary "
                                             "events too (their `mode` says so); by default only factual ones.")]
            = False,
+           undated: Annotated[bool, Query(description="Only background of unknown date (`date_precision` "
+                                          "`unknown`: \"had invaded\"), which no other route counts; its `date` is "
+                                          "the day of the report that mentions it, an upper bound.")] = False,
            limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0, filters: Filters = None) -> dict[str, Any]:
     """Events oldest first, with the sentence, document, rule and link behind each."""
     first, last = _dates(start, end)
     return views.events(_pair(pair), parse_countries(countries), first, last, month=parse_date(month),
-                        all_modes=all_modes, limit=limit, offset=offset, filters=filters)
+                        all_modes=all_modes, undated=undated, limit=limit, offset=offset, filters=filters)
 
 
 @router.get("/dyads", response_model=models.DyadPage, summary="Relations of pairs of states per window")

@@ -164,11 +164,14 @@ class Views:
 
     def events(self, pair: tuple[str, str] | None = None, countries: Countries = None, start: date | None = None,
                end: date | None = None, *, month: date | None = None, all_modes: bool = False,
-               limit: int = limits.DEFAULT_LIMIT, offset: int = 0, filters: Filters = None) -> dict[str, Any]:
+               undated: bool = False, limit: int = limits.DEFAULT_LIMIT, offset: int = 0,
+               filters: Filters = None) -> dict[str, Any]:
         """A page of events, oldest first, with their evidence and the name of their CAMEO code:
         between the two states of ``pair`` (either direction), else between any two ``countries``
         (else any two states), from ``start`` to ``end`` and in the ``month`` of that day;
-        factual ones unless ``all_modes``."""
+        factual ones unless ``all_modes``. With ``undated``, only background of unknown date
+        ("had invaded"), which the others leave out: its date is the day of the report that
+        mentions it, an upper bound."""
         page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
         DyadQuery(start=start, end=end)  # --from after --to is an error
         if month is not None:
@@ -179,7 +182,7 @@ class Views:
 
         def compute(view: EventStore) -> dict[str, Any]:
             rel = Relations.of(view, countries=None if pair else countries, start=start, end=end,
-                               factual_only=not all_modes, **(filters or {}))
+                               factual_only=not all_modes, undated_only=undated, **(filters or {}))
             a, b = pair or (None, None)
             items = rel.events(a, b, limit=limit, offset=offset)
             # a short page that is not empty, or an empty first page, is the end: no need to count

@@ -240,8 +240,45 @@
     return td;
   }
 
+  function eventRow(e, date) {
+    var tr = el("tr", null, "mode-" + e.mode);
+    tr.appendChild(el("td", date, "date"));
+    tr.appendChild(el("td", e.source || e.source_country));
+    var what = el("td");
+    what.appendChild(el("code", e.cameo));
+    what.appendChild(document.createTextNode(" " + (data.evidence.cameo_names[e.cameo] || "")));
+    tr.appendChild(what);
+    tr.appendChild(el("td", e.target || e.target_country));
+    tr.appendChild(el("td", e.score === null ? "" : signed(e.score), "num"));
+    tr.appendChild(el("td", e.mode));
+    tr.appendChild(evidenceCell(e));
+    return tr;
+  }
+
+  // Background the text dates only before its report ("had invaded"): no month holds it, so it is
+  // listed apart, under the pair whatever month is chosen, dated "on or before" the report's day.
+  function drawUndated(factualOnly) {
+    var rows = (data.evidence.undated || []).filter(function (e) {
+      return e.pair === state.pair && (!factualOnly || e.mode === "factual");
+    });
+    var held = 0;
+    Object.keys(data.evidence.undated_counts || {}).forEach(function (k) {
+      var parts = k.split("|");
+      if (parts[0] === state.pair && (!factualOnly || parts[2] === "factual")) { held += data.evidence.undated_counts[k]; }
+    });
+    document.getElementById("undated").hidden = held === 0;
+    document.getElementById("undated-summary").textContent = state.pair + ": " + held + " events that the text " +
+      "places before its report without a date of their own. They count in no month and in none of the " +
+      "figures above; each is dated by the report that mentions it (it happened on or before that day)" +
+      (rows.length < held ? "; " + rows.length + " shown" : "") + ".";
+    var body = document.querySelector("#undated-table tbody");
+    body.textContent = "";
+    rows.forEach(function (e) { body.appendChild(eventRow(e, "\u2264 " + e.date)); });
+  }
+
   function drawEvents() {
     var factualOnly = factualBox.checked;
+    drawUndated(factualOnly);
     var rows = data.evidence.events.filter(function (e) {
       return e.pair === state.pair && (!state.month || e.month === state.month) &&
              (!factualOnly || e.mode === "factual");
@@ -254,20 +291,7 @@
                              "of evidence first, then the strongest; blocwatch serve lists them all)" : "") + ".";
     var body = document.querySelector("#events-table tbody");
     body.textContent = "";
-    shown.forEach(function (e) {
-      var tr = el("tr", null, "mode-" + e.mode);
-      tr.appendChild(el("td", e.date, "date"));
-      tr.appendChild(el("td", e.source || e.source_country));
-      var what = el("td");
-      what.appendChild(el("code", e.cameo));
-      what.appendChild(document.createTextNode(" " + (data.evidence.cameo_names[e.cameo] || "")));
-      tr.appendChild(what);
-      tr.appendChild(el("td", e.target || e.target_country));
-      tr.appendChild(el("td", e.score === null ? "" : signed(e.score), "num"));
-      tr.appendChild(el("td", e.mode));
-      tr.appendChild(evidenceCell(e));
-      body.appendChild(tr);
-    });
+    shown.forEach(function (e) { body.appendChild(eventRow(e, e.date)); });
   }
 
   drawNetwork(0);

@@ -288,7 +288,7 @@
     if (ticket !== eventsRequest || pair !== view.pair) return;  // a later request, or another pair chosen
     view.total = page.total;
     const body = $("events-body");
-    body.replaceChildren(...page.items.map(eventRow));
+    body.replaceChildren(...page.items.map((e) => eventRow(e)));
     const last = Math.min(page.offset + page.items.length, page.total);
     const between = `between ${pair.replace("-", " and ")}${chosen ? ` in ${chosen}` : ""}.`;
     setText("events-info", page.total ? `Events ${page.offset + 1}–${last} of ${page.total.toLocaleString("en")} ` +
@@ -297,11 +297,26 @@
     $("events-prev").disabled = view.offset === 0;
     $("events-next").disabled = last >= page.total;
     $("events-all").hidden = !view.month;
+    if (start === 0) await loadUndated(pair, ticket);
   }
 
-  function eventRow(e) {
+  // Background the text dates only before its report ("had invaded") counts in no month: it is listed
+  // apart, under the pair whatever month is chosen, dated "on or before" the day of its report.
+  async function loadUndated(pair, ticket) {
+    const page = await api("events", { pair, ...spanParams(), undated: "true",
+      all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: 0 });
+    if (ticket !== eventsRequest || pair !== view.pair) return;
+    $("undated").hidden = page.total === 0;
+    $("undated-body").replaceChildren(...page.items.map((e) => eventRow(e, `≤ ${e.date}`)));
+    setText("undated-info", `${page.total.toLocaleString("en")} events between ${pair.replace("-", " and ")} that ` +
+      "the text places before its report without a date of their own. They count in no month and in no figure " +
+      "here; each is dated by the report that mentions it (it happened on or before that day)" +
+      (page.items.length < page.total ? `; the first ${page.items.length} are listed.` : "."));
+  }
+
+  function eventRow(e, date) {
     const row = el("tr", { tabindex: 0, "data-event-id": e.event_id, class: e.evidence_text ? "has-evidence" : "" },
-      el("td", { class: "date" }, e.date), el("td", { class: "source" }, e.source || e.source_country || ""),
+      el("td", { class: "date" }, date || e.date), el("td", { class: "source" }, e.source || e.source_country || ""),
       el("td", { class: "target" }, e.target || e.target_country || ""),
       el("td", { class: "cameo" }, `${e.cameo} ${e.cameo_name || ""}`), el("td", { class: "goldstein" }, num(e.goldstein, 1)),
       el("td", { class: "mode" }, e.mode), el("td", { class: "origin" }, e.origin));
@@ -312,7 +327,9 @@
   }
 
   function showEvidence(e, row) {
-    for (const r of document.querySelectorAll("#events-body tr.selected")) r.classList.remove("selected");
+    for (const r of document.querySelectorAll("#events-body tr.selected, #undated-body tr.selected")) {
+      r.classList.remove("selected");
+    }
     row.classList.add("selected");
     $("evidence-empty").hidden = true;
     $("evidence-fields").hidden = false;
