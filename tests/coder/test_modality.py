@@ -174,3 +174,22 @@ def test_what_is_possible_allowed_or_weighed_is_not_a_fact(coder, text: str, roo
 def test_an_ability_stated_is_not_an_act_but_the_act_itself_stays_a_fact(coder) -> None:
     assert modes_of_root(coder, "Ukraine struck the Russian base at Saky.", "19") == {"factual"}
     assert modes_of_root(coder, "Ukraine is able to strike the Russian base at Saky.", "19") == {"hypothetical"}
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. officials have yet to comment on the Iraqi claims.",
+    "The Chinese government is yet to respond to the Japanese protest.",
+])
+def test_what_is_yet_to_happen_has_not_happened(coder, text: str) -> None:
+    events = coder.code_text(text, DAY)
+    assert not [e for e in events if e.mode == "factual"]
+
+
+def test_a_guess_at_the_past_is_no_demand(coder) -> None:
+    """'must have ordered' guesses what happened; 'must withdraw' demands (sentences of our own)."""
+    guess = coder.code_text("The French ambassador told reporters that Ivorian officials must have ordered the "
+                            "attack on French troops.", DAY)
+    assert not [e for e in guess if e.mode == "factual"]
+    demand = coder.code_text("The French ambassador said Ivorian officials must withdraw their troops from Mali.", DAY)
+    assert {(e.source.code, e.target.code, e.cameo[:2]) for e in demand if e.mode == "factual"} == {
+        ("FRAGOV", "CIVGOV", "10")}

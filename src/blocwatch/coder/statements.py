@@ -92,16 +92,21 @@ APPEALING = {"urge", "call", "ask", "appeal", "request", "want", "wish", "invite
              "beg", "implore", "seek"}
 
 
+_MODALS = {"must", "should", "could", "would", "might", "may", "can", "ought"}
+
+
 def request_kind(anchor: Token, gov: Token) -> str | None:
     """``demand`` or ``appeal`` if ``anchor``'s clause is what ``gov``'s subject asks of someone else."""
     lemma = gov.lemma_.lower()
+    modal = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    if modal & {"have", "'ve"} and modal & _MODALS:
+        return None  # "must have ordered": a guess at the past, which no one can be asked to do
     asked_of_other = anchor.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children) or (
         anchor.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children))
     if lemma in DEMANDING and asked_of_other:
         return "demand"
     if lemma in APPEALING and asked_of_other:
         return "appeal"
-    modal = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
     if lemma in REPORTING_VERBS and anchor.dep_ == "ccomp" and modal & {"must", "should"}:
         return "demand"
     return None
