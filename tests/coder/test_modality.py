@@ -176,20 +176,19 @@ def test_an_ability_stated_is_not_an_act_but_the_act_itself_stays_a_fact(coder) 
     assert modes_of_root(coder, "Ukraine is able to strike the Russian base at Saky.", "19") == {"hypothetical"}
 
 
-@pytest.mark.parametrize("text", [
-    "U.S. officials have yet to comment on the Iraqi claims.",
-    "The Chinese government is yet to respond to the Japanese protest.",
-])
-def test_what_is_yet_to_happen_has_not_happened(coder, text: str) -> None:
-    events = coder.code_text(text, DAY)
-    assert not [e for e in events if e.mode == "factual"]
+def test_what_is_yet_to_happen_has_not_happened(coder) -> None:
+    events = coder.code_text("The Turkish government is yet to comment on the Greek claims.", DAY)
+    assert {(e.source.code, e.target.code, e.cameo[:2], e.mode) for e in events} == {("TURGOV", "GRC", "01", "negated")}
+    # a "yet" that opens the sentence denies nothing
+    events = coder.code_text("Yet Turkey criticized Greece on Monday.", DAY)
+    assert {(e.cameo[:2], e.mode) for e in events} == {("11", "factual")}
 
 
 def test_a_guess_at_the_past_is_no_demand(coder) -> None:
     """'must have ordered' guesses what happened; 'must withdraw' demands (sentences of our own)."""
     guess = coder.code_text("The French ambassador told reporters that Ivorian officials must have ordered the "
                             "attack on French troops.", DAY)
-    assert not [e for e in guess if e.mode == "factual"]
+    assert guess and {e.mode for e in guess} == {"hypothetical"}
     demand = coder.code_text("The French ambassador said Ivorian officials must withdraw their troops from Mali.", DAY)
     assert {(e.source.code, e.target.code, e.cameo[:2]) for e in demand if e.mode == "factual"} == {
         ("FRAGOV", "CIVGOV", "10")}

@@ -92,6 +92,10 @@ def test_choose_a_dyad_see_its_timeline_and_the_evidence_of_an_event(demo_server
     page.wait_for_function("() => document.getElementById('timeline-summary').textContent.startsWith('KOR-USA')")
     assert page.input_value("#dyad") == "KOR-USA"
     assert "selected" in page.get_attribute('#network .tie[data-pair="KOR-USA"]', "class")
+    # no background of unknown date between them in the demo: the list apart is hidden, not the last pair's
+    assert httpx.get(f"{demo_server}/api/events", params={"pair": "KOR-USA", "undated": "true", **span}).json()[
+        "total"] == 0
+    page.wait_for_function("() => document.getElementById('undated').hidden")
     page.select_option("#dyad", "PRK-RUS")
     page.wait_for_function("() => document.getElementById('timeline-summary').textContent.startsWith('PRK-RUS')")
 

@@ -200,7 +200,8 @@ class Extractor:
             subjects = {c.i for i in anchors for c in doc[i].children if c.dep_ in ("nsubj", "nsubjpass") and c.i < i}
             if root.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod") and root.head.i in anchors:
                 pass
-            elif root.dep_ in ("npadvmod", "tmod") and syntax.in_phrase_of(root.head, anchors):
+            elif (root.dep_ in ("npadvmod", "tmod") and syntax.adverbial_host(root.head, anchors)
+                  and root.head.lemma_.lower() not in self.vocabulary.nouns):
                 pass  # an adverbial date hung on a noun of the verb's phrase ("for the first time [last month]")
             elif root.dep_ == "pobj" and root.head.dep_ == "prep" and (root.head.head.i in hosts or (
                     root.head.head.i in subjects and root.head.lower_ != "of")):

@@ -170,7 +170,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "negated"
         if how == "pcomp" and trigger.head.lower_ == "from" and lemma in _PREVENTING_HEADS:
             return "negated"
-        if how == "xcomp" and lemma in ("have", "be") and any(c.lower_ == "yet" for c in head.children):
+        if how == "xcomp" and lemma in ("have", "be") and any(
+                c.dep_ == "advmod" and c.lower_ == "yet" and head.i < c.i < trigger.i for c in head.children):
             return "negated"  # "officials have yet to comment", "is yet to respond": not done so far
         if head.pos_ == "ADJ" and lemma in _UNABLE_ADJ:
             return "negated"

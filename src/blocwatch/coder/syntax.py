@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from blocwatch.coder.modality import REPORTING_VERBS
 
 __all__ = ["CLAUSE_BREAK", "EVENT_INTRANSITIVES", "GENERIC_EVENT_HEADS", "LIGHT_VERBS", "MEASURE_HEADS",
-           "OBJECT_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "clause", "governor_of", "in_phrase_of",
+           "OBJECT_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "adverbial_host", "clause", "governor_of",
            "light_verb", "misparsed_verb", "participle_clause", "passive", "phrase", "reporting_head",
            "sentence_index", "subjects"]
 
@@ -196,9 +196,10 @@ _TIME_SHIFTS = {"after", "before", "since", "until", "till", "upon", "on", "whil
 
 
 def participle_clause(verb: Token) -> bool:
-    """Whether ``verb`` heads a participle clause adding an act to the verb it hangs on, with no
-    subject or time word of its own ("struck the village, killing five": the killing is part of
-    the strike, and happened when it did).
+    """Whether ``verb`` heads a present participle clause adding an act to the verb it hangs on,
+    with no subject or time word of its own ("struck the village, killing five": the killing is part
+    of the strike, and happened when it did). A past participle is not one: "Expelled by Russia, the
+    diplomats met ..." tells of an earlier act.
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> nlp = load_pipeline()
@@ -207,26 +208,26 @@ def participle_clause(verb: Token) -> bool:
     >>> participle_clause(nlp("He met the envoy while visiting Moscow.")[5])  # "while" times it apart
     False
     """
-    if verb.dep_ != "advcl" or verb.tag_ not in ("VBG", "VBN"):
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
         return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") or c.lower_ in _TIME_SHIFTS
-                   for c in verb.children) and verb.head.dep_ != "prep"
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass")
+                   or (c.i < verb.i and c.lower_ in _TIME_SHIFTS) for c in verb.children)
 
 
-def in_phrase_of(tok: Token, anchors: set[int]) -> bool:
-    """Whether ``tok`` belongs to the phrase of one of the ``anchors`` (token indices) through nouns,
-    adjectives and prepositions only, with no verb or clause between them.
+def adverbial_host(tok: Token, anchors: set[int]) -> bool:
+    """Whether ``tok``, a noun an adverbial date hangs on, is one step from one of the ``anchors``
+    (token indices): the object of a preposition on it, other than "of" ("met [for the first
+    time] last week"). A noun further in ("accused Russia of an attack on the plant last week")
+    has the date to itself.
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> doc = load_pipeline()("Envoys met for the first time in Doha.")
-    >>> in_phrase_of(doc[5], {1}), in_phrase_of(doc[1], {5})
+    >>> adverbial_host(doc[5], {1}), adverbial_host(doc[1], {5})
     (True, False)
     """
-    while tok.i not in anchors:
-        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in CLAUSE_BREAK or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return True
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ != "of" and prep.head.i in anchors
+            and prep.head.i != prep.i)
 
 
 #: Verbs that take a past participle as a state of their subject: "stand accused", "remain detained".

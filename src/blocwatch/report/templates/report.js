@@ -266,6 +266,7 @@
       var parts = k.split("|");
       if (parts[0] === state.pair && (!factualOnly || parts[2] === "factual")) { held += data.evidence.undated_counts[k]; }
     });
+    rows = rows.slice(0, MAX_ROWS);
     document.getElementById("undated").hidden = held === 0;
     document.getElementById("undated-summary").textContent = state.pair + ": " + held + " events that the text " +
       "places before its report without a date of their own. They count in no month and in none of the " +

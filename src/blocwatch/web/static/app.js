@@ -297,15 +297,31 @@
     $("events-prev").disabled = view.offset === 0;
     $("events-next").disabled = last >= page.total;
     $("events-all").hidden = !view.month;
-    if (start === 0) await loadUndated(pair, ticket);
+    await loadUndated(pair);
   }
 
   // Background the text dates only before its report ("had invaded") counts in no month: it is listed
-  // apart, under the pair whatever month is chosen, dated "on or before" the day of its report.
-  async function loadUndated(pair, ticket) {
-    const page = await api("events", { pair, ...spanParams(), undated: "true",
-      all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: 0 });
-    if (ticket !== eventsRequest || pair !== view.pair) return;
+  // apart, under the pair whatever month or page is chosen, dated "on or before" the day of its report.
+  // It is asked for again only when the pair, the window or the modes change; only the latest answer
+  // may draw it.
+  let undatedRequest = 0, undatedKey = "";
+  async function loadUndated(pair) {
+    const params = { pair, ...spanParams(), undated: "true", all_modes: $("all-modes").checked ? "true" : "",
+      limit: PAGE, offset: 0 };
+    const key = JSON.stringify(params);
+    if (key === undatedKey) return;
+    undatedKey = key;
+    const ticket = ++undatedRequest;
+    $("undated").hidden = true;
+    $("undated-body").replaceChildren();
+    let page;
+    try {
+      page = await api("events", params);
+    } catch (err) {
+      if (ticket === undatedRequest) undatedKey = "";  // asked again next time
+      throw err;
+    }
+    if (ticket !== undatedRequest || pair !== view.pair) return;
     $("undated").hidden = page.total === 0;
     $("undated-body").replaceChildren(...page.items.map((e) => eventRow(e, `≤ ${e.date}`)));
     setText("undated-info", `${page.total.toLocaleString("en")} events between ${pair.replace("-", " and ")} that ` +
@@ -320,20 +336,20 @@
       el("td", { class: "target" }, e.target || e.target_country || ""),
       el("td", { class: "cameo" }, `${e.cameo} ${e.cameo_name || ""}`), el("td", { class: "goldstein" }, num(e.goldstein, 1)),
       el("td", { class: "mode" }, e.mode), el("td", { class: "origin" }, e.origin));
-    const show = () => showEvidence(e, row);
+    const show = () => showEvidence(e, row, date || e.date);
     row.addEventListener("click", show);
     row.addEventListener("keydown", (ev) => { if (ev.key === "Enter") show(); });
     return row;
   }
 
-  function showEvidence(e, row) {
+  function showEvidence(e, row, date) {
     for (const r of document.querySelectorAll("#events-body tr.selected, #undated-body tr.selected")) {
       r.classList.remove("selected");
     }
     row.classList.add("selected");
     $("evidence-empty").hidden = true;
     $("evidence-fields").hidden = false;
-    setText("evidence-event", `${e.date} ${e.source_country || "?"} → ${e.target_country || "?"}: ${e.cameo} ` +
+    setText("evidence-event", `${date} ${e.source_country || "?"} → ${e.target_country || "?"}: ${e.cameo} ` +
       `${e.cameo_name || ""} (Goldstein ${num(e.goldstein, 1)}, ${e.mode}, ${e.origin})`);
     setText("evidence-text", e.evidence_text || "No sentence: this event comes from a dataset; see its source.");
     setText("evidence-doc", e.doc_id || "none");
