@@ -249,3 +249,13 @@ def test_a_verb_coordinated_with_a_request_is_no_statement_of_intent(coder) -> N
     events = coder.code_text("The French envoy called for Iran to release the prisoners and reopen the embassy.", DAY)
     assert not [e for e in events if e.mode == "factual" and e.source.country == "IRN"]
     assert {e.mode for e in events if e.source.country == "IRN"} == {"future"}
+
+
+def test_people_doing_something_are_its_doers_not_who_helps_them(coder) -> None:
+    """'aided rebels fighting the president': the rebels fight, France aids (a sentence of our own);
+    a thing doing something ('a declaration demanding') still stands for its issuer."""
+    events = factual(coder, "France aided rebels fighting the Ivorian president.")
+    assert ("FRA", "REB", "06") in events and ("REB", "CIVGOV", "19") in events
+    assert not [e for e in events if e[0] == "FRA" and e[2] == "19"]
+    issued = factual(coder, "The Iranian government issued a declaration demanding that Israel withdraw from Syria.")
+    assert ("IRNGOV", "ISR", "10") in issued
