@@ -164,6 +164,9 @@ def test_light_and_cognitive_verbs_alone_make_no_event(coder, text: str) -> None
     # a light verb with a real object still codes
     ("Russian troops took the village of Avdiivka.", {("RUSMIL", "CVL", "19")}),
     ("The Chinese premier called his Japanese counterpart.", {("CHNGOV", "JPN", "04")}),
+    # a time is no argument: "(on)" in "call on" (appeal) does not match "on Monday"
+    ("The Chinese premier called his Japanese counterpart on Monday.", {("CHNGOV", "JPN", "04")}),
+    ("The Chinese premier called on Japan to release the fishermen.", {("CHNGOV", "JPN", "02")}),
 ])
 def test_catenative_verbs_give_way_to_their_complement(coder, text: str, expected: set) -> None:
     assert factual(coder, text) == expected

@@ -378,11 +378,13 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
             for t in scope:
                 if t.lower_ != term.prep or t.dep_ not in ("prep", "agent", "dative", "prt", "advmod"):
                     continue
+                obj = _pp_object(t)
+                if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+                    continue  # "on Monday" says when, not what the pattern's "(on)" speaks of
                 inner = [x for x in t.subtree if x.i != t.i]
                 if not all(any(s.match_at(forms, x.i) for x in inner) for s in term.terms):
                     continue
                 if term.target:
-                    obj = _pp_object(t)
                     if obj is None or not is_actor(obj):
                         continue
                     target = obj
