@@ -379,7 +379,7 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                 if t.lower_ != term.prep or t.dep_ not in ("prep", "agent", "dative", "prt", "advmod"):
                     continue
                 obj = _pp_object(t)
-                if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+                if obj is not None and obj.ent_type_ in ("DATE", "TIME") and term.prep not in ("until", "till"):
                     continue  # "on Monday" says when, not what the pattern's "(on)" speaks of
                 inner = [x for x in t.subtree if x.i != t.i]
                 if not all(any(s.match_at(forms, x.i) for x in inner) for s in term.terms):
