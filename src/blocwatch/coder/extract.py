@@ -37,7 +37,7 @@ from blocwatch.coder.modality import (
     question_spans,
 )
 from blocwatch.coder.typer import TypeModel
-from blocwatch.coder.vocabulary import Match, Vocabulary, WordEntry, load_light_verbs
+from blocwatch.coder.vocabulary import TIME_ENTITIES, Match, Vocabulary, WordEntry, load_light_verbs
 from blocwatch.taxonomy import load_taxonomy
 
 __all__ = ["Extractor"]
@@ -81,10 +81,6 @@ class _Candidate:
 #: CAMEO roots of material acts (aid, yielding, investigating, demonstrating, force), which no one
 #: does by speaking alone.
 _MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
-
-#: Named entities whose words name a time, never an event ("On March 24", "in May").
-_TIME_ENTITIES = ("DATE", "TIME")
-
 
 class Extractor:
     """Codes events from documents parsed by the coder's spaCy pipeline.
@@ -240,7 +236,7 @@ class Extractor:
                 if cand is not None:
                     candidates.append(cand)
             elif (tok.pos_ in ("NOUN", "PROPN") and lemma in self.vocabulary.nouns
-                  and tok.ent_type_ not in _TIME_ENTITIES):
+                  and tok.ent_type_ not in TIME_ENTITIES):
                 cand = self._noun_event(tok, self.vocabulary.nouns[lemma], by_token, published)
                 if cand is not None:
                     candidates.append(cand)

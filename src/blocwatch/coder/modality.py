@@ -36,10 +36,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "REPORTING_VERBS", "condition_spans",
-           "conditioned", "in_question", "mode_of", "question_spans"]
+__all__ = ["CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "MODAL_AUX", "REPORTING_VERBS",
+           "condition_spans", "conditioned", "in_question", "mode_of", "question_spans"]
 
-_HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
+#: Modal auxiliaries: what they govern is possible, needed or wished, not done.
+MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 #: Verbs whose infinitive or clausal complement is a planned or intended event.
 FUTURE_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "agree", "offer", "prepare",
@@ -116,7 +117,7 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
             if word in ("should", "would", "must") and token.dep_ == "ccomp" and \
                     token.head.lemma_.lower() in COMMITMENT_HEADS:  # "agreed that they should cooperate"
                 return "future", word
-            if word in _HYPOTHETICAL_AUX:
+            if word in MODAL_AUX:
                 return "hypothetical", word
             if word in _FUTURE_AUX:
                 return "future", word

@@ -12,7 +12,7 @@ import functools
 
 from spacy.tokens import Token
 
-from blocwatch.coder.modality import COMMITMENT_HEADS, FUTURE_HEADS, REPORTING_VERBS
+from blocwatch.coder.modality import COMMITMENT_HEADS, FUTURE_HEADS, MODAL_AUX, REPORTING_VERBS
 from blocwatch.coder.syntax import governor_of
 from blocwatch.data import read_csv
 
@@ -92,14 +92,11 @@ APPEALING = {"urge", "call", "ask", "appeal", "request", "want", "wish", "invite
              "beg", "implore", "seek"}
 
 
-_MODALS = {"must", "should", "could", "would", "might", "may", "can", "ought"}
-
-
 def request_kind(anchor: Token, gov: Token) -> str | None:
     """``demand`` or ``appeal`` if ``anchor``'s clause is what ``gov``'s subject asks of someone else."""
     lemma = gov.lemma_.lower()
     modal = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
-    if modal & {"have", "'ve"} and modal & _MODALS:
+    if modal & {"have", "'ve"} and modal & MODAL_AUX:
         return None  # "must have ordered": a guess at the past, which no one can be asked to do
     asked_of_other = anchor.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children) or (
         anchor.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children))

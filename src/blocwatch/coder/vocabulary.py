@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 
 from blocwatch.data import read_json, read_jsonl
 
-__all__ = ["Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "load_light_verbs",
+__all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "load_light_verbs",
            "load_vocabulary", "singular"]
 
 
@@ -121,6 +121,10 @@ class PP:
 
 
 Term = Seq | PP
+
+
+#: Named entities whose words name a time, never an event or an argument ("On March 24", "in May").
+TIME_ENTITIES = ("DATE", "TIME")
 
 
 def _word_in(token: Token, words: frozenset[str]) -> bool:
@@ -379,7 +383,7 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                 if t.lower_ != term.prep or t.dep_ not in ("prep", "agent", "dative", "prt", "advmod"):
                     continue
                 obj = _pp_object(t)
-                if obj is not None and obj.ent_type_ in ("DATE", "TIME") and term.prep not in ("until", "till"):
+                if obj is not None and obj.ent_type_ in TIME_ENTITIES and term.prep not in ("until", "till"):
                     continue  # "on Monday" says when, not what the pattern's "(on)" speaks of
                 inner = [x for x in t.subtree if x.i != t.i]
                 if not all(any(s.match_at(forms, x.i) for x in inner) for s in term.terms):

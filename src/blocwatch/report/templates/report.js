@@ -210,12 +210,12 @@
   }
 
   // -- the evidence table -----------------------------------------------------------------
-  function cellCount(pair, month, factualOnly) {
+  function cellCount(counts, pair, month, factualOnly) {
     var n = 0;
-    Object.keys(data.evidence.counts).forEach(function (k) {
+    Object.keys(counts).forEach(function (k) {
       var parts = k.split("|");
       if (parts[0] === pair && (!month || parts[1] === month) && (!factualOnly || parts[2] === "factual")) {
-        n += data.evidence.counts[k];
+        n += counts[k];
       }
     });
     return n;
@@ -258,15 +258,10 @@
   // Background the text dates only before its report ("had invaded"): no month holds it, so it is
   // listed apart, under the pair whatever month is chosen, dated "on or before" the report's day.
   function drawUndated(factualOnly) {
-    var rows = (data.evidence.undated || []).filter(function (e) {
+    var rows = data.evidence.undated.filter(function (e) {
       return e.pair === state.pair && (!factualOnly || e.mode === "factual");
-    });
-    var held = 0;
-    Object.keys(data.evidence.undated_counts || {}).forEach(function (k) {
-      var parts = k.split("|");
-      if (parts[0] === state.pair && (!factualOnly || parts[2] === "factual")) { held += data.evidence.undated_counts[k]; }
-    });
-    rows = rows.slice(0, MAX_ROWS);
+    }).slice(0, MAX_ROWS);
+    var held = cellCount(data.evidence.undated_counts, state.pair, "", factualOnly);
     document.getElementById("undated").hidden = held === 0;
     document.getElementById("undated-summary").textContent = state.pair + ": " + held + " events that the text " +
       "places before its report without a date of their own. They count in no month and in none of the " +
@@ -284,7 +279,7 @@
       return e.pair === state.pair && (!state.month || e.month === state.month) &&
              (!factualOnly || e.mode === "factual");
     });
-    var held = cellCount(state.pair, state.month, factualOnly);
+    var held = cellCount(data.evidence.counts, state.pair, state.month, factualOnly);
     var shown = state.month ? rows : rows.slice(0, MAX_ROWS);
     document.getElementById("events-summary").textContent =
       state.pair + (state.month ? " in " + state.month : ", all months") + ": " + held + " events" +
