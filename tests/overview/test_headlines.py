@@ -31,6 +31,7 @@ def test_shifts_biggest_each_way_with_their_drivers():
              shift("KOR", "PRK", date(2023, 11, 1), 0.0, -0.3, notes=("gdelt2 data start in 2023-11",))]
     got = shift_headlines(found, NAMES, limit=2)
     assert [h.pair for h in got] == ["PRK-RUS", "KOR-USA", "KOR-PRK"]
+    assert [h.month for h in got] == ["2023-07", "2024-03", "2023-11"]  # where a page opens the pair
     assert got[0].text == ("North Korea and Russia moved closer from July 2023 (net cooperation +0.00 before, "
                            "+0.40 after; 40 events since, mostly provide aid and consult).")
     assert got[2].text.startswith("South Korea and North Korea moved apart from November 2023")

@@ -85,3 +85,102 @@ def test_hostile_text_shows_as_text(browser, tmp_path, coder, artifacts):
     assert seen["dialogs"] == [] and seen["errors"] == []
     assert seen["requests"] == [out.as_uri()]
     page.close()
+
+
+def _month_count(db, pair, month):
+    """Factual, dated events between the pair's states in ``month``, counted in the store as the
+    report counts them (states acting for their state, both directions)."""
+    from blocwatch.dyads import DyadQuery
+    from blocwatch.periods import Period
+
+    span = Period.parse(month)
+    query = DyadQuery(countries=tuple(pair.split("-")), start=span.start, end=span.end, states_only=True)
+    with EventStore(db, read_only=True) as store:
+        return store.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(query.where())}").fetchone()[0]
+
+
+def _click_bar(page, month):
+    """A real mouse click on the middle of the stacked bar of ``month`` in the pair's timeline."""
+    months = page.evaluate("document.getElementById('fig-timeline').data[0].x")
+    totals = page.evaluate("(() => { const d = document.getElementById('fig-timeline').data;"
+                           " return d[0].x.map((_, i) => d.slice(0, 4).reduce((s, t) => s + t.y[i], 0)); })()")
+    i = months.index(month)
+    assert totals[i] > 0
+    # the bar's box in the page: the plot area's position plus Plotly's axis conversion
+    box = page.evaluate(f"""(() => {{
+        const div = document.getElementById('fig-timeline'), fl = div._fullLayout;
+        const rect = div.querySelector('.nsewdrag').getBoundingClientRect();
+        return {{x: rect.left + fl.xaxis.d2p(fl.xaxis.d2c('{month}')),
+                 y: rect.top + fl.yaxis.l2p({totals[i]} / 2)}};
+    }})()""")
+    page.mouse.click(box["x"], box["y"])
+    return totals[i]
+
+
+def test_clicks_land_on_the_events_of_that_pair_and_month(browser, demo_db, tmp_path, artifacts):
+    """Clicking a month's bar lists that pair's events of that month, as many as the store holds, and
+    scrolls them into view; clicking a tie of the network lists its pair."""
+    out = tmp_path / "report.html"
+    with EventStore(demo_db, read_only=True) as store:
+        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+    page, seen = open_report(browser, out)
+    page.select_option("#pair", "PRK-RUS")
+    for month in ("2024-10", "2024-06"):
+        page.evaluate("window.scrollTo(0, 0)")
+        page.locator("#timeline").scroll_into_view_if_needed()
+        bar = _click_bar(page, month)
+        page.wait_for_function(f"document.getElementById('events-summary').textContent.includes('in {month}')")
+        held = _month_count(demo_db, "PRK-RUS", month)
+        summary = page.inner_text("#events-summary")
+        assert summary.startswith(f"PRK-RUS in {month}: {held} events"), summary
+        assert held == bar  # the bar counts the same events the list holds
+        assert page.input_value("#month") == month
+        rows = page.locator("#events-table tbody tr")
+        assert rows.count() > 0
+        dates = page.eval_on_selector_all("#events-table tbody tr td:first-child",
+                                          "cells => cells.map(c => c.textContent.slice(0, 7))")
+        assert set(dates) == {month}, dates
+        # the list is scrolled into view
+        top = page.evaluate("document.getElementById('events').getBoundingClientRect().top")
+        assert -2 <= top < 900 / 2, top
+    # a tie of the network: a click anywhere along the line, not only its midpoint, opens its pair
+    page.select_option("#month", "")
+    page.locator("#network").scroll_into_view_if_needed()
+    tie = page.evaluate("""(() => {
+        const div = document.getElementById('fig-network'), fl = div._fullLayout;
+        const trace = div.data.find(t => t.mode === 'markers' && Array.isArray(t.customdata) &&
+                                         typeof t.customdata[0] === 'string' && t.customdata[0].includes('-'));
+        const i = trace.customdata.findIndex(p => p !== 'RUS-UKR' && p !== 'UKR-RUS');
+        const rect = div.querySelector('.nsewdrag').getBoundingClientRect();
+        return {pair: trace.customdata[i], x: rect.left + fl.xaxis.d2p(trace.x[i]), y: rect.top + fl.yaxis.d2p(trace.y[i]),
+                stops: trace.customdata.filter(p => p === trace.customdata[i]).length};
+    })()""")
+    assert tie["stops"] > 1  # more than the midpoint takes clicks: the first stop, near one end, is clicked
+    page.mouse.click(tie["x"], tie["y"])
+    a, b = sorted(tie["pair"].split("-"))
+    page.wait_for_function(f"document.getElementById('events-summary').textContent.startsWith('{a}-{b}')")
+    assert page.input_value("#pair") == f"{a}-{b}"
+    page.screenshot(path=str(artifacts / "report-click.png"))
+    assert seen["errors"] == [] and seen["dialogs"] == []
+    page.close()
+
+
+def test_a_finding_opens_its_pair_in_the_month_its_change_begins(browser, tmp_path):
+    """A supported shift's finding links to its pair's events in the month the change begins."""
+    from tests.helpers import warming_store
+
+    db = warming_store(tmp_path)
+    out = tmp_path / "report.html"
+    with EventStore(db, read_only=True) as store:
+        write_report(store, out, ReportOptions(start=date(2023, 1, 1), end=date(2024, 6, 30)))
+    page, seen = open_report(browser, out)
+    link = page.locator("#findings a.pair-link").first
+    assert link.get_attribute("data-pair") == "PRK-RUS" and link.get_attribute("data-month") == "2023-07"
+    page.select_option("#pair", page.eval_on_selector("#pair option:last-child", "o => o.value"))
+    link.click()
+    page.wait_for_function("document.getElementById('events-summary').textContent.startsWith('PRK-RUS in 2023-07')")
+    assert page.input_value("#pair") == "PRK-RUS" and page.input_value("#month") == "2023-07"
+    held = _month_count(db, "PRK-RUS", "2023-07")
+    assert held > 0 and page.inner_text("#events-summary").startswith(f"PRK-RUS in 2023-07: {held} events")
+    assert seen["errors"] == []
+    page.close()

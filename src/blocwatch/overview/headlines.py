@@ -38,15 +38,17 @@ _LEVEL = 0.05
 class Headline:
     """One finding: ``kind`` (``shift``, ``blocs``, ``frustration``, ``tension``) and its sentence.
 
-    ``pair`` names the dyad a shift is about (``"PRK-RUS"``), so that a page can link to it.
+    ``pair`` names the dyad a shift is about (``"PRK-RUS"``) and ``month`` the month its change
+    begins (``"2023-07"``), so that a page can link to that pair's events in that month.
     """
 
     kind: str
     text: str
     pair: str | None = None
+    month: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "pair": self.pair}
+        return {"kind": self.kind, "text": self.text, "pair": self.pair, "month": self.month}
 
 
 def _name(code: str, names: Mapping[str, str]) -> str:
@@ -110,7 +112,7 @@ def shift_headlines(shifts: Sequence[Shift], names: Mapping[str, str], *, limit:
                 f"{_name(s.source, names)} and {_name(s.target, names)} moved {direction} from {s.at:%B %Y} "
                 f"(net cooperation {s.before:+.2f} before, {s.after:+.2f} after; "
                 f"{s.events_after:,} events since{why}).{note}",
-                pair=f"{s.source}-{s.target}"))
+                pair=f"{s.source}-{s.target}", month=f"{s.at:%Y-%m}"))
     if not out and period:
         test = ShiftTest()
         notes = "".join(f" Note: {n}." for n in dict.fromkeys(n for s in shifts for n in s.notes))

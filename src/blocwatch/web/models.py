@@ -269,6 +269,7 @@ class Finding(BaseModel):
     kind: str = Field(description="shift, blocs, frustration or tension.")
     text: str = Field(description="The finding in a sentence, with its figures.")
     pair: str | None = Field(description="The pair a shift is about (`PRK-RUS`).")
+    month: str | None = Field(default=None, description="The month a shift's change begins (`2023-07`).")
 
 
 class FindingList(BaseModel):

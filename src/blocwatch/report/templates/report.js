@@ -12,6 +12,7 @@
                ["verbal_conflict", "#f2a65a"], ["material_conflict", "#b71c1c"]];
   var BLOC_COLOURS = ["#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#e6ab02", "#66a61e", "#999999"];
   var FRIENDLY = "#2b7bba", HOSTILE = "#d7301f";
+  var TIE_STOPS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];  // where a tie takes clicks, as shares of its length
   var CONFIG = {displaylogo: false, responsive: true,
                 toImageButtonOptions: {format: "svg", filename: "blocwatch"}};
   var MAX_ROWS = 200;  // rows listed at once for "all months"; a single month lists all it holds
@@ -47,6 +48,13 @@
   data.months.forEach(function (m) { var o = el("option", m); o.value = m; monthSel.appendChild(o); });
   var factualBox = document.getElementById("factual-only");
 
+  // Plotly gives a month axis's values back as days ("2024-10-01"); the report's months are "2024-10"
+  function monthOf(x) {
+    var m = /^(\d{4})-(\d{2})/.exec(String(x));
+    return m && data.months.indexOf(m[1] + "-" + m[2]) >= 0 ? m[1] + "-" + m[2] : "";
+  }
+  function showEvents() { document.getElementById("events").scrollIntoView(); }
+
   function select(pair, month) {
     if (pair && byPair[pair]) { state.pair = pair; }
     state.month = month || "";
@@ -59,7 +67,11 @@
   monthSel.addEventListener("change", function () { select(state.pair, monthSel.value); });
   factualBox.addEventListener("change", drawEvents);
   Array.prototype.forEach.call(document.querySelectorAll("a.pair-link"), function (a) {
-    a.addEventListener("click", function () { select(a.getAttribute("data-pair"), ""); });
+    a.addEventListener("click", function (ev) {  // a finding: its pair, in the month the change begins
+      ev.preventDefault();
+      select(a.getAttribute("data-pair"), a.getAttribute("data-month") || "");
+      showEvents();
+    });
   });
 
   // -- the dyad timeline ------------------------------------------------------------------
@@ -88,7 +100,9 @@
     var div = document.getElementById("fig-timeline");
     Plotly.react(div, traces, layout, CONFIG);
     if (!div._bwClick) {
-      div.on("plotly_click", function (ev) { if (ev.points.length) { select(state.pair, ev.points[0].x); } });
+      div.on("plotly_click", function (ev) {  // a bar or a point: its month, whatever form the axis gives it in
+        if (ev.points.length) { select(state.pair, monthOf(ev.points[0].x)); showEvents(); }
+      });
       div._bwClick = true;
     }
   }
@@ -114,12 +128,15 @@
       traces.push({type: "scatter", mode: "lines", x: [a.x, b.x], y: [a.y, b.y], hoverinfo: "skip", showlegend: false,
                    line: {color: e.sign > 0 ? FRIENDLY : HOSTILE, width: 1 + 6 * e.weight / maxw,
                           dash: e.frustrated ? "dot" : "solid"}, opacity: 0.75});
-      mid.x.push((a.x + b.x) / 2);
-      mid.y.push((a.y + b.y) / 2);
-      mid.customdata.push(e.source + "-" + e.target);
-      mid.text.push(plain(name(e.source) + " - " + name(e.target) + ": " + (e.sign > 0 ? "friendly" : "hostile") +
-                          ", net " + signed(e.net || 0) + interval(e.net_low, e.net_high) + " over " + e.events + " events" +
-                          (e.frustrated ? " (frustrated)" : "")));
+      var label = plain(name(e.source) + " - " + name(e.target) + ": " + (e.sign > 0 ? "friendly" : "hostile") +
+                        ", net " + signed(e.net || 0) + interval(e.net_low, e.net_high) + " over " + e.events + " events" +
+                        (e.frustrated ? " (frustrated)" : ""));
+      TIE_STOPS.forEach(function (f) {  // a line takes no clicks: invisible points along it do, end to end
+        mid.x.push(a.x + f * (b.x - a.x));
+        mid.y.push(a.y + f * (b.y - a.y));
+        mid.customdata.push(e.source + "-" + e.target);
+        mid.text.push(label);
+      });
     });
     traces.push({type: "scatter", mode: "markers", x: mid.x, y: mid.y, text: mid.text, customdata: mid.customdata,
                  hovertemplate: "%{text}<extra></extra>", marker: {size: 12, color: "rgba(0,0,0,0.01)"},
@@ -148,7 +165,7 @@
         var p = ev.points[0];
         if (p && typeof p.customdata === "string" && byPair[p.customdata]) {
           select(p.customdata, "");
-          document.getElementById("timeline").scrollIntoView();
+          showEvents();
         }
       });
       div._bwClick = true;
@@ -189,7 +206,7 @@
     div.on("plotly_click", function (ev) {
       var p = ev.points[0];
       var pair = p && p.customdata && p.customdata[0];
-      if (pair && byPair[pair]) { select(pair, ""); document.getElementById("timeline").scrollIntoView(); }
+      if (pair && byPair[pair]) { select(pair, ""); showEvents(); }
     });
   }
 

@@ -133,7 +133,7 @@
       if (h.pair) {
         item.setAttribute("data-pair", h.pair);
         item.setAttribute("tabindex", 0);
-        item.addEventListener("click", () => selectPair(h.pair));
+        item.addEventListener("click", () => selectPair(h.pair, h.month || ""));
       }
       return item;
     }));
