@@ -56,6 +56,26 @@ def test_parse_countries():
     assert parse_countries(" prk , rus,PRK") == ("PRK", "RUS")
     assert parse_countries(["usa", "kor"]) == ("USA", "KOR")
     assert parse_countries("") is None and parse_countries(None) is None
+    # names and common aliases, in any case; CAMEO's own codes
+    assert parse_countries("North Korea, dprk,Russia,US, uk,ROM") == ("PRK", "RUS", "USA", "GBR", "ROU")
     with pytest.raises(ParameterError) as err:
-        parse_countries("US,RUS")
-    assert err.value.param == "countries" and '"US"' in err.value.reason
+        parse_countries("NK,RUS")
+    assert err.value.param == "countries"
+    assert err.value.reason == '"NK" is no state blocwatch knows; did you mean PRK (North Korea)?'
+    with pytest.raises(ParameterError) as err:
+        parse_countries("Korea")
+    assert err.value.reason == ('"Korea" is no state blocwatch knows; did you mean PRK (North Korea) or KOR '
+                                '(South Korea)?')
+    with pytest.raises(ParameterError) as err:  # shaped like a code, but no state has it
+        parse_countries("RUS,XYZ")
+    assert err.value.reason.startswith('"XYZ" is no state blocwatch knows; give an ISO alpha-3 code')
+
+
+def test_suggestions_for_slips():
+    from blocwatch.countries import suggest
+
+    assert [c.iso3 for c in suggest("DRC")] == ["COD"]
+    assert [c.iso3 for c in suggest("UAE")] == ["ARE"]
+    assert [c.iso3 for c in suggest("Ukriane")] == ["UKR"]
+    assert sorted(c.iso3 for c in suggest("SA")) == ["SAU", "ZAF"]
+    assert suggest("Q") == [] and suggest("Atlantis") == []

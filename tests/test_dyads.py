@@ -87,8 +87,13 @@ def test_query_validation():
         DyadQuery(start=dt.date(2025, 1, 1), end=dt.date(2024, 1, 1))
     assert err.value.param == "start"
     with pytest.raises(ParameterError) as err:
-        DyadQuery(countries=("US",))
-    assert err.value.param == "countries"
+        DyadQuery(countries=("NK",))
+    assert err.value.param == "countries" and "did you mean PRK" in err.value.reason
+    with pytest.raises(ParameterError):  # only known states reach the SQL
+        DyadQuery(countries=("USA') OR (1=1",))
+    with pytest.raises(ParameterError):
+        DyadQuery(countries="USA")
+    assert DyadQuery(countries=("North Korea", "rus", "PRK")).countries == ("PRK", "RUS")
 
 
 def test_query_dates_as_text():

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Sequence
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from blocwatch.data import read_csv
 from blocwatch.errors import ParameterError
 
-__all__ = ["ISO3", "Countries", "Country", "load_countries", "parse_countries"]
+__all__ = ["ISO3", "Countries", "Country", "load_countries", "parse_countries", "resolve_country", "suggest"]
 
 #: The shape of an ISO 3166-1 alpha-3 code, as blocwatch stores states.
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -86,23 +87,95 @@ def load_countries() -> Countries:
     )
 
 
-def parse_countries(text: str | Sequence[str] | None, *, param: str = "countries") -> tuple[str, ...] | None:
-    """``"usa, rus,PRK"`` -> ``("USA", "RUS", "PRK")``; ``None`` or empty -> ``None``.
+#: Words left out of a name's initials ("DRC" for the Democratic Republic of the Congo).
+_SMALL_WORDS = {"of", "the", "and"}
+#: Words of formal names ("Republic of Uganda") that no one abbreviates in two letters.
+_FORMAL_WORDS = {"republic", "kingdom", "state", "states", "federation", "islamic", "people's", "union"}
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[a-z']+", name.lower())
+    return "".join(w[0] for w in words if w not in _SMALL_WORDS)
+
+
+def suggest(text: str, limit: int = 3) -> list[Country]:
+    """States the user may have meant by ``text``, from the likeliest kind of slip on: a name's
+    initials ("NK", "DRC"), a word or the start of a name ("Korea", "Kos"), a name spelled nearly
+    so ("Rusia"), then a code spelled nearly so. The first kind that finds any gives the answer.
 
     Examples
     --------
-    >>> parse_countries("usa, rus,PRK")
-    ('USA', 'RUS', 'PRK')
-    >>> parse_countries("US")
+    >>> [c.iso3 for c in suggest("NK")], [c.iso3 for c in suggest("Rusia")], [c.iso3 for c in suggest("Korea")]
+    (['PRK'], ['RUS'], ['PRK', 'KOR'])
+    >>> [c.iso3 for c in suggest("XYZ")]
+    []
+    """
+    c = load_countries()
+    key = text.strip().lower()
+    if len(key) < 2:
+        return []
+    names = sorted(c.by_name.items())
+
+    def formal(name: str) -> bool:
+        return len(key) < 3 and bool(set(name.split()) & _FORMAL_WORDS)
+
+    tiers = [
+        [country for name, country in names if _initials(name) == key and not formal(name)],
+        [country for name, country in names if len(key) >= 3 and (key in name.split() or name.startswith(key))],
+        [c.by_name[n] for n in difflib.get_close_matches(key, [n for n, _ in names], n=limit, cutoff=0.8)],
+        [c.by_iso3[code] for code in difflib.get_close_matches(key.upper(), list(c.by_iso3), n=limit, cutoff=0.66)]
+        if len(key) == 3 else [],
+    ]
+    for tier in tiers:
+        if tier:
+            return list({country.iso3: country for country in tier}.values())[:limit]
+    return []
+
+
+def resolve_country(text: str, *, param: str = "countries") -> str:
+    """One state as blocwatch stores it (ISO alpha-3), from its code, its CAMEO code ("ROM"), its
+    name or a common alias ("North Korea", "DPRK", "US"); anything else is an error that suggests
+    what may have been meant.
+
+    Examples
+    --------
+    >>> resolve_country("prk"), resolve_country("North Korea"), resolve_country("DPRK"), resolve_country("ROM")
+    ('PRK', 'PRK', 'PRK', 'ROU')
+    >>> resolve_country("NK")
     Traceback (most recent call last):
     ...
-    blocwatch.errors.ParameterError: countries: "US" is not an ISO alpha-3 code such as USA
+    blocwatch.errors.ParameterError: countries: "NK" is no state blocwatch knows; did you mean PRK (North Korea)?
+    """
+    c = load_countries()
+    key = text.strip()
+    upper = key.upper()
+    if upper in c.by_iso3:
+        return upper
+    if upper in c.by_cameo:
+        return c.by_cameo[upper].iso3
+    if key.lower() in c.by_name:
+        return c.by_name[key.lower()].iso3
+    options = suggest(key)
+    hint = ("did you mean " + " or ".join(f"{o.iso3} ({o.name})" for o in options) + "?" if options else
+            'give an ISO alpha-3 code such as USA or a name such as "North Korea"')
+    raise ParameterError(param, f'"{key}" is no state blocwatch knows; {hint}')
+
+
+def parse_countries(text: str | Sequence[str] | None, *, param: str = "countries") -> tuple[str, ...] | None:
+    """``"usa, Russia,PRK"`` -> ``("USA", "RUS", "PRK")``; ``None`` or empty -> ``None``. Each item is
+    read by :func:`resolve_country`.
+
+    Examples
+    --------
+    >>> parse_countries("usa, Russia,PRK")
+    ('USA', 'RUS', 'PRK')
+    >>> parse_countries("Ukriane")
+    Traceback (most recent call last):
+    ...
+    blocwatch.errors.ParameterError: countries: "Ukriane" is no state blocwatch knows; did you mean UKR (Ukraine)?
     """
     if text is None:
         return None
     items = text.split(",") if isinstance(text, str) else list(text)
-    codes = tuple(dict.fromkeys(c.strip().upper() for c in items if c.strip()))
-    for c in codes:
-        if not ISO3.match(c):
-            raise ParameterError(param, f'"{c}" is not an ISO alpha-3 code such as USA')
+    codes = tuple(dict.fromkeys(resolve_country(c, param=param) for c in items if c.strip()))
     return codes or None

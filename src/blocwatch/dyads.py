@@ -23,7 +23,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from blocwatch.countries import ISO3
+from blocwatch.countries import resolve_country
 from blocwatch.errors import ParameterError
 from blocwatch.periods import WINDOWS, parse_date
 
@@ -135,9 +135,10 @@ class DyadQuery:
             raise ParameterError("score", f"choose one of {', '.join(SCORES)}, not {self.score!r}")
         if self.weight not in WEIGHTS:
             raise ParameterError("weight", f"choose one of {', '.join(WEIGHTS)}, not {self.weight!r}")
-        for c in self.countries or ():
-            if not ISO3.match(c):
-                raise ParameterError("countries", f'"{c}" is not an ISO alpha-3 code')
+        if isinstance(self.countries, str):
+            raise ParameterError("countries", f"a tuple of states, such as ({self.countries!r},), not a string")
+        if self.countries is not None:  # codes, names or aliases: stored as ISO alpha-3 codes
+            object.__setattr__(self, "countries", tuple(dict.fromkeys(resolve_country(c) for c in self.countries)))
         # dates may be given as text ("2024-06"): a start is the first day, an end the last
         object.__setattr__(self, "start", parse_date(self.start, param="start"))
         object.__setattr__(self, "end", parse_date(self.end, end=True, param="end"))

@@ -93,7 +93,10 @@ def test_missing_file_is_a_usage_error_with_exit_1(tmp_path):
     ("args", "message"),
     [
         (["dyads", "--window", "fortnight"], "--window: choose one of day, week, month, quarter, year"),
-        (["dyads", "--countries", "US,RUS"], '--countries: "US" is not an ISO alpha-3 code'),
+        (["dyads", "--countries", "NK,RUS"], '--countries: "NK" is no state blocwatch knows; did you mean PRK '
+                                             '(North Korea)?'),
+        (["dyads", "--countries", "XYZ,RUS"], '--countries: "XYZ" is no state blocwatch knows; give an ISO alpha-3 '
+                                              'code such as USA or a name such as "North Korea"'),
         (["dyads", "--from", "2024-13"], '--from: "2024-13" is not a valid date'),
         (["dyads", "--from", "2025", "--to", "2024"], "--from: 2025-01-01 is after the end, 2024-12-31"),
         (["stats"], "no event store here; run `blocwatch ingest` first"),

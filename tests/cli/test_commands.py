@@ -96,5 +96,5 @@ def test_report_writes_the_page_and_the_figures(db, tmp_path):
     assert (tmp_path / "r" / "report.html").stat().st_size > 1_000_000
     assert {p.suffix for p in (tmp_path / "figs").iterdir()} == {".png", ".svg"}
     bad = run("report", "--db", db, "--countries", "RU", "--out", tmp_path / "x.html")
-    assert bad.returncode == 1 and '"RU" is not an ISO alpha-3 code' in bad.stderr
+    assert bad.returncode == 1 and '"RU" is no state blocwatch knows' in bad.stderr
     assert not (tmp_path / "x.html").exists()

@@ -53,7 +53,8 @@ Paths = Annotated[list[Path], typer.Argument(help="Files, folders or .zip/.gz ar
 Strict = Annotated[bool, typer.Option("--strict", help="Exit with 1 if any row is quarantined.")]
 Start = Annotated[str | None, typer.Option("--from", help="First date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 End = Annotated[str | None, typer.Option("--to", help="Last date (inclusive), same forms.")]
-Countries = Annotated[str | None, typer.Option(help="Comma-separated ISO alpha-3 codes, e.g. USA,RUS,PRK.")]
+Countries = Annotated[str | None, typer.Option(help="Comma-separated states: ISO alpha-3 codes or names, e.g. "
+                                               "USA,RUS,PRK or 'North Korea,Russia'.")]
 Window = Annotated[str, typer.Option(help=f"One of {', '.join(WINDOWS)}.")]
 Alpha = Annotated[float, typer.Option(help="Smoothing of net cooperation, in score units (see docs/analysis.md).")]
 Score = Annotated[str, typer.Option(help=f"Event intensity: {' or '.join(SCORES)}.")]
