@@ -16,12 +16,13 @@ __all__ = ["NullProgress", "Progress", "RecordingProgress"]
 class Progress(Protocol):
     """Receives progress from long work.
 
-    ``start`` opens a task with a total in arbitrary units (bytes, rows, documents),
-    ``advance`` moves it on, ``finish`` closes it. ``note`` passes a one-line message
-    (a file was skipped, a pass was needed) that a UI may show.
+    ``start`` opens a task with a total in its ``unit`` (``bytes``, ``documents``, ``records``,
+    ``files``, ``steps``: what a UI shows beside the count), ``advance`` moves it on, ``finish``
+    closes it. ``note`` passes a one-line message (a file was skipped, a pass was needed) that a UI
+    may show.
     """
 
-    def start(self, task: str, total: float | None = None) -> None: ...
+    def start(self, task: str, total: float | None = None, unit: str = "bytes") -> None: ...
 
     def advance(self, amount: float) -> None: ...
 
@@ -39,7 +40,7 @@ class NullProgress:
     >>> p.start("ingest", total=10); p.advance(10); p.finish()
     """
 
-    def start(self, task: str, total: float | None = None) -> None:
+    def start(self, task: str, total: float | None = None, unit: str = "bytes") -> None:
         pass
 
     def advance(self, amount: float) -> None:
@@ -66,12 +67,13 @@ class RecordingProgress:
     def __init__(self) -> None:
         self.task: str | None = None
         self.total: float | None = None
+        self.unit = "bytes"
         self.done: float = 0
         self.notes: list[str] = []
         self.finished = False
 
-    def start(self, task: str, total: float | None = None) -> None:
-        self.task, self.total, self.done, self.finished = task, total, 0, False
+    def start(self, task: str, total: float | None = None, unit: str = "bytes") -> None:
+        self.task, self.total, self.unit, self.done, self.finished = task, total, unit, 0, False
 
     def advance(self, amount: float) -> None:
         self.done += amount

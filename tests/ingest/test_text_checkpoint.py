@@ -44,8 +44,8 @@ class Count(NullProgress):
         self.total: float | None = None
         self.done = 0.0
 
-    def start(self, task: str, total: float | None = None) -> None:
-        self.total = total
+    def start(self, task: str, total: float | None = None, unit: str = "bytes") -> None:
+        self.total, self.unit = total, unit
 
     def advance(self, amount: float) -> None:
         self.done += amount
@@ -80,7 +80,7 @@ def test_a_killed_coding_run_resumes_where_its_last_checkpoint_was(tmp_path, cle
         assert store.count("events") == 0  # nothing half-stored
         count = Count()
         result = ingest_text(store, [NEWS], progress=count, checkpoint_every=5)
-        assert (count.total, count.done) == (documents - kept, documents - kept)
+        assert (count.total, count.done, count.unit) == (documents - kept, documents - kept, "documents")
         assert (result.documents, result.inserted) == (documents, inserted)
         assert store.query("SELECT count(*) AS n FROM coding_checkpoint").to_pylist() == [{"n": 0}]
         assert _events(store) == events

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,7 +19,7 @@ from blocwatch.analysis.network import EdgeRule, SignedNetwork
 from blocwatch.analysis.significance import ShiftTest
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
-from blocwatch.cli.render import OutputFormat, clean, plural, render, stdout, term
+from blocwatch.cli.render import OutputFormat, clean, note_empty, plural, render, stdout, term
 from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
 from blocwatch.errors import InputError, ParameterError
@@ -82,6 +83,8 @@ def relations(
     with make_engine(engine, db=db, master=spark_master, events=events) as runner:
         table = runner.relations(options.query, options.alpha)
     render(table, fmt)
+    if engine is opt.EngineName.duckdb:
+        note_empty(table, db, options.query)
 
 
 @app.command()
@@ -107,7 +110,9 @@ def network(
     with EventStore(db, read_only=True) as store:
         net = Relations(store, options).network(period.start, period.end, label=window or period.label, top=top)
     if fmt is NetworkFormat.table:
-        render(_edge_table(net), OutputFormat.table)
+        edges = _edge_table(net)
+        render(edges, OutputFormat.table)
+        note_empty(edges, db, replace(options.query, start=period.start, end=period.end))
         return
     text = net.dumps(fmt.value)
     if out:
@@ -254,6 +259,7 @@ def balance(
         with EventStore(db, read_only=True) as store:
             rows = Relations(store, options).balance(window=window, top=top, method=method, time_limit=time_limit,
                                                      k=k)
+        note_empty(pa.table({"group": [r["group"] for r in rows]}), db, options.query)
     if fmt is LinesFormat.jsonl:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import pyarrow as pa
@@ -9,7 +10,7 @@ import typer
 
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
-from blocwatch.cli.render import OutputFormat, clean, plural, render, stdout, term
+from blocwatch.cli.render import OutputFormat, clean, note_empty, plural, render, stdout, term
 from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
 from blocwatch.relations import Relations, RelationsOptions
@@ -71,6 +72,8 @@ def dyads(
     with make_engine(engine, db=db, master=spark_master, events=events) as runner:
         table = runner.dyads(query)
     render(table, fmt)
+    if engine is opt.EngineName.duckdb:
+        note_empty(table, db, query)
 
 
 @app.command()
@@ -89,6 +92,7 @@ def events(
         table = table.select(["date", "source", "target", "cameo", "plover", "goldstein", "mode", "origin",
                               "evidence_text"])
     render(table, fmt)
+    note_empty(table, db, query if a is None else replace(query, countries=(a, b)))
 
 
 @app.command()

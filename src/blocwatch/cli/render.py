@@ -19,6 +19,8 @@ from rich.progress import (
     BarColumn,
     DownloadColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TaskID,
     TextColumn,
     TimeRemainingColumn,
@@ -27,7 +29,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["OutputFormat", "RichProgress", "clean", "csv_cell", "plural", "render", "stderr", "stdout", "term"]
+__all__ = ["SECONDARY", "WRAPPED", "OutputFormat", "RichProgress", "clean", "csv_cell", "fit_columns", "note_empty",
+           "plural", "render", "stderr", "stdout", "term"]
 
 # Tables are not squeezed to 80 columns when the output goes to a file or a pipe.
 stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 250)
@@ -133,13 +136,84 @@ def render(table: pa.Table, fmt: OutputFormat, *, title: str | None = None, cons
             cell = (lambda v: clean(v) if isinstance(v, str) else v) if console.is_terminal else (lambda v: v)
             writer.writerow(["" if v is None else cell(csv_cell(_plain(v))) for v in row.values()])
     else:
+        cells = {name: [clean(_cell(v)) for v in table.column(name).to_pylist()] for name in table.column_names}
+        shown, left_out = fit_columns(cells, console.width)
         out = Table(title=title and term(title), title_justify="left", show_edge=False, header_style="bold")
-        for name, typ in zip(table.column_names, table.schema.types, strict=True):
+        for name in shown:
+            typ = table.schema.field(name).type
             numeric = pa.types.is_integer(typ) or pa.types.is_floating(typ)
-            out.add_column(name, justify="right" if numeric else "left", no_wrap=True, min_width=len(name))
-        for row in rows:
-            out.add_row(*(Text(clean(_cell(v))) for v in row.values()))  # text, never markup
+            if name in WRAPPED:  # long text wraps in the room the key columns leave
+                out.add_column(name, overflow="fold", min_width=min(_WRAP_MIN, _width(name, cells[name])))
+            else:
+                out.add_column(name, justify="right" if numeric else "left", no_wrap=True,
+                               min_width=_width(name, cells[name]))
+        for i in range(table.num_rows):
+            out.add_row(*(Text(cells[name][i]) for name in shown))  # text, never markup
         console.print(out)
+        if left_out:
+            stderr.print(f"[yellow]note:[/yellow] {plural(len(left_out), 'column')} left out to fit "
+                         f"{console.width} characters ({', '.join(left_out)}); --format csv shows them all",
+                         highlight=False)
+
+
+#: Columns that give way first when a table is wider than the terminal, in the order they go:
+#: sums of squares and one-sided sums behind the means, then raw totals, then counts by kind.
+SECONDARY = ("score_pos_sq", "score_neg_sq", "score_pos", "score_neg", "weight", "reports", "goldstein_sum",
+             "source_name", "target_name", "source_sector", "target_sector", "plover", "date_precision", "doc_id",
+             "verbal_coop", "verbal_conflict", "material_coop", "material_conflict", "bound", "seconds",
+             "balanced_triangle_ratio", "goldstein_mean")
+#: Columns of running text: they wrap rather than push the others out.
+WRAPPED = ("evidence_text", "reason", "raw", "blocs", "file", "text", "sentence", "gold", "coded")
+_WRAP_MIN = 24
+_GAP = 3  # a column's padding and rule
+
+
+def _width(name: str, values: list[str]) -> int:
+    return max([len(name), *map(len, values)])
+
+
+def fit_columns(cells: dict[str, list[str]], width: int) -> tuple[list[str], list[str]]:
+    """The columns a table keeps in ``width`` characters, and those it leaves out: columns of
+    :data:`SECONDARY` go, in that order, until the rest fit; text columns (:data:`WRAPPED`) count
+    for their wrapped minimum. Key columns (period, pair, counts, net) are never left out.
+
+    >>> cells = {"period": ["2024-10-01"], "source": ["PRK"], "events": ["35"], "score_pos_sq": ["928.670"],
+    ...          "net": ["0.374"]}
+    >>> fit_columns(cells, 80)
+    (['period', 'source', 'events', 'score_pos_sq', 'net'], [])
+    >>> fit_columns(cells, 40)
+    (['period', 'source', 'events', 'net'], ['score_pos_sq'])
+    """
+    names = list(cells)
+
+    def need(cols: list[str]) -> int:
+        return sum((min(_WRAP_MIN, _width(n, cells[n])) if n in WRAPPED else _width(n, cells[n])) + _GAP
+                   for n in cols)
+
+    left_out: list[str] = []
+    for name in SECONDARY:
+        if need(names) <= width:
+            break
+        if name in names and name not in WRAPPED:
+            names.remove(name)
+            left_out.append(name)
+    return names, left_out
+
+
+class _Amount(ProgressColumn):
+    """How far a task is, in its own unit: "1.2/3.4 MB 2.0 MB/s", "12/30 documents 4.1/s"."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bytes, self._speed = DownloadColumn(), TransferSpeedColumn()
+
+    def render(self, task: Task) -> Text:
+        unit = task.fields.get("unit", "bytes")
+        if unit == "bytes":
+            return Text.assemble(self._bytes.render(task), " ", self._speed.render(task))
+        total = "?" if task.total is None else f"{int(task.total):,}"
+        rate = f" {task.speed:,.1f}/s" if task.speed else ""
+        return Text(f"{int(task.completed):,}/{total} {unit}{rate}", style="progress.download")
 
 
 class RichProgress:
@@ -150,8 +224,7 @@ class RichProgress:
         self._progress = Progress(
             TextColumn("{task.description:<10}"),
             BarColumn(),
-            DownloadColumn(),
-            TransferSpeedColumn(),
+            _Amount(),
             TimeRemainingColumn(),
             console=console,
             transient=True,
@@ -159,12 +232,12 @@ class RichProgress:
         )
         self._task: TaskID | None = None
 
-    def start(self, task: str, total: float | None = None) -> None:
+    def start(self, task: str, total: float | None = None, unit: str = "bytes") -> None:
         if self._task is None:
             self._progress.start()
         else:
             self._progress.remove_task(self._task)
-        self._task = self._progress.add_task(task, total=total)
+        self._task = self._progress.add_task(task, total=total, unit=unit)
 
     def advance(self, amount: float) -> None:
         if self._task is not None:
@@ -186,3 +259,16 @@ class RichProgress:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def note_empty(table: pa.Table, db: Any, query: Any) -> None:
+    """When ``table`` is empty, say why on stderr (:func:`blocwatch.explain.why_empty`), so that an
+    empty table is never the whole answer."""
+    if table.num_rows:
+        return
+    from blocwatch.explain import why_empty
+    from blocwatch.store import EventStore
+
+    with EventStore(db, read_only=True) as store:
+        reason = why_empty(store, query)
+    stderr.print(f"[yellow]note:[/yellow] nothing to show: {term(reason)}", highlight=False)

@@ -216,7 +216,7 @@ def score_articles(articles: Path, coder: Any = None, split: str | None = None,
         raise InputError(f"the file lacks the gold's articles {', '.join(missing)}", file=str(articles))
     coder = coder or Coder.load()
     progress = progress or NullProgress()
-    progress.start("articles", total=len(golds))
+    progress.start("articles", total=len(golds), unit="articles")
     out = []
     for g in golds:
         text = texts[g.id]

@@ -326,7 +326,7 @@ def evaluate(folder: Path, sets: Sequence[str] | None = None, progress=None) -> 
                 actors, agents = validation_dictionaries(folder)
                 fictional = Coder(base.nlp, ActorDictionary.load(base.nlp, actors, agents), base.vocabulary)
             coder = fictional
-        progress.start(name, total=len(records))
+        progress.start(name, total=len(records), unit="records")
         unseen = _out_of_fold(coder, {r.id for r in records})
 
         def coded(records: list[GoldRecord] = records, coder: Coder = coder,  # noqa: ANN202

@@ -611,7 +611,7 @@ def ingest_mapped_parquet(store: EventStore, paths: Iterable[str | Path], profil
     progress = progress or NullProgress()
     files = expand_paths(paths, suffixes=(".parquet", ".pq"))
     results: list[FileResult] = []
-    progress.start("reading", total=len(files))
+    progress.start("reading", total=len(files), unit="files")
     for f in files:
         try:
             pf = pq.ParquetFile(f)

@@ -95,7 +95,7 @@ def code_documents(paths: Iterable[str | Path], *, default_date: date | None = N
     events: list[CodedEvent] = []
     if documents:
         coder = coder or load_coder()
-        progress.start("coding", total=len(documents))
+        progress.start("coding", total=len(documents), unit="documents")
         for _, evs in coder.code_many(documents, workers=workers, progress=progress):
             events.extend(evs)
         progress.finish()
@@ -187,7 +187,7 @@ def ingest_documents(store: EventStore, items: Iterable[Document | Problem], *, 
                 todo.append(doc)
     if todo:
         coder = coder or load_coder()
-        progress.start("coding", total=len(todo))
+        progress.start("coding", total=len(todo), unit="documents")
         pending: list[tuple[str, list[CodedEvent]]] = []
         last = time.monotonic()
         for doc, events in coder.code_many(todo, workers=workers, progress=progress):

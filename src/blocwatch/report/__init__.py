@@ -119,7 +119,7 @@ def report_data(overview: Overview, progress: Progress | None = None) -> dict[st
     """
     progress = progress or NullProgress()
     steps = ("timelines", "matrix", "networks", "tension", "shifts", "headlines", "evidence")
-    progress.start("report", total=len(steps))
+    progress.start("report", total=len(steps), unit="steps")
     names = {c: overview.names.get(c, c) for c in overview.countries}
     out: dict[str, Any] = {"countries": list(overview.countries), "names": names, "quads": QUADS,
                            "months": [m.strftime("%Y-%m") for m in overview.months],
