@@ -157,3 +157,36 @@ def test_balance_of_the_shared_networks(shared):
                "-f", "jsonl")
     rows = [json.loads(x) for x in proc.stdout.splitlines()]
     assert len(rows) == 51 and all(r["exact"] for r in rows)
+
+
+@pytest.mark.slow
+def test_every_data_command_writes_csv_with_what_jsonl_holds(db, tmp_path):
+    import csv
+
+    def both(*args):
+        rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout)))
+        lines = [json.loads(x) for x in run(*args, "-f", "jsonl").stdout.splitlines()]
+        assert rows and len(rows) == len(lines), args
+        return rows, lines
+
+    rows, lines = both("shifts", "--db", db, "--from", "2023-01", "--to", "2024-06", "--all")
+    for row, line in zip(rows, lines, strict=True):
+        assert (row["source"], row["target"], row["at"], row["status"]) == (
+            line["source"], line["target"], line["at"], line["status"])
+        low, high = line["before_interval"] or ("", "")
+        assert (row["before_low"], row["before_high"]) == (str(low), str(high))
+    first = lines[0]["drivers"][0]
+    assert rows[0]["drivers"].split(" | ")[0] == f"{first['root']} {first['name']} ({first['events']})"
+    rows, lines = both("enemies", "PRK", "RUS", "--db", db)
+    assert [r["third"] for r in rows] == [x["third"] for x in lines] == ["UKR"]
+    assert rows[0]["examples_a"].split() == [e["event_id"] for e in lines[0]["examples_a"]]
+    rows, lines = both("balance", "--db", db, "--window", "quarter")
+    assert [r["group"] for r in rows] == [x["group"] for x in lines]
+    assert [r["blocs"] for r in rows] == [" | ".join(",".join(b) for b in x["blocs"]) for x in lines]
+    net = json.loads(run("network", "--db", db, "--window", "2024-Q1", "-f", "json").stdout)
+    edges = list(csv.DictReader(io.StringIO(run("network", "--db", db, "--window", "2024-Q1", "-f", "csv").stdout)))
+    assert {(e["source"], e["target"], int(e["sign"])) for e in edges} == {
+        (e["source"], e["target"], e["sign"]) for e in net["edges"]}
+    out = tmp_path / "ties.csv"
+    assert run("network", "--db", db, "--window", "2024-Q1", "-f", "csv", "--out", out).returncode == 0
+    assert list(csv.DictReader(out.open())) == edges

@@ -19,7 +19,7 @@ from blocwatch.analysis.network import EdgeRule, SignedNetwork
 from blocwatch.analysis.significance import ShiftTest
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
-from blocwatch.cli.render import OutputFormat, clean, note_empty, plural, render, stdout, term
+from blocwatch.cli.render import OutputFormat, clean, csv_cell, note_empty, plural, render, stdout, term
 from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
 from blocwatch.errors import InputError, ParameterError
@@ -35,6 +35,7 @@ class NetworkFormat(enum.StrEnum):
     """Output of ``blocwatch network``."""
 
     table = "table"
+    csv = "csv"
     json = "json"
     graphml = "graphml"
     gexf = "gexf"
@@ -44,7 +45,31 @@ class LinesFormat(enum.StrEnum):
     """Output of ``blocwatch shifts``, ``enemies`` and ``balance``."""
 
     table = "table"
+    csv = "csv"
     jsonl = "jsonl"
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of nested results as CSV cells: an interval as two columns (``_low``, ``_high``),
+    drivers as "root name (events)", examples as their event ids, lists joined by " | "."""
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key.endswith("_interval"):
+            low, high = value if value else (None, None)
+            out[key.removesuffix("_interval") + "_low"], out[key.removesuffix("_interval") + "_high"] = low, high
+        elif key == "drivers":
+            out[key] = " | ".join(f"{d['root']} {d['name']} ({d['events']})" for d in value)
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            out[key] = " ".join(str(d.get("event_id", "")) for d in value)
+        elif isinstance(value, list):
+            out[key] = " | ".join(",".join(map(str, v)) if isinstance(v, list) else str(v) for v in value)
+        else:
+            out[key] = value
+    return out
+
+
+def _print_csv(rows: list[dict[str, Any]]) -> None:
+    render(pa.Table.from_pylist([_flat(r) for r in rows]), OutputFormat.csv)
 
 
 def _options(*, start: str | None = None, end: str | None = None, countries: str | None = None,
@@ -109,12 +134,14 @@ def network(
                        all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
     with EventStore(db, read_only=True) as store:
         net = Relations(store, options).network(period.start, period.end, label=window or period.label, top=top)
-    if fmt is NetworkFormat.table:
+    if fmt in (NetworkFormat.table, NetworkFormat.csv) and out is None:
         edges = _edge_table(net)
-        render(edges, OutputFormat.table)
+        render(edges, OutputFormat(fmt.value))
         note_empty(edges, db, replace(options.query, start=period.start, end=period.end))
         return
-    text = net.dumps(fmt.value)
+    if fmt is NetworkFormat.table:
+        raise InputError("--out writes csv, json, graphml or gexf; choose one with --format")
+    text = _edge_csv(net) if fmt is NetworkFormat.csv else net.dumps(fmt.value)
     if out:
         atomic_write(out, text)
         stdout.print(f"wrote {term(out)}: {len(net.nodes)} states, {len(net.edges)} ties", highlight=False)
@@ -148,6 +175,9 @@ def shifts(
     if fmt is LinesFormat.jsonl:
         for s in found if every else supported:
             print(json.dumps(s.to_dict(), ensure_ascii=False, default=str))
+        return
+    if fmt is LinesFormat.csv:
+        _print_csv([s.to_dict() for s in (found if every else supported)])
         return
     if not supported:
         stdout.print("no supported shift: the data do not show a change in any pair's relations over this window"
@@ -215,6 +245,9 @@ def enemies(
         for e in found:
             print(json.dumps({"a": pair[0], "b": pair[1], **e.to_dict()}, ensure_ascii=False, default=str))
         return
+    if fmt is LinesFormat.csv:
+        _print_csv([{"a": pair[0], "b": pair[1], **e.to_dict()} for e in found])
+        return
     stdout.print(f"states both {pair[0]} and {pair[1]} were hostile to: {len(found)}", highlight=False)
     for e in found:
         stdout.print(f"  {e.third}: {pair[0]} {e.net_a:+.2f} ({e.events_a} events), "
@@ -264,6 +297,9 @@ def balance(
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
         return
+    if fmt is LinesFormat.csv:
+        _print_csv(rows)
+        return
     render(pa.Table.from_pylist([_balance_row(r) for r in rows]), OutputFormat.table)
 
 
@@ -278,3 +314,16 @@ def _edge_table(net: SignedNetwork) -> pa.Table:
           "net": None if e.net is None else round(e.net, 4), "events": e.events} for e in net.edges],
         schema=pa.schema([("source", pa.string()), ("target", pa.string()), ("sign", pa.int8()),
                           ("weight", pa.float64()), ("net", pa.float64()), ("events", pa.int64())]))
+
+
+def _edge_csv(net: SignedNetwork) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    table = _edge_table(net)
+    writer.writerow(table.column_names)
+    for row in table.to_pylist():
+        writer.writerow([csv_cell(v) if v is not None else "" for v in row.values()])
+    return buffer.getvalue()
