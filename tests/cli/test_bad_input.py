@@ -36,6 +36,11 @@ def test_truncated_file_keeps_whole_rows_and_quarantines_the_cut_one(tmp_path, w
     assert f"quarantined: {path}:6: expected 57, 58 or 61 tab-separated fields, found {found}" in proc.stderr
     assert "5 new events, 0 already stored, 1 quarantined" in proc.stdout
     assert counts(tmp_path / "s.duckdb") == (5, 1)
+    # the hint names the store, so that it can be run as printed
+    hint = proc.stdout.splitlines()[-1]
+    assert hint == f"see them with: blocwatch quarantine --db {tmp_path / 's.duckdb'}"
+    shown = run(*hint.removeprefix("see them with: blocwatch ").split(), "-f", "csv")
+    assert shown.returncode == 0 and shown.stdout.splitlines()[1].startswith(f"{path},6,")
     strict = run("ingest", "gdelt", path, "--db", tmp_path / "s.duckdb", "--strict")
     assert strict.returncode == 1 and counts(tmp_path / "s.duckdb") == (5, 1)
 

@@ -6,6 +6,8 @@ result is reported the same way whichever engine ran it.
 
 from __future__ import annotations
 
+import shlex
+
 from pathlib import Path
 from typing import Annotated
 
@@ -45,7 +47,8 @@ def report_datasets(result: IngestResult, strict: bool, db: Path | None = None) 
     for line in note_lines(result.notes):
         stdout.print(term(line), highlight=False)
     if result.quarantined:
-        stdout.print("see them with: blocwatch quarantine", highlight=False)
+        where = "" if db is None or db == opt.DEFAULT_DB else f" --db {shlex.quote(str(db))}"
+        stdout.print(f"see them with: blocwatch quarantine{term(where)}", highlight=False)
     return 0 if result.ok and not (strict and result.quarantined) else 1
 
 
@@ -92,7 +95,7 @@ def ingest_gdelt(paths: opt.Paths, db: opt.Db = opt.DEFAULT_DB, strict: opt.Stri
     """GDELT 1.0 or 2.0 event exports: tab or comma, with or without header, plain, .zip or .gz."""
     with make_engine(engine, db=db, master=spark_master, out=out) as runner, RichProgress() as progress:
         result = runner.ingest_files(paths, "gdelt", progress=progress)
-    return report_datasets(result, strict)
+    return report_datasets(result, strict, db if out is None else None)
 
 
 @ingest_app.command("icews")
@@ -100,7 +103,7 @@ def ingest_icews(paths: opt.Paths, db: opt.Db = opt.DEFAULT_DB, strict: opt.Stri
     """ICEWS event files (Dataverse release or snake_case re-exports)."""
     with RichProgress() as progress:
         result = DuckDBEngine(db).ingest_files(paths, "icews", progress=progress)
-    return report_datasets(result, strict)
+    return report_datasets(result, strict, db)
 
 
 @ingest_app.command("text")
@@ -130,13 +133,13 @@ def ingest_parquet(
 ) -> int:
     """Runs of --engine spark into the store (nothing twice); with --map, Parquet files of any layout."""
     if map_ is None:
-        return report_datasets(DuckDBEngine(db).import_runs(folders), strict)
+        return report_datasets(DuckDBEngine(db).import_runs(folders), strict, db)
     from blocwatch.ingest.mapped import Profile, csv_profile
 
     profile = Profile("parquet", csv_profile(map_).fields, origin=origin)
     with RichProgress() as progress:
         result = DuckDBEngine(db).ingest_mapped(folders, profile, parquet=True, progress=progress)
-    return report_datasets(result, strict)
+    return report_datasets(result, strict, db)
 
 
 @ingest_app.command("csv")
@@ -159,7 +162,7 @@ def ingest_csv(
     profile = csv_profile(map_, origin=origin, delimiter=sep, encoding=encoding, date_format=date_format)
     with RichProgress() as progress:
         result = DuckDBEngine(db).ingest_mapped(paths, profile, progress=progress)
-    return report_datasets(result, strict)
+    return report_datasets(result, strict, db)
 
 
 @ingest_app.command("polecat")
@@ -169,7 +172,7 @@ def ingest_polecat(paths: opt.Paths, db: opt.Db = opt.DEFAULT_DB, strict: opt.St
 
     with RichProgress() as progress:
         result = DuckDBEngine(db).ingest_mapped(paths, POLECAT, progress=progress)
-    return report_datasets(result, strict)
+    return report_datasets(result, strict, db)
 
 
 @ingest_app.command("acled")
@@ -179,4 +182,4 @@ def ingest_acled(paths: opt.Paths, db: opt.Db = opt.DEFAULT_DB, strict: opt.Stri
 
     with RichProgress() as progress:
         result = DuckDBEngine(db).ingest_mapped(paths, ACLED, progress=progress)
-    return report_datasets(result, strict)
+    return report_datasets(result, strict, db)

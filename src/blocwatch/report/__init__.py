@@ -40,6 +40,9 @@ import jinja2
 import plotly.offline
 
 from blocwatch import __version__
+from blocwatch.dyads import DyadQuery
+from blocwatch.errors import ParameterError
+from blocwatch.explain import why_empty
 from blocwatch.files import atomic_write
 from blocwatch.overview import QUADS, Overview, OverviewOptions
 from blocwatch.progress import NullProgress, Progress
@@ -75,6 +78,11 @@ class ReportOptions:
     roots_only: bool = False
     min_sources: int = 1
 
+    def __post_init__(self) -> None:
+        if self.countries is not None and len(self.countries) == 1:
+            raise ParameterError("countries", f"a report compares states, and only {self.countries[0]} was given: "
+                                              "give two or more, or none for the ten most active")
+
 
 @dataclass(frozen=True)
 class ReportSummary:
@@ -88,12 +96,16 @@ class ReportSummary:
     first: date | None
     last: date | None
     figures: tuple[Path, ...] = field(default=())
+    #: Why the report holds no event (:func:`blocwatch.explain.why_empty`), when it holds none.
+    empty_because: str | None = None
 
     def text(self) -> str:
         span = f"{self.first:%Y-%m} to {self.last:%Y-%m}" if self.first and self.last else "no dates"
         out = (f"wrote {self.path} ({self.bytes / 1e6:.1f} MB): {self.events:,} events between "
                f"{len(self.countries)} states ({', '.join(self.countries) or 'none'}), {span}, "
                f"{self.dyads:,} pairs of states")
+        if self.empty_because:
+            out += f"; nothing to report: {self.empty_because}"
         if self.figures:
             out += f"; {len(self.figures)} figure files in {self.figures[0].parent}"
         return out
@@ -172,11 +184,17 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
                                                roots_only=options.roots_only, min_sources=options.min_sources))
     data = report_data(overview, progress)
     events = sum(t["total"] for t in data["timelines"])
+    empty_because = None
+    if not events:
+        empty_because = why_empty(store, DyadQuery(
+            countries=options.countries, start=options.start, end=options.end, states_only=options.states_only,
+            roots_only=options.roots_only, min_sources=options.min_sources))
     span = overview.span
     html = _environment().get_template("report.html.j2").render(
         version=__version__, generated=datetime.now().strftime("%Y-%m-%d %H:%M"), store=store.path.name,
         countries=[(c, data["names"].get(c, c)) for c in data["countries"]], span=span, events=events,
         headlines=data["headlines"], counting=data["counting"], has_data=bool(data["timelines"]),
+        empty_because=empty_because,
         app_query=overview.options.query(),
         data_json=_json_for_script(data),
         style=_template("report.css"), script=_template("report.js"), plotly_js=plotly.offline.get_plotlyjs(),
@@ -189,4 +207,4 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
 
         figures = tuple(write_figures(data, options.figures))
     return ReportSummary(path, path.stat().st_size, events, len(data["timelines"]), tuple(data["countries"]),
-                         span[0] if span else None, span[1] if span else None, figures)
+                         span[0] if span else None, span[1] if span else None, figures, empty_because)
