@@ -7,7 +7,6 @@ result is reported the same way whichever engine ran it.
 from __future__ import annotations
 
 import shlex
-
 from pathlib import Path
 from typing import Annotated
 
