@@ -185,3 +185,28 @@ def test_a_finding_opens_its_pair_in_the_month_its_change_begins(browser, tmp_pa
     assert held > 0 and page.inner_text("#events-summary").startswith(f"PRK-RUS in 2023-07: {held} events")
     assert seen["errors"] == []
     page.close()
+
+
+def test_a_phone_sees_the_report_without_scrolling_sideways(browser, demo_db, tmp_path, artifacts):
+    out = tmp_path / "report.html"
+    with EventStore(demo_db, read_only=True) as store:
+        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(out.as_uri())
+    page.wait_for_function("document.querySelector('#fig-timeline .main-svg') !== null")
+    page.select_option("#pair", "PRK-RUS")
+    page.select_option("#month", "2024-06")
+    fit = page.evaluate("""(() => {
+        const width = document.documentElement.clientWidth;
+        const wide = [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && r.right > width + 1;
+        }).map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').slice(0, 40));
+        return {scroll: document.documentElement.scrollWidth, width: width, wide: wide.slice(0, 10)};
+    })()""")
+    assert fit["scroll"] == fit["width"] == 390 and fit["wide"] == [], fit  # chart titles included
+    rows = page.locator("#events-table tbody tr")
+    assert rows.count() > 0 and rows.first.bounding_box()["width"] <= 390
+    assert "strategic partnership treaty" in page.inner_text("#events-table")
+    page.screenshot(path=str(artifacts / "report-phone.png"), full_page=True)
+    page.close()

@@ -27,6 +27,16 @@
     return e;
   }
   function name(code) { return (data.names && data.names[code]) || code; }
+  // A chart title in lines that fit its figure, left of the toolbar (top right): Plotly does not wrap
+  function titleFor(text, div) {
+    var room = Math.max(20, Math.floor(((div.clientWidth || 900) - 150) / 9)), lines = [""];
+    String(text).split(" ").forEach(function (word) {
+      var last = lines[lines.length - 1];
+      if (last && (last + " " + word).length > room) { lines.push(word); }
+      else { lines[lines.length - 1] = last ? last + " " + word : word; }
+    });
+    return {text: lines.map(plain).join("<br>"), x: 0.01, xanchor: "left", lines: lines.length};
+  }
   function signed(x) { return (x >= 0 ? "+" : "") + x.toFixed(2); }
   function interval(low, high) {  // " (95% interval -0.10 to +0.40)", or nothing when unknown
     return low === null || low === undefined || high === null || high === undefined ? "" :
@@ -87,9 +97,11 @@
                    return t.events[i] + " events" + interval(t.net_low[i], t.net_high[i]);
                  }),
                  hovertemplate: "%{x}: net cooperation %{y:+.2f}, %{customdata}<extra></extra>"});
+    var div = document.getElementById("fig-timeline");
+    var title = titleFor(name(t.source) + " and " + name(t.target) + ": events by kind and net cooperation, by month", div);
     var layout = {
-      barmode: "stack", height: 430, margin: {t: 50, l: 55, r: 60, b: 40}, hovermode: "closest",
-      title: {text: plain(name(t.source) + " and " + name(t.target) + ": events by kind and net cooperation, by month")},
+      barmode: "stack", height: 430 + 22 * (title.lines - 1), margin: {t: 28 + 22 * title.lines, l: 55, r: 60, b: 40},
+      hovermode: "closest", title: {text: title.text, x: title.x, xanchor: title.xanchor},
       yaxis: {title: {text: "events"}, rangemode: "tozero"},
       yaxis2: {title: {text: "net cooperation"}, overlaying: "y", side: "right", range: [-1, 1], zeroline: true,
                tickmode: "linear", tick0: -1, dtick: 0.5, showgrid: false},
@@ -97,7 +109,6 @@
       shapes: state.month ? [{type: "rect", xref: "x", yref: "paper", x0: state.month, x1: state.month, y0: 0, y1: 1,
                               line: {color: "#555", width: 1, dash: "dot"}}] : []
     };
-    var div = document.getElementById("fig-timeline");
     Plotly.react(div, traces, layout, CONFIG);
     if (!div._bwClick) {
       div.on("plotly_click", function (ev) {  // a bar or a point: its month, whatever form the axis gives it in
