@@ -143,6 +143,13 @@ def test_figures_as_png_and_svg(demo_db, tmp_path):
         else:
             root = ET.parse(p).getroot()
             assert root.tag.endswith("svg")
+    # every figure says what its colours and lines mean (matplotlib keeps each text as a comment in the SVG)
+    svg = {p.stem: p.read_text() for p in summary.figures if p.suffix == ".svg"}
+    for label in ("friendly tie", "hostile tie", "frustrated tie"):
+        assert f"<!-- {label}" in svg["network-whole"], label
+    for label in ("verbal cooperation", "material conflict", "net cooperation"):
+        assert f"<!-- {label}" in svg["timeline-RUS-UKR"].lower(), label
+    assert "<!-- tension -->" in svg["tension"] and "<!-- material conflict events -->" in svg["tension"]
     # the same data draw the same files
     assert [p.read_bytes() for p in summary.figures if p.suffix == ".svg"] == \
         [p.read_bytes() for p in again.figures if p.suffix == ".svg"]

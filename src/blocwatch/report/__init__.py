@@ -39,7 +39,7 @@ from typing import Any
 import jinja2
 import plotly.offline
 
-from blocwatch import __version__
+from blocwatch import __version__, palette
 from blocwatch.dyads import DyadQuery
 from blocwatch.errors import ParameterError
 from blocwatch.explain import why_empty
@@ -134,6 +134,7 @@ def report_data(overview: Overview, progress: Progress | None = None) -> dict[st
     progress.start("report", total=len(steps), unit="steps")
     names = {c: overview.names.get(c, c) for c in overview.countries}
     out: dict[str, Any] = {"countries": list(overview.countries), "names": names, "quads": QUADS,
+                           "palette": palette.as_dict(),
                            "months": [m.strftime("%Y-%m") for m in overview.months],
                            "counting": overview.options.counting()}
     for step in steps:

@@ -29,15 +29,13 @@ matplotlib.use("Agg")  # files only, never a window
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.colors import TwoSlopeNorm  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 
 from blocwatch.files import atomic_path  # noqa: E402
+from blocwatch.palette import BLOC_COLOURS, FRIENDLY, HOSTILE, NO_BLOC, QUAD_COLOURS  # noqa: E402
 
 __all__ = ["write_figures"]
 
-_QUAD_COLOURS = {"verbal_coop": "#8fc18b", "material_coop": "#2e7d32", "verbal_conflict": "#f2a65a",
-                 "material_conflict": "#b71c1c"}
-_BLOC_COLOURS = ["#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#e6ab02", "#66a61e", "#999999"]
-_FRIENDLY, _HOSTILE = "#2b7bba", "#d7301f"
 #: Metadata that would make the files differ from run to run.
 _PNG_META = {"Software": None}
 _SVG_META = {"Date": None, "Creator": None}
@@ -55,7 +53,7 @@ def timeline_figure(t: dict[str, Any], quads: dict[str, str], names: dict[str, s
     x = range(len(t["months"]))
     bottom = [0] * len(t["months"])
     for q, label in quads.items():
-        ax.bar(x, t[q], bottom=bottom, color=_QUAD_COLOURS.get(q, "#999"), label=label, width=0.8)
+        ax.bar(x, t[q], bottom=bottom, color=QUAD_COLOURS.get(q, "#999"), label=label, width=0.8)
         bottom = [b + v for b, v in zip(bottom, t[q], strict=True)]
     ax.set_ylabel("events")
     ax2 = ax.twinx()
@@ -81,12 +79,12 @@ def network_figure(net: dict[str, Any]) -> Figure:
     top = max((e["weight"] for e in net["edges"]), default=1.0) or 1.0
     for e in net["edges"]:
         (x0, y0), (x1, y1) = pos[e["source"]], pos[e["target"]]
-        ax.plot([x0, x1], [y0, y1], color=_FRIENDLY if e["sign"] > 0 else _HOSTILE, alpha=0.75,
+        ax.plot([x0, x1], [y0, y1], color=FRIENDLY if e["sign"] > 0 else HOSTILE, alpha=0.75,
                 linewidth=0.8 + 4 * e["weight"] / top, linestyle=":" if e["frustrated"] else "-", zorder=1)
     for n in net["nodes"]:
         bloc = None if n["bloc"] is None else n["bloc"] if supported else 0  # chance blocs: one colour
-        colour = "#dddddd" if bloc is None else _BLOC_COLOURS[bloc % len(_BLOC_COLOURS)]
-        ax.scatter([n["x"]], [n["y"]], s=260, color=colour, edgecolors="#333", zorder=2)
+        colour = NO_BLOC if bloc is None else BLOC_COLOURS[bloc % len(BLOC_COLOURS)]
+        ax.scatter([n["x"]], [n["y"]], s=260, color=colour, edgecolors="#333333", zorder=2)
         ax.annotate(n["id"], (n["x"], n["y"]), xytext=(0, 11), textcoords="offset points", ha="center", fontsize=9)
     ax.set_aspect("equal")
     ax.margins(0.15)
@@ -94,7 +92,25 @@ def network_figure(net: dict[str, Any]) -> Figure:
     f = net["frustration"]
     blocs = f"{len(net['blocs'])} blocs" if supported else "no clear blocs"
     ax.set_title(f"{net['label']}: {blocs}, frustration {f['value']:.2f}", fontsize=11)
+    ax.legend(handles=_network_legend(net, supported), fontsize=8, loc="lower left", frameon=False,
+              bbox_to_anchor=(0, -0.08), ncol=3)
     return fig
+
+
+def _network_legend(net: dict[str, Any], supported: bool) -> list[Line2D]:
+    """What the lines and colours of the network mean: ties by kind, states by bloc."""
+    handles = [Line2D([], [], color=FRIENDLY, linewidth=2, label="friendly tie"),
+               Line2D([], [], color=HOSTILE, linewidth=2, label="hostile tie"),
+               Line2D([], [], color="#555555", linewidth=2, linestyle=":", label="frustrated tie (against the blocs)")]
+    blocs = range(len(net["blocs"])) if supported else range(1 if net["blocs"] else 0)
+    for b in blocs:
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=9, markeredgecolor="#333333",
+                              color=BLOC_COLOURS[b % len(BLOC_COLOURS)],
+                              label=f"bloc {b + 1}" if supported else "states (no clear blocs)"))
+    if any(n["bloc"] is None for n in net["nodes"]):
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=9, markeredgecolor="#333333", color=NO_BLOC,
+                              label="state with no tie"))
+    return handles
 
 
 def matrix_figure(m: dict[str, Any]) -> Figure:
@@ -120,15 +136,18 @@ def tension_figure(rows: list[dict[str, Any]]) -> Figure:
     months = [r["period"] for r in rows]
     x = range(len(months))
     ax2 = ax.twinx()
-    ax2.bar(x, [r["material_conflict"] for r in rows], color="#b71c1c", alpha=0.3, label="material conflict events")
+    ax2.bar(x, [r["material_conflict"] for r in rows], color=QUAD_COLOURS["material_conflict"], alpha=0.3,
+            label="material conflict events")
     ax2.set_ylabel("events")
-    ax.plot(list(x), [r["tension"] for r in rows], color="#b71c1c", marker="o", markersize=3, label="tension")
+    ax.plot(list(x), [r["tension"] for r in rows], color=HOSTILE, marker="o", markersize=3, label="tension")
     ax.set_ylim(0, 1)
     ax.set_ylabel("tension")
     ax.set_zorder(ax2.get_zorder() + 1)
     ax.patch.set_visible(False)
     _month_ticks(ax, months)
     ax.set_title("Tension among the selected states, by month", fontsize=11)
+    handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
+    ax.legend(handles=handles, fontsize=8, loc="upper left", frameon=False)
     return fig
 
 

@@ -8,10 +8,12 @@
   var data = JSON.parse(node.textContent);
   if (!data.timelines || !data.timelines.length) { return; }
 
-  var QUADS = [["verbal_coop", "#8fc18b"], ["material_coop", "#2e7d32"],
-               ["verbal_conflict", "#f2a65a"], ["material_conflict", "#b71c1c"]];
-  var BLOC_COLOURS = ["#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#e6ab02", "#66a61e", "#999999"];
-  var FRIENDLY = "#2b7bba", HOSTILE = "#d7301f";
+  var PALETTE = data.palette;  // blocwatch.palette: the same colours as the figure files and the app
+  var QUADS = ["verbal_coop", "material_coop", "verbal_conflict", "material_conflict"].map(function (q) {
+    return [q, PALETTE.quads[q]];
+  });
+  var BLOC_COLOURS = PALETTE.bloc;
+  var FRIENDLY = PALETTE.friendly, HOSTILE = PALETTE.hostile;
   var TIE_STOPS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];  // where a tie takes clicks, as shares of its length
   var CONFIG = {displaylogo: false, responsive: true,
                 toImageButtonOptions: {format: "svg", filename: "blocwatch"}};
@@ -164,7 +166,7 @@
                  marker: {size: 18, line: {color: "#333", width: 1},
                           color: net.nodes.map(function (n) {  // blocs no better than chance: one colour
                             var bloc = n.bloc === null ? null : (net.bloc_support.supported || net.bloc_support.hostile === 0) ? n.bloc : 0;
-                            return bloc === null ? "#dddddd" : BLOC_COLOURS[bloc % BLOC_COLOURS.length];
+                            return bloc === null ? PALETTE.no_bloc : BLOC_COLOURS[bloc % BLOC_COLOURS.length];
                           })}});
     var layout = {height: 520, margin: {t: 40, l: 20, r: 20, b: 20}, hovermode: "closest",
                   title: {text: plain(net.label)},
@@ -227,9 +229,9 @@
     var x = rows.map(function (r) { return r.period; });
     Plotly.newPlot(document.getElementById("fig-tension"), [
       {type: "bar", x: x, y: rows.map(function (r) { return r.material_conflict; }), yaxis: "y2",
-       name: "material conflict events", marker: {color: "rgba(183,28,28,0.35)"}},
+       name: "material conflict events", marker: {color: PALETTE.quads.material_conflict, opacity: 0.35}},
       {type: "scatter", mode: "lines+markers", x: x, y: rows.map(function (r) { return r.tension; }),
-       name: "tension", line: {color: "#b71c1c", width: 2}}
+       name: "tension", line: {color: PALETTE.hostile, width: 2}}
     ], {height: 380, margin: {t: 20, l: 55, r: 60, b: 40}, legend: {orientation: "h", y: -0.15},
         yaxis: {title: {text: "tension"}, range: [0, 1]},
         yaxis2: {title: {text: "events"}, overlaying: "y", side: "right", rangemode: "tozero", showgrid: false,

@@ -5,9 +5,11 @@
 
 (() => {
   const PAGE = 25;
-  const QUADS = [["verbal_coop", "verbal cooperation", "#9ecae1"], ["material_coop", "material cooperation", "#3182bd"],
-    ["verbal_conflict", "verbal conflict", "#fcae91"], ["material_conflict", "material conflict", "#de2d26"]];
-  const BLOC_COLOURS = ["#1b9e77", "#7570b3", "#e6ab02", "#66a61e", "#e7298a", "#a6761d"];
+  // blocwatch.palette: the same colours as the report and its figures (tests/web/test_palette.py)
+  const QUADS = [["verbal_coop", "verbal cooperation", "#92c5de"], ["material_coop", "material cooperation", "#2166ac"],
+    ["verbal_conflict", "verbal conflict", "#f4a582"], ["material_conflict", "material conflict", "#b2182b"]];
+  const BLOC_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"];
+  const NO_BLOC = "#dddddd";
   const SVG_NS = "http://www.w3.org/2000/svg";
   // What is shown, and the page's address says it: ?countries=&from=&to=&all_actors=&roots_only=&min_sources=
   // (the names of the API's parameters, and what a report prints to open the app on its own view) &pair=&month=.
@@ -179,7 +181,7 @@
       // blocs no better than chance are not coloured as blocs: every tied state gets the first colour
       const bloc = n.bloc === null ? null : (net.bloc_support.supported || net.bloc_support.hostile === 0) ? n.bloc : 0;
       g.append(title, svg("circle", { cx: x, cy: y, r: 9,
-        fill: bloc === null ? "#bbbbbb" : BLOC_COLOURS[bloc % BLOC_COLOURS.length] }), label);
+        fill: bloc === null ? NO_BLOC : BLOC_COLOURS[bloc % BLOC_COLOURS.length] }), label);
       nodes.append(g);
     }
     box.append(ties, nodes);
