@@ -305,3 +305,54 @@ def test_a_phone_sees_the_app_without_scrolling_sideways(demo_server, watched):
         assert card.locator(f"td.{cell}").is_visible()
     w.shot("app-phone")
     w.check_clean()
+
+
+def _api_items(base: str, **params) -> list[dict]:
+    items: list[dict] = []
+    while True:
+        page = httpx.get(f"{base}/api/events", params={**params, "limit": 1000, "offset": len(items)},
+                         timeout=60).json()
+        items += page["items"]
+        if not page["items"] or len(items) >= page["total"]:
+            return items
+
+
+def _same_cell(cell: str, value) -> bool:
+    """A CSV cell holds the API's value: empty for none, numbers equal as numbers, text as it is (a
+    formula-like text with the leading ' that keeps a spreadsheet from running it)."""
+    if value is None:
+        return cell == ""
+    if isinstance(value, bool):
+        return cell == str(value).lower()
+    if isinstance(value, int | float):
+        return float(cell) == float(value)
+    return cell in (value, "'" + value)
+
+
+def test_a_list_downloads_as_csv_with_every_event_the_api_gives(demo_server, watched):
+    import csv
+    import io
+
+    w = watched(demo_server)
+    page = w.page
+    _choose_pair(w, "PRK-RUS")
+    net = httpx.get(f"{demo_server}/api/network", params={"countries": DEMO}, timeout=60).json()
+    span = {"from": net["start"], "to": net["end"]}  # the days the app's lists cover
+    for button, params, name in (
+            ("#events-csv", {"pair": "PRK-RUS", **span}, "blocwatch-events-PRK-RUS.csv"),
+            ("#undated-csv", {"pair": "PRK-RUS", "undated": "true", **span}, "blocwatch-undated-PRK-RUS.csv")):
+        page.wait_for_selector(button, state="visible")
+        with page.expect_download() as info:
+            page.click(button)
+        download = info.value
+        assert download.suggested_filename == name
+        rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+        api = _api_items(demo_server, **params)
+        assert len(rows) == len(api) > 0, name
+        assert list(rows[0]) == list(api[0])  # the API's columns, in its order
+        for row, item in zip(rows, api, strict=True):
+            bad = [k for k, v in item.items() if not isinstance(v, list | dict) and not _same_cell(row[k], v)]
+            assert not bad, (item["event_id"], bad)
+    # more events than a page of the list: every one is in the file, not only those shown
+    assert len(_api_items(demo_server, pair="PRK-RUS", **span)) > page.locator("#events-body tr").count()
+    w.check_clean()

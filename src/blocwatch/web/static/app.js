@@ -360,6 +360,41 @@
     $("evidence").scrollIntoView({ block: "nearest" });
   }
 
+  // -- CSV: every row of a list as the API gives it, all pages --------------------------------------
+  const MAX_PAGE = 1000;  // blocwatch.web.limits.MAX_LIMIT
+  // a cell a spreadsheet would run as a formula gets a leading ' (OWASP; blocwatch.cli.render.csv_cell)
+  const FORMULA = /^[=+\-@\t\r]/, HARMLESS = /^(-+|[-+]?\d+(\.\d+)?([eE][-+]?\d+)?)$/;
+  function csvCell(value) {
+    if (value === null || value === undefined) return "";
+    let text = typeof value === "object" ? JSON.stringify(value) : String(value);
+    if (typeof value === "string" && FORMULA.test(text) && !HARMLESS.test(text)) text = `'${text}`;
+    return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  }
+  async function downloadCsv(name, path, params) {
+    const items = [];
+    for (let offset = 0; ;) {
+      const page = await api(path, { ...params, limit: MAX_PAGE, offset });
+      items.push(...page.items);
+      offset += page.items.length;
+      if (!page.items.length || offset >= page.total) break;
+    }
+    const columns = [...new Set(items.flatMap((row) => Object.keys(row)))];
+    const text = [columns.join(","), ...items.map((row) => columns.map((c) => csvCell(row[c])).join(","))]
+      .join("\r\n") + "\r\n";
+    const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/csv" })), download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  }
+  const eventParams = (undated) => ({ pair: view.pair, ...spanParams(), month: undated ? "" : view.month,
+    undated: undated ? "true" : "", all_modes: $("all-modes").checked ? "true" : "" });
+  function csvOf(undated) {
+    if (!view.pair) return;
+    const name = `blocwatch-${undated ? "undated" : "events"}-${view.pair}${!undated && view.month ? "-" + view.month : ""}.csv`;
+    downloadCsv(name, "events", eventParams(undated)).catch((err) => status(`Could not download: ${err.message}`, true));
+  }
+
   // -- wiring -------------------------------------------------------------------------------------
   document.addEventListener("DOMContentLoaded", async () => {
     $("apply").addEventListener("click", apply);
@@ -367,6 +402,8 @@
     $("events-prev").addEventListener("click", () => loadEvents(view.month, view.offset - PAGE));
     $("events-next").addEventListener("click", () => loadEvents(view.month, view.offset + PAGE));
     $("events-all").addEventListener("click", () => loadEvents("", 0));
+    $("events-csv").addEventListener("click", () => csvOf(false));
+    $("undated-csv").addEventListener("click", () => csvOf(true));
     $("all-modes").addEventListener("change", () => { if (view.pair) loadEvents(view.month, 0); });
     const start = readAddress();
     view.from = start.from;
