@@ -50,6 +50,7 @@ def test_timelines_add_up_to_the_factual_events(overview, store):
         assert t["pair"] == f"{t['source']}-{t['target']}" and t["source"] < t["target"]
         assert [sum(q) for q in zip(*(t[k] for k in QUADS), strict=True)] == t["events"]
         assert all((g is None) == (n == 0) for g, n in zip(t["goldstein_mean"], t["events"], strict=True))
+        assert all((x is None) == (n == 0) for x, n in zip(t["net"], t["events"], strict=True))  # no data, no 0
     prk_rus = next(t for t in lines if t["pair"] == "PRK-RUS")
     june = prk_rus["months"].index("2024-06")
     assert prk_rus["events"][june] == count(store, f"{DATED} AND strftime(date, '%Y-%m') = '2024-06' AND "

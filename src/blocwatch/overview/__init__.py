@@ -203,8 +203,8 @@ class Overview:
 
     def timelines(self) -> list[dict[str, Any]]:
         """Per pair with events, busiest first: monthly ``net`` with its 95% interval ``net_low`` ..
-        ``net_high``, ``events``, quad-class counts and mean Goldstein (interval and mean None in a
-        month without events)."""
+        ``net_high``, ``events``, quad-class counts and mean Goldstein (net, interval and mean None in
+        a month without events: no data is no reading, not a neutral one)."""
         keys = ("net", "events", "goldstein_sum", *QUADS, "net_low", "net_high")
         by_pair = series(self.monthly, self.months, key=keys)
         out = []
@@ -212,7 +212,7 @@ class Overview:
             ev = arr[1]
             out.append({
                 "pair": f"{a}-{b}", "source": a, "target": b, "total": int(ev.sum()),
-                "months": [_month(m) for m in self.months], "net": [round(float(x), 9) for x in arr[0]],
+                "months": [_month(m) for m in self.months], "net": [round(float(x), 9) if n else None for x, n in zip(arr[0], ev, strict=True)],
                 "net_low": [round(float(x), 6) if n else None for x, n in zip(arr[-2], ev, strict=True)],
                 "net_high": [round(float(x), 6) if n else None for x, n in zip(arr[-1], ev, strict=True)],
                 "events": [int(x) for x in ev],

@@ -57,7 +57,8 @@ def timeline_figure(t: dict[str, Any], quads: dict[str, str], names: dict[str, s
         bottom = [b + v for b, v in zip(bottom, t[q], strict=True)]
     ax.set_ylabel("events")
     ax2 = ax.twinx()
-    ax2.plot(list(x), t["net"], color="#222", marker="o", markersize=3, linewidth=1.5, label="net cooperation")
+    net = [math.nan if v is None else v for v in t["net"]]  # a month without events: a gap, not 0
+    ax2.plot(list(x), net, color="#222", marker="o", markersize=3, linewidth=1.5, label="net cooperation")
     ax2.axhline(0, color="#888", linewidth=0.8)
     ax2.set_ylim(-1, 1)
     ax2.set_ylabel("net cooperation")

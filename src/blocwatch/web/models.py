@@ -113,7 +113,7 @@ class Timeline(BaseModel):
     start: Day | None
     end: Day | None
     months: list[Month]
-    net: list[float]
+    net: list[float | None] = Field(description="Net cooperation in [-1, 1] (null: no events that month, no reading).")
     net_low: list[float | None] = Field(description="Lower end of the 95% interval of net (null: no events).")
     net_high: list[float | None] = Field(description="Upper end of the 95% interval of net (null: no events).")
     events: list[int]

@@ -228,7 +228,7 @@ class Views:
             found = [t for t in ov.timelines() if t["pair"] == pair_name(a, b)]
             n = len(ov.months)
             line = found[0] if found else {**empty, "months": [m.strftime("%Y-%m") for m in ov.months],
-                                           "net": [0.0] * n, "net_low": [None] * n, "net_high": [None] * n,
+                                           "net": [None] * n, "net_low": [None] * n, "net_high": [None] * n,
                                            "events": [0] * n, "goldstein_mean": [None] * n,
                                            **{q: [0] * n for q in QUADS}}
             return {**line, **_span(ov.span)}
