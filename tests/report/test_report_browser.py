@@ -210,3 +210,48 @@ def test_a_phone_sees_the_report_without_scrolling_sideways(browser, demo_db, tm
     assert "strategic partnership treaty" in page.inner_text("#events-table")
     page.screenshot(path=str(artifacts / "report-phone.png"), full_page=True)
     page.close()
+
+
+def test_tables_download_as_csv_with_what_the_store_holds(browser, demo_db, tmp_path):
+    """The events of a pair and month, and the pair's months, as CSV: the same events and counts the
+    store gives (the demo keeps every event of these months: fewer than the 20 a cell keeps)."""
+    import csv
+    import io
+
+    from blocwatch.dyads import DyadQuery
+    from blocwatch.periods import Period
+
+    out = tmp_path / "report.html"
+    with EventStore(demo_db, read_only=True) as store:
+        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+    page, seen = open_report(browser, out)
+    page.select_option("#pair", "PRK-RUS")
+    page.select_option("#month", "2024-06")
+
+    def fetch(button):
+        with page.expect_download() as info:
+            page.click(button)
+        return info.value.suggested_filename, list(csv.DictReader(io.StringIO(open(info.value.path()).read())))
+
+    name, rows = fetch("#events-csv")
+    assert name == "blocwatch-events-PRK-RUS-2024-06.csv"
+    span = Period.parse("2024-06")
+    query = DyadQuery(countries=("PRK", "RUS"), start=span.start, end=span.end, states_only=True)
+    with EventStore(demo_db, read_only=True) as store:
+        held = {r["event_id"]: r for r in store.query(
+            "SELECT event_id, strftime(date, '%Y-%m-%d') AS date, source_country, target_country, cameo, "
+            f"evidence_text FROM events WHERE {' AND '.join(query.where())}").to_pylist()}
+    assert 0 < len(rows) == len(held) and {r["event_id"] for r in rows} == set(held)
+    for r in rows:
+        assert {k: r[k] for k in held[r["event_id"]]} == {k: v or "" for k, v in held[r["event_id"]].items()}
+    name, months = fetch("#timeline-csv")
+    assert name == "blocwatch-timeline-PRK-RUS.csv" and months[0]["month"] == "2023-01"
+    whole = DyadQuery(countries=("PRK", "RUS"), start=date(2023, 1, 1), end=date(2025, 2, 28), states_only=True)
+    with EventStore(demo_db, read_only=True) as store:
+        per_month = dict(store.con.execute(
+            f"SELECT strftime(date, '%Y-%m'), count(*) FROM events WHERE {' AND '.join(whole.where())} "
+            "GROUP BY 1").fetchall())
+    assert {m["month"]: int(m["events"]) for m in months if int(m["events"])} == per_month
+    assert all((m["net"] == "") == (m["events"] == "0") for m in months)  # no events, no reading
+    assert seen["errors"] == []
+    page.close()

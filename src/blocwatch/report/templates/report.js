@@ -302,6 +302,51 @@
     rows.forEach(function (e) { body.appendChild(eventRow(e, "\u2264 " + e.date)); });
   }
 
+  // -- CSV downloads of the tables (the rows the report holds, with every field) -------------------
+  var FORMULA = /^[=+\-@\t\r]/, HARMLESS = /^(-+|[-+]?\d+(\.\d+)?([eE][-+]?\d+)?)$/;
+  function csvCell(value) {  // a formula-like text gets a leading ' (OWASP; blocwatch.cli.render.csv_cell)
+    if (value === null || value === undefined) { return ""; }
+    var text = String(value);
+    if (typeof value === "string" && FORMULA.test(text) && !HARMLESS.test(text)) { text = "'" + text; }
+    return /[",\n\r]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+  }
+  function download(name, columns, rows) {
+    var lines = [columns.join(",")].concat(rows.map(function (r) {
+      return columns.map(function (c) { return csvCell(r[c]); }).join(",");
+    }));
+    var a = el("a");
+    a.href = URL.createObjectURL(new Blob([lines.join("\r\n") + "\r\n"], {type: "text/csv"}));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+  var EVENT_COLUMNS = ["event_id", "date", "source", "target", "source_country", "target_country", "cameo", "plover",
+                       "goldstein", "score", "mode", "origin", "doc_id", "url", "evidence_text", "evidence_rule"];
+  function listed(list, month) {
+    var factualOnly = factualBox.checked;
+    return list.filter(function (e) {
+      return e.pair === state.pair && (!month || e.month === month) && (!factualOnly || e.mode === "factual");
+    });
+  }
+  document.getElementById("events-csv").addEventListener("click", function () {
+    download("blocwatch-events-" + state.pair + (state.month ? "-" + state.month : "") + ".csv", EVENT_COLUMNS,
+             listed(data.evidence.events, state.month));
+  });
+  document.getElementById("undated-csv").addEventListener("click", function () {
+    download("blocwatch-undated-" + state.pair + ".csv", EVENT_COLUMNS, listed(data.evidence.undated, ""));
+  });
+  document.getElementById("timeline-csv").addEventListener("click", function () {
+    var t = byPair[state.pair];
+    var columns = ["month", "events", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
+                   "goldstein_mean", "net", "net_low", "net_high"];
+    download("blocwatch-timeline-" + state.pair + ".csv", columns, t.months.map(function (m, i) {
+      var row = {month: m};
+      columns.slice(1).forEach(function (c) { row[c] = t[c][i]; });
+      return row;
+    }));
+  });
+
   function drawEvents() {
     var factualOnly = factualBox.checked;
     drawUndated(factualOnly);
