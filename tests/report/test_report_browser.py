@@ -231,7 +231,7 @@ def test_tables_download_as_csv_with_what_the_store_holds(browser, demo_db, tmp_
     def fetch(button):
         with page.expect_download() as info:
             page.click(button)
-        return info.value.suggested_filename, list(csv.DictReader(io.StringIO(open(info.value.path()).read())))
+        return info.value.suggested_filename, list(csv.DictReader(io.StringIO(info.value.path().read_text(encoding="utf-8"))))
 
     name, rows = fetch("#events-csv")
     assert name == "blocwatch-events-PRK-RUS-2024-06.csv"

@@ -346,7 +346,7 @@ def test_a_list_downloads_as_csv_with_every_event_the_api_gives(demo_server, wat
             page.click(button)
         download = info.value
         assert download.suggested_filename == name
-        rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+        rows = list(csv.DictReader(io.StringIO(download.path().read_text(encoding="utf-8"))))
         api = _api_items(demo_server, **params)
         assert len(rows) == len(api) > 0, name
         assert list(rows[0]) == list(api[0])  # the API's columns, in its order

@@ -212,7 +212,8 @@ class Overview:
             ev = arr[1]
             out.append({
                 "pair": f"{a}-{b}", "source": a, "target": b, "total": int(ev.sum()),
-                "months": [_month(m) for m in self.months], "net": [round(float(x), 9) if n else None for x, n in zip(arr[0], ev, strict=True)],
+                "months": [_month(m) for m in self.months],
+                "net": [round(float(x), 9) if n else None for x, n in zip(arr[0], ev, strict=True)],
                 "net_low": [round(float(x), 6) if n else None for x, n in zip(arr[-2], ev, strict=True)],
                 "net_high": [round(float(x), 6) if n else None for x, n in zip(arr[-1], ev, strict=True)],
                 "events": [int(x) for x in ev],
