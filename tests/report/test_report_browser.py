@@ -231,7 +231,8 @@ def test_tables_download_as_csv_with_what_the_store_holds(browser, demo_db, tmp_
     def fetch(button):
         with page.expect_download() as info:
             page.click(button)
-        return info.value.suggested_filename, list(csv.DictReader(io.StringIO(info.value.path().read_text(encoding="utf-8"))))
+        text = info.value.path().read_text(encoding="utf-8")
+        return info.value.suggested_filename, list(csv.DictReader(io.StringIO(text)))
 
     name, rows = fetch("#events-csv")
     assert name == "blocwatch-events-PRK-RUS-2024-06.csv"
