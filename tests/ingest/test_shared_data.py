@@ -103,3 +103,21 @@ def test_icews_sample_keeps_cameo_codes_and_intensities(shared, tmp_path):
     assert len(resolved) / len(named) > 0.99
     by_id = {r["origin_id"]: r for r in rows}
     assert by_id["32889836"]["source_country"] == "BGD" and by_id["32889836"]["target_country"] == "VNM"
+
+
+@pytest.mark.parametrize(("relpath", "dataset", "command"), [
+    ("icews/icews_sample_2018-06.csv", "ICEWS", "ingest icews"),
+    ("acled/dkoban__geo_stuff__ACLED.csv", "ACLED", "ingest acled"),
+])
+def test_another_datasets_file_given_as_gdelt_is_refused_with_the_command_to_use(shared, tmp_path, relpath,
+                                                                                  dataset, command):
+    """Read as GDELT, every row of these files would be quarantined; the file is refused instead, with
+    the command that reads it, and nothing is stored or quarantined."""
+    path = shared / relpath
+    with EventStore(tmp_path / "s.duckdb") as store:
+        result = ingest_files(store, [path], "gdelt")
+        assert (result.inserted, result.quarantined) == (0, 0)
+        (error,) = result.errors
+        assert str(error.error) == (f"{path}:1: not a GDELT file: line 1 is the header of an {dataset} file; read it "
+                              f"with `blocwatch {command}`")
+        assert store.count("quarantine") == 0

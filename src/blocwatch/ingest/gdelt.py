@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import re
 
 from blocwatch.errors import InputError
 from blocwatch.ingest.layout import Layout, cameo_enum
@@ -153,6 +154,26 @@ def _split(line: str, delimiter: str) -> list[str]:
     return line.split(delimiter)
 
 
+#: Header columns that name another dataset's files, which GDELT's reader would quarantine row by row.
+_OTHER_HEADERS = ((frozenset({"event_id", "event_date", "cameo_code"}), "ICEWS", "ingest icews"),
+                  (frozenset({"event_id_cnty", "event_date", "event_type"}), "ACLED", "ingest acled"))
+
+
+def _other_dataset(names: list[str]) -> tuple[str, str] | None:
+    """The dataset and the command for a header line of another dataset's file, else None.
+
+    >>> _other_dataset(["Event ID", "Event Date", "Source Name", "CAMEO Code"])
+    ('ICEWS', 'ingest icews')
+    >>> _other_dataset(["GLOBALEVENTID", "SQLDATE"]) is None
+    True
+    """
+    fields = {re.sub(r"[^a-z0-9]+", "_", n.lower()).strip("_") for n in names}
+    for needed, dataset, command in _OTHER_HEADERS:
+        if needed <= fields:
+            return dataset, command
+    return None
+
+
 def detect_layout(first_line: bytes, name: str = "") -> Layout:
     """The layout of a GDELT file from its first non-blank line.
 
@@ -170,6 +191,11 @@ def detect_layout(first_line: bytes, name: str = "") -> Layout:
     delimiter = "\t" if text.count("\t") >= text.count(",") else ","
     quoting = {"quote": '"', "nullstr": ("", "null")} if delimiter == "," else {}
     names = [n.strip() for n in _split(text, delimiter)]
+    other = _other_dataset(names)
+    if other is not None:
+        dataset, command = other
+        raise InputError(f"not a GDELT file: line 1 is the header of an {dataset} file; read it with "
+                         f"`blocwatch {command}`", file=name, line=1)
     if any(n.upper() == "GLOBALEVENTID" for n in names):
         fields = tuple(_CANONICAL.get(n.lower(), f"extra_{i}") for i, n in enumerate(names))
         v2 = "Actor1Geo_ADM2Code" in fields
