@@ -277,3 +277,59 @@ def test_background_of_unknown_date_is_left_out_of_dyads(store, coder):
                   for r in table(store, countries=("TUR", "GRC"), dated_only=False)) == [("TUR", "GRC", 3)]
     assert [(r["source"], r["target"], r["events"])  # only them, to show them apart
             for r in table(store, countries=("TUR", "GRC"), undated_only=True)] == [("TUR", "GRC", 2)]
+
+
+def test_filters_by_type_quad_class_and_an_exclusion_list(tmp_path):
+    """On the hand-built events of tests.test_relations (PRK-RUS: 6 months of a visit and a rebuke,
+    then 12 of a visit, arms and a treaty; RUS-UKR and UKR-RUS fight every month, PRK shells UKR):
+    each filter keeps exactly the events it names."""
+    from blocwatch.exclusions import read_exclusions
+    from tests.helpers import warming_store
+
+    db = warming_store(tmp_path)
+
+    def counts(**kw):
+        with EventStore(db, read_only=True) as store:
+            rows = dyad_table(store.con, DyadQuery(window="year", directed=False, **kw)).to_pylist()
+        out: dict[tuple[str, str], int] = {}
+        for r in rows:
+            out[(r["source"], r["target"])] = out.get((r["source"], r["target"]), 0) + r["events"]
+        return out
+
+    assert counts()[("PRK", "RUS")] == 6 * 2 + 12 * 3
+    assert counts(quad_classes=(2, 4)) == {("PRK", "RUS"): 12, ("PRK", "UKR"): 18, ("RUS", "UKR"): 36}
+    assert counts(roots=("19",)) == {("PRK", "UKR"): 18, ("RUS", "UKR"): 36}
+    assert counts(roots=("4", "11"), countries=("PRK", "RUS")) == {("PRK", "RUS"): 18 + 6}  # "4" is "04"
+    with EventStore(db, read_only=True) as store:
+        ids = [r[0] for r in store.con.execute(
+            "SELECT event_id FROM events WHERE source_country = 'PRK' AND target_country = 'RUS' "
+            "ORDER BY event_id LIMIT 2").fetchall()]
+    listed = tmp_path / "wrong.csv"
+    listed.write_text("event_id,reason\n# judged by hand\n" + f"{ids[0]},commentary, not an act\n"
+                      + f"{ids[1]},\"wrong state, it was Belarus\"\n" + "it's:quoted',no such event\n")
+    judged = read_exclusions(listed)
+    assert judged == {ids[0]: "commentary, not an act", ids[1]: "wrong state, it was Belarus",
+                      "it's:quoted'": "no such event"}
+    assert counts(exclude=tuple(judged))[("PRK", "RUS")] == 48 - 2
+    with pytest.raises(ParameterError) as err:
+        DyadQuery(roots=("21",))
+    assert err.value.param == "roots"
+    with pytest.raises(ParameterError):
+        DyadQuery(quad_classes=(5,))
+
+
+def test_an_exclusion_file_that_cannot_be_read_says_where(tmp_path):
+    from blocwatch.errors import InputError
+    from blocwatch.exclusions import read_exclusions
+
+    bad = tmp_path / "x.csv"
+    bad.write_text("id,why\nabc,1\n")
+    with pytest.raises(InputError) as err:
+        read_exclusions(bad)
+    assert str(err.value) == f"{bad}:1: the first line should be the header event_id,reason"
+    bad.write_text("event_id,reason\n,no id\n")
+    with pytest.raises(InputError) as err:
+        read_exclusions(bad)
+    assert str(err.value) == f"{bad}:2: no event id before the comma"
+    with pytest.raises(InputError, match="no such file"):
+        read_exclusions(tmp_path / "missing.csv")

@@ -108,6 +108,14 @@ class DyadQuery:
     undated_only : bool
         Select only those events of unknown date, to show them apart (their ``date`` is the day of
         the report that mentions them, an upper bound); ``dated_only`` is then not used.
+    roots : tuple of str, optional
+        Count only events of these CAMEO root codes (``"14"`` protest ... ``"20"`` mass violence).
+    quad_classes : tuple of int, optional
+        Count only events of these CAMEO quad classes (1 verbal cooperation, 2 material
+        cooperation, 3 verbal conflict, 4 material conflict).
+    exclude : tuple of str
+        Event ids an analyst judged wrong (:func:`blocwatch.exclusions.read_exclusions`): no
+        computation counts them.
     """
 
     window: str = "month"
@@ -127,6 +135,9 @@ class DyadQuery:
     states_only: bool = False
     dated_only: bool = True
     undated_only: bool = False
+    roots: tuple[str, ...] | None = None
+    quad_classes: tuple[int, ...] | None = None
+    exclude: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.window not in WINDOWS:
@@ -155,6 +166,18 @@ class DyadQuery:
         for o in self.origins or ():
             if not _ORIGIN.match(o):
                 raise ParameterError("origins", f"{o!r} is not an origin name")
+        if self.roots is not None:
+            roots = tuple(dict.fromkeys(str(r).strip().zfill(2) for r in self.roots))
+            bad = [r for r in roots if not (r.isdigit() and 1 <= int(r) <= 20)]
+            if bad:
+                raise ParameterError("roots", f"CAMEO root codes run from 01 to 20, not {', '.join(bad)}")
+            object.__setattr__(self, "roots", roots)
+        if self.quad_classes is not None:
+            quads = tuple(dict.fromkeys(self.quad_classes))
+            if any(q not in (1, 2, 3, 4) for q in quads):
+                raise ParameterError("quad_classes", f"quad classes are 1 to 4, not {quads}")
+            object.__setattr__(self, "quad_classes", quads)
+        object.__setattr__(self, "exclude", tuple(self.exclude))
 
     def where(self) -> list[str]:
         """The SQL conditions on ``events`` implied by this query."""
@@ -181,6 +204,13 @@ class DyadQuery:
             cond.append("coalesce(is_root, TRUE)")
         if self.min_sources > 1:
             cond.append(f"coalesce(sources, {int(self.min_sources)}) >= {int(self.min_sources)}")
+        if self.roots is not None:
+            cond.append("cameo_root IN (" + (", ".join(f"'{r}'" for r in self.roots) or "NULL") + ")")
+        if self.quad_classes is not None:
+            cond.append("quad_class IN (" + (", ".join(str(int(q)) for q in self.quad_classes) or "NULL") + ")")
+        if self.exclude:
+            ids = ", ".join("'" + i.replace("'", "''") + "'" for i in self.exclude)
+            cond.append(f"event_id NOT IN ({ids})")
         if self.states_only:
             from blocwatch.actors import STATE_SECTORS
 

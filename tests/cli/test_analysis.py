@@ -190,3 +190,25 @@ def test_every_data_command_writes_csv_with_what_jsonl_holds(db, tmp_path):
     out = tmp_path / "ties.csv"
     assert run("network", "--db", db, "--window", "2024-Q1", "-f", "csv", "--out", out).returncode == 0
     assert list(csv.DictReader(out.open())) == edges
+
+
+@pytest.mark.slow
+def test_filters_by_type_and_an_exclusion_file_on_every_command(db, tmp_path):
+    def years(*args):
+        proc = run("relations", "--db", db, "--countries", "RUS,PRK", "--window", "year", "-f", "jsonl", *args)
+        assert proc.returncode == 0, proc.stderr
+        return [(r["period"][:4], r["events"]) for r in map(json.loads, proc.stdout.splitlines())]
+
+    assert years() == [("2023", 30), ("2024", 18)]
+    assert years("--quads", "2,4") == [("2023", 6), ("2024", 6)]  # arms each month from July 2023
+    assert years("--roots", "11") == [("2023", 6)]  # the rebukes of the first half of 2023
+    ids = run("events", "--db", db, "--pair", "PRK-RUS", "--from", "2024", "-f", "csv").stdout.splitlines()[1:4]
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("event_id,reason\n" + "".join(f"{line.split(',')[0]},judged wrong\n" for line in ids))
+    assert years("--exclude", str(wrong)) == [("2023", 30), ("2024", 15)]
+    listed = run("events", "--db", db, "--pair", "PRK-RUS", "--from", "2024", "--exclude", wrong, "-f", "csv")
+    assert len(listed.stdout.splitlines()) == 1 + 18 - 3
+    bad = run("relations", "--db", db, "--quads", "x")
+    assert bad.returncode == 1 and bad.stderr.strip() == "error: --quads: quad classes are numbers 1 to 4, not 'x'"
+    bad = run("shifts", "--db", db, "--from", "2023", "--to", "2024", "--exclude", tmp_path / "none.csv")
+    assert bad.returncode == 1 and "none.csv: no such file" in bad.stderr

@@ -108,6 +108,23 @@ def test_noise_filters_change_what_is_counted_and_the_report_says_so(demo_db, tm
     assert ("from lead paragraphs only (GDELT IsRootEvent) and reported by at least 2 sources." in page)
 
 
+def test_type_filters_and_events_judged_wrong_are_counted_nowhere_and_listed(demo_db, tmp_path):
+    base = (f"mode = 'factual' AND coalesce(date_precision, 'day') <> 'unknown' AND source_country IN {SEVEN} "
+            f"AND target_country IN {SEVEN} AND source_country <> target_country AND "
+            f"date BETWEEN '2024-10-01' AND '2025-02-28' AND {STATE_ACTORS} AND quad_class = 4")
+    with EventStore(demo_db, read_only=True) as store:
+        acts = store.con.execute(f"SELECT event_id FROM events WHERE {base} ORDER BY event_id").fetchall()
+        wrong = {acts[0][0]: "commentary, not an act", acts[1][0]: "<b>wrong state</b>", "no:such-id": "a typo"}
+        summary = write_report(store, tmp_path / "q.html", ReportOptions(
+            countries=SEVEN, start=date(2024, 10, 1), end=date(2025, 2, 28), quad_classes=(4,), exclusions=wrong))
+    assert summary.events == len(acts) - 2 > 0
+    page = (tmp_path / "q.html").read_text(encoding="utf-8")
+    assert "of quad classes 4 only and leaving out 3 events judged wrong." in page
+    assert "Events left out as judged wrong (3)" in page and "&lt;b&gt;wrong state&lt;/b&gt;" in page
+    assert page.count("not in the store") == 1  # the typo shows
+    assert "The app does not yet filter by event type" in page
+
+
 def test_hostile_text_is_never_markup_in_the_page(tmp_path, coder):
     db = hostile_store(tmp_path / "h", coder)
     with EventStore(db, read_only=True) as store:

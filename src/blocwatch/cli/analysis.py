@@ -76,10 +76,11 @@ def _options(*, start: str | None = None, end: str | None = None, countries: str
              alpha: float = opt.ALPHA, score: str = "goldstein", weight_by: str = "none", collapse: bool = False,
              all_modes: bool = False, window: str = "month", directed: bool = False, neutral: float = opt.NEUTRAL,
              min_events: int = opt.MIN_EVENTS, edge_weight: str = opt.EDGE_WEIGHT, all_actors: bool = False,
-             roots_only: bool = False, min_sources: int = 1) -> RelationsOptions:
+             roots_only: bool = False, min_sources: int = 1,
+             filters: dict[str, Any] | None = None) -> RelationsOptions:
     query = DyadQuery(window=window, countries=opt.countries_of(countries), start=start, end=end,
                       factual_only=not all_modes, directed=directed, score=score, weight=weight_by, collapse=collapse,
-                      states_only=not all_actors, roots_only=roots_only, min_sources=min_sources)
+                      states_only=not all_actors, roots_only=roots_only, min_sources=min_sources, **(filters or {}))
     return RelationsOptions(query=query, alpha=alpha, rule=EdgeRule(neutral=neutral, min_events=min_events,
                                                                    weight=edge_weight))
 
@@ -100,11 +101,13 @@ def relations(
     engine: opt.EngineOption = opt.EngineName.duckdb, spark_master: opt.MasterOption = None,
     events: opt.EventsOption = None,
     all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
+    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
 ) -> None:
     """Dyadic time series: events per quad class, Goldstein, and net cooperation in [-1, 1] per window."""
     options = _options(start=start, end=end, countries=countries, alpha=alpha, score=score, weight_by=weight_by,
                        collapse=collapse, all_modes=all_modes, window=window, directed=directed,
-                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
+                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
+                       filters=opt.event_filters(roots, quads, origins, exclude))
     with make_engine(engine, db=db, master=spark_master, events=events) as runner:
         table = runner.relations(options.query, options.alpha)
     render(table, fmt)
@@ -123,6 +126,7 @@ def network(
     alpha: opt.Alpha = opt.ALPHA, score: opt.Score = "goldstein", weight_by: opt.WeightBy = "none",
     collapse: opt.Collapse = False,
     all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
+    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
     fmt: Annotated[NetworkFormat, typer.Option("--format", "-f", help="Output format.")] = NetworkFormat.table,
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of printing.")] = None,
 ) -> None:
@@ -131,7 +135,8 @@ def network(
                                                                                 _required(end, "end"))
     options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse,
                        neutral=neutral, min_events=min_events, edge_weight=edge_weight,
-                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
+                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
+                       filters=opt.event_filters(roots, quads, origins, exclude))
     with EventStore(db, read_only=True) as store:
         net = Relations(store, options).network(period.start, period.end, label=window or period.label, top=top)
     if fmt in (NetworkFormat.table, NetworkFormat.csv) and out is None:
@@ -162,12 +167,14 @@ def shifts(
     alpha: opt.Alpha = opt.ALPHA, score: opt.Score = "goldstein", weight_by: opt.WeightBy = "none",
     collapse: opt.Collapse = False, all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False,
     min_sources: opt.MinSources = 1,
+    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
     """Which pairs moved closer or apart between --from and --to, how sure that is, and the events behind it."""
     span = Period.between(_required(start, "start"), _required(end, "end"))
     options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse,
-                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
+                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
+                       filters=opt.event_filters(roots, quads, origins, exclude))
     with EventStore(db, read_only=True) as store:
         found = Relations(store, options).shifts(span.start, span.end, split=split, limit=limit, method=method,
                                                  every=True)
@@ -231,6 +238,7 @@ def enemies(
     db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None,
     neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS, alpha: opt.Alpha = opt.ALPHA,
     all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
+    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
     """The enemy of my enemy: third states both A and B were hostile to, with example events."""
@@ -238,7 +246,8 @@ def enemies(
     if len(pair) != 2:
         raise InputError("give two different states, e.g. RUS PRK")
     options = _options(start=start, end=end, alpha=alpha, neutral=neutral, min_events=min_events,
-                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
+                       all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
+                       filters=opt.event_filters(roots, quads, origins, exclude))
     with EventStore(db, read_only=True) as store:
         found = Relations(store, options).enemies(pair[0], pair[1], options.query.start, options.query.end)
     if fmt is LinesFormat.jsonl:
@@ -275,6 +284,7 @@ def balance(
     k: Annotated[int | None, typer.Option("-k", help="Number of blocs (default: chosen, 2 to 6).")] = None,
     neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS, alpha: opt.Alpha = opt.ALPHA,
     all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
+    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
     """Structural balance per network: frustration index, balanced triangles and blocs."""
@@ -288,7 +298,8 @@ def balance(
         if group_by:
             raise InputError("--group-by applies to an edge CSV; from the store use --window")
         options = _options(start=start, end=end, countries=countries, alpha=alpha, window=window, neutral=neutral,
-                           min_events=min_events, all_actors=all_actors, roots_only=roots_only, min_sources=min_sources)
+                           min_events=min_events, all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
+                           filters=opt.event_filters(roots, quads, origins, exclude))
         with EventStore(db, read_only=True) as store:
             rows = Relations(store, options).balance(window=window, top=top, method=method, time_limit=time_limit,
                                                      k=k)

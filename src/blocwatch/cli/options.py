@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -20,19 +20,21 @@ from blocwatch.cli.render import OutputFormat
 from blocwatch.countries import parse_countries
 from blocwatch.dyads import SCORES, WEIGHTS, WINDOWS
 from blocwatch.engines import ENGINES
+from blocwatch.errors import ParameterError
+from blocwatch.exclusions import read_exclusions
 from blocwatch.periods import parse_date
 from blocwatch.store import DEFAULT_STORE
 
 __all__ = [
     "AllActors", "AllModes", "Alpha", "Collapse", "Countries", "DEFAULT_DB", "Db", "EdgeWeight", "End", "EngineName",
-    "EngineOption", "EventsOption", "FLAGS", "Format", "MasterOption", "MinEvents", "MinSources", "Neutral",
-    "OutOption", "Paths", "PublishedOption", "RootsOnly", "Score", "Start", "Strict", "WeightBy", "Window",
-    "WorkersOption", "countries_of", "day_of", "flag"
+    "EngineOption", "EventsOption", "Exclude", "FLAGS", "Format", "MasterOption", "MinEvents", "MinSources",
+    "Neutral", "Origins", "OutOption", "Paths", "PublishedOption", "Quads", "Roots", "RootsOnly", "Score", "Start",
+    "Strict", "WeightBy", "Window", "WorkersOption", "countries_of", "day_of", "event_filters", "flag"
 ]
 
 #: The library's parameter names whose flags differ from ``--name``.
 FLAGS = {"start": "--from", "end": "--to", "weight": "--weight-by", "default_date": "--date",
-         "master": "--spark-master"}
+         "master": "--spark-master", "quad_classes": "--quads"}
 
 
 def flag(param: str) -> str:
@@ -71,6 +73,15 @@ RootsOnly = Annotated[bool, typer.Option("--roots-only", help="Count only GDELT 
                                          "paragraph (IsRootEvent).")]
 MinSources = Annotated[int, typer.Option("--min-sources", min=1, help="Count only events reported by at least "
                                          "this many sources (GDELT NumSources).")]
+Roots = Annotated[str | None, typer.Option("--roots", help="Count only events of these CAMEO root codes, e.g. "
+                                           "14,17,18,19,20 (protest, coerce, assault, fight, mass violence).")]
+Quads = Annotated[str | None, typer.Option("--quads", help="Count only events of these quad classes: 1 verbal "
+                                           "cooperation, 2 material cooperation, 3 verbal conflict, 4 material "
+                                           "conflict (e.g. 2,4: acts, not words).")]
+Origins = Annotated[str | None, typer.Option("--origins", help="Count only events of these origins, e.g. "
+                                             "gdelt2,text (blocwatch coverage lists them).")]
+Exclude = Annotated[Path | None, typer.Option("--exclude", help="A CSV file event_id,reason of events judged "
+                                              "wrong: no computation counts them.")]
 PublishedOption = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) of documents "
                                                      "that give none, such as .txt files.")]
 WorkersOption = Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes to code in.")]
@@ -94,6 +105,29 @@ ALPHA, NEUTRAL, MIN_EVENTS, EDGE_WEIGHT = DEFAULT_ALPHA, _RULE.neutral, _RULE.mi
 def countries_of(text: str | None) -> tuple[str, ...] | None:
     """``--countries`` as codes."""
     return parse_countries(text)
+
+
+def event_filters(roots: str | None = None, quads: str | None = None, origins: str | None = None,
+                  exclude: Path | None = None) -> dict[str, Any]:
+    """``--roots``, ``--quads``, ``--origins`` and ``--exclude`` as :class:`~blocwatch.dyads.DyadQuery`
+    fields (validated there).
+
+    >>> event_filters(roots="14, 19", quads="4")
+    {'roots': ('14', '19'), 'quad_classes': (4,)}
+    """
+    out: dict[str, Any] = {}
+    if roots:
+        out["roots"] = tuple(r.strip() for r in roots.split(",") if r.strip())
+    if quads:
+        try:
+            out["quad_classes"] = tuple(int(q) for q in quads.split(",") if q.strip())
+        except ValueError:
+            raise ParameterError("quad_classes", f"quad classes are numbers 1 to 4, not {quads!r}") from None
+    if origins:
+        out["origins"] = tuple(o.strip() for o in origins.split(",") if o.strip())
+    if exclude is not None:
+        out["exclude"] = tuple(read_exclusions(exclude))
+    return out
 
 
 def day_of(text: str | None, param: str, *, end: bool = False) -> date | None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
 from blocwatch.cli.options import (
     DEFAULT_DB,
@@ -20,6 +21,7 @@ from blocwatch.cli.options import (
     day_of,
 )
 from blocwatch.cli.render import RichProgress, stdout, term
+from blocwatch.exclusions import read_exclusions
 from blocwatch.extras import require
 from blocwatch.store import EventStore
 
@@ -30,14 +32,15 @@ __all__ = ["report"]
 def report(
     db: Db = DEFAULT_DB,
     out: Annotated[Path, typer.Option(help="HTML file to write.")] = Path("report.html"),
-    countries: Annotated[str | None, typer.Option(help="Comma-separated ISO alpha-3 codes (default: the ten "
-                                                  "most active states).")] = None,
+    countries: Annotated[str | None, typer.Option(help="Comma-separated states, codes or names "
+                                                  "(default: the ten most active states).")] = None,
     start: Start = None,
     end: End = None,
     figures: Annotated[Path | None, typer.Option(help="Also write every chart as PNG and SVG into this "
                                                  "folder.")] = None,
     evidence: Annotated[int, typer.Option(min=1, help="Events kept as evidence per pair and month.")] = 20,
     all_actors: AllActors = False, roots_only: RootsOnly = False, min_sources: MinSources = 1,
+    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
 ) -> None:
     """Write a self-contained HTML report (works offline): findings, timelines, blocs, tension, evidence."""
     require("report", "the HTML report")
@@ -45,7 +48,9 @@ def report(
 
     options = ReportOptions(countries=countries_of(countries), start=day_of(start, "start"),
                             end=day_of(end, "end", end=True), evidence=evidence, figures=figures,
-                            states_only=not all_actors, roots_only=roots_only, min_sources=min_sources)
+                            states_only=not all_actors, roots_only=roots_only, min_sources=min_sources,
+                            exclusions=read_exclusions(exclude) if exclude is not None else {},
+                            **opt.event_filters(roots, quads, origins))
     with EventStore(db, read_only=True) as store, RichProgress() as progress:
         summary = write_report(store, out, options, progress=progress)
     stdout.print(term(summary.text()), highlight=False)

@@ -88,11 +88,23 @@ class OverviewOptions:
     states_only: bool = True
     roots_only: bool = False
     min_sources: int = 1
+    roots: tuple[str, ...] | None = None
+    quad_classes: tuple[int, ...] | None = None
+    origins: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] = ()
 
     @property
     def filters(self) -> dict[str, Any]:
         """The query fields that select which events count."""
-        return {"states_only": self.states_only, "roots_only": self.roots_only, "min_sources": self.min_sources}
+        return {"states_only": self.states_only, "roots_only": self.roots_only, "min_sources": self.min_sources,
+                "roots": self.roots, "quad_classes": self.quad_classes, "origins": self.origins,
+                "exclude": self.exclude}
+
+    @property
+    def app_can_show(self) -> bool:
+        """Whether the web app applies every filter of these options (it has no type, quad class,
+        origin or exclusion filter yet), so that :meth:`query` opens it on the same numbers."""
+        return self.roots is None and self.quad_classes is None and self.origins is None and not self.exclude
 
     def query(self) -> str:
         """These options as the web app's query string (``/?countries=...``), which opens the app on
@@ -129,7 +141,12 @@ class OverviewOptions:
         who = ("actors that act for their states (governments, forces, officials)" if self.states_only else
                "any actors of the states (citizens, rebels and media included)")
         which = (["from lead paragraphs only (GDELT IsRootEvent)"] if self.roots_only else []) + (
-            [f"reported by at least {self.min_sources} sources"] if self.min_sources > 1 else [])
+            [f"reported by at least {self.min_sources} sources"] if self.min_sources > 1 else []) + (
+            [f"of CAMEO roots {', '.join(self.roots)} only"] if self.roots is not None else []) + (
+            [f"of quad classes {', '.join(map(str, self.quad_classes))} only"] if self.quad_classes is not None
+            else []) + (
+            [f"from {', '.join(self.origins)} only"] if self.origins is not None else []) + (
+            [f"leaving out {len(self.exclude):,} events judged wrong"] if self.exclude else [])
         return f"Counted: factual events between {who}, {' and '.join(which) or 'from every source and paragraph'}."
 
 

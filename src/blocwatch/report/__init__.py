@@ -65,8 +65,10 @@ class ReportOptions:
         Events kept as evidence per pair and month (the table says how many there are in all).
     figures : Path, optional
         Also write every chart as PNG and SVG into this folder.
-    states_only, roots_only, min_sources
+    states_only, roots_only, min_sources, roots, quad_classes, origins
         Which events count (:class:`~blocwatch.overview.OverviewOptions`); the report says which.
+    exclusions : dict of str to str
+        Events judged wrong (id to reason): counted nowhere, listed in the report with the reasons.
     """
 
     countries: tuple[str, ...] | None = None
@@ -77,6 +79,12 @@ class ReportOptions:
     states_only: bool = True
     roots_only: bool = False
     min_sources: int = 1
+    roots: tuple[str, ...] | None = None
+    quad_classes: tuple[int, ...] | None = None
+    origins: tuple[str, ...] | None = None
+    #: Events judged wrong, by id, with the reason (:func:`blocwatch.exclusions.read_exclusions`):
+    #: counted nowhere, listed at the end of the report.
+    exclusions: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.countries is not None and len(self.countries) == 1:
@@ -164,6 +172,19 @@ def _environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined)
 
 
+def _excluded(store: EventStore, exclusions: dict[str, str]) -> list[dict[str, Any]]:
+    """The events judged wrong, as the report lists them: id, date, pair, code, reason and sentence
+    (an id the store does not hold is listed too, marked, so that a typo shows)."""
+    if not exclusions:
+        return []
+    ids = list(exclusions)
+    found = {r["event_id"]: r for r in store.con.execute(
+        "SELECT event_id, strftime(date, '%Y-%m-%d') AS date, source_country, target_country, cameo, evidence_text "
+        "FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchdf().to_dict("records")}
+    missing = {"date": None, "source_country": None, "target_country": None, "cameo": None, "evidence_text": None}
+    return [{**missing, **found.get(i, {}), "event_id": i, "reason": exclusions[i]} for i in ids]
+
+
 def write_report(store: EventStore, out: str | os.PathLike[str], options: ReportOptions,
                  progress: Progress | None = None) -> ReportSummary:
     """Write the HTML report for ``store`` to ``out`` (and the figures, if asked).
@@ -182,21 +203,23 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
     """
     overview = Overview(store, OverviewOptions(countries=options.countries, start=options.start, end=options.end,
                                                per_cell=options.evidence, states_only=options.states_only,
-                                               roots_only=options.roots_only, min_sources=options.min_sources))
+                                               roots_only=options.roots_only, min_sources=options.min_sources,
+                                               roots=options.roots, quad_classes=options.quad_classes,
+                                               origins=options.origins, exclude=tuple(options.exclusions)))
     data = report_data(overview, progress)
     events = sum(t["total"] for t in data["timelines"])
     empty_because = None
     if not events:
-        empty_because = why_empty(store, DyadQuery(
-            countries=options.countries, start=options.start, end=options.end, states_only=options.states_only,
-            roots_only=options.roots_only, min_sources=options.min_sources))
+        empty_because = why_empty(store, DyadQuery(countries=options.countries, start=options.start,
+                                                   end=options.end, **overview.options.filters))
     span = overview.span
     html = _environment().get_template("report.html.j2").render(
         version=__version__, generated=datetime.now().strftime("%Y-%m-%d %H:%M"), store=store.path.name,
         countries=[(c, data["names"].get(c, c)) for c in data["countries"]], span=span, events=events,
         headlines=data["headlines"], counting=data["counting"], has_data=bool(data["timelines"]),
         empty_because=empty_because,
-        app_query=overview.options.query(),
+        app_query=overview.options.query(), app_can_show=overview.options.app_can_show,
+        excluded=_excluded(store, options.exclusions),
         data_json=_json_for_script(data),
         style=_template("report.css"), script=_template("report.js"), plotly_js=plotly.offline.get_plotlyjs(),
     )

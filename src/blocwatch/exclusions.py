@@ -1,0 +1,66 @@
+"""Events an analyst judged wrong, kept in a file that every computation honours.
+
+A coder makes mistakes and so do datasets; an analyst who has read an event's sentence and found
+it wrong (a commentary coded as an act, the wrong state) writes its id in a CSV file with the
+reason, and passes the file to any command (``--exclude``). The file is the record of those
+judgements: the report lists what it left out and why.
+
+The file has a header ``event_id,reason``; lines starting with ``#`` are comments.
+
+Examples
+--------
+>>> import os, tempfile
+>>> path = os.path.join(tempfile.mkdtemp(), "wrong.csv")
+>>> _ = open(path, "w").write("event_id,reason\\ntext:1a2b,commentary, not an act\\n")
+>>> read_exclusions(path)
+{'text:1a2b': 'commentary, not an act'}
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+from blocwatch.errors import InputError
+
+__all__ = ["read_exclusions"]
+
+
+def read_exclusions(path: str | os.PathLike[str]) -> dict[str, str]:
+    """Event ids and the reasons for leaving them out, from a CSV file ``event_id,reason``.
+
+    Everything after the first comma is the reason, so a reason may hold commas unquoted.
+
+    Raises
+    ------
+    InputError
+        The file is missing or unreadable, lacks the header, or a line has no event id (with the
+        file and line).
+    """
+    file = Path(path)
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError("no such file", file=str(file)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read it: {exc}", file=str(file)) from None
+    out: dict[str, str] = {}
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not header_seen:
+            if [c.strip().lower() for c in next(csv.reader([line]))][:1] != ["event_id"]:
+                raise InputError("the first line should be the header event_id,reason", file=str(file),
+                                 line=number)
+            header_seen = True
+            continue
+        event_id, _, reason = line.partition(",")
+        event_id, reason = event_id.strip(), reason.strip()
+        if reason.startswith('"') and reason.endswith('"') and len(reason) > 1:
+            reason = reason[1:-1].replace('""', '"')
+        if not event_id:
+            raise InputError("no event id before the comma", file=str(file), line=number)
+        out[event_id] = reason
+    return out
