@@ -170,3 +170,22 @@ def test_figures_as_png_and_svg(demo_db, tmp_path):
     # the same data draw the same files
     assert [p.read_bytes() for p in summary.figures if p.suffix == ".svg"] == \
         [p.read_bytes() for p in again.figures if p.suffix == ".svg"]
+
+
+@pytest.mark.slow
+def test_figures_of_the_pairs_asked_for(demo_db, tmp_path):
+    from blocwatch.errors import ParameterError
+
+    span = {"countries": SEVEN, "start": date(2023, 1, 1), "end": date(2025, 2, 28)}
+    with EventStore(demo_db, read_only=True) as store:
+        summary = write_report(store, tmp_path / "r.html", ReportOptions(
+            **span, figures=tmp_path / "figs", figure_pairs=("RUS-PRK", "KOR-PRK")))
+        assert sorted(p.name for p in summary.figures if p.name.startswith("timeline-")) == [
+            "timeline-KOR-PRK.png", "timeline-KOR-PRK.svg", "timeline-PRK-RUS.png", "timeline-PRK-RUS.svg"]
+        with pytest.raises(ParameterError) as err:  # no events between them here: nothing is written
+            write_report(store, tmp_path / "none.html", ReportOptions(
+                **span, figures=tmp_path / "none", figure_pairs=("PRK-FRA",)))
+        assert err.value.reason.startswith("no events between FRA-PRK in this report; pairs with events: CHN-JPN")
+        assert not (tmp_path / "none.html").exists() and not (tmp_path / "none").exists()
+    with pytest.raises(ParameterError, match="give --figures FOLDER too"):
+        ReportOptions(figure_pairs=("PRK-RUS",))

@@ -21,6 +21,7 @@ from blocwatch.cli.options import (
     day_of,
 )
 from blocwatch.cli.render import RichProgress, stdout, term
+from blocwatch.errors import ParameterError
 from blocwatch.exclusions import read_exclusions
 from blocwatch.extras import require
 from blocwatch.store import EventStore
@@ -38,6 +39,9 @@ def report(
     end: End = None,
     figures: Annotated[Path | None, typer.Option(help="Also write every chart as PNG and SVG into this "
                                                  "folder.")] = None,
+    pairs: Annotated[str | None, typer.Option(help="With --figures: the pairs whose timelines to draw, e.g. "
+                                             "PRK-RUS,KOR-PRK (default: the opening pair and those the findings "
+                                             "name).")] = None,
     evidence: Annotated[int, typer.Option(min=1, help="Events kept as evidence per pair and month.")] = 20,
     all_actors: AllActors = False, roots_only: RootsOnly = False, min_sources: MinSources = 1,
     roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
@@ -50,7 +54,21 @@ def report(
                             end=day_of(end, "end", end=True), evidence=evidence, figures=figures,
                             states_only=not all_actors, roots_only=roots_only, min_sources=min_sources,
                             exclusions=read_exclusions(exclude) if exclude is not None else {},
+                            figure_pairs=_pairs(pairs),
                             **opt.event_filters(roots, quads, origins))
     with EventStore(db, read_only=True) as store, RichProgress() as progress:
         summary = write_report(store, out, options, progress=progress)
     stdout.print(term(summary.text()), highlight=False)
+
+
+def _pairs(text: str | None) -> tuple[str, ...] | None:
+    """``--pairs`` as ``A-B`` pairs of state codes (names too: "North Korea-Russia" is no pair)."""
+    if not text:
+        return None
+    out = []
+    for item in text.split(","):
+        states = countries_of(item.replace("-", ","))
+        if states is None or len(states) != 2:
+            raise ParameterError("pairs", f"{item.strip()!r} is not a pair of two states such as PRK-RUS")
+        out.append("-".join(states))
+    return tuple(out)

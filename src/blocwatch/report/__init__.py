@@ -82,11 +82,16 @@ class ReportOptions:
     roots: tuple[str, ...] | None = None
     quad_classes: tuple[int, ...] | None = None
     origins: tuple[str, ...] | None = None
+    #: The pairs whose timelines ``figures`` draws ("PRK-RUS"); by default the opening pair and each
+    #: pair a finding names.
+    figure_pairs: tuple[str, ...] | None = None
     #: Events judged wrong, by id, with the reason (:func:`blocwatch.exclusions.read_exclusions`):
     #: counted nowhere, listed at the end of the report.
     exclusions: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if self.figure_pairs is not None and self.figures is None:
+            raise ParameterError("pairs", "chooses the timelines of the figure files: give --figures FOLDER too")
         if self.countries is not None and len(self.countries) == 1:
             raise ParameterError("countries", f"a report compares states, and only {self.countries[0]} was given: "
                                               "give two or more, or none for the ten most active")
@@ -224,11 +229,15 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
         style=_template("report.css"), script=_template("report.js"), plotly_js=plotly.offline.get_plotlyjs(),
     )
     path = Path(out)
+    if options.figures is not None and options.figure_pairs is not None:
+        from blocwatch.report.figures import figure_pairs
+
+        figure_pairs(data, options.figure_pairs)  # a pair without events: nothing is written
     atomic_write(path, html)  # a kill or a full disk leaves the previous report whole
     figures: tuple[Path, ...] = ()
     if options.figures is not None:
         from blocwatch.report.figures import write_figures
 
-        figures = tuple(write_figures(data, options.figures))
+        figures = tuple(write_figures(data, options.figures, pairs=options.figure_pairs))
     return ReportSummary(path, path.stat().st_size, events, len(data["timelines"]), tuple(data["countries"]),
                          span[0] if span else None, span[1] if span else None, figures, empty_because)

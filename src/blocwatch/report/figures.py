@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +32,11 @@ from matplotlib.colors import TwoSlopeNorm  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
+from blocwatch.errors import ParameterError  # noqa: E402
 from blocwatch.files import atomic_path  # noqa: E402
 from blocwatch.palette import BLOC_COLOURS, FRIENDLY, HOSTILE, NO_BLOC, QUAD_COLOURS  # noqa: E402
 
-__all__ = ["write_figures"]
+__all__ = ["figure_pairs", "write_figures"]
 
 #: Metadata that would make the files differ from run to run.
 _PNG_META = {"Software": None}
@@ -167,11 +169,38 @@ def _safe(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "_", text)
 
 
-def write_figures(data: dict[str, Any], folder: str | os.PathLike[str]) -> list[Path]:
+def figure_pairs(data: dict[str, Any], pairs: Sequence[str] | None = None) -> list[str]:
+    """The pairs whose timelines :func:`write_figures` draws, as ``A-B`` in alphabetical order.
+
+    Raises
+    ------
+    ParameterError
+        A pair asked for has no events in the report (with the pairs that have).
+    """
+    held = {t["pair"] for t in data["timelines"]}
+    if pairs is None:
+        found = [data["default_pair"]] + [h["pair"] for h in data["headlines"] if h.get("pair")]
+        return [p for p in dict.fromkeys(found) if p in held]
+    wanted = list(dict.fromkeys("-".join(sorted(p.upper().split("-"))) for p in pairs))
+    missing = [p for p in wanted if p not in held]
+    if missing:
+        raise ParameterError("pairs", f"no events between {', '.join(missing)} in this report; pairs with "
+                                      f"events: {', '.join(sorted(held)[:12])}")
+    return wanted
+
+
+def write_figures(data: dict[str, Any], folder: str | os.PathLike[str],
+                  pairs: Sequence[str] | None = None) -> list[Path]:
     """Write each chart of the report as ``.png`` and ``.svg`` into ``folder`` (created if needed).
 
-    Files: ``timeline-<PAIR>`` for the opening pair and each pair a finding names,
-    ``network-recent`` and ``network-whole``, ``matrix``, ``tension``.
+    Files: ``timeline-<PAIR>`` for each of ``pairs`` (``"PRK-RUS"``; by default the opening pair
+    and each pair a finding names), ``network-recent`` and ``network-whole``, ``matrix``,
+    ``tension``.
+
+    Raises
+    ------
+    ParameterError
+        A pair asked for has no events in the report (with the pairs that have).
 
     Returns
     -------
@@ -184,7 +213,7 @@ def write_figures(data: dict[str, Any], folder: str | os.PathLike[str]) -> list[
     if not data["timelines"]:
         return []
     by_pair = {t["pair"]: t for t in data["timelines"]}
-    pairs = [data["default_pair"]] + [h["pair"] for h in data["headlines"] if h.get("pair")]
+    pairs = figure_pairs(data, pairs)
     out: list[Path] = []
     for pair in dict.fromkeys(p for p in pairs if p in by_pair):
         out += _save(timeline_figure(by_pair[pair], data["quads"], data["names"]), folder, f"timeline-{_safe(pair)}")
