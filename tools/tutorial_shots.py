@@ -1,0 +1,89 @@
+"""Screenshots of docs/tutorial.md, taken in headless Chromium from the demo store.
+
+Usage (after ``make demo``; Chromium from the system, e.g. ``apt-get install chromium``)::
+
+    .venv/bin/python tools/tutorial_shots.py [--db out/demo.duckdb] [--out docs/img]
+
+Writes ``tutorial-findings.png`` (the report's first screen), ``tutorial-timeline.png`` (the
+PRK-RUS timeline with October 2024 clicked), ``tutorial-events.png`` (that month's events) and
+``tutorial-phone.png`` (the events on a 390 px phone). The report is written to a temporary
+folder; nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+STATES = ("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR")
+
+
+def _click_month(page, month: str) -> None:
+    """A real click on the middle of ``month``'s bar in the pair's timeline."""
+    point = page.evaluate(f"""(() => {{
+        const div = document.getElementById('fig-timeline'), fl = div._fullLayout, d = div.data;
+        const i = d[0].x.indexOf('{month}');
+        const total = d.slice(0, 4).reduce((s, t) => s + t.y[i], 0);
+        const rect = div.querySelector('.nsewdrag').getBoundingClientRect();
+        return {{x: rect.left + fl.xaxis.d2p(fl.xaxis.d2c('{month}')), y: rect.top + fl.yaxis.l2p(total / 2)}};
+    }})()""")
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_function(f"document.getElementById('events-summary').textContent.includes('in {month}')")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=REPO / "out" / "demo.duckdb")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "img")
+    args = parser.parse_args(argv)
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("no Chromium on this machine (apt-get install chromium)", file=sys.stderr)
+        return 1
+    if not args.db.is_file():
+        print(f"{args.db}: no such store; run `make demo` first", file=sys.stderr)
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    from blocwatch import EventStore
+    from blocwatch.report import ReportOptions, write_report
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        page_file = Path(tmp) / "report.html"
+        with EventStore(args.db, read_only=True) as store:
+            write_report(store, page_file, ReportOptions(countries=STATES, start=date(2023, 1, 1),
+                                                         end=date(2025, 2, 28)))
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page.goto(page_file.as_uri())
+            page.wait_for_function("document.querySelector('#fig-timeline .main-svg') !== null")
+            page.locator("header").evaluate("e => e.scrollIntoView()")
+            page.screenshot(path=str(args.out / "tutorial-findings.png"))
+            page.select_option("#pair", "PRK-RUS")
+            page.locator("#timeline").scroll_into_view_if_needed()
+            _click_month(page, "2024-10")
+            page.locator("#timeline").screenshot(path=str(args.out / "tutorial-timeline.png"))
+            page.evaluate("document.getElementById('events').scrollIntoView()")
+            page.screenshot(path=str(args.out / "tutorial-events.png"))
+            phone = browser.new_page(viewport={"width": 390, "height": 844})
+            phone.goto(page_file.as_uri())
+            phone.wait_for_function("document.querySelector('#fig-timeline .main-svg') !== null")
+            phone.select_option("#pair", "PRK-RUS")
+            phone.select_option("#month", "2024-06")
+            phone.evaluate("document.getElementById('events').scrollIntoView()")
+            phone.screenshot(path=str(args.out / "tutorial-phone.png"))
+            browser.close()
+    for name in ("findings", "timeline", "events", "phone"):
+        print(args.out / f"tutorial-{name}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
