@@ -81,9 +81,11 @@ class Relations:
 
     @classmethod
     def of(cls, store: EventStore, *, countries: tuple[str, ...] | None = None, start: Day = None, end: Day = None,
-           window: str = "month", **query: Any) -> Relations:
+           window: str = "month", alpha: float = DEFAULT_ALPHA, rule: EdgeRule | None = None,
+           **query: Any) -> Relations:
         """Relations of ``store`` counting the events of a query built from these fields
-        (:class:`~blocwatch.dyads.DyadQuery`), with the default smoothing and tie rule.
+        (:class:`~blocwatch.dyads.DyadQuery`), with the smoothing ``alpha`` and the tie ``rule``
+        (by default those of :class:`RelationsOptions`).
 
         Examples
         --------
@@ -95,7 +97,7 @@ class Relations:
         query.setdefault("directed", False)
         query.setdefault("states_only", True)
         q = DyadQuery(window=window, countries=countries or None, start=start, end=end, **query)
-        return cls(store, RelationsOptions(query=q))
+        return cls(store, RelationsOptions(query=q, alpha=alpha, rule=rule or EdgeRule()))
 
     def close(self) -> None:
         """Close the store if these relations opened it (:func:`blocwatch.open`)."""

@@ -189,3 +189,32 @@ def test_figures_of_the_pairs_asked_for(demo_db, tmp_path):
         assert not (tmp_path / "none.html").exists() and not (tmp_path / "none").exists()
     with pytest.raises(ParameterError, match="give --figures FOLDER too"):
         ReportOptions(figure_pairs=("PRK-RUS",))
+
+
+@pytest.mark.slow
+def test_the_reports_measures_are_the_clis(demo_db, tmp_path):
+    """With --alpha, --neutral, --min-events and --score the report's numbers are those of
+    `blocwatch relations` with the same options, and the page says which it used."""
+    import json
+    import re
+
+    from blocwatch.dyads import DyadQuery
+    from blocwatch.relations import Relations, RelationsOptions
+
+    span = {"countries": SEVEN, "start": date(2023, 1, 1), "end": date(2025, 2, 28)}
+    with EventStore(demo_db, read_only=True) as store:
+        write_report(store, tmp_path / "m.html", ReportOptions(**span, alpha=5.0, neutral=0.2, min_events=4,
+                                                               score="plover"))
+        cli = Relations(store, RelationsOptions(query=DyadQuery(**span, score="plover", directed=False,
+                                                                 states_only=True), alpha=5.0)).table()
+    page = (tmp_path / "m.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="blocwatch-data">(.*?)</script>', page, re.S).group(1))
+    line = next(t for t in data["timelines"] if t["pair"] == "PRK-RUS")
+    want = {r["period"].strftime("%Y-%m"): r["net"] for r in cli.to_pylist()
+            if (r["source"], r["target"]) == ("PRK", "RUS")}
+    got = {m: n for m, n in zip(line["months"], line["net"], strict=True) if n is not None}
+    assert got.keys() == want.keys() and all(abs(got[m] - want[m]) < 1e-6 for m in got)
+    ties = [e for n in data["networks"] for e in n["edges"]]
+    assert ties and all(abs(e["net"]) > 0.2 and e["events"] >= 4 for e in ties)  # the tie rule asked for
+    assert "smoothing 5.0 in plover score units" in page and "beyond &plusmn;0.2 with at least 4 events" in page
+    assert "measures with the\ndefaults" in page

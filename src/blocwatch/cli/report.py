@@ -45,6 +45,8 @@ def report(
     evidence: Annotated[int, typer.Option(min=1, help="Events kept as evidence per pair and month.")] = 20,
     all_actors: AllActors = False, roots_only: RootsOnly = False, min_sources: MinSources = 1,
     roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
+    alpha: opt.Alpha = opt.ALPHA, neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS,
+    score: opt.Score = "goldstein",
 ) -> None:
     """Write a self-contained HTML report (works offline): findings, timelines, blocs, tension, evidence."""
     require("report", "the HTML report")
@@ -54,7 +56,8 @@ def report(
                             end=day_of(end, "end", end=True), evidence=evidence, figures=figures,
                             states_only=not all_actors, roots_only=roots_only, min_sources=min_sources,
                             exclusions=read_exclusions(exclude) if exclude is not None else {},
-                            figure_pairs=_pairs(pairs),
+                            figure_pairs=_pairs(pairs), alpha=alpha, neutral=neutral, min_events=min_events,
+                            score=score,
                             **opt.event_filters(roots, quads, origins))
     with EventStore(db, read_only=True) as store, RichProgress() as progress:
         summary = write_report(store, out, options, progress=progress)

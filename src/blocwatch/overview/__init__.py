@@ -27,8 +27,8 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from blocwatch.analysis.cooperation import series, totals
-from blocwatch.analysis.network import SignedNetwork
+from blocwatch.analysis.cooperation import DEFAULT_ALPHA, series, totals
+from blocwatch.analysis.network import EdgeRule, SignedNetwork
 from blocwatch.analysis.shifts import Shift
 from blocwatch.analysis.tension import tension_index
 from blocwatch.overview.headlines import (
@@ -76,6 +76,13 @@ class OverviewOptions:
         Which events count (:class:`~blocwatch.dyads.DyadQuery`): only those between actors that act
         for their states, only GDELT events of a story's lead paragraph, only events reported by at
         least this many sources.
+    roots, quad_classes, origins, exclude
+        Which events count by type, origin and judgement (:class:`~blocwatch.dyads.DyadQuery`).
+    alpha, neutral, min_events, score
+        How relations are measured: the smoothing of net cooperation, the tie rule
+        (:class:`~blocwatch.analysis.network.EdgeRule`) and the event intensity (``goldstein`` or
+        ``plover``), as ``blocwatch relations`` and ``network`` take them, so that the report's
+        numbers can be reproduced with the CLI.
     """
 
     countries: tuple[str, ...] | None = None
@@ -92,6 +99,16 @@ class OverviewOptions:
     quad_classes: tuple[int, ...] | None = None
     origins: tuple[str, ...] | None = None
     exclude: tuple[str, ...] = ()
+    alpha: float = DEFAULT_ALPHA
+    neutral: float = EdgeRule.neutral
+    min_events: int = EdgeRule.min_events
+    score: str = "goldstein"
+
+    @property
+    def measure(self) -> dict[str, Any]:
+        """How relations are measured, as :meth:`Relations.of` takes it."""
+        return {"alpha": self.alpha, "rule": EdgeRule(neutral=self.neutral, min_events=self.min_events),
+                "score": self.score}
 
     @property
     def filters(self) -> dict[str, Any]:
@@ -102,9 +119,11 @@ class OverviewOptions:
 
     @property
     def app_can_show(self) -> bool:
-        """Whether the web app applies every filter of these options (it has no type, quad class,
-        origin or exclusion filter yet), so that :meth:`query` opens it on the same numbers."""
-        return self.roots is None and self.quad_classes is None and self.origins is None and not self.exclude
+        """Whether the web app applies every filter and measure of these options (it has no type,
+        quad class, origin or exclusion filter, and measures with the defaults), so that
+        :meth:`query` opens it on the same numbers."""
+        return (self.roots is None and self.quad_classes is None and self.origins is None and not self.exclude
+                and self.measure == OverviewOptions().measure)
 
     def query(self) -> str:
         """These options as the web app's query string (``/?countries=...``), which opens the app on
@@ -170,7 +189,7 @@ class Overview:
                              **options.filters)
         self.countries: tuple[str, ...] = every.choose_states(options.top) or ()
         self.relations = Relations.of(store, countries=self.countries, start=options.start, end=options.end,
-                                      **options.filters)
+                                      **options.measure, **options.filters)
 
     # -- the frame ---------------------------------------------------------------------------
 

@@ -40,6 +40,8 @@ import jinja2
 import plotly.offline
 
 from blocwatch import __version__, palette
+from blocwatch.analysis.cooperation import DEFAULT_ALPHA
+from blocwatch.analysis.network import EdgeRule
 from blocwatch.dyads import DyadQuery
 from blocwatch.errors import ParameterError
 from blocwatch.explain import why_empty
@@ -69,6 +71,9 @@ class ReportOptions:
         Which events count (:class:`~blocwatch.overview.OverviewOptions`); the report says which.
     exclusions : dict of str to str
         Events judged wrong (id to reason): counted nowhere, listed in the report with the reasons.
+    alpha, neutral, min_events, score
+        How relations are measured (:class:`~blocwatch.overview.OverviewOptions`), as
+        ``blocwatch relations`` and ``network`` take them; the report states them.
     """
 
     countries: tuple[str, ...] | None = None
@@ -82,6 +87,10 @@ class ReportOptions:
     roots: tuple[str, ...] | None = None
     quad_classes: tuple[int, ...] | None = None
     origins: tuple[str, ...] | None = None
+    alpha: float = DEFAULT_ALPHA
+    neutral: float = EdgeRule.neutral
+    min_events: int = EdgeRule.min_events
+    score: str = "goldstein"
     #: The pairs whose timelines ``figures`` draws ("PRK-RUS"); by default the opening pair and each
     #: pair a finding names.
     figure_pairs: tuple[str, ...] | None = None
@@ -210,7 +219,9 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
                                                per_cell=options.evidence, states_only=options.states_only,
                                                roots_only=options.roots_only, min_sources=options.min_sources,
                                                roots=options.roots, quad_classes=options.quad_classes,
-                                               origins=options.origins, exclude=tuple(options.exclusions)))
+                                               origins=options.origins, exclude=tuple(options.exclusions),
+                                               alpha=options.alpha, neutral=options.neutral,
+                                               min_events=options.min_events, score=options.score))
     data = report_data(overview, progress)
     events = sum(t["total"] for t in data["timelines"])
     empty_because = None
@@ -224,7 +235,7 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
         headlines=data["headlines"], counting=data["counting"], has_data=bool(data["timelines"]),
         empty_because=empty_because,
         app_query=overview.options.query(), app_can_show=overview.options.app_can_show,
-        excluded=_excluded(store, options.exclusions),
+        excluded=_excluded(store, options.exclusions), measure=overview.options,
         data_json=_json_for_script(data),
         style=_template("report.css"), script=_template("report.js"), plotly_js=plotly.offline.get_plotlyjs(),
     )
