@@ -101,3 +101,13 @@ def test_events_carry_score_and_evidence(rel):
     evs = rel.events("PRK", "RUS", dt.date(2023, 7, 1), dt.date(2023, 7, 31))
     assert sorted(e["cameo"] for e in evs) == ["042", "057", "072"]
     assert {e["score"] for e in evs} == {1.9, 8.0, 8.3} and all(e["date"] == "2023-07-10" for e in evs)
+
+
+def test_balance_tells_its_progress_network_by_network(rel):
+    from blocwatch.progress import RecordingProgress
+
+    progress = RecordingProgress()
+    rows = rel.balance(window="quarter", progress=progress)
+    assert [r["group"] for r in rows] == ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"]
+    assert (progress.task, progress.unit, progress.total, progress.done, progress.finished) == (
+        "balance", "networks", 6, 6, True)

@@ -30,6 +30,7 @@ from blocwatch.analysis.significance import ShiftTest, detect_shifts
 from blocwatch.dyads import DyadQuery, dyad_table
 from blocwatch.errors import ParameterError
 from blocwatch.periods import Period, months_between, parse_date, period_end, period_label, period_range
+from blocwatch.progress import Progress
 from blocwatch.store import EventStore
 
 __all__ = ["EVIDENCE_COLUMNS", "Relations", "RelationsOptions"]
@@ -370,19 +371,21 @@ class Relations:
     # -- evidence ----------------------------------------------------------------------------
 
     def balance(self, start: Day = None, end: Day = None, *, window: str = "month", top: int | None = None,
-                method: str = "auto", time_limit: float = 30.0, k: int | None = None) -> list[dict[str, Any]]:
+                method: str = "auto", time_limit: float = 30.0, k: int | None = None,
+                progress: Progress | None = None) -> list[dict[str, Any]]:
         """Structural balance of the network of every ``window`` from ``start`` to ``end``: one
         :func:`~blocwatch.analysis.structure.balance_summary` row (frustration index, balanced
-        triangles, blocs) per network, as ``blocwatch balance`` prints them."""
-        from blocwatch.analysis.structure import balance_summary
+        triangles, blocs) per network, as ``blocwatch balance`` prints them; ``progress`` is told
+        of each network."""
+        from blocwatch.analysis.structure import balance_rows  # scipy: loaded when balance is asked for
 
         changes: dict[str, Any] = {"window": window}
         if start is not None:
             changes["start"] = start
         if end is not None:
             changes["end"] = end
-        return [balance_summary(net, method=method, time_limit=time_limit, k=k)
-                for net in self.networks(top=top, **changes)]
+        return balance_rows(self.networks(top=top, **changes), method=method, time_limit=time_limit, k=k,
+                            progress=progress)
 
     def _event_filter(self, a: str | None, b: str | None, start: Day,
                       end: Day) -> tuple[DyadQuery, list[str], list[Any]]:

@@ -13,13 +13,15 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from blocwatch.analysis.balance import Frustration, frustration, triangle_balance
 from blocwatch.analysis.blocs import BlocPartition, blocs
 from blocwatch.analysis.network import SignedNetwork
+from blocwatch.progress import NullProgress, Progress
 
-__all__ = ["balance_summary", "solve"]
+__all__ = ["balance_rows", "balance_summary", "solve"]
 
 
 def solve(net: SignedNetwork, method: str = "auto", time_limit: float = 30.0,
@@ -58,3 +60,25 @@ def balance_summary(net: SignedNetwork, *, method: str = "auto", time_limit: flo
         "balanced_triangle_ratio": tri.ratio,
         "frustrated": [{"source": a, "target": b, "sign": s, "weight": w} for a, b, s, w in fr.frustrated],
     }
+
+
+def balance_rows(nets: Iterable[SignedNetwork], *, method: str = "auto", time_limit: float = 30.0,
+                 k: int | None = None, progress: Progress | None = None) -> list[dict[str, Any]]:
+    """:func:`balance_summary` of each network, in order, telling ``progress`` of each one (a
+    month of an exact solve can take seconds; decades of them, minutes).
+
+    Examples
+    --------
+    >>> net = SignedNetwork.from_edges([("A", "B", 1), ("B", "C", -1)], label="t")
+    >>> [r["frustration"] for r in balance_rows([net, net])]
+    [0.0, 0.0]
+    """
+    nets = list(nets)
+    progress = progress or NullProgress()
+    progress.start("balance", total=len(nets), unit="networks")
+    rows = []
+    for net in nets:
+        rows.append(balance_summary(net, method=method, time_limit=time_limit, k=k))
+        progress.advance(1)
+    progress.finish()
+    return rows

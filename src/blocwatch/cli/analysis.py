@@ -19,7 +19,7 @@ from blocwatch.analysis.network import EdgeRule, SignedNetwork
 from blocwatch.analysis.significance import ShiftTest
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
-from blocwatch.cli.render import OutputFormat, clean, csv_cell, note_empty, plural, render, stdout, term
+from blocwatch.cli.render import OutputFormat, RichProgress, clean, csv_cell, note_empty, plural, render, stdout, term
 from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
 from blocwatch.errors import InputError, ParameterError
@@ -290,19 +290,20 @@ def balance(
     """Structural balance per network: frustration index, balanced triangles and blocs."""
     if edges is not None:
         from blocwatch.analysis.edgelists import read_edge_csv
-        from blocwatch.analysis.structure import balance_summary
+        from blocwatch.analysis.structure import balance_rows
 
-        rows = [balance_summary(net, method=method, time_limit=time_limit, k=k)
-                for net in read_edge_csv(edges, group_by=group_by).values()]
+        with RichProgress() as progress:
+            rows = balance_rows(read_edge_csv(edges, group_by=group_by).values(), method=method,
+                                time_limit=time_limit, k=k, progress=progress)
     else:
         if group_by:
             raise InputError("--group-by applies to an edge CSV; from the store use --window")
         options = _options(start=start, end=end, countries=countries, alpha=alpha, window=window, neutral=neutral,
                            min_events=min_events, all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
                            filters=opt.event_filters(roots, quads, origins, exclude))
-        with EventStore(db, read_only=True) as store:
+        with EventStore(db, read_only=True) as store, RichProgress() as progress:
             rows = Relations(store, options).balance(window=window, top=top, method=method, time_limit=time_limit,
-                                                     k=k)
+                                                     k=k, progress=progress)
         note_empty(pa.table({"group": [r["group"] for r in rows]}), db, options.query)
     if fmt is LinesFormat.jsonl:
         for r in rows:
