@@ -356,3 +356,18 @@ def test_a_list_downloads_as_csv_with_every_event_the_api_gives(demo_server, wat
     # more events than a page of the list: every one is in the file, not only those shown
     assert len(_api_items(demo_server, pair="PRK-RUS", **span)) > page.locator("#events-body tr").count()
     w.check_clean()
+
+
+def test_states_are_found_by_name(demo_server, watched):
+    w = watched(demo_server)
+    page = w.page
+    page.goto(w.base + "/?countries=USA,RUS")
+    page.wait_for_selector("#countries label.state", timeout=30_000)
+    assert "North Korea" in page.inner_text('label.state:has(input[value="PRK"])')  # the name beside the code
+    page.fill("#state-filter", "north kor")
+    shown = page.eval_on_selector_all("#countries label.state:not([hidden]) input", "xs => xs.map(x => x.value)")
+    assert sorted(shown) == ["PRK", "RUS", "USA"]  # the state found, and the ones already chosen
+    page.check('input[value="PRK"]')
+    page.fill("#state-filter", "")
+    assert page.locator("#countries label.state:not([hidden])").count() > 3
+    w.check_clean()

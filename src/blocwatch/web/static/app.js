@@ -79,8 +79,17 @@
   // -- the chooser ----------------------------------------------------------------------------
   function stateBox(code, name, events) {
     const input = el("input", { type: "checkbox", name: "country", value: code });
-    return el("label", { class: "state", title: name }, input, ` ${code} `,
+    return el("label", { class: "state", title: name, "data-name": `${code} ${name}`.toLowerCase() }, input, ` ${code} `,
+      el("span", { class: "name" }, name === code ? "" : name), " ",
       el("span", { class: "count" }, events === null ? "" : events.toLocaleString("en")));
+  }
+  // the states whose code or name holds what is typed ("north" finds North Korea); checked ones stay shown
+  function filterStates() {
+    const words = $("state-filter").value.trim().toLowerCase();
+    for (const label of $("countries").querySelectorAll("label.state")) {
+      const checked = label.querySelector("input").checked;
+      label.hidden = Boolean(words) && !checked && !label.getAttribute("data-name").includes(words);
+    }
   }
   function checkStates(codes) {
     const box = $("countries");
@@ -398,6 +407,7 @@
   // -- wiring -------------------------------------------------------------------------------------
   document.addEventListener("DOMContentLoaded", async () => {
     $("apply").addEventListener("click", apply);
+    $("state-filter").addEventListener("input", filterStates);
     $("dyad").addEventListener("change", () => selectPair($("dyad").value));
     $("events-prev").addEventListener("click", () => loadEvents(view.month, view.offset - PAGE));
     $("events-next").addEventListener("click", () => loadEvents(view.month, view.offset + PAGE));
