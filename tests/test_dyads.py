@@ -311,9 +311,11 @@ def test_filters_by_type_quad_class_and_an_exclusion_list(tmp_path):
     assert judged == {ids[0]: "commentary, not an act", ids[1]: "wrong state, it was Belarus",
                       "it's:quoted'": "no such event"}
     assert counts(exclude=tuple(judged))[("PRK", "RUS")] == 48 - 2
-    with pytest.raises(ParameterError) as err:
-        DyadQuery(roots=("21",))
-    assert err.value.param == "roots"
+    for bad in (("21",), ("014",), (), ("x",)):  # "014" would match nothing: it is no root code
+        with pytest.raises(ParameterError) as err:
+            DyadQuery(roots=bad)
+        assert err.value.param == "roots"
+    assert DyadQuery(roots=(" 4", "19", "04")).roots == ("04", "19")
     with pytest.raises(ParameterError):
         DyadQuery(quad_classes=(5,))
 
@@ -322,6 +324,9 @@ def test_an_exclusion_file_that_cannot_be_read_says_where(tmp_path):
     from blocwatch.errors import InputError
     from blocwatch.exclusions import read_exclusions
 
+    sheet = tmp_path / "sheet.csv"  # as a spreadsheet saves it: a BOM, quoted fields, CRLF
+    sheet.write_bytes(b'\xef\xbb\xbfevent_id,reason\r\n"gdelt2:1","wrong state, it was Belarus"\r\n')
+    assert read_exclusions(sheet) == {"gdelt2:1": "wrong state, it was Belarus"}
     bad = tmp_path / "x.csv"
     bad.write_text("id,why\nabc,1\n")
     with pytest.raises(InputError) as err:

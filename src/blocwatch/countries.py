@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from blocwatch.data import read_csv
 from blocwatch.errors import ParameterError
 
-__all__ = ["ISO3", "Countries", "Country", "load_countries", "parse_countries", "resolve_country", "suggest"]
+__all__ = ["ISO3", "Countries", "Country", "load_countries", "parse_countries", "parse_pair", "resolve_country",
+           "suggest"]
 
 #: The shape of an ISO 3166-1 alpha-3 code, as blocwatch stores states.
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -103,6 +104,18 @@ def suggest(text: str, limit: int = 3) -> list[Country]:
     initials ("NK", "DRC"), a word or the start of a name ("Korea", "Kos"), a name spelled nearly
     so ("Rusia"), then a code spelled nearly so. The first kind that finds any gives the answer.
 
+    Parameters
+    ----------
+    text : str
+        What the user typed.
+    limit : int
+        At most this many states.
+
+    Returns
+    -------
+    list of Country
+        Likeliest first; empty when nothing is close.
+
     Examples
     --------
     >>> [c.iso3 for c in suggest("NK")], [c.iso3 for c in suggest("Rusia")], [c.iso3 for c in suggest("Korea")]
@@ -132,10 +145,64 @@ def suggest(text: str, limit: int = 3) -> list[Country]:
     return []
 
 
+def _plain_name(country: Country) -> str:
+    """A name that can be typed back in a comma-separated list: the first name or alias without a
+    comma ("Congo, The Democratic Republic of the" is shown as "democratic republic of congo")."""
+    for name in (country.name, *country.aliases):
+        if "," not in name:
+            return name
+    return country.iso3
+
+
+def parse_pair(text: str, *, param: str = "pair") -> tuple[str, str]:
+    """Two different states from ``"PRK-RUS"``, ``"North Korea-Russia"`` or ``"Guinea-Bissau-SEN"``
+    (each hyphen is tried as the split until both sides are states), or with a comma.
+
+    Examples
+    --------
+    >>> parse_pair("prk-rus"), parse_pair("Guinea-Bissau-SEN"), parse_pair("North Korea,Russia")
+    (('PRK', 'RUS'), ('GNB', 'SEN'), ('PRK', 'RUS'))
+    >>> parse_pair("RUS-RUS")
+    Traceback (most recent call last):
+    ...
+    blocwatch.errors.ParameterError: pair: "RUS-RUS" is not a pair of two different states such as PRK-RUS
+    """
+    sep = "," if "," in text else "-"
+    parts = text.split(sep)
+    for i in range(1, len(parts)):
+        a, b = sep.join(parts[:i]).strip(), sep.join(parts[i:]).strip()
+        try:
+            pair = resolve_country(a, param=param), resolve_country(b, param=param)
+        except ParameterError:
+            if len(parts) == 2:
+                raise
+            continue
+        if pair[0] != pair[1]:
+            return pair
+    raise ParameterError(param, f'"{text}" is not a pair of two different states such as PRK-RUS')
+
+
 def resolve_country(text: str, *, param: str = "countries") -> str:
     """One state as blocwatch stores it (ISO alpha-3), from its code, its CAMEO code ("ROM"), its
     name or a common alias ("North Korea", "DPRK", "US"); anything else is an error that suggests
     what may have been meant.
+
+    Parameters
+    ----------
+    text : str
+        A code, name or alias, in any case.
+    param : str
+        The parameter named in the error.
+
+    Returns
+    -------
+    str
+        The ISO alpha-3 code.
+
+    Raises
+    ------
+    ParameterError
+        No state goes by ``text`` (with :func:`suggest`'s answers).
 
     Examples
     --------
@@ -156,7 +223,7 @@ def resolve_country(text: str, *, param: str = "countries") -> str:
     if key.lower() in c.by_name:
         return c.by_name[key.lower()].iso3
     options = suggest(key)
-    hint = ("did you mean " + " or ".join(f"{o.iso3} ({o.name})" for o in options) + "?" if options else
+    hint = ("did you mean " + " or ".join(f"{o.iso3} ({_plain_name(o)})" for o in options) + "?" if options else
             'give an ISO alpha-3 code such as USA or a name such as "North Korea"')
     raise ParameterError(param, f'"{key}" is no state blocwatch knows; {hint}')
 

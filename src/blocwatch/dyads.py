@@ -27,7 +27,8 @@ from blocwatch.countries import resolve_country
 from blocwatch.errors import ParameterError
 from blocwatch.periods import WINDOWS, parse_date
 
-__all__ = ["DYAD_COLUMNS", "SCORES", "WEIGHTS", "WINDOWS", "DyadQuery", "dyad_table", "plover_score_sql"]
+__all__ = ["DYAD_COLUMNS", "EVENT_FILTERS", "SCORES", "WEIGHTS", "WINDOWS", "DyadQuery", "dyad_table",
+           "plover_score_sql"]
 
 #: What an event's intensity is measured in: the Goldstein scale of its CAMEO code, or the
 #: PLOVER 0.8 score of its PLOVER type and mode (both -10 .. +10).
@@ -56,6 +57,13 @@ DYAD_COLUMNS = {
     "verbal_conflict": "events of quad class 3 (verbal conflict)",
     "material_conflict": "events of quad class 4 (material conflict)",
 }
+
+#: The fields of :class:`DyadQuery` that select which events count, each with the value that
+#: lets every event through (:func:`blocwatch.explain.why_empty` relaxes them all at once).
+EVENT_FILTERS: dict[str, Any] = {"factual_only": False, "states_only": False, "roots_only": False, "min_sources": 1,
+                                 "origins": None, "dated_only": False, "roots": None, "quad_classes": None,
+                                 "exclude": ()}
+
 
 @dataclass(frozen=True)
 class DyadQuery:
@@ -167,15 +175,16 @@ class DyadQuery:
             if not _ORIGIN.match(o):
                 raise ParameterError("origins", f"{o!r} is not an origin name")
         if self.roots is not None:
-            roots = tuple(dict.fromkeys(str(r).strip().zfill(2) for r in self.roots))
-            bad = [r for r in roots if not (r.isdigit() and 1 <= int(r) <= 20)]
-            if bad:
-                raise ParameterError("roots", f"CAMEO root codes run from 01 to 20, not {', '.join(bad)}")
-            object.__setattr__(self, "roots", roots)
+            given = [str(r).strip() for r in self.roots]
+            bad = [r for r in given if not (r.isdigit() and len(r) <= 2 and 1 <= int(r) <= 20)]
+            if bad or not given:
+                raise ParameterError("roots", "CAMEO root codes run from 01 to 20, not "
+                                              f"{', '.join(bad) if bad else 'an empty list'}")
+            object.__setattr__(self, "roots", tuple(dict.fromkeys(f"{int(r):02d}" for r in given)))
         if self.quad_classes is not None:
             quads = tuple(dict.fromkeys(self.quad_classes))
-            if any(q not in (1, 2, 3, 4) for q in quads):
-                raise ParameterError("quad_classes", f"quad classes are 1 to 4, not {quads}")
+            if not quads or any(q not in (1, 2, 3, 4) for q in quads):
+                raise ParameterError("quad_classes", f"quad classes are 1 to 4, not {quads or 'an empty list'}")
             object.__setattr__(self, "quad_classes", quads)
         object.__setattr__(self, "exclude", tuple(self.exclude))
 

@@ -30,7 +30,8 @@ __all__ = ["read_exclusions"]
 def read_exclusions(path: str | os.PathLike[str]) -> dict[str, str]:
     """Event ids and the reasons for leaving them out, from a CSV file ``event_id,reason``.
 
-    Everything after the first comma is the reason, so a reason may hold commas unquoted.
+    Fields may be quoted as a spreadsheet writes them; everything after the first field is the
+    reason, so a reason may also hold commas unquoted.
 
     Raises
     ------
@@ -40,7 +41,7 @@ def read_exclusions(path: str | os.PathLike[str]) -> dict[str, str]:
     """
     file = Path(path)
     try:
-        lines = file.read_text(encoding="utf-8").splitlines()
+        lines = file.read_text(encoding="utf-8-sig").splitlines()  # a spreadsheet's "CSV UTF-8" starts with a BOM
     except FileNotFoundError:
         raise InputError("no such file", file=str(file)) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -56,10 +57,11 @@ def read_exclusions(path: str | os.PathLike[str]) -> dict[str, str]:
                                  line=number)
             header_seen = True
             continue
-        event_id, _, reason = line.partition(",")
-        event_id, reason = event_id.strip(), reason.strip()
-        if reason.startswith('"') and reason.endswith('"') and len(reason) > 1:
-            reason = reason[1:-1].replace('""', '"')
+        try:
+            fields = next(csv.reader([line]))
+        except csv.Error as exc:
+            raise InputError(f"cannot read the line as CSV: {exc}", file=str(file), line=number) from None
+        event_id, reason = fields[0].strip(), ",".join(fields[1:]).strip()
         if not event_id:
             raise InputError("no event id before the comma", file=str(file), line=number)
         out[event_id] = reason

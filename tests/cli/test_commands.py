@@ -101,9 +101,9 @@ def test_report_writes_the_page_and_the_figures(db, tmp_path):
     none = run("report", "--db", db, "--countries", "RUS,PRK", "--from", "1990", "--to", "1991",
                "--out", tmp_path / "y.html")
     assert none.returncode == 0 and none.stdout.rstrip().endswith(
-        "nothing to report: no event in 1990-01-01 to 1991-12-31: the events asked for run from 2024-06-19 to "
+        "nothing to report: no event in 1990-01-01 to 1991-12-31: the events of these states run from 2024-06-19 to "
         "2024-06-20")
-    assert "the events asked for run from 2024-06-19" in (tmp_path / "y.html").read_text()
+    assert "the events of these states run from 2024-06-19" in (tmp_path / "y.html").read_text()
     bad = run("report", "--db", db, "--countries", "RU", "--out", tmp_path / "x.html")
     assert bad.returncode == 1 and '"RU" is no state blocwatch knows' in bad.stderr
     assert not (tmp_path / "x.html").exists()

@@ -245,6 +245,13 @@ def test_tables_download_as_csv_with_what_the_store_holds(browser, demo_db, tmp_
     assert 0 < len(rows) == len(held) and {r["event_id"] for r in rows} == set(held)
     for r in rows:
         assert {k: r[k] for k in held[r["event_id"]]} == {k: v or "" for k, v in held[r["event_id"]].items()}
+    page.select_option("#month", "2024-10")  # more events than the report keeps of a month: a named sample
+    name, sample = fetch("#events-csv")
+    with EventStore(demo_db, read_only=True) as store:
+        october = Period.parse("2024-10")
+        held = store.con.execute("SELECT count(*) FROM events WHERE " + " AND ".join(DyadQuery(
+            countries=("PRK", "RUS"), start=october.start, end=october.end, states_only=True).where())).fetchone()[0]
+    assert len(sample) < held and name == f"blocwatch-events-PRK-RUS-2024-10-sample-{len(sample)}-of-{held}.csv"
     name, months = fetch("#timeline-csv")
     assert name == "blocwatch-timeline-PRK-RUS.csv" and months[0]["month"] == "2023-01"
     whole = DyadQuery(countries=("PRK", "RUS"), start=date(2023, 1, 1), end=date(2025, 2, 28), states_only=True)

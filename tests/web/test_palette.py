@@ -24,10 +24,19 @@ def test_the_app_draws_with_the_palette():
     assert re.search(r"--negative: (#[0-9a-f]{6});", style).group(1) == palette.HOSTILE
 
 
+def _grey(colour: str) -> bool:
+    digits = colour.lstrip("#")
+    channels = [digits[i] * 2 for i in range(3)] if len(digits) == 3 else [digits[i:i + 2] for i in (0, 2, 4)]
+    return len(set(channels)) == 1
+
+
 def test_the_report_and_its_figures_hold_no_colour_of_their_own():
-    """Cooperation and conflict colours come only from the palette: no red or green literal is left."""
+    """Cooperation and conflict colours come only from the palette: every colour written in the
+    report's script or the figures' code is a grey (lines, edges, text), none a hue."""
     for path in (REPO / "src" / "blocwatch" / "report" / "templates" / "report.js",
                  REPO / "src" / "blocwatch" / "report" / "figures.py"):
         text = path.read_text()
-        literals = set(re.findall(r"#[0-9a-fA-F]{6}\b", text))
-        assert literals <= {"#222222", "#555555"}, (path.name, literals)
+        literals = set(re.findall(r"#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b", text))
+        assert literals and all(_grey(c) for c in literals), (path.name, literals)
+        for r, g, b in re.findall(r"rgba?\((\d+),\s*(\d+),\s*(\d+)", text):
+            assert r == g == b, (path.name, r, g, b)  # greys only (an invisible marker: rgba(0,0,0,0.01))

@@ -19,7 +19,7 @@ from blocwatch.analysis.network import EdgeRule, SignedNetwork
 from blocwatch.analysis.significance import ShiftTest
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
-from blocwatch.cli.render import OutputFormat, RichProgress, clean, csv_cell, note_empty, plural, render, stdout, term
+from blocwatch.cli.render import OutputFormat, RichProgress, clean, note_empty, plural, render, stderr, stdout, term
 from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
 from blocwatch.errors import InputError, ParameterError
@@ -68,7 +68,11 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _print_csv(rows: list[dict[str, Any]]) -> None:
+def _print_csv(rows: list[dict[str, Any]], empty: str) -> None:
+    """Rows as CSV on stdout; none: ``empty`` on stderr, so that an empty file is never the whole answer."""
+    if not rows:
+        stderr.print(f"[yellow]note:[/yellow] {term(empty)}", highlight=False)
+        return
     render(pa.Table.from_pylist([_flat(r) for r in rows]), OutputFormat.csv)
 
 
@@ -142,7 +146,9 @@ def network(
     if fmt in (NetworkFormat.table, NetworkFormat.csv) and out is None:
         edges = _edge_table(net)
         render(edges, OutputFormat(fmt.value))
-        note_empty(edges, db, replace(options.query, start=period.start, end=period.end))
+        note_empty(edges, db, replace(options.query, start=period.start, end=period.end),
+                   otherwise=f"no pair's net cooperation is beyond ±{neutral} with at least {min_events} events "
+                             "(--neutral, --min-events)")
         return
     if fmt is NetworkFormat.table:
         raise InputError("--out writes csv, json, graphml or gexf; choose one with --format")
@@ -184,7 +190,9 @@ def shifts(
             print(json.dumps(s.to_dict(), ensure_ascii=False, default=str))
         return
     if fmt is LinesFormat.csv:
-        _print_csv([s.to_dict() for s in (found if every else supported)])
+        _print_csv([s.to_dict() for s in (found if every else supported)],
+                   "no supported shift: the data do not show a change in any pair's relations over this window"
+                   + ("" if every else " (--all lists the changes they do not support)"))
         return
     if not supported:
         stdout.print("no supported shift: the data do not show a change in any pair's relations over this window"
@@ -255,7 +263,8 @@ def enemies(
             print(json.dumps({"a": pair[0], "b": pair[1], **e.to_dict()}, ensure_ascii=False, default=str))
         return
     if fmt is LinesFormat.csv:
-        _print_csv([{"a": pair[0], "b": pair[1], **e.to_dict()} for e in found])
+        _print_csv([{"a": pair[0], "b": pair[1], **e.to_dict()} for e in found],
+                   f"no state both {pair[0]} and {pair[1]} were hostile to")
         return
     stdout.print(f"states both {pair[0]} and {pair[1]} were hostile to: {len(found)}", highlight=False)
     for e in found:
@@ -310,7 +319,7 @@ def balance(
             print(json.dumps(r, ensure_ascii=False))
         return
     if fmt is LinesFormat.csv:
-        _print_csv(rows)
+        _print_csv(rows, "no network to measure")
         return
     render(pa.Table.from_pylist([_balance_row(r) for r in rows]), OutputFormat.table)
 
@@ -329,13 +338,10 @@ def _edge_table(net: SignedNetwork) -> pa.Table:
 
 
 def _edge_csv(net: SignedNetwork) -> str:
-    import csv
     import io
 
+    from rich.console import Console
+
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    table = _edge_table(net)
-    writer.writerow(table.column_names)
-    for row in table.to_pylist():
-        writer.writerow([csv_cell(v) if v is not None else "" for v in row.values()])
+    render(_edge_table(net), OutputFormat.csv, console=Console(file=buffer))
     return buffer.getvalue()

@@ -11,6 +11,7 @@ import typer
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
 from blocwatch.cli.render import OutputFormat, clean, note_empty, plural, render, stdout, term
+from blocwatch.countries import parse_pair
 from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
 from blocwatch.relations import Relations, RelationsOptions
@@ -85,7 +86,7 @@ def events(
     roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
 ) -> None:
     """Events with every column (CSV and JSON lines read back by `blocwatch ingest csv --map`, docs/importing.md)."""
-    a, b = (opt.countries_of(pair.replace("-", ",")) or (None, None)) if pair else (None, None)
+    a, b = parse_pair(pair) if pair else (None, None)
     query = DyadQuery(countries=None if pair else opt.countries_of(countries), start=start, end=end,
                       factual_only=not all_modes, directed=False, **opt.event_filters(roots, quads, origins, exclude))
     with EventStore(db, read_only=True) as store:

@@ -261,14 +261,15 @@ class RichProgress:
         self.close()
 
 
-def note_empty(table: pa.Table, db: Any, query: Any) -> None:
+def note_empty(table: pa.Table, db: Any, query: Any, otherwise: str | None = None) -> None:
     """When ``table`` is empty, say why on stderr (:func:`blocwatch.explain.why_empty`), so that an
-    empty table is never the whole answer."""
+    empty table is never the whole answer; ``otherwise`` is the reason when the query does select
+    events (a view that asks more of them, such as the tie rule of a network)."""
     if table.num_rows:
         return
     from blocwatch.explain import why_empty
     from blocwatch.store import EventStore
 
     with EventStore(db, read_only=True) as store:
-        reason = why_empty(store, query)
+        reason = why_empty(store, query) or otherwise or "the events selected make no row of this table"
     stderr.print(f"[yellow]note:[/yellow] nothing to show: {term(reason)}", highlight=False)

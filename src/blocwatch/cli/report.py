@@ -21,7 +21,7 @@ from blocwatch.cli.options import (
     day_of,
 )
 from blocwatch.cli.render import RichProgress, stdout, term
-from blocwatch.errors import ParameterError
+from blocwatch.countries import parse_pair
 from blocwatch.exclusions import read_exclusions
 from blocwatch.extras import require
 from blocwatch.store import EventStore
@@ -65,13 +65,7 @@ def report(
 
 
 def _pairs(text: str | None) -> tuple[str, ...] | None:
-    """``--pairs`` as ``A-B`` pairs of state codes (names too: "North Korea-Russia" is no pair)."""
+    """``--pairs`` as ``A-B`` pairs of state codes (names too: "North Korea-Russia")."""
     if not text:
         return None
-    out = []
-    for item in text.split(","):
-        states = countries_of(item.replace("-", ","))
-        if states is None or len(states) != 2:
-            raise ParameterError("pairs", f"{item.strip()!r} is not a pair of two states such as PRK-RUS")
-        out.append("-".join(states))
-    return tuple(out)
+    return tuple("-".join(parse_pair(item, param="pairs")) for item in text.split(",") if item.strip())

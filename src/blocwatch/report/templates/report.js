@@ -329,12 +329,20 @@
       return e.pair === state.pair && (!month || e.month === month) && (!factualOnly || e.mode === "factual");
     });
   }
+  // the report keeps a sample of each month's events: a file of fewer than there are says so in its name
+  function sampleName(stem, rows, held) {
+    return stem + (rows.length < held ? "-sample-" + rows.length + "-of-" + held : "") + ".csv";
+  }
   document.getElementById("events-csv").addEventListener("click", function () {
-    download("blocwatch-events-" + state.pair + (state.month ? "-" + state.month : "") + ".csv", EVENT_COLUMNS,
-             listed(data.evidence.events, state.month));
+    var rows = listed(data.evidence.events, state.month);
+    var held = cellCount(data.evidence.counts, state.pair, state.month, factualBox.checked);
+    download(sampleName("blocwatch-events-" + state.pair + (state.month ? "-" + state.month : ""), rows, held),
+             EVENT_COLUMNS, rows);
   });
   document.getElementById("undated-csv").addEventListener("click", function () {
-    download("blocwatch-undated-" + state.pair + ".csv", EVENT_COLUMNS, listed(data.evidence.undated, ""));
+    var rows = listed(data.evidence.undated, "");
+    var held = cellCount(data.evidence.undated_counts, state.pair, "", factualBox.checked);
+    download(sampleName("blocwatch-undated-" + state.pair, rows, held), EVENT_COLUMNS, rows);
   });
   document.getElementById("timeline-csv").addEventListener("click", function () {
     var t = byPair[state.pair];
