@@ -77,6 +77,10 @@ def test_input_errors_are_400(failing):
         _shape(failing.get(path, params={"from": "2025", "to": "2024"}), 400, "bad_input")
     _shape(failing.get("/api/timeline", params={"pair": "PRK-RUS", "from": "2025", "to": "2024"}), 400, "bad_input")
     assert _shape(failing.get("/test/input"), 400, "bad_input")["message"].startswith("--window")
+    # a code shaped like a state's that no state has: refused with what may have been meant
+    err = _shape(failing.get("/api/network", params={"countries": "RUS,JPX"}), 400, "bad_input")
+    assert err["message"] == 'countries: "JPX" is no state blocwatch knows; did you mean JPN (Japan)?'
+    _shape(failing.get("/api/timeline", params={"pair": "PRK-XYZ"}), 400, "bad_input")
 
 
 def test_store_and_unexpected_errors_never_leak(failing, caplog):
