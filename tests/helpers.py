@@ -110,3 +110,15 @@ def warming_store(folder: Path, *, urls: bool = False) -> Path:
     with EventStore(folder / "s.duckdb") as store:
         ingest_files(store, [folder / "e.CSV"], "gdelt")
     return folder / "s.duckdb"
+
+
+#: Script for a browser page: the page's scroll width, the screen's width, and the first elements
+#: whose right edge lies beyond the screen (chart parts included), for the phone tests.
+OVERFLOW_JS = """(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')].filter(e => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.right > width + 1;
+    }).map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').slice(0, 40));
+    return {scroll: document.documentElement.scrollWidth, width: width, wide: wide.slice(0, 10)};
+})()"""

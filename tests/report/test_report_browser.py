@@ -9,7 +9,7 @@ import pytest
 
 from blocwatch import EventStore
 from blocwatch.report import ReportOptions, write_report
-from tests.helpers import HOSTILE, hostile_store
+from tests.helpers import HOSTILE, OVERFLOW_JS, hostile_store
 
 pytestmark = pytest.mark.slow
 SEVEN = ("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR")
@@ -196,14 +196,7 @@ def test_a_phone_sees_the_report_without_scrolling_sideways(browser, demo_db, tm
     page.wait_for_function("document.querySelector('#fig-timeline .main-svg') !== null")
     page.select_option("#pair", "PRK-RUS")
     page.select_option("#month", "2024-06")
-    fit = page.evaluate("""(() => {
-        const width = document.documentElement.clientWidth;
-        const wide = [...document.querySelectorAll('body *')].filter(e => {
-            const r = e.getBoundingClientRect();
-            return r.width > 0 && r.right > width + 1;
-        }).map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').slice(0, 40));
-        return {scroll: document.documentElement.scrollWidth, width: width, wide: wide.slice(0, 10)};
-    })()""")
+    fit = page.evaluate(OVERFLOW_JS)
     assert fit["scroll"] == fit["width"] == 390 and fit["wide"] == [], fit  # chart titles included
     rows = page.locator("#events-table tbody tr")
     assert rows.count() > 0 and rows.first.bounding_box()["width"] <= 390

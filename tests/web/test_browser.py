@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from blocwatch.web import create_app
-from tests.helpers import HOSTILE
+from tests.helpers import HOSTILE, OVERFLOW_JS
 from tests.web.conftest import live_server
 
 pytestmark = pytest.mark.slow
@@ -280,23 +280,12 @@ def test_the_app_opens_on_the_reports_view_and_a_link_keeps_the_view(demo_app, d
     again.check_clean()
 
 
-#: What a page may be wider than the screen by: none. Every element's right edge is inside it too.
-_OVERFLOW = """(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll('body *')].filter(e => {
-        const r = e.getBoundingClientRect();
-        return r.width > 0 && r.right > width + 1 && !e.closest('svg');
-    }).map(e => e.tagName + (e.id ? '#' + e.id : ''));
-    return {scroll: document.documentElement.scrollWidth, width: width, wide: wide.slice(0, 10)};
-})()"""
-
-
 def test_a_phone_sees_the_app_without_scrolling_sideways(demo_server, watched):
     w = watched(demo_server)
     w.page.set_viewport_size({"width": 390, "height": 844})
     _choose_pair(w, "PRK-RUS")
     w.page.locator("#events-body tr").first.click()
-    fit = w.page.evaluate(_OVERFLOW)
+    fit = w.page.evaluate(OVERFLOW_JS)  # no element wider than the screen, charts included
     assert fit["scroll"] == fit["width"] == 390 and fit["wide"] == [], fit
     # an event is a card: its date, states and type all show
     card = w.page.locator("#events-body tr").first
