@@ -33,13 +33,20 @@ from blocwatch.periods import Period, months_between, parse_date, period_end, pe
 from blocwatch.progress import Progress
 from blocwatch.store import EventStore
 
-__all__ = ["EVIDENCE_COLUMNS", "Relations", "RelationsOptions"]
+__all__ = ["EVIDENCE_COLUMNS", "PLACE_DIGITS", "Relations", "RelationsOptions"]
 
 Day = date | str | None
 
 #: Columns of an event shown as evidence.
 EVIDENCE_COLUMNS = ("event_id", "date", "source", "target", "source_country", "target_country", "cameo", "plover",
-                    "goldstein", "mode", "origin", "doc_id", "url", "evidence_text", "evidence_rule")
+                    "goldstein", "mode", "origin", "doc_id", "url", "evidence_text", "evidence_rule",
+                    "location_name", "latitude", "longitude")
+
+#: Decimal places a point of :meth:`Relations.places` keeps (0.01 degree, about 1 km): events
+#: within it are one place.
+PLACE_DIGITS = 2
+_PAIR_SQL = ("CASE WHEN source_country < target_country THEN source_country || '-' || target_country "
+             "ELSE target_country || '-' || source_country END")
 
 
 @dataclass(frozen=True)
@@ -387,8 +394,8 @@ class Relations:
         return balance_rows(self.networks(top=top, **changes), method=method, time_limit=time_limit, k=k,
                             progress=progress)
 
-    def _event_filter(self, a: str | None, b: str | None, start: Day,
-                      end: Day) -> tuple[DyadQuery, list[str], list[Any]]:
+    def _event_filter(self, a: str | None, b: str | None, start: Day, end: Day,
+                      place: tuple[float, float] | None = None) -> tuple[DyadQuery, list[str], list[Any]]:
         """The query, SQL conditions and parameters selecting the events :meth:`events` returns."""
         q = self._query(countries=None if a else self.options.query.countries,
                         start=start or self.options.query.start, end=end or self.options.query.end)
@@ -400,10 +407,14 @@ class Relations:
         elif a:
             where.append("(source_country = ? OR target_country = ?)")
             params += [a, a]
+        if place is not None:  # a point of places(): coordinates rounded as it rounds them
+            where.append(f"round(latitude, {PLACE_DIGITS}) = ? AND round(longitude, {PLACE_DIGITS}) = ?")
+            params += [round(float(place[0]), PLACE_DIGITS), round(float(place[1]), PLACE_DIGITS)]
         return q, where, params
 
     def events(self, a: str | None = None, b: str | None = None, start: Day = None,
-               end: Day = None, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+               end: Day = None, *, limit: int | None = None, offset: int = 0,
+               place: tuple[float, float] | None = None) -> list[dict[str, Any]]:
         """Events the query counts, oldest first, each with its ``score`` (Goldstein or PLOVER,
         times the weight) and evidence: between ``a`` and ``b`` (either direction), involving
         ``a`` when ``b`` is None, or all of them (within the query's countries) when both are None.
@@ -412,8 +423,10 @@ class Relations:
         ----------
         limit, offset : int
             A page of the result.
+        place : (float, float), optional
+            Only the events of this point of :meth:`places` (latitude, longitude).
         """
-        q, where, params = self._event_filter(a, b, start, end)
+        q, where, params = self._event_filter(a, b, start, end, place)
         sql = (f"SELECT {', '.join(EVIDENCE_COLUMNS)}, ({q.score_sql()}) * {q.weight_sql()} AS score FROM events "
                f"WHERE {' AND '.join(where)} ORDER BY date, event_id")
         if limit is not None:
@@ -436,35 +449,88 @@ class Relations:
         return self.store.con.sql(sql, params=params or None).to_arrow_table()
 
     def count_events(self, a: str | None = None, b: str | None = None, start: Day = None,
-                     end: Day = None) -> int:
+                     end: Day = None, *, place: tuple[float, float] | None = None) -> int:
         """How many rows :meth:`events` would return without a limit."""
-        _, where, params = self._event_filter(a, b, start, end)
+        _, where, params = self._event_filter(a, b, start, end, place)
         row = self.store.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}", params).fetchall()
         return int(row[0][0])
 
-    def evidence_sample(self, per_cell: int = 50) -> tuple[list[dict[str, Any]], dict[tuple[str, str, str], int]]:
+    def places(self, a: str | None = None, b: str | None = None, start: Day = None, end: Day = None, *,
+               limit: int = 2000) -> dict[str, Any]:
+        """Where the events the query counts took place, as the source locates them: one point per
+        pair, month and place (coordinates rounded to :data:`PLACE_DIGITS` decimals), busiest first.
+
+        A dataset's place is where its coder put the event, often only a country (drawn at the
+        country's centre) or a capital; events coded from text have none.
+
+        Parameters
+        ----------
+        a, b : str, optional
+            A pair (either direction), one state's events, or (both None) every pair of the query.
+        limit : int
+            Points kept, busiest first; ``truncated`` says whether some were left out.
+
+        Returns
+        -------
+        dict
+            ``events`` (counted events), ``located`` (of them, with coordinates), ``truncated`` and
+            ``points``: ``pair``, ``month``, ``lat``, ``lon``, ``place`` (the commonest name there),
+            ``events`` and the events of each quad class (``verbal_coop`` ... ``material_conflict``).
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
+        ...     Relations(store).places()
+        {'events': 0, 'located': 0, 'truncated': False, 'points': []}
+        """
+        if limit < 1:
+            raise ParameterError("limit", f"at least 1, not {limit}")
+        _, where, params = self._event_filter(a, b, start, end)
+        con = self.store.con
+        total, located = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE latitude IS NOT NULL AND longitude IS NOT NULL) "
+            f"FROM events WHERE {' AND '.join(where)}", params).fetchall()[0]
+        quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {i}) AS {name}" for i, name in
+                          enumerate(("verbal_coop", "material_coop", "verbal_conflict", "material_conflict"), 1))
+        sql = (f"SELECT {_PAIR_SQL} AS pair, strftime(date, '%Y-%m') AS month, round(latitude, {PLACE_DIGITS}) AS lat, "
+               f"round(longitude, {PLACE_DIGITS}) AS lon, mode(location_name ORDER BY location_name) AS place, "
+               f"count(*) AS events, {quads} FROM events WHERE {' AND '.join(where)} "
+               "AND latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1, 2, 3, 4 "
+               f"ORDER BY events DESC, pair, month, lat, lon LIMIT {int(limit) + 1}")
+        points = con.sql(sql, params=params or None).to_arrow_table().to_pylist()
+        return {"events": int(total), "located": int(located), "truncated": len(points) > limit,
+                "points": points[:limit]}
+
+    def evidence_sample(self, per_cell: int = 50, per_place: int = 0
+                        ) -> tuple[list[dict[str, Any]], dict[tuple[str, str, str], int]]:
         """Events of every undirected pair and month, at most ``per_cell`` of each (those with a
-        sentence of evidence first, then the strongest), with how many each cell holds.
+        sentence of evidence first, then the strongest), and at least ``per_place`` of each of its
+        places (:meth:`places`) when it has them, with how many each cell holds.
 
         Returns
         -------
         events : list of dict
-            :data:`EVIDENCE_COLUMNS` plus ``score``, ``pair`` (``"PRK-RUS"``) and ``month``
-            (``"2024-06"``), by pair, month and date.
+            :data:`EVIDENCE_COLUMNS` plus ``score``, ``pair`` (``"PRK-RUS"``), ``month``
+            (``"2024-06"``) and the point of :meth:`places` the event belongs to (``place_lat``,
+            ``place_lon``; None without coordinates), by pair, month and date.
         counts : dict
             ``(pair, month, mode)`` -> events in that cell.
         """
         q, where, params = self._event_filter(None, None, None, None)
-        pair = ("CASE WHEN source_country < target_country THEN source_country || '-' || target_country "
-                "ELSE target_country || '-' || source_country END")
         inner = (f"SELECT {', '.join(EVIDENCE_COLUMNS)}, ({q.score_sql()}) * {q.weight_sql()} AS score, "
-                 f"{pair} AS pair, strftime(date, '%Y-%m') AS month FROM events WHERE {' AND '.join(where)}")
+                 f"{_PAIR_SQL} AS pair, strftime(date, '%Y-%m') AS month, "
+                 f"round(latitude, {PLACE_DIGITS}) AS place_lat, round(longitude, {PLACE_DIGITS}) AS place_lon "
+                 f"FROM events WHERE {' AND '.join(where)}")
         con = self.store.con
         counts = {(p, m, mode): int(n) for p, m, mode, n in con.execute(
             f"SELECT pair, month, mode, count(*) FROM ({inner}) GROUP BY ALL", params).fetchall()}
-        sql = (f"SELECT * EXCLUDE (rank) FROM (SELECT *, row_number() OVER (PARTITION BY pair, month "
-               f"ORDER BY evidence_text IS NULL, abs(score) DESC NULLS LAST, date, event_id) AS rank FROM ({inner})) "
-               f"WHERE rank <= {int(per_cell)} ORDER BY pair, month, date, event_id")
+        order = "ORDER BY evidence_text IS NULL, abs(score) DESC NULLS LAST, date, event_id"
+        sql = (f"SELECT * EXCLUDE (rank, place_rank) FROM (SELECT *, "
+               f"row_number() OVER (PARTITION BY pair, month {order}) AS rank, "
+               f"row_number() OVER (PARTITION BY pair, month, place_lat, place_lon {order}) AS place_rank "
+               f"FROM ({inner})) WHERE rank <= {int(per_cell)} "
+               f"OR (place_rank <= {int(per_place)} AND place_lat IS NOT NULL) ORDER BY pair, month, date, event_id")
         rows = con.sql(sql, params=params or None).to_arrow_table().to_pylist()
         for r in rows:
             r["date"] = r["date"].isoformat()

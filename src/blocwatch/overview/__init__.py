@@ -72,6 +72,8 @@ class OverviewOptions:
         Seconds for each exact frustration solve.
     per_cell : int
         Events kept as evidence per pair and month (:meth:`Relations.evidence_sample`).
+    places : int
+        Points kept for the map, busiest first (:meth:`Relations.places`).
     states_only, roots_only, min_sources
         Which events count (:class:`~blocwatch.dyads.DyadQuery`): only those between actors that act
         for their states, only GDELT events of a story's lead paragraph, only events reported by at
@@ -92,6 +94,7 @@ class OverviewOptions:
     recent: int = 3
     time_limit: float = 5.0
     per_cell: int = 50
+    places: int = 2000
     states_only: bool = True
     roots_only: bool = False
     min_sources: int = 1
@@ -337,19 +340,29 @@ class Overview:
         """The supported alignment shifts among the states (:meth:`Relations.shifts`), strongest first."""
         return [s.to_dict() for s in self._shifts if s.supported]
 
+    def places(self) -> dict[str, Any]:
+        """Where the counted events took place, one point per pair, month and place, with how many
+        of the events have a place at all (:meth:`Relations.places`)."""
+        if not self.span:
+            return {"events": 0, "located": 0, "truncated": False, "points": []}
+        return self.relations.places(start=self.span[0], end=self.span[1], limit=self.options.places)
+
     def evidence(self) -> dict[str, Any]:
         """Events of every pair and month with their evidence, all modes (``mode`` says which
         count), at most :attr:`OverviewOptions.per_cell` per pair and month; ``counts`` holds
         ``pair|month|mode`` -> events, so a page can say how many it does not show, and
-        ``cameo_names`` the names of the event codes shown. ``undated`` and ``undated_counts``
-        are the same for background of unknown date reported in the window ("had invaded"),
-        which counts in no month and is shown apart; its ``month`` is the report's."""
+        ``cameo_names`` the names of the event codes shown. Each place of the map keeps up to 3
+        events of its own (of those of its pair and month), so that a click on it shows some.
+        ``undated`` and ``undated_counts`` are the same for background of unknown date reported in
+        the window ("had invaded"), which counts in no month and is shown apart; its ``month`` is
+        the report's."""
         if not self.span:
             return {"events": [], "counts": {}, "undated": [], "undated_counts": {}, "cameo_names": {}}
         def sample(undated: bool) -> tuple[list[dict[str, Any]], dict[str, int]]:
             every = Relations.of(self.relations.store, countries=self.countries, start=self.span[0],
                                  end=self.span[1], factual_only=False, undated_only=undated, **self.options.filters)
-            events, counts = every.evidence_sample(self.options.per_cell)
+            per_place = min(3, self.options.per_cell)
+            events, counts = every.evidence_sample(self.options.per_cell, per_place=per_place)
             return events, {"|".join(k): n for k, n in sorted(counts.items())}
 
         (events, counts), (undated, undated_counts) = sample(False), sample(True)
