@@ -166,6 +166,50 @@ def test_clicks_land_on_the_events_of_that_pair_and_month(browser, demo_db, tmp_
     page.close()
 
 
+def test_a_place_on_the_map_lists_its_events(browser, demo_db, tmp_path, artifacts):
+    """The map follows the pair and month chosen; a real click on a point lists the events of that
+    place, and says how many the store holds there."""
+    out = tmp_path / "report.html"
+    with EventStore(demo_db, read_only=True) as store:
+        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+    page, seen = open_report(browser, out)
+    page.select_option("#pair", "PRK-RUS")
+    page.select_option("#month", "2024-10")
+    page.wait_for_selector("#fig-map .scattergeo path.point")
+    assert page.inner_text("#map-summary").startswith("PRK-RUS in 2024-10: ")
+    pairs = page.evaluate("document.getElementById('fig-map')._bwPoints.length")
+    point = page.locator("#fig-map .scattergeo path.point").last  # drawn last, on top: a click is its own
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("document.getElementById('events-summary').textContent.includes(' at ')")
+    chosen = page.evaluate("(() => { const p = document.getElementById('fig-map')._bwPoints;"
+                           " return p[p.length - 1]; })()")
+    span = ("2024-10-01", "2024-10-31")
+    with EventStore(demo_db, read_only=True) as store:
+        from blocwatch.dyads import DyadQuery
+
+        where = DyadQuery(countries=("PRK", "RUS"), start=span[0], end=span[1], states_only=True).where()
+        held = store.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)} AND round(latitude, 2) = ? "
+                                 "AND round(longitude, 2) = ?", [chosen["lat"], chosen["lon"]]).fetchone()[0]
+        names = {r[0] for r in store.con.execute(
+            f"SELECT location_name FROM events WHERE {' AND '.join(where)} AND round(latitude, 2) = ? "
+            "AND round(longitude, 2) = ?", [chosen["lat"], chosen["lon"]]).fetchall()}
+    summary = page.inner_text("#events-summary")
+    assert held > 0 and summary.startswith(f"PRK-RUS in 2024-10 at {chosen['place']}: {held} counted event"), summary
+    rows = page.locator("#events-table tbody tr")
+    assert min(held, 3) <= rows.count() <= held  # the report keeps at least 3 events of each place
+    shown = set(page.eval_on_selector_all("#events-table tbody .small > div", "ds => ds.map(d => d.textContent)"))
+    assert shown and all(any(text.startswith(n) for n in names) for text in shown), (shown, names)
+    page.check("#map-all")  # every pair: more places
+    assert page.evaluate("document.getElementById('fig-map')._bwPoints.length") > pairs
+    page.click("#every-place")
+    page.wait_for_function("!document.getElementById('events-summary').textContent.includes(' at ')")
+    page.screenshot(path=str(artifacts / "report-map.png"), full_page=False)
+    assert seen["requests"] == [out.as_uri()], seen["requests"]
+    assert seen["errors"] == [] and seen["dialogs"] == []
+
+
 def test_a_finding_opens_its_pair_in_the_month_its_change_begins(browser, tmp_path):
     """A supported shift's finding links to its pair's events in the month the change begins."""
     from tests.helpers import warming_store

@@ -108,6 +108,39 @@ def test_background_of_unknown_date_only_when_asked(client, sql):
     assert not {e["event_id"] for e in body["items"]} & {e["event_id"] for e in dated["items"]}
 
 
+def test_places_are_where_the_pairs_factual_events_took_place(client, sql):
+    """Each point counts the pair's factual events of its month within 0.01 degree of it; the totals
+    are the pair's counted events and those with coordinates."""
+    expected = sql(f"SELECT strftime(date, '%Y-%m'), round(latitude, 2), round(longitude, 2), count(*) FROM events "
+                   f"WHERE {FACTUAL} AND {PAIR} AND latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY ALL")
+    body = client.get("/api/places", params={"pair": "RUS-PRK", "limit": 5000}).json()
+    assert body["events"] == int(sql(f"SELECT count(*) FROM events WHERE {FACTUAL} AND {PAIR}")[0][0])
+    assert body["located"] == sum(int(r[3]) for r in expected) > 100
+    assert sorted((p["month"], p["lat"], p["lon"], p["events"]) for p in body["points"]) == sorted(
+        (m, lat, lon, int(n)) for m, lat, lon, n in expected)
+    assert body["truncated"] is False and {p["pair"] for p in body["points"]} == {"PRK-RUS"}
+    counts = [p["events"] for p in body["points"]]
+    assert counts == sorted(counts, reverse=True)
+    top = client.get("/api/places", params={"pair": "PRK-RUS", "limit": 2}).json()
+    assert top["truncated"] is True and top["points"] == body["points"][:2]
+    busiest = body["points"][0]["month"]
+    month = client.get("/api/places", params={"pair": "PRK-RUS", "month": busiest}).json()
+    assert month["points"] == [p for p in body["points"] if p["month"] == busiest]
+
+
+def test_the_events_of_a_place_are_those_its_point_counts(client):
+    points = client.get("/api/places", params={"pair": "PRK-RUS", "limit": 5000}).json()["points"]
+    for p in points[:5] + points[-3:]:
+        page = client.get("/api/events", params={"pair": "PRK-RUS", "month": p["month"],
+                                                 "place": f"{p['lat']},{p['lon']}", "limit": 1000}).json()
+        assert page["total"] == len(page["items"]) == p["events"]
+        assert all(round(e["latitude"], 2) == p["lat"] and round(e["longitude"], 2) == p["lon"]
+                   for e in page["items"])
+    bad = client.get("/api/events", params={"pair": "PRK-RUS", "place": "91,30"})
+    assert bad.status_code == 400 and "latitude" in bad.json()["error"]["message"]
+    assert client.get("/api/events", params={"place": "north of here"}).status_code == 422
+
+
 def test_dyads_are_the_relations_table_in_pages(client, demo_app):
     with demo_app.state.live.cursor() as view:
         from blocwatch.dyads import DyadQuery

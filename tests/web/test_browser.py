@@ -284,6 +284,7 @@ def test_a_phone_sees_the_app_without_scrolling_sideways(demo_server, watched):
     w = watched(demo_server)
     w.page.set_viewport_size({"width": 390, "height": 844})
     _choose_pair(w, "PRK-RUS")
+    w.page.wait_for_selector("#map .scattergeo path.point")  # the map is drawn, and must fit too
     w.page.locator("#events-body tr").first.click()
     fit = w.page.evaluate(OVERFLOW_JS)  # no element wider than the screen, charts included
     assert fit["scroll"] == fit["width"] == 390 and fit["wide"] == [], fit
@@ -294,6 +295,51 @@ def test_a_phone_sees_the_app_without_scrolling_sideways(demo_server, watched):
         assert card.locator(f"td.{cell}").is_visible()
     w.shot("app-phone")
     w.check_clean()
+
+
+def test_a_place_on_the_map_lists_its_events_and_a_link_keeps_it(demo_app, demo_server, watched):
+    """A real click on a point of the map lists the pair's events of the month at that place, as many
+    as the store holds; the address names the place, and opening it again shows the same events.
+    The base map is the app's own: nothing is fetched from elsewhere."""
+    w = watched(demo_server)
+    page = w.page
+    page.goto(f"{demo_server}/?countries={DEMO}&from=2023-01&to=2025-02&pair=PRK-RUS&month=2024-10")
+    page.wait_for_selector("#map .scattergeo path.point", timeout=60_000)
+    summary = page.text_content("#map-summary")
+    assert " events in 2024-10 have a place" in summary, summary
+    point = page.locator("#map .scattergeo path.point").last  # drawn last, on top: a click is its own
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => window.location.search.includes('place=')")
+    page.wait_for_function("() => document.getElementById('events-info').textContent.includes(' at ')")
+    place = dict(kv.split("=") for kv in page.url.split("?")[1].split("&"))["place"]
+    lat, lon = (float(x) for x in place.split(","))
+    with demo_app.state.live.cursor() as view:
+        held = view.con.execute(
+            "SELECT count(*) FROM events WHERE source_country IN ('PRK', 'RUS') AND target_country IN ('PRK', 'RUS') "
+            "AND source_country <> target_country AND mode = 'factual' AND coalesce(date_precision, 'day') <> "
+            "'unknown' AND coalesce(source_sector, 'GOV') IN ('GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG') AND "
+            "coalesce(target_sector, 'GOV') IN ('GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG') AND "
+            "strftime(date, '%Y-%m') = '2024-10' AND round(latitude, 2) = ? AND round(longitude, 2) = ?",
+            [lat, lon]).fetchone()[0]
+    info = page.text_content("#events-info")
+    assert held > 0 and info.startswith(f"Events 1–{min(held, 25)} of {held} between PRK and RUS in 2024-10 at "), info
+    ids = page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => r.dataset.eventId)")
+    assert len(ids) == min(held, 25)
+    assert page.is_visible("#events-every-place")
+    again = watched(demo_server)
+    again.page.goto(page.url)
+    again.page.wait_for_function("() => document.getElementById('events-info').textContent.includes(' at ')",
+                                 timeout=60_000)
+    assert again.page.text_content("#events-info") == info
+    assert again.page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => r.dataset.eventId)") == ids
+    page.click("#events-every-place")  # back to every place of the month
+    page.wait_for_function("() => !window.location.search.includes('place=')")
+    page.wait_for_function("() => !document.getElementById('events-info').textContent.includes(' at ')")
+    w.shot("app-map")
+    w.check_clean()
+    again.check_clean()
 
 
 def _api_items(base: str, **params) -> list[dict]:

@@ -47,6 +47,7 @@ from blocwatch.errors import ParameterError
 from blocwatch.explain import why_empty
 from blocwatch.files import atomic_write
 from blocwatch.overview import QUADS, Overview, OverviewOptions
+from blocwatch.places import BASE_MAP, base_map
 from blocwatch.progress import NullProgress, Progress
 from blocwatch.store import EventStore
 
@@ -152,7 +153,7 @@ def report_data(overview: Overview, progress: Progress | None = None) -> dict[st
         Told of each view as it is computed.
     """
     progress = progress or NullProgress()
-    steps = ("timelines", "matrix", "networks", "tension", "shifts", "headlines", "evidence")
+    steps = ("timelines", "matrix", "networks", "tension", "shifts", "headlines", "places", "evidence")
     progress.start("report", total=len(steps), unit="steps")
     names = {c: overview.names.get(c, c) for c in overview.countries}
     out: dict[str, Any] = {"countries": list(overview.countries), "names": names, "quads": QUADS,
@@ -167,6 +168,7 @@ def report_data(overview: Overview, progress: Progress | None = None) -> dict[st
         progress.advance(1)
     progress.finish()
     out["default_pair"] = _default_pair(overview, out["headlines"], out["timelines"])
+    out["base_map"] = BASE_MAP
     return out
 
 
@@ -238,6 +240,7 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
         excluded=_excluded(store, options.exclusions), measure=overview.options,
         data_json=_json_for_script(data),
         style=_template("report.css"), script=_template("report.js"), plotly_js=plotly.offline.get_plotlyjs(),
+        base_map=_json_for_script(json.loads(base_map())),
     )
     path = Path(out)
     if options.figures is not None and options.figure_pairs is not None:

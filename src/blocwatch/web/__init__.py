@@ -3,8 +3,8 @@
 :func:`create_app` reads the newest snapshot of the store (:mod:`blocwatch.snapshot`; never
 the store itself, so that ingests can write it meanwhile) and builds a FastAPI app of GET
 routes: the JSON API under ``/api`` (:mod:`blocwatch.web.api`, its spec at ``/openapi.json``), the
-page at ``/`` and its static files (the page's script and styles, and plotly.js from the
-plotly package: nothing is fetched from elsewhere). Every response carries a strict
+page at ``/`` and its static files (the page's script and styles, plotly.js from the
+plotly package and the world map of :mod:`blocwatch.places`: nothing is fetched from elsewhere). Every response carries a strict
 Content-Security-Policy (:mod:`blocwatch.web.security`) and every error has one JSON shape
 (:mod:`blocwatch.web.errors`). How to use it: docs/app.md.
 
@@ -37,6 +37,7 @@ from starlette.exceptions import HTTPException
 
 from blocwatch import __version__
 from blocwatch.errors import InputError
+from blocwatch.places import BASE_MAP, base_map_path
 from blocwatch.web import limits
 from blocwatch.web.api import router
 from blocwatch.web.errors import install_error_handlers
@@ -50,7 +51,7 @@ __all__ = ["STATIC", "create_app", "plotly_js"]
 STATIC = Path(__file__).with_name("static")
 
 _MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
-          ".html": "text/html; charset=utf-8"}
+          ".html": "text/html; charset=utf-8", ".json": "application/json"}
 
 
 def plotly_js() -> Path:
@@ -105,7 +106,8 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] 
         app.state.write_token, app.state.coder = write_token, load_coder()
         app.include_router(write_router)
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts, timeout=timeout)
-    files = {"app.js": STATIC / "app.js", "app.css": STATIC / "app.css", "plotly.min.js": plotly_js()}
+    files = {"app.js": STATIC / "app.js", "app.css": STATIC / "app.css", "plotly.min.js": plotly_js(),
+             f"{BASE_MAP}.json": base_map_path()}
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -23,12 +23,13 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from blocwatch import __version__
 from blocwatch.countries import parse_countries
+from blocwatch.errors import ParameterError
 from blocwatch.periods import parse_date
 from blocwatch.web import limits, models
 from blocwatch.web.errors import ERROR_RESPONSES
 from blocwatch.web.views import Views
 
-__all__ = ["COUNTRIES_PATTERN", "DATE_PATTERN", "MONTH_PATTERN", "PAIR_PATTERN", "router"]
+__all__ = ["COUNTRIES_PATTERN", "DATE_PATTERN", "MONTH_PATTERN", "PAIR_PATTERN", "PLACE_PATTERN", "router"]
 
 _YEAR = "[12][0-9]{3}"
 _DAY = (f"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
@@ -41,6 +42,8 @@ DATE_PATTERN = f"^(?:{_YEAR}|{_YEAR}-(?:0[1-9]|1[0-2])|{_DAY})$"
 MONTH_PATTERN = f"^{_YEAR}-(?:0[1-9]|1[0-2])$"
 #: One to :data:`blocwatch.web.limits.MAX_COUNTRIES` ISO alpha-3 codes, comma-separated (any case).
 COUNTRIES_PATTERN = f"^[A-Za-z]{{3}}(?:,[A-Za-z]{{3}}){{0,{limits.MAX_COUNTRIES - 1}}}$"
+#: A point of ``/api/places``: latitude and longitude in degrees, at most two decimals.
+PLACE_PATTERN = r"^-?[0-9]{1,2}(?:\.[0-9]{1,2})?,-?[0-9]{1,3}(?:\.[0-9]{1,2})?$"
 #: Two ISO alpha-3 codes joined by a hyphen, in either order.
 PAIR_PATTERN = "^[A-Za-z]{3}-[A-Za-z]{3}$"
 
@@ -95,6 +98,15 @@ def _pair(text: str | None) -> tuple[str, str] | None:
     return (a, b) if a <= b else (b, a)
 
 
+def _place(text: str | None) -> tuple[float, float] | None:
+    if text is None:
+        return None
+    lat, lon = (float(x) for x in text.split(","))
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ParameterError("place", f"latitude runs from -90 to 90 and longitude from -180 to 180, not {text}")
+    return lat, lon
+
+
 def _dates(start: str | None, end: str | None) -> tuple[date | None, date | None]:
     return parse_date(start, param="start"), parse_date(end, end=True, param="end")
 
@@ -126,11 +138,33 @@ def events(views: ViewsOf, pair: Annotated[str | None, Query(
            undated: Annotated[bool, Query(description="Only background of unknown date (`date_precision` "
                                           "`unknown`: \"had invaded\"), which no other route counts; its `date` is "
                                           "the day of the report that mentions it, an upper bound.")] = False,
+           place: Annotated[str | None, Query(pattern=PLACE_PATTERN, description="Only the events of this point "
+                                              "of `/api/places`: `lat,lon` as it gives them.",
+                                              examples=["51.74,36.19"])] = None,
            limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0, filters: Filters = None) -> dict[str, Any]:
     """Events oldest first, with the sentence, document, rule and link behind each."""
     first, last = _dates(start, end)
     return views.events(_pair(pair), parse_countries(countries), first, last, month=parse_date(month),
-                        all_modes=all_modes, undated=undated, limit=limit, offset=offset, filters=filters)
+                        all_modes=all_modes, undated=undated, limit=limit, offset=offset, filters=filters,
+                        place=_place(place))
+
+
+@router.get("/places", response_model=models.PlaceList, summary="Where the events took place")
+def places(views: ViewsOf, pair: Annotated[str | None, Query(
+               pattern=PAIR_PATTERN, description="Events between these two states (then `countries` is not used).",
+               examples=["PRK-RUS"])] = None,
+           countries: Countries = None, start: Start = None, end: End = None,
+           month: Annotated[str | None, Query(pattern=MONTH_PATTERN, description="Only this month (YYYY-MM), "
+                                              "within `from` .. `to`.", examples=["2024-06"])] = None,
+           limit: Annotated[int, Query(ge=1, le=limits.MAX_PLACES, description="Points, busiest first (at most "
+                                       f"{limits.MAX_PLACES}).")] = limits.DEFAULT_PLACES,
+           filters: Filters = None) -> dict[str, Any]:
+    """One point per pair, month and place where factual events took place, as their sources locate
+    them (a city, or a whole country at its centre), with how many of the events have a place at all.
+    `/api/events?place=lat,lon` lists the events of a point."""
+    first, last = _dates(start, end)
+    return views.places(_pair(pair), parse_countries(countries), first, last, month=parse_date(month), limit=limit,
+                        filters=filters)
 
 
 @router.get("/dyads", response_model=models.DyadPage, summary="Relations of pairs of states per window")

@@ -14,12 +14,14 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["CACHE_SIZE", "DEFAULT_BALANCE_LIMIT", "DEFAULT_LIMIT", "DEFAULT_SHIFTS", "DEFAULT_STATES",
+__all__ = ["CACHE_SIZE", "DEFAULT_BALANCE_LIMIT", "DEFAULT_LIMIT", "DEFAULT_PLACES", "DEFAULT_SHIFTS", "DEFAULT_STATES",
            "DEFAULT_TOP", "MAX_BALANCE_LIMIT", "MAX_COUNTRIES", "MAX_LIMIT", "MAX_MIN_EVENTS", "MAX_MIN_SOURCES",
-           "MAX_OFFSET", "MAX_SHIFTS", "MAX_STATES", "REQUEST_SECONDS", "SOLVE_SECONDS"]
+           "MAX_OFFSET", "MAX_PLACES", "MAX_SHIFTS", "MAX_STATES", "REQUEST_SECONDS", "SOLVE_SECONDS"]
 
 #: Rows per page of ``/api/events`` and ``/api/dyads``: the default and the most one request gets.
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
+#: Points of ``/api/places`` (one per pair, month and place), busiest first: the default and the most.
+DEFAULT_PLACES, MAX_PLACES = 1000, 5000
 #: Largest ``offset`` (rows skipped) of a page.
 MAX_OFFSET = 1_000_000_000
 #: Most states in ``countries`` (and in ``top``, the number of most active states taken without it).

@@ -14,8 +14,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 __all__ = ["Balance", "BalancePage", "BlocSupport", "Dyad", "DyadPage", "Event", "EventPage", "Finding",
-           "FindingList", "Health", "Network", "Shift", "ShiftList", "State", "StateList", "Tension", "TensionList",
-           "Timeline"]
+           "FindingList", "Health", "Network", "Place", "PlaceList", "Shift", "ShiftList", "State", "StateList",
+           "Tension", "TensionList", "Timeline"]
 
 Day = str
 Month = str
@@ -61,6 +61,9 @@ class Event(BaseModel):
     evidence_text: str | None = Field(description="The sentence the event was coded from.")
     evidence_rule: str | None = Field(description="The pattern or rule that fired.")
     score: float | None = Field(description="The event's score (Goldstein) times its weight.")
+    location_name: str | None = Field(default=None, description="Where the event took place, as the source names it.")
+    latitude: float | None = Field(default=None, description="Latitude of that place (none from text).")
+    longitude: float | None = Field(default=None, description="Longitude of that place.")
 
 
 class Page(BaseModel):
@@ -101,6 +104,30 @@ class DyadPage(Page):
     window: str
     directed: bool
     items: list[Dyad] = Field(description="By period, then busiest pair first.")
+
+
+class Place(BaseModel):
+    """A place where events of one pair took place in one month (coordinates rounded to 0.01 degree)."""
+
+    pair: str
+    month: Month
+    lat: float
+    lon: float
+    place: str | None = Field(description="The commonest name the source gives the place (untrusted text).")
+    events: int
+    verbal_coop: int
+    material_coop: int
+    verbal_conflict: int
+    material_conflict: int
+
+
+class PlaceList(BaseModel):
+    """Where the counted events took place, as their sources locate them."""
+
+    events: int = Field(description="Factual events the query counts.")
+    located: int = Field(description="Of them, events with coordinates (events coded from text have none).")
+    truncated: bool = Field(description="Whether less busy points were left out (see `limit`).")
+    points: list[Place] = Field(description="One per pair, month and place, busiest first.")
 
 
 class Timeline(BaseModel):

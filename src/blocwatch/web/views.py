@@ -165,13 +165,13 @@ class Views:
     def events(self, pair: tuple[str, str] | None = None, countries: Countries = None, start: date | None = None,
                end: date | None = None, *, month: date | None = None, all_modes: bool = False,
                undated: bool = False, limit: int = limits.DEFAULT_LIMIT, offset: int = 0,
-               filters: Filters = None) -> dict[str, Any]:
+               filters: Filters = None, place: tuple[float, float] | None = None) -> dict[str, Any]:
         """A page of events, oldest first, with their evidence and the name of their CAMEO code:
         between the two states of ``pair`` (either direction), else between any two ``countries``
         (else any two states), from ``start`` to ``end`` and in the ``month`` of that day;
         factual ones unless ``all_modes``. With ``undated``, only background of unknown date
         ("had invaded"), which the others leave out: its date is the day of the report that
-        mentions it, an upper bound."""
+        mentions it, an upper bound. With ``place``, only the events of that point of :meth:`places`."""
         page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
         DyadQuery(start=start, end=end)  # --from after --to is an error
         if month is not None:
@@ -184,11 +184,32 @@ class Views:
             rel = Relations.of(view, countries=None if pair else countries, start=start, end=end,
                                factual_only=not all_modes, undated_only=undated, **(filters or {}))
             a, b = pair or (None, None)
-            items = rel.events(a, b, limit=limit, offset=offset)
+            items = rel.events(a, b, limit=limit, offset=offset, place=place)
             # a short page that is not empty, or an empty first page, is the end: no need to count
             exact = (0 < len(items) < limit) or (not items and offset == 0)
-            total = offset + len(items) if exact else rel.count_events(a, b)
+            total = offset + len(items) if exact else rel.count_events(a, b, place=place)
             return {**page, "total": total, "items": [self._event(e) for e in items]}
+
+        return self._run(None, compute)
+
+    def places(self, pair: tuple[str, str] | None = None, countries: Countries = None, start: date | None = None,
+               end: date | None = None, *, month: date | None = None, limit: int = limits.DEFAULT_PLACES,
+               filters: Filters = None) -> dict[str, Any]:
+        """Where the factual events took place, one point per pair, month and place, busiest first
+        (:meth:`blocwatch.relations.Relations.places`): of ``pair``, else of any two ``countries``,
+        from ``start`` to ``end`` and in the ``month`` of that day."""
+        empty: dict[str, Any] = {"events": 0, "located": 0, "truncated": False, "points": []}
+        DyadQuery(start=start, end=end)  # --from after --to is an error
+        if month is not None:
+            first, last = (p := Period.parse(f"{month:%Y-%m}")).start, p.end
+            start, end = max(start or first, first), min(end or last, last)
+            if start > end:  # type: ignore[operator]
+                return empty
+
+        def compute(view: EventStore) -> dict[str, Any]:
+            rel = Relations.of(view, countries=None if pair else countries, start=start, end=end, **(filters or {}))
+            a, b = pair or (None, None)
+            return rel.places(a, b, limit=limit)
 
         return self._run(None, compute)
 

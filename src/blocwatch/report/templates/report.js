@@ -47,7 +47,8 @@
 
   var byPair = {};
   data.timelines.forEach(function (t) { byPair[t.pair] = t; });
-  var state = {pair: data.default_pair || data.timelines[0].pair, month: ""};
+  // place: a point of the map ({lat, lon, name}) whose events the table lists, or null
+  var state = {pair: data.default_pair || data.timelines[0].pair, month: "", place: null};
 
   // -- controls -------------------------------------------------------------------------
   var pairSel = document.getElementById("pair");
@@ -67,17 +68,20 @@
   }
   function showEvents() { document.getElementById("events").scrollIntoView(); }
 
-  function select(pair, month) {
+  function select(pair, month, place) {
     if (pair && byPair[pair]) { state.pair = pair; }
     state.month = month || "";
+    state.place = place || null;
     pairSel.value = state.pair;
     monthSel.value = state.month;
     drawTimeline();
+    drawMap();
     drawEvents();
   }
   pairSel.addEventListener("change", function () { select(pairSel.value, ""); });
   monthSel.addEventListener("change", function () { select(state.pair, monthSel.value); });
   factualBox.addEventListener("change", drawEvents);
+  document.getElementById("every-place").addEventListener("click", function () { select(state.pair, state.month); });
   Array.prototype.forEach.call(document.querySelectorAll("a.pair-link"), function (a) {
     a.addEventListener("click", function (ev) {  // a finding: its pair, in the month the change begins
       ev.preventDefault();
@@ -115,6 +119,96 @@
     if (!div._bwClick) {
       div.on("plotly_click", function (ev) {  // a bar or a point: its month, whatever form the axis gives it in
         if (ev.points.length) { select(state.pair, monthOf(ev.points[0].x)); showEvents(); }
+      });
+      div._bwClick = true;
+    }
+  }
+
+  // -- the map ----------------------------------------------------------------------------------
+  // The base map ships with blocwatch (blocwatch.places): plotly.js takes it from here, not from its CDN.
+  var mapNode = document.getElementById("blocwatch-map");
+  window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
+  window.PlotlyGeoAssets.topojson = window.PlotlyGeoAssets.topojson || {};
+  if (mapNode) { window.PlotlyGeoAssets.topojson[data.base_map] = JSON.parse(mapNode.textContent); }
+  var mapAll = document.getElementById("map-all");
+  mapAll.addEventListener("change", drawMap);
+  var CONFLICT_SCALE = [[0, FRIENDLY], [0.5, "#f7f7f7"], [1, HOSTILE]];
+
+  // The points of the chosen pair (or every pair) and month, one per place: a place's months (and
+  // pairs) added up, its pairs listed busiest first.
+  function mapPoints() {
+    var at = {}, out = [];
+    data.places.points.forEach(function (p) {
+      if ((!mapAll.checked && p.pair !== state.pair) || (state.month && p.month !== state.month)) { return; }
+      var key = p.lat + "," + p.lon, q = at[key];
+      if (!q) {
+        q = at[key] = {lat: p.lat, lon: p.lon, place: p.place, events: 0, conflict: 0, pairs: {}};
+        out.push(q);
+      }
+      q.events += p.events;
+      q.conflict += p.verbal_conflict + p.material_conflict;
+      q.pairs[p.pair] = (q.pairs[p.pair] || 0) + p.events;
+    });
+    out.forEach(function (q) {
+      q.byPair = Object.keys(q.pairs).sort(function (a, b) { return q.pairs[b] - q.pairs[a] || (a < b ? -1 : 1); });
+    });
+    return out.sort(function (a, b) { return b.events - a.events; });
+  }
+
+  function drawMap() {
+    var points = mapPoints();
+    var t = byPair[state.pair];
+    var located = points.reduce(function (n, q) { return n + q.events; }, 0);
+    var counted = mapAll.checked ?
+      data.timelines.reduce(function (n, p) {
+        return n + (state.month ? p.events[p.months.indexOf(state.month)] || 0 : p.total);
+      }, 0) :
+      (state.month ? t.events[t.months.indexOf(state.month)] || 0 : t.total);
+    document.getElementById("map-summary").textContent =
+      (mapAll.checked ? "Every pair" : state.pair) + (state.month ? " in " + state.month : ", all months") + ": " +
+      (data.places.truncated ? "the busiest places only; " : "") + located + " of " + counted +
+      " counted events have a place" + (counted ? " (" + Math.round(100 * located / counted) + "%)" : "") +
+      ", at " + points.length + (points.length === 1 ? " place" : " places") +
+      (counted > located ? "; the others have none (events coded from text never do)" : "") + ".";
+    var div = document.getElementById("fig-map");
+    var trace = {
+      type: "scattergeo", lat: points.map(function (q) { return q.lat; }),
+      lon: points.map(function (q) { return q.lon; }),
+      customdata: points.map(function (q, i) { return i; }),
+      text: points.map(function (q) {
+        return plain((q.place || q.lat + ", " + q.lon) + ": " + q.events + (q.events === 1 ? " event (" : " events (") +
+                     Math.round(100 * q.conflict / q.events) + "% conflict); " +
+                     q.byPair.slice(0, 4).map(function (p) { return p + " " + q.pairs[p]; }).join(", ") +
+                     (q.byPair.length > 4 ? " ..." : ""));
+      }),
+      hovertemplate: "%{text}<extra></extra>",
+      marker: {size: points.map(function (q) { return Math.min(40, 6 + 3 * Math.sqrt(q.events)); }),
+               color: points.map(function (q) { return q.conflict / q.events; }), cmin: 0, cmax: 1,
+               colorscale: CONFLICT_SCALE, line: {color: "#333", width: 0.5}, opacity: 0.85,
+               colorbar: {title: {text: "conflict"}, tickformat: ".0%", thickness: 12, len: 0.6}}
+    };
+    var chosen = state.place;
+    var layout = {
+      height: Math.round(Math.max(260, Math.min(460, 0.6 * (div.clientWidth || 900)))), margin: {t: 10, l: 0, r: 0, b: 0}, hovermode: "closest", showlegend: false,
+      geo: {projection: {type: "natural earth"}, showcountries: true, countrycolor: "#999", showland: true,
+            landcolor: "#f2f2f2", showocean: false, showframe: false, coastlinecolor: "#888",
+            fitbounds: points.length ? "locations" : false},
+      annotations: points.length ? [] : [{text: "No event here has a place", showarrow: false, x: 0.5, y: 0.5,
+                                          xref: "paper", yref: "paper"}]
+    };
+    if (chosen) {
+      trace.selectedpoints = points.map(function (q, i) { return q.lat === chosen.lat && q.lon === chosen.lon ? i : -1; })
+        .filter(function (i) { return i >= 0; });
+    }
+    Plotly.react(div, [trace], layout, CONFIG);
+    div._bwPoints = points;
+    if (!div._bwClick) {
+      div.on("plotly_click", function (ev) {  // a place: its events, of the pair chosen (or its busiest pair)
+        var p = ev.points[0], q = p && div._bwPoints[p.customdata];
+        if (!q) { return; }
+        var pair = q.pairs[state.pair] ? state.pair : q.byPair[0];
+        select(pair, state.month, {lat: q.lat, lon: q.lon, name: q.place || q.lat + ", " + q.lon});
+        showEvents();
       });
       div._bwClick = true;
     }
@@ -264,7 +358,7 @@
     } else if (e.url) {
       src.appendChild(el("span", e.url, "url"));
     }
-    var where = [e.origin, e.doc_id, e.evidence_rule].filter(function (x) { return x; }).join(" \u00b7 ");
+    var where = [e.location_name, e.origin, e.doc_id, e.evidence_rule].filter(function (x) { return x; }).join(" \u00b7 ");
     if (where) { src.appendChild(el("div", where)); }
     td.appendChild(src);
     return td;
@@ -322,12 +416,22 @@
     a.remove();
   }
   var EVENT_COLUMNS = ["event_id", "date", "source", "target", "source_country", "target_country", "cameo", "plover",
-                       "goldstein", "score", "mode", "origin", "doc_id", "url", "evidence_text", "evidence_rule"];
+                       "goldstein", "score", "mode", "origin", "doc_id", "url", "evidence_text", "evidence_rule",
+                       "location_name", "latitude", "longitude"];
+  function atPlace(e) { return !state.place || (e.place_lat === state.place.lat && e.place_lon === state.place.lon); }
   function listed(list, month) {
     var factualOnly = factualBox.checked;
     return list.filter(function (e) {
-      return e.pair === state.pair && (!month || e.month === month) && (!factualOnly || e.mode === "factual");
+      return e.pair === state.pair && (!month || e.month === month) && (!factualOnly || e.mode === "factual") &&
+             atPlace(e);
     });
+  }
+  // events the store holds at the chosen place for the pair and month (counted ones: the map's)
+  function heldAtPlace() {
+    return data.places.points.reduce(function (n, p) {
+      return n + (p.pair === state.pair && (!state.month || p.month === state.month) &&
+                  p.lat === state.place.lat && p.lon === state.place.lon ? p.events : 0);
+    }, 0);
   }
   // the report keeps a sample of each month's events: a file of fewer than there are says so in its name
   function sampleName(stem, rows, held) {
@@ -335,8 +439,10 @@
   }
   document.getElementById("events-csv").addEventListener("click", function () {
     var rows = listed(data.evidence.events, state.month);
-    var held = cellCount(data.evidence.counts, state.pair, state.month, factualBox.checked);
-    download(sampleName("blocwatch-events-" + state.pair + (state.month ? "-" + state.month : ""), rows, held),
+    var held = state.place ? Math.max(heldAtPlace(), rows.length) :
+      cellCount(data.evidence.counts, state.pair, state.month, factualBox.checked);
+    download(sampleName("blocwatch-events-" + state.pair + (state.month ? "-" + state.month : "") +
+                        (state.place ? "-at-" + state.place.lat + "_" + state.place.lon : ""), rows, held),
              EVENT_COLUMNS, rows);
   });
   document.getElementById("undated-csv").addEventListener("click", function () {
@@ -358,16 +464,17 @@
   function drawEvents() {
     var factualOnly = factualBox.checked;
     drawUndated(factualOnly);
-    var rows = data.evidence.events.filter(function (e) {
-      return e.pair === state.pair && (!state.month || e.month === state.month) &&
-             (!factualOnly || e.mode === "factual");
-    });
-    var held = cellCount(data.evidence.counts, state.pair, state.month, factualOnly);
+    var rows = listed(data.evidence.events, state.month);
+    // at a place, the map's count: the events that count there (a sample may hold other modes too)
+    var held = state.place ? heldAtPlace() : cellCount(data.evidence.counts, state.pair, state.month, factualOnly);
     var shown = state.month ? rows : rows.slice(0, MAX_ROWS);
     document.getElementById("events-summary").textContent =
-      state.pair + (state.month ? " in " + state.month : ", all months") + ": " + held + " events" +
-      (shown.length < held ? "; " + shown.length + " shown (of each month the report keeps those with a sentence " +
-                             "of evidence first, then the strongest; blocwatch serve lists them all)" : "") + ".";
+      state.pair + (state.month ? " in " + state.month : ", all months") +
+      (state.place ? " at " + state.place.name : "") + ": " + held + (state.place ? " counted" : "") + (held === 1 ? " event" : " events") +
+      (shown.length < held ? "; " + shown.length + " shown (of each month, and of each place in it, the report keeps " +
+                             "those with a sentence of evidence first, then the strongest; blocwatch serve lists them " +
+                             "all)" : "") + ".";
+    document.getElementById("every-place").hidden = !state.place;
     var body = document.querySelector("#events-table tbody");
     body.textContent = "";
     shown.forEach(function (e) { body.appendChild(eventRow(e, e.date)); });

@@ -12,10 +12,12 @@
   const NO_BLOC = "#dddddd";
   const SVG_NS = "http://www.w3.org/2000/svg";
   // What is shown, and the page's address says it: ?countries=&from=&to=&all_actors=&roots_only=&min_sources=
-  // (the names of the API's parameters, and what a report prints to open the app on its own view) &pair=&month=.
+  // (the names of the API's parameters, and what a report prints to open the app on its own view) &pair=&month=&place=.
   // `span` is the days the network and findings cover (the window asked for, else the span of the events):
   // timelines and events of a pair cover exactly those days.
-  const view = { countries: [], from: "", to: "", span: ["", ""], filters: {}, pair: "", month: "", offset: 0, total: 0 };
+  // `place` is a point of the map ("lat,lon", as /api/places gives it) whose events are listed, or "".
+  const view = { countries: [], from: "", to: "", span: ["", ""], filters: {}, pair: "", month: "", place: "", offset: 0,
+    total: 0 };
   const $ = (id) => document.getElementById(id);
 
   // -- building the page, safely ------------------------------------------------------------
@@ -64,6 +66,7 @@
     const get = (k) => q.get(k) || "";
     return { countries: get("countries").toUpperCase().split(",").filter((c) => /^[A-Z]{3}$/.test(c)),
       from: get("from"), to: get("to"), pair: get("pair").toUpperCase(), month: get("month"),
+      place: /^-?\d{1,2}(\.\d{1,2})?,-?\d{1,3}(\.\d{1,2})?$/.test(get("place")) ? get("place") : "",
       all_actors: get("all_actors") === "true", roots_only: get("roots_only") === "true",
       min_sources: Number(get("min_sources")) > 1 ? String(Math.floor(Number(get("min_sources")))) : "" };
   }
@@ -71,7 +74,7 @@
     const q = new URLSearchParams();
     if (view.countries.length) q.set("countries", view.countries.join(","));
     for (const [k, v] of Object.entries({ from: view.from, to: view.to, ...view.filters, pair: view.pair,
-      month: view.month })) if (v) q.set(k, v);
+      month: view.month, place: view.place })) if (v) q.set(k, v);
     const text = q.toString().replaceAll("%2C", ",");
     window.history.replaceState(null, "", text ? `?${text}` : window.location.pathname);
   }
@@ -133,7 +136,7 @@
       writeAddress();
       status(network.start ? `${view.countries.length} states, ${month(network.start)} to ${month(network.end)}.`
         : "No events in this window.");
-      if (view.pair && $("dyad").value === view.pair) await selectPair(view.pair, view.month);
+      if (view.pair && $("dyad").value === view.pair) await selectPair(view.pair, view.month, view.place);
     } catch (err) { status(`Could not load: ${err.message}`, true); }
   }
 
@@ -248,7 +251,7 @@
   }
 
   let timelineRequest = 0;
-  async function selectPair(pair, monthFilter = "") {
+  async function selectPair(pair, monthFilter = "", place = "") {
     if (!pair) return;
     const [a, b] = pair.split("-");
     view.pair = pairName(a, b);
@@ -260,7 +263,7 @@
       const t = await api("timeline", { pair: view.pair, ...spanParams() });
       if (ticket !== timelineRequest) return;  // another pair was chosen meanwhile
       drawTimeline(t);
-      await loadEvents(monthFilter, 0);
+      await loadEvents(monthFilter, 0, place);
     } catch (err) { status(`Could not load ${view.pair}: ${err.message}`, true); }
   }
 
@@ -289,26 +292,101 @@
   // Only the latest request for the events list may draw it: a slower answer to an earlier request
   // (the whole window, while the user already clicked a month) is dropped, never drawn over it.
   let eventsRequest = 0;
-  async function loadEvents(monthFilter, offset) {
+  async function loadEvents(monthFilter, offset, place = "") {
     const ticket = ++eventsRequest;
     const pair = view.pair, chosen = monthFilter, start = Math.max(0, offset);
     view.month = chosen;
     view.offset = start;
-    const page = await api("events", { pair, ...spanParams(), month: chosen,
+    view.place = place;
+    const page = await api("events", { pair, ...spanParams(), month: chosen, place,
       all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: start });
     if (ticket !== eventsRequest || pair !== view.pair) return;  // a later request, or another pair chosen
     view.total = page.total;
     const body = $("events-body");
     body.replaceChildren(...page.items.map((e) => eventRow(e)));
     const last = Math.min(page.offset + page.items.length, page.total);
-    const between = `between ${pair.replace("-", " and ")}${chosen ? ` in ${chosen}` : ""}.`;
+    const between = `between ${pair.replace("-", " and ")}${chosen ? ` in ${chosen}` : ""}` +
+      `${place ? ` at ${placeName(place)}` : ""}.`;
     setText("events-info", page.total ? `Events ${page.offset + 1}–${last} of ${page.total.toLocaleString("en")} ` +
       between : `No events ${between}`);
     writeAddress();
     $("events-prev").disabled = view.offset === 0;
     $("events-next").disabled = last >= page.total;
     $("events-all").hidden = !view.month;
-    await loadUndated(pair);
+    $("events-every-place").hidden = !view.place;
+    await Promise.all([loadUndated(pair), loadPlaces(pair, chosen)]);
+  }
+
+  // -- the map: where the pair's events of the window (or the month) took place ---------------------
+  // plotly.js draws maps from a TopoJSON file it would fetch from a CDN: the app serves blocwatch's own.
+  let baseMap = null, mapRequest = 0, mapKey = "", mapPoints = [];
+  async function ensureBaseMap() {
+    if (!baseMap) {
+      const response = await fetch("/static/world_110m.json");
+      if (!response.ok) throw new Error("the base map did not load");
+      baseMap = await response.json();
+      window.PlotlyGeoAssets = window.PlotlyGeoAssets || { topojson: {} };
+      window.PlotlyGeoAssets.topojson = { ...(window.PlotlyGeoAssets.topojson || {}), world_110m: baseMap };
+    }
+  }
+  const placeKey = (p) => `${p.lat},${p.lon}`;
+  function placeName(key) {
+    const p = mapPoints.find((q) => q.key === key);
+    return p && p.place ? p.place : key;
+  }
+  async function loadPlaces(pair, monthFilter) {
+    const params = { pair, ...spanParams(), month: monthFilter };
+    const key = JSON.stringify(params);
+    if (key === mapKey) { drawMap(); return; }  // the same points: only the chosen place changed
+    const ticket = ++mapRequest;
+    const [answer] = await Promise.all([api("places", params), ensureBaseMap()]);
+    if (ticket !== mapRequest || pair !== view.pair) return;
+    mapKey = key;
+    const at = {};  // one point per place: its months added up
+    for (const p of answer.points) {
+      const k = placeKey(p);
+      at[k] = at[k] || { key: k, lat: p.lat, lon: p.lon, place: p.place, events: 0, conflict: 0 };
+      at[k].events += p.events;
+      at[k].conflict += p.verbal_conflict + p.material_conflict;
+    }
+    mapPoints = Object.values(at).sort((a, b) => b.events - a.events);
+    const located = mapPoints.reduce((n, p) => n + p.events, 0);
+    setText("map-summary", `${located.toLocaleString("en")} of ${answer.events.toLocaleString("en")} events ` +
+      `${monthFilter ? `in ${monthFilter} ` : ""}have a place` +
+      (answer.events ? ` (${Math.round((100 * located) / answer.events)}%)` : "") +
+      `, at ${mapPoints.length} ${mapPoints.length === 1 ? "place" : "places"}` +
+      (answer.truncated ? " (the busiest only)" : "") +
+      (answer.events > located ? "; the others have none (events coded from text never do)." : "."));
+    drawMap();
+    if (view.place) setText("events-info", $("events-info").textContent.replace(` at ${view.place}.`,
+      ` at ${placeName(view.place)}.`));
+  }
+  let mapClickBound = false;
+  function drawMap() {
+    const box = $("map");
+    const chosen = mapPoints.findIndex((p) => p.key === view.place);
+    Plotly.react(box, [{
+      type: "scattergeo", lat: mapPoints.map((p) => p.lat), lon: mapPoints.map((p) => p.lon),
+      customdata: mapPoints.map((p) => p.key),
+      text: mapPoints.map((p) => `${p.place || p.key}: ${p.events} event${p.events === 1 ? "" : "s"}, ` +
+        `${Math.round((100 * p.conflict) / p.events)}% conflict`),
+      hovertemplate: "%{text}<extra></extra>", selectedpoints: chosen >= 0 ? [chosen] : null,
+      marker: { size: mapPoints.map((p) => Math.min(40, 6 + 3 * Math.sqrt(p.events))),
+        color: mapPoints.map((p) => p.conflict / p.events), cmin: 0, cmax: 1, opacity: 0.85,
+        colorscale: [[0, QUADS[1][2]], [0.5, "#f7f7f7"], [1, QUADS[3][2]]], line: { color: "#333333", width: 0.5 },
+        colorbar: { title: { text: "conflict" }, tickformat: ".0%", thickness: 12, len: 0.6 } },
+    }], {
+      height: Math.round(Math.max(240, Math.min(420, 0.6 * (box.clientWidth || 640)))), margin: { l: 0, r: 0, t: 0, b: 0 },
+      geo: { projection: { type: "natural earth" }, showcountries: true, countrycolor: "#999999", showland: true,
+        landcolor: "#f2f2f2", showframe: false, fitbounds: mapPoints.length ? "locations" : false },
+    }, { displaylogo: false, responsive: true });
+    if (!mapClickBound) {
+      box.on("plotly_click", (ev) => {
+        const p = ev.points[0];
+        if (p && p.customdata) loadEvents(view.month, 0, String(p.customdata));
+      });
+      mapClickBound = true;
+    }
   }
 
   // Background the text dates only before its report ("had invaded") counts in no month: it is listed
@@ -397,10 +475,12 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   }
   const eventParams = (undated) => ({ pair: view.pair, ...spanParams(), month: undated ? "" : view.month,
+    place: undated ? "" : view.place,
     undated: undated ? "true" : "", all_modes: $("all-modes").checked ? "true" : "" });
   function csvOf(undated) {
     if (!view.pair) return;
-    const name = `blocwatch-${undated ? "undated" : "events"}-${view.pair}${!undated && view.month ? "-" + view.month : ""}.csv`;
+    const name = `blocwatch-${undated ? "undated" : "events"}-${view.pair}${!undated && view.month ? "-" + view.month : ""}` +
+      `${!undated && view.place ? "-at-" + view.place.replace(",", "_") : ""}.csv`;
     downloadCsv(name, "events", eventParams(undated)).catch((err) => status(`Could not download: ${err.message}`, true));
   }
 
@@ -409,17 +489,19 @@
     $("apply").addEventListener("click", apply);
     $("state-filter").addEventListener("input", filterStates);
     $("dyad").addEventListener("change", () => selectPair($("dyad").value));
-    $("events-prev").addEventListener("click", () => loadEvents(view.month, view.offset - PAGE));
-    $("events-next").addEventListener("click", () => loadEvents(view.month, view.offset + PAGE));
+    $("events-prev").addEventListener("click", () => loadEvents(view.month, view.offset - PAGE, view.place));
+    $("events-next").addEventListener("click", () => loadEvents(view.month, view.offset + PAGE, view.place));
     $("events-all").addEventListener("click", () => loadEvents("", 0));
+    $("events-every-place").addEventListener("click", () => loadEvents(view.month, 0));
     $("events-csv").addEventListener("click", () => csvOf(false));
     $("undated-csv").addEventListener("click", () => csvOf(true));
-    $("all-modes").addEventListener("change", () => { if (view.pair) loadEvents(view.month, 0); });
+    $("all-modes").addEventListener("change", () => { if (view.pair) loadEvents(view.month, 0, view.place); });
     const start = readAddress();
     view.from = start.from;
     view.to = start.to;
     view.pair = start.pair;
     view.month = /^\d{4}-\d{2}$/.test(start.month) ? start.month : "";
+    view.place = start.place;
     $("from").value = month(start.from);
     $("to").value = month(start.to);
     $("all-actors").checked = start.all_actors;
