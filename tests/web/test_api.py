@@ -136,9 +136,10 @@ def test_the_events_of_a_place_are_those_its_point_counts(client):
         assert page["total"] == len(page["items"]) == p["events"]
         assert all(round(e["latitude"], 2) == p["lat"] and round(e["longitude"], 2) == p["lon"]
                    for e in page["items"])
-    bad = client.get("/api/events", params={"pair": "PRK-RUS", "place": "91,30"})
-    assert bad.status_code == 400 and "latitude" in bad.json()["error"]["message"]
-    assert client.get("/api/events", params={"place": "north of here"}).status_code == 422
+    for bad in ("91,30", "90.5,30", "10,180.01", "north of here", "10,", "1.234,5"):
+        assert client.get("/api/events", params={"place": bad}).status_code == 422, bad
+    for good in ("-90,-180", "90,180", "0.5,-0.25", "89.99,179.99"):
+        assert client.get("/api/events", params={"place": good}).status_code == 200, good
 
 
 def test_dyads_are_the_relations_table_in_pages(client, demo_app):

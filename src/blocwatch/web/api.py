@@ -42,8 +42,9 @@ DATE_PATTERN = f"^(?:{_YEAR}|{_YEAR}-(?:0[1-9]|1[0-2])|{_DAY})$"
 MONTH_PATTERN = f"^{_YEAR}-(?:0[1-9]|1[0-2])$"
 #: One to :data:`blocwatch.web.limits.MAX_COUNTRIES` ISO alpha-3 codes, comma-separated (any case).
 COUNTRIES_PATTERN = f"^[A-Za-z]{{3}}(?:,[A-Za-z]{{3}}){{0,{limits.MAX_COUNTRIES - 1}}}$"
-#: A point of ``/api/places``: latitude and longitude in degrees, at most two decimals.
-PLACE_PATTERN = r"^-?[0-9]{1,2}(?:\.[0-9]{1,2})?,-?[0-9]{1,3}(?:\.[0-9]{1,2})?$"
+#: A point of ``/api/places``: latitude (-90 to 90) and longitude (-180 to 180), at most two decimals.
+PLACE_PATTERN = (r"^-?(?:[0-8]?[0-9](?:\.[0-9]{1,2})?|90(?:\.00?)?),"
+                 r"-?(?:(?:1[0-7][0-9]|[0-9]?[0-9])(?:\.[0-9]{1,2})?|180(?:\.00?)?)$")
 #: Two ISO alpha-3 codes joined by a hyphen, in either order.
 PAIR_PATTERN = "^[A-Za-z]{3}-[A-Za-z]{3}$"
 
