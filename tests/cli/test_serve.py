@@ -50,6 +50,25 @@ def test_serve_prints_its_url_answers_and_stops_on_ctrl_c(db):
     assert out.strip() == "stopped" and err == ""
 
 
+@pytest.mark.slow
+def test_serve_leaves_out_the_events_of_an_exclusion_file(db, write):
+    wrong = write("wrong.csv", "event_id,reason\ngdelt2:1,not an act\ngdelt2:2,wrong state\n")
+    proc = serve("--db", db, "--port", "0", "--exclude", wrong)
+    try:
+        line = proc.stdout.readline()
+        assert "(read-only; 2 events judged wrong left out)" in line, (line, proc.stderr.read())
+        url = line.split(" on ", 1)[1].split()[0]
+        items = httpx.get(url + "api/events", params={"pair": "RUS-PRK"}).json()["items"]
+        assert sorted(e["event_id"] for e in items) == [f"gdelt2:{i}" for i in (0, 3, 4, 5, 6)]
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    bad = serve("--db", db, "--port", "0", "--exclude", write("bad.csv", "id,why\nx,y\n"))
+    out, err = bad.communicate(timeout=60)
+    assert bad.returncode == 1 and out == "" and "bad.csv" in err and len(err.strip().splitlines()) == 1, err
+
+
 def test_a_missing_store_is_one_line_and_exit_1(tmp_path):
     proc = serve("--db", tmp_path / "none.duckdb", "--port", "0")
     out, err = proc.communicate(timeout=60)

@@ -122,7 +122,8 @@ def test_type_filters_and_events_judged_wrong_are_counted_nowhere_and_listed(dem
     assert "of quad classes 4 only and leaving out 3 events judged wrong." in page
     assert "Events left out as judged wrong (3)" in page and "&lt;b&gt;wrong state&lt;/b&gt;" in page
     assert page.count("not in the store") == 1  # the typo shows
-    assert "The app does not yet filter by event type" in page
+    assert "blocwatch serve --exclude FILE" in page  # the app leaves the events out only when told
+    assert "quads=4" in page  # and filters by quad class as the report did
 
 
 def test_hostile_text_is_never_markup_in_the_page(tmp_path, coder):

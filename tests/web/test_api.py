@@ -142,6 +142,42 @@ def test_the_events_of_a_place_are_those_its_point_counts(client):
         assert client.get("/api/events", params={"place": good}).status_code == 200, good
 
 
+def test_type_filters_select_the_events_the_cli_would(client, sql):
+    """`roots`, `quads` and `origins` are the CLI's --roots, --quads and --origins."""
+    def count(where: str) -> int:
+        return int(sql(f"SELECT count(*) FROM events WHERE {FACTUAL} AND {PAIR} AND {where}")[0][0])
+
+    get = lambda **p: client.get("/api/events", params={"pair": "PRK-RUS", **p}).json()["total"]  # noqa: E731
+    assert get(quads="2,4") == count("quad_class IN (2, 4)") > 0
+    assert get(roots="4,19") == get(roots="19,04") == count("cameo_root IN ('04', '19')") > 0
+    assert get(origins="text") == count("origin = 'text'") > 0
+    assert get(origins="gdelt2", quads="1") == count("origin = 'gdelt2' AND quad_class = 1") > 0
+    assert client.get("/api/states").json()["origins"] == ["gdelt2", "text"]
+    findings = client.get("/api/findings", params={"countries": DEMO, "quads": "4"}).json()
+    assert findings["counting"].endswith("of quad classes 4 only.")
+    for bad in ({"roots": "21"}, {"roots": "0"}, {"quads": "5"}, {"quads": ""}, {"origins": "a b"}):
+        assert client.get("/api/events", params=bad).status_code == 422, bad
+
+
+def test_an_app_started_with_an_exclusion_list_counts_those_events_nowhere(demo_db, sql):
+    from blocwatch.web import create_app
+
+    ids = [r[0] for r in sql(f"SELECT event_id FROM events WHERE {FACTUAL} AND {PAIR} ORDER BY event_id LIMIT 3")]
+    app = create_app(demo_db, watch=False, exclude=ids)
+    try:
+        with TestClient(app) as judged:
+            params = {"pair": "PRK-RUS", "limit": 1000}
+            items = judged.get("/api/events", params=params).json()["items"]
+            assert not {e["event_id"] for e in items} & set(ids)
+            assert len(items) == int(sql(f"SELECT count(*) FROM events WHERE {FACTUAL} AND {PAIR}")[0][0]) - 3
+            timeline = judged.get("/api/timeline", params={"pair": "PRK-RUS"}).json()
+            counting = judged.get("/api/findings", params={"countries": DEMO}).json()["counting"]
+            assert "leaving out 3 events judged wrong" in counting
+            assert timeline["total"] == len([e for e in items if timeline["start"] <= e["date"] <= timeline["end"]])
+    finally:
+        app.state.live.close()
+
+
 def test_dyads_are_the_relations_table_in_pages(client, demo_app):
     with demo_app.state.live.cursor() as view:
         from blocwatch.dyads import DyadQuery

@@ -342,6 +342,51 @@ def test_a_place_on_the_map_lists_its_events_and_a_link_keeps_it(demo_app, demo_
     again.check_clean()
 
 
+def test_type_filters_count_as_the_apis_and_the_address_keeps_them(demo_app, demo_server, watched):
+    """Kinds of event, CAMEO roots and origins chosen on the page are the API's filters: the pair's
+    events are the store's events of those kinds, and opening the address again restores the choice."""
+    w = watched(demo_server)
+    page = w.page
+    page.goto(f"{demo_server}/?countries={DEMO}&pair=PRK-RUS")
+    page.wait_for_selector("#events-body tr", timeout=60_000)
+    before = page.text_content("#events-info")
+    assert page.eval_on_selector_all("input[name=origin]", "xs => xs.map(x => x.value)") == ["gdelt2", "text"]
+    for quad in ("1", "3"):  # material acts only
+        page.uncheck(f"input[name=quad][value='{quad}']")
+    page.fill("#roots", "4, 19,20")
+    page.uncheck("input[name=origin][value='text']")
+    page.click("#apply")
+    page.wait_for_function("() => window.location.search.includes('quads=2,4')", timeout=60_000)
+    assert "roots=4,19,20" in page.url and "origins=gdelt2" in page.url
+    page.wait_for_function("b => document.getElementById('events-info').textContent !== b", arg=before,
+                           timeout=60_000)  # the pair's events again, under the new filters
+    with demo_app.state.live.cursor() as view:
+        start, end = page.input_value("#from"), page.input_value("#to")
+        from blocwatch.dyads import DyadQuery
+
+        where = DyadQuery(countries=("PRK", "RUS"), start=start, end=end, states_only=True, roots=("04", "19", "20"),
+                          quad_classes=(2, 4), origins=("gdelt2",)).where()
+        held = view.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}").fetchone()[0]
+    info = page.text_content("#events-info")
+    assert held > 0 and f" of {held} between PRK and RUS." in info, (info, held)
+    counting = page.text_content("#counting")
+    assert "of CAMEO roots 04, 19, 20 only" in counting and "of quad classes 2, 4 only" in counting
+    assert "from gdelt2 only" in counting
+    again = watched(demo_server)
+    again.page.goto(page.url)
+    again.page.wait_for_function("() => document.getElementById('events-info').textContent.includes('between PRK')",
+                                 timeout=60_000)
+    assert again.page.text_content("#events-info") == info
+    assert again.page.input_value("#roots") == "4,19,20"
+    assert again.page.eval_on_selector_all("input[name=quad]:checked", "xs => xs.map(x => x.value)") == ["2", "4"]
+    assert again.page.eval_on_selector_all("input[name=origin]:checked", "xs => xs.map(x => x.value)") == ["gdelt2"]
+    page.fill("#roots", "21")  # not a CAMEO root: said, not sent
+    page.click("#apply")
+    page.wait_for_function("() => document.getElementById('status').textContent.includes('from 1 to 20')")
+    w.check_clean()
+    again.check_clean()
+
+
 def _api_items(base: str, **params) -> list[dict]:
     items: list[dict] = []
     while True:

@@ -53,7 +53,8 @@ def test_the_cache_forgets_the_least_recently_used():
 def test_an_empty_store_has_empty_views(tmp_path):
     with EventStore(tmp_path / "s.duckdb") as store:
         views = Views(store)
-        assert views.bounds is None and views.states() == {"total": 0, "start": None, "end": None, "items": []}
+        assert views.bounds is None
+        assert views.states() == {"total": 0, "start": None, "end": None, "origins": [], "items": []}
         assert views.events()["total"] == 0 and views.dyads()["total"] == 0
         assert views.timeline(("PRK", "RUS"))["months"] == []
         assert views.network(("PRK", "RUS"))["edges"] == []

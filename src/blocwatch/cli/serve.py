@@ -12,9 +12,10 @@ from typing import Annotated
 import typer
 
 from blocwatch.cli.app import app
-from blocwatch.cli.options import DEFAULT_DB
+from blocwatch.cli.options import DEFAULT_DB, Exclude
 from blocwatch.cli.render import stderr, stdout, term
 from blocwatch.errors import InputError
+from blocwatch.exclusions import read_exclusions
 from blocwatch.extras import require
 
 __all__ = ["listen", "serve", "write_token"]
@@ -93,6 +94,7 @@ def serve(
                                               "--token-file).")] = False,
     token_file: Annotated[Path | None, typer.Option("--token-file", help="File holding the write token.")]
     = None,
+    exclude: Exclude = None,
 ) -> None:
     """Serve the web app and its JSON API (docs/app.md) until Ctrl+C; read-only unless --allow-write."""
     require("web", "the web app")
@@ -106,17 +108,20 @@ def serve(
     token = write_token(token_file) if allow_write else None
     if token_file is not None and not allow_write:
         raise InputError("--token-file goes with --allow-write")
+    excluded = tuple(read_exclusions(exclude)) if exclude is not None else ()
     sock = listen(host, port)
     try:
         loopback = _is_loopback(sock)
         web = create_app(db, allowed_hosts=(*LOOPBACK_HOSTS, host) if loopback else None, timeout=timeout,
-                         write_token=token)
+                         write_token=token, exclude=excluded)
     except BaseException:
         sock.close()
         raise
     address, actual = sock.getsockname()[:2]
     url = f"http://{f'[{address}]' if ':' in address else address}:{actual}/"
     mode = "read-only" if token is None else "writes with the token"
+    if excluded:
+        mode += f"; {len(excluded):,} events judged wrong left out"
     stdout.print(f"serving {term(db)} ({mode}) on {url}  (Ctrl+C to stop)", highlight=False, soft_wrap=True)
     if not loopback:
         stderr.print(f"[yellow]warning:[/yellow] listening on {host}: whoever can reach this machine can read "

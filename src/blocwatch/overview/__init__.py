@@ -122,11 +122,10 @@ class OverviewOptions:
 
     @property
     def app_can_show(self) -> bool:
-        """Whether the web app applies every filter and measure of these options (it has no type,
-        quad class, origin or exclusion filter, and measures with the defaults), so that
-        :meth:`query` opens it on the same numbers."""
-        return (self.roots is None and self.quad_classes is None and self.origins is None and not self.exclude
-                and self.measure == OverviewOptions().measure)
+        """Whether the web app applies every filter and measure of these options (it has no
+        exclusion list, and measures with the defaults), so that :meth:`query` opens it on the same
+        numbers."""
+        return not self.exclude and self.measure == OverviewOptions().measure
 
     def query(self) -> str:
         """These options as the web app's query string (``/?countries=...``), which opens the app on
@@ -147,7 +146,10 @@ class OverviewOptions:
                   "to": self.end.isoformat() if self.end else None,
                   "all_actors": "true" if not self.states_only else None,
                   "roots_only": "true" if self.roots_only else None,
-                  "min_sources": str(self.min_sources) if self.min_sources > 1 else None}
+                  "min_sources": str(self.min_sources) if self.min_sources > 1 else None,
+                  "roots": ",".join(self.roots) if self.roots is not None else None,
+                  "quads": ",".join(map(str, self.quad_classes)) if self.quad_classes is not None else None,
+                  "origins": ",".join(self.origins) if self.origins is not None else None}
         return urlencode({k: v for k, v in fields.items() if v is not None})
 
     def counting(self) -> str:

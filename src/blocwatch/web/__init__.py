@@ -4,9 +4,9 @@
 the store itself, so that ingests can write it meanwhile) and builds a FastAPI app of GET
 routes: the JSON API under ``/api`` (:mod:`blocwatch.web.api`, its spec at ``/openapi.json``), the
 page at ``/`` and its static files (the page's script and styles, plotly.js from the
-plotly package and the world map of :mod:`blocwatch.places`: nothing is fetched from elsewhere). Every response carries a strict
-Content-Security-Policy (:mod:`blocwatch.web.security`) and every error has one JSON shape
-(:mod:`blocwatch.web.errors`). How to use it: docs/app.md.
+plotly package and the world map of :mod:`blocwatch.places`: nothing is fetched from elsewhere).
+Every response carries a strict Content-Security-Policy (:mod:`blocwatch.web.security`) and
+every error has one JSON shape (:mod:`blocwatch.web.errors`). How to use it: docs/app.md.
 
 Examples
 --------
@@ -61,7 +61,7 @@ def plotly_js() -> Path:
 
 def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] | None = None,
                watch: bool = True, timeout: float | None = limits.REQUEST_SECONDS,
-               write_token: str | None = None) -> FastAPI:
+               write_token: str | None = None, exclude: Iterable[str] = ()) -> FastAPI:
     """The app over the store at ``db_path`` (``app.state.live``; close it after use).
 
     The app reads the newest snapshot of the store (:mod:`blocwatch.snapshot`), never the store
@@ -82,6 +82,9 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] 
     write_token : str, optional
         Adds ``POST /api/documents`` (:mod:`blocwatch.web.write`), for requests bearing this token;
         without it the app only reads.
+    exclude : iterable of str
+        Event ids judged wrong (:func:`blocwatch.exclusions.read_exclusions`): no answer counts
+        them, as ``--exclude`` in the CLI and the report.
 
     Raises
     ------
@@ -98,6 +101,7 @@ def create_app(db_path: str | os.PathLike[str], *, allowed_hosts: Iterable[str] 
                               "signed networks, structural balance, alignment shifts and tension. Every error is "
                               '`{"error": {"status", "code", "message", "detail"}}`. See docs/app.md.')
     app.state.live = live
+    app.state.exclude = tuple(exclude)
     install_error_handlers(app)
     app.include_router(router)
     if write_token is not None:

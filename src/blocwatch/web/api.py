@@ -29,7 +29,8 @@ from blocwatch.web import limits, models
 from blocwatch.web.errors import ERROR_RESPONSES
 from blocwatch.web.views import Views
 
-__all__ = ["COUNTRIES_PATTERN", "DATE_PATTERN", "MONTH_PATTERN", "PAIR_PATTERN", "PLACE_PATTERN", "router"]
+__all__ = ["COUNTRIES_PATTERN", "DATE_PATTERN", "MONTH_PATTERN", "ORIGINS_PATTERN", "PAIR_PATTERN", "PLACE_PATTERN",
+           "QUADS_PATTERN", "ROOTS_PATTERN", "router"]
 
 _YEAR = "[12][0-9]{3}"
 _DAY = (f"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
@@ -45,6 +46,12 @@ COUNTRIES_PATTERN = f"^[A-Za-z]{{3}}(?:,[A-Za-z]{{3}}){{0,{limits.MAX_COUNTRIES 
 #: A point of ``/api/places``: latitude (-90 to 90) and longitude (-180 to 180), at most two decimals.
 PLACE_PATTERN = (r"^-?(?:[0-8]?[0-9](?:\.[0-9]{1,2})?|90(?:\.00?)?),"
                  r"-?(?:(?:1[0-7][0-9]|[0-9]?[0-9])(?:\.[0-9]{1,2})?|180(?:\.00?)?)$")
+#: CAMEO root codes, comma-separated: 1 to 20 (``01`` or ``1``).
+ROOTS_PATTERN = r"^(?:0?[1-9]|1[0-9]|20)(?:,(?:0?[1-9]|1[0-9]|20)){0,19}$"
+#: CAMEO quad classes 1 to 4, comma-separated.
+QUADS_PATTERN = r"^[1-4](?:,[1-4]){0,3}$"
+#: Origin names (``gdelt2``, ``text`` ...), comma-separated, at most 10.
+ORIGINS_PATTERN = r"^[A-Za-z0-9_.:-]{1,40}(?:,[A-Za-z0-9_.:-]{1,40}){0,9}$"
 #: Two ISO alpha-3 codes joined by a hyphen, in either order.
 PAIR_PATTERN = "^[A-Za-z]{3}-[A-Za-z]{3}$"
 
@@ -67,15 +74,33 @@ Pair = Annotated[str, Query(pattern=PAIR_PATTERN, description="Two states, e.g. 
 
 
 def _filters(
+    request: Request,
     all_actors: Annotated[bool, Query(description="Count events of any actor of the states (citizens, rebels, "
                                       "media), not only of those that act for them (`--all-actors`).")] = False,
     roots_only: Annotated[bool, Query(description="Only GDELT events of a story's lead paragraph "
                                       "(`--roots-only`).")] = False,
     min_sources: Annotated[int, Query(ge=1, le=limits.MAX_MIN_SOURCES, description="Only events reported by at "
                                       "least this many sources (`--min-sources`).")] = 1,
+    roots: Annotated[str | None, Query(pattern=ROOTS_PATTERN, description="Only events of these CAMEO root codes, "
+                                       "comma-separated (`--roots`): `14` protest ... `20` mass violence.",
+                                       examples=["18,19,20"])] = None,
+    quads: Annotated[str | None, Query(pattern=QUADS_PATTERN, description="Only events of these quad classes "
+                                       "(`--quads`): 1 verbal cooperation, 2 material cooperation, 3 verbal "
+                                       "conflict, 4 material conflict.", examples=["2,4"])] = None,
+    origins: Annotated[str | None, Query(pattern=ORIGINS_PATTERN, description="Only events of these origins "
+                                         "(`--origins`), as `/api/states` lists them.", examples=["gdelt2"])] = None,
 ) -> dict[str, Any]:
     """Which events count: the report's and the CLI's filters, with the same defaults."""
-    return {"states_only": not all_actors, "roots_only": roots_only, "min_sources": min_sources}
+    out: dict[str, Any] = {"states_only": not all_actors, "roots_only": roots_only, "min_sources": min_sources}
+    if request.app.state.exclude:  # blocwatch serve --exclude FILE
+        out["exclude"] = request.app.state.exclude
+    if roots is not None:
+        out["roots"] = tuple(sorted({f"{int(r):02d}" for r in roots.split(",")}))
+    if quads is not None:
+        out["quad_classes"] = tuple(sorted({int(q) for q in quads.split(",")}))
+    if origins is not None:
+        out["origins"] = tuple(sorted(set(origins.split(","))))
+    return out
 
 
 #: Which events count, for :class:`Views` (:attr:`blocwatch.overview.OverviewOptions.filters`).

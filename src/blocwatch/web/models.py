@@ -38,6 +38,8 @@ class StateList(BaseModel):
     total: int = Field(description="States in events with another state.")
     start: Day | None = Field(description="First date of the store's events between states.")
     end: Day | None = Field(description="Last date of the store's events between states.")
+    origins: list[str] = Field(default=[], description="Origins of those events (`gdelt2`, `text` ...), for "
+                                                       "the `origins` filter.")
     items: list[State] = Field(description="Most active first.")
 
 

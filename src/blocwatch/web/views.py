@@ -108,6 +108,10 @@ class Views:
             #: kind); the library then clamps each view to its own filters' months, as for the report.
             self.window_bounds: tuple[date, date] | None = Relations.of(
                 view, states_only=False).date_span(trim=0.0)
+            #: Origins of the events between states, for the app's filter.
+            self.origins: list[str] = [r[0] for r in view.con.execute(
+                "SELECT DISTINCT origin FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
+                "AND source_country <> target_country ORDER BY origin").fetchall()]
             activity: dict[str, int] = {}
             for r in rel.table(directed=False, window="year").to_pylist():
                 for state in (r["source"], r["target"]):
@@ -159,8 +163,10 @@ class Views:
     # -- views ---------------------------------------------------------------------------------
 
     def states(self, limit: int = limits.DEFAULT_STATES) -> dict[str, Any]:
-        """The states in events with another state, most active first: ``code``, ``name``, ``events``."""
-        return {"total": len(self._states), **_span(self.bounds), "items": self._states[:limit]}
+        """The states in events with another state, most active first: ``code``, ``name``, ``events``;
+        the span and the origins of those events."""
+        return {"total": len(self._states), **_span(self.bounds), "origins": self.origins,
+                "items": self._states[:limit]}
 
     def events(self, pair: tuple[str, str] | None = None, countries: Countries = None, start: date | None = None,
                end: date | None = None, *, month: date | None = None, all_modes: bool = False,

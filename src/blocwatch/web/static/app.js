@@ -12,6 +12,7 @@
   const NO_BLOC = "#dddddd";
   const SVG_NS = "http://www.w3.org/2000/svg";
   // What is shown, and the page's address says it: ?countries=&from=&to=&all_actors=&roots_only=&min_sources=
+  // &roots=&quads=&origins=
   // (the names of the API's parameters, and what a report prints to open the app on its own view) &pair=&month=&place=.
   // `span` is the days the network and findings cover (the window asked for, else the span of the events):
   // timelines and events of a pair cover exactly those days.
@@ -60,7 +61,10 @@
   const spanParams = () => ({ from: view.from || view.span[0], to: view.to || view.span[1], ...view.filters });
 
   // -- the address: the view it shows ---------------------------------------------------------
-  const FILTERS = ["all_actors", "roots_only", "min_sources"];
+  // the type filters, as the API and the CLI's --roots, --quads, --origins take them
+  const ROOTS = /^(0?[1-9]|1[0-9]|20)(,(0?[1-9]|1[0-9]|20))*$/;
+  const QUAD_LIST = /^[1-4](,[1-4]){0,3}$/;
+  const ORIGIN_LIST = /^[A-Za-z0-9_.:-]{1,40}(,[A-Za-z0-9_.:-]{1,40}){0,9}$/;
   function readAddress() {
     const q = new URLSearchParams(window.location.search);
     const get = (k) => q.get(k) || "";
@@ -68,7 +72,9 @@
       from: get("from"), to: get("to"), pair: get("pair").toUpperCase(), month: get("month"),
       place: /^-?\d{1,2}(\.\d{1,2})?,-?\d{1,3}(\.\d{1,2})?$/.test(get("place")) ? get("place") : "",
       all_actors: get("all_actors") === "true", roots_only: get("roots_only") === "true",
-      min_sources: Number(get("min_sources")) > 1 ? String(Math.floor(Number(get("min_sources")))) : "" };
+      min_sources: Number(get("min_sources")) > 1 ? String(Math.floor(Number(get("min_sources")))) : "",
+      roots: ROOTS.test(get("roots")) ? get("roots") : "", quads: QUAD_LIST.test(get("quads")) ? get("quads") : "",
+      origins: ORIGIN_LIST.test(get("origins")) ? get("origins") : "" };
   }
   function writeAddress() {
     const q = new URLSearchParams();
@@ -99,9 +105,14 @@
     for (const c of codes) if (!box.querySelector(`input[value="${c}"]`)) box.append(stateBox(c, c, null));
     for (const input of box.querySelectorAll("input[name=country]")) input.checked = codes.includes(input.value);
   }
-  async function loadStates() {
+  // the states to choose from, and the origins of their events (all ticked, or those of the address)
+  async function loadStates(origins = null) {
     const states = await api("states", { limit: 50 });
     $("countries").append(...states.items.map((s) => stateBox(s.code, s.name, s.events)));
+    $("origins").replaceChildren("origins:", ...states.origins.map((o) => el("label", {},
+      el("input", { type: "checkbox", name: "origin", value: o }), ` ${o}`)));
+    for (const box of document.querySelectorAll("input[name=origin]")) box.checked = !origins || origins.includes(box.value);
+    $("origins").hidden = states.origins.length < 2;  // one origin: nothing to choose
     if (!states.items.length) status("The store holds no events between states.");
   }
 
@@ -113,8 +124,16 @@
       view.from = $("from").value;
       view.to = $("to").value;
     }
+    const roots = $("roots").value.replace(/\s+/g, "");
+    if (roots && !ROOTS.test(roots)) { status("CAMEO roots are numbers from 1 to 20, such as 14,18,19.", true); return; }
+    const quads = [...document.querySelectorAll("input[name=quad]:checked")].map((i) => i.value);
+    if (!quads.length) { status("Choose at least one kind of event.", true); return; }
+    const origins = [...document.querySelectorAll("input[name=origin]")];
+    const kept = origins.filter((i) => i.checked).map((i) => i.value);
+    if (origins.length && !kept.length) { status("Choose at least one origin.", true); return; }
     view.filters = { all_actors: $("all-actors").checked ? "true" : "", roots_only: $("roots-only").checked ? "true" : "",
-      min_sources: Number($("min-sources").value) > 1 ? String(Math.floor(Number($("min-sources").value))) : "" };
+      min_sources: Number($("min-sources").value) > 1 ? String(Math.floor(Number($("min-sources").value))) : "",
+      roots, quads: quads.length < 4 ? quads.join(",") : "", origins: kept.length < origins.length ? kept.join(",") : "" };
     if (!(first && !view.countries.length)) {
       if (view.countries.length < 2) { status("Choose at least two states.", true); return; }
       if (view.countries.length > 30) { status("Choose at most 30 states.", true); return; }
@@ -298,8 +317,9 @@
     view.month = chosen;
     view.offset = start;
     view.place = place;
-    const page = await api("events", { pair, ...spanParams(), month: chosen, place,
-      all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: start });
+    // the map's places of the pair and month come with the page, so that the list can name its place
+    const [page] = await Promise.all([api("events", { pair, ...spanParams(), month: chosen, place,
+      all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: start }), loadPlaces(pair, chosen)]);
     if (ticket !== eventsRequest || pair !== view.pair) return;  // a later request, or another pair chosen
     view.total = page.total;
     const body = $("events-body");
@@ -314,7 +334,8 @@
     $("events-next").disabled = last >= page.total;
     $("events-all").hidden = !view.month;
     $("events-every-place").hidden = !view.place;
-    await Promise.all([loadUndated(pair), loadPlaces(pair, chosen)]);
+    drawMap();  // the chosen place marked
+    await loadUndated(pair);
   }
 
   // -- the map: where the pair's events of the window (or the month) took place ---------------------
@@ -337,7 +358,7 @@
   async function loadPlaces(pair, monthFilter) {
     const params = { pair, ...spanParams(), month: monthFilter };
     const key = JSON.stringify(params);
-    if (key === mapKey) { drawMap(); return; }  // the same points: only the chosen place changed
+    if (key === mapKey) return;  // the same points
     const ticket = ++mapRequest;
     const [answer] = await Promise.all([api("places", params), ensureBaseMap()]);
     if (ticket !== mapRequest || pair !== view.pair) return;
@@ -357,9 +378,6 @@
       `, at ${mapPoints.length} ${mapPoints.length === 1 ? "place" : "places"}` +
       (answer.truncated ? " (the busiest only)" : "") +
       (answer.events > located ? "; the others have none (events coded from text never do)." : "."));
-    drawMap();
-    if (view.place) setText("events-info", $("events-info").textContent.replace(` at ${view.place}.`,
-      ` at ${placeName(view.place)}.`));
   }
   let mapClickBound = false;
   function drawMap() {
@@ -507,8 +525,11 @@
     $("all-actors").checked = start.all_actors;
     $("roots-only").checked = start.roots_only;
     $("min-sources").value = start.min_sources || "1";
+    $("roots").value = start.roots;
+    const quads = start.quads ? start.quads.split(",") : ["1", "2", "3", "4"];
+    for (const box of document.querySelectorAll("input[name=quad]")) box.checked = quads.includes(box.value);
     try {
-      await loadStates();
+      await loadStates(start.origins ? start.origins.split(",") : null);
       checkStates(start.countries);
       await apply(true);
     } catch (err) { status(`Could not load: ${err.message}`, true); }
