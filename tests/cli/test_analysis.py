@@ -38,10 +38,22 @@ def test_relations_undirected_by_default(db):
     assert directed.returncode == 0 and directed.stdout.count("\n") == 5  # header + 2 directions x 2 years
 
 
+@pytest.mark.slow
+def test_networks_old_window_flag_still_works_with_a_warning(db):
+    """--window is a bucket size in dyads, relations and balance; network's period is --period, and its
+    old --window stays for one release, with a warning."""
+    new, old = (run("network", "--db", db, flag, "2024-Q1", "-f", "json") for flag in ("--period", "--window"))
+    assert old.returncode == 0 and json.loads(old.stdout) == json.loads(new.stdout)
+    assert "deprecated" in old.stderr and "--period" in old.stderr and new.stderr == ""
+    both = run("network", "--db", db, "--period", "2024-Q1", "--window", "2024-Q1")
+    assert both.returncode != 0 and "old name of --period" in both.stderr
+    assert "--window" not in run("network", "--help").stdout  # hidden: the help shows one name
+
+
 @pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "table"])
 @pytest.mark.slow
 def test_network_formats(db, fmt, tmp_path):
-    proc = run("network", "--db", db, "--window", "2024-Q1", "-f", fmt)
+    proc = run("network", "--db", db, "--period", "2024-Q1", "-f", fmt)
     assert proc.returncode == 0, proc.stderr
     if fmt == "json":
         data = json.loads(proc.stdout)
@@ -55,7 +67,7 @@ def test_network_formats(db, fmt, tmp_path):
         assert int(g["RUS"]["UKR"]["sign"]) == -1
     out = tmp_path / f"n.{fmt}"
     if fmt != "table":
-        assert run("network", "--db", db, "--window", "2024-Q1", "-f", fmt, "--out", out).returncode == 0
+        assert run("network", "--db", db, "--period", "2024-Q1", "-f", fmt, "--out", out).returncode == 0
         assert out.stat().st_size > 100
 
 
@@ -99,7 +111,7 @@ def test_coverage_counts_events_per_origin_and_month(db):
 
 @pytest.mark.parametrize("args, message", [
     (["network", "--from", "2024-01"], "--to: required"),
-    (["network", "--window", "June"], "--window"),
+    (["network", "--period", "June"], "--period"),
     (["shifts", "--from", "2024-01", "--to", "2023-01"], "is after"),
     (["enemies", "RUS", "RUS"], "two different states"),
     (["relations", "--score", "tone"], "--score"),
@@ -183,12 +195,12 @@ def test_every_data_command_writes_csv_with_what_jsonl_holds(db, tmp_path):
     rows, lines = both("balance", "--db", db, "--window", "quarter")
     assert [r["group"] for r in rows] == [x["group"] for x in lines]
     assert [r["blocs"] for r in rows] == [" | ".join(",".join(b) for b in x["blocs"]) for x in lines]
-    net = json.loads(run("network", "--db", db, "--window", "2024-Q1", "-f", "json").stdout)
-    edges = list(csv.DictReader(io.StringIO(run("network", "--db", db, "--window", "2024-Q1", "-f", "csv").stdout)))
+    net = json.loads(run("network", "--db", db, "--period", "2024-Q1", "-f", "json").stdout)
+    edges = list(csv.DictReader(io.StringIO(run("network", "--db", db, "--period", "2024-Q1", "-f", "csv").stdout)))
     assert {(e["source"], e["target"], int(e["sign"])) for e in edges} == {
         (e["source"], e["target"], e["sign"]) for e in net["edges"]}
     out = tmp_path / "ties.csv"
-    assert run("network", "--db", db, "--window", "2024-Q1", "-f", "csv", "--out", out).returncode == 0
+    assert run("network", "--db", db, "--period", "2024-Q1", "-f", "csv", "--out", out).returncode == 0
     assert list(csv.DictReader(out.open())) == edges
 
 

@@ -122,7 +122,10 @@ def relations(
 @app.command()
 def network(
     db: opt.Db = opt.DEFAULT_DB,
-    window: Annotated[str | None, typer.Option(help="A period: 2024, 2024-Q2, 2024-06 or 2024-06-19.")] = None,
+    period: Annotated[str | None, typer.Option(help="A period: 2024, 2024-Q2, 2024-06 or 2024-06-19 (or give "
+                                               "--from and --to).")] = None,
+    window: Annotated[str | None, typer.Option(hidden=True, help="Deprecated: --period (elsewhere --window is "
+                                               "a bucket size: month, quarter ...).")] = None,
     start: opt.Start = None, end: opt.End = None, countries: opt.Countries = None,
     top: Annotated[int, typer.Option(help="Without --countries: the N most active states.")] = 30,
     neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS,
@@ -135,18 +138,24 @@ def network(
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of printing.")] = None,
 ) -> None:
     """The signed network of states in one period: ties signed by net cooperation, weighted by intensity."""
-    period = Period.parse(window, param="window") if window else Period.between(_required(start, "start"),
-                                                                                _required(end, "end"))
+    if window is not None:  # --window is a bucket size everywhere else (dyads, relations, balance)
+        if period is not None:
+            raise InputError("--window is the old name of --period: give one of them")
+        stderr.print("warning: network --window is deprecated and will be removed in the next release: use "
+                     "--period", highlight=False)
+        period = window
+    span = Period.parse(period, param="period") if period else Period.between(_required(start, "start"),
+                                                                              _required(end, "end"))
     options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse,
                        neutral=neutral, min_events=min_events, edge_weight=edge_weight,
                        all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
                        filters=opt.event_filters(roots, quads, origins, exclude))
     with EventStore(db, read_only=True) as store:
-        net = Relations(store, options).network(period.start, period.end, label=window or period.label, top=top)
+        net = Relations(store, options).network(span.start, span.end, label=period or span.label, top=top)
     if fmt in (NetworkFormat.table, NetworkFormat.csv) and out is None:
         edges = _edge_table(net)
         render(edges, OutputFormat(fmt.value))
-        note_empty(edges, db, replace(options.query, start=period.start, end=period.end),
+        note_empty(edges, db, replace(options.query, start=span.start, end=span.end),
                    otherwise=f"no pair's net cooperation is beyond ±{neutral} with at least {min_events} events "
                              "(--neutral, --min-events)")
         return
