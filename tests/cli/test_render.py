@@ -48,7 +48,11 @@ def test_key_columns_fit_80_characters(relations, monkeypatch):
 
 def test_a_wide_terminal_shows_every_column(relations, monkeypatch):
     lines, note = _print(relations, 400, monkeypatch)
-    assert [c for c in lines[0].split() if c != "┃"] == relations.column_names and note == ""
+    assert [c for c in lines[0].split() if c != "┃"] == relations.column_names
+    # no column left out; the states the table shows by code are named under it
+    codes = sorted(set(relations.column("source").to_pylist()) | set(relations.column("target").to_pylist()))
+    assert note.startswith("states: ") and [s.split()[0] for s in note[8:].strip().split(" · ")] == codes
+    assert "PRK North Korea" in note
 
 
 def test_running_text_wraps_and_the_codes_stay(monkeypatch):

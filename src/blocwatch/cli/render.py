@@ -154,6 +154,34 @@ def render(table: pa.Table, fmt: OutputFormat, *, title: str | None = None, cons
             stderr.print(f"[yellow]note:[/yellow] {plural(len(left_out), 'column')} left out to fit "
                          f"{console.width} characters ({', '.join(left_out)}); --format csv shows them all",
                          highlight=False)
+        legend = state_legend(cells)
+        if legend:
+            stderr.print(Text(legend), highlight=False)
+
+
+#: Columns that hold states as ISO alpha-3 codes (actor columns may hold longer codes: ``PRKGOV``).
+STATE_COLUMNS = ("source", "target", "source_country", "target_country", "state", "country", "a", "b",
+                 "location_country")
+_LEGEND_MAX = 12
+
+
+def state_legend(cells: dict[str, list[str]]) -> str | None:
+    """The names of the states a table shows by code, as a line under it (None when it shows none).
+
+    >>> state_legend({"source": ["PRK", "PRKGOV"], "target": ["RUS", "PRK"], "net": ["0.3", "0.1"]})
+    'states: PRK North Korea · RUS Russian Federation'
+    >>> state_legend({"period": ["2024-10-01"]}) is None
+    True
+    """
+    from blocwatch.countries import load_countries
+
+    known = load_countries().by_iso3
+    codes = sorted({v for name in STATE_COLUMNS if name in cells for v in cells[name] if v in known})
+    if not codes:
+        return None
+    shown = [f"{c} {known[c].name}" for c in codes[:_LEGEND_MAX]]
+    more = f" · and {len(codes) - _LEGEND_MAX} more" if len(codes) > _LEGEND_MAX else ""
+    return "states: " + " · ".join(shown) + more
 
 
 #: Columns that give way first when a table is wider than the terminal, in the order they go:
