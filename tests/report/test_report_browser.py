@@ -210,6 +210,46 @@ def test_a_place_on_the_map_lists_its_events(browser, demo_db, tmp_path, artifac
     assert seen["errors"] == [] and seen["dialogs"] == []
 
 
+def test_the_evidence_comes_in_pages_with_repeated_records_of_an_event_as_one_row(browser, demo_db, tmp_path):
+    """A month the report keeps whole: one row per event (day, actors, code, mode), saying how many
+    records it stands for, as many rows as the store has distinct events, in pages of 25."""
+    from blocwatch.dyads import DyadQuery
+
+    with EventStore(demo_db, read_only=True) as store:
+        where = " AND ".join(DyadQuery(countries=("PRK", "RUS"), states_only=True, factual_only=False).where())
+        key = "date, source, target, source_country, target_country, cameo, mode"
+        months = store.con.execute(
+            f"SELECT strftime(date, '%Y-%m') AS m, count(*) AS n, count(DISTINCT ({key})) AS k FROM events "
+            f"WHERE {where} AND mode = 'factual' GROUP BY m HAVING n <= 20 AND k < n ORDER BY n DESC, m").fetchall()
+        assert months, "the demo has a month of PRK-RUS with repeated records of an event"
+        month, held, distinct = months[0]
+        out = tmp_path / "report.html"
+        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+    page, seen = open_report(browser, out)
+    page.select_option("#pair", "PRK-RUS")
+    page.select_option("#month", month)
+    rows = page.locator("#events-table tbody tr")
+    assert rows.count() == distinct
+    records = page.eval_on_selector_all("#events-table tbody tr", "rs => rs.map(r => Number(r.dataset.reports || 1))")
+    assert sum(records) == held and max(records) > 1
+    assert f"of {distinct} ({held} events" in page.inner_text("#events-page")
+    assert "records of this event" in page.inner_text("#events-table")
+    # all months: pages of 25 rows, every event of the list on one of them
+    page.select_option("#month", "")
+    pages, seen_rows = 0, 0
+    while True:
+        pages += 1
+        n = page.locator("#events-table tbody tr").count()
+        assert 0 < n <= 25
+        seen_rows += n
+        if page.is_disabled("#events-next"):
+            break
+        page.click("#events-next")
+    total = int(page.inner_text("#events-page").split(" of ")[1].split()[0])
+    assert pages > 1 and seen_rows == total
+    assert seen["errors"] == [] and seen["dialogs"] == []
+
+
 def test_a_finding_opens_its_pair_in_the_month_its_change_begins(browser, tmp_path):
     """A supported shift's finding links to its pair's events in the month the change begins."""
     from tests.helpers import warming_store

@@ -17,7 +17,8 @@
   var TIE_STOPS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];  // where a tie takes clicks, as shares of its length
   var CONFIG = {displaylogo: false, responsive: true,
                 toImageButtonOptions: {format: "svg", filename: "blocwatch"}};
-  var MAX_ROWS = 200;  // rows listed at once for "all months"; a single month lists all it holds
+  var MAX_ROWS = 200;  // rows kept for "all months"; a single month keeps all it holds
+  var PAGE = 25;  // rows of the evidence table per page
 
   function plain(s) {  // text for Plotly, which reads a few HTML tags in labels
     return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -69,6 +70,7 @@
   function showEvents() { document.getElementById("events").scrollIntoView(); }
 
   function select(pair, month, place) {
+    state.page = 0;
     if (pair && byPair[pair]) { state.pair = pair; }
     state.month = month || "";
     state.place = place || null;
@@ -80,7 +82,9 @@
   }
   pairSel.addEventListener("change", function () { select(pairSel.value, ""); });
   monthSel.addEventListener("change", function () { select(state.pair, monthSel.value); });
-  factualBox.addEventListener("change", drawEvents);
+  factualBox.addEventListener("change", function () { state.page = 0; drawEvents(); });
+  document.getElementById("events-prev").addEventListener("click", function () { state.page -= 1; drawEvents(); });
+  document.getElementById("events-next").addEventListener("click", function () { state.page += 1; drawEvents(); });
   document.getElementById("every-place").addEventListener("click", function () { select(state.pair, state.month); });
   Array.prototype.forEach.call(document.querySelectorAll("a.pair-link"), function (a) {
     a.addEventListener("click", function (ev) {  // a finding: its pair, in the month the change begins
@@ -345,26 +349,52 @@
     return n;
   }
 
-  function evidenceCell(e) {
+  // Repeated reports of one event (the same day, actors, code and mode: what --collapse counts once)
+  // are one row, which says how many reports there are and links them all.
+  function reportKey(e) {
+    return [e.date, e.source, e.target, e.source_country, e.target_country, e.cameo, e.mode].join("|");
+  }
+  function collapse(rows) {
+    var at = {}, out = [];
+    rows.forEach(function (e) {
+      var k = reportKey(e);
+      if (at[k]) { at[k].others.push(e); return; }
+      at[k] = {event: e, others: []};
+      out.push(at[k]);
+    });
+    return out;
+  }
+  function linkTo(url) {
+    if (url && /^https?:\/\//i.test(url)) {
+      var a = el("a", url, "url");
+      a.href = url;
+      a.rel = "noopener noreferrer nofollow";
+      a.target = "_blank";
+      return a;
+    }
+    return el("span", url, "url");
+  }
+
+  function evidenceCell(e, others) {
     var td = el("td");
     if (e.evidence_text) { td.appendChild(el("div", e.evidence_text)); }
     var src = el("div", null, "small");
-    if (e.url && /^https?:\/\//i.test(e.url)) {
-      var a = el("a", e.url, "url");
-      a.href = e.url;
-      a.rel = "noopener noreferrer nofollow";
-      a.target = "_blank";
-      src.appendChild(a);
-    } else if (e.url) {
-      src.appendChild(el("span", e.url, "url"));
-    }
+    if (e.url) { src.appendChild(linkTo(e.url)); }
     var where = [e.location_name, e.origin, e.doc_id, e.evidence_rule].filter(function (x) { return x; }).join(" \u00b7 ");
     if (where) { src.appendChild(el("div", where)); }
+    if (others && others.length) {  // the other records of the event, and the other articles among them
+      var urls = [];
+      others.forEach(function (o) { if (o.url && o.url !== e.url && urls.indexOf(o.url) < 0) { urls.push(o.url); } });
+      var more = el("div", (others.length + 1) + " records of this event" + (urls.length ?
+        "; other articles:" : ", all from this article"), "reports");
+      urls.forEach(function (u) { more.appendChild(document.createTextNode(" ")); more.appendChild(linkTo(u)); });
+      src.appendChild(more);
+    }
     td.appendChild(src);
     return td;
   }
 
-  function eventRow(e, date) {
+  function eventRow(e, date, others) {
     var tr = el("tr", null, "mode-" + e.mode);
     tr.appendChild(el("td", date, "date"));
     tr.appendChild(el("td", e.source || e.source_country));
@@ -375,7 +405,8 @@
     tr.appendChild(el("td", e.target || e.target_country));
     tr.appendChild(el("td", e.score === null ? "" : signed(e.score), "num"));
     tr.appendChild(el("td", e.mode));
-    tr.appendChild(evidenceCell(e));
+    tr.appendChild(evidenceCell(e, others));
+    if (others && others.length) { tr.setAttribute("data-reports", String(others.length + 1)); }
     return tr;
   }
 
@@ -468,6 +499,16 @@
     // at a place, the map's count: the events that count there (a sample may hold other modes too)
     var held = state.place ? heldAtPlace() : cellCount(data.evidence.counts, state.pair, state.month, factualOnly);
     var shown = state.month ? rows : rows.slice(0, MAX_ROWS);
+    var groups = collapse(shown);
+    var pages = Math.max(1, Math.ceil(groups.length / PAGE));
+    state.page = Math.min(state.page || 0, pages - 1);
+    var first = state.page * PAGE, page = groups.slice(first, first + PAGE);
+    document.getElementById("events-page").textContent = groups.length ?
+      "rows " + (first + 1) + "\u2013" + (first + page.length) + " of " + groups.length +
+      (groups.length < shown.length ? " (" + shown.length + " events: the records of one event, the same day, actors, code and mode, are one row)" : "") : "";
+    document.getElementById("events-prev").disabled = state.page === 0;
+    document.getElementById("events-next").disabled = state.page >= pages - 1;
+    document.getElementById("events-pager").hidden = pages === 1 && groups.length === shown.length;
     document.getElementById("events-summary").textContent =
       state.pair + (state.month ? " in " + state.month : ", all months") +
       (state.place ? " at " + state.place.name : "") + ": " + held + (state.place ? " counted" : "") + (held === 1 ? " event" : " events") +
@@ -477,7 +518,7 @@
     document.getElementById("every-place").hidden = !state.place;
     var body = document.querySelector("#events-table tbody");
     body.textContent = "";
-    shown.forEach(function (e) { body.appendChild(eventRow(e, e.date)); });
+    page.forEach(function (g) { body.appendChild(eventRow(g.event, g.event.date, g.others)); });
   }
 
   drawNetwork(0);
