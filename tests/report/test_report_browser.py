@@ -33,7 +33,7 @@ def test_demo_report_offline_charts_and_evidence(browser, demo_db, tmp_path, art
     with EventStore(demo_db, read_only=True) as store:
         write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
     page, seen = open_report(browser, out)
-    for fig in ("timeline", "network", "matrix", "tension"):
+    for fig in ("glance", "timeline", "map", "network", "matrix", "tension"):
         assert page.evaluate(f"document.getElementById('fig-{fig}').data.length") > 0, fig
     # no finding claims a shift on the demo's data (docs/truth.md): the page opens on the busiest pair
     assert page.input_value("#pair") == "RUS-UKR"

@@ -227,7 +227,8 @@
   });
   periodSel.addEventListener("change", function () { drawNetwork(Number(periodSel.value)); });
 
-  function drawNetwork(i) {
+  // The network of period i, in the network section or (glance) small on the first screen.
+  function drawNetwork(i, glance) {
     var net = data.networks[i];
     var pos = {};
     net.nodes.forEach(function (n) { pos[n.id] = n; });
@@ -266,10 +267,15 @@
                             var bloc = n.bloc === null ? null : (net.bloc_support.supported || net.bloc_support.hostile === 0) ? n.bloc : 0;
                             return bloc === null ? PALETTE.no_bloc : BLOC_COLOURS[bloc % BLOC_COLOURS.length];
                           })}});
-    var layout = {height: 520, margin: {t: 40, l: 20, r: 20, b: 20}, hovermode: "closest",
+    var layout = {height: glance ? 320 : 520, margin: {t: 40, l: 20, r: 20, b: 20}, hovermode: "closest",
                   title: {text: plain(net.label)},
                   xaxis: {visible: false}, yaxis: {visible: false, scaleanchor: "x"}};
-    var div = document.getElementById("fig-network");
+    var div = document.getElementById(glance ? "fig-glance" : "fig-network");
+    if (glance) {  // a narrow column: the title in lines that fit it
+      var t = titleFor(net.label, div);
+      layout.title = {text: t.text, x: t.x, xanchor: t.xanchor};
+      layout.margin.t = 20 + 22 * t.lines;
+    }
     Plotly.react(div, traces, layout, CONFIG);
     if (!div._bwClick) {
       div.on("plotly_click", function (ev) {
@@ -281,6 +287,7 @@
       });
       div._bwClick = true;
     }
+    if (glance) { return; }
     var f = net.frustration;
     var ratio = net.balanced_triangle_ratio;
     var support = net.bloc_support;
@@ -521,6 +528,7 @@
     page.forEach(function (g) { body.appendChild(eventRow(g.event, g.event.date, g.others)); });
   }
 
+  drawNetwork(0, true);
   drawNetwork(0);
   drawMatrix();
   drawTension();
