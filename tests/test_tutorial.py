@@ -106,5 +106,12 @@ def test_what_the_tutorial_says_holds(outputs, demo_db, cwd):
     enemies = _run(outputs, "blocwatch enemies")
     assert enemies.startswith("states both RUS and PRK were hostile to: 1") and "  UKR:" in enemies
     assert "no clear blocs" in (cwd / "report.html").read_text(encoding="utf-8")
-    for name in ("findings", "timeline", "events", "phone"):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tutorial_shots", REPO / "tools" / "tutorial_shots.py")
+    shots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shots)
+    page = (REPO / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    for name in shots.SHOTS:  # every picture the script makes is in the repo and in the tutorial
         assert (REPO / "docs" / "img" / f"tutorial-{name}.png").stat().st_size > 10_000
+        assert f"(img/tutorial-{name}.png)" in page

@@ -5,22 +5,31 @@ Usage (after ``make demo``; Chromium from the system, e.g. ``apt-get install chr
     .venv/bin/python tools/tutorial_shots.py [--db out/demo.duckdb] [--out docs/img]
 
 Writes ``tutorial-findings.png`` (the report's first screen), ``tutorial-timeline.png`` (the
-PRK-RUS timeline with October 2024 clicked), ``tutorial-events.png`` (that month's events) and
-``tutorial-phone.png`` (the events on a 390 px phone). The report is written to a temporary
-folder; nothing is fetched from the network.
+PRK-RUS timeline with October 2024 clicked), ``tutorial-map.png`` (where that month's events took
+place), ``tutorial-events.png`` (that month's events), ``tutorial-phone.png`` (the events on a
+390 px phone), and ``tutorial-app.png`` and ``tutorial-app-phone.png`` (the web app on the same
+view, on a desktop and on a phone, served from the store on a loopback port). The report is
+written to a temporary folder; nothing is fetched from the network.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import socket
 import sys
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 STATES = ("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR")
+#: The pictures written, as ``docs/img/tutorial-NAME.png``.
+SHOTS = ("findings", "timeline", "map", "events", "phone", "app", "app-phone")
 
 
 def _click_month(page, month: str) -> None:
@@ -34,6 +43,39 @@ def _click_month(page, month: str) -> None:
     }})()""")
     page.mouse.click(point["x"], point["y"])
     page.wait_for_function(f"document.getElementById('events-summary').textContent.includes('in {month}')")
+
+
+@contextmanager
+def _serve(db: Path) -> Iterator[str]:
+    """The web app over ``db`` on a free loopback port, in a background thread; yields its URL."""
+    import uvicorn
+
+    from blocwatch.web import create_app
+
+    app = create_app(db, watch=False)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the app did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+        app.state.live.close()
+
+
+def _app_view(page, url: str) -> None:
+    """The app on PRK-RUS in October 2024, its map drawn."""
+    page.goto(f"{url}/?countries={','.join(STATES)}&from=2023-01&to=2025-02&pair=PRK-RUS&month=2024-10")
+    page.wait_for_selector("#map .scattergeo path.point", timeout=120_000)
+    page.wait_for_timeout(500)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
             page.locator("#timeline").scroll_into_view_if_needed()
             _click_month(page, "2024-10")
             page.locator("#timeline").screenshot(path=str(args.out / "tutorial-timeline.png"))
+            page.locator("#map").scroll_into_view_if_needed()
+            page.wait_for_timeout(300)
+            page.locator("#map").screenshot(path=str(args.out / "tutorial-map.png"))
             page.evaluate("document.getElementById('events').scrollIntoView()")
             page.screenshot(path=str(args.out / "tutorial-events.png"))
             phone = browser.new_page(viewport={"width": 390, "height": 844})
@@ -79,8 +124,17 @@ def main(argv: list[str] | None = None) -> int:
             phone.select_option("#month", "2024-06")
             phone.evaluate("document.getElementById('events').scrollIntoView()")
             phone.screenshot(path=str(args.out / "tutorial-phone.png"))
+            with _serve(args.db) as url:
+                app = browser.new_page(viewport={"width": 1280, "height": 900})
+                _app_view(app, url)
+                app.locator("#dyad-panel").scroll_into_view_if_needed()
+                app.screenshot(path=str(args.out / "tutorial-app.png"))
+                app_phone = browser.new_page(viewport={"width": 390, "height": 844})
+                _app_view(app_phone, url)
+                app_phone.locator("#dyad-panel").scroll_into_view_if_needed()
+                app_phone.screenshot(path=str(args.out / "tutorial-app-phone.png"))
             browser.close()
-    for name in ("findings", "timeline", "events", "phone"):
+    for name in SHOTS:
         print(args.out / f"tutorial-{name}.png")
     return 0
 

@@ -193,7 +193,7 @@
     };
     var chosen = state.place;
     var layout = {
-      height: Math.round(Math.max(260, Math.min(460, 0.6 * (div.clientWidth || 900)))), margin: {t: 10, l: 0, r: 0, b: 0}, hovermode: "closest", showlegend: false,
+      height: Math.round(Math.max(220, Math.min(460, 0.5 * (div.clientWidth || 900)))), margin: {t: 10, l: 0, r: 0, b: 0}, hovermode: "closest", showlegend: false,
       geo: {projection: {type: "natural earth"}, showcountries: true, countrycolor: "#999", showland: true,
             landcolor: "#f2f2f2", showocean: false, showframe: false, coastlinecolor: "#888",
             fitbounds: points.length ? "locations" : false},

@@ -394,7 +394,7 @@
         colorscale: [[0, QUADS[1][2]], [0.5, "#f7f7f7"], [1, QUADS[3][2]]], line: { color: "#333333", width: 0.5 },
         colorbar: { title: { text: "conflict" }, tickformat: ".0%", thickness: 12, len: 0.6 } },
     }], {
-      height: Math.round(Math.max(240, Math.min(420, 0.6 * (box.clientWidth || 640)))), margin: { l: 0, r: 0, t: 0, b: 0 },
+      height: Math.round(Math.max(200, Math.min(420, 0.5 * (box.clientWidth || 640)))), margin: { l: 0, r: 0, t: 0, b: 0 },
       geo: { projection: { type: "natural earth" }, showcountries: true, countrycolor: "#999999", showland: true,
         landcolor: "#f2f2f2", showframe: false, fitbounds: mapPoints.length ? "locations" : false },
     }, { displaylogo: false, responsive: true });
