@@ -161,6 +161,31 @@ def test_clicks_land_on_the_events_of_that_pair_and_month(browser, demo_db, tmp_
     a, b = sorted(tie["pair"].split("-"))
     page.wait_for_function(f"document.getElementById('events-summary').textContent.startsWith('{a}-{b}')")
     assert page.input_value("#pair") == f"{a}-{b}"
+    # a cell of the matrix: its pair, all months
+    page.locator("#matrix").scroll_into_view_if_needed()
+    cell = page.evaluate("""(() => {
+        const div = document.getElementById('fig-matrix'), fl = div._fullLayout;
+        const rect = div.querySelector('.nsewdrag').getBoundingClientRect();
+        return {x: rect.left + fl.xaxis.d2p('KOR'), y: rect.top + fl.yaxis.d2p('PRK')};
+    })()""")
+    page.mouse.click(cell["x"], cell["y"])
+    page.wait_for_function("document.getElementById('events-summary').textContent.startsWith('KOR-PRK, all months')")
+    assert page.input_value("#pair") == "KOR-PRK" and page.input_value("#month") == ""
+    top = page.evaluate("document.getElementById('events').getBoundingClientRect().top")
+    assert -2 <= top < 900 / 2, top
+    # the network on the first screen: a tie of it opens its pair too
+    page.evaluate("window.scrollTo(0, 0)")
+    tie = page.evaluate("""(() => {
+        const div = document.getElementById('fig-glance'), fl = div._fullLayout;
+        const trace = div.data.find(t => t.mode === 'markers' && Array.isArray(t.customdata) &&
+                                         typeof t.customdata[0] === 'string' && t.customdata[0].includes('-'));
+        const i = trace.customdata.findIndex(p => p !== 'KOR-PRK' && p !== 'PRK-KOR');
+        const rect = div.querySelector('.nsewdrag').getBoundingClientRect();
+        return {pair: trace.customdata[i], x: rect.left + fl.xaxis.d2p(trace.x[i]), y: rect.top + fl.yaxis.d2p(trace.y[i])};
+    })()""")
+    page.mouse.click(tie["x"], tie["y"])
+    a, b = sorted(tie["pair"].split("-"))
+    page.wait_for_function(f"document.getElementById('events-summary').textContent.startsWith('{a}-{b}')")
     page.screenshot(path=str(artifacts / "report-click.png"))
     assert seen["errors"] == [] and seen["dialogs"] == []
     page.close()
@@ -279,7 +304,10 @@ def test_a_phone_sees_the_report_without_scrolling_sideways(browser, demo_db, tm
     page.goto(out.as_uri())
     page.wait_for_function("document.querySelector('#fig-timeline .main-svg') !== null")
     page.select_option("#pair", "PRK-RUS")
-    page.select_option("#month", "2024-06")
+    page.locator("#timeline").scroll_into_view_if_needed()
+    bar = _click_bar(page, "2024-06")  # a finger on a bar: that month's events
+    page.wait_for_function("document.getElementById('events-summary').textContent.includes('in 2024-06')")
+    assert page.inner_text("#events-summary").startswith(f"PRK-RUS in 2024-06: {bar} events")
     fit = page.evaluate(OVERFLOW_JS)
     assert fit["scroll"] == fit["width"] == 390 and fit["wide"] == [], fit  # chart titles included
     rows = page.locator("#events-table tbody tr")

@@ -293,6 +293,13 @@ def test_a_phone_sees_the_app_without_scrolling_sideways(demo_server, watched):
     assert card.bounding_box()["width"] <= 390
     for cell in ("date", "source", "target", "cameo"):
         assert card.locator(f"td.{cell}").is_visible()
+    # a finger on a place of the map: its events
+    point = w.page.locator("#map .scattergeo path.point").last
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    w.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    w.page.wait_for_function("() => document.getElementById('events-info').textContent.includes(' at ')")
+    assert w.page.evaluate(OVERFLOW_JS)["wide"] == []
     w.shot("app-phone")
     w.check_clean()
 
