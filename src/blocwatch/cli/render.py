@@ -6,6 +6,7 @@ import csv
 import enum
 import json
 import math
+import os
 import re
 import sys
 from datetime import date, datetime
@@ -30,10 +31,16 @@ from rich.table import Table
 from rich.text import Text
 
 __all__ = ["SECONDARY", "WRAPPED", "OutputFormat", "RichProgress", "clean", "csv_cell", "fit_columns", "note_empty",
-           "plural", "render", "stderr", "stdout", "term"]
+           "plural", "render", "state_legend", "stderr", "stdout", "term"]
 
-# Tables are not squeezed to 80 columns when the output goes to a file or a pipe.
-stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 250)
+def _pipe_width() -> int:
+    """How wide tables are when the output goes to a file or a pipe: ``$COLUMNS`` when it is set (a
+    pager or an editor of that width), else 250, not squeezed to 80."""
+    text = os.environ.get("COLUMNS", "")
+    return int(text) if text.isdigit() and int(text) >= 20 else 250
+
+
+stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else _pipe_width())
 stderr = Console(stderr=True, soft_wrap=True)
 
 
@@ -138,12 +145,13 @@ def render(table: pa.Table, fmt: OutputFormat, *, title: str | None = None, cons
     else:
         cells = {name: [clean(_cell(v)) for v in table.column(name).to_pylist()] for name in table.column_names}
         shown, left_out = fit_columns(cells, console.width)
+        wrap = _wrap_width(cells, shown, console.width)
         out = Table(title=title and term(title), title_justify="left", show_edge=False, header_style="bold")
         for name in shown:
             typ = table.schema.field(name).type
             numeric = pa.types.is_integer(typ) or pa.types.is_floating(typ)
             if name in WRAPPED:  # long text wraps in the room the key columns leave
-                out.add_column(name, overflow="fold", min_width=min(_WRAP_MIN, _width(name, cells[name])))
+                out.add_column(name, overflow="fold", min_width=min(wrap, _width(name, cells[name])))
             else:
                 out.add_column(name, justify="right" if numeric else "left", no_wrap=True,
                                min_width=_width(name, cells[name]))
@@ -189,7 +197,7 @@ def state_legend(cells: dict[str, list[str]]) -> str | None:
 SECONDARY = ("score_pos_sq", "score_neg_sq", "score_pos", "score_neg", "weight", "reports", "goldstein_sum",
              "source_name", "target_name", "source_sector", "target_sector", "plover", "date_precision", "doc_id",
              "verbal_coop", "verbal_conflict", "material_coop", "material_conflict", "bound", "seconds",
-             "balanced_triangle_ratio", "goldstein_mean")
+             "balanced_triangle_ratio", "goldstein_mean", "origin_id", "origin", "goldstein")
 #: Columns of running text: they wrap rather than push the others out.
 WRAPPED = ("evidence_text", "reason", "raw", "blocs", "file", "text", "sentence", "gold", "coded")
 _WRAP_MIN = 24
@@ -198,6 +206,16 @@ _GAP = 3  # a column's padding and rule
 
 def _width(name: str, values: list[str]) -> int:
     return max([len(name), *map(len, values)])
+
+
+def _wrap_width(cells: dict[str, list[str]], shown: list[str], width: int) -> int:
+    """The narrowest a text column may wrap to: :data:`_WRAP_MIN`, less when the key columns leave
+    less room for the text columns (never under 8)."""
+    texts = [n for n in shown if n in WRAPPED]
+    if not texts:
+        return _WRAP_MIN
+    fixed = sum(_width(n, cells[n]) + _GAP for n in shown if n not in WRAPPED)
+    return max(8, min(_WRAP_MIN, (width - fixed) // len(texts) - _GAP))
 
 
 def fit_columns(cells: dict[str, list[str]], width: int) -> tuple[list[str], list[str]]:
