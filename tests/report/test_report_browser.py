@@ -181,7 +181,8 @@ def test_clicks_land_on_the_events_of_that_pair_and_month(browser, demo_db, tmp_
                                          typeof t.customdata[0] === 'string' && t.customdata[0].includes('-'));
         const i = trace.customdata.findIndex(p => p !== 'KOR-PRK' && p !== 'PRK-KOR');
         const rect = div.querySelector('.nsewdrag').getBoundingClientRect();
-        return {pair: trace.customdata[i], x: rect.left + fl.xaxis.d2p(trace.x[i]), y: rect.top + fl.yaxis.d2p(trace.y[i])};
+        return {pair: trace.customdata[i], x: rect.left + fl.xaxis.d2p(trace.x[i]),
+                y: rect.top + fl.yaxis.d2p(trace.y[i])};
     })()""")
     page.mouse.click(tie["x"], tie["y"])
     a, b = sorted(tie["pair"].split("-"))
