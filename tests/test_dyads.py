@@ -300,6 +300,10 @@ def test_filters_by_type_quad_class_and_an_exclusion_list(tmp_path):
     assert counts(quad_classes=(2, 4)) == {("PRK", "RUS"): 12, ("PRK", "UKR"): 18, ("RUS", "UKR"): 36}
     assert counts(roots=("19",)) == {("PRK", "UKR"): 18, ("RUS", "UKR"): 36}
     assert counts(roots=("4", "11"), countries=("PRK", "RUS")) == {("PRK", "RUS"): 18 + 6}  # "4" is "04"
+    assert counts(plover=("ASSAULT",)) == {("PRK", "UKR"): 18, ("RUS", "UKR"): 36}  # 190: assault
+    assert counts(plover=("aid", "SUPPORT")) == {("PRK", "RUS"): 12 + 12}  # arms; the treaty (057 is SUPPORT)
+    with pytest.raises(ParameterError, match="PLOVER types are ACCUSE"):
+        DyadQuery(plover=("FIGHT",))
     with EventStore(db, read_only=True) as store:
         ids = [r[0] for r in store.con.execute(
             "SELECT event_id FROM events WHERE source_country = 'PRK' AND target_country = 'RUS' "

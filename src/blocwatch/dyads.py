@@ -121,6 +121,9 @@ class DyadQuery:
     quad_classes : tuple of int, optional
         Count only events of these CAMEO quad classes (1 verbal cooperation, 2 material
         cooperation, 3 verbal conflict, 4 material conflict).
+    plover : tuple of str, optional
+        Count only events of these PLOVER types (``ASSAULT``, ``AGREE`` ...): the type filter for
+        datasets that give no CAMEO code (POLECAT, ACLED) as for those that do.
     exclude : tuple of str
         Event ids an analyst judged wrong (:func:`blocwatch.exclusions.read_exclusions`): no
         computation counts them.
@@ -146,6 +149,7 @@ class DyadQuery:
     roots: tuple[str, ...] | None = None
     quad_classes: tuple[int, ...] | None = None
     exclude: tuple[str, ...] = ()
+    plover: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.window not in WINDOWS:
@@ -187,6 +191,18 @@ class DyadQuery:
                 raise ParameterError("quad_classes", f"quad classes are 1 to 4, not {quads or 'an empty list'}")
             object.__setattr__(self, "quad_classes", quads)
         object.__setattr__(self, "exclude", tuple(self.exclude))
+        if self.plover is not None:
+            if isinstance(self.plover, str):
+                raise ParameterError("plover", f"a tuple of PLOVER types, such as ({self.plover!r},), not a string")
+            from blocwatch.taxonomy import load_taxonomy
+
+            known = load_taxonomy().plover_types
+            given = tuple(dict.fromkeys(str(t).strip().upper() for t in self.plover))
+            bad = [t for t in given if t not in known]
+            if bad or not given:
+                raise ParameterError("plover", f"PLOVER types are {', '.join(sorted(known))}, not "
+                                               f"{', '.join(bad) if bad else 'an empty list'}")
+            object.__setattr__(self, "plover", given)
 
     def where(self) -> list[str]:
         """The SQL conditions on ``events`` implied by this query."""
@@ -217,6 +233,8 @@ class DyadQuery:
             cond.append("cameo_root IN (" + (", ".join(f"'{r}'" for r in self.roots) or "NULL") + ")")
         if self.quad_classes is not None:
             cond.append("quad_class IN (" + (", ".join(str(int(q)) for q in self.quad_classes) or "NULL") + ")")
+        if self.plover is not None:
+            cond.append("plover IN (" + ", ".join(f"'{t}'" for t in self.plover) + ")")
         if self.exclude:
             ids = ", ".join("'" + i.replace("'", "''") + "'" for i in self.exclude)
             cond.append(f"event_id NOT IN ({ids})")

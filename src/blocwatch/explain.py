@@ -51,6 +51,8 @@ def filters_in_force(query: DyadQuery) -> list[str]:
         out.append(f"CAMEO roots {', '.join(query.roots)}")
     if query.quad_classes is not None:
         out.append(f"quad classes {', '.join(map(str, query.quad_classes))}")
+    if query.plover is not None:
+        out.append(f"PLOVER types {', '.join(query.plover)}")
     if query.origins is not None:
         out.append(f"origins {', '.join(query.origins) or 'none'}")
     if query.min_sources > 1:

@@ -213,6 +213,7 @@ def test_filters_by_type_and_an_exclusion_file_on_every_command(db, tmp_path):
 
     assert years() == [("2023", 30), ("2024", 18)]
     assert years("--quads", "2,4") == [("2023", 6), ("2024", 6)]  # arms each month from July 2023
+    assert years("--plover", "AID") == [("2023", 6), ("2024", 6)]  # the same arms, by their PLOVER type
     assert years("--roots", "11") == [("2023", 6)]  # the rebukes of the first half of 2023
     ids = run("events", "--db", db, "--pair", "PRK-RUS", "--from", "2024", "-f", "csv").stdout.splitlines()[1:4]
     wrong = tmp_path / "wrong.csv"

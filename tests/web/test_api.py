@@ -152,6 +152,8 @@ def test_type_filters_select_the_events_the_cli_would(client, sql):
     assert get(roots="4,19") == get(roots="19,04") == count("cameo_root IN ('04', '19')") > 0
     assert get(origins="text") == count("origin = 'text'") > 0
     assert get(origins="gdelt2", quads="1") == count("origin = 'gdelt2' AND quad_class = 1") > 0
+    assert get(plover="ASSAULT,COERCE") == count("plover IN ('ASSAULT', 'COERCE')") > 0
+    assert client.get("/api/events", params={"plover": "FIGHT"}).status_code == 422
     assert client.get("/api/states").json()["origins"] == ["gdelt2", "text"]
     findings = client.get("/api/findings", params={"countries": DEMO, "quads": "4"}).json()
     assert findings["counting"].endswith("of quad classes 4 only.")

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from blocwatch import EventStore, InputError
+from blocwatch.taxonomy import load_taxonomy
 from blocwatch.web.views import Views, _Cache
 
 
@@ -54,7 +55,8 @@ def test_an_empty_store_has_empty_views(tmp_path):
     with EventStore(tmp_path / "s.duckdb") as store:
         views = Views(store)
         assert views.bounds is None
-        assert views.states() == {"total": 0, "start": None, "end": None, "origins": [], "items": []}
+        assert views.states() == {"total": 0, "start": None, "end": None, "origins": [],
+                                  "plover_types": sorted(load_taxonomy().plover_types), "items": []}
         assert views.events()["total"] == 0 and views.dyads()["total"] == 0
         assert views.timeline(("PRK", "RUS"))["months"] == []
         assert views.network(("PRK", "RUS"))["edges"] == []

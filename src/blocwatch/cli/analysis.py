@@ -105,13 +105,14 @@ def relations(
     engine: opt.EngineOption = opt.EngineName.duckdb, spark_master: opt.MasterOption = None,
     events: opt.EventsOption = None,
     all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
-    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
+    roots: opt.Roots = None, quads: opt.Quads = None, plover: opt.Plover = None, origins: opt.Origins = None,
+    exclude: opt.Exclude = None,
 ) -> None:
     """Dyadic time series: events per quad class, Goldstein, and net cooperation in [-1, 1] per window."""
     options = _options(start=start, end=end, countries=countries, alpha=alpha, score=score, weight_by=weight_by,
                        collapse=collapse, all_modes=all_modes, window=window, directed=directed,
                        all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
-                       filters=opt.event_filters(roots, quads, origins, exclude))
+                       filters=opt.event_filters(roots, quads, origins, exclude, plover))
     with make_engine(engine, db=db, master=spark_master, events=events) as runner:
         table = runner.relations(options.query, options.alpha)
     render(table, fmt)
@@ -133,7 +134,8 @@ def network(
     alpha: opt.Alpha = opt.ALPHA, score: opt.Score = "goldstein", weight_by: opt.WeightBy = "none",
     collapse: opt.Collapse = False,
     all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
-    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
+    roots: opt.Roots = None, quads: opt.Quads = None, plover: opt.Plover = None, origins: opt.Origins = None,
+    exclude: opt.Exclude = None,
     fmt: Annotated[NetworkFormat, typer.Option("--format", "-f", help="Output format.")] = NetworkFormat.table,
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of printing.")] = None,
 ) -> None:
@@ -149,7 +151,7 @@ def network(
     options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse,
                        neutral=neutral, min_events=min_events, edge_weight=edge_weight,
                        all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
-                       filters=opt.event_filters(roots, quads, origins, exclude))
+                       filters=opt.event_filters(roots, quads, origins, exclude, plover))
     with EventStore(db, read_only=True) as store:
         net = Relations(store, options).network(span.start, span.end, label=period or span.label, top=top)
     if fmt in (NetworkFormat.table, NetworkFormat.csv) and out is None:
@@ -182,14 +184,15 @@ def shifts(
     alpha: opt.Alpha = opt.ALPHA, score: opt.Score = "goldstein", weight_by: opt.WeightBy = "none",
     collapse: opt.Collapse = False, all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False,
     min_sources: opt.MinSources = 1,
-    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
+    roots: opt.Roots = None, quads: opt.Quads = None, plover: opt.Plover = None, origins: opt.Origins = None,
+    exclude: opt.Exclude = None,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
     """Which pairs moved closer or apart between --from and --to, how sure that is, and the events behind it."""
     span = Period.between(_required(start, "start"), _required(end, "end"))
     options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse,
                        all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
-                       filters=opt.event_filters(roots, quads, origins, exclude))
+                       filters=opt.event_filters(roots, quads, origins, exclude, plover))
     with EventStore(db, read_only=True) as store:
         found = Relations(store, options).shifts(span.start, span.end, split=split, limit=limit, method=method,
                                                  every=True)
@@ -255,7 +258,8 @@ def enemies(
     db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None,
     neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS, alpha: opt.Alpha = opt.ALPHA,
     all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
-    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
+    roots: opt.Roots = None, quads: opt.Quads = None, plover: opt.Plover = None, origins: opt.Origins = None,
+    exclude: opt.Exclude = None,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
     """The enemy of my enemy: third states both A and B were hostile to, with example events."""
@@ -264,7 +268,7 @@ def enemies(
         raise InputError("give two different states, e.g. RUS PRK")
     options = _options(start=start, end=end, alpha=alpha, neutral=neutral, min_events=min_events,
                        all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
-                       filters=opt.event_filters(roots, quads, origins, exclude))
+                       filters=opt.event_filters(roots, quads, origins, exclude, plover))
     with EventStore(db, read_only=True) as store:
         found = Relations(store, options).enemies(pair[0], pair[1], options.query.start, options.query.end)
     if fmt is LinesFormat.jsonl:
@@ -302,7 +306,8 @@ def balance(
     k: Annotated[int | None, typer.Option("-k", help="Number of blocs (default: chosen, 2 to 6).")] = None,
     neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS, alpha: opt.Alpha = opt.ALPHA,
     all_actors: opt.AllActors = False, roots_only: opt.RootsOnly = False, min_sources: opt.MinSources = 1,
-    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
+    roots: opt.Roots = None, quads: opt.Quads = None, plover: opt.Plover = None, origins: opt.Origins = None,
+    exclude: opt.Exclude = None,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
     """Structural balance per network: frustration index, balanced triangles and blocs."""
@@ -318,7 +323,7 @@ def balance(
             raise InputError("--group-by applies to an edge CSV; from the store use --window")
         options = _options(start=start, end=end, countries=countries, alpha=alpha, window=window, neutral=neutral,
                            min_events=min_events, all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
-                           filters=opt.event_filters(roots, quads, origins, exclude))
+                           filters=opt.event_filters(roots, quads, origins, exclude, plover))
         with EventStore(db, read_only=True) as store, RichProgress() as progress:
             rows = Relations(store, options).balance(window=window, top=top, method=method, time_limit=time_limit,
                                                      k=k, progress=progress)

@@ -28,13 +28,14 @@ from blocwatch.store import DEFAULT_STORE
 __all__ = [
     "AllActors", "AllModes", "Alpha", "Collapse", "Countries", "DEFAULT_DB", "Db", "EdgeWeight", "End", "EngineName",
     "EngineOption", "EventsOption", "Exclude", "FLAGS", "Format", "MasterOption", "MinEvents", "MinSources",
-    "Neutral", "Origins", "OutOption", "Paths", "PublishedOption", "Quads", "Roots", "RootsOnly", "Score", "Start",
+    "Neutral", "Origins", "OutOption", "Paths", "Plover", "PublishedOption", "Quads", "Roots", "RootsOnly", "Score",
+    "Start",
     "Strict", "WeightBy", "Window", "WorkersOption", "countries_of", "day_of", "event_filters", "flag"
 ]
 
 #: The library's parameter names whose flags differ from ``--name``.
 FLAGS = {"start": "--from", "end": "--to", "weight": "--weight-by", "default_date": "--date",
-         "master": "--spark-master", "quad_classes": "--quads"}
+         "master": "--spark-master", "quad_classes": "--quads", "plover": "--plover"}
 
 
 def flag(param: str) -> str:
@@ -80,6 +81,8 @@ Quads = Annotated[str | None, typer.Option("--quads", help="Count only events of
                                            "conflict (e.g. 2,4: acts, not words).")]
 Origins = Annotated[str | None, typer.Option("--origins", help="Count only events of these origins, e.g. "
                                              "gdelt2,text (blocwatch coverage lists them).")]
+Plover = Annotated[str | None, typer.Option("--plover", help="Count only events of these PLOVER types, e.g. "
+                                            "ASSAULT,COERCE (for datasets without CAMEO codes: POLECAT, ACLED).")]
 Exclude = Annotated[Path | None, typer.Option("--exclude", help="A CSV file event_id,reason of events judged "
                                               "wrong: no computation counts them.")]
 PublishedOption = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) of documents "
@@ -108,12 +111,12 @@ def countries_of(text: str | None) -> tuple[str, ...] | None:
 
 
 def event_filters(roots: str | None = None, quads: str | None = None, origins: str | None = None,
-                  exclude: Path | None = None) -> dict[str, Any]:
-    """``--roots``, ``--quads``, ``--origins`` and ``--exclude`` as :class:`~blocwatch.dyads.DyadQuery`
-    fields (validated there).
+                  exclude: Path | None = None, plover: str | None = None) -> dict[str, Any]:
+    """``--roots``, ``--quads``, ``--origins``, ``--exclude`` and ``--plover`` as
+    :class:`~blocwatch.dyads.DyadQuery` fields (validated there).
 
-    >>> event_filters(roots="14, 19", quads="4")
-    {'roots': ('14', '19'), 'quad_classes': (4,)}
+    >>> event_filters(roots="14, 19", quads="4", plover="assault")
+    {'roots': ('14', '19'), 'quad_classes': (4,), 'plover': ('assault',)}
     """
     out: dict[str, Any] = {}
     if roots:
@@ -127,6 +130,8 @@ def event_filters(roots: str | None = None, quads: str | None = None, origins: s
         out["origins"] = tuple(o.strip() for o in origins.split(",") if o.strip())
     if exclude is not None:
         out["exclude"] = tuple(read_exclusions(exclude))
+    if plover:
+        out["plover"] = tuple(t.strip() for t in plover.split(",") if t.strip())
     return out
 
 

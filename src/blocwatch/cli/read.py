@@ -66,11 +66,12 @@ def dyads(
     fmt: opt.Format = OutputFormat.table,
     engine: opt.EngineOption = opt.EngineName.duckdb, spark_master: opt.MasterOption = None,
     events: opt.EventsOption = None,
-    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
+    roots: opt.Roots = None, quads: opt.Quads = None, plover: opt.Plover = None, origins: opt.Origins = None,
+    exclude: opt.Exclude = None,
 ) -> None:
     """Directed dyads per window: events, sum and mean Goldstein, counts per quad class."""
     query = DyadQuery(window=window, countries=opt.countries_of(countries), start=start, end=end,
-                      include_domestic=domestic, **opt.event_filters(roots, quads, origins, exclude))
+                      include_domestic=domestic, **opt.event_filters(roots, quads, origins, exclude, plover))
     with make_engine(engine, db=db, master=spark_master, events=events) as runner:
         table = runner.dyads(query)
     render(table, fmt)
@@ -83,12 +84,14 @@ def events(
     db: opt.Db = opt.DEFAULT_DB, start: opt.Start = None, end: opt.End = None, countries: opt.Countries = None,
     pair: Annotated[str | None, typer.Option(help="Only events between these two states, e.g. PRK-RUS.")] = None,
     all_modes: opt.AllModes = False, fmt: opt.Format = OutputFormat.table,
-    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
+    roots: opt.Roots = None, quads: opt.Quads = None, plover: opt.Plover = None, origins: opt.Origins = None,
+    exclude: opt.Exclude = None,
 ) -> None:
     """Events with every column (CSV and JSON lines read back by `blocwatch ingest csv --map`, docs/importing.md)."""
     a, b = parse_pair(pair) if pair else (None, None)
     query = DyadQuery(countries=None if pair else opt.countries_of(countries), start=start, end=end,
-                      factual_only=not all_modes, directed=False, **opt.event_filters(roots, quads, origins, exclude))
+                      factual_only=not all_modes, directed=False,
+                      **opt.event_filters(roots, quads, origins, exclude, plover))
     with EventStore(db, read_only=True) as store:
         table = Relations(store, RelationsOptions(query=query)).event_table(a, b)
     if fmt is OutputFormat.table:

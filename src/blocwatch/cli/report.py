@@ -44,7 +44,8 @@ def report(
                                              "name).")] = None,
     evidence: Annotated[int, typer.Option(min=1, help="Events kept as evidence per pair and month.")] = 20,
     all_actors: AllActors = False, roots_only: RootsOnly = False, min_sources: MinSources = 1,
-    roots: opt.Roots = None, quads: opt.Quads = None, origins: opt.Origins = None, exclude: opt.Exclude = None,
+    roots: opt.Roots = None, quads: opt.Quads = None, plover: opt.Plover = None, origins: opt.Origins = None,
+    exclude: opt.Exclude = None,
     alpha: opt.Alpha = opt.ALPHA, neutral: opt.Neutral = opt.NEUTRAL, min_events: opt.MinEvents = opt.MIN_EVENTS,
     score: opt.Score = "goldstein",
 ) -> None:
@@ -58,7 +59,7 @@ def report(
                             exclusions=read_exclusions(exclude) if exclude is not None else {},
                             figure_pairs=_pairs(pairs), alpha=alpha, neutral=neutral, min_events=min_events,
                             score=score,
-                            **opt.event_filters(roots, quads, origins))
+                            **opt.event_filters(roots, quads, origins, plover=plover))
     with EventStore(db, read_only=True) as store, RichProgress() as progress:
         summary = write_report(store, out, options, progress=progress)
     stdout.print(term(summary.text()), highlight=False)

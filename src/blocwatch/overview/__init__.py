@@ -78,7 +78,7 @@ class OverviewOptions:
         Which events count (:class:`~blocwatch.dyads.DyadQuery`): only those between actors that act
         for their states, only GDELT events of a story's lead paragraph, only events reported by at
         least this many sources.
-    roots, quad_classes, origins, exclude
+    roots, quad_classes, plover, origins, exclude
         Which events count by type, origin and judgement (:class:`~blocwatch.dyads.DyadQuery`).
     alpha, neutral, min_events, score
         How relations are measured: the smoothing of net cooperation, the tie rule
@@ -100,6 +100,7 @@ class OverviewOptions:
     min_sources: int = 1
     roots: tuple[str, ...] | None = None
     quad_classes: tuple[int, ...] | None = None
+    plover: tuple[str, ...] | None = None
     origins: tuple[str, ...] | None = None
     exclude: tuple[str, ...] = ()
     alpha: float = DEFAULT_ALPHA
@@ -117,7 +118,8 @@ class OverviewOptions:
     def filters(self) -> dict[str, Any]:
         """The query fields that select which events count."""
         return {"states_only": self.states_only, "roots_only": self.roots_only, "min_sources": self.min_sources,
-                "roots": self.roots, "quad_classes": self.quad_classes, "origins": self.origins,
+                "roots": self.roots, "quad_classes": self.quad_classes, "plover": self.plover,
+                "origins": self.origins,
                 "exclude": self.exclude}
 
     @property
@@ -149,6 +151,7 @@ class OverviewOptions:
                   "min_sources": str(self.min_sources) if self.min_sources > 1 else None,
                   "roots": ",".join(self.roots) if self.roots is not None else None,
                   "quads": ",".join(map(str, self.quad_classes)) if self.quad_classes is not None else None,
+                  "plover": ",".join(self.plover) if self.plover is not None else None,
                   "origins": ",".join(self.origins) if self.origins is not None else None}
         return urlencode({k: v for k, v in fields.items() if v is not None})
 
@@ -169,6 +172,7 @@ class OverviewOptions:
             [f"of CAMEO roots {', '.join(self.roots)} only"] if self.roots is not None else []) + (
             [f"of quad classes {', '.join(map(str, self.quad_classes))} only"] if self.quad_classes is not None
             else []) + (
+            [f"of PLOVER types {', '.join(self.plover)} only"] if self.plover is not None else []) + (
             [f"from {', '.join(self.origins)} only"] if self.origins is not None else []) + (
             [f"leaving out {len(self.exclude):,} events judged wrong"] if self.exclude else [])
         return f"Counted: factual events between {who}, {' and '.join(which) or 'from every source and paragraph'}."

@@ -68,7 +68,7 @@ class ReportOptions:
         Events kept as evidence per pair and month (the table says how many there are in all).
     figures : Path, optional
         Also write every chart as PNG and SVG into this folder.
-    states_only, roots_only, min_sources, roots, quad_classes, origins
+    states_only, roots_only, min_sources, roots, quad_classes, plover, origins
         Which events count (:class:`~blocwatch.overview.OverviewOptions`); the report says which.
     exclusions : dict of str to str
         Events judged wrong (id to reason): counted nowhere, listed in the report with the reasons.
@@ -87,6 +87,7 @@ class ReportOptions:
     min_sources: int = 1
     roots: tuple[str, ...] | None = None
     quad_classes: tuple[int, ...] | None = None
+    plover: tuple[str, ...] | None = None
     origins: tuple[str, ...] | None = None
     alpha: float = DEFAULT_ALPHA
     neutral: float = EdgeRule.neutral
@@ -221,6 +222,7 @@ def write_report(store: EventStore, out: str | os.PathLike[str], options: Report
                                                per_cell=options.evidence, states_only=options.states_only,
                                                roots_only=options.roots_only, min_sources=options.min_sources,
                                                roots=options.roots, quad_classes=options.quad_classes,
+                                               plover=options.plover,
                                                origins=options.origins, exclude=tuple(options.exclusions),
                                                alpha=options.alpha, neutral=options.neutral,
                                                min_events=options.min_events, score=options.score))

@@ -25,14 +25,16 @@ from blocwatch import __version__
 from blocwatch.countries import parse_countries
 from blocwatch.errors import ParameterError
 from blocwatch.periods import parse_date
+from blocwatch.taxonomy import load_taxonomy
 from blocwatch.web import limits, models
 from blocwatch.web.errors import ERROR_RESPONSES
 from blocwatch.web.views import Views
 
 __all__ = ["COUNTRIES_PATTERN", "DATE_PATTERN", "MONTH_PATTERN", "ORIGINS_PATTERN", "PAIR_PATTERN", "PLACE_PATTERN",
-           "QUADS_PATTERN", "ROOTS_PATTERN", "router"]
+           "PLOVER_PATTERN", "QUADS_PATTERN", "ROOTS_PATTERN", "router"]
 
 _YEAR = "[12][0-9]{3}"
+_PLOVER = sorted(load_taxonomy().plover_types)
 _DAY = (f"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
         f"|{_YEAR}-(?:0[13-9]|1[0-2])-(?:29|30)"
         f"|{_YEAR}-(?:0[13578]|1[02])-31"
@@ -50,6 +52,8 @@ PLACE_PATTERN = (r"^-?(?:[0-8]?[0-9](?:\.[0-9]{1,2})?|90(?:\.00?)?),"
 ROOTS_PATTERN = r"^(?:0?[1-9]|1[0-9]|20)(?:,(?:0?[1-9]|1[0-9]|20)){0,19}$"
 #: CAMEO quad classes 1 to 4, comma-separated.
 QUADS_PATTERN = r"^[1-4](?:,[1-4]){0,3}$"
+#: PLOVER event types, comma-separated (upper case, as PLOVER writes them).
+PLOVER_PATTERN = "^(?:" + "|".join(_PLOVER) + ")(?:,(?:" + "|".join(_PLOVER) + ")){0,15}$"
 #: Origin names (``gdelt2``, ``text`` ...), comma-separated, at most 10.
 ORIGINS_PATTERN = r"^[A-Za-z0-9_.:-]{1,40}(?:,[A-Za-z0-9_.:-]{1,40}){0,9}$"
 #: Two ISO alpha-3 codes joined by a hyphen, in either order.
@@ -87,6 +91,9 @@ def _filters(
     quads: Annotated[str | None, Query(pattern=QUADS_PATTERN, description="Only events of these quad classes "
                                        "(`--quads`): 1 verbal cooperation, 2 material cooperation, 3 verbal "
                                        "conflict, 4 material conflict.", examples=["2,4"])] = None,
+    plover: Annotated[str | None, Query(pattern=PLOVER_PATTERN, description="Only events of these PLOVER types "
+                                        "(`--plover`), e.g. `ASSAULT,COERCE`: the type filter for datasets "
+                                        "without CAMEO codes.", examples=["ASSAULT,COERCE"])] = None,
     origins: Annotated[str | None, Query(pattern=ORIGINS_PATTERN, description="Only events of these origins "
                                          "(`--origins`), as `/api/states` lists them.", examples=["gdelt2"])] = None,
 ) -> dict[str, Any]:
@@ -100,6 +107,8 @@ def _filters(
         out["quad_classes"] = tuple(sorted({int(q) for q in quads.split(",")}))
     if origins is not None:
         out["origins"] = tuple(sorted(set(origins.split(","))))
+    if plover is not None:
+        out["plover"] = tuple(sorted(set(plover.split(","))))
     return out
 
 

@@ -40,6 +40,7 @@ class StateList(BaseModel):
     end: Day | None = Field(description="Last date of the store's events between states.")
     origins: list[str] = Field(default=[], description="Origins of those events (`gdelt2`, `text` ...), for "
                                                        "the `origins` filter.")
+    plover_types: list[str] = Field(default=[], description="The PLOVER event types, for the `plover` filter.")
     items: list[State] = Field(description="Most active first.")
 
 

@@ -165,7 +165,10 @@ class Views:
     def states(self, limit: int = limits.DEFAULT_STATES) -> dict[str, Any]:
         """The states in events with another state, most active first: ``code``, ``name``, ``events``;
         the span and the origins of those events."""
+        from blocwatch.taxonomy import load_taxonomy
+
         return {"total": len(self._states), **_span(self.bounds), "origins": self.origins,
+                "plover_types": sorted(load_taxonomy().plover_types),
                 "items": self._states[:limit]}
 
     def events(self, pair: tuple[str, str] | None = None, countries: Countries = None, start: date | None = None,

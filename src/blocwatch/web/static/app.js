@@ -12,7 +12,7 @@
   const NO_BLOC = "#dddddd";
   const SVG_NS = "http://www.w3.org/2000/svg";
   // What is shown, and the page's address says it: ?countries=&from=&to=&all_actors=&roots_only=&min_sources=
-  // &roots=&quads=&origins=
+  // &roots=&quads=&plover=&origins=
   // (the names of the API's parameters, and what a report prints to open the app on its own view) &pair=&month=&place=.
   // `span` is the days the network and findings cover (the window asked for, else the span of the events):
   // timelines and events of a pair cover exactly those days.
@@ -74,7 +74,8 @@
       all_actors: get("all_actors") === "true", roots_only: get("roots_only") === "true",
       min_sources: Number(get("min_sources")) > 1 ? String(Math.floor(Number(get("min_sources")))) : "",
       roots: ROOTS.test(get("roots")) ? get("roots") : "", quads: QUAD_LIST.test(get("quads")) ? get("quads") : "",
-      origins: ORIGIN_LIST.test(get("origins")) ? get("origins") : "" };
+      origins: ORIGIN_LIST.test(get("origins")) ? get("origins") : "",
+      plover: /^[A-Z]+(,[A-Z]+)*$/.test(get("plover")) ? get("plover") : "" };
   }
   function writeAddress() {
     const q = new URLSearchParams();
@@ -106,6 +107,7 @@
     for (const input of box.querySelectorAll("input[name=country]")) input.checked = codes.includes(input.value);
   }
   // the states to choose from, and the origins of their events (all ticked, or those of the address)
+  let ploverTypes = [];
   async function loadStates(origins = null) {
     const states = await api("states", { limit: 50 });
     $("countries").append(...states.items.map((s) => stateBox(s.code, s.name, s.events)));
@@ -113,6 +115,7 @@
       el("input", { type: "checkbox", name: "origin", value: o }), ` ${o}`)));
     for (const box of document.querySelectorAll("input[name=origin]")) box.checked = !origins || origins.includes(box.value);
     $("origins").hidden = states.origins.length < 2;  // one origin: nothing to choose
+    ploverTypes = states.plover_types;
     if (!states.items.length) status("The store holds no events between states.");
   }
 
@@ -126,6 +129,9 @@
     }
     const roots = $("roots").value.replace(/\s+/g, "");
     if (roots && !ROOTS.test(roots)) { status("CAMEO roots are numbers from 1 to 20, such as 14,18,19.", true); return; }
+    const plover = $("plover").value.replace(/\s+/g, "").toUpperCase();
+    const unknown = plover ? plover.split(",").filter((t) => !ploverTypes.includes(t)) : [];
+    if (unknown.length) { status(`PLOVER types are ${ploverTypes.join(", ")}; not ${unknown.join(", ")}.`, true); return; }
     const quads = [...document.querySelectorAll("input[name=quad]:checked")].map((i) => i.value);
     if (!quads.length) { status("Choose at least one kind of event.", true); return; }
     const origins = [...document.querySelectorAll("input[name=origin]")];
@@ -133,7 +139,8 @@
     if (origins.length && !kept.length) { status("Choose at least one origin.", true); return; }
     view.filters = { all_actors: $("all-actors").checked ? "true" : "", roots_only: $("roots-only").checked ? "true" : "",
       min_sources: Number($("min-sources").value) > 1 ? String(Math.floor(Number($("min-sources").value))) : "",
-      roots, quads: quads.length < 4 ? quads.join(",") : "", origins: kept.length < origins.length ? kept.join(",") : "" };
+      roots, quads: quads.length < 4 ? quads.join(",") : "", plover,
+      origins: kept.length < origins.length ? kept.join(",") : "" };
     if (!(first && !view.countries.length)) {
       if (view.countries.length < 2) { status("Choose at least two states.", true); return; }
       if (view.countries.length > 30) { status("Choose at most 30 states.", true); return; }
@@ -526,6 +533,7 @@
     $("roots-only").checked = start.roots_only;
     $("min-sources").value = start.min_sources || "1";
     $("roots").value = start.roots;
+    $("plover").value = start.plover;
     const quads = start.quads ? start.quads.split(",") : ["1", "2", "3", "4"];
     for (const box of document.querySelectorAll("input[name=quad]")) box.checked = quads.includes(box.value);
     try {
