@@ -69,7 +69,7 @@ HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
 def hostile_store(folder: Path, coder) -> Path:
     """A store whose events carry :data:`HOSTILE` markup, ingested the real way: a news document
     (in its id, title, URL and text, so in the evidence sentences) coded by ``coder``, and GDELT
-    rows whose source URLs hold it. Returns the store's path (closed)."""
+    rows whose source URLs and place names hold it. Returns the store's path (closed)."""
     import json
 
     from blocwatch import EventStore
@@ -82,7 +82,8 @@ def hostile_store(folder: Path, coder) -> Path:
                    f"North Korea praised Russia {HOSTILE[1]} on Thursday."}
     (folder / "hostile.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
     rows = [gdelt_row(GLOBALEVENTID=str(9000 + i), SQLDATE=f"202406{10 + i}",
-                      SOURCEURL=f"https://example.org/{i}/{HOSTILE[i % 2]}") for i in range(4)]
+                      SOURCEURL=f"https://example.org/{i}/{HOSTILE[i % 2]}",
+                      ActionGeo_FullName=f"<b>Kursk</b> {HOSTILE[i % 2]}") for i in range(4)]
     (folder / "hostile.export.CSV").write_text("\n".join(rows) + "\n", encoding="utf-8")
     path = folder / "hostile.duckdb"
     with EventStore(path) as store:

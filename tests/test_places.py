@@ -54,6 +54,7 @@ def test_points_are_pairs_months_and_places_busiest_first(rel):
         ("PRK-RUS", "2024-12", 39.02, 125.75, 1, 1, 0),
     ]
     assert out["points"][0]["place"] == "Kursk, Kurskaya Oblast', Russia"  # of two names as common, the first
+    assert out["located_by"] == {"PRK-RUS|2024-11": 3, "PRK-RUS|2024-12": 1, "RUS-UKR|2024-12": 2}
 
 
 def test_a_pair_and_a_limit(rel):
@@ -62,6 +63,7 @@ def test_a_pair_and_a_limit(rel):
     assert [p["events"] for p in pair["points"]] == [2, 1, 1]
     top = rel.places(limit=1)
     assert top["truncated"] is True and len(top["points"]) == 1
+    assert top["located_by"] == rel.places()["located_by"]  # every pair and month, whatever the limit
 
 
 def test_the_events_of_a_point_are_those_it_counts(rel):

@@ -473,16 +473,18 @@ class Relations:
         Returns
         -------
         dict
-            ``events`` (counted events), ``located`` (of them, with coordinates), ``truncated`` and
+            ``events`` (counted events), ``located`` (of them, with coordinates), ``truncated``,
             ``points``: ``pair``, ``month``, ``lat``, ``lon``, ``place`` (the commonest name there),
-            ``events`` and the events of each quad class (``verbal_coop`` ... ``material_conflict``).
+            ``events`` and the events of each quad class (``verbal_coop`` ... ``material_conflict``),
+            and ``located_by``: ``"pair|month"`` -> events with coordinates, for every pair and month
+            (whatever ``limit`` leaves out of ``points``).
 
         Examples
         --------
         >>> import os, tempfile
         >>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
         ...     Relations(store).places()
-        {'events': 0, 'located': 0, 'truncated': False, 'points': []}
+        {'events': 0, 'located': 0, 'truncated': False, 'points': [], 'located_by': {}}
         """
         if limit < 1:
             raise ParameterError("limit", f"at least 1, not {limit}")
@@ -499,8 +501,11 @@ class Relations:
                "AND latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1, 2, 3, 4 "
                f"ORDER BY events DESC, pair, month, lat, lon LIMIT {int(limit) + 1}")
         points = con.sql(sql, params=params or None).to_arrow_table().to_pylist()
+        by = con.execute(f"SELECT {_PAIR_SQL} || '|' || strftime(date, '%Y-%m'), count(*) FROM events "
+                         f"WHERE {' AND '.join(where)} AND latitude IS NOT NULL AND longitude IS NOT NULL "
+                         "GROUP BY 1 ORDER BY 1", params).fetchall()
         return {"events": int(total), "located": int(located), "truncated": len(points) > limit,
-                "points": points[:limit]}
+                "points": points[:limit], "located_by": {k: int(n) for k, n in by}}
 
     def evidence_sample(self, per_cell: int = 50, per_place: int = 0
                         ) -> tuple[list[dict[str, Any]], dict[tuple[str, str, str], int]]:

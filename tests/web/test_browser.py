@@ -160,6 +160,15 @@ def test_markup_in_the_data_shows_as_text(hostile_db, watched):
                 assert page.locator("#evidence-source a").count() == 0  # not a link
             shown = page.text_content("#evidence-text")
             w.shot("app-hostile-text")
+            # the map's place names: text in the hover label, never markup
+            page.wait_for_selector("#map .scattergeo path.point")
+            point = page.locator("#map .scattergeo path.point").first
+            point.scroll_into_view_if_needed()
+            box = point.bounding_box()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            label = page.locator("#map .hovertext")
+            label.wait_for()
+            assert "<b>Kursk</b>" in label.text_content() and page.locator("#map .hovertext b").count() == 0
             gdelt = next(e for e in api if e["origin"] == "gdelt2" and HOSTILE[1] in e["url"])
             page.click(f'#events-body tr[data-event-id="{gdelt["event_id"]}"]')
             link = page.locator("#evidence-source a")

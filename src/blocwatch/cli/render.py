@@ -6,7 +6,6 @@ import csv
 import enum
 import json
 import math
-import os
 import re
 import sys
 from datetime import date, datetime
@@ -33,14 +32,9 @@ from rich.text import Text
 __all__ = ["SECONDARY", "WRAPPED", "OutputFormat", "RichProgress", "clean", "csv_cell", "fit_columns", "note_empty",
            "plural", "render", "state_legend", "stderr", "stdout", "term"]
 
-def _pipe_width() -> int:
-    """How wide tables are when the output goes to a file or a pipe: ``$COLUMNS`` when it is set (a
-    pager or an editor of that width), else 250, not squeezed to 80."""
-    text = os.environ.get("COLUMNS", "")
-    return int(text) if text.isdigit() and int(text) >= 20 else 250
-
-
-stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else _pipe_width())
+# Tables are not squeezed to 80 columns when the output goes to a file or a pipe (nor to $COLUMNS:
+# a parent process may pass on the width of its own terminal, as pytest does).
+stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 250)
 stderr = Console(stderr=True, soft_wrap=True)
 
 

@@ -350,7 +350,7 @@ class Overview:
         """Where the counted events took place, one point per pair, month and place, with how many
         of the events have a place at all (:meth:`Relations.places`)."""
         if not self.span:
-            return {"events": 0, "located": 0, "truncated": False, "points": []}
+            return {"events": 0, "located": 0, "truncated": False, "points": [], "located_by": {}}
         return self.relations.places(start=self.span[0], end=self.span[1], limit=self.options.places)
 
     def evidence(self) -> dict[str, Any]:

@@ -207,7 +207,7 @@ class Views:
         """Where the factual events took place, one point per pair, month and place, busiest first
         (:meth:`blocwatch.relations.Relations.places`): of ``pair``, else of any two ``countries``,
         from ``start`` to ``end`` and in the ``month`` of that day."""
-        empty: dict[str, Any] = {"events": 0, "located": 0, "truncated": False, "points": []}
+        empty: dict[str, Any] = {"events": 0, "located": 0, "truncated": False, "points": [], "located_by": {}}
         DyadQuery(start=start, end=end)  # --from after --to is an error
         if month is not None:
             first, last = (p := Period.parse(f"{month:%Y-%m}")).start, p.end

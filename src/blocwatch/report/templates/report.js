@@ -54,7 +54,7 @@
   // -- controls -------------------------------------------------------------------------
   var pairSel = document.getElementById("pair");
   data.timelines.forEach(function (t) {
-    var o = el("option", t.pair + " (" + t.total + " events)");
+    var o = el("option", t.pair + ": " + name(t.source) + " and " + name(t.target) + " (" + t.total + " events)");
     o.value = t.pair;
     pairSel.appendChild(o);
   });
@@ -159,10 +159,23 @@
     return out.sort(function (a, b) { return b.events - a.events; });
   }
 
+  // events with a place, of the chosen pair (or every pair) and month: counted for every pair and
+  // month, whatever points the report had to leave out
+  function locatedCount() {
+    var n = 0;
+    Object.keys(data.places.located_by).forEach(function (k) {
+      var parts = k.split("|");
+      if ((mapAll.checked || parts[0] === state.pair) && (!state.month || parts[1] === state.month)) {
+        n += data.places.located_by[k];
+      }
+    });
+    return n;
+  }
+
   function drawMap() {
     var points = mapPoints();
     var t = byPair[state.pair];
-    var located = points.reduce(function (n, q) { return n + q.events; }, 0);
+    var located = locatedCount();
     var counted = mapAll.checked ?
       data.timelines.reduce(function (n, p) {
         return n + (state.month ? p.events[p.months.indexOf(state.month)] || 0 : p.total);
@@ -170,9 +183,10 @@
       (state.month ? t.events[t.months.indexOf(state.month)] || 0 : t.total);
     document.getElementById("map-summary").textContent =
       (mapAll.checked ? "Every pair" : state.pair) + (state.month ? " in " + state.month : ", all months") + ": " +
-      (data.places.truncated ? "the busiest places only; " : "") + located + " of " + counted +
+      located + " of " + counted +
       " counted events have a place" + (counted ? " (" + Math.round(100 * located / counted) + "%)" : "") +
-      ", at " + points.length + (points.length === 1 ? " place" : " places") +
+      (data.places.truncated ? "; the map shows the " + points.length + " busiest places the report keeps" :
+        ", at " + points.length + (points.length === 1 ? " place" : " places")) +
       (counted > located ? "; the others have none (events coded from text never do)" : "") + ".";
     var div = document.getElementById("fig-map");
     var trace = {
@@ -356,8 +370,9 @@
     return n;
   }
 
-  // Repeated reports of one event (the same day, actors, code and mode: what --collapse counts once)
-  // are one row, which says how many reports there are and links them all.
+  // The records of one event the report keeps (the same day, actors, states, code and mode: GDELT
+  // codes one event once per article and place) are one row, which says how many there are and links
+  // the other articles.
   function reportKey(e) {
     return [e.date, e.source, e.target, e.source_country, e.target_country, e.cameo, e.mode].join("|");
   }
@@ -392,7 +407,7 @@
     if (others && others.length) {  // the other records of the event, and the other articles among them
       var urls = [];
       others.forEach(function (o) { if (o.url && o.url !== e.url && urls.indexOf(o.url) < 0) { urls.push(o.url); } });
-      var more = el("div", (others.length + 1) + " records of this event" + (urls.length ?
+      var more = el("div", (others.length + 1) + " records of this event kept here" + (urls.length ?
         "; other articles:" : ", all from this article"), "reports");
       urls.forEach(function (u) { more.appendChild(document.createTextNode(" ")); more.appendChild(linkTo(u)); });
       src.appendChild(more);
@@ -518,7 +533,8 @@
     document.getElementById("events-pager").hidden = pages === 1 && groups.length === shown.length;
     document.getElementById("events-summary").textContent =
       state.pair + (state.month ? " in " + state.month : ", all months") +
-      (state.place ? " at " + state.place.name : "") + ": " + held + (state.place ? " counted" : "") + (held === 1 ? " event" : " events") +
+      (state.place ? " at " + state.place.name : "") + ": " + held + (state.place ? " counted" : "") +
+      (held === 1 ? " event" : " events") + (state.place && !factualOnly ? " (events of other modes listed too)" : "") +
       (shown.length < held ? "; " + shown.length + " shown (of each month, and of each place in it, the report keeps " +
                              "those with a sentence of evidence first, then the strongest; blocwatch serve lists them " +
                              "all)" : "") + ".";

@@ -47,6 +47,8 @@
       ` (95% interval ${num(low)} to ${num(high)})`;
   }
   const month = (day) => (day || "").slice(0, 7);
+  // text for Plotly, which reads a few HTML tags in labels: untrusted text must show as text
+  const plain = (s) => String(s).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
   const pairName = (a, b) => (a < b ? `${a}-${b}` : `${b}-${a}`);
 
   async function api(path, params = {}) {
@@ -63,6 +65,8 @@
   // -- the address: the view it shows ---------------------------------------------------------
   // the type filters, as the API and the CLI's --roots, --quads, --origins take them
   const ROOTS = /^(0?[1-9]|1[0-9]|20)(,(0?[1-9]|1[0-9]|20))*$/;
+  // a point of the map, as blocwatch.web.api.PLACE_PATTERN takes it
+  const PLACE = /^-?([0-8]?[0-9](\.[0-9]{1,2})?|90(\.00?)?),-?((1[0-7][0-9]|[0-9]?[0-9])(\.[0-9]{1,2})?|180(\.00?)?)$/;
   const QUAD_LIST = /^[1-4](,[1-4]){0,3}$/;
   const ORIGIN_LIST = /^[A-Za-z0-9_.:-]{1,40}(,[A-Za-z0-9_.:-]{1,40}){0,9}$/;
   function readAddress() {
@@ -70,7 +74,7 @@
     const get = (k) => q.get(k) || "";
     return { countries: get("countries").toUpperCase().split(",").filter((c) => /^[A-Z]{3}$/.test(c)),
       from: get("from"), to: get("to"), pair: get("pair").toUpperCase(), month: get("month"),
-      place: /^-?\d{1,2}(\.\d{1,2})?,-?\d{1,3}(\.\d{1,2})?$/.test(get("place")) ? get("place") : "",
+      place: PLACE.test(get("place")) ? get("place") : "",
       all_actors: get("all_actors") === "true", roots_only: get("roots_only") === "true",
       min_sources: Number(get("min_sources")) > 1 ? String(Math.floor(Number(get("min_sources")))) : "",
       roots: ROOTS.test(get("roots")) ? get("roots") : "", quads: QUAD_LIST.test(get("quads")) ? get("quads") : "",
@@ -108,9 +112,11 @@
   }
   // the states to choose from, and the origins of their events (all ticked, or those of the address)
   let ploverTypes = [];
+  const names = {};  // state names by code, for the pair chooser
   async function loadStates(origins = null) {
     const states = await api("states", { limit: 50 });
     $("countries").append(...states.items.map((s) => stateBox(s.code, s.name, s.events)));
+    for (const s of states.items) names[s.code] = s.name;
     $("origins").replaceChildren("origins:", ...states.origins.map((o) => el("label", {},
       el("input", { type: "checkbox", name: "origin", value: o }), ` ${o}`)));
     for (const box of document.querySelectorAll("input[name=origin]")) box.checked = !origins || origins.includes(box.value);
@@ -272,7 +278,7 @@
     const sorted = [...view.countries].sort();
     sorted.forEach((a, i) => sorted.slice(i + 1).forEach((b) => pairs.push(`${a}-${b}`)));
     select.replaceChildren(el("option", { value: "" }, "choose a pair of states"),
-      ...pairs.map((p) => el("option", { value: p }, p)));
+      ...pairs.map((p) => el("option", { value: p }, `${p}: ${p.split("-").map((c) => names[c] || c).join(" and ")}`)));
     select.value = pairs.includes(view.pair) ? view.pair : "";
   }
 
@@ -326,7 +332,8 @@
     view.place = place;
     // the map's places of the pair and month come with the page, so that the list can name its place
     const [page] = await Promise.all([api("events", { pair, ...spanParams(), month: chosen, place,
-      all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: start }), loadPlaces(pair, chosen)]);
+      all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: start }),
+    loadPlaces(pair, chosen).catch((err) => setText("map-summary", `The map could not load: ${err.message}`))]);
     if (ticket !== eventsRequest || pair !== view.pair) return;  // a later request, or another pair chosen
     view.total = page.total;
     const body = $("events-body");
@@ -365,8 +372,8 @@
   async function loadPlaces(pair, monthFilter) {
     const params = { pair, ...spanParams(), month: monthFilter };
     const key = JSON.stringify(params);
+    const ticket = ++mapRequest;  // an answer still on its way for another month is now stale
     if (key === mapKey) return;  // the same points
-    const ticket = ++mapRequest;
     const [answer] = await Promise.all([api("places", params), ensureBaseMap()]);
     if (ticket !== mapRequest || pair !== view.pair) return;
     mapKey = key;
@@ -378,7 +385,7 @@
       at[k].conflict += p.verbal_conflict + p.material_conflict;
     }
     mapPoints = Object.values(at).sort((a, b) => b.events - a.events);
-    const located = mapPoints.reduce((n, p) => n + p.events, 0);
+    const located = answer.located;  // all of them, whatever points the limit left out
     setText("map-summary", `${located.toLocaleString("en")} of ${answer.events.toLocaleString("en")} events ` +
       `${monthFilter ? `in ${monthFilter} ` : ""}have a place` +
       (answer.events ? ` (${Math.round((100 * located) / answer.events)}%)` : "") +
@@ -393,8 +400,8 @@
     Plotly.react(box, [{
       type: "scattergeo", lat: mapPoints.map((p) => p.lat), lon: mapPoints.map((p) => p.lon),
       customdata: mapPoints.map((p) => p.key),
-      text: mapPoints.map((p) => `${p.place || p.key}: ${p.events} event${p.events === 1 ? "" : "s"}, ` +
-        `${Math.round((100 * p.conflict) / p.events)}% conflict`),
+      text: mapPoints.map((p) => plain(`${p.place || p.key}: ${p.events} event${p.events === 1 ? "" : "s"}, ` +
+        `${Math.round((100 * p.conflict) / p.events)}% conflict`)),
       hovertemplate: "%{text}<extra></extra>", selectedpoints: chosen >= 0 ? [chosen] : null,
       marker: { size: mapPoints.map((p) => Math.min(40, 6 + 3 * Math.sqrt(p.events))),
         color: mapPoints.map((p) => p.conflict / p.events), cmin: 0, cmax: 1, opacity: 0.85,
