@@ -117,6 +117,22 @@ def _click_bar(page, month):
     return totals[i]
 
 
+def _tie_point(page, figure: str, other_than: str) -> dict:
+    """Where on the page the first click point of a tie of the network ``figure`` is (the first tie
+    that is not ``other_than``), with its pair and how many points along it take clicks."""
+    return page.evaluate("""([figure, other]) => {
+        const div = document.getElementById(figure), fl = div._fullLayout;
+        const trace = div.data.find(t => t.mode === 'markers' && Array.isArray(t.customdata) &&
+                                         typeof t.customdata[0] === 'string' && t.customdata[0].includes('-'));
+        const flip = other.split('-').reverse().join('-');
+        const i = trace.customdata.findIndex(p => p !== other && p !== flip);
+        const rect = div.querySelector('.nsewdrag').getBoundingClientRect();
+        return {pair: trace.customdata[i], x: rect.left + fl.xaxis.d2p(trace.x[i]),
+                y: rect.top + fl.yaxis.d2p(trace.y[i]),
+                stops: trace.customdata.filter(p => p === trace.customdata[i]).length};
+    }""", [figure, other_than])
+
+
 def test_clicks_land_on_the_events_of_that_pair_and_month(browser, demo_db, tmp_path, artifacts):
     """Clicking a month's bar lists that pair's events of that month, as many as the store holds, and
     scrolls them into view; clicking a tie of the network lists its pair."""
@@ -146,16 +162,7 @@ def test_clicks_land_on_the_events_of_that_pair_and_month(browser, demo_db, tmp_
     # a tie of the network: a click anywhere along the line, not only its midpoint, opens its pair
     page.select_option("#month", "")
     page.locator("#network").scroll_into_view_if_needed()
-    tie = page.evaluate("""(() => {
-        const div = document.getElementById('fig-network'), fl = div._fullLayout;
-        const trace = div.data.find(t => t.mode === 'markers' && Array.isArray(t.customdata) &&
-                                         typeof t.customdata[0] === 'string' && t.customdata[0].includes('-'));
-        const i = trace.customdata.findIndex(p => p !== 'RUS-UKR' && p !== 'UKR-RUS');
-        const rect = div.querySelector('.nsewdrag').getBoundingClientRect();
-        return {pair: trace.customdata[i], x: rect.left + fl.xaxis.d2p(trace.x[i]),
-                y: rect.top + fl.yaxis.d2p(trace.y[i]),
-                stops: trace.customdata.filter(p => p === trace.customdata[i]).length};
-    })()""")
+    tie = _tie_point(page, "fig-network", "RUS-UKR")
     assert tie["stops"] > 1  # more than the midpoint takes clicks: the first stop, near one end, is clicked
     page.mouse.click(tie["x"], tie["y"])
     a, b = sorted(tie["pair"].split("-"))
@@ -175,15 +182,7 @@ def test_clicks_land_on_the_events_of_that_pair_and_month(browser, demo_db, tmp_
     assert -2 <= top < 900 / 2, top
     # the network on the first screen: a tie of it opens its pair too
     page.evaluate("window.scrollTo(0, 0)")
-    tie = page.evaluate("""(() => {
-        const div = document.getElementById('fig-glance'), fl = div._fullLayout;
-        const trace = div.data.find(t => t.mode === 'markers' && Array.isArray(t.customdata) &&
-                                         typeof t.customdata[0] === 'string' && t.customdata[0].includes('-'));
-        const i = trace.customdata.findIndex(p => p !== 'KOR-PRK' && p !== 'PRK-KOR');
-        const rect = div.querySelector('.nsewdrag').getBoundingClientRect();
-        return {pair: trace.customdata[i], x: rect.left + fl.xaxis.d2p(trace.x[i]),
-                y: rect.top + fl.yaxis.d2p(trace.y[i])};
-    })()""")
+    tie = _tie_point(page, "fig-glance", "KOR-PRK")
     page.mouse.click(tie["x"], tie["y"])
     a, b = sorted(tie["pair"].split("-"))
     page.wait_for_function(f"document.getElementById('events-summary').textContent.startsWith('{a}-{b}')")

@@ -182,12 +182,10 @@ class Views:
         ("had invaded"), which the others leave out: its date is the day of the report that
         mentions it, an upper bound. With ``place``, only the events of that point of :meth:`places`."""
         page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
-        DyadQuery(start=start, end=end)  # --from after --to is an error
-        if month is not None:
-            first, last = (p := Period.parse(f"{month:%Y-%m}")).start, p.end
-            start, end = max(start or first, first), min(end or last, last)
-            if start > end:  # type: ignore[operator]
-                return page
+        days = _within_month(start, end, month)
+        if days is None:
+            return page
+        start, end = days
 
         def compute(view: EventStore) -> dict[str, Any]:
             rel = Relations.of(view, countries=None if pair else countries, start=start, end=end,
@@ -207,13 +205,10 @@ class Views:
         """Where the factual events took place, one point per pair, month and place, busiest first
         (:meth:`blocwatch.relations.Relations.places`): of ``pair``, else of any two ``countries``,
         from ``start`` to ``end`` and in the ``month`` of that day."""
-        empty: dict[str, Any] = {"events": 0, "located": 0, "truncated": False, "points": [], "located_by": {}}
-        DyadQuery(start=start, end=end)  # --from after --to is an error
-        if month is not None:
-            first, last = (p := Period.parse(f"{month:%Y-%m}")).start, p.end
-            start, end = max(start or first, first), min(end or last, last)
-            if start > end:  # type: ignore[operator]
-                return empty
+        days = _within_month(start, end, month)
+        if days is None:
+            return {"events": 0, "located": 0, "truncated": False, "points": [], "located_by": {}}
+        start, end = days
 
         def compute(view: EventStore) -> dict[str, Any]:
             rel = Relations.of(view, countries=None if pair else countries, start=start, end=end, **(filters or {}))
@@ -352,6 +347,18 @@ class Views:
 
 def _key(countries: Countries) -> tuple[str, ...] | None:
     return tuple(sorted(set(countries))) if countries else None
+
+
+def _within_month(start: date | None, end: date | None, month: date | None
+                  ) -> tuple[date | None, date | None] | None:
+    """``start`` .. ``end`` narrowed to the ``month`` of that day (None: they do not meet); ``start``
+    after ``end`` is an error."""
+    DyadQuery(start=start, end=end)  # --from after --to is an error
+    if month is None:
+        return start, end
+    first, last = (p := Period.parse(f"{month:%Y-%m}")).start, p.end
+    start, end = max(start or first, first), min(end or last, last)
+    return (start, end) if start <= end else None
 
 
 def _fkey(filters: Filters) -> tuple[tuple[str, Any], ...]:
