@@ -15,6 +15,16 @@ pytestmark = pytest.mark.slow
 SEVEN = ("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR")
 
 
+@pytest.fixture(scope="module")
+def seven_report(demo_db, tmp_path_factory):
+    """The report on the seven states of the demo, 2023-01 to 2025-02, written once for the tests
+    that only read it."""
+    out = tmp_path_factory.mktemp("seven") / "report.html"
+    with EventStore(demo_db, read_only=True) as store:
+        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+    return out
+
+
 def open_report(browser, path):
     """A page on the report, recording every request, console error and dialog."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -28,10 +38,8 @@ def open_report(browser, path):
     return page, seen
 
 
-def test_demo_report_offline_charts_and_evidence(browser, demo_db, tmp_path, artifacts):
-    out = tmp_path / "report.html"
-    with EventStore(demo_db, read_only=True) as store:
-        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+def test_demo_report_offline_charts_and_evidence(browser, demo_db, seven_report, artifacts):
+    out = seven_report
     page, seen = open_report(browser, out)
     for fig in ("glance", "timeline", "map", "network", "matrix", "tension"):
         assert page.evaluate(f"document.getElementById('fig-{fig}').data.length") > 0, fig
@@ -133,12 +141,10 @@ def _tie_point(page, figure: str, other_than: str) -> dict:
     }""", [figure, other_than])
 
 
-def test_clicks_land_on_the_events_of_that_pair_and_month(browser, demo_db, tmp_path, artifacts):
+def test_clicks_land_on_the_events_of_that_pair_and_month(browser, demo_db, seven_report, artifacts):
     """Clicking a month's bar lists that pair's events of that month, as many as the store holds, and
     scrolls them into view; clicking a tie of the network lists its pair."""
-    out = tmp_path / "report.html"
-    with EventStore(demo_db, read_only=True) as store:
-        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+    out = seven_report
     page, seen = open_report(browser, out)
     page.select_option("#pair", "PRK-RUS")
     for month in ("2024-10", "2024-06"):
@@ -191,12 +197,10 @@ def test_clicks_land_on_the_events_of_that_pair_and_month(browser, demo_db, tmp_
     page.close()
 
 
-def test_a_place_on_the_map_lists_its_events(browser, demo_db, tmp_path, artifacts):
+def test_a_place_on_the_map_lists_its_events(browser, demo_db, seven_report, artifacts):
     """The map follows the pair and month chosen; a real click on a point lists the events of that
     place, and says how many the store holds there."""
-    out = tmp_path / "report.html"
-    with EventStore(demo_db, read_only=True) as store:
-        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+    out = seven_report
     page, seen = open_report(browser, out)
     page.select_option("#pair", "PRK-RUS")
     page.select_option("#month", "2024-10")
@@ -242,22 +246,21 @@ def test_a_place_on_the_map_lists_its_events(browser, demo_db, tmp_path, artifac
     assert seen["errors"] == [] and seen["dialogs"] == []
 
 
-def test_the_evidence_comes_in_pages_with_repeated_records_of_an_event_as_one_row(browser, demo_db, tmp_path):
+def test_the_evidence_comes_in_pages_with_repeated_records_of_an_event_as_one_row(browser, demo_db, seven_report):
     """A month the report keeps whole: one row per event (day, actors, code, mode), saying how many
     records it stands for, as many rows as the store has distinct events, in pages of 25."""
     from blocwatch.dyads import DyadQuery
 
     with EventStore(demo_db, read_only=True) as store:
-        where = " AND ".join(DyadQuery(countries=("PRK", "RUS"), states_only=True, factual_only=False).where())
+        where = " AND ".join(DyadQuery(countries=("PRK", "RUS"), start="2023-01", end="2025-02", states_only=True,
+                                       factual_only=False).where())
         key = "date, source, target, source_country, target_country, cameo, mode"
         months = store.con.execute(
             f"SELECT strftime(date, '%Y-%m') AS m, count(*) AS n, count(DISTINCT ({key})) AS k FROM events "
             f"WHERE {where} AND mode = 'factual' GROUP BY m HAVING n <= 20 AND k < n ORDER BY n DESC, m").fetchall()
         assert months, "the demo has a month of PRK-RUS with repeated records of an event"
         month, held, distinct = months[0]
-        out = tmp_path / "report.html"
-        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
-    page, seen = open_report(browser, out)
+    page, seen = open_report(browser, seven_report)
     page.select_option("#pair", "PRK-RUS")
     page.select_option("#month", month)
     rows = page.locator("#events-table tbody tr")
@@ -303,10 +306,8 @@ def test_a_finding_opens_its_pair_in_the_month_its_change_begins(browser, tmp_pa
     page.close()
 
 
-def test_a_phone_sees_the_report_without_scrolling_sideways(browser, demo_db, tmp_path, artifacts):
-    out = tmp_path / "report.html"
-    with EventStore(demo_db, read_only=True) as store:
-        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+def test_a_phone_sees_the_report_without_scrolling_sideways(browser, demo_db, seven_report, artifacts):
+    out = seven_report
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(out.as_uri())
     page.wait_for_function("document.querySelector('#fig-timeline .main-svg') !== null")
@@ -324,7 +325,7 @@ def test_a_phone_sees_the_report_without_scrolling_sideways(browser, demo_db, tm
     page.close()
 
 
-def test_tables_download_as_csv_with_what_the_store_holds(browser, demo_db, tmp_path):
+def test_tables_download_as_csv_with_what_the_store_holds(browser, demo_db, seven_report):
     """The events of a pair and month, and the pair's months, as CSV: the same events and counts the
     store gives (the demo keeps every event of these months: fewer than the 20 a cell keeps)."""
     import csv
@@ -333,9 +334,7 @@ def test_tables_download_as_csv_with_what_the_store_holds(browser, demo_db, tmp_
     from blocwatch.dyads import DyadQuery
     from blocwatch.periods import Period
 
-    out = tmp_path / "report.html"
-    with EventStore(demo_db, read_only=True) as store:
-        write_report(store, out, ReportOptions(countries=SEVEN, start=date(2023, 1, 1), end=date(2025, 2, 28)))
+    out = seven_report
     page, seen = open_report(browser, out)
     page.select_option("#pair", "PRK-RUS")
     page.select_option("#month", "2024-06")
