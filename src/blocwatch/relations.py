@@ -490,9 +490,7 @@ class Relations:
             raise ParameterError("limit", f"at least 1, not {limit}")
         _, where, params = self._event_filter(a, b, start, end)
         con = self.store.con
-        total, located = con.execute(
-            "SELECT count(*), count(*) FILTER (WHERE latitude IS NOT NULL AND longitude IS NOT NULL) "
-            f"FROM events WHERE {' AND '.join(where)}", params).fetchall()[0]
+        total = con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}", params).fetchall()[0][0]
         quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {i}) AS {name}" for i, name in
                           enumerate(("verbal_coop", "material_coop", "verbal_conflict", "material_conflict"), 1))
         sql = (f"SELECT {_PAIR_SQL} AS pair, strftime(date, '%Y-%m') AS month, round(latitude, {PLACE_DIGITS}) AS lat, "
@@ -504,8 +502,9 @@ class Relations:
         by = con.execute(f"SELECT {_PAIR_SQL} || '|' || strftime(date, '%Y-%m'), count(*) FROM events "
                          f"WHERE {' AND '.join(where)} AND latitude IS NOT NULL AND longitude IS NOT NULL "
                          "GROUP BY 1 ORDER BY 1", params).fetchall()
-        return {"events": int(total), "located": int(located), "truncated": len(points) > limit,
-                "points": points[:limit], "located_by": {k: int(n) for k, n in by}}
+        located_by = {k: int(n) for k, n in by}
+        return {"events": int(total), "located": sum(located_by.values()), "truncated": len(points) > limit,
+                "points": points[:limit], "located_by": located_by}
 
     def evidence_sample(self, per_cell: int = 50, per_place: int = 0
                         ) -> tuple[list[dict[str, Any]], dict[tuple[str, str, str], int]]:
