@@ -111,3 +111,24 @@ def test_balance_tells_its_progress_network_by_network(rel):
     assert [r["group"] for r in rows] == ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"]
     assert (progress.task, progress.unit, progress.total, progress.done, progress.finished) == (
         "balance", "networks", 6, 6, True)
+
+
+def test_the_records_of_one_event_collapse_into_one_row_with_their_articles(store, write):
+    """Three articles report one visit (the same day, actors, code and mode), two more one arms
+    delivery; a second visit a day later is another event. Collapsed, a page counts events."""
+    rows = [("1", "20240610", "042", "a"), ("2", "20240610", "042", "b"), ("3", "20240610", "042", "a"),
+            ("4", "20240610", "072", "c"), ("5", "20240610", "072", "d"), ("6", "20240611", "042", "e")]
+    lines = [gdelt_row(GLOBALEVENTID=n, SQLDATE=day, Actor1Code="RUS", Actor1CountryCode="RUS", Actor2Code="PRK",
+                       Actor2CountryCode="PRK", EventCode=code, EventBaseCode=code, EventRootCode=code[:2],
+                       QuadClass=KINDS[code][0], GoldsteinScale=KINDS[code][1], SOURCEURL=f"https://example.org/{url}")
+             for n, day, code, url in rows]
+    ingest_files(store, [write("e.CSV", "\n".join(lines) + "\n")], "gdelt")
+    rel = Relations(store)
+    assert len(rel.events("PRK", "RUS")) == rel.count_events("PRK", "RUS") == 6
+    events = rel.events("PRK", "RUS", collapse=True)
+    assert [(e["event_id"], e["cameo"], e["records"], e["other_urls"]) for e in events] == [
+        ("gdelt2:1", "042", 3, ["https://example.org/b"]),
+        ("gdelt2:4", "072", 2, ["https://example.org/d"]),
+        ("gdelt2:6", "042", 1, [])]
+    assert rel.count_events("PRK", "RUS", collapse=True) == 3
+    assert [e["event_id"] for e in rel.events("PRK", "RUS", collapse=True, limit=1, offset=1)] == ["gdelt2:4"]

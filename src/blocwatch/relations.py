@@ -33,7 +33,7 @@ from blocwatch.periods import Period, months_between, parse_date, period_end, pe
 from blocwatch.progress import Progress
 from blocwatch.store import EventStore
 
-__all__ = ["EVIDENCE_COLUMNS", "PLACE_DIGITS", "Relations", "RelationsOptions"]
+__all__ = ["EVIDENCE_COLUMNS", "OTHER_URLS", "PLACE_DIGITS", "RECORD_KEY", "Relations", "RelationsOptions"]
 
 Day = date | str | None
 
@@ -41,6 +41,12 @@ Day = date | str | None
 EVIDENCE_COLUMNS = ("event_id", "date", "source", "target", "source_country", "target_country", "cameo", "plover",
                     "goldstein", "mode", "origin", "doc_id", "url", "evidence_text", "evidence_rule",
                     "location_name", "latitude", "longitude")
+
+#: What the records of one event share: a dataset such as GDELT keeps one record of an event per
+#: article (and place) that reports it. The report's evidence table collapses the same way.
+RECORD_KEY = ("date", "source", "target", "source_country", "target_country", "cameo", "mode")
+#: At most this many of the other articles of a collapsed event are listed.
+OTHER_URLS = 10
 
 #: Decimal places a point of :meth:`Relations.places` keeps (0.01 degree, about 1 km): events
 #: within it are one place.
@@ -414,7 +420,7 @@ class Relations:
 
     def events(self, a: str | None = None, b: str | None = None, start: Day = None,
                end: Day = None, *, limit: int | None = None, offset: int = 0,
-               place: tuple[float, float] | None = None) -> list[dict[str, Any]]:
+               place: tuple[float, float] | None = None, collapse: bool = False) -> list[dict[str, Any]]:
         """Events the query counts, oldest first, each with its ``score`` (Goldstein or PLOVER,
         times the weight) and evidence: between ``a`` and ``b`` (either direction), involving
         ``a`` when ``b`` is None, or all of them (within the query's countries) when both are None.
@@ -425,10 +431,30 @@ class Relations:
             A page of the result.
         place : (float, float), optional
             Only the events of this point of :meth:`places` (latitude, longitude).
+        collapse : bool
+            One row per event: the records that share :data:`RECORD_KEY` are the first of them
+            (lowest ``event_id``), with ``records`` (how many there are) and ``other_urls`` (the
+            other articles among them, at most :data:`OTHER_URLS`, sorted); pages count events.
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> with EventStore(os.path.join(tempfile.mkdtemp(), "s.duckdb")) as store:
+        ...     Relations(store).events("PRK", "RUS", collapse=True, limit=25)
+        []
         """
         q, where, params = self._event_filter(a, b, start, end, place)
-        sql = (f"SELECT {', '.join(EVIDENCE_COLUMNS)}, ({q.score_sql()}) * {q.weight_sql()} AS score FROM events "
-               f"WHERE {' AND '.join(where)} ORDER BY date, event_id")
+        score = f"({q.score_sql()}) * {q.weight_sql()} AS score"
+        if collapse:
+            key = ", ".join(RECORD_KEY)
+            sql = (f"WITH g AS (SELECT min(event_id) AS _first, count(*) AS _records, "
+                   f"list(DISTINCT url ORDER BY url) FILTER (WHERE url IS NOT NULL) AS _urls FROM events "
+                   f"WHERE {' AND '.join(where)} GROUP BY {key}) "
+                   f"SELECT {', '.join(EVIDENCE_COLUMNS)}, {score}, g._records AS records, g._urls AS other_urls "
+                   f"FROM events JOIN g ON events.event_id = g._first ORDER BY date, event_id")
+        else:
+            sql = (f"SELECT {', '.join(EVIDENCE_COLUMNS)}, {score} FROM events WHERE {' AND '.join(where)} "
+                   "ORDER BY date, event_id")
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         if offset:
@@ -436,6 +462,8 @@ class Relations:
         rows = self.store.con.sql(sql, params=params or None).to_arrow_table().to_pylist()
         for r in rows:
             r["date"] = r["date"].isoformat()
+            if collapse:
+                r["other_urls"] = [u for u in (r["other_urls"] or []) if u != r["url"]][:OTHER_URLS]
         return rows
 
     def event_table(self, a: str | None = None, b: str | None = None, start: Day = None, end: Day = None) -> pa.Table:
@@ -449,10 +477,14 @@ class Relations:
         return self.store.con.sql(sql, params=params or None).to_arrow_table()
 
     def count_events(self, a: str | None = None, b: str | None = None, start: Day = None,
-                     end: Day = None, *, place: tuple[float, float] | None = None) -> int:
-        """How many rows :meth:`events` would return without a limit."""
+                     end: Day = None, *, place: tuple[float, float] | None = None, collapse: bool = False) -> int:
+        """How many rows :meth:`events` would return without a limit (with ``collapse``, events)."""
         _, where, params = self._event_filter(a, b, start, end, place)
-        row = self.store.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}", params).fetchall()
+        sql = f"SELECT count(*) FROM events WHERE {' AND '.join(where)}"
+        if collapse:
+            sql = (f"SELECT count(*) FROM (SELECT 1 FROM events WHERE {' AND '.join(where)} "
+                   f"GROUP BY {', '.join(RECORD_KEY)})")
+        row = self.store.con.execute(sql, params).fetchall()
         return int(row[0][0])
 
     def places(self, a: str | None = None, b: str | None = None, start: Day = None, end: Day = None, *,

@@ -68,6 +68,27 @@ def test_events_of_a_pair_in_either_order(client, sql):
     assert pages[-1]["items"] == [] and all(p["total"] == len(expected) for p in pages)
 
 
+def test_collapsed_events_are_the_first_record_of_each_event_with_its_count_and_articles(client, sql):
+    key = "date, source, target, source_country, target_country, cameo, mode"
+    expected = sql(f"SELECT min(event_id), count(*), list(DISTINCT url ORDER BY url) FILTER (WHERE url IS NOT NULL) "
+                   f"FROM events WHERE {FACTUAL} AND {PAIR} GROUP BY {key} ORDER BY min(date), min(event_id)")
+    records = sum(n for _, n, _ in expected)
+    assert records > len(expected) > 100  # the demo's GDELT records repeat events
+    items = []
+    for offset in range(0, len(expected) + 50, 50):
+        page = client.get("/api/events", params={"pair": "PRK-RUS", "collapse": "true", "limit": 50,
+                                                 "offset": offset}).json()
+        assert (page["total"], page["records"]) == (len(expected), records)
+        items += page["items"]
+    assert [(e["event_id"], e["records"]) for e in items] == [(i, n) for i, n, _ in expected]
+    for e, (_, _, urls) in zip(items, expected, strict=True):
+        assert e["other_urls"] == [u for u in urls or [] if u != e["url"]][:10]
+    # without collapse every record is an item, and no item or page carries a count
+    plain = client.get("/api/events", params={"pair": "PRK-RUS", "limit": 5}).json()
+    assert "records" not in plain and len(plain["items"]) == 5
+    assert not any({"records", "other_urls"} & set(e) for e in plain["items"])
+
+
 def test_events_carry_their_evidence_and_code_names(client, sql):
     body = client.get("/api/events", params={"pair": "PRK-RUS", "month": "2023-07"}).json()
     stored = {r[0]: r[1:] for r in sql(f"SELECT event_id, doc_id, evidence_text, evidence_rule, url FROM events "

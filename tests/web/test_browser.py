@@ -110,9 +110,9 @@ def test_choose_a_dyad_see_its_timeline_and_the_evidence_of_an_event(demo_server
     page.mouse.click(box["x"], box["y"])
     page.wait_for_function("() => document.getElementById('events-info').textContent.includes('in 2024-06')")
     month = httpx.get(f"{demo_server}/api/events", params={"pair": "PRK-RUS", "month": "2024-06", **span,
-                                                           "limit": 25}).json()
+                                                           "limit": 25, "collapse": "true"}).json()
     ids = page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => r.dataset.eventId)")
-    assert ids == [e["event_id"] for e in month["items"]]
+    assert ids == [e["event_id"] for e in month["items"]]  # one row per event, as the API collapses them
     # background of unknown date is listed apart, as the API gives it, whatever month is chosen
     undated = httpx.get(f"{demo_server}/api/events", params={"pair": "PRK-RUS", "undated": "true", **span,
                                                              "limit": 25}).json()
@@ -332,15 +332,15 @@ def test_a_place_on_the_map_lists_its_events_and_a_link_keeps_it(demo_app, demo_
     place = dict(kv.split("=") for kv in page.url.split("?")[1].split("&"))["place"]
     lat, lon = (float(x) for x in place.split(","))
     with demo_app.state.live.cursor() as view:
-        held = view.con.execute(
-            "SELECT count(*) FROM events WHERE source_country IN ('PRK', 'RUS') AND target_country IN ('PRK', 'RUS') "
+        held, records = _events_and_records(view, (
+            "source_country IN ('PRK', 'RUS') AND target_country IN ('PRK', 'RUS') "
             "AND source_country <> target_country AND mode = 'factual' AND coalesce(date_precision, 'day') <> "
             "'unknown' AND coalesce(source_sector, 'GOV') IN ('GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG') AND "
             "coalesce(target_sector, 'GOV') IN ('GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG') AND "
-            "strftime(date, '%Y-%m') = '2024-10' AND round(latitude, 2) = ? AND round(longitude, 2) = ?",
-            [lat, lon]).fetchone()[0]
+            "strftime(date, '%Y-%m') = '2024-10' AND round(latitude, 2) = ? AND round(longitude, 2) = ?"), [lat, lon])
     info = page.text_content("#events-info")
     assert held > 0 and info.startswith(f"Events 1–{min(held, 25)} of {held} between PRK and RUS in 2024-10 at "), info
+    assert (f" {records} records: " in info) == (records > held), (info, records)
     ids = page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => r.dataset.eventId)")
     assert len(ids) == min(held, 25)
     assert page.is_visible("#events-every-place")
@@ -382,9 +382,10 @@ def test_type_filters_count_as_the_apis_and_the_address_keeps_them(demo_app, dem
 
         where = DyadQuery(countries=("PRK", "RUS"), start=start, end=end, states_only=True, roots=("04", "19", "20"),
                           quad_classes=(2, 4), origins=("gdelt2",)).where()
-        held = view.con.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(where)}").fetchone()[0]
+        held, records = _events_and_records(view, " AND ".join(where))
     info = page.text_content("#events-info")
     assert held > 0 and f" of {held} between PRK and RUS." in info, (info, held)
+    assert (f" {records} records: " in info) == (records > held), (info, records)
     counting = page.text_content("#counting")
     assert "of CAMEO roots 04, 19, 20 only" in counting and "of quad classes 2, 4 only" in counting
     assert "from gdelt2 only" in counting
@@ -401,6 +402,14 @@ def test_type_filters_count_as_the_apis_and_the_address_keeps_them(demo_app, dem
     page.wait_for_function("() => document.getElementById('status').textContent.includes('from 1 to 20')")
     w.check_clean()
     again.check_clean()
+
+
+def _events_and_records(view, where: str, params: list | None = None) -> tuple[int, int]:
+    """Events (the records of one event, the same day, actors, states, code and mode, counted once)
+    and records of the store that ``where`` selects."""
+    return view.con.execute(f"SELECT count(*), sum(n) FROM (SELECT count(*) AS n FROM events WHERE {where} "
+                            "GROUP BY date, source, target, source_country, target_country, cameo, mode)",
+                            params).fetchone()
 
 
 def _api_items(base: str, **params) -> list[dict]:
@@ -425,6 +434,51 @@ def _same_cell(cell: str, value) -> bool:
     return cell in (value, "'" + value)
 
 
+def test_the_records_of_one_event_are_one_row_until_every_record_is_asked_for(demo_app, demo_server, watched):
+    """GDELT keeps a record of an event per article: the list shows each event once with how many
+    records it has, the evidence names the other articles, and "every record" lists them all (and
+    the address keeps that choice)."""
+    w = watched(demo_server)
+    page = w.page
+    page.goto(f"{demo_server}/?countries={DEMO}&from=2023-01&to=2025-02&pair=PRK-RUS&month=2024-10")
+    page.wait_for_function("() => document.getElementById('events-info').textContent.includes('in 2024-10')",
+                           timeout=60_000)
+    start, end = page.input_value("#from"), page.input_value("#to")
+    from blocwatch.dyads import DyadQuery
+
+    where = DyadQuery(countries=("PRK", "RUS"), start=start, end=end, states_only=True).where()
+    where.append("strftime(date, '%Y-%m') = '2024-10'")
+    with demo_app.state.live.cursor() as view:
+        held, records = _events_and_records(view, " AND ".join(where))
+    assert records > held > 25, (records, held)  # the demo's month holds repeated records, on more than a page
+    info = page.text_content("#events-info")
+    assert info.startswith(f"Events 1–25 of {held} between PRK and RUS in 2024-10. {records} records: "), info
+    # the rows of the page: as many records as the API says, each event once
+    api = httpx.get(f"{demo_server}/api/events", params={"pair": "PRK-RUS", "month": "2024-10", "from": start,
+                                                         "to": end, "collapse": "true", "limit": 25}).json()
+    shown = page.eval_on_selector_all("#events-body tr", "rows => rows.map(r => [r.dataset.eventId, "
+                                      "(r.querySelector('td.origin .records') || {}).textContent || ''])")
+    assert shown == [[e["event_id"], f" ×{e['records']}" if e["records"] > 1 else ""] for e in api["items"]]
+    repeated = next(e for e in api["items"] if e["records"] > 1)
+    page.click(f'#events-body tr[data-event-id="{repeated["event_id"]}"]')
+    said = page.text_content("#evidence-records")
+    assert said.startswith(f"{repeated['records']} records of this event"), said
+    assert page.eval_on_selector_all("#evidence-records a", "xs => xs.map(a => a.href)") == [
+        u for u in repeated["other_urls"] if u.startswith(("http://", "https://"))]
+    page.check("#every-record")
+    page.wait_for_function("() => window.location.search.includes('records=every')")
+    page.wait_for_function(f"() => document.getElementById('events-info').textContent.includes(' of {records} ')",
+                           timeout=60_000)
+    assert "records: " not in page.text_content("#events-info")
+    again = watched(demo_server)
+    again.page.goto(page.url)
+    again.page.wait_for_function(f"() => document.getElementById('events-info').textContent.includes(' of {records} ')",
+                                 timeout=60_000)
+    assert again.page.is_checked("#every-record")
+    w.check_clean()
+    again.check_clean()
+
+
 def test_a_list_downloads_as_csv_with_every_event_the_api_gives(demo_server, watched):
     import csv
     import io
@@ -435,7 +489,7 @@ def test_a_list_downloads_as_csv_with_every_event_the_api_gives(demo_server, wat
     net = httpx.get(f"{demo_server}/api/network", params={"countries": DEMO}, timeout=60).json()
     span = {"from": net["start"], "to": net["end"]}  # the days the app's lists cover
     for button, params, name in (
-            ("#events-csv", {"pair": "PRK-RUS", **span}, "blocwatch-events-PRK-RUS.csv"),
+            ("#events-csv", {"pair": "PRK-RUS", **span, "collapse": "true"}, "blocwatch-events-PRK-RUS.csv"),
             ("#undated-csv", {"pair": "PRK-RUS", "undated": "true", **span}, "blocwatch-undated-PRK-RUS.csv")):
         page.wait_for_selector(button, state="visible")
         with page.expect_download() as info:
@@ -450,7 +504,8 @@ def test_a_list_downloads_as_csv_with_every_event_the_api_gives(demo_server, wat
             bad = [k for k, v in item.items() if not isinstance(v, list | dict) and not _same_cell(row[k], v)]
             assert not bad, (item["event_id"], bad)
     # more events than a page of the list: every one is in the file, not only those shown
-    assert len(_api_items(demo_server, pair="PRK-RUS", **span)) > page.locator("#events-body tr").count()
+    assert len(_api_items(demo_server, pair="PRK-RUS", collapse="true", **span)) > page.locator(
+        "#events-body tr").count()
     w.check_clean()
 
 

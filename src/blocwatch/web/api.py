@@ -160,7 +160,8 @@ def states(views: ViewsOf, limit: Annotated[int, Query(ge=1, le=limits.MAX_STATE
     return views.states(limit)
 
 
-@router.get("/events", response_model=models.EventPage, summary="Events with their evidence, a page at a time")
+@router.get("/events", response_model=models.EventPage, response_model_exclude_unset=True,  # records: collapse only
+            summary="Events with their evidence, a page at a time")
 def events(views: ViewsOf, pair: Annotated[str | None, Query(
                pattern=PAIR_PATTERN, description="Events between these two states, in either direction "
                "(then `countries` is not used).", examples=["PRK-RUS"])] = None,
@@ -176,12 +177,16 @@ def events(views: ViewsOf, pair: Annotated[str | None, Query(
            place: Annotated[str | None, Query(pattern=PLACE_PATTERN, description="Only the events of this point "
                                               "of `/api/places`: `lat,lon` as it gives them.",
                                               examples=["51.74,36.19"])] = None,
+           collapse: Annotated[bool, Query(description="One item per event: the records of one event (the same "
+                                           "day, actors, states, code and mode; GDELT keeps one per article) are its "
+                                           "first record, with `records` and `other_urls`; `total` counts events "
+                                           "and the page's `records` the records behind them.")] = False,
            limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0, filters: Filters = None) -> dict[str, Any]:
     """Events oldest first, with the sentence, document, rule and link behind each."""
     first, last = _dates(start, end)
     return views.events(_pair(pair), parse_countries(countries), first, last, month=parse_date(month),
                         all_modes=all_modes, undated=undated, limit=limit, offset=offset, filters=filters,
-                        place=_place(place))
+                        place=_place(place), collapse=collapse)
 
 
 @router.get("/places", response_model=models.PlaceList, summary="Where the events took place")

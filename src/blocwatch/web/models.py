@@ -67,6 +67,10 @@ class Event(BaseModel):
     location_name: str | None = Field(default=None, description="Where the event took place, as the source names it.")
     latitude: float | None = Field(default=None, description="Latitude of that place (none from text).")
     longitude: float | None = Field(default=None, description="Longitude of that place.")
+    records: int | None = Field(default=None, description="With `collapse`: how many records of this event "
+                                "the store holds (this one among them).")
+    other_urls: list[str] | None = Field(default=None, description="With `collapse`: the other articles among "
+                                         "those records, at most 10 (any scheme: check before linking).")
 
 
 class Page(BaseModel):
@@ -77,6 +81,8 @@ class Page(BaseModel):
 
 class EventPage(Page):
     items: list[Event] = Field(description="Oldest first.")
+    records: int | None = Field(default=None, description="With `collapse`: the records behind the events of "
+                                "all pages (`total` counts events).")
 
 
 class Dyad(BaseModel):

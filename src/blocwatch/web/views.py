@@ -174,13 +174,16 @@ class Views:
     def events(self, pair: tuple[str, str] | None = None, countries: Countries = None, start: date | None = None,
                end: date | None = None, *, month: date | None = None, all_modes: bool = False,
                undated: bool = False, limit: int = limits.DEFAULT_LIMIT, offset: int = 0,
-               filters: Filters = None, place: tuple[float, float] | None = None) -> dict[str, Any]:
+               filters: Filters = None, place: tuple[float, float] | None = None,
+               collapse: bool = False) -> dict[str, Any]:
         """A page of events, oldest first, with their evidence and the name of their CAMEO code:
         between the two states of ``pair`` (either direction), else between any two ``countries``
         (else any two states), from ``start`` to ``end`` and in the ``month`` of that day;
         factual ones unless ``all_modes``. With ``undated``, only background of unknown date
         ("had invaded"), which the others leave out: its date is the day of the report that
-        mentions it, an upper bound. With ``place``, only the events of that point of :meth:`places`."""
+        mentions it, an upper bound. With ``place``, only the events of that point of :meth:`places`.
+        With ``collapse``, one item per event (:meth:`blocwatch.relations.Relations.events`), and
+        ``records``: how many records all pages' events stand for."""
         page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
         days = _within_month(start, end, month)
         if days is None:
@@ -191,11 +194,15 @@ class Views:
             rel = Relations.of(view, countries=None if pair else countries, start=start, end=end,
                                factual_only=not all_modes, undated_only=undated, **(filters or {}))
             a, b = pair or (None, None)
-            items = rel.events(a, b, limit=limit, offset=offset, place=place)
+            items = rel.events(a, b, limit=limit, offset=offset, place=place, collapse=collapse)
             # a short page that is not empty, or an empty first page, is the end: no need to count
             exact = (0 < len(items) < limit) or (not items and offset == 0)
-            total = offset + len(items) if exact else rel.count_events(a, b, place=place)
-            return {**page, "total": total, "items": [self._event(e) for e in items]}
+            total = offset + len(items) if exact else rel.count_events(a, b, place=place, collapse=collapse)
+            out = {**page, "total": total, "items": [self._event(e) for e in items]}
+            if collapse:
+                out["records"] = (sum(e["records"] for e in items) if exact and offset == 0
+                                  else rel.count_events(a, b, place=place))
+            return out
 
         return self._run(None, compute)
 

@@ -373,7 +373,7 @@
   // The records of one event the report keeps (the same day, actors, states, code and mode: GDELT
   // codes one event once per article and place) are one row, which says how many there are and links
   // the other articles.
-  function reportKey(e) {
+  function reportKey(e) {  // blocwatch.relations.RECORD_KEY, as the app's list collapses them
     return [e.date, e.source, e.target, e.source_country, e.target_country, e.cameo, e.mode].join("|");
   }
   function collapse(rows) {

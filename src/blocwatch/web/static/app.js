@@ -79,13 +79,13 @@
       min_sources: Number(get("min_sources")) > 1 ? String(Math.floor(Number(get("min_sources")))) : "",
       roots: ROOTS.test(get("roots")) ? get("roots") : "", quads: QUAD_LIST.test(get("quads")) ? get("quads") : "",
       origins: ORIGIN_LIST.test(get("origins")) ? get("origins") : "",
-      plover: /^[A-Z]+(,[A-Z]+)*$/.test(get("plover")) ? get("plover") : "" };
+      plover: /^[A-Z]+(,[A-Z]+)*$/.test(get("plover")) ? get("plover") : "", every_record: get("records") === "every" };
   }
   function writeAddress() {
     const q = new URLSearchParams();
     if (view.countries.length) q.set("countries", view.countries.join(","));
     for (const [k, v] of Object.entries({ from: view.from, to: view.to, ...view.filters, pair: view.pair,
-      month: view.month, place: view.place })) if (v) q.set(k, v);
+      month: view.month, place: view.place, records: $("every-record").checked ? "every" : "" })) if (v) q.set(k, v);
     const text = q.toString().replaceAll("%2C", ",");
     window.history.replaceState(null, "", text ? `?${text}` : window.location.pathname);
   }
@@ -331,8 +331,8 @@
     view.offset = start;
     view.place = place;
     // the map's places of the pair and month come with the page, so that the list can name its place
-    const [page] = await Promise.all([api("events", { pair, ...spanParams(), month: chosen, place,
-      all_modes: $("all-modes").checked ? "true" : "", limit: PAGE, offset: start }),
+    const [page] = await Promise.all([api("events", { ...eventParams(false), month: chosen, place,
+      limit: PAGE, offset: start }),
     loadPlaces(pair, chosen).catch((err) => setText("map-summary", `The map could not load: ${err.message}`))]);
     if (ticket !== eventsRequest || pair !== view.pair) return;  // a later request, or another pair chosen
     view.total = page.total;
@@ -342,7 +342,8 @@
     const between = `between ${pair.replace("-", " and ")}${chosen ? ` in ${chosen}` : ""}` +
       `${place ? ` at ${placeName(place)}` : ""}.`;
     setText("events-info", page.total ? `Events ${page.offset + 1}–${last} of ${page.total.toLocaleString("en")} ` +
-      between : `No events ${between}`);
+      between + (page.records > page.total ? ` ${page.records.toLocaleString("en")} records: the records of one ` +
+      "event (the same day, actors, states, code and mode) are one row." : "") : `No events ${between}`);
     writeAddress();
     $("events-prev").disabled = view.offset === 0;
     $("events-next").disabled = last >= page.total;
@@ -456,7 +457,8 @@
       el("td", { class: "date" }, date || e.date), el("td", { class: "source" }, e.source || e.source_country || ""),
       el("td", { class: "target" }, e.target || e.target_country || ""),
       el("td", { class: "cameo" }, `${e.cameo} ${e.cameo_name || ""}`), el("td", { class: "goldstein" }, num(e.goldstein, 1)),
-      el("td", { class: "mode" }, e.mode), el("td", { class: "origin" }, e.origin));
+      el("td", { class: "mode" }, e.mode), el("td", { class: "origin" }, e.origin,
+        e.records > 1 ? el("span", { class: "records", title: "records of this event" }, ` ×${e.records}`) : ""));
     const show = () => showEvidence(e, row, date || e.date);
     row.addEventListener("click", show);
     row.addEventListener("keydown", (ev) => { if (ev.key === "Enter") show(); });
@@ -476,6 +478,12 @@
     setText("evidence-doc", e.doc_id || "none");
     setText("evidence-rule", e.evidence_rule || "none");
     $("evidence-source").replaceChildren(source(e.url));
+    // the other records of the event, and the other articles among them
+    const others = e.other_urls || [];
+    for (const node of document.querySelectorAll("#evidence-fields .records")) node.hidden = !(e.records > 1);
+    $("evidence-records").replaceChildren(e.records > 1 ? `${e.records} records of this event` +
+      (others.length ? "; other articles:" : ", all from this article") : "",
+      ...others.flatMap((url) => [" ", source(url)]));
     $("evidence").scrollIntoView({ block: "nearest" });
   }
 
@@ -506,9 +514,10 @@
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   }
+  // the list's events: one row per event unless every record is asked for
   const eventParams = (undated) => ({ pair: view.pair, ...spanParams(), month: undated ? "" : view.month,
-    place: undated ? "" : view.place,
-    undated: undated ? "true" : "", all_modes: $("all-modes").checked ? "true" : "" });
+    place: undated ? "" : view.place, undated: undated ? "true" : "", all_modes: $("all-modes").checked ? "true" : "",
+    collapse: undated || $("every-record").checked ? "" : "true" });
   function csvOf(undated) {
     if (!view.pair) return;
     const name = `blocwatch-${undated ? "undated" : "events"}-${view.pair}${!undated && view.month ? "-" + view.month : ""}` +
@@ -528,6 +537,7 @@
     $("events-csv").addEventListener("click", () => csvOf(false));
     $("undated-csv").addEventListener("click", () => csvOf(true));
     $("all-modes").addEventListener("change", () => { if (view.pair) loadEvents(view.month, 0, view.place); });
+    $("every-record").addEventListener("change", () => { if (view.pair) loadEvents(view.month, 0, view.place); });
     const start = readAddress();
     view.from = start.from;
     view.to = start.to;
@@ -537,6 +547,7 @@
     $("from").value = month(start.from);
     $("to").value = month(start.to);
     $("all-actors").checked = start.all_actors;
+    $("every-record").checked = start.every_record;
     $("roots-only").checked = start.roots_only;
     $("min-sources").value = start.min_sources || "1";
     $("roots").value = start.roots;
