@@ -5,7 +5,9 @@ command line, a script) builds one engine and calls one method whichever runs:
 
 - ``ingest_files(paths, fmt)`` and ``ingest_text(paths)``: an :class:`~blocwatch.ingest.IngestResult`;
 - ``code(paths)``: a :class:`~blocwatch.ingest.text.CodeResult` (nothing stored);
-- ``dyads(query)`` and ``relations(query, alpha)``: an Arrow table.
+- ``dyads(query)`` and ``relations(query, alpha)``: an Arrow table;
+- ``balance(options, window=...)``: one structural-balance row per window (on Spark, each window's
+  network is solved by an executor).
 
 :class:`DuckDBEngine` reads and writes a store file; :class:`blocwatch.spark.SparkEngine` writes a
 run folder (``out``) that :func:`blocwatch.ingest.import_parquet` brings into a store, and reads
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from blocwatch.ingest.results import IngestResult
     from blocwatch.ingest.text import CodeResult
     from blocwatch.progress import Progress
+    from blocwatch.relations import RelationsOptions
 
 __all__ = ["ENGINES", "DuckDBEngine", "Engine", "make_engine"]
 
@@ -62,6 +65,9 @@ class Engine(Protocol):
     def dyads(self, query: DyadQuery) -> pa.Table: ...
 
     def relations(self, query: DyadQuery, alpha: float) -> pa.Table: ...
+    def balance(self, options: RelationsOptions, *, window: str = "month", top: int | None = None,
+                method: str = "auto", time_limit: float = 30.0, k: int | None = None,
+                progress: Progress | None = None) -> list[dict[str, Any]]: ...
 
     def close(self) -> None: ...
 
@@ -157,6 +163,16 @@ class DuckDBEngine:
 
         with EventStore(self.db, read_only=True) as store:
             return Relations(store, RelationsOptions(query=query, alpha=alpha)).table()
+
+    def balance(self, options: RelationsOptions, *, window: str = "month", top: int | None = None,
+                method: str = "auto", time_limit: float = 30.0, k: int | None = None,
+                progress: Progress | None = None) -> list[dict[str, Any]]:
+        """Structural balance of each window's network (:meth:`blocwatch.relations.Relations.balance`)."""
+        from blocwatch.relations import Relations
+
+        with EventStore(self.db, read_only=True) as store:
+            return Relations(store, options).balance(window=window, top=top, method=method, time_limit=time_limit,
+                                                     k=k, progress=progress)
 
 
 def _existing(paths: Iterable[str | Path]) -> list[Path]:

@@ -42,3 +42,28 @@ def test_ingest_import_and_dyads_on_spark(spark_here, tmp_path, write):
     duck_rows = run("dyads", "--db", db, "--format", "jsonl")
     assert [json.loads(x) for x in spark_rows.stdout.splitlines()] == \
         [json.loads(x) for x in duck_rows.stdout.splitlines()] != []
+
+
+def test_balance_on_spark_prints_the_stores_rows(spark_here, tmp_path, write):
+    """A month of three states, two friends and their common enemy: the same balance row from a run
+    folder on Spark as from the store it was imported into (all but the solver's time)."""
+    ties = [("USA", "KOR", "042", "1", "1.9"), ("KOR", "USA", "042", "1", "1.9"), ("PRK", "KOR", "190", "4", "-10.0"),
+            ("KOR", "PRK", "190", "4", "-10.0"), ("PRK", "USA", "111", "3", "-2.0"), ("USA", "PRK", "111", "3", "-2.0")]
+    rows = [gdelt_row(GLOBALEVENTID=str(3 * i + j), SQLDATE=f"202406{10 + j:02d}", Actor1Code=s, Actor1CountryCode=s,
+                      Actor2Code=t, Actor2CountryCode=t, EventCode=code, EventBaseCode=code, EventRootCode=code[:2],
+                      QuadClass=quad, GoldsteinScale=g)
+            for i, (s, t, code, quad, g) in enumerate(ties) for j in range(3)]
+    path = write("b.export.CSV", "\n".join(rows) + "\n")
+    out, db = tmp_path / "run", tmp_path / "s.duckdb"
+    assert run("ingest", "gdelt", path, "--engine", "spark", "--spark-master", "local[1]", "--out", out).returncode == 0
+    assert run("ingest", "parquet", out, "--db", db).returncode == 0
+    on_spark = run("balance", "--engine", "spark", "--spark-master", "local[1]", "--events", out, "--format", "jsonl")
+    assert on_spark.returncode == 0, on_spark.stderr
+    on_store = run("balance", "--db", db, "--format", "jsonl")
+    got, expected = ([{k: v for k, v in json.loads(x).items() if k != "seconds"} for x in p.stdout.splitlines()]
+                     for p in (on_spark, on_store))
+    assert got == expected
+    assert [(r["group"], r["edges"], r["frustration"], r["blocs"]) for r in got] == [
+        ("2024-06", 3, 0.0, [["KOR", "USA"], ["PRK"]])]
+    wrong = run("balance", "edges.csv", "--engine", "spark")
+    assert wrong.returncode != 0 and "an edge CSV is measured here" in wrong.stderr

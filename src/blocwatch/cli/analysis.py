@@ -1,6 +1,6 @@
 """The analysis commands: ``relations``, ``network``, ``shifts``, ``enemies`` and ``balance``.
 
-Each builds one :class:`blocwatch.relations.Relations` (or an engine, for ``relations`` on Spark)
+Each builds one :class:`blocwatch.relations.Relations` (or an engine, for ``relations`` and ``balance`` on Spark)
 from the shared options and calls one method; what it prints is laid out here.
 """
 
@@ -309,8 +309,12 @@ def balance(
     roots: opt.Roots = None, quads: opt.Quads = None, plover: opt.Plover = None, origins: opt.Origins = None,
     exclude: opt.Exclude = None,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
+    engine: opt.EngineOption = opt.EngineName.duckdb, spark_master: opt.MasterOption = None,
+    events: opt.EventsOption = None,
 ) -> None:
     """Structural balance per network: frustration index, balanced triangles and blocs."""
+    if edges is not None and engine is not opt.EngineName.duckdb:
+        raise InputError("an edge CSV is measured here; --engine spark reads run folders (--events)")
     if edges is not None:
         from blocwatch.analysis.edgelists import read_edge_csv
         from blocwatch.analysis.structure import balance_rows
@@ -324,10 +328,11 @@ def balance(
         options = _options(start=start, end=end, countries=countries, alpha=alpha, window=window, neutral=neutral,
                            min_events=min_events, all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
                            filters=opt.event_filters(roots, quads, origins, exclude, plover))
-        with EventStore(db, read_only=True) as store, RichProgress() as progress:
-            rows = Relations(store, options).balance(window=window, top=top, method=method, time_limit=time_limit,
-                                                     k=k, progress=progress)
-        note_empty(pa.table({"group": [r["group"] for r in rows]}), db, options.query)
+        with make_engine(engine, db=db, master=spark_master, events=events) as runner, RichProgress() as progress:
+            rows = runner.balance(options, window=window, top=top, method=method, time_limit=time_limit, k=k,
+                                  progress=progress)
+        if engine is opt.EngineName.duckdb:
+            note_empty(pa.table({"group": [r["group"] for r in rows]}), db, options.query)
     if fmt is LinesFormat.jsonl:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))

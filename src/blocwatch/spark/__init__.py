@@ -10,7 +10,9 @@ same definitions (:mod:`blocwatch.spark.dialect` says how):
 - :meth:`SparkEngine.ingest_text` and :meth:`SparkEngine.code`: news documents coded by the plain
   coder on every executor (:mod:`blocwatch.spark.coding`);
 - :meth:`SparkEngine.dyads` and :meth:`SparkEngine.relations`: dyad tables in Spark SQL
-  (:mod:`blocwatch.spark.aggregate`).
+  (:mod:`blocwatch.spark.aggregate`);
+- :meth:`SparkEngine.balance`: structural balance of every window, each window's network solved on
+  an executor (:mod:`blocwatch.spark.structure`).
 
 ``blocwatch ingest parquet OUT`` (:func:`blocwatch.ingest.parquet.import_parquet`) brings a run
 folder into a DuckDB store, where analysis, report and app read it as any other events.
@@ -30,7 +32,7 @@ import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from blocwatch.errors import InputError, ParameterError
 from blocwatch.spark.session import DEFAULT_MASTER, SparkUnavailable, spark_session
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from blocwatch.ingest.results import IngestResult
     from blocwatch.ingest.text import CodeResult
     from blocwatch.progress import Progress
+    from blocwatch.relations import RelationsOptions
 
 __all__ = ["DEFAULT_MASTER", "SparkEngine", "SparkUnavailable"]
 
@@ -156,6 +159,18 @@ class SparkEngine:
 
         events = self._events()  # before a session starts
         return SparkDyads(self.spark, events).relations(query, alpha)
+
+    def balance(self, options: RelationsOptions, *, window: str = "month", top: int | None = None,
+                method: str = "auto", time_limit: float = 30.0, k: int | None = None,
+                progress: Progress | None = None) -> list[dict[str, Any]]:
+        """Structural balance of each window's network of the events in the run folders, as
+        :meth:`blocwatch.relations.Relations.balance` gives it (``progress`` is not told: the
+        windows are solved at once, on the executors)."""
+        from blocwatch.spark.structure import spark_balance
+
+        events = self._events()  # before a session starts
+        return spark_balance(self.spark, events, options, window=window, start=options.query.start,
+                             end=options.query.end, top=top, method=method, time_limit=time_limit, k=k)
 
     def write_dyads(self, query: DyadQuery, out: str | os.PathLike[str]) -> int:
         """Write the dyad table as Parquet to ``out`` (for tables too large to print); its rows."""
