@@ -11,7 +11,8 @@ result again and writes it over. Files are written whole or not at all
 written (read-only, full) only costs the rebuild.
 
 The folder is ``$BLOCWATCH_CACHE`` when set, else ``$XDG_CACHE_HOME/blocwatch``, else
-``~/.cache/blocwatch``.
+``~/.cache/blocwatch``; with none of them (no home directory, as for some service accounts)
+nothing is kept.
 
 Examples
 --------
@@ -42,14 +43,19 @@ _MAGIC = b"blocwatch cache 1\n"
 _DIGEST = 32
 
 
-def cache_dir() -> Path:
+def cache_dir() -> Path | None:
     """The cache folder: ``$BLOCWATCH_CACHE``, else ``$XDG_CACHE_HOME/blocwatch``, else
-    ``~/.cache/blocwatch`` (not created here)."""
+    ``~/.cache/blocwatch`` (not created here); None when there is no home directory either."""
     own = os.environ.get("BLOCWATCH_CACHE")
     if own:
         return Path(own)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "blocwatch"
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "blocwatch"
+    try:
+        return Path.home() / ".cache" / "blocwatch"
+    except RuntimeError:  # no $HOME and no password entry
+        return None
 
 
 def cache_key(*parts: str | bytes) -> bytes:
@@ -62,15 +68,19 @@ def cache_key(*parts: str | bytes) -> bytes:
     return h.digest()
 
 
-def _path(name: str, folder: Path | None) -> Path:
-    return (cache_dir() if folder is None else folder) / f"{name}.bin"
+def _path(name: str, folder: Path | None) -> Path | None:
+    folder = cache_dir() if folder is None else folder
+    return None if folder is None else folder / f"{name}.bin"
 
 
 def read_cache(name: str, key: bytes, folder: Path | None = None) -> bytes | None:
     """The payload kept under ``name`` (in ``folder``, by default :func:`cache_dir`) if it was
     written with ``key`` and is whole, else None."""
+    path = _path(name, folder)
+    if path is None:
+        return None
     try:
-        data = _path(name, folder).read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
     head = len(_MAGIC) + len(key) + _DIGEST
@@ -86,8 +96,11 @@ def write_cache(name: str, key: bytes, payload: bytes, folder: Path | None = Non
     """Keep ``payload`` under ``name`` and ``key`` in ``folder`` (by default :func:`cache_dir`),
     replacing what was kept; False when the folder cannot be written, which only means that the
     result is built again next time."""
+    path = _path(name, folder)
+    if path is None:
+        return False
     with contextlib.suppress(OSError):
-        with atomic_path(_path(name, folder)) as tmp:
+        with atomic_path(path) as tmp:
             tmp.write_bytes(_MAGIC + key + hashlib.sha256(payload).digest() + payload)
         return True
     return False

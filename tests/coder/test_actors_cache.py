@@ -3,6 +3,8 @@ matches; a stale, damaged or unwritable cache costs a rebuild, never a wrong dic
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.matcher import PhraseMatcher
 
@@ -31,6 +33,13 @@ def test_cache_folder_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # the XDG spec: ignored unless absolute
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache_dir() == tmp_path / "home" / ".cache" / "blocwatch"
+
+    def no_home(cls):
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", classmethod(no_home))  # a service account: nothing is kept
+    assert cache_dir() is None
+    assert write_cache("t", cache_key("t"), b"x") is False and read_cache("t", cache_key("t")) is None
 
 
 def test_a_damaged_or_stale_file_is_not_used(tmp_path):
