@@ -164,10 +164,10 @@ class _Phrases:
         self._firsts = self._single.keys() | self._longer
 
     def __call__(self, doc: Doc, lowers: Sequence[int]) -> list[tuple[int, int, int]]:
-        owner, begins, single, longer, size = self._owner, self._begins, self._single, self._longer, len(lowers)
-        found = []
+        owner, begins, single, longer, firsts = self._owner, self._begins, self._single, self._longer, self._firsts
+        size, found = len(lowers), []
         for start, first in enumerate(lowers):
-            if first not in self._firsts:  # most tokens begin no name
+            if first not in firsts:  # most tokens begin no name
                 continue
             record = single.get(first)
             if record is not None:
