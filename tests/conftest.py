@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,17 @@ import pytest
 
 from blocwatch import EventStore
 from tests.helpers import shared_data_dir
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A cache folder of the session's own (blocwatch.cache), for this process and the commands it
+    starts: tests neither read nor fill the user's cache, and the coder's dictionary is built once per
+    session. $BLOCWATCH_CACHE, when set, is kept."""
+    path = Path(os.environ.get("BLOCWATCH_CACHE") or tmp_path_factory.mktemp("cache"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BLOCWATCH_CACHE", str(path))
+        yield path
 
 
 @pytest.fixture(scope="session")

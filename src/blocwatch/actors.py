@@ -30,6 +30,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -37,10 +38,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from blocwatch.countries import load_countries
-from blocwatch.data import read_csv, read_jsonl
+from blocwatch.data import read_bytes, read_csv, read_jsonl
 
-__all__ = ["ROUTES", "STATE_SECTORS", "UNKNOWN_SECTOR", "ActorEntry", "ActorNames", "ActorRecord", "AgentEntry",
-           "CodeSpan", "Resolved", "load_actor_entries", "name_key", "split_code"]
+__all__ = ["ACTOR_FILES", "AGENT_FILES", "ROUTES", "STATE_SECTORS", "UNKNOWN_SECTOR", "ActorEntry", "ActorNames",
+           "ActorRecord", "AgentEntry", "CodeSpan", "Resolved", "dictionaries_digest", "load_actor_entries",
+           "name_key", "split_code"]
+
+#: The shipped actor and agent dictionaries (``data/coder/``), in the order their entries are read.
+ACTOR_FILES = ("actors_blocwatch.jsonl", "actors_phoenix.jsonl")
+AGENT_FILES = ("agents_blocwatch.jsonl", "agents_phoenix.jsonl")
 
 #: How an actor name was resolved (see the module docstring), in the order they are tried.
 ROUTES = ("code", "country", "sector", "dictionary", "named")
@@ -139,15 +145,29 @@ def load_actor_entries() -> tuple[list[ActorEntry], list[AgentEntry], set[str]]:
     """
     removed: set[str] = set()
     actors: list[ActorEntry] = []
-    for row in read_jsonl("coder", "actors_blocwatch.jsonl"):
-        if "remove" in row:
-            removed.update(n.lower() for n in row["remove"])
-        else:
-            actors.append(_entry(row))
-    actors.extend(_entry(row) for row in read_jsonl("coder", "actors_phoenix.jsonl"))
+    for name in ACTOR_FILES:
+        for row in read_jsonl("coder", name):
+            if "remove" in row:  # blocwatch's file drops names of the files after it
+                removed.update(n.lower() for n in row["remove"])
+            else:
+                actors.append(_entry(row))
     agents = [AgentEntry(tuple(r["names"]), r["code"], r.get("prefix", False))
-              for r in read_jsonl("coder", "agents_blocwatch.jsonl") + read_jsonl("coder", "agents_phoenix.jsonl")]
+              for name in AGENT_FILES for r in read_jsonl("coder", name)]
     return actors, agents, removed
+
+
+def dictionaries_digest() -> str:
+    """The SHA-256 of the shipped dictionaries' bytes (:data:`ACTOR_FILES`, :data:`AGENT_FILES`).
+
+    >>> len(dictionaries_digest())
+    64
+    """
+    h = hashlib.sha256()
+    for name in (*ACTOR_FILES, *AGENT_FILES):
+        data = read_bytes("coder", name)
+        h.update(f"{name}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
 
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")

@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from blocwatch.countries import resolve_country
 from blocwatch.errors import ParameterError
 from blocwatch.periods import WINDOWS, parse_date
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = ["DYAD_COLUMNS", "EVENT_FILTERS", "SCORES", "WEIGHTS", "WINDOWS", "DyadQuery", "dyad_table",
            "plover_score_sql"]

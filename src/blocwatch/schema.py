@@ -15,9 +15,12 @@ DataType(double)
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
+if TYPE_CHECKING:  # imported when used: importing the schema (blocwatch --help) does not load Arrow
+    import pyarrow as pa
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -64,17 +67,23 @@ MODES = ("factual", "negated", "hypothetical", "future", "claimed", "commentary"
 #: Values of ``events.date_precision``.
 PRECISIONS = ("day", "week", "month", "year", "reported", "unknown")
 
-_ARROW = {
-    "VARCHAR": pa.string(),
-    "DATE": pa.date32(),
-    "TIMESTAMP": pa.timestamp("us"),
-    "TINYINT": pa.int8(),
-    "INTEGER": pa.int32(),
-    "BIGINT": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "BLOB": pa.binary(),
-}
+
+@functools.cache
+def _arrow_types() -> dict[str, pa.DataType]:
+    """The Arrow type of each SQL type the tables use."""
+    import pyarrow as pa
+
+    return {
+        "VARCHAR": pa.string(),
+        "DATE": pa.date32(),
+        "TIMESTAMP": pa.timestamp("us"),
+        "TINYINT": pa.int8(),
+        "INTEGER": pa.int32(),
+        "BIGINT": pa.int64(),
+        "DOUBLE": pa.float64(),
+        "BOOLEAN": pa.bool_(),
+        "BLOB": pa.binary(),
+    }
 
 
 @dataclass(frozen=True)
@@ -88,7 +97,7 @@ class Column:
 
     @property
     def arrow_type(self) -> pa.DataType:
-        return _ARROW[self.sql_type]
+        return _arrow_types()[self.sql_type]
 
 
 EVENT_COLUMNS: tuple[Column, ...] = (
@@ -224,4 +233,6 @@ def event_arrow_schema() -> pa.Schema:
     >>> event_arrow_schema().names[-2:]
     ['ingest_id', 'ingested_at']
     """
+    import pyarrow as pa
+
     return pa.schema([pa.field(c.name, c.arrow_type, nullable=not c.not_null) for c in EVENT_COLUMNS])

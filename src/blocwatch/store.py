@@ -24,16 +24,14 @@ import contextlib
 import hashlib
 import os
 import re
+import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-import duckdb
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from blocwatch.countries import load_countries
 from blocwatch.errors import StoreBusy, StoreError
@@ -47,6 +45,12 @@ from blocwatch.schema import (
     create_table_sql,
 )
 from blocwatch.taxonomy import load_taxonomy
+
+# DuckDB and Arrow are imported where they are used, so that importing blocwatch (and running
+# `blocwatch --help`) does not load them.
+if TYPE_CHECKING:
+    import duckdb
+    import pyarrow as pa
 
 __all__ = ["DEFAULT_STORE", "WRITER_WAIT", "EventStore", "OriginStats", "StoreStats",
            "insert_ingests", "insert_quarantine", "quarantine_select", "storage_error"]
@@ -120,13 +124,15 @@ def storage_error(exc: BaseException, path: str | os.PathLike[str] | None = None
 
     Examples
     --------
+    >>> import duckdb
     >>> err = duckdb.IOException('Could not write file "x.duckdb.wal": No space left on device')
     >>> str(storage_error(err))
     'x.duckdb: no space left on device'
     >>> storage_error(duckdb.ConversionException('Could not convert "corrupt checksum"'), "x.duckdb") is None
     True
     """
-    if not isinstance(exc, (duckdb.IOException, duckdb.TransactionException)):
+    duckdb = sys.modules.get("duckdb")  # DuckDB raised it only if DuckDB is loaded (imported when used)
+    if duckdb is None or not isinstance(exc, (duckdb.IOException, duckdb.TransactionException)):
         return None
     msg = str(exc)
     low = msg.lower()
@@ -170,6 +176,8 @@ def insert_quarantine(con: duckdb.DuckDBPyConnection, rows: pa.Table, now: datet
     """Add quarantined lines (the ``quarantine`` columns but ``quarantined_at``; ``raw_length`` and
     ``raw_sha256`` may be left out), skipping lines already quarantined (same file content and line
     number). Lines over :data:`RAW_PREFIX_BYTES` keep their start (:func:`quarantine_select`)."""
+    import pyarrow as pa
+
     for name, typ in (("raw_length", pa.int64()), ("raw_sha256", pa.string())):
         if name not in rows.schema.names:
             rows = rows.append_column(name, pa.nulls(len(rows), typ))
@@ -239,6 +247,8 @@ class EventStore:
             raise StoreError("no event store here; run `blocwatch ingest` first", path=str(self.path))
         if not read_only and self.path.parent and not self.path.parent.exists():
             raise StoreError(f"folder {self.path.parent} does not exist", path=str(self.path))
+        import duckdb
+
         config: dict[str, Any] = {"preserve_insertion_order": False}
         if threads:
             config["threads"] = threads
@@ -311,6 +321,8 @@ class EventStore:
         return storage_error(exc, self.path) or StoreError(f"cannot open: {msg.splitlines()[0]}", path=str(self.path))
 
     def _check_version(self) -> None:
+        import duckdb
+
         try:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
         except duckdb.CatalogException:
@@ -348,6 +360,8 @@ class EventStore:
         con.execute("COMMIT")
 
     def _write_lookups(self) -> None:
+        import pyarrow as pa
+
         tax, countries = load_taxonomy(), load_countries()
         cameo = pa.table(
             list(zip(*tax.rows(), strict=True)),
@@ -395,6 +409,8 @@ class EventStore:
         ...     store.query("SELECT key FROM meta WHERE key IN ('note', 'other')").to_pylist()
         [{'key': 'note'}]
         """
+        import duckdb
+
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:

@@ -9,13 +9,55 @@ Nothing here opens the store; :mod:`blocwatch.relations` fetches events with
 - :mod:`~blocwatch.analysis.blocs`: k-bloc partitions under relaxed structural balance
 - :mod:`~blocwatch.analysis.shifts`: change points, alignment shifts and their drivers
 - :mod:`~blocwatch.analysis.enemies`: third parties two states are both hostile to
+
+The names below are loaded when first used, so that importing one module of the package (the
+command line reads :mod:`~blocwatch.analysis.cooperation`) does not load SciPy, which only
+:mod:`~blocwatch.analysis.balance` needs.
+
+>>> from blocwatch.analysis import blocs, EdgeRule
+>>> callable(blocs), EdgeRule().min_events
+(True, 3)
 """
 
 from __future__ import annotations
 
-from blocwatch.analysis.balance import Frustration, TriangleBalance, frustration, triangle_balance
-from blocwatch.analysis.blocs import BlocPartition, blocs
-from blocwatch.analysis.network import EdgeRule, SignedEdge, SignedNetwork, network_from_relations
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from blocwatch.analysis.balance import Frustration, TriangleBalance, frustration, triangle_balance
+    from blocwatch.analysis.blocs import BlocPartition, blocs
+    from blocwatch.analysis.network import EdgeRule, SignedEdge, SignedNetwork, network_from_relations
 
 __all__ = ["BlocPartition", "EdgeRule", "Frustration", "SignedEdge", "SignedNetwork", "TriangleBalance", "blocs",
            "frustration", "network_from_relations", "triangle_balance"]
+
+#: Each name of :data:`__all__` and the module that defines it.
+_LAZY = {
+    "Frustration": "balance", "TriangleBalance": "balance", "frustration": "balance", "triangle_balance": "balance",
+    "BlocPartition": "blocs", "blocs": "blocs",
+    "EdgeRule": "network", "SignedEdge": "network", "SignedNetwork": "network", "network_from_relations": "network",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    """This package, whose function :func:`blocs` keeps its name when the module of the same name is
+    imported (the import system sets a submodule as an attribute of its package)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _LAZY and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
-
-import numpy as np
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from blocwatch.errors import InputError, ParameterError
+
+if TYPE_CHECKING:  # imported where used: the command line reads DEFAULT_ALPHA without loading them
+    import numpy as np
+    import pyarrow as pa
 
 __all__ = ["DEFAULT_ALPHA", "add_net", "net_cooperation", "net_interval", "series", "totals"]
 
@@ -73,12 +74,16 @@ def net_interval(pos: float, neg: float, pos_sq: float, neg_sq: float, alpha: fl
     >>> net_interval(0.0, 0.0, 0.0, 0.0)
     (0.0, 0.0)
     """
+    import numpy as np
+
     low, high = _net_bounds(np.array([pos]), np.array([neg]), np.array([pos_sq]), np.array([neg_sq]), alpha, z)
     return float(low[0]), float(high[0])
 
 
 def _net_bounds(pos: np.ndarray, neg: np.ndarray, pos_sq: np.ndarray, neg_sq: np.ndarray, alpha: float,
                 z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+
     total = pos + neg + alpha
     safe = np.where(total > 0, total, 1.0)
     net = np.where(total > 0, (pos - neg) / safe, 0.0)
@@ -101,10 +106,14 @@ def add_net(table: pa.Table, alpha: float = DEFAULT_ALPHA) -> pa.Table:
 
     Examples
     --------
+    >>> import pyarrow as pa
     >>> t = pa.table({"score_pos": [38.0, 0.0], "score_neg": [0.0, 10.0]})
     >>> [round(x, 2) for x in add_net(t)["net"].to_pylist()]
     [0.79, -0.5]
     """
+    import numpy as np
+    import pyarrow as pa
+
     if alpha < 0:
         raise ParameterError("alpha", f"must be >= 0, not {alpha}")
     for col in ("score_pos", "score_neg"):
@@ -147,6 +156,8 @@ def series(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, key: str 
     >>> series(rows, [date(2024, 1, 1)], key=("net", "events"))[("A", "B")].tolist()
     [[0.5], [3.0]]
     """
+    import numpy as np
+
     keys = [key] if isinstance(key, str) else list(key)
     pos = {p: i for i, p in enumerate(periods)}
     out: dict[tuple[str, str], np.ndarray] = {}
@@ -190,6 +201,8 @@ def totals(rows: Iterable[dict[str, Any]], alpha: float = DEFAULT_ALPHA) -> dict
         if not squares:
             del acc["score_pos_sq"], acc["score_neg_sq"]
     if squares and out:  # the intervals of all pairs in one vectorised step
+        import numpy as np
+
         rows = list(out.values())
         low, high = _net_bounds(*(np.array([r[k] for r in rows], dtype=float)
                                   for k in ("score_pos", "score_neg", "score_pos_sq", "score_neg_sq")), alpha)

@@ -23,11 +23,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from blocwatch.errors import InputError, ParameterError
+
+if TYPE_CHECKING:  # imported where used: the command line reads EDGE_WEIGHTS and EdgeRule without it
+    import numpy as np
 
 __all__ = ["EDGE_WEIGHTS", "EdgeRule", "SignedEdge", "SignedNetwork", "network_from_relations"]
 
@@ -143,6 +144,8 @@ class SignedNetwork:
     @cached_property
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """``(u, v, sign, weight)`` as numpy arrays over node positions (for the algorithms)."""
+        import numpy as np
+
         ix = self.index
         u = np.fromiter((ix[e.source] for e in self.edges), np.int64, len(self.edges))
         v = np.fromiter((ix[e.target] for e in self.edges), np.int64, len(self.edges))
@@ -159,6 +162,8 @@ class SignedNetwork:
         array([[ 0., -2.],
                [-2.,  0.]])
         """
+        import numpy as np
+
         n = len(self.nodes)
         a = np.zeros((n, n))
         u, v, s, w = self.arrays

@@ -10,13 +10,11 @@ import enum
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pyarrow as pa
 import typer
 
 from blocwatch.analysis.network import EdgeRule, SignedNetwork
-from blocwatch.analysis.significance import ShiftTest
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
 from blocwatch.cli.render import OutputFormat, RichProgress, clean, note_empty, plural, render, stderr, stdout, term
@@ -25,8 +23,14 @@ from blocwatch.engines import make_engine
 from blocwatch.errors import InputError, ParameterError
 from blocwatch.files import atomic_write
 from blocwatch.periods import Period
-from blocwatch.relations import Relations, RelationsOptions
 from blocwatch.store import EventStore
+
+# Arrow, numpy and the analyses are imported by the commands that use them, so that `blocwatch --help`
+# and the other commands do not load them.
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from blocwatch.relations import RelationsOptions
 
 __all__ = ["balance", "enemies", "network", "relations", "shifts"]
 
@@ -73,6 +77,8 @@ def _print_csv(rows: list[dict[str, Any]], empty: str) -> None:
     if not rows:
         stderr.print(f"[yellow]note:[/yellow] {term(empty)}", highlight=False)
         return
+    import pyarrow as pa
+
     render(pa.Table.from_pylist([_flat(r) for r in rows]), OutputFormat.csv)
 
 
@@ -82,6 +88,8 @@ def _options(*, start: str | None = None, end: str | None = None, countries: str
              min_events: int = opt.MIN_EVENTS, edge_weight: str = opt.EDGE_WEIGHT, all_actors: bool = False,
              roots_only: bool = False, min_sources: int = 1,
              filters: dict[str, Any] | None = None) -> RelationsOptions:
+    from blocwatch.relations import RelationsOptions
+
     query = DyadQuery(window=window, countries=opt.countries_of(countries), start=start, end=end,
                       factual_only=not all_modes, directed=directed, score=score, weight=weight_by, collapse=collapse,
                       states_only=not all_actors, roots_only=roots_only, min_sources=min_sources, **(filters or {}))
@@ -140,6 +148,8 @@ def network(
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of printing.")] = None,
 ) -> None:
     """The signed network of states in one period: ties signed by net cooperation, weighted by intensity."""
+    from blocwatch.relations import Relations
+
     if window is not None:  # --window is a bucket size everywhere else (dyads, relations, balance)
         if period is not None:
             raise InputError("--window is the old name of --period: give one of them")
@@ -189,6 +199,9 @@ def shifts(
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
     """Which pairs moved closer or apart between --from and --to, how sure that is, and the events behind it."""
+    from blocwatch.analysis.significance import ShiftTest
+    from blocwatch.relations import Relations
+
     span = Period.between(_required(start, "start"), _required(end, "end"))
     options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse,
                        all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
@@ -263,6 +276,8 @@ def enemies(
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
 ) -> None:
     """The enemy of my enemy: third states both A and B were hostile to, with example events."""
+    from blocwatch.relations import Relations
+
     pair = opt.countries_of(f"{a},{b}") or ()
     if len(pair) != 2:
         raise InputError("give two different states, e.g. RUS PRK")
@@ -313,6 +328,8 @@ def balance(
     events: opt.EventsOption = None,
 ) -> None:
     """Structural balance per network: frustration index, balanced triangles and blocs."""
+    import pyarrow as pa
+
     if edges is not None and engine is not opt.EngineName.duckdb:
         raise InputError("an edge CSV is measured here; --engine spark reads run folders (--events)")
     if edges is not None:
@@ -349,6 +366,8 @@ def _balance_row(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def _edge_table(net: SignedNetwork) -> pa.Table:
+    import pyarrow as pa
+
     return pa.Table.from_pylist(
         [{"source": e.source, "target": e.target, "sign": e.sign, "weight": round(e.weight, 4),
           "net": None if e.net is None else round(e.net, 4), "events": e.events} for e in net.edges],

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 from typing import Annotated
 
-import pyarrow as pa
 import typer
 
 from blocwatch.cli import options as opt
@@ -68,6 +67,8 @@ def evaluate(
     from blocwatch.extras import require
 
     require("coder", "scoring the coder")
+    import pyarrow as pa
+
     from blocwatch.coder.articles import score_articles, totals
     from blocwatch.coder.evaluate import evaluate as score
 

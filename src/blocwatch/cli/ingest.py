@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shlex
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,7 +16,9 @@ from blocwatch.cli import options as opt
 from blocwatch.cli.app import ingest_app
 from blocwatch.cli.render import RichProgress, plural, stderr, stdout, term
 from blocwatch.engines import DuckDBEngine, make_engine
-from blocwatch.ingest.results import IngestResult
+
+if TYPE_CHECKING:
+    from blocwatch.ingest.results import IngestResult
 
 __all__ = ["report_datasets", "report_text"]
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pyarrow as pa
 import typer
 
 from blocwatch.cli import options as opt
@@ -14,13 +13,17 @@ from blocwatch.cli.render import OutputFormat, clean, note_empty, plural, render
 from blocwatch.countries import parse_pair
 from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
-from blocwatch.relations import Relations, RelationsOptions
 from blocwatch.store import EventStore, StoreStats
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = ["coverage", "dyads", "events", "quarantine", "stats"]
 
 
 def _stats_tables(stats: StoreStats) -> dict[str, pa.Table]:
+    import pyarrow as pa
+
     return {
         "origins": pa.Table.from_pylist(
             [{"origin": o.origin, "events": o.events, "first_date": o.first_date, "last_date": o.last_date}
@@ -54,6 +57,8 @@ def stats(db: opt.Db = opt.DEFAULT_DB, fmt: opt.Format = OutputFormat.table) -> 
             if table.num_rows:
                 render(table, fmt, title=title)
     else:
+        import pyarrow as pa
+
         for title, table in tables.items():
             render(table.append_column("section", pa.array([title] * table.num_rows, pa.string())), fmt)
 
@@ -88,6 +93,8 @@ def events(
     exclude: opt.Exclude = None,
 ) -> None:
     """Events with every column (CSV and JSON lines read back by `blocwatch ingest csv --map`, docs/importing.md)."""
+    from blocwatch.relations import Relations, RelationsOptions
+
     a, b = parse_pair(pair) if pair else (None, None)
     query = DyadQuery(countries=None if pair else opt.countries_of(countries), start=start, end=end,
                       factual_only=not all_modes, directed=False,
@@ -104,6 +111,8 @@ def events(
 @app.command()
 def coverage(db: opt.Db = opt.DEFAULT_DB, fmt: opt.Format = OutputFormat.table) -> None:
     """Events per origin and month, and each origin's coverage (months outside it are missing data, not peace)."""
+    from blocwatch.relations import Relations
+
     with EventStore(db, read_only=True) as store:
         rel = Relations(store)
         table, spans = rel.coverage_table(), rel.coverage()

@@ -10,9 +10,8 @@ import re
 import sys
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
@@ -28,6 +27,9 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:  # imported when a table is printed: `blocwatch --help` does not load Arrow
+    import pyarrow as pa
 
 __all__ = ["SECONDARY", "WRAPPED", "OutputFormat", "RichProgress", "clean", "csv_cell", "fit_columns", "note_empty",
            "plural", "render", "state_legend", "stderr", "stdout", "term"]
@@ -125,6 +127,8 @@ def _cell(value: Any) -> str:
 
 def render(table: pa.Table, fmt: OutputFormat, *, title: str | None = None, console: Console = stdout) -> None:
     """Print ``table`` as a rich table, CSV or JSON lines (one object per row)."""
+    import pyarrow as pa
+
     rows = table.to_pylist()
     if fmt is OutputFormat.jsonl:
         for row in rows:

@@ -196,8 +196,17 @@ _TOKEN = re.compile(r"\(|\)|\{|\}|\*|\$|\+|%|\^|&[\w'.-]+|[\w'.-]+")
 class _Parser:
     def __init__(self, synsets: Mapping[str, Sequence[str]]) -> None:
         self.synsets = synsets
+        self._words: dict[str, frozenset[str]] = {}
 
     def words(self, tok: str) -> frozenset[str]:
+        """The forms a pattern word matches: itself and its singular, or the words of a synonym set
+        (the same few hundred words recur across the shipped patterns: each is worked out once)."""
+        found = self._words.get(tok)
+        if found is None:
+            found = self._words[tok] = self._forms(tok)
+        return found
+
+    def _forms(self, tok: str) -> frozenset[str]:
         if tok.startswith("&"):
             members = self.synsets.get(tok[1:].rstrip("_").lower(), ())
             out = set()

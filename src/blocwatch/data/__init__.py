@@ -16,7 +16,15 @@ import json
 from importlib import resources
 from typing import Any
 
-__all__ = ["read_csv", "read_json", "read_jsonl", "read_text"]
+__all__ = ["read_bytes", "read_csv", "read_json", "read_jsonl", "read_text"]
+
+
+def read_bytes(*parts: str) -> bytes:
+    """The bytes of ``data/<parts...>``."""
+    node = resources.files(__name__)
+    for part in parts:
+        node = node.joinpath(part)
+    return node.read_bytes()
 
 
 def read_text(*parts: str) -> str:

@@ -31,12 +31,13 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 
 import blocwatch
 
 if TYPE_CHECKING:
+    import duckdb
+
     from blocwatch.coder.events import CodedEvent
     from blocwatch.documents import Document
     from blocwatch.store import EventStore

@@ -1,0 +1,60 @@
+"""Start-up: each command imports what it uses and nothing more (issue 18).
+
+Timing ``blocwatch --help`` against ``import typer`` in a test would be flaky on a shared machine;
+what makes it slow is what it imports, so the tests read ``python -X importtime`` and name the
+heavy packages a command must not load. ``benchmarks/bench_startup.py`` measures the times.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from blocwatch import EventStore
+
+#: Packages that take tens to hundreds of milliseconds to import, none of which --help needs.
+HEAVY = ("duckdb", "pyarrow", "numpy", "pandas", "scipy", "networkx", "spacy", "thinc", "sklearn", "plotly",
+         "matplotlib", "jinja2", "fastapi", "starlette", "uvicorn", "igraph", "pyspark", "trafilatura", "lxml")
+#: What only the coder, the analyses of structure, the report and the web app need.
+NOT_FOR_TABLES = ("scipy", "networkx", "spacy", "thinc", "sklearn", "plotly", "matplotlib", "jinja2", "fastapi",
+                  "starlette", "uvicorn", "igraph", "pyspark", "trafilatura", "lxml")
+
+
+def imported(*args: str | Path, code: str | None = None) -> set[str]:
+    """The top-level packages a fresh ``blocwatch ARGS`` (or ``python -c CODE``) imports."""
+    argv = ["-c", code] if code is not None else ["-m", "blocwatch", *map(str, args)]
+    proc = subprocess.run([sys.executable, "-X", "importtime", *argv], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = [line for line in proc.stderr.splitlines() if line.startswith("import time:")]
+    assert len(lines) > 20, proc.stderr[-2000:]  # -X importtime did report
+    return {line.rsplit("|", 1)[1].strip().split(".")[0] for line in lines[1:]}
+
+
+def test_help_and_version_load_no_heavy_package():
+    for args in (("--help",), ("--version",), ("ingest", "--help"), ("dyads", "--help")):
+        found = imported(*args)
+        assert "typer" in found and "blocwatch" in found
+        assert found.isdisjoint(HEAVY), (args, sorted(found & set(HEAVY)))
+
+
+def test_importing_the_library_loads_no_heavy_package():
+    assert imported(code="import blocwatch, blocwatch.analysis.network, blocwatch.dyads, blocwatch.engines"
+                    ).isdisjoint(HEAVY)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "s.duckdb"
+    EventStore(path).close()
+    return path
+
+
+def test_table_commands_load_neither_scipy_nor_the_coder(db):
+    for args in (("stats",), ("dyads",), ("relations",), ("quarantine",), ("shifts", "--from", "2024-01", "--to",
+                                                                            "2024-06")):
+        found = imported(*args, "--db", db)
+        assert {"duckdb", "pyarrow"} <= found
+        assert found.isdisjoint(NOT_FOR_TABLES), (args, sorted(found & set(NOT_FOR_TABLES)))
