@@ -6,11 +6,13 @@ from __future__ import annotations
 import math
 from datetime import date
 
+import duckdb
 import numpy as np
 import pytest
 
 from blocwatch.analysis.changepoints import _partition_scalar, best_splits, change_penalty, optimal_partitions
 from blocwatch.analysis.shifts import best_split, change_points, drivers, find_shifts, smoothed
+from blocwatch.drivers import shift_drivers
 from blocwatch.errors import InputError
 
 MONTHS = [date(2023 + (m - 1) // 12, (m - 1) % 12 + 1, 1) for m in range(1, 25)]
@@ -188,3 +190,40 @@ def test_find_shifts_reads_columns_as_it_reads_rows():
     columns = {k: np.array([r[k] for r in rows], dtype="datetime64[D]" if k == "period" else None) for k in rows[0]}
     assert find_shifts(columns, MONTHS) == find_shifts(rows, MONTHS) != []
     assert find_shifts({k: v[:0] for k, v in columns.items()}, MONTHS) == []
+
+
+class Recording:
+    """A DuckDB connection that remembers how many rows each query returned."""
+
+    def __init__(self, con):
+        self.con, self.rows = con, []
+
+    def execute(self, sql, params):
+        self.rows.append((sql, len(self.con.execute(sql, params).fetchall())))
+        return self.con.execute(sql, params)
+
+
+def test_drivers_from_the_store_are_the_drivers_of_every_event_with_evidence_capped():
+    """400 events of a pair after its change: the drivers the store computes equal drivers() of all
+    of them, and the evidence fetched is one example per code shown, at most limit * examples rows."""
+    rng = np.random.default_rng(5)
+    codes = ["042", "043", "046", "051", "057", "061", "071", "073", "111", "190", None]
+    events = [(f"e{i:04d}", date(2024, 1 + i % 6, 1 + i % 27), codes[i % len(codes)],
+               None if codes[i % len(codes)] else "AGREE", round(float(rng.normal(1.0, 4.0)), 1),
+               None if i % 3 else f"sentence {i}") for i in range(400)]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE events (event_id VARCHAR, date DATE, cameo VARCHAR, plover VARCHAR, goldstein DOUBLE, "
+                "evidence_text VARCHAR)")
+    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", events)
+    columns = ("event_id", "date", "cameo", "plover", "evidence_text")
+    rows = [dict(zip((*columns, "score"), r, strict=True)) for r in con.execute(
+        f"SELECT {', '.join(columns)}, goldstein AS score FROM events ORDER BY date, event_id").fetchall()]
+    for r in rows:
+        r["date"] = r["date"].isoformat()
+    for direction, limit, examples in ((1, 5, 3), (-1, 2, 2), (1, 20, 1)):
+        recording = Recording(con)
+        got = shift_drivers(recording, ["date >= ?"], [date(2024, 1, 1)], "goldstein", columns, direction,
+                            limit=limit, examples=examples, names={"04": "CONSULT"})
+        assert got == drivers(rows, direction, limit=limit, examples=examples, names={"04": "CONSULT"}) != ()
+        evidence = [n for sql, n in recording.rows if "evidence_text" in sql.split("FROM")[0]]
+        assert evidence == [sum(len(d.examples) for d in got)] and evidence[0] <= limit * examples
