@@ -38,6 +38,8 @@ Examples
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 __all__ = ["FIRST_BATCH", "STOP_AFTER", "Workspace", "batch_ends", "tail_p_value"]
@@ -87,9 +89,9 @@ class Workspace:
 
     def get(self, name: str, shape: tuple[int, ...], dtype: type | np.dtype) -> np.ndarray:
         """An uninitialised C-contiguous array of ``shape``, the memory of ``name`` reused."""
-        size = int(np.prod(shape))
+        size = math.prod(shape)
         flat = self._arrays.get(name)
-        if flat is None or flat.size < size or flat.dtype != np.dtype(dtype):
+        if flat is None or flat.size < size or flat.dtype != dtype:
             flat = self._arrays[name] = np.empty(max(size, 2 * (flat.size if flat is not None else 0)), dtype)
         return flat[:size].reshape(shape)
 
@@ -238,17 +240,14 @@ def _orders(draws: np.ndarray, bits: int, work: Workspace) -> np.ndarray:
     """``(m, rows)``: column ``r`` is ``argsort`` of draws row ``r``, from integer keys holding a
     draw's top bits (exact: a draw is a multiple of 2**-53) and its index in the low ``bits``."""
     rows, m = draws.shape
-    high = 32 - bits if bits <= 9 else 53  # 32-bit keys when the top bits leave few ties, else 64-bit
-    kind = np.uint32 if bits <= 9 else np.uint64
-    keys = work.get("keys", draws.shape, kind)
-    scaled = work.get("scaled", draws.shape, float)
-    np.multiply(draws, float(2**high), out=scaled)  # exact: a power of two
-    np.copyto(keys, scaled, casting="unsafe")  # the top ``high`` bits of each draw
-    shift = bits if bits <= 9 else 11
+    small = bits <= 9  # 32-bit keys when the top bits leave few ties, else 64-bit
+    kind, high, shift = (np.uint32, 32 - bits, bits) if small else (np.uint64, 53, 11)
+    keys = work.get(f"keys{32 if small else 64}", draws.shape, kind)
+    np.multiply(draws, float(2**high), out=keys, casting="unsafe")  # the top ``high`` bits (exact: 2**-53 steps)
     keys <<= kind(shift)
     keys |= np.arange(m, dtype=kind)
     keys.sort(axis=1)
-    gaps = work.get("gaps", (rows, m - 1), kind)
+    gaps = work.get(f"gaps{32 if small else 64}", (rows, m - 1), kind)
     np.bitwise_xor(keys[:, 1:], keys[:, :-1], out=gaps)
     tied = gaps.min(axis=1, initial=np.iinfo(kind).max) < (1 << shift)  # same top bits: rank by the doubles
     keys &= kind((1 << shift) - 1)

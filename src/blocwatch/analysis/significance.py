@@ -72,6 +72,9 @@ _STOP_AFTER = STOP_AFTER
 #: Random orders in the first batch; later batches are larger.
 _FIRST_BATCH = FIRST_BATCH
 
+#: Fewest months with events for which the fast path scores the orders (it costs more to set up).
+_FAST_UNITS = 24
+
 
 @dataclass(frozen=True)
 class ShiftTest:
@@ -349,9 +352,10 @@ class _Units:
 
     def tail(self, segs: np.ndarray, test: ShiftTest) -> bool:
         """Whether :func:`blocwatch.analysis.permutations.tail_p_value` scores these orders: months
-        shuffled, each counting once, every segment running to the last month."""
+        shuffled, each counting once, every segment running to the last month, and enough months
+        for its setup to pay (below ``_FAST_UNITS`` the batch loop is as fast; both give the same)."""
         return (test.shuffle == "months" and test.statistic == "months" and len(self.cut) == self.size + 1
-                and bool(np.all(segs[:, 1] == self.size)))
+                and self.size >= _FAST_UNITS and bool(np.all(segs[:, 1] == self.size)))
 
     def p_value(self, observed: float, segs: np.ndarray, test: ShiftTest, rng: _Draws) -> float:
         """The sequential Monte Carlo *p*-value of ``observed`` (Besag and Clifford 1991): random
