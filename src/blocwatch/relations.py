@@ -271,21 +271,31 @@ class Relations:
             shown = _head(shown, limit)
         if every:
             shown += [s for s in found if not s.supported]
-        names = self.cameo_names()
-        return [s if not s.supported or not evidence else
-                replace(s, drivers=source.drivers(s.source, s.target, s.at, period_end(s.after_end, "month"),
-                                                  1 if s.delta > 0 else -1, limit=evidence, names=names))
-                for s in shown]
+        if not evidence:
+            return shown
+        moving = [s for s in shown if s.supported]  # the drivers of the shifts listed, in one pass
+        moves = [(s.source, s.target, s.at, period_end(s.after_end, "month"), 1 if s.delta > 0 else -1) for s in moving]
+        found = source.drivers_of(moves, limit=evidence, names=self.cameo_names())
+        drivers = {id(s): d for s, d in zip(moving, found, strict=True)}
+        return [replace(s, drivers=drivers[id(s)]) if id(s) in drivers else s for s in shown]
 
     def drivers(self, a: str, b: str, start: Day, end: Day, direction: int, *, limit: int = 5, examples: int = 3,
                 names: dict[str, str] | None = None) -> tuple[Driver, ...]:
         """What drove ``a`` and ``b`` closer (``direction`` +1) or apart (-1) from ``start`` to
-        ``end``: :func:`blocwatch.analysis.shifts.drivers` of :meth:`events`, computed in the store
-        (:mod:`blocwatch.drivers`): the events are tallied there, and only the ``examples`` (one per
-        code) of the ``limit`` categories shown are fetched, at most ``limit * examples`` rows."""
-        q, where, params = self._event_filter(a, b, start, end)
-        return shift_drivers(self.store.con, where, params, f"({q.score_sql()}) * {q.weight_sql()}", EVIDENCE_COLUMNS,
-                             direction, limit=limit, examples=examples, names=names)
+        ``end``: :func:`blocwatch.analysis.shifts.drivers` of :meth:`events` (:meth:`drivers_of`)."""
+        return self.drivers_of([(a, b, start, end, direction)], limit=limit, examples=examples, names=names)[0]
+
+    def drivers_of(self, moves: list[tuple[str, str, Day, Day, int]], *, limit: int = 5, examples: int = 3,
+                   names: dict[str, str] | None = None) -> list[tuple[Driver, ...]]:
+        """:meth:`drivers` of several moves ``(a, b, start, end, direction)``, computed in the store
+        (:mod:`blocwatch.drivers`) in two passes over the events: the events are tallied there, and
+        only the ``examples`` (one per code) of the ``limit`` categories shown are fetched, at most
+        ``limit * examples`` events per move."""
+        spans = [self._query(countries=None, start=start, end=end) for _, _, start, end, _ in moves]
+        q = self._query(countries=None, start=None, end=None)
+        spans = [(a, b, span.start, span.end, d) for (a, b, *_, d), span in zip(moves, spans, strict=True)]
+        return shift_drivers(self.store.con, q.where(), [], f"({q.score_sql()}) * {q.weight_sql()}", EVIDENCE_COLUMNS,
+                             spans, limit=limit, examples=examples, names=names)
 
     def _tested(self, start: date, end: date, periods: list[date], split: date | None,
                 test: ShiftTest | None) -> tuple[list[Shift], tuple[str, ...] | None]:

@@ -213,17 +213,24 @@ def test_drivers_from_the_store_are_the_drivers_of_every_event_with_evidence_cap
                None if i % 3 else f"sentence {i}") for i in range(400)]
     con = duckdb.connect()
     con.execute("CREATE TABLE events (event_id VARCHAR, date DATE, cameo VARCHAR, plover VARCHAR, goldstein DOUBLE, "
-                "evidence_text VARCHAR)")
-    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)", events)
+                "evidence_text VARCHAR, source_country VARCHAR, target_country VARCHAR)")
+    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(*e, *(("PRK", "RUS") if i % 2 else ("RUS", "PRK"))) for i, e in enumerate(events)])
     columns = ("event_id", "date", "cameo", "plover", "evidence_text")
     rows = [dict(zip((*columns, "score"), r, strict=True)) for r in con.execute(
         f"SELECT {', '.join(columns)}, goldstein AS score FROM events ORDER BY date, event_id").fetchall()]
     for r in rows:
         r["date"] = r["date"].isoformat()
+    con.execute("INSERT INTO events VALUES ('x1', DATE '2024-02-02', '057', NULL, 8.0, 'elsewhere', 'CHN', 'RUS')")
     for direction, limit, examples in ((1, 5, 3), (-1, 2, 2), (1, 20, 1)):
         recording = Recording(con)
-        got = shift_drivers(recording, ["date >= ?"], [date(2024, 1, 1)], "goldstein", columns, direction,
+        moves = [("PRK", "RUS", date(2024, 1, 1), date(2024, 6, 30), direction),
+                 ("PRK", "RUS", date(2024, 4, 1), date(2024, 6, 30), -direction)]
+        got = shift_drivers(recording, ["cameo IS DISTINCT FROM ?"], ["999"], "goldstein", columns, moves,
                             limit=limit, examples=examples, names={"04": "CONSULT"})
-        assert got == drivers(rows, direction, limit=limit, examples=examples, names={"04": "CONSULT"}) != ()
+        assert got == [drivers([r for r in rows if r["date"] >= first.isoformat()], d, limit=limit, examples=examples,
+                               names={"04": "CONSULT"}) for *_, first, _, d in moves]
+        assert all(got)
         evidence = [n for sql, n in recording.rows if "evidence_text" in sql.split("FROM")[0]]
-        assert evidence == [sum(len(d.examples) for d in got)] and evidence[0] <= limit * examples
+        assert evidence == [sum(len(d.examples) for found in got for d in found)]
+        assert evidence[0] <= 2 * limit * examples  # the cap: limit x examples events per move
