@@ -40,7 +40,18 @@ SUMS = ("events", "score_pos", "score_neg", "score_pos_sq", "score_neg_sq")
 def pair_matrix(rows: Rows, periods: Sequence[date], keys: Sequence[str]) -> tuple[list[tuple[str, str]], np.ndarray]:
     """The pairs (sorted) and their values by period: an array ``(len(keys), pairs, periods)``,
     0 where a pair has no row, rows of the same pair and period added (rows outside ``periods``
-    are left out)."""
+    are left out). ``periods`` are in order.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> rows = [{"period": date(2024, 1, 1), "source": "B", "target": "C", "events": 2},
+    ...         {"period": date(2024, 1, 1), "source": "A", "target": "B", "events": 1},
+    ...         {"period": date(2024, 1, 1), "source": "A", "target": "B", "events": 4}]
+    >>> pair_matrix(rows, [date(2023, 12, 1), date(2024, 1, 1)], ("events",))
+    ([('A', 'B'), ('B', 'C')], array([[[0., 5.],
+            [0., 2.]]]))
+    """
     if isinstance(rows, Mapping):
         month, pair, pairs, inside = _columns(rows, periods)
         out = np.zeros((len(keys), len(pairs), len(periods)))
@@ -70,6 +81,15 @@ def pair_rows(rows: Rows, periods: Sequence[date], *, events_only: bool = False,
     Rows are those of the monthly dyad table, or single events with a ``score`` (one event each:
     its positive and negative parts and their squares); with ``events_only`` every row must be a
     single event.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> events = [{"period": date(2024, 2, 1), "source": "A", "target": "B", "score": -2.0},
+    ...           {"period": date(2024, 1, 1), "source": "A", "target": "B", "score": 3.0}]
+    >>> months, sums = pair_rows(events, [date(2024, 1, 1), date(2024, 2, 1)])[("A", "B")]
+    >>> months.tolist(), sums.tolist()
+    ([0, 1], [[1.0, 1.0], [3.0, 0.0], [0.0, 2.0], [9.0, 0.0], [0.0, 4.0]])
     """
     if isinstance(rows, Mapping) and "score" not in rows:
         return _pair_rows_of_columns(rows, periods, events_only)

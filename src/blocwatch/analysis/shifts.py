@@ -325,7 +325,13 @@ def drivers(events: Iterable[dict[str, Any]], direction: int, *, limit: int = 5,
 
 def example_key(event: dict[str, Any]) -> tuple[bool, float, str]:
     """How a driver's example is chosen among the events of a code (the least first): an event
-    with a sentence of evidence, then the strongest, then the earliest."""
+    with a sentence of evidence, then the strongest, then the earliest.
+
+    Examples
+    --------
+    >>> example_key({"score": -4.0, "evidence_text": "clashed", "date": "2024-06-19"})
+    (False, -4.0, '2024-06-19')
+    """
     return not event.get("evidence_text"), -abs(event["score"]), str(event.get("date", ""))
 
 
