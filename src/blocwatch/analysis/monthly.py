@@ -55,11 +55,10 @@ def pair_matrix(rows: Rows, periods: Sequence[date], keys: Sequence[str]) -> tup
     if isinstance(rows, Mapping):
         month, pair, pairs, inside = _columns(rows, periods)
         out = np.zeros((len(keys), len(pairs), len(periods)))
-        rank = _ranks(pairs)
         for k, key in enumerate(keys):
             values = np.asarray(rows[key], dtype=float)[inside]
-            np.add.at(out[k], (rank[pair[inside]], month[inside]), values)  # in row order, as series adds
-        return sorted(pairs), out
+            np.add.at(out[k], (pair[inside], month[inside]), values)  # in row order, as series adds
+        return pairs, out
     index = {p: i for i, p in enumerate(periods)}
     sums: dict[tuple[str, str], np.ndarray] = {}
     for r in rows:
@@ -127,12 +126,12 @@ def _pair_rows_of_columns(columns: Mapping[str, Sequence[Any]], periods: Sequenc
     values = [np.asarray(columns[k], dtype=float)[inside] for k in SUMS]
     if events_only and np.any(values[0] != 1):
         raise InputError("shuffle='events' needs one row per event (event_scores_sql), not a dyad table")
-    rank, month = _ranks(pairs)[pair[inside]], month[inside]
+    rank, month = pair[inside], month[inside]
     order = np.lexsort((*values[::-1], month, rank))  # pair, then period, then the sums: as tuples sort
     rank, month, values = rank[order], month[order], [v[order] for v in values]
     starts = np.flatnonzero(np.r_[True, rank[1:] != rank[:-1]]).tolist() + [len(rank)]
     out = {}
-    for key, lo, hi in zip(sorted(pairs), starts, starts[1:], strict=False):
+    for key, lo, hi in zip(pairs, starts, starts[1:], strict=False):
         cols = np.empty((hi - lo, 1 + len(SUMS)))  # the row path's layout: one row per month, transposed
         cols[:, 0] = month[lo:hi]
         for k, v in enumerate(values, start=1):
@@ -143,29 +142,19 @@ def _pair_rows_of_columns(columns: Mapping[str, Sequence[Any]], periods: Sequenc
 
 def _columns(columns: Mapping[str, Sequence[Any]], periods: Sequence[date],
              ) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]], np.ndarray]:
-    """Each row's period index, pair index (into the pairs in order of first row) and whether its
-    period is one of ``periods``."""
+    """Each row's period index, its pair's index among the pairs (sorted) with rows in ``periods``
+    (-1 for a row outside them), those pairs, and whether each row's period is one of ``periods``."""
     months = np.array(periods, dtype="datetime64[D]")
     period = np.asarray(columns["period"]).astype("datetime64[D]")
     month = np.searchsorted(months, period)
     inside = month < len(months)
     inside[inside] = months[month[inside]] == period[inside]
-    found: dict[tuple[str, str], int] = {}
-    pair = np.fromiter((found.setdefault(k, len(found)) for k in zip(list(columns["source"]),
-                                                                    list(columns["target"]), strict=True)),
-                       dtype=np.int64, count=len(period))
-    pairs = list(found)
-    keep = np.zeros(len(pairs), dtype=bool)
-    keep[pair[inside]] = True
-    if not keep.all():  # pairs with rows only outside the periods are no pairs
-        new = np.cumsum(keep) - 1
-        pairs = [p for p, k in zip(pairs, keep.tolist(), strict=True) if k]
-        pair = np.where(keep[pair], new[pair], -1)
-    return month, pair, pairs, inside
-
-
-def _ranks(pairs: list[tuple[str, str]]) -> np.ndarray:
-    """For each pair (in the given order), its place among the pairs sorted."""
-    rank = np.empty(len(pairs), dtype=np.int64)
-    rank[sorted(range(len(pairs)), key=pairs.__getitem__)] = np.arange(len(pairs))
-    return rank
+    source, target = list(columns["source"]), list(columns["target"])
+    names = sorted(set(source) | set(target))  # a pair's key orders pairs as their tuples sort
+    index = {name: i for i, name in enumerate(names)}
+    key = np.fromiter(map(index.__getitem__, source), dtype=np.int64, count=len(source)) * len(names) \
+        + np.fromiter(map(index.__getitem__, target), dtype=np.int64, count=len(target))
+    keys, inverse = np.unique(key[inside], return_inverse=True)
+    pair = np.full(len(key), -1, dtype=np.int64)
+    pair[inside] = inverse
+    return month, pair, [(names[k // len(names)], names[k % len(names)]) for k in keys.tolist()], inside
