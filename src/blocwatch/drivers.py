@@ -74,11 +74,11 @@ def shift_drivers(con: Any, where: Sequence[str], params: Sequence[Any], score_s
     needed = ", ".join(dict.fromkeys([*columns, "date", "event_id", "cameo", "plover", "evidence_text"]))
     table = "SELECT * FROM (VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(moves)) + \
         ") m(m_move, m_a, m_b, m_first, m_last, m_direction)"
-    values = [v for i, (a, b, first, last, d) in enumerate(moves) for v in (i, a, b, first, last, d)]
-    pointing = (
+    values = [v for i, (a, b, first, last, d) in enumerate(moves) for v in (i, min(a, b), max(a, b), first, last, d)]
+    pointing = (  # the pair either way round: a hash join on the ordered pair, then the move's months
         f"SELECT *, {_CODE} AS code FROM (SELECT m_move, m_direction, {needed}, {score_sql} AS score FROM events "
-        f"JOIN ({table}) m ON ((source_country = m_a AND target_country = m_b) OR "
-        "(source_country = m_b AND target_country = m_a)) AND date >= m_first AND date <= m_last "
+        f"JOIN ({table}) m ON least(source_country, target_country) = m_a "
+        "AND greatest(source_country, target_country) = m_b AND date >= m_first AND date <= m_last "
         f"WHERE {' AND '.join(where)}) e WHERE score * m_direction > 0 AND NOT isnan(score)")
     tallies: list[dict[str, dict[str, list[float]]]] = [{} for _ in moves]
     for move, root, code, scores in con.execute(
