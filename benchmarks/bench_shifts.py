@@ -20,8 +20,9 @@ code and its Goldstein score drawn from short lists; a fifth carry a sentence of
 Baselines, measured in the same run on the same stores:
 
 - **the batch loop**: the shipped test with its orders drawn and scored batch by batch as before
-  issue 18 (:meth:`blocwatch.analysis.significance.ShiftTest` keeps that loop for the other
-  tests): same p-values, its old cost;
+  issue 18 (:mod:`blocwatch.analysis.significance` keeps that loop for the other tests): same
+  p-values, its old cost (the rest of the run, reading the dyads as columns and the drivers, is
+  today's);
 - **the O(n^2) recursion** (before issue 18, kept here as :func:`reference_shifts`): each pair's
   split and change points one pair at a time, on the same smoothed series, at the small points;
 - **a cumsum pass**: one ``numpy.cumsum`` over the pairs x months matrix, the least any
@@ -344,7 +345,7 @@ def run(repeat: int = 3) -> list[str]:
         jobs = [("blocwatch shifts" + (f" (median of {repeat})" if (states, months) == MAIN else ""), point["tested"]),
                 ("--method largest-change", point["largest"])]
         if "loop" in point:
-            jobs.append(("baseline: the batch loop (before issue 18)", point["loop"]))
+            jobs.append(("baseline: the test's batch loop of before issue 18", point["loop"]))
         for label, m in jobs:
             st = m["stages"]
             goal = ("yes" if met else "no") if m is main else ""
