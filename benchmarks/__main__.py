@@ -1,6 +1,6 @@
 """``python -m benchmarks [--repeat N] [--only NAME]``: run, print Markdown.
 
-NAME: ingest, hostile, mapped, coder, startup, relations, truth, api or spark.
+NAME: ingest, hostile, mapped, coder, startup, relations, shifts, truth, api or spark.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from benchmarks import (
     bench_hostile,
     bench_ingest,
     bench_relations,
+    bench_shifts,
     bench_spark,
     bench_startup,
     bench_truth,
@@ -22,7 +23,7 @@ from benchmarks import (
 
 SECTIONS = {"ingest": bench_ingest.run, "hostile": bench_hostile.run, "mapped": bench_ingest.run_mapped,
             "coder": bench_coder.run, "startup": bench_startup.run, "relations": bench_relations.run,
-            "truth": bench_truth.run, "api": bench_api.run, "spark": bench_spark.run}
+            "shifts": bench_shifts.run, "truth": bench_truth.run, "api": bench_api.run, "spark": bench_spark.run}
 
 
 def main() -> None:

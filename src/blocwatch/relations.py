@@ -24,9 +24,11 @@ import pyarrow as pa
 
 from blocwatch.analysis.cooperation import DEFAULT_ALPHA, add_net, totals
 from blocwatch.analysis.enemies import CommonEnemy, common_enemies
+from blocwatch.analysis.monthly import SUMS
 from blocwatch.analysis.network import EdgeRule, SignedNetwork, network_from_relations
-from blocwatch.analysis.shifts import DEFAULT_SMOOTH, Shift, drivers, find_shifts
+from blocwatch.analysis.shifts import DEFAULT_SMOOTH, Driver, Shift, find_shifts
 from blocwatch.analysis.significance import ShiftTest, detect_shifts
+from blocwatch.drivers import shift_drivers
 from blocwatch.dyads import DyadQuery, dyad_table
 from blocwatch.errors import ParameterError
 from blocwatch.periods import Period, months_between, parse_date, period_end, period_label, period_range
@@ -256,7 +258,8 @@ class Relations:
         limit : int, optional
             At most this many supported shifts each way (closer, apart).
         evidence : int
-            Example events per driver.
+            Driver categories per shift (:meth:`drivers`: the evidence fetched is at most 3 events
+            per category); 0 for none. Only the shifts listed get drivers.
         """
         start, end = _span(start, end)
         split = parse_date(split, param="split")
@@ -274,11 +277,31 @@ class Relations:
             shown = _head(shown, limit)
         if every:
             shown += [s for s in found if not s.supported]
-        names = self.cameo_names()
-        return [s if not s.supported or not evidence else
-                replace(s, drivers=drivers(source.events(s.source, s.target, s.at, period_end(s.after_end, "month")),
-                                           1 if s.delta > 0 else -1, limit=evidence, names=names))
-                for s in shown]
+        if not evidence:
+            return shown
+        moving = [s for s in shown if s.supported]  # the drivers of the shifts listed, in one pass
+        moves = [(s.source, s.target, s.at, period_end(s.after_end, "month"), 1 if s.delta > 0 else -1) for s in moving]
+        found = source.drivers_of(moves, limit=evidence, names=self.cameo_names())
+        drivers = {id(s): d for s, d in zip(moving, found, strict=True)}
+        return [replace(s, drivers=drivers[id(s)]) if id(s) in drivers else s for s in shown]
+
+    def drivers(self, a: str, b: str, start: Day, end: Day, direction: int, *, limit: int = 5, examples: int = 3,
+                names: dict[str, str] | None = None) -> tuple[Driver, ...]:
+        """What drove ``a`` and ``b`` closer (``direction`` +1) or apart (-1) from ``start`` to
+        ``end``: :func:`blocwatch.analysis.shifts.drivers` of :meth:`events` (:meth:`drivers_of`)."""
+        return self.drivers_of([(a, b, start, end, direction)], limit=limit, examples=examples, names=names)[0]
+
+    def drivers_of(self, moves: list[tuple[str, str, Day, Day, int]], *, limit: int = 5, examples: int = 3,
+                   names: dict[str, str] | None = None) -> list[tuple[Driver, ...]]:
+        """:meth:`drivers` of several moves ``(a, b, start, end, direction)``, computed in the store
+        (:mod:`blocwatch.drivers`) in two passes over the events: the events are tallied there, and
+        only the ``examples`` (one per code) of the ``limit`` categories shown are fetched, at most
+        ``limit * examples`` events per move."""
+        spans = [self._query(countries=None, start=start, end=end) for _, _, start, end, _ in moves]
+        q = self._query(countries=None, start=None, end=None)
+        spans = [(a, b, span.start, span.end, d) for (a, b, *_, d), span in zip(moves, spans, strict=True)]
+        return shift_drivers(self.store.con, q.where(), [], f"({q.score_sql()}) * {q.weight_sql()}", EVIDENCE_COLUMNS,
+                             spans, limit=limit, examples=examples, names=names)
 
     def _tested(self, start: date, end: date, periods: list[date], split: date | None,
                 test: ShiftTest | None) -> tuple[list[Shift], tuple[str, ...] | None]:
@@ -302,16 +325,19 @@ class Relations:
         test = test or ShiftTest()
         if test.shuffle == "events":  # single events are the units
             rows = self.store.con.sql(q.event_scores_sql()).to_arrow_table().to_pylist()
-        else:  # months are the units: the monthly dyad table has all the test needs
-            rows = dyad_table(self.store.con, q).select(
-                ["period", "source", "target", "events", "score_pos", "score_neg", "score_pos_sq",
-                 "score_neg_sq"]).to_pylist()
+        else:  # months are the units: the monthly dyad table has all the test needs, as columns
+            rows = self._dyad_columns(q, ("period", "source", "target", *SUMS))
         found = detect_shifts(rows, periods, test=test, alpha=self.options.alpha, split=split)
         return ([replace(s, notes=s.notes + notes) for s in found] if notes else found), origins
 
+    def _dyad_columns(self, query: DyadQuery, names: tuple[str, ...]) -> dict[str, Any]:
+        """Columns of the dyad table of ``query`` as numpy arrays (no dict per row)."""
+        return self.store.con.sql(f"SELECT {', '.join(names)} FROM ({query.sql()}) d").fetchnumpy()
+
     def _largest_change(self, start: date, end: date, periods: list[date], split: date | None,
                         min_events: int) -> list[Shift]:
-        rows = self.table(directed=False, window="month", start=start, end=end).to_pylist()
+        rows = self._dyad_columns(self._query(directed=False, window="month", start=start, end=end),
+                                  ("period", "source", "target", "events", "score_pos", "score_neg"))
         found = find_shifts(rows, periods, split=split, min_events=min_events, alpha=self.options.alpha)
         starts = self.coverage_starts(start, end)
         noted = [replace(s, notes=tuple(

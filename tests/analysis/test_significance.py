@@ -8,6 +8,8 @@ from datetime import date
 import numpy as np
 import pytest
 
+from blocwatch.analysis import significance
+from blocwatch.analysis.permutations import Workspace
 from blocwatch.analysis.significance import ShiftTest, detect_shifts
 from blocwatch.errors import InputError, ParameterError
 
@@ -169,3 +171,50 @@ def test_two_lasting_changes_each_compare_the_months_up_to_the_next():
     # a split inside a month tests from that month
     (mid,) = detect_shifts(events, MONTHS, split=date(2023, 9, 15))
     assert mid.at == MONTHS[8]
+
+
+def general_p_value(monkeypatch, units, observed, segs, test, seed):
+    """The p-value of the general loop (the fast path switched off) and the generator's state after."""
+    with monkeypatch.context() as m:
+        m.setattr(significance, "tail_p_value", lambda *a, **k: None)
+        draws = significance._Draws(np.random.default_rng(seed), Workspace())
+        p = units.p_value(observed, segs, test, draws)
+    return p, draws.generator.bit_generator.state
+
+
+@pytest.mark.parametrize("months", [6, 24, 96, 240, 300, 700])  # 32-bit sort keys up to 512 months, then 64
+def test_the_fast_tail_test_draws_the_same_orders_and_gives_the_same_p_value(monkeypatch, months):
+    """Pairs dense and sparse (a side can fall short of events near the ends), with and without a
+    change, observed statistics from none to every order: the same p-value, bit for bit, and the
+    generator left in the same state for the next pair."""
+    rng = np.random.default_rng(months)
+    test = ShiftTest()
+    monkeypatch.setattr(significance, "_FAST_UNITS", 1)  # the fast path however few months
+    for trial in range(12):
+        have = np.arange(months)
+        count = rng.integers(1, 3 if trial % 2 else 9, months).astype(float)
+        step = (have >= months // 2) * rng.choice([0.0, 0.5, 2.0])
+        total = (rng.normal(0, 1, months) + step) * count
+        rows = np.vstack([count, np.maximum(total, 0), np.maximum(-total, 0), total**2, np.zeros(months)])
+        units = significance._Units.of(have, rows, have, test)
+        segs = significance._segments(months, test, None if trial % 3 else months // 3)
+        if not len(segs):
+            continue
+        z = np.abs(units.z(np.arange(units.size)[None, :], segs)[0])
+        for observed in [*map(float, z[~np.isnan(z)].max(initial=0.0, keepdims=True)), 0.0, 1.5, 50.0]:
+            want = general_p_value(monkeypatch, units, observed, segs, test, trial)
+            draws = significance._Draws(np.random.default_rng(trial), Workspace())
+            got = units.p_value(observed, segs, test, draws)
+            assert (got, draws.generator.bit_generator.state) == want
+
+
+def test_columns_give_the_rows_results():
+    rng = np.random.default_rng(2)
+    rows = [{"period": m, "source": a, "target": b, "events": int(n), "score_pos": float(n * rng.gamma(2.0)),
+             "score_neg": float(n * rng.gamma(1.0 + (i > 12) * (a == "PRK"))), "score_pos_sq": float(n * 9.0),
+             "score_neg_sq": float(n * 4.0)}
+            for a, b in (("PRK", "RUS"), ("CHN", "USA"), ("KOR", "PRK")) for i, m in enumerate(MONTHS)
+            for n in [rng.poisson(6)] if n]
+    columns = {k: np.array([r[k] for r in rows], dtype="datetime64[D]" if k == "period" else None) for k in rows[0]}
+    want = detect_shifts(rows, MONTHS)
+    assert len(want) >= 3 and [s.to_dict() for s in detect_shifts(columns, MONTHS)] == [s.to_dict() for s in want]

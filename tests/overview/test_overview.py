@@ -133,6 +133,27 @@ def test_headlines_and_tension(overview):
     assert overview.shifts() == []  # the supported ones, as the CLI lists them
 
 
+def test_each_network_is_computed_once(store, monkeypatch):
+    """A window ending with a quarter: the last 3 months are the last quarter and the headlines'
+    network. Each window's network, bloc test and frustration index are computed once."""
+    import importlib
+
+    calls: list[tuple[str, str]] = []
+    for module, name in (("blocwatch.analysis.balance", "frustration"), ("blocwatch.analysis.blocs", "bloc_support")):
+        target = importlib.import_module(module)
+        real = getattr(target, name)
+        monkeypatch.setattr(target, name, lambda net, *a, _real=real, _name=name, **k: (
+            calls.append((_name, net.label)) or _real(net, *a, **k)))
+    ov = Overview(store, OverviewOptions(countries=SEVEN, start=dt.date(2023, 1, 1), end=dt.date(2024, 12, 31)))
+    nets, found = ov.networks(), ov.headlines()
+    assert nets[0]["label"] == "last 3 months (October to December 2024)" and nets[-1]["label"] == "2024-Q4"
+    assert {k: v for k, v in nets[0].items() if k != "label"} == {k: v for k, v in nets[-1].items() if k != "label"}
+    assert [h.kind for h in found] == ["shift", "blocs", "frustration", "tension"]
+    windows = {(n["start"], n["end"]) for n in nets}
+    assert len(windows) == len(nets) - 1  # the last quarter is the last 3 months
+    assert sorted(calls) == sorted((name, f"{a}..{b}") for a, b in windows for name in ("bloc_support", "frustration"))
+
+
 def test_an_empty_selection(store):
     ov = Overview(store, OverviewOptions(countries=("FRA", "DEU")))
     assert ov.span is None and ov.timelines() == [] and ov.networks() == [] and ov.headlines() == []

@@ -8,6 +8,10 @@ Nothing here opens the store; :mod:`blocwatch.relations` fetches events with
 - :mod:`~blocwatch.analysis.balance`: balanced triangles and the frustration index
 - :mod:`~blocwatch.analysis.blocs`: k-bloc partitions under relaxed structural balance
 - :mod:`~blocwatch.analysis.shifts`: change points, alignment shifts and their drivers
+- :mod:`~blocwatch.analysis.significance`: the shift test (permutations of a pair's months), scored
+  fast by :mod:`~blocwatch.analysis.permutations`
+- :mod:`~blocwatch.analysis.changepoints`: the split and change points of every pair at once
+  (PELT), on the pairs x months arrays of :mod:`~blocwatch.analysis.monthly`
 - :mod:`~blocwatch.analysis.enemies`: third parties two states are both hostile to
 
 The names below are loaded when first used, so that importing one module of the package (the

@@ -12,10 +12,14 @@ scaled up to a full window's. On that series:
   smoothed series on each side: the average month, so that one month of heavy (and possibly
   noisy) coverage cannot outweigh a year of steady relations. With ``split`` given, the two
   periods are fixed instead.
-- all its **change points** come from exact optimal partitioning (Jackson et al. 2005, the
-  optimum PELT finds faster) under a squared-error cost, with a penalty per change of
-  ``penalty * sigma**2 * log(n)``; ``sigma`` is the median absolute deviation of first
-  differences (a robust estimate of month-to-month noise), never below 0.1.
+- all its **change points** come from exact optimal partitioning (Jackson et al. 2005) under a
+  squared-error cost, with a penalty per change of ``penalty * sigma**2 * log(n)``; ``sigma`` is
+  the median absolute deviation of first differences (a robust estimate of month-to-month noise),
+  never below 0.1. PELT finds that optimum (:mod:`blocwatch.analysis.changepoints`).
+
+:func:`find_shifts` treats every dyad at once: a dyads x months matrix smoothed, split and
+partitioned with numpy (:mod:`blocwatch.analysis.changepoints`), the same numbers as one dyad at a
+time.
 
 Examples
 --------
@@ -28,19 +32,20 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import numpy as np
 
-from blocwatch.analysis.cooperation import DEFAULT_ALPHA, net_cooperation, series
+from blocwatch.analysis.changepoints import best_splits, optimal_partitions
+from blocwatch.analysis.cooperation import DEFAULT_ALPHA
+from blocwatch.analysis.monthly import Rows, pair_matrix
 from blocwatch.errors import InputError, ParameterError
 
-__all__ = ["DEFAULT_SMOOTH", "Driver", "Shift", "best_split", "change_points", "drivers", "find_shifts", "smoothed"]
-
-_MIN_SIGMA = 0.1
+__all__ = ["DEFAULT_SMOOTH", "Driver", "Shift", "best_split", "change_points", "drivers", "example_key", "find_shifts",
+           "rank_drivers", "smoothed", "smoothed_rows"]
 
 #: Months in the trailing window of the smoothed series.
 DEFAULT_SMOOTH = 3
@@ -64,35 +69,9 @@ def change_points(values: Sequence[float], *, penalty: float = 2.0, min_size: in
     [3, 6]
     """
     y = np.asarray(values, dtype=float)
-    n = len(y)
-    if n < 2 * min_size:
-        return []
-    diffs = np.diff(y)
-    sigma = max(float(np.median(np.abs(diffs - np.median(diffs)))) * 1.4826 / math.sqrt(2), _MIN_SIGMA)
-    beta = penalty * sigma**2 * math.log(n)
-    csum = np.concatenate([[0.0], np.cumsum(y)])
-    csq = np.concatenate([[0.0], np.cumsum(y * y)])
-
-    def cost(a: int, b: int) -> float:  # squared error of y[a:b] around its mean
-        s = csum[b] - csum[a]
-        return float(csq[b] - csq[a] - s * s / (b - a))
-
-    best = np.full(n + 1, np.inf)
-    best[0] = -beta
-    last = np.zeros(n + 1, dtype=int)
-    for t in range(min_size, n + 1):
-        for s in range(0, t - min_size + 1):
-            if s and s < min_size or not np.isfinite(best[s]):
-                continue
-            c = best[s] + cost(s, t) + beta
-            if c < best[t] - 1e-12:
-                best[t], last[t] = c, s
-    cps, t = [], n
-    while t > 0:
-        t = int(last[t])
-        if t:
-            cps.append(t)
-    return sorted(cps)
+    if y.ndim != 1:
+        raise InputError("change_points takes one series; optimal_partitions takes many")
+    return optimal_partitions(y[None, :], penalty=penalty, min_size=min_size)[0]
 
 
 @dataclass(frozen=True)
@@ -172,14 +151,33 @@ def smoothed(pos: np.ndarray, neg: np.ndarray, smooth: int = DEFAULT_SMOOTH,
     >>> smoothed(np.array([0, 19.0, 0, 0, 0]), np.zeros(5)).round(2).tolist()
     [0.0, 0.74, 0.66, 0.66, 0.0]
     """
+    return smoothed_rows(np.asarray(pos)[None, :], np.asarray(neg)[None, :], smooth, alpha)[0]
+
+
+def smoothed_rows(pos: np.ndarray, neg: np.ndarray, smooth: int = DEFAULT_SMOOTH,
+                  alpha: float = DEFAULT_ALPHA) -> np.ndarray:
+    """:func:`smoothed` of each row of ``pos`` and ``neg`` (dyads x months).
+
+    Examples
+    --------
+    >>> smoothed_rows(np.array([[0, 19.0, 0], [10.0, 0, 0]]), np.zeros((2, 3)), smooth=2).round(2).tolist()
+    [[0.0, 0.66, 0.66], [0.67, 0.5, 0.0]]
+    """
     if smooth < 1:
         raise ParameterError("smooth", f"at least 1 month, not {smooth}")
+    if alpha < 0:
+        raise InputError("cooperation, conflict and alpha must be >= 0")
     kernel = np.ones(smooth)
+    n = pos.shape[1]
     # the first months have shorter windows: scale their sums up so the series has no edge effect
-    scale = smooth / np.minimum(np.arange(1, len(pos) + 1), smooth)
-    p = np.convolve(pos, kernel)[: len(pos)] * scale
-    k = np.convolve(neg, kernel)[: len(neg)] * scale
-    return np.array([net_cooperation(max(float(x), 0.0), max(float(y), 0.0), alpha) for x, y in zip(p, k, strict=True)])
+    scale = smooth / np.minimum(np.arange(1, n + 1), smooth)
+    sums = [np.array([np.convolve(row, kernel)[:n] for row in side], dtype=float).reshape(side.shape) * scale
+            for side in (np.asarray(pos, dtype=float), np.asarray(neg, dtype=float))]
+    # net cooperation of each window, negative sums (rounding) taken as 0, as net_cooperation does
+    c, k = (np.where(x < 0.0, 0.0, x) for x in sums)
+    total = c + k + alpha
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total == 0, 0.0, (c - k) / np.where(total == 0, 1.0, total))
 
 
 def best_split(values: np.ndarray, min_size: int = 2) -> tuple[int, float] | None:
@@ -190,30 +188,20 @@ def best_split(values: np.ndarray, min_size: int = 2) -> tuple[int, float] | Non
     >>> best_split(np.array([0, 0, 0, 1, 1.0]))
     (3, 1.0954451150103321)
     """
-    n = len(values)
-    if n < 2 * min_size:
-        return None
-    csum = np.cumsum(values)
-    total = csum[-1]
-    best: tuple[int, float] | None = None
-    for c in range(min_size, n - min_size + 1):
-        mb, ma = csum[c - 1] / c, (total - csum[c - 1]) / (n - c)
-        stat = abs(ma - mb) * math.sqrt(c * (n - c) / n)
-        if best is None or stat > best[1] + 1e-12:
-            best = (c, float(stat))
-    return best
+    cuts, stats = best_splits(np.asarray(values, dtype=float)[None, :], min_size)
+    return None if cuts[0] < 0 else (int(cuts[0]), float(stats[0]))
 
 
-def find_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, split: date | None = None,
+def find_shifts(rows: Rows, periods: Sequence[date], *, split: date | None = None,
                 min_events: int = 5, min_delta: float = 0.1, smooth: int = DEFAULT_SMOOTH, alpha: float = DEFAULT_ALPHA,
                 penalty: float = 2.0) -> list[Shift]:
     """Shifts of every dyad with enough events, largest first.
 
     Parameters
     ----------
-    rows : iterable of dict
+    rows : iterable of dict, or mapping of columns
         Undirected monthly relations rows: ``period``, ``source``, ``target``, ``events``,
-        ``score_pos``, ``score_neg``.
+        ``score_pos``, ``score_neg`` (as dicts, or as columns: :mod:`blocwatch.analysis.monthly`).
     periods : sequence of date
         Every month of the range, in order (months without rows have no events).
     split : date, optional
@@ -240,30 +228,29 @@ def find_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, spli
     """
     if not periods:
         raise InputError("no months in the range")
-    sums = series(rows, periods, key=("score_pos", "score_neg", "events"))
     cut = None
     if split is not None:
         cut = next((i for i, p in enumerate(periods) if p >= split), None)
         if cut in (None, 0):
             raise ParameterError("split", f"{split} must fall inside the range {periods[0]} .. {periods[-1]}")
-    out = []
-    for key in sorted(sums):
-        pos, neg, n = sums[key]
-        if n.sum() < min_events:
+    pairs, (pos, neg, n) = pair_matrix(rows, periods, ("score_pos", "score_neg", "events"))
+    keep = np.flatnonzero(n.sum(axis=1) >= min_events)
+    if not len(keep):
+        return []
+    y = smoothed_rows(pos[keep], neg[keep], smooth, alpha)
+    cuts = best_splits(y)[0] if cut is None else np.full(len(keep), cut)
+    found = []
+    for row, (r, c) in enumerate(zip(keep.tolist(), cuts.tolist(), strict=True)):
+        if c < 0:
             continue
-        y = smoothed(pos, neg, smooth, alpha)
-        c = cut
-        if c is None:
-            found = best_split(y)
-            if found is None:
-                continue
-            c = found[0]
-        before, after = float(y[:c].mean()), float(y[c:].mean())
-        if abs(after - before) < min_delta or n[c:].sum() == 0:
+        before, after = float(y[row, :c].mean()), float(y[row, c:].mean())
+        if abs(after - before) < min_delta or n[r, c:].sum() == 0:
             continue  # too small, or only silence after the change: going quiet is not a move
-        cps = tuple(periods[i] for i in change_points(y, penalty=penalty))
-        out.append(Shift(key[0], key[1], periods[c], before, after, periods[0], periods[-1], int(n[:c].sum()),
-                         int(n[c:].sum()), cps))
+        found.append((row, r, c, before, after))
+    changes = optimal_partitions(y[[f[0] for f in found]].reshape(len(found), len(periods)), penalty=penalty)
+    out = [Shift(*pairs[r], periods[c], before, after, periods[0], periods[-1], int(n[r, :c].sum()),
+                 int(n[r, c:].sum()), tuple(periods[i] for i in cps))
+           for (_, r, c, before, after), cps in zip(found, changes, strict=True)]
     out.sort(key=lambda s: (-abs(s.delta), s.source, s.target))
     return out
 
@@ -329,16 +316,53 @@ def drivers(events: Iterable[dict[str, Any]], direction: int, *, limit: int = 5,
         if score * direction > 0:  # an event known only by its PLOVER type is grouped by that type
             code = e.get("cameo") or e.get("plover") or "?"
             roots.setdefault(code[:2] if e.get("cameo") else code, {}).setdefault(code, []).append(e)
+    tallies = {root: {code: [abs(e["score"]) for e in evs] for code, evs in codes.items()}
+               for root, codes in roots.items()}
+    return tuple(Driver(root, (names or {}).get(root, ""), sum(counts.values()), contribution, counts,
+                        tuple(min(roots[root][c], key=example_key) for c in shown))
+                 for root, counts, contribution, shown in rank_drivers(tallies, limit=limit, examples=examples))
 
-    def weight(evs: list[dict[str, Any]]) -> float:
-        return sum(abs(e["score"]) for e in evs)
 
-    ranked = sorted(roots.items(), key=lambda kv: (-sum(weight(v) for v in kv[1].values()), kv[0]))
+def example_key(event: dict[str, Any]) -> tuple[bool, float, str]:
+    """How a driver's example is chosen among the events of a code (the least first): an event
+    with a sentence of evidence, then the strongest, then the earliest.
+
+    Examples
+    --------
+    >>> example_key({"score": -4.0, "evidence_text": "clashed", "date": "2024-06-19"})
+    (False, -4.0, '2024-06-19')
+    """
+    return not event.get("evidence_text"), -abs(event["score"]), str(event.get("date", ""))
+
+
+def rank_drivers(tallies: Mapping[str, Mapping[str, Sequence[float]]], *, limit: int = 5, examples: int = 3,
+                 ) -> list[tuple[str, dict[str, int], float, list[str]]]:
+    """The ``limit`` strongest root categories of a move and, in each, the codes to show an example of.
+
+    Parameters
+    ----------
+    tallies : mapping
+        Root -> code -> the absolute scores of the code's events pointing the way of the move, in
+        the order of the events (codes in the order of their first event).
+    limit, examples : int
+        As :func:`drivers` takes them.
+
+    Returns
+    -------
+    list of (root, counts, contribution, shown)
+        Strongest root first (summed absolute score); ``counts``: code -> events, strongest code
+        first; ``shown``: its first ``examples`` codes.
+
+    Examples
+    --------
+    >>> rank_drivers({"04": {"042": [1.9, 1.9], "046": [7.0]}, "05": {"057": [8.0]}}, examples=1)
+    [('04', {'046': 1, '042': 2}, 10.8, ['046']), ('05', {'057': 1}, 8.0, ['057'])]
+    """
+    weight = {root: {code: sum(scores) for code, scores in codes.items()} for root, codes in tallies.items()}
+    ranked = sorted(tallies, key=lambda root: (-sum(weight[root].values()), root))
     out = []
-    for root, codes in ranked[:limit]:
-        by_code = sorted(codes.items(), key=lambda kv: (-weight(kv[1]), kv[0]))
-        shown = tuple(min(evs, key=lambda e: (not e.get("evidence_text"), -abs(e["score"]), str(e.get("date", ""))))
-                      for _, evs in by_code[:examples])
-        out.append(Driver(root, (names or {}).get(root, ""), sum(len(v) for v in codes.values()),
-                          round(sum(weight(v) for v in codes.values()), 9), {c: len(v) for c, v in by_code}, shown))
-    return tuple(out)
+    for root in ranked[:limit]:
+        by_code = sorted(tallies[root], key=lambda code: (-weight[root][code], code))
+        out.append((root, {code: len(tallies[root][code]) for code in by_code},
+                    round(sum(weight[root].values()), 9), by_code[:examples]))
+    return out

@@ -44,14 +44,15 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import numpy as np
 
 from blocwatch.analysis.cooperation import DEFAULT_ALPHA, net_cooperation, net_interval
+from blocwatch.analysis.monthly import Rows, pair_rows
+from blocwatch.analysis.permutations import FIRST_BATCH, STOP_AFTER, Workspace, tail_p_value
 from blocwatch.analysis.shifts import Shift
 from blocwatch.errors import InputError, ParameterError
 
@@ -66,10 +67,13 @@ _SD_FLOOR = 0.05
 
 #: Random orders at least as extreme as the observed one after which a pair's test stops: its
 #: *p*-value is then this number over the orders drawn (Besag and Clifford 1991).
-_STOP_AFTER = 20
+_STOP_AFTER = STOP_AFTER
 
 #: Random orders in the first batch; later batches are larger.
-_FIRST_BATCH = 25
+_FIRST_BATCH = FIRST_BATCH
+
+#: Fewest months with events for which the fast path scores the orders (it costs more to set up).
+_FAST_UNITS = 24
 
 
 @dataclass(frozen=True)
@@ -130,18 +134,19 @@ class ShiftTest:
             raise ParameterError("permutations", f"at least 19, not {self.permutations}")
 
 
-def detect_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, test: ShiftTest | None = None,
+def detect_shifts(rows: Rows, periods: Sequence[date], *, test: ShiftTest | None = None,
                   alpha: float = DEFAULT_ALPHA, split: date | None = None) -> list[Shift]:
     """Test every pair of ``rows`` for a shift over ``periods`` (see the module docstring).
 
     Parameters
     ----------
-    rows : iterable of dict
+    rows : iterable of dict, or mapping of columns
         Undirected pairs (``source`` < ``target``) by ``period`` (a month): rows of the monthly
         undirected dyad table (``events``, ``score_pos``, ``score_neg``, ``score_pos_sq``,
         ``score_neg_sq``), or single events with a ``score``
         (:meth:`blocwatch.dyads.DyadQuery.event_scores_sql`), which ``shuffle="events"`` needs.
-        Rows outside ``periods`` are ignored.
+        Rows outside ``periods`` are ignored. Columns (name -> array,
+        :mod:`blocwatch.analysis.monthly`) give the same result without a dict per row.
     periods : sequence of date
         The months of the window, in order.
     test : ShiftTest, optional
@@ -160,37 +165,27 @@ def detect_shifts(rows: Iterable[dict[str, Any]], periods: Sequence[date], *, te
     test = test or ShiftTest()
     if not periods:
         raise InputError("no months in the range")
-    index = {p: i for i, p in enumerate(periods)}
-    by_pair: dict[tuple[str, str], list[tuple[int, float, float, float, float, float]]] = {}
-    for r in rows:
-        i = index.get(r["period"])
-        if i is None:
-            continue
-        if "score" in r:
-            x = r["score"]
-            if x is None:
-                continue
-            x = float(x)
-            item = (i, 1.0, max(x, 0.0), max(-x, 0.0), x * x if x > 0 else 0.0, x * x if x < 0 else 0.0)
-        else:
-            if test.shuffle == "events" and r["events"] != 1:
-                raise InputError("shuffle='events' needs one row per event (event_scores_sql), not a dyad table")
-            item = (i, float(r["events"]), float(r["score_pos"]), float(r["score_neg"]),
-                    float(r["score_pos_sq"]), float(r["score_neg_sq"]))
-        by_pair.setdefault((r["source"], r["target"]), []).append(item)
-    rng = np.random.default_rng(test.seed)
+    by_pair = pair_rows(rows, periods, events_only=test.shuffle == "events")
+    rng = _Draws(np.random.default_rng(test.seed), Workspace())
     if split is not None:  # a day inside a month tests from that month
         split = date(split.year, split.month, 1)
     split_at = None if split is None else int(np.searchsorted(list(periods), split))
     out: list[Shift] = []
-    for (a, b) in sorted(by_pair):
-        cols = np.array(sorted(by_pair[(a, b)]), dtype=float).T
-        pair = _Pair(a, b, cols[0].astype(int), cols[1:], periods, alpha)
-        out.extend(pair.shifts(test, rng, split_at))
+    for (a, b), (months, sums) in by_pair.items():  # pairs in order: each draws its orders after the last
+        out.extend(_Pair(a, b, months, sums, periods, alpha).shifts(test, rng, split_at))
     rank = {s: i for i, s in enumerate(STATUSES)}
     out.sort(key=lambda s: (rank[s.status], s.p_value if s.p_value is not None else 2.0,
                             -abs(s.delta) if not math.isnan(s.delta) else 0.0, s.source, s.target, s.at))
     return out
+
+
+@dataclass(frozen=True)
+class _Draws:
+    """The random orders of a run: one generator, drawn from pair after pair, and the arrays the
+    fast path reuses."""
+
+    generator: np.random.Generator
+    work: Workspace
 
 
 @dataclass(frozen=True)
@@ -205,7 +200,7 @@ class _Pair:
     periods: Sequence[date]
     alpha: float
 
-    def shifts(self, test: ShiftTest, rng: np.random.Generator, split_at: int | None) -> list[Shift]:
+    def shifts(self, test: ShiftTest, rng: _Draws, split_at: int | None) -> list[Shift]:
         """The supported shifts, earliest first (the months between them tested again, up to
         ``max_changes``), or the one unsupported or untestable result."""
         first = self.test(np.arange(len(self.months)), test, rng, split_at)
@@ -245,7 +240,7 @@ class _Pair:
         return [rows[(month >= lo) & (month < hi)] for lo, hi in zip(edges, edges[1:], strict=False)
                 if ((month >= lo) & (month < hi)).any()]
 
-    def test(self, rows: np.ndarray, test: ShiftTest, rng: np.random.Generator,
+    def test(self, rows: np.ndarray, test: ShiftTest, rng: _Draws,
              split_at: int | None) -> list[Shift]:
         """The best segment of the events ``rows``: its one or two shifts (supported or not), or
         one result with insufficient data."""
@@ -355,16 +350,28 @@ class _Units:
             z = (ti / wi - to / wo) / np.sqrt(self.var * (1 / wi + 1 / wo))
         return np.where(ok, z, np.nan)
 
-    def p_value(self, observed: float, segs: np.ndarray, test: ShiftTest, rng: np.random.Generator) -> float:
+    def tail(self, segs: np.ndarray, test: ShiftTest) -> bool:
+        """Whether :func:`blocwatch.analysis.permutations.tail_p_value` scores these orders: months
+        shuffled, each counting once, every segment running to the last month, and enough months
+        for its setup to pay (below ``_FAST_UNITS`` the batch loop is as fast; both give the same)."""
+        return (test.shuffle == "months" and test.statistic == "months" and len(self.cut) == self.size + 1
+                and self.size >= _FAST_UNITS and bool(np.all(segs[:, 1] == self.size)))
+
+    def p_value(self, observed: float, segs: np.ndarray, test: ShiftTest, rng: _Draws) -> float:
         """The sequential Monte Carlo *p*-value of ``observed`` (Besag and Clifford 1991): random
         orders are drawn until ``_STOP_AFTER`` of them reach it (*p* = that number over the orders
         drawn) or ``test.permutations`` are drawn (*p* = (1 + those reaching it) / (1 + drawn))."""
         most = max(1, 2_000_000 // max(self.size * len(segs), 1))
+        if self.tail(segs, test):  # the shipped test: the same p-value and draws, faster
+            p = tail_p_value(self.count, self.value, self.var, self.min_events, segs[:, 0], observed,
+                             test.permutations, rng.generator, most=most, work=rng.work)
+            if p is not None:
+                return p
         size = min(_FIRST_BATCH, most)
         done = reached = 0
         while done < test.permutations:
             size = min(size, test.permutations - done)
-            order = np.argsort(rng.random((size, self.size)), axis=1)
+            order = np.argsort(rng.generator.random((size, self.size)), axis=1)
             hits = np.nan_to_num(np.abs(self.z(order, segs)), nan=-1.0).max(axis=1) >= observed - 1e-12
             count = int(np.count_nonzero(hits))
             if reached + count >= _STOP_AFTER:  # stop at the order that made it _STOP_AFTER

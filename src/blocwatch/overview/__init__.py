@@ -22,7 +22,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -45,6 +45,7 @@ from blocwatch.relations import Relations
 from blocwatch.store import EventStore
 
 if TYPE_CHECKING:
+    from blocwatch.analysis.balance import Frustration
     from blocwatch.analysis.blocs import BlocSupport
 
 __all__ = ["QUADS", "Overview", "OverviewOptions"]
@@ -199,6 +200,8 @@ class Overview:
         self.countries: tuple[str, ...] = every.choose_states(options.top) or ()
         self.relations = Relations.of(store, countries=self.countries, start=options.start, end=options.end,
                                       **options.measure, **options.filters)
+        self._networks: dict[tuple[date, date], tuple[SignedNetwork, BlocSupport, Frustration]] = {}
+        self._views: dict[tuple[date, date], dict[str, Any]] = {}
 
     # -- the frame ---------------------------------------------------------------------------
 
@@ -298,26 +301,33 @@ class Overview:
 
     def network(self, start: date, end: date, label: str) -> dict[str, Any]:
         """The signed network of ``start`` .. ``end`` with blocs, whether they are better than chance,
-        and a layout (:func:`blocwatch.overview.networks.network_view`)."""
-        if self.span and (start, end) == (self.recent_months[0], self.span[1]) and self._recent is not None:
-            net, support = self._recent  # computed once for the headline and this view
-            net = replace(net, label=label)
-        else:
-            net, support = self.relations.network(start, end, label=label), None
-        return {**network_view(net, time_limit=self.options.time_limit, names=self.names, support=support),
-                "start": start.isoformat(), "end": end.isoformat()}
+        and a layout (:func:`blocwatch.overview.networks.network_view`). Each window's network, bloc
+        test, frustration index and drawing are computed once, whatever asks for them (the recent
+        network feeds the headlines too; the last quarter may be the last months)."""
+        if (start, end) not in self._views:
+            net, support, fr = self._network(start, end)
+            self._views[(start, end)] = network_view(net, time_limit=self.options.time_limit, names=self.names,
+                                                     support=support, frustration=fr)
+        return {**self._views[(start, end)], "label": label, "start": start.isoformat(), "end": end.isoformat()}
 
-    @cached_property
-    def _recent(self) -> tuple[SignedNetwork, BlocSupport] | None:
-        """The network of the last months, and its blocs' support: computed once for the headline
-        and the network view."""
+    def _network(self, start: date, end: date) -> tuple[SignedNetwork, BlocSupport, Frustration]:
+        """The network of ``start`` .. ``end``, its blocs' support and its frustration index, computed once."""
+        from blocwatch.analysis.balance import frustration
         from blocwatch.analysis.blocs import bloc_support
 
+        if (start, end) not in self._networks:
+            net = self.relations.network(start, end, label=f"{start.isoformat()}..{end.isoformat()}")
+            self._networks[(start, end)] = (net, bloc_support(net), frustration(
+                net, method="auto", time_limit=self.options.time_limit))
+        return self._networks[(start, end)]
+
+    @property
+    def _recent(self) -> tuple[SignedNetwork, BlocSupport, Frustration] | None:
+        """The network of the last months with its blocs' support and frustration (the headlines'
+        and the first network view's)."""
         if not self.span:
             return None
-        first = self.recent_months[0]
-        net = self.relations.network(first, self.span[1], label="recent")
-        return net, bloc_support(net)
+        return self._network(self.recent_months[0], self.span[1])
 
     def networks(self) -> list[dict[str, Any]]:
         """Networks to choose from: the last months, the whole span, then every quarter."""
@@ -382,17 +392,14 @@ class Overview:
         relations, the tension trend."""
         if not self.span:
             return []
-        from blocwatch.analysis.balance import frustration
-
         out = shift_headlines(self._shifts, self.names, period=span_text(*self.span))
         assert self._recent is not None
-        net, support = self._recent
+        net, support, fr = self._recent  # the network view's, computed once
         recent = self.recent_months
         period = f"the last {len(recent)} months ({span_text(recent[0], recent[-1])})"
         if net.edges:  # the partition tested, as the network view shows it
             out.append(bloc_headline(support.partition, self.names, period, support))
-            out.append(frustration_headline(frustration(net, time_limit=self.options.time_limit), self.names,
-                                            total_weight=sum(e.weight for e in net.edges)))
+            out.append(frustration_headline(fr, self.names, total_weight=sum(e.weight for e in net.edges)))
         else:
             out.append(bloc_headline(None, self.names, period))
         out.append(tension_headline(self.tension_rows(), self._who(), months=self.options.recent))

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from blocwatch.analysis.balance import frustration, triangle_balance
+from blocwatch.analysis.balance import Frustration, triangle_balance
+from blocwatch.analysis.balance import frustration as frustration_index
 from blocwatch.analysis.blocs import BlocSupport, bloc_support
 from blocwatch.analysis.network import SignedNetwork
 from blocwatch.overview.layout import bloc_layout
@@ -26,7 +27,7 @@ __all__ = ["network_view"]
 
 
 def network_view(net: SignedNetwork, *, time_limit: float = 5.0, names: dict[str, str] | None = None,
-                 support: BlocSupport | None = None) -> dict[str, Any]:
+                 support: BlocSupport | None = None, frustration: Frustration | None = None) -> dict[str, Any]:
     """What a drawing of ``net`` needs: states placed by bloc, ties with sign and weight.
 
     Parameters
@@ -38,6 +39,8 @@ def network_view(net: SignedNetwork, *, time_limit: float = 5.0, names: dict[str
         State code -> name, for labels.
     support : BlocSupport, optional
         :func:`blocwatch.analysis.blocs.bloc_support` of ``net`` if already computed (else it is).
+    frustration : Frustration, optional
+        ``frustration(net, method="auto", time_limit=time_limit)`` if already computed (else it is).
 
     Returns
     -------
@@ -51,7 +54,7 @@ def network_view(net: SignedNetwork, *, time_limit: float = 5.0, names: dict[str
         ``balanced_triangle_ratio``.
     """
     names = names or {}
-    fr = frustration(net, method="auto", time_limit=time_limit)
+    fr = frustration if frustration is not None else frustration_index(net, method="auto", time_limit=time_limit)
     support = support if support is not None else bloc_support(net)
     part = support.partition if net.edges else None  # the partition tested is the one shown
     groups = [list(b) for b in part.blocs] if part else []
