@@ -132,3 +132,9 @@ def test_the_records_of_one_event_collapse_into_one_row_with_their_articles(stor
         ("gdelt2:6", "042", 1, [])]
     assert rel.count_events("PRK", "RUS", collapse=True) == 3
     assert [e["event_id"] for e in rel.events("PRK", "RUS", collapse=True, limit=1, offset=1)] == ["gdelt2:4"]
+    # events typed only by PLOVER (ACLED, POLECAT: one record per event) are never merged, nor are
+    # records of one day's events of other PLOVER types
+    store.con.execute("UPDATE events SET cameo = NULL WHERE event_id IN ('gdelt2:1', 'gdelt2:2')")
+    store.con.execute("UPDATE events SET plover = 'ASSAULT' WHERE event_id = 'gdelt2:5'")
+    assert [(e["event_id"], e["records"]) for e in Relations(store).events("PRK", "RUS", collapse=True)] == [
+        ("gdelt2:1", 1), ("gdelt2:2", 1), ("gdelt2:3", 1), ("gdelt2:4", 1), ("gdelt2:5", 1), ("gdelt2:6", 1)]

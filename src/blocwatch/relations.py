@@ -44,9 +44,12 @@ EVIDENCE_COLUMNS = ("event_id", "date", "source", "target", "source_country", "t
                     "goldstein", "mode", "origin", "doc_id", "url", "evidence_text", "evidence_rule",
                     "location_name", "latitude", "longitude")
 
-#: What the records of one event share: a dataset such as GDELT keeps one record of an event per
-#: article (and place) that reports it. The report's evidence table collapses the same way.
-RECORD_KEY = ("date", "source", "target", "source_country", "target_country", "cameo", "mode")
+#: What the records of one event share: a dataset such as GDELT keeps one record of a CAMEO-coded
+#: event per article (and place) that reports it. Events with no CAMEO code (ACLED, POLECAT: one
+#: record per event, typed by PLOVER) are never merged (their ``event_id`` joins the key). The
+#: report's evidence table collapses the same way.
+RECORD_KEY = ("date", "source", "target", "source_country", "target_country", "cameo", "plover", "mode",
+              "CASE WHEN cameo IS NULL THEN event_id END")
 #: At most this many of the other articles of a collapsed event are listed.
 OTHER_URLS = 10
 

@@ -69,7 +69,7 @@ def test_events_of_a_pair_in_either_order(client, sql):
 
 
 def test_collapsed_events_are_the_first_record_of_each_event_with_its_count_and_articles(client, sql):
-    key = "date, source, target, source_country, target_country, cameo, mode"
+    key = "date, source, target, source_country, target_country, cameo, plover, mode"  # the demo: all CAMEO-coded
     expected = sql(f"SELECT min(event_id), count(*), list(DISTINCT url ORDER BY url) FILTER (WHERE url IS NOT NULL) "
                    f"FROM events WHERE {FACTUAL} AND {PAIR} GROUP BY {key} ORDER BY min(date), min(event_id)")
     records = sum(n for _, n, _ in expected)

@@ -408,7 +408,8 @@ def _events_and_records(view, where: str, params: list | None = None) -> tuple[i
     """Events (the records of one event, the same day, actors, states, code and mode, counted once)
     and records of the store that ``where`` selects."""
     return view.con.execute(f"SELECT count(*), sum(n) FROM (SELECT count(*) AS n FROM events WHERE {where} "
-                            "GROUP BY date, source, target, source_country, target_country, cameo, mode)",
+                            "GROUP BY date, source, target, source_country, target_country, cameo, plover, mode, "
+                            "CASE WHEN cameo IS NULL THEN event_id END)",
                             params).fetchone()
 
 

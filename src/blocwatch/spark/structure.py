@@ -6,7 +6,7 @@ which turns them into a network (:func:`blocwatch.analysis.network.network_from_
 measures it (:func:`blocwatch.analysis.structure.balance_summary`), as
 :meth:`blocwatch.relations.Relations.balance` does on a store. Exact frustration is the costly
 part (seconds a month, decades of months), so windows are spread over the cluster; the answer is
-the same rows, in the same order. ``tests/spark/test_balance.py`` checks the two engines agree.
+the same rows, in the same order. ``tests/spark/test_structure.py`` checks the two engines agree.
 
 Examples
 --------
@@ -138,7 +138,7 @@ def spark_balance(spark: SparkSession, events: Iterable[str | os.PathLike[str]],
         countries = tuple(top_states(spark, events, job.query, top))
     job = replace(job, countries=countries or None)
     frame = SparkDyads(spark, events).frame(job.query)
-    # a window per task: the exact solves run side by side on the executors
+    # about a window per task (hashed by period): the exact solves run side by side on the executors
     windows = frame.select("period").distinct().count()
     frame = frame.repartition(max(1, windows), "period")
 

@@ -178,8 +178,9 @@ def events(views: ViewsOf, pair: Annotated[str | None, Query(
                                               "of `/api/places`: `lat,lon` as it gives them.",
                                               examples=["51.74,36.19"])] = None,
            collapse: Annotated[bool, Query(description="One item per event: the records of one event (the same "
-                                           "day, actors, states, code and mode; GDELT keeps one per article) are its "
-                                           "first record, with `records` and `other_urls`; `total` counts events "
+                                           "day, actors, states, CAMEO code, PLOVER type and mode; GDELT keeps one per "
+                                           "article; events with no CAMEO code are never merged) are its first record, "
+                                           "with `records` and `other_urls`; `total` counts events "
                                            "and the page's `records` the records behind them.")] = False,
            limit: Limit = limits.DEFAULT_LIMIT, offset: Offset = 0, filters: Filters = None) -> dict[str, Any]:
     """Events oldest first, with the sentence, document, rule and link behind each."""

@@ -184,7 +184,8 @@ class Views:
         mentions it, an upper bound. With ``place``, only the events of that point of :meth:`places`.
         With ``collapse``, one item per event (:meth:`blocwatch.relations.Relations.events`), and
         ``records``: how many records all pages' events stand for."""
-        page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": []}
+        page: dict[str, Any] = {"total": 0, "limit": limit, "offset": offset, "items": [],
+                                **({"records": 0} if collapse else {})}
         days = _within_month(start, end, month)
         if days is None:
             return page

@@ -374,7 +374,8 @@
   // codes one event once per article and place) are one row, which says how many there are and links
   // the other articles.
   function reportKey(e) {  // blocwatch.relations.RECORD_KEY, as the app's list collapses them
-    return [e.date, e.source, e.target, e.source_country, e.target_country, e.cameo, e.mode].join("|");
+    return [e.date, e.source, e.target, e.source_country, e.target_country, e.cameo, e.plover, e.mode,
+            e.cameo ? "" : e.event_id].join("|");  // events with no CAMEO code (ACLED, POLECAT) stay apart
   }
   function collapse(rows) {
     var at = {}, out = [];
