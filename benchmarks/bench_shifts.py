@@ -205,7 +205,6 @@ def reference_shifts(columns: dict, periods: list) -> list:
     recursion (the reference)."""
     import numpy as np
 
-    from blocwatch.analysis.changepoints import _partition_scalar, change_penalty
     from blocwatch.analysis.cooperation import net_cooperation
     from blocwatch.analysis.monthly import pair_matrix
     from blocwatch.analysis.shifts import Shift
@@ -225,7 +224,7 @@ def reference_shifts(columns: dict, periods: list) -> list:
         before, after = float(y[:c].mean()), float(y[c:].mean())
         if abs(after - before) < 0.1 or e[c:].sum() == 0:
             continue
-        cps = tuple(periods[i] for i in _partition_scalar(y, float(change_penalty(y[None, :])[0]), 2))
+        cps = tuple(periods[i] for i in _reference_partition(np.asarray(y)))
         out.append(Shift(a, b, periods[c], before, after, periods[0], periods[-1], int(e[:c].sum()), int(e[c:].sum()),
                          cps))
     out.sort(key=lambda s: (-abs(s.delta), s.source, s.target))
@@ -246,6 +245,35 @@ def _reference_split(values, min_size: int = 2):
         if best is None or stat > best[1] + 1e-12:
             best = (c, float(stat))
     return best
+
+
+def _reference_partition(y, penalty: float = 2.0, min_size: int = 2) -> list[int]:
+    import numpy as np
+
+    n = len(y)
+    if n < 2 * min_size:
+        return []
+    diffs = np.diff(y)
+    sigma = max(float(np.median(np.abs(diffs - np.median(diffs)))) * 1.4826 / math.sqrt(2), 0.1)
+    beta = penalty * sigma**2 * math.log(n)
+    csum, csq = np.concatenate([[0.0], np.cumsum(y)]), np.concatenate([[0.0], np.cumsum(y * y)])
+    best = np.full(n + 1, np.inf)
+    best[0] = -beta
+    last = np.zeros(n + 1, dtype=int)
+    for t in range(min_size, n + 1):
+        for s in range(0, t - min_size + 1):
+            if s and s < min_size or not np.isfinite(best[s]):
+                continue
+            total = csum[t] - csum[s]
+            c = best[s] + float(csq[t] - csq[s] - total * total / (t - s)) + beta
+            if c < best[t] - 1e-12:
+                best[t], last[t] = c, s
+    cps, t = [], n
+    while t > 0:
+        t = int(last[t])
+        if t:
+            cps.append(t)
+    return sorted(cps)
 
 
 def _child(code: str, *args: str) -> dict:
