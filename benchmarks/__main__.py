@@ -1,6 +1,6 @@
 """``python -m benchmarks [--repeat N] [--only NAME]``: run, print Markdown.
 
-NAME: ingest, hostile, mapped, coder, relations, truth, api or spark.
+NAME: ingest, hostile, mapped, coder, relations, balance, truth, api or spark.
 """
 
 from __future__ import annotations
@@ -9,10 +9,20 @@ import argparse
 import os
 import platform
 
-from benchmarks import bench_api, bench_coder, bench_hostile, bench_ingest, bench_relations, bench_spark, bench_truth
+from benchmarks import (
+    bench_api,
+    bench_balance,
+    bench_coder,
+    bench_hostile,
+    bench_ingest,
+    bench_relations,
+    bench_spark,
+    bench_truth,
+)
 
 SECTIONS = {"ingest": bench_ingest.run, "hostile": bench_hostile.run, "mapped": bench_ingest.run_mapped,
-            "coder": bench_coder.run, "relations": bench_relations.run, "truth": bench_truth.run, "api": bench_api.run,
+            "coder": bench_coder.run, "relations": bench_relations.run, "balance": bench_balance.run,
+            "truth": bench_truth.run, "api": bench_api.run,
             "spark": bench_spark.run}
 
 
