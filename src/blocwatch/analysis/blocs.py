@@ -49,10 +49,10 @@ Edge = tuple[str, str, int, float]
 
 #: The search for one ``k`` stops when this many of its starts have ended at the same best
 #: partition, or when this many random starts in a row have not improved it.
-REPEATS, PATIENCE = 2, 10
+REPEATS, PATIENCE = 3, 25
 #: Without a given ``k``, larger ``k`` are not tried once this many in a row have not lowered the
 #: least criterion found.
-FLAT_K = 2
+FLAT_K = 3
 #: Blocs of the best partition into ``k - 1`` blocs split in two as starts for ``k`` (those with the
 #: most weight of hostile ties inside).
 DIVIDED = 1
@@ -197,17 +197,18 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
     tol = 1e-9 * max(1.0, float(w.sum()))
     base = (1 - alpha) * float(w[s > 0].sum())
     # For two blocs P is the frustration of the network with weights alpha (negative ties) and
-    # 1 - alpha (positive ties): the frustration local search gives a strong first start.
-    if split is None:
-        first = (local_search(n, pu, pv, np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, 8) < 0)
-    else:
+    # 1 - alpha (positive ties): the frustration local search gives a strong first start, and a
+    # given split (the exact one, from balance) another; both are kept, as each alone ends worse
+    # than the other on some networks.
+    firsts = [(local_search(n, pu, pv, np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, 8) < 0).astype(np.int64)]
+    if split is not None:
         if len(split) != len(net.nodes):
             raise InputError(f"split: one bloc (0 or 1) per node, {len(net.nodes)} of them, not {len(split)}")
-        first = np.asarray(split)[attached] != 0
+        firsts.insert(0, (np.asarray(split)[attached] != 0).astype(np.int64))
     found: dict[int, tuple[np.ndarray, float]] = {}
     flat = 0
     for kk in [k] if k is not None else range(1, min(max_k, n) + 1):
-        starts = [first.astype(np.int64)] + ([found[kk - 1][0]] if kk - 1 in found else [])
+        starts = firsts + ([found[kk - 1][0]] if kk - 1 in found else [])
         if kk - 1 in found and kk > 2:
             starts += _divided(found[kk - 1][0], kk - 1, pu, pv, b, seed)
         z, p = bloc_search(n, pu, pv, b, kk, starts, seed=[seed, kk], restarts=restarts, bound=-base,
