@@ -1,6 +1,6 @@
 """``python -m benchmarks [--repeat N] [--only NAME]``: run, print Markdown.
 
-NAME: ingest, hostile, mapped, coder, startup, relations, shifts, truth, api or spark.
+NAME: ingest, hostile, mapped, coder, startup, relations, shifts, balance, truth, api or spark.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import platform
 
 from benchmarks import (
     bench_api,
+    bench_balance,
     bench_coder,
     bench_hostile,
     bench_ingest,
@@ -23,7 +24,8 @@ from benchmarks import (
 
 SECTIONS = {"ingest": bench_ingest.run, "hostile": bench_hostile.run, "mapped": bench_ingest.run_mapped,
             "coder": bench_coder.run, "startup": bench_startup.run, "relations": bench_relations.run,
-            "shifts": bench_shifts.run, "truth": bench_truth.run, "api": bench_api.run, "spark": bench_spark.run}
+            "shifts": bench_shifts.run, "balance": bench_balance.run, "truth": bench_truth.run, "api": bench_api.run,
+            "spark": bench_spark.run}
 
 
 def main() -> None:

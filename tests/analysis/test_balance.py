@@ -252,3 +252,42 @@ def test_cow_windows(shared):
     gaps = np.array(gaps)
     assert (gaps == 0).mean() >= 0.8
     assert gaps.mean() < 0.02
+
+
+# -- exact proofs by cuts, and the time budget ----------------------------------------------------------
+
+
+def planted(n: int, ties: int, noise: float, seed: int = 0) -> SignedNetwork:
+    """Two camps, friendly within and hostile across, a share ``noise`` of the signs flipped."""
+    rng = np.random.default_rng(seed)
+    u, v = np.triu_indices(n, 1)
+    pick = rng.choice(len(u), ties, replace=False)
+    u, v, camp = u[pick], v[pick], rng.integers(2, size=n)
+    sign = np.where(camp[u] == camp[v], 1, -1) * np.where(rng.random(ties) < noise, -1, 1)
+    return SignedNetwork.from_edges([(f"s{a:03d}", f"s{b:03d}", int(x)) for a, b, x in zip(u, v, sign, strict=True)],
+                                    nodes=[f"s{i:03d}" for i in range(n)])
+
+
+def test_odd_cycle_cuts_prove_a_sparse_planted_network_without_the_integer_program(monkeypatch):
+    """The triangle-cut relaxation is weak on sparse networks (few triangles); odd-cycle cuts close it."""
+    from blocwatch.analysis import bounds
+
+    net = planted(150, 450, 0.1)
+    u, v, s, w = net.arrays
+    tri = bounds.unbalanced_triangles(len(net.nodes), u, v, s)
+    h = frustration(net, method="heuristic")
+    assert h.bound < 0.5 * h.value  # the triangle packing proves little here
+    monkeypatch.setattr(bounds.ComponentSolver, "solve", lambda *a: pytest.fail("the cuts should suffice"))
+    f = frustration(net, method="exact")
+    assert f.exact and f.bound == f.value <= h.value
+    assert f.value <= sum(1 for a, b, sg in zip(u, v, s, strict=True) if sg < 0) and len(tri) < 20
+
+
+def test_a_budget_too_short_reports_the_proven_gap():
+    net = random_net(5, 80, 0.25)  # random signs: not proven in 20 s; the relaxation takes milliseconds
+    h = frustration(net, method="heuristic")
+    out = frustration(net, method="exact", time_limit=2)
+    assert (out.method, out.exact) == ("exact", False)
+    assert h.bound < out.bound < out.value <= h.value  # the relaxation and its cuts prove more than the packing
+    assert out.gap == pytest.approx((out.value - out.bound) / out.value) and 0 < out.gap < 1
+    assert out.bound == int(out.bound)  # integer weights: a whole number of ties

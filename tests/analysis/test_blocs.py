@@ -165,3 +165,54 @@ def test_the_gahuku_gama_blocs_are_no_accident_of_their_signs(shared):
     the same 58 ties with the 29 hostile ones placed at random never split as cleanly."""
     support = bloc_support(gahuku_gama(shared))
     assert (support.ties, support.hostile, support.supported, support.p_value) == (58, 29, True, 0.01)
+
+
+# -- the search: its starts, the rule for k, and the split it may be given ------------------------------
+
+
+def test_merging_the_two_closest_blocs():
+    from blocwatch.analysis.blocs import _merged
+
+    u, v = np.array([0, 0, 1, 2, 3]), np.array([1, 2, 3, 4, 4])
+    b = np.array([-1.0, 0.5, -2.0, -0.5, 1.0])  # costs when a tie's ends share a bloc
+    z = np.array([0, 1, 2, 1, 3])  # between blocs 0-1: -1, 0-2: 0.5, 2-3: -0.5, 1-3: 1 (1-3 is inside bloc 1)
+    assert _merged(z, 4, u, v, b).tolist() == [0, 0, 1, 0, 2]  # 0 and 1 merged (-1), 2 and 3 renumbered
+    assert _merged(np.array([0, 0, 1, 1, 1]), 2, u, v, b).tolist() == [0, 0, 0, 0, 0]
+
+
+def test_dividing_the_bloc_with_hostile_ties_inside():
+    from blocwatch.analysis.blocs import _divided
+
+    # bloc 0 holds two camps of three (friends within, enemies across); bloc 1 is at peace
+    friends = [(a, b, -1.0) for a, b in itertools.combinations(range(3), 2)]
+    friends += [(a, b, -1.0) for a, b in itertools.combinations(range(3, 6), 2)]
+    camps = friends + [(a, b, 1.0) for a in range(3) for b in range(3, 6)]
+    u = np.array([a for a, _, _ in camps] + [6, 6])
+    v = np.array([b for _, b, _ in camps] + [7, 8])
+    b = np.array([c for _, _, c in camps] + [-1.0, -1.0])
+    (start,) = _divided(np.array([0] * 6 + [1] * 3), 2, u, v, b, seed=0)
+    assert start[6:].tolist() == [1, 1, 1] and sorted(map(sorted, [np.flatnonzero(start == c) for c in (0, 2)])) == [
+        [0, 1, 2], [3, 4, 5]]
+
+
+def test_more_blocs_are_tried_only_while_they_help():
+    p = blocs(SignedNetwork.from_edges(CLIQUES))
+    assert p.by_k == {1: 2.0, 2: 0.5, 3: 0.0, 4: 0.5, 5: 1.0}  # 4 and 5 do not beat 3: 6 is not tried
+    assert blocs(SignedNetwork.from_edges(CLIQUES), max_k=3).by_k == {1: 2.0, 2: 0.5, 3: 0.0}
+
+
+def test_a_given_split_replaces_the_frustration_search(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("blocwatch.analysis.blocs")
+    net = SignedNetwork.from_edges(CLIQUES, nodes=["Lone"])
+    expected = blocs(net)
+    searched = []
+    search = module.local_search
+    monkeypatch.setattr(module, "local_search", lambda n, *a, **k: searched.append(n) or search(n, *a, **k))
+    split = [1 if x.startswith("A") else 0 for x in net.nodes]  # A against the rest, Lone anywhere
+    assert module.blocs(net, split=split) == expected
+    assert 8 not in searched  # only blocs were split in two (for more blocs), never the whole network
+    assert module.blocs(net) == expected and 8 in searched
+    with pytest.raises(InputError, match="one bloc"):
+        module.blocs(net, split=split[:-1])

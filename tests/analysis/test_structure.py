@@ -19,3 +19,17 @@ def test_balance_summary():
     assert row["balanced_triangle_ratio"] == 0.5  # A-B-C are friends; A-C-D has two friendly ties, one hostile
     assert balance_summary(NET, k=1)["blocs"] == [["A", "B", "C", "D", "E"]]
     assert balance_summary(SignedNetwork.from_edges([], nodes=["A"]))["balanced_triangle_ratio"] is None
+
+
+def test_the_bound_of_an_answer_cut_short_and_the_blocs_start_from_the_split(monkeypatch):
+    from blocwatch.analysis import structure
+    from blocwatch.analysis.blocs import blocs
+
+    ring = SignedNetwork.from_edges([(a, b, -1) for a, b in zip("ABCDE", "BCDEA", strict=True)])  # no triangle
+    row = balance_summary(ring, method="exact", time_limit=0)  # no time: the triangle packing's bound only
+    assert (row["frustration"], row["exact"], row["bound"]) == (1.0, False, 0.0)
+    assert (balance_summary(ring)["exact"], balance_summary(ring)["bound"]) == (True, 1.0)
+    seen = []
+    monkeypatch.setattr(structure, "blocs", lambda net, **kw: seen.append(kw["split"]) or blocs(net, **kw))
+    fr, part = structure.solve(NET)
+    assert seen == [fr.partition] and part.blocs == (("A", "B", "C"), ("D", "E"))

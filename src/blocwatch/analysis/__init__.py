@@ -6,7 +6,10 @@ Nothing here opens the store; :mod:`blocwatch.relations` fetches events with
 - :mod:`~blocwatch.analysis.cooperation`: net cooperation of a dyad in a window
 - :mod:`~blocwatch.analysis.network`: signed weighted networks and their exports
 - :mod:`~blocwatch.analysis.balance`: balanced triangles and the frustration index
+- :mod:`~blocwatch.analysis.bounds`: lower bounds and exact solutions of the frustration index
+- :mod:`~blocwatch.analysis.spins`: the local search for two blocs (the frustration index's heuristic)
 - :mod:`~blocwatch.analysis.blocs`: k-bloc partitions under relaxed structural balance
+- :mod:`~blocwatch.analysis.partition`: the local search for k blocs
 - :mod:`~blocwatch.analysis.shifts`: change points, alignment shifts and their drivers
 - :mod:`~blocwatch.analysis.significance`: the shift test (permutations of a pair's months), scored
   fast by :mod:`~blocwatch.analysis.permutations`

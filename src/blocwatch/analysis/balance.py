@@ -9,8 +9,10 @@ that hold the system out of balance.
 
 Computing the frustration index is NP-hard. It is solved exactly with the binary linear program
 of Aref, Mason & Wilson (2018, "Computing the line index of balance using integer programming
-optimisation") and HiGHS, or approximately by local search; every answer carries a proven
-lower bound, so a heuristic answer says how far from optimal it can be.
+optimisation") and HiGHS, its linear relaxation tightened by odd-cycle cuts first
+(:mod:`blocwatch.analysis.bounds`), or approximately by local search
+(:mod:`blocwatch.analysis.spins`); every answer carries a proven lower bound, so a heuristic
+answer, or one cut short by the time budget, says how far from optimal it can be.
 
 Examples
 --------
@@ -29,18 +31,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse.csgraph import connected_components
-from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
+from blocwatch.analysis.bounds import ComponentSolver, triangle_packing, unbalanced_triangles
 from blocwatch.analysis.network import SignedNetwork
+from blocwatch.analysis.spins import local_search
 from blocwatch.errors import InputError
 
 __all__ = ["Frustration", "TriangleBalance", "frustration", "local_search", "triangle_balance"]
-
-#: Unbalanced triangles enumerated at most (for the lower bound and the MILP cuts; any subset is valid).
-MAX_TRIANGLES = 200_000
 
 Edge = tuple[str, str, int, float]
 
@@ -67,6 +64,8 @@ class TriangleBalance:
 
 def _trace3(n: int, u: np.ndarray, v: np.ndarray, vals: np.ndarray) -> Any:
     """``trace(A^3)`` of the symmetric sparse matrix with ``A[u, v] = A[v, u] = vals``."""
+    from scipy import sparse
+
     a = sparse.csr_array((np.concatenate([vals, vals]), (np.concatenate([u, v]), np.concatenate([v, u]))),
                          shape=(n, n))
     return (a @ a).multiply(a).sum()
@@ -161,149 +160,6 @@ def _frustrated_mask(x: np.ndarray, u: np.ndarray, v: np.ndarray, s: np.ndarray)
     return np.where(s > 0, ~same, same)
 
 
-def _descend(s: np.ndarray, h: np.ndarray, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray,
-             tol: float) -> float:
-    """Flip the best node (spins ``s``, local fields ``h = A s``) while that lowers frustration.
-
-    Flipping node ``i`` changes the frustration by ``s_i h_i``; after the flip the fields of its
-    neighbours change by ``2 A_ij s_i``. Returns the total change (<= 0).
-    """
-    change = 0.0
-    while True:
-        d = s * h
-        i = int(np.argmin(d))
-        if d[i] >= -tol:
-            return change
-        change += float(d[i])
-        s[i] = -s[i]
-        lo, hi = indptr[i], indptr[i + 1]
-        h[indices[lo:hi]] += (2.0 * s[i]) * data[lo:hi]
-
-
-def local_search(n: int, u: np.ndarray, v: np.ndarray, sw: np.ndarray, seed: int, restarts: int) -> np.ndarray:
-    """Best spins (+1/-1) from a spectral start and ``restarts`` random starts, each descended and kicked.
-
-    The spectral start takes the signs of the eigenvector of the smallest eigenvalue of the signed
-    Laplacian ``D_|A| - A``. Each start is improved by :func:`_descend`, then by up to 60 rounds of
-    iterated local search: flip a few nodes (half the time random ones, half the time a connected
-    ball grown breadth-first from a random node, so that a whole group can change sides), descend,
-    and keep the result if it is not worse.
-    """
-    a = sparse.csr_array((np.concatenate([sw, sw]), (np.concatenate([u, v]), np.concatenate([v, u]))), shape=(n, n))
-    indptr, indices, data = a.indptr, a.indices, a.data
-    nbrs = [indices[indptr[i]:indptr[i + 1]].tolist() for i in range(n)]
-    tol = 1e-12 * float(np.abs(sw).max())
-    rng = np.random.default_rng(seed)
-    lap = sparse.diags_array(abs(a).sum(axis=1)) - a
-    try:
-        vec = np.linalg.eigh(lap.toarray())[1][:, 0] if n <= 50 else eigsh(
-            lap, k=1, which="SA", tol=1e-4, v0=np.random.default_rng(seed).uniform(0.5, 1.5, n))[1][:, 0]
-    except ArpackNoConvergence:  # rare; the random starts remain
-        vec = np.ones(n)
-    starts = [np.where(vec < 0, -1.0, 1.0)] + [rng.choice((-1.0, 1.0), n) for _ in range(restarts)]
-    kick = max(2, round(0.08 * n))
-    best, best_f = starts[0], np.inf
-    for s in starts:
-        h = a @ s
-        f = 0.5 * float(np.abs(sw).sum() - s @ h / 2) + _descend(s, h, indptr, indices, data, tol)
-        for _ in range(min(60, 2 * n)):
-            if rng.random() < 0.5:
-                pick = rng.choice(n, min(kick, n), replace=False).tolist()
-            else:
-                size, pick = int(rng.integers(2, 2 * kick + 1)), [int(rng.integers(n))]
-                seen, k = set(pick), 0
-                while k < len(pick) and len(pick) < size:
-                    for j in nbrs[pick[k]]:
-                        if j not in seen and len(pick) < size:
-                            seen.add(j)
-                            pick.append(j)
-                    k += 1
-            s2, h2, f2 = s.copy(), h.copy(), f
-            for i in pick:
-                f2 += float(s2[i] * h2[i])
-                s2[i] = -s2[i]
-                h2[indices[indptr[i]:indptr[i + 1]]] += (2.0 * s2[i]) * data[indptr[i]:indptr[i + 1]]
-            f2 += _descend(s2, h2, indptr, indices, data, tol)
-            if f2 <= f + tol:
-                s, h, f = s2, h2, f2
-        if f < best_f - tol:
-            best, best_f = s, f
-    return best
-
-
-def _unbalanced_triangles(n: int, u: np.ndarray, v: np.ndarray, s: np.ndarray) -> np.ndarray:
-    """Edge ids ``(t, 3)`` of unbalanced triangles (at most :data:`MAX_TRIANGLES`)."""
-    hi: list[dict[int, int]] = [{} for _ in range(n)]
-    for e, (a, b) in enumerate(zip(np.minimum(u, v).tolist(), np.maximum(u, v).tolist(), strict=True)):
-        hi[a][b] = e
-    sign = s.tolist()
-    out: list[tuple[int, int, int]] = []
-    for ha in hi:
-        for b, eab in ha.items():
-            hb = hi[b]
-            for c in ha.keys() & hb.keys():
-                eac, ebc = ha[c], hb[c]
-                if sign[eab] * sign[eac] * sign[ebc] < 0:
-                    out.append((eab, eac, ebc))
-            if len(out) >= MAX_TRIANGLES:
-                return np.array(out[:MAX_TRIANGLES], dtype=np.int64)
-    return np.array(out, dtype=np.int64).reshape(-1, 3)
-
-
-def _packing(tri: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """Greedy set of edge-disjoint unbalanced triangles (mask over ``tri``).
-
-    Every unbalanced triangle has at least one frustrated edge under any split, so the sum of the
-    lightest edge weight of edge-disjoint unbalanced triangles is a lower bound on the frustration
-    index. Triangles with heavy lightest edges go first, then those sharing fewest edges with others.
-    """
-    chosen = np.zeros(len(tri), dtype=bool)
-    if not len(tri):
-        return chosen
-    load = np.bincount(tri.ravel(), minlength=len(w))
-    order = np.lexsort((load[tri].sum(axis=1), -w[tri].min(axis=1)))
-    used = [False] * len(w)
-    rows = tri.tolist()
-    for t in order.tolist():
-        a, b, c = rows[t]
-        if not (used[a] or used[b] or used[c]):
-            used[a] = used[b] = used[c] = chosen[t] = True
-    return chosen
-
-
-def _milp(nc: int, iu: np.ndarray, iv: np.ndarray, s: np.ndarray, w: np.ndarray, tri: np.ndarray,
-          time_limit: float) -> tuple[np.ndarray | None, float, bool]:
-    """Solve one connected component; returns (0/1 split or None, dual bound, proved optimal).
-
-    Variables ``x`` (one per node, binary; the node of highest degree is fixed to 0 against the
-    mirror symmetry, which speeds HiGHS up about tenfold on the COW networks over fixing any node) and
-    ``f`` (one per edge). Positive edge: ``f >= x_i - x_j``, ``f >= x_j - x_i``; negative edge:
-    ``f >= x_i + x_j - 1``, ``f >= 1 - x_i - x_j``; minimise ``sum w f``. At integral ``x`` the
-    optimal ``f`` is 0/1 by itself, so ``f`` is declared continuous in [0, 1] (same optimum, faster).
-    Each unbalanced triangle adds the valid cut ``f_1 + f_2 + f_3 >= 1``, which tightens the
-    otherwise weak LP relaxation (all ``x = 1/2`` gives 0). "Proved optimal" is HiGHS's status
-    with a relative gap of at most 1e-7.
-    """
-    m, t = len(iu), len(tri)
-    e = np.arange(m)
-    pos = s > 0
-    rows = np.concatenate([2 * e, 2 * e, 2 * e, 2 * e + 1, 2 * e + 1, 2 * e + 1, 2 * m + np.repeat(np.arange(t), 3)])
-    cols = np.concatenate([nc + e, iu, iv, nc + e, iu, iv, nc + tri.ravel()])
-    vals = np.concatenate([np.ones(m), -np.ones(m), np.where(pos, 1.0, -1.0),
-                           np.ones(m), np.ones(m), np.where(pos, -1.0, 1.0), np.ones(3 * t)])
-    lb = np.concatenate([np.column_stack([np.where(pos, 0.0, -1.0), np.where(pos, 0.0, 1.0)]).ravel(), np.ones(t)])
-    a = sparse.csr_array((vals, (rows, cols)), shape=(2 * m + t, nc + m))
-    ub = np.ones(nc + m)
-    ub[np.argmax(np.bincount(np.concatenate([iu, iv]), minlength=nc))] = 0.0
-    res = milp(np.concatenate([np.zeros(nc), w]), constraints=LinearConstraint(a, lb, np.inf),
-               integrality=np.concatenate([np.ones(nc), np.zeros(m)]), bounds=Bounds(0.0, ub),
-               options={"time_limit": max(time_limit, 1e-3), "mip_rel_gap": 1e-7})
-    x = None if res.x is None else (res.x[:nc] > 0.5).astype(np.int8)
-    bound = getattr(res, "mip_dual_bound", None)
-    bound = float(bound) if bound is not None and np.isfinite(bound) else 0.0
-    return x, bound, res.status == 0 and x is not None
-
-
 def frustration(net: SignedNetwork, *, method: str = "auto", time_limit: float = 30.0, exact_max_nodes: int = 400,
                 seed: int = 0, restarts: int = 16) -> Frustration:
     """The frustration index: the least total weight of edges that break balance under any 2-bloc split.
@@ -313,25 +169,31 @@ def frustration(net: SignedNetwork, *, method: str = "auto", time_limit: float =
     net : SignedNetwork
         Weights are used as given (1.0 for an unweighted edge list).
     method : {"auto", "exact", "heuristic"}
-        ``exact`` solves the integer program of Aref, Mason & Wilson (per connected component,
-        HiGHS via :func:`scipy.optimize.milp`); ``heuristic`` runs the local search only; ``auto``
-        is exact when the network has at most ``exact_max_nodes`` nodes. The local search always
-        runs first: its split is kept when the solver's is not better, and a component whose
-        heuristic value already meets its lower bound is not sent to the solver at all.
+        ``exact`` proves the index per connected component, cheapest step first: the linear
+        relaxation of the integer program of Aref, Mason & Wilson (with a cut per unbalanced
+        triangle), then odd-cycle cuts round by round, then the integer program itself (HiGHS via
+        :func:`scipy.optimize.milp`), each step only while the bound is below the best split
+        known. ``heuristic`` runs the local search only; ``auto`` is exact when the network has at
+        most ``exact_max_nodes`` nodes. The local search runs after the relaxation (its rounded
+        split is the first start, and the search stops as soon as it meets the bound): its split is
+        kept when the solver's is not better.
     time_limit : float
-        Seconds for the solver over all components. When it runs out the result is the better of
-        the solver's incumbent and the heuristic, ``exact`` is False and ``bound`` is the proven bound.
+        Seconds for the exact steps over all components. When it runs out the result is the better
+        of the solver's incumbent and the heuristic, ``exact`` is False, and ``bound`` and ``gap``
+        say what is proven.
     exact_max_nodes : int
         Largest network ``auto`` solves exactly.
     seed, restarts : int
-        Random starts of the local search (besides the spectral start); deterministic for a seed.
+        Random starts of the local search at most (besides the spectral start); deterministic for
+        a seed. The search stops before them once two starts end at the same split.
 
     Returns
     -------
     Frustration
-        ``bound`` is the best of the solver's dual bound and a greedy packing of edge-disjoint
-        unbalanced triangles (each needs one frustrated edge, so the packing's lightest edges sum
-        to a lower bound). ``exact`` is True whenever the bound reaches the value, whatever the method.
+        ``bound`` is the best of the bounds proven (the relaxations', the solver's) and a greedy
+        packing of edge-disjoint unbalanced triangles (each needs one frustrated edge, so the
+        packing's lightest edges sum to a lower bound); with integer weights it is rounded up.
+        ``exact`` is True whenever the bound reaches the value, whatever the method.
 
     Examples
     --------
@@ -354,35 +216,63 @@ def frustration(net: SignedNetwork, *, method: str = "auto", time_limit: float =
     bound = 0.0
     use_exact = method == "exact" or (method == "auto" and n <= exact_max_nodes)
     if len(u):
+        from scipy import sparse
+        from scipy.sparse.csgraph import connected_components
+
         tol = 1e-9 * max(1.0, float(w.sum()))
-        x = (local_search(n, u, v, s * w, seed, restarts) < 0).astype(np.int8)
         ncomp, comp = connected_components(sparse.coo_array((np.ones(len(u)), (u, v)), shape=(n, n)), directed=False)
-        tri = _unbalanced_triangles(n, u, v, s)
-        packed = _packing(tri, w)
+        tri = unbalanced_triangles(n, u, v, s)
+        packed = triangle_packing(tri, w)
         ecomp = comp[u]
         tcomp = ecomp[tri[:, 0]] if len(tri) else np.zeros(0, dtype=np.int64)
         lower = np.bincount(tcomp[packed], weights=w[tri[packed]].min(axis=1) if packed.any() else None,
                             minlength=ncomp).astype(float)
-        heur = np.bincount(ecomp, weights=w * _frustrated_mask(x, u, v, s), minlength=ncomp)
-        deadline = None
-        for c in np.flatnonzero(heur > lower + tol).tolist() if use_exact else []:
-            deadline = deadline if deadline is not None else time.perf_counter() + time_limit
-            left = deadline - time.perf_counter()
-            if left <= 0:
+        deadline = time.perf_counter() + time_limit
+        solvers: dict[int, tuple[ComponentSolver, np.ndarray, np.ndarray]] = {}
+
+        def solver(c: int) -> tuple[ComponentSolver, np.ndarray, np.ndarray]:
+            """Component ``c``'s solver (its linear relaxation solved), nodes and ties."""
+            if c not in solvers:
+                nodes_c, edges_c = np.flatnonzero(comp == c), np.flatnonzero(ecomp == c)
+                local = np.full(n, -1, dtype=np.int64)
+                local[nodes_c] = np.arange(len(nodes_c))
+                renum = np.full(len(u), -1, dtype=np.int64)
+                renum[edges_c] = np.arange(len(edges_c))
+                solvers[c] = (ComponentSolver(len(nodes_c), local[u[edges_c]], local[v[edges_c]], s[edges_c],
+                                              w[edges_c], renum[tri[tcomp == c]]), nodes_c, edges_c)
+                lower[c] = max(lower[c], solvers[c][0].relaxation(deadline))
+            return solvers[c]
+
+        # Components with a cycle can be frustrated: the linear relaxation's bound first, so that
+        # the local search can stop as soon as it meets it.
+        cyclic = np.bincount(ecomp, minlength=ncomp) >= np.bincount(comp, minlength=ncomp)
+        for c in np.flatnonzero(cyclic).tolist() if use_exact else []:
+            if time.perf_counter() >= deadline:
                 break
-            nodes_c = np.flatnonzero(comp == c)
-            local = np.full(n, -1, dtype=np.int64)
-            local[nodes_c] = np.arange(len(nodes_c))
-            edges_c = np.flatnonzero(ecomp == c)
-            renum = np.full(len(u), -1, dtype=np.int64)
-            renum[edges_c] = np.arange(len(edges_c))
-            xc, dual, optimal = _milp(len(nodes_c), local[u[edges_c]], local[v[edges_c]], s[edges_c], w[edges_c],
-                                      renum[tri[tcomp == c]], left)
+            solver(c)
+        rounded = None
+        if solvers:  # the relaxations' splits, rounded: often optimal when their bound is tight
+            rounded = np.ones(n)
+            for sol, nodes_c, _ in solvers.values():
+                if sol.x is not None:
+                    rounded[nodes_c] = np.where(sol.x > 0.5, -1.0, 1.0)
+        x = (local_search(n, u, v, s * w, seed, restarts, bound=float(lower.sum()), start=rounded) < 0
+             ).astype(np.int8)
+        heur = np.bincount(ecomp, weights=w * _frustrated_mask(x, u, v, s), minlength=ncomp)
+        for c in np.flatnonzero(heur > lower + tol).tolist() if use_exact else []:
+            if time.perf_counter() >= deadline:
+                break
+            sol, nodes_c, edges_c = solver(c)
+            if sol.tighten(float(heur[c]), deadline, x[nodes_c]) >= heur[c] - tol:
+                lower[c] = heur[c]
+                continue
+            xc, dual, optimal = sol.solve(deadline)
             if xc is not None:
-                fc = float(w[edges_c] @ _frustrated_mask(xc, local[u[edges_c]], local[v[edges_c]], s[edges_c]))
+                fc = float(w[edges_c] @ _frustrated_mask(xc, sol.u, sol.v, sol.s))
                 if fc < heur[c] - tol:
                     x[nodes_c], heur[c] = xc, fc
             lower[c] = heur[c] if optimal else max(lower[c], min(dual, heur[c]))
+        lower = np.minimum(lower, heur)
         first = np.full(ncomp, n, dtype=np.int64)
         np.minimum.at(first, comp, np.arange(n))
         x = x ^ x[first[comp]]

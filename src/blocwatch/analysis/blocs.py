@@ -8,11 +8,17 @@ the ties that do not fit:
 ties between blocs)``.
 
 :func:`blocs` minimises ``P`` by relocation local search (move one node to another bloc, or swap
-two nodes of different blocs, while that lowers ``P``) from many seeded random starts, and from
-one informed start: for two blocs ``P`` is a frustration index (weights ``alpha`` on negative and
-``1 - alpha`` on positive ties), so the local search of :mod:`blocwatch.analysis.balance` gives a
-good two-bloc split, which is then opened up to ``k`` blocs one node at a time (and, when ``k`` is
-None, the best partition into ``k - 1`` blocs is opened up to ``k`` too).
+two nodes of different blocs, while that lowers ``P``; :mod:`blocwatch.analysis.partition`), from
+informed starts and seeded random ones. For two blocs ``P`` is a frustration index (weights
+``alpha`` on negative and ``1 - alpha`` on positive ties), so the frustration local search of
+:mod:`blocwatch.analysis.spins` (or a given split) gives a good two-bloc split, which is opened up
+to ``k`` blocs one node at a time; when ``k`` is None, the best partition into ``k - 1`` blocs is
+opened up to ``k`` too, and its bloc with the most hostile ties inside is split in two (a whole
+group can leave together, which moving one node at a time cannot do). The random starts for one
+``k`` stop once two of them end at the same best partition, or ten in a row bring nothing better,
+or ``P`` is 0. Larger ``k`` are tried only while they help (two values of ``k`` in a row that do
+not lower the least ``P`` found end the search), and then each best partition, with its two
+closest blocs merged, is a start for one bloc fewer.
 
 Examples
 --------
@@ -26,18 +32,30 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from blocwatch.analysis.balance import local_search
 from blocwatch.analysis.network import SignedNetwork
+from blocwatch.analysis.partition import bloc_search
+from blocwatch.analysis.spins import local_search
 from blocwatch.errors import InputError
 
 __all__ = ["BlocPartition", "BlocSupport", "bloc_support", "blocs"]
 
 Edge = tuple[str, str, int, float]
+
+#: The search for one ``k`` stops when this many of its starts have ended at the same best
+#: partition, or when this many random starts in a row have not improved it.
+REPEATS, PATIENCE = 3, 25
+#: Without a given ``k``, larger ``k`` are not tried once this many in a row have not lowered the
+#: least criterion found.
+FLAT_K = 3
+#: Blocs of the best partition into ``k - 1`` blocs split in two as starts for ``k`` (those with the
+#: most weight of hostile ties inside).
+DIVIDED = 1
 
 
 @dataclass(frozen=True)
@@ -83,82 +101,39 @@ class BlocPartition:
                 "by_k": {str(k): c for k, c in (self.by_k or {}).items()}}
 
 
-def _descend(b: np.ndarray, z: np.ndarray, m: np.ndarray, sizes: np.ndarray, tol: float) -> None:
-    """Relocate (best move, else best swap) in place while that lowers ``P``.
-
-    ``b = alpha * |negative| - (1 - alpha) * positive`` (symmetric, zero diagonal), so that ``P`` is
-    ``(1 - alpha) * (total positive weight)`` plus the sum of ``b`` over pairs inside blocs. With
-    ``M = b Z`` (``Z`` the one-hot membership), moving node ``i`` from bloc ``a`` to ``c`` changes
-    ``P`` by ``M[i, c] - M[i, a]``; swapping ``i`` (in ``a``) and ``j`` (in ``c``) by
-    ``D[i, c] + D[j, a] - 2 b_ij`` with ``D = M - M[i, own bloc]``. No move empties a bloc.
-    """
-    rows = np.arange(len(b))
-    while True:
-        d = m - m[rows, z][:, None]
-        dm = np.where((sizes[z] == 1)[:, None], np.inf, d)
-        i, c = divmod(int(np.argmin(dm)), m.shape[1])
-        if dm[i, c] < -tol:
-            moves = [(i, c)]
-        else:
-            x = d[:, z]
-            sw = x + x.T - 2 * b
-            sw[z[:, None] == z[None, :]] = np.inf
-            i, j = divmod(int(np.argmin(sw)), len(b))
-            if sw[i, j] >= -tol:
-                return
-            moves = [(i, int(z[j])), (j, int(z[i]))]
-        for i, c in moves:
-            _move(b, z, m, sizes, i, c)
+def _divided(z: np.ndarray, k: int, u: np.ndarray, v: np.ndarray, b: np.ndarray, seed: int) -> list[np.ndarray]:
+    """Starts for ``k + 1`` blocs from a partition into ``k``: the :data:`DIVIDED` blocs with the most
+    weight of hostile ties inside, each split in two by the two-bloc local search on its own ties."""
+    inner = z[u] == z[v]
+    cost = np.bincount(z[u][inner], weights=np.maximum(b[inner], 0.0), minlength=k)
+    out = []
+    for c in np.argsort(-cost, kind="stable")[:DIVIDED].tolist():
+        keep = inner & (z[u] == c)
+        if cost[c] <= 0 or not keep.any():
+            continue
+        inside = np.flatnonzero(z == c)
+        spins = local_search(len(inside), np.searchsorted(inside, u[keep]), np.searchsorted(inside, v[keep]),
+                             -b[keep], seed, 0, repeats=1, stall=0)
+        if 0 < (spins < 0).sum() < len(inside):
+            out.append(z.copy())
+            out[-1][inside[spins < 0]] = k
+    return out
 
 
-def _move(b: np.ndarray, z: np.ndarray, m: np.ndarray, sizes: np.ndarray, i: int, c: int) -> None:
-    m[:, z[i]] -= b[:, i]
-    m[:, c] += b[:, i]
-    sizes[z[i]] -= 1
-    sizes[c] += 1
-    z[i] = c
-
-
-def _split_to(b: np.ndarray, z: np.ndarray, k: int, tol: float) -> np.ndarray:
-    """A k-bloc start from a partition with fewer blocs: descend, then open each missing bloc with
-    the node that is cheapest to move there, descending after each."""
-    z = z.copy()
-    m, sizes = b @ np.eye(k)[z], np.bincount(z, minlength=k)
-    _descend(b, z, m, sizes, tol)
-    for c in np.flatnonzero(sizes == 0).tolist():
-        i = int(np.argmin(np.where(sizes[z] > 1, -m[np.arange(len(b)), z], np.inf)))
-        _move(b, z, m, sizes, i, c)
-        _descend(b, z, m, sizes, tol)
-    return z
-
-
-def _search(b: np.ndarray, k: int, starts: list[np.ndarray], rng: np.random.Generator, restarts: int,
-            tol: float) -> tuple[np.ndarray, float]:
-    """Best assignment (bloc per node, all ``k`` blocs non-empty) and its ``sum_{i<j same bloc} b_ij``.
-
-    Descends from ``starts`` (opened up to ``k`` blocs by :func:`_split_to`) and ``restarts`` random
-    assignments. (Perturbing each local optimum and descending again was tried: on the COW networks,
-    more plain restarts find better optima for the same time.)
-    """
-    n = len(b)
-    best, best_p = np.zeros(n, dtype=np.int64), np.inf
-    if k == 1:
-        return best, float(b.sum()) / 2
-    for r in range(len(starts) + restarts):
-        if r < len(starts):
-            z = _split_to(b, starts[r], k, tol)
-        else:
-            z = rng.integers(k, size=n)
-            z[rng.permutation(n)[:k]] = np.arange(k)
-            _descend(b, z, b @ np.eye(k)[z], np.bincount(z, minlength=k), tol)
-        p = float(b[z[:, None] == z[None, :]].sum()) / 2
-        if p < best_p - tol:
-            best, best_p = z, p
-    return best, best_p
+def _merged(z: np.ndarray, k: int, u: np.ndarray, v: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``z`` with the two blocs merged whose union adds least to the criterion (the sum of ``b``
+    over the ties between them), blocs renumbered ``0 .. k - 2``."""
+    between = np.zeros((k, k))
+    across = z[u] != z[v]
+    np.add.at(between, (np.minimum(z[u], z[v])[across], np.maximum(z[u], z[v])[across]), b[across])
+    between[np.tril_indices(k)] = np.inf
+    a, c = divmod(int(np.argmin(between)), k)
+    out = np.where(z == c, a, z)
+    return out - (out > c)
 
 
 def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, restarts: int = 50, seed: int = 0,
-          max_k: int = 6) -> BlocPartition:
+          max_k: int = 6, split: Sequence[int] | None = None) -> BlocPartition:
     """Partition the nodes into ``k`` blocs that best fit relaxed structural balance.
 
     Parameters
@@ -166,21 +141,25 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
     net : SignedNetwork
         Weights are used as given.
     k : int, optional
-        Number of blocs (every bloc non-empty). When None, ``k = 1 .. max_k`` are tried and the
-        smallest ``k`` whose criterion is within ``1e-9 * total weight`` of the least one found is
-        kept: more blocs are used only when they fit strictly better (a network of friendly ties
-        only is one bloc).
+        Number of blocs (every bloc non-empty). When None, ``k = 1, 2, ...`` are tried (up to
+        ``max_k``, while more blocs help, see the module docstring) and the smallest ``k`` whose
+        criterion is within ``1e-9 * total weight`` of the least one found is kept: more blocs are
+        used only when they fit strictly better (a network of friendly ties only is one bloc).
     alpha : float
         Weight in [0, 1] of negative ties within blocs against positive ties between them.
     restarts : int
-        Random starts of the local search per ``k``, besides the informed ones (see the module
-        docstring); deterministic for a ``seed``. The result is the best local optimum found, not
-        a proof of optimality: on the COW networks (about 150 nodes) the default finds the best
-        known partition for most ``k``; more restarts help on larger networks.
+        Random starts of the local search per ``k`` at most, besides the informed ones (see the
+        module docstring); deterministic for a ``seed``. The result is the best local optimum
+        found, not a proof of optimality.
     seed : int
         Seed of the random starts.
     max_k : int
         Largest ``k`` tried when ``k`` is None.
+    split : sequence of int, optional
+        A two-bloc split to start from, one bloc (0 or 1) per node of ``net.nodes``: a good one, such
+        as :attr:`Frustration.partition <blocwatch.analysis.balance.Frustration.partition>` of an
+        exact frustration index with ``alpha = 1/2``, saves the search that finds one (by default
+        :func:`~blocwatch.analysis.spins.local_search`, with 8 random starts).
 
     Returns
     -------
@@ -206,26 +185,43 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
     u, v, s, w = net.arrays
     attached = np.unique(np.concatenate([u, v]))
     names = [net.nodes[i] for i in attached.tolist()]
-    unattached = tuple(x for x in net.nodes if x not in set(names))
+    tied = set(names)
+    unattached = tuple(x for x in net.nodes if x not in tied)
     n = len(names)
     if k is not None and k > n:
         raise InputError(f"k = {k} blocs, but only {n} nodes have ties")
     if n == 0:
         return BlocPartition(0, (), 0.0, {}, (), unattached, alpha, {})
-    pos = np.searchsorted(attached, u), np.searchsorted(attached, v)
-    b = np.zeros((n, n))
-    b[pos] = np.where(s < 0, alpha * w, -(1 - alpha) * w)
-    b += b.T
+    pu, pv = np.searchsorted(attached, u), np.searchsorted(attached, v)  # u < v, sorted like the edges
+    b = np.where(s < 0, alpha * w, -(1 - alpha) * w)
     tol = 1e-9 * max(1.0, float(w.sum()))
     base = (1 - alpha) * float(w[s > 0].sum())
     # For two blocs P is the frustration of the network with weights alpha (negative ties) and
-    # 1 - alpha (positive ties): the frustration local search gives a strong first start.
-    spins = local_search(n, pos[0], pos[1], np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, 8)
+    # 1 - alpha (positive ties): the frustration local search gives a strong first start, and a
+    # given split (the exact one, from balance) another; both are kept, as each alone ends worse
+    # than the other on some networks.
+    firsts = [(local_search(n, pu, pv, np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, 8) < 0).astype(np.int64)]
+    if split is not None:
+        if len(split) != len(net.nodes):
+            raise InputError(f"split: one bloc (0 or 1) per node, {len(net.nodes)} of them, not {len(split)}")
+        firsts.insert(0, (np.asarray(split)[attached] != 0).astype(np.int64))
     found: dict[int, tuple[np.ndarray, float]] = {}
+    flat = 0
     for kk in [k] if k is not None else range(1, min(max_k, n) + 1):
-        starts = [(spins < 0).astype(np.int64)] + ([found[kk - 1][0]] if kk - 1 in found else [])
-        z, p = _search(b, kk, starts, np.random.default_rng([seed, kk]), restarts, tol)
+        starts = firsts + ([found[kk - 1][0]] if kk - 1 in found else [])
+        if kk - 1 in found and kk > 2:
+            starts += _divided(found[kk - 1][0], kk - 1, pu, pv, b, seed)
+        z, p = bloc_search(n, pu, pv, b, kk, starts, seed=[seed, kk], restarts=restarts, bound=-base,
+                           repeats=REPEATS, patience=PATIENCE, tol=tol)
+        flat = flat + 1 if found and base + p >= min(q for _, q in found.values()) - tol else 0
         found[kk] = (z, base + p)
+        if flat == FLAT_K:  # more blocs have stopped helping
+            break
+    for kk in sorted(found, reverse=True)[:-1]:  # fewer blocs from more: merge two, descend
+        if kk - 1 > 1:
+            z, p = bloc_search(n, pu, pv, b, kk - 1, [_merged(found[kk][0], kk, pu, pv, b)], restarts=0, tol=tol)
+            if base + p < found[kk - 1][1] - tol:
+                found[kk - 1] = (z, base + p)
     least = min(p for _, p in found.values())
     k = min(kk for kk, (_, p) in found.items() if p <= least + tol)
     z = found[k][0]

@@ -26,9 +26,13 @@ __all__ = ["balance_rows", "balance_summary", "solve"]
 
 def solve(net: SignedNetwork, method: str = "auto", time_limit: float = 30.0,
           k: int | None = None) -> tuple[Frustration, BlocPartition | None]:
-    """The frustration index of ``net`` and its blocs (``None`` without ties)."""
+    """The frustration index of ``net`` and its blocs (``None`` without ties).
+
+    The blocs start from the frustration index's split (with ``alpha = 1/2`` the best two blocs
+    are the best split), which saves :func:`~blocwatch.analysis.blocs.blocs` finding one.
+    """
     fr = frustration(net, method=method, time_limit=time_limit)
-    return fr, (blocs(net, k=k) if net.edges else None)
+    return fr, (blocs(net, k=k, split=fr.partition) if net.edges else None)
 
 
 def balance_summary(net: SignedNetwork, *, method: str = "auto", time_limit: float = 30.0,
