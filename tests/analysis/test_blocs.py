@@ -197,22 +197,53 @@ def test_dividing_the_bloc_with_hostile_ties_inside():
 
 def test_more_blocs_are_tried_only_while_they_help():
     p = blocs(SignedNetwork.from_edges(CLIQUES))
-    assert p.by_k == {1: 2.0, 2: 0.5, 3: 0.0, 4: 0.5, 5: 1.0}  # 4 and 5 do not beat 3: 6 is not tried
+    assert p.by_k == {1: 2.0, 2: 0.5, 3: 0.0, 4: 0.5, 5: 1.0, 6: 1.5}
+    # 4, 5 and 6 do not beat 3 (FLAT_K = 3 in a row): 7 and 8 are not tried
+    assert blocs(SignedNetwork.from_edges(CLIQUES), max_k=8).by_k == p.by_k
     assert blocs(SignedNetwork.from_edges(CLIQUES), max_k=3).by_k == {1: 2.0, 2: 0.5, 3: 0.0}
 
 
-def test_a_given_split_replaces_the_frustration_search(monkeypatch):
+def test_a_given_split_is_a_start_beside_the_frustration_search(monkeypatch):
     import importlib
 
     module = importlib.import_module("blocwatch.analysis.blocs")
     net = SignedNetwork.from_edges(CLIQUES, nodes=["Lone"])
     expected = blocs(net)
-    searched = []
-    search = module.local_search
-    monkeypatch.setattr(module, "local_search", lambda n, *a, **k: searched.append(n) or search(n, *a, **k))
+    starts = {}
+    search = module.bloc_search
+    monkeypatch.setattr(module, "bloc_search", lambda n, u, v, b, k, st, **kw: starts.setdefault(k, st) and search(
+        n, u, v, b, k, st, **kw))
     split = [1 if x.startswith("A") else 0 for x in net.nodes]  # A against the rest, Lone anywhere
-    assert module.blocs(net, split=split) == expected
-    assert 8 not in searched  # only blocs were split in two (for more blocs), never the whole network
-    assert module.blocs(net) == expected and 8 in searched
+    got = module.blocs(net, split=split)
+    with_split, starts = starts, {}
+    assert module.blocs(net) == expected
+    attached = [x for x in net.nodes if x != "Lone"]
+    assert with_split[2][0].tolist() == [int(x.startswith("A")) for x in attached]  # the split first,
+    assert with_split[2][1].tolist() == starts[2][0].tolist()  # then the frustration search's, as without one
+    assert len(with_split[2]) == len(starts[2]) + 1
+    assert got.criterion <= expected.criterion
     with pytest.raises(InputError, match="one bloc"):
         module.blocs(net, split=split[:-1])
+
+
+def test_a_proven_split_ends_the_search_for_two_blocs(monkeypatch):
+    import importlib
+
+    from blocwatch.analysis.balance import frustration
+
+    module = importlib.import_module("blocwatch.analysis.blocs")
+    net = SignedNetwork.from_edges(CLIQUES)
+    fr = frustration(net, method="exact")
+    bounds = {}
+    search = module.bloc_search
+    monkeypatch.setattr(module, "bloc_search", lambda *a, **kw: bounds.setdefault(a[4], kw.get("bound")) is None
+                        or search(*a, **kw))
+    got = module.blocs(net, 2, split=fr.partition, split_optimal=True)
+    assert got.criterion == fr.value / 2 == 0.5
+    assert bounds[2] == got.criterion - 0.5 * 6  # the split's own value (inside-bloc sum): 6 positive ties
+    bounds.clear()
+    assert module.blocs(net, 2, split=fr.partition).criterion == got.criterion
+    assert bounds[2] == -0.5 * 6  # without the proof, only the trivial bound
+    bounds.clear()
+    module.blocs(net, 2, split=fr.partition, split_optimal=True, alpha=0.3)
+    assert bounds[2] == pytest.approx(-0.7 * 6)  # other weights: the split proves nothing

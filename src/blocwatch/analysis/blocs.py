@@ -53,6 +53,8 @@ REPEATS, PATIENCE = 3, 25
 #: Without a given ``k``, larger ``k`` are not tried once this many in a row have not lowered the
 #: least criterion found.
 FLAT_K = 3
+#: Starts of the frustration local search whose split is a first start.
+SPIN_STARTS = 8
 #: Blocs of the best partition into ``k - 1`` blocs split in two as starts for ``k`` (those with the
 #: most weight of hostile ties inside).
 DIVIDED = 1
@@ -133,7 +135,7 @@ def _merged(z: np.ndarray, k: int, u: np.ndarray, v: np.ndarray, b: np.ndarray) 
 
 
 def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, restarts: int = 50, seed: int = 0,
-          max_k: int = 6, split: Sequence[int] | None = None) -> BlocPartition:
+          max_k: int = 6, split: Sequence[int] | None = None, split_optimal: bool = False) -> BlocPartition:
     """Partition the nodes into ``k`` blocs that best fit relaxed structural balance.
 
     Parameters
@@ -159,7 +161,11 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
         A two-bloc split to start from, one bloc (0 or 1) per node of ``net.nodes``: a good one, such
         as :attr:`Frustration.partition <blocwatch.analysis.balance.Frustration.partition>` of an
         exact frustration index with ``alpha = 1/2``, saves the search that finds one (by default
-        :func:`~blocwatch.analysis.spins.local_search`, with 8 random starts).
+        :func:`~blocwatch.analysis.spins.local_search`, with 8 random starts) only for a ``k`` it
+        is tried beside.
+    split_optimal : bool
+        ``split`` is a proven best split (an exact frustration index's): with ``alpha = 1/2`` the
+        search for two blocs then stops at it, as no two blocs can fit better.
 
     Returns
     -------
@@ -199,19 +205,26 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
     # For two blocs P is the frustration of the network with weights alpha (negative ties) and
     # 1 - alpha (positive ties): the frustration local search gives a strong first start, and a
     # given split (the exact one, from balance) another; both are kept, as each alone ends worse
-    # than the other on some networks.
-    firsts = [(local_search(n, pu, pv, np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, 8) < 0).astype(np.int64)]
+    # than the other on some networks. With alpha = 1/2 two blocs cost half the frustrated
+    # weight, so a proven split bounds k = 2 and, when only k = 2 is asked, is the answer.
+    firsts, proven = [], None
     if split is not None:
         if len(split) != len(net.nodes):
             raise InputError(f"split: one bloc (0 or 1) per node, {len(net.nodes)} of them, not {len(split)}")
-        firsts.insert(0, (np.asarray(split)[attached] != 0).astype(np.int64))
+        firsts.append((np.asarray(split)[attached] != 0).astype(np.int64))
+        if split_optimal and alpha == 0.5:
+            proven = float(b[firsts[0][pu] == firsts[0][pv]].sum())
+    if SPIN_STARTS and not (k == 2 and proven is not None):
+        spins = local_search(n, pu, pv, np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, SPIN_STARTS)
+        firsts.append((spins < 0).astype(np.int64))
     found: dict[int, tuple[np.ndarray, float]] = {}
     flat = 0
     for kk in [k] if k is not None else range(1, min(max_k, n) + 1):
         starts = firsts + ([found[kk - 1][0]] if kk - 1 in found else [])
         if kk - 1 in found and kk > 2:
             starts += _divided(found[kk - 1][0], kk - 1, pu, pv, b, seed)
-        z, p = bloc_search(n, pu, pv, b, kk, starts, seed=[seed, kk], restarts=restarts, bound=-base,
+        bound = proven if kk == 2 and proven is not None else -base
+        z, p = bloc_search(n, pu, pv, b, kk, starts, seed=[seed, kk], restarts=restarts, bound=bound,
                            repeats=REPEATS, patience=PATIENCE, tol=tol)
         flat = flat + 1 if found and base + p >= min(q for _, q in found.values()) - tol else 0
         found[kk] = (z, base + p)

@@ -32,7 +32,7 @@ def solve(net: SignedNetwork, method: str = "auto", time_limit: float = 30.0,
     are the best split), which saves :func:`~blocwatch.analysis.blocs.blocs` finding one.
     """
     fr = frustration(net, method=method, time_limit=time_limit)
-    return fr, (blocs(net, k=k, split=fr.partition) if net.edges else None)
+    return fr, (blocs(net, k=k, split=fr.partition, split_optimal=fr.exact) if net.edges else None)
 
 
 def balance_summary(net: SignedNetwork, *, method: str = "auto", time_limit: float = 30.0,
