@@ -28,8 +28,9 @@ def solve(net: SignedNetwork, method: str = "auto", time_limit: float = 30.0,
           k: int | None = None) -> tuple[Frustration, BlocPartition | None]:
     """The frustration index of ``net`` and its blocs (``None`` without ties).
 
-    The blocs start from the frustration index's split (with ``alpha = 1/2`` the best two blocs
-    are the best split), which saves :func:`~blocwatch.analysis.blocs.blocs` finding one.
+    The blocs start from the frustration index's split too (with ``alpha = 1/2`` the best two
+    blocs are the best split): when it is exact, :func:`~blocwatch.analysis.blocs.blocs` need not
+    search for two blocs.
     """
     fr = frustration(net, method=method, time_limit=time_limit)
     return fr, (blocs(net, k=k, split=fr.partition, split_optimal=fr.exact) if net.edges else None)
