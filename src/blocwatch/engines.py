@@ -38,6 +38,7 @@ from blocwatch.store import WRITER_WAIT, EventStore
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from blocwatch.analysis.shifts import Shift
     from blocwatch.ingest.mapped import Profile
     from blocwatch.ingest.results import IngestResult
     from blocwatch.ingest.text import CodeResult
@@ -68,6 +69,9 @@ class Engine(Protocol):
     def balance(self, options: RelationsOptions, *, window: str = "month", top: int | None = None,
                 method: str = "auto", time_limit: float = 30.0, k: int | None = None,
                 progress: Progress | None = None) -> list[dict[str, Any]]: ...
+
+    def shifts(self, options: RelationsOptions, start: date, end: date, *, split: date | None = None,
+               limit: int | None = 20, every: bool = False, evidence: int = 5) -> list[Shift]: ...
 
     def close(self) -> None: ...
 
@@ -173,6 +177,17 @@ class DuckDBEngine:
         with EventStore(self.db, read_only=True) as store:
             return Relations(store, options).balance(window=window, top=top, method=method, time_limit=time_limit,
                                                      k=k, progress=progress)
+
+
+    def shifts(self, options: RelationsOptions, start: date, end: date, *, split: date | None = None,
+               limit: int | None = 20, every: bool = False, evidence: int = 5) -> list[Shift]:
+        """Tested shifts of the store's events, with their drivers
+        (:meth:`blocwatch.relations.Relations.shifts`)."""
+        from blocwatch.relations import Relations
+
+        with EventStore(self.db, read_only=True) as store:
+            return Relations(store, options).shifts(start, end, split=split, limit=limit, every=every,
+                                                    evidence=evidence)
 
 
 def _existing(paths: Iterable[str | Path]) -> list[Path]:

@@ -24,15 +24,17 @@ import pyarrow as pa
 
 from blocwatch.analysis.cooperation import DEFAULT_ALPHA, add_net, totals
 from blocwatch.analysis.enemies import CommonEnemy, common_enemies
-from blocwatch.analysis.monthly import SUMS
 from blocwatch.analysis.network import EdgeRule, SignedNetwork, network_from_relations
 from blocwatch.analysis.shifts import DEFAULT_SMOOTH, Driver, Shift, find_shifts
-from blocwatch.analysis.significance import ShiftTest, detect_shifts
+from blocwatch.analysis.significance import ShiftTest
+from blocwatch.coverage import common_coverage, coverage, origin_months_sql
 from blocwatch.drivers import shift_drivers
 from blocwatch.dyads import DyadQuery, dyad_table
 from blocwatch.errors import ParameterError
 from blocwatch.periods import Period, months_between, parse_date, period_end, period_label, period_range
 from blocwatch.progress import Progress
+from blocwatch.shiftjob import shown as shown_shifts
+from blocwatch.shiftjob import tested_shifts
 from blocwatch.store import EventStore
 
 __all__ = ["EVIDENCE_COLUMNS", "OTHER_URLS", "PLACE_DIGITS", "RECORD_KEY", "Relations", "RelationsOptions"]
@@ -271,15 +273,12 @@ class Relations:
         if method == "largest-change":
             found = self._largest_change(start, end, periods, split, min_events)
         elif method == "tested":
-            found, origins = self._tested(start, end, periods, split, test)
+            found, origins = tested_shifts(_StoreShiftData(self), self.options.query, start, end, split=split,
+                                           test=test, alpha=self.options.alpha)
             source = Relations(self.store, replace(self.options, query=self._query(origins=origins)))
         else:
             raise ParameterError("method", f"choose tested or largest-change, not {method!r}")
-        shown = [s for s in found if s.supported]
-        if limit:
-            shown = _head(shown, limit)
-        if every:
-            shown += [s for s in found if not s.supported]
+        shown = shown_shifts(found, limit=limit, every=every)
         if not evidence:
             return shown
         moving = [s for s in shown if s.supported]  # the drivers of the shifts listed, in one pass
@@ -306,33 +305,6 @@ class Relations:
         return shift_drivers(self.store.con, q.where(), [], f"({q.score_sql()}) * {q.weight_sql()}", EVIDENCE_COLUMNS,
                              spans, limit=limit, examples=examples, names=names)
 
-    def _tested(self, start: date, end: date, periods: list[date], split: date | None,
-                test: ShiftTest | None) -> tuple[list[Shift], tuple[str, ...] | None]:
-        """The tested shifts, and the origins they compared (None: every origin of the query)."""
-        covered, left_out = self.common_coverage(start, end)
-        origins = covered if left_out else self.options.query.origins
-        notes = tuple(f"{o} left out: its data ({first:%Y-%m} to {last:%Y-%m}) do not cover the whole window"
-                      for o, (first, last) in left_out.items())
-        if left_out and not covered:  # no source covers the window: the longest stretch some source covers
-            stretch = _longest_span(periods[0], periods[-1], left_out)
-            if stretch is None:
-                return [], ()
-            first, last, origins = stretch
-            periods = [p for p in periods if first <= p <= last]
-            start, end = first, period_end(last, "month")
-            dropped = sorted(set(left_out) - set(origins))
-            notes = (f"only {first:%Y-%m} to {last:%Y-%m} compared, the months that {' and '.join(origins)} "
-                     f"cover{'s' if len(origins) == 1 else ''}"
-                     + (f"; {' and '.join(dropped)} left out" if dropped else ""),)
-        q = self._query(window="month", start=start, end=end, directed=False, origins=origins)
-        test = test or ShiftTest()
-        if test.shuffle == "events":  # single events are the units
-            rows = self.store.con.sql(q.event_scores_sql()).to_arrow_table().to_pylist()
-        else:  # months are the units: the monthly dyad table has all the test needs, as columns
-            rows = self._dyad_columns(q, ("period", "source", "target", *SUMS))
-        found = detect_shifts(rows, periods, test=test, alpha=self.options.alpha, split=split)
-        return ([replace(s, notes=s.notes + notes) for s in found] if notes else found), origins
-
     def _dyad_columns(self, query: DyadQuery, names: tuple[str, ...]) -> dict[str, Any]:
         """Columns of the dyad table of ``query`` as numpy arrays (no dict per row)."""
         return self.store.con.sql(f"SELECT {', '.join(names)} FROM ({query.sql()}) d").fetchnumpy()
@@ -353,13 +325,13 @@ class Relations:
         """Each origin's coverage: its first and last month with at least a twentieth of the events of
         its busiest month (a few stray events of other months, such as GDELT's old-dated ones, do
         not make coverage)."""
-        return _coverage(self._origin_months())
+        return coverage(self._origin_months())
 
     def coverage_table(self) -> pa.Table:
         """Events per origin and month (``blocwatch coverage``), with whether the month is inside the
         origin's coverage (:meth:`coverage`)."""
         rows = self._origin_months()
-        spans = _coverage(rows)
+        spans = coverage(rows)
         return pa.Table.from_pylist(
             [{"origin": o, "month": m, "events": n, "covered": spans[o][0] <= m <= spans[o][1]} for o, m, n in rows],
             schema=pa.schema([("origin", pa.string()), ("month", pa.date32()), ("events", pa.int64()),
@@ -367,22 +339,20 @@ class Relations:
 
     def _origin_months(self) -> list[tuple[str, date, int]]:
         """``(origin, month, events)`` for every origin and month of the store, in that order."""
-        return [(o, m, int(n)) for o, m, n in self.store.con.execute(
-            "SELECT origin, CAST(date_trunc('month', date) AS DATE) AS month, count(*) FROM events "
-            "GROUP BY ALL ORDER BY 1, 2").fetchall()]
+        return [(o, m, int(n)) for o, m, n in self.store.con.execute(origin_months_sql()).fetchall()]
 
     def common_coverage(self, start: date, end: date) -> tuple[tuple[str, ...], dict[str, tuple[date, date]]]:
         """The origins with events in ``start`` .. ``end`` whose coverage spans all of it, and the others
         with their coverage (comparisons across the window leave these out); only origins the query
         counts."""
-        first_month, last_month = date(start.year, start.month, 1), date(end.year, end.month, 1)
-        present = {o for (o,) in self.store.con.execute(
-            "SELECT DISTINCT origin FROM events WHERE date BETWEEN ? AND ?", [start, end]).fetchall()}
+        present = self._present_origins(start, end)
         if self.options.query.origins is not None:
             present &= set(self.options.query.origins)
-        spans = {o: v for o, v in self.coverage().items() if o in present}
-        whole = tuple(sorted(o for o, (a, b) in spans.items() if a <= first_month and b >= last_month))
-        return whole, {o: v for o, v in spans.items() if o not in whole}
+        return common_coverage(self.coverage(), present, start, end)
+
+    def _present_origins(self, start: date, end: date) -> set[str]:
+        return {o for (o,) in self.store.con.execute(
+            "SELECT DISTINCT origin FROM events WHERE date BETWEEN ? AND ?", [start, end]).fetchall()}
 
     def coverage_starts(self, start: date, end: date) -> list[tuple[str, date]]:
         """Origins (``gdelt2``, ``text`` ...) whose coverage starts inside ``(start, end]``: before that
@@ -602,48 +572,10 @@ class Relations:
         return rows, counts
 
 
-def _coverage(rows: list[tuple[str, date, int]]) -> dict[str, tuple[date, date]]:
-    """Each origin's first and last month with at least a twentieth of its busiest month's events."""
-    by: dict[str, list[tuple[date, int]]] = {}
-    for origin, month, n in rows:
-        by.setdefault(origin, []).append((month, n))
-    out = {}
-    for origin, months in by.items():
-        busiest = max(n for _, n in months)
-        kept = [m for m, n in months if n >= max(1, busiest / 20)]
-        out[origin] = (min(kept), max(kept))
-    return out
-
-
-def _longest_span(first: date, last: date, spans: dict[str, tuple[date, date]]
-                  ) -> tuple[date, date, tuple[str, ...]] | None:
-    """The longest stretch of the months ``first`` .. ``last`` that one source's coverage spans, and the
-    sources that cover all of it (more sources first when two stretches are as long); None when no
-    source covers any of it."""
-    best: tuple[int, int, date, date, tuple[str, ...]] | None = None
-    for a, b in spans.values():
-        lo, hi = max(a, first), min(b, last)
-        if lo > hi:
-            continue
-        members = tuple(sorted(o for o, (x, y) in spans.items() if x <= lo and y >= hi))
-        key = (months_between(lo, hi), len(members), lo, hi, members)
-        if best is None or key[:2] > best[:2]:
-            best = key
-    return None if best is None else (best[2], best[3], best[4])
-
-
 def _span(start: Day, end: Day) -> tuple[date, date]:
     """``start`` and ``end`` as days (text: the first day of ``start``, the last of ``end``)."""
     period = Period.between(start, end)  # type: ignore[arg-type]
     return period.start, period.end
-
-
-def _head(shifts: list[Shift], limit: int) -> list[Shift]:
-    """The first ``limit`` moves closer and the first ``limit`` moves apart, in the given order."""
-    closer = [s for s in shifts if s.delta > 0][:limit]
-    apart = [s for s in shifts if s.delta < 0][:limit]
-    keep = {id(s) for s in closer + apart}
-    return [s for s in shifts if id(s) in keep]
 
 
 def _strongest(events: list[dict[str, Any]], direction: int, n: int,
@@ -654,3 +586,22 @@ def _strongest(events: list[dict[str, Any]], direction: int, n: int,
     picked.sort(key=lambda e: (actor is not None and e.get("source_country") != actor, not e.get("evidence_text"),
                                -abs(e["score"]), e["date"]))
     return tuple(picked[:n])
+
+
+class _StoreShiftData:
+    """The store's events as :class:`blocwatch.shiftjob.ShiftData`."""
+
+    def __init__(self, relations: Relations) -> None:
+        self.relations = relations
+
+    def origin_months(self) -> list[tuple[str, date, int]]:
+        return self.relations._origin_months()
+
+    def present_origins(self, start: date, end: date) -> set[str]:
+        return self.relations._present_origins(start, end)
+
+    def dyad_columns(self, query: DyadQuery, names: tuple[str, ...]) -> dict[str, Any]:
+        return self.relations._dyad_columns(query, names)
+
+    def event_scores(self, query: DyadQuery) -> list[dict[str, Any]]:
+        return self.relations.store.con.sql(query.event_scores_sql()).to_arrow_table().to_pylist()

@@ -67,3 +67,29 @@ def test_balance_on_spark_prints_the_stores_rows(spark_here, tmp_path, write):
         ("2024-06", 3, 0.0, [["KOR", "USA"], ["PRK"]])]
     wrong = run("balance", "edges.csv", "--engine", "spark")
     assert wrong.returncode != 0 and "an edge CSV is measured here" in wrong.stderr
+
+
+def test_shifts_on_spark_print_the_stores_shifts_without_drivers(spark_here, tmp_path, write):
+    """A year of two states, friendly for six months and hostile for six: the same tested shift
+    from a run folder on Spark as from the store it was imported into, whose drivers name events."""
+    months = [(m, "042", "1", "1.9") if m <= 6 else (m, "190", "4", "-10.0") for m in range(1, 13)]
+    rows = [gdelt_row(GLOBALEVENTID=str(10 * m + j), SQLDATE=f"2024{m:02d}{10 + j:02d}", Actor1Code="USA",
+                      Actor1CountryCode="USA", Actor2Code="KOR", Actor2CountryCode="KOR", EventCode=code,
+                      EventBaseCode=code, EventRootCode=code[:2], QuadClass=quad, GoldsteinScale=g)
+            for m, code, quad, g in months for j in range(4)]
+    path = write("c.export.CSV", "\n".join(rows) + "\n")
+    out, db = tmp_path / "run", tmp_path / "s.duckdb"
+    assert run("ingest", "gdelt", path, "--engine", "spark", "--spark-master", "local[1]", "--out", out).returncode == 0
+    assert run("ingest", "parquet", out, "--db", db).returncode == 0
+    span = ("--from", "2024-01", "--to", "2024-12", "--format", "jsonl")
+    on_spark = run("shifts", *span, "--engine", "spark", "--spark-master", "local[1]", "--events", out)
+    assert on_spark.returncode == 0, on_spark.stderr
+    on_store = run("shifts", *span, "--db", db)
+    got, expected = ([json.loads(x) for x in p.stdout.splitlines()] for p in (on_spark, on_store))
+    assert [(s["source"], s["target"], s["direction"], s["at"]) for s in expected] == [
+        ("KOR", "USA", "apart", "2024-07-01")]
+    assert expected[0]["drivers"] and got == [{**s, "drivers": []} for s in expected]
+    wrong = run("shifts", *span, "--engine", "spark", "--events", out, "--method", "largest-change")
+    assert wrong.returncode != 0 and "runs the tested shifts only" in wrong.stderr
+    wrong = run("shifts", *span, "--db", db, "--events", out)
+    assert wrong.returncode != 0 and "is for the spark engine" in wrong.stderr

@@ -22,7 +22,7 @@ from blocwatch.dyads import DyadQuery
 from blocwatch.engines import make_engine
 from blocwatch.errors import InputError, ParameterError
 from blocwatch.files import atomic_write
-from blocwatch.periods import Period
+from blocwatch.periods import Period, parse_date
 from blocwatch.store import EventStore
 
 # Arrow, numpy and the analyses are imported by the commands that use them, so that `blocwatch --help`
@@ -197,6 +197,8 @@ def shifts(
     roots: opt.Roots = None, quads: opt.Quads = None, plover: opt.Plover = None, origins: opt.Origins = None,
     exclude: opt.Exclude = None,
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
+    engine: opt.EngineOption = opt.EngineName.duckdb, spark_master: opt.MasterOption = None,
+    events: opt.EventsOption = None,
 ) -> None:
     """Which pairs moved closer or apart between --from and --to, how sure that is, and the events behind it."""
     from blocwatch.analysis.significance import ShiftTest
@@ -206,9 +208,18 @@ def shifts(
     options = _options(countries=countries, alpha=alpha, score=score, weight_by=weight_by, collapse=collapse,
                        all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
                        filters=opt.event_filters(roots, quads, origins, exclude, plover))
-    with EventStore(db, read_only=True) as store:
-        found = Relations(store, options).shifts(span.start, span.end, split=split, limit=limit, method=method,
-                                                 every=True)
+    if engine is opt.EngineName.duckdb:
+        if events:
+            raise ParameterError("events", "is for the spark engine (the DuckDB engine reads its store)")
+        with EventStore(db, read_only=True) as store:
+            found = Relations(store, options).shifts(span.start, span.end, split=split, limit=limit, method=method,
+                                                     every=True)
+    else:
+        if method != "tested":
+            raise InputError("--engine spark runs the tested shifts only (--method tested)")
+        with make_engine(engine, master=spark_master, events=events) as runner:
+            found = runner.shifts(options, span.start, span.end, split=parse_date(split, param="split"),
+                                  limit=limit, every=True)
     supported = [s for s in found if s.supported]
     if fmt is LinesFormat.jsonl:
         for s in found if every else supported:

@@ -12,7 +12,9 @@ same definitions (:mod:`blocwatch.spark.dialect` says how):
 - :meth:`SparkEngine.dyads` and :meth:`SparkEngine.relations`: dyad tables in Spark SQL
   (:mod:`blocwatch.spark.aggregate`);
 - :meth:`SparkEngine.balance`: structural balance of every window, each window's network solved on
-  an executor (:mod:`blocwatch.spark.structure`).
+  an executor (:mod:`blocwatch.spark.structure`);
+- :meth:`SparkEngine.shifts`: the tested shifts of every pair, the monthly table in Spark SQL and
+  the test on the driver (:mod:`blocwatch.spark.shifts`).
 
 ``blocwatch ingest parquet OUT`` (:func:`blocwatch.ingest.parquet.import_parquet`) brings a run
 folder into a DuckDB store, where analysis, report and app read it as any other events.
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
     from pyspark.sql import SparkSession
 
+    from blocwatch.analysis.shifts import Shift
     from blocwatch.dyads import DyadQuery
     from blocwatch.ingest.results import IngestResult
     from blocwatch.ingest.text import CodeResult
@@ -171,6 +174,16 @@ class SparkEngine:
         events = self._events()  # before a session starts
         return spark_balance(self.spark, events, options, window=window, start=options.query.start,
                              end=options.query.end, top=top, method=method, time_limit=time_limit, k=k)
+
+    def shifts(self, options: RelationsOptions, start: date, end: date, *, split: date | None = None,
+               limit: int | None = 20, every: bool = False, evidence: int = 5) -> list[Shift]:
+        """Tested shifts of the events in the run folders, as
+        :meth:`blocwatch.relations.Relations.shifts` lists them, without drivers (``evidence`` is
+        not used: see :mod:`blocwatch.spark.shifts`)."""
+        from blocwatch.spark.shifts import spark_shifts
+
+        events = self._events()  # before a session starts
+        return spark_shifts(self.spark, events, options, start, end, split=split, limit=limit, every=every)
 
     def write_dyads(self, query: DyadQuery, out: str | os.PathLike[str]) -> int:
         """Write the dyad table as Parquet to ``out`` (for tables too large to print); its rows."""
