@@ -7,7 +7,9 @@ command line, a script) builds one engine and calls one method whichever runs:
 - ``code(paths)``: a :class:`~blocwatch.ingest.text.CodeResult` (nothing stored);
 - ``dyads(query)`` and ``relations(query, alpha)``: an Arrow table;
 - ``balance(options, window=...)``: one structural-balance row per window (on Spark, each window's
-  network is solved by an executor).
+  network is solved by an executor);
+- ``shifts(options, start, end)``: the tested shifts (:mod:`blocwatch.shiftjob`; on Spark without
+  their drivers).
 
 :class:`DuckDBEngine` reads and writes a store file; :class:`blocwatch.spark.SparkEngine` writes a
 run folder (``out``) that :func:`blocwatch.ingest.import_parquet` brings into a store, and reads

@@ -220,7 +220,9 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
         if split_optimal and alpha == 0.5:
             proven = float(b[firsts[0][pu] == firsts[0][pv]].sum())
     if SPIN_STARTS and not (k == 2 and proven is not None):
-        spins = local_search(n, pu, pv, np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, SPIN_STARTS)
+        # beside a proven split it stops at a split as good (another one, as often as not)
+        spins = local_search(n, pu, pv, np.where(s < 0, -alpha * w, (1 - alpha) * w), seed, SPIN_STARTS,
+                             bound=-np.inf if proven is None else proven + base)
         firsts.append((spins < 0).astype(np.int64))
     found: dict[int, tuple[np.ndarray, float]] = {}
     flat = 0
