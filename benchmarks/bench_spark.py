@@ -14,6 +14,10 @@ blocwatch's local defaults (2 GiB driver memory).
   ``SparkIngest.run`` writing a run folder (events, quarantine, ingests as Parquet);
 - monthly dyads: ``dyad_table(con, DyadQuery(window="month"))`` on that store, against
   ``SparkDyads.table`` on the run folder (row counts checked equal);
+- shifts and balance: every pair's tested shifts over the 24 months (``Relations.shifts`` without
+  drivers, against :func:`~blocwatch.spark.shifts.spark_shifts`) and the monthly balance of the 30
+  most active states (``Relations.balance`` against :func:`~blocwatch.spark.structure.spark_balance`),
+  checked equal;
 - coding: the demo corpus replicated to ``CODER_SENTENCES`` sentences, ``Coder.code_many`` with
   1 and 2 worker processes against ``SparkCoding.code`` on ``local[2]`` (events checked equal).
 
@@ -109,7 +113,12 @@ print(json.dumps({"rows": rows, "lines": lines, "files": len(files), "seconds": 
                   "bytes": sum(f.stat().st_size for f in files)}))
 """
 
-DUCKDB = _USAGE + """
+#: The window of the shift and balance jobs (the generator's 24 months), and the states of each
+#: month's balance network (exact frustration of 200 states a month would dominate both engines).
+BALANCE_TOP = 30
+WINDOW = f"import datetime\nSTART, END, TOP = datetime.date(2023, 1, 1), datetime.date(2024, 12, 31), {BALANCE_TOP}\n"
+
+DUCKDB = _USAGE + WINDOW + """
 import json, sys, time
 t0 = time.perf_counter()
 from blocwatch import EventStore
@@ -124,12 +133,23 @@ t = time.perf_counter()
 with EventStore(sys.argv[2], read_only=True, threads=2) as store:
     dyads = dyad_table(store.con, DyadQuery(window="month")).num_rows
 aggregate = time.perf_counter() - t
+from blocwatch.relations import Relations, RelationsOptions
+t = time.perf_counter()
+with EventStore(sys.argv[2], read_only=True, threads=2) as store:
+    found = Relations(store, RelationsOptions()).shifts(START, END, limit=None, every=True, evidence=0)
+shifts = time.perf_counter() - t
+t = time.perf_counter()
+with EventStore(sys.argv[2], read_only=True, threads=2) as store:
+    rows = Relations(store, RelationsOptions()).balance(START, END, top=TOP)
+balance = time.perf_counter() - t
 print(json.dumps({"rows": result.rows, "events": result.inserted, "ingest": ingest, "aggregate": aggregate,
-                  "dyad_rows": dyads, "start": 0.0, "seconds": time.perf_counter() - t0, "peak_mb": peak_mb(),
+                  "dyad_rows": dyads, "shifts": shifts, "tested": [s.to_dict() for s in found], "balance": balance,
+                  "balance_rows": [{k: v for k, v in r.items() if k != "seconds"} for r in rows],
+                  "start": 0.0, "seconds": time.perf_counter() - t0, "peak_mb": peak_mb(),
                   "jvm_mb": 0.0, "worker_mb": 0.0}))
 """
 
-SPARK = _USAGE + """
+SPARK = _USAGE + WINDOW + """
 import json, sys, time
 t0 = time.perf_counter()
 from blocwatch.dyads import DyadQuery
@@ -146,10 +166,21 @@ assert result.quarantined == 0 and result.inserted == result.rows, (result.rows,
 t = time.perf_counter()
 dyads = SparkDyads(spark, [sys.argv[2]]).table(DyadQuery(window="month")).num_rows
 aggregate = time.perf_counter() - t
+from blocwatch.relations import RelationsOptions
+from blocwatch.spark.shifts import spark_shifts
+from blocwatch.spark.structure import spark_balance
+t = time.perf_counter()
+found = spark_shifts(spark, [sys.argv[2]], RelationsOptions(), START, END, limit=None, every=True)
+shifts = time.perf_counter() - t
+t = time.perf_counter()
+rows = spark_balance(spark, [sys.argv[2]], RelationsOptions(), start=START, end=END, top=TOP)
+balance = time.perf_counter() - t
 jvm, workers = tree_peaks()
 spark.stop()
 print(json.dumps({"rows": result.rows, "events": result.inserted, "ingest": ingest, "aggregate": aggregate,
-                  "dyad_rows": dyads, "start": start, "seconds": time.perf_counter() - t0, "peak_mb": peak_mb(),
+                  "dyad_rows": dyads, "shifts": shifts, "tested": [s.to_dict() for s in found], "balance": balance,
+                  "balance_rows": [{k: v for k, v in r.items() if k != "seconds"} for r in rows],
+                  "start": start, "seconds": time.perf_counter() - t0, "peak_mb": peak_mb(),
                   "jvm_mb": jvm, "worker_mb": workers}))
 """
 
@@ -215,7 +246,7 @@ def _memory(m: dict) -> str:
 
 def _median(runs: list[dict]) -> dict:
     out = dict(runs[len(runs) // 2])
-    for key in ("ingest", "aggregate", "seconds", "start", "load"):
+    for key in ("ingest", "aggregate", "shifts", "balance", "seconds", "start", "load"):
         if key in out:
             out[key] = statistics.median(r[key] for r in runs)
     for key in ("peak_mb", "jvm_mb", "worker_mb"):
@@ -238,16 +269,24 @@ def run(repeat: int = 3) -> list[str]:
             print(f"  Spark: {jobs['Spark local[2]'][-1]}", flush=True)
     results = {k: _median(v) for k, v in jobs.items()}
     assert len({(m["events"], m["dyad_rows"]) for m in results.values()}) == 1, results
+    duck, spark = results.values()  # the same shifts and balance rows from both engines
+    assert duck["tested"] == spark["tested"] and duck["balance_rows"] == spark["balance_rows"], "engines differ"
     base = results["DuckDB (2 threads)"]
+    tested = sum(s["status"] == "supported" for s in base["tested"])
     lines = [f"Input: {facts['lines']:,} GDELT 2.0 export lines (61 fields) in {facts['files']} files, "
-             f"{facts['bytes'] / 2**30:.2f} GiB; {repeat} run(s), the median shown.", "",
-             "| engine | JVM start s | ingest s | rows/s | per core | monthly dyads s | dyad rows | total s | "
-             "ingest vs DuckDB | peak memory |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             f"{facts['bytes'] / 2**30:.2f} GiB; {repeat} run(s), the median shown. Shifts: every pair's "
+             f"tested shifts over the 24 months ({len(base['tested']):,} pairs tested, {tested:,} supported), "
+             f"without drivers; balance: the monthly networks of the {BALANCE_TOP} most active states (24 exact "
+             "frustration indices and bloc searches); both the same on the two engines.", "",
+             "| engine | JVM start s | ingest s | rows/s | per core | monthly dyads s | dyad rows | shifts s | "
+             "balance s | total s | ingest vs DuckDB | shifts, balance vs DuckDB | peak memory |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for name, m in results.items():
         rate = m["rows"] / m["ingest"]
         lines.append(f"| {name} | {m['start']:.1f} | {m['ingest']:.1f} | {rate:,.0f} | {rate / 2:,.0f} | "
-                     f"{m['aggregate']:.2f} | {m['dyad_rows']:,} | {m['seconds']:.1f} | "
-                     f"{m['ingest'] / base['ingest']:.1f}x the time | {_memory(m)} |")
+                     f"{m['aggregate']:.2f} | {m['dyad_rows']:,} | {m['shifts']:.1f} | {m['balance']:.1f} | "
+                     f"{m['seconds']:.1f} | {m['ingest'] / base['ingest']:.1f}x the time | "
+                     f"{m['shifts'] / base['shifts']:.1f}x, {m['balance'] / base['balance']:.1f}x | {_memory(m)} |")
         print(f"  {name:20s} ingest {m['ingest']:7.1f} s ({rate:,.0f} rows/s, {rate / 2:,.0f} per core), monthly dyads "
               f"{m['aggregate']:.2f} s, {m['dyad_rows']:,} rows; peak {_memory(m)}", flush=True)
 
