@@ -247,33 +247,13 @@ def _reference_split(values, min_size: int = 2):
     return best
 
 
-def _reference_partition(y, penalty: float = 2.0, min_size: int = 2) -> list[int]:
-    import numpy as np
+def _reference_partition(y, penalty: float = 2.0) -> list[int]:
+    """The O(n^2) recursion of before issue 18 (now the library's reference for its vectorised search)."""
+    from blocwatch.analysis.changepoints import change_penalty, exhaustive_partition
 
-    n = len(y)
-    if n < 2 * min_size:
+    if len(y) < 4:
         return []
-    diffs = np.diff(y)
-    sigma = max(float(np.median(np.abs(diffs - np.median(diffs)))) * 1.4826 / math.sqrt(2), 0.1)
-    beta = penalty * sigma**2 * math.log(n)
-    csum, csq = np.concatenate([[0.0], np.cumsum(y)]), np.concatenate([[0.0], np.cumsum(y * y)])
-    best = np.full(n + 1, np.inf)
-    best[0] = -beta
-    last = np.zeros(n + 1, dtype=int)
-    for t in range(min_size, n + 1):
-        for s in range(0, t - min_size + 1):
-            if s and s < min_size or not np.isfinite(best[s]):
-                continue
-            total = csum[t] - csum[s]
-            c = best[s] + float(csq[t] - csq[s] - total * total / (t - s)) + beta
-            if c < best[t] - 1e-12:
-                best[t], last[t] = c, s
-    cps, t = [], n
-    while t > 0:
-        t = int(last[t])
-        if t:
-            cps.append(t)
-    return sorted(cps)
+    return exhaustive_partition(y, float(change_penalty(y[None, :], penalty)[0]), 2)
 
 
 def _child(code: str, *args: str) -> dict:

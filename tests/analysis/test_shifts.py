@@ -10,7 +10,7 @@ import duckdb
 import numpy as np
 import pytest
 
-from blocwatch.analysis.changepoints import _partition_scalar, best_splits, change_penalty, optimal_partitions
+from blocwatch.analysis.changepoints import best_splits, change_penalty, exhaustive_partition, optimal_partitions
 from blocwatch.analysis.shifts import best_split, change_points, drivers, find_shifts, smoothed
 from blocwatch.drivers import shift_drivers
 from blocwatch.errors import InputError
@@ -149,11 +149,11 @@ def test_pelt_keeps_the_full_recursions_choice_between_equal_costs():
     for penalty in (0.5, 2.0, 8.0):
         for min_size in (1, 2, 4):
             beta = change_penalty(rows, penalty)
-            want = [_partition_scalar(y, float(b), min_size) for y, b in zip(rows, beta, strict=True)]
+            want = [exhaustive_partition(y, float(b), min_size) for y, b in zip(rows, beta, strict=True)]
             assert optimal_partitions(rows, penalty=penalty, min_size=min_size) == want
     walks = np.cumsum(rng.normal(0, 0.3, (12, 150)), axis=1)  # long series: most starts pruned
     beta = change_penalty(walks)
-    assert optimal_partitions(walks) == [_partition_scalar(y, float(b), 2) for y, b in zip(walks, beta, strict=True)]
+    assert optimal_partitions(walks) == [exhaustive_partition(y, float(b), 2) for y, b in zip(walks, beta, strict=True)]
     assert change_points([np.nan, 0.0, 1.0, 1.0]) == []  # NaN: the scalar recursion, which finds nothing
 
 

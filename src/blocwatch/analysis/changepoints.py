@@ -40,7 +40,7 @@ import math
 
 import numpy as np
 
-__all__ = ["MIN_SIGMA", "best_splits", "change_penalty", "optimal_partitions"]
+__all__ = ["MIN_SIGMA", "best_splits", "change_penalty", "exhaustive_partition", "optimal_partitions"]
 
 #: The smallest noise scale ``sigma`` of the change penalty.
 MIN_SIGMA = 0.1
@@ -138,7 +138,7 @@ def optimal_partitions(values: np.ndarray, *, penalty: float = 2.0, min_size: in
     out: list[list[int] | None] = [None] * rows
     finite = np.isfinite(y).all(axis=1) & np.isfinite(beta)
     for r in np.flatnonzero(~finite).tolist():  # NaN or infinite values: the scalar recursion as it was
-        out[r] = _partition_scalar(y[r], float(beta[r]), min_size)
+        out[r] = exhaustive_partition(y[r], float(beta[r]), min_size)
     keep = np.flatnonzero(finite)
     if len(keep):
         last = _pelt(y[keep], beta[keep], min_size)
@@ -156,8 +156,25 @@ def _backtrack(last: np.ndarray) -> list[int]:
     return sorted(cps)
 
 
-def _partition_scalar(y: np.ndarray, beta: float, min_size: int) -> list[int]:
-    """The full O(n^2) optimal-partition recursion of one series, point by point."""
+def exhaustive_partition(y: np.ndarray, beta: float, min_size: int = 2) -> list[int]:
+    """The change points of one series by the full O(n^2) optimal-partition recursion, point by
+    point: what :func:`optimal_partitions` finds for many series at once, kept as its reference
+    (tests and ``benchmarks/bench_shifts.py`` compare the two) and for series with NaN or infinite
+    values.
+
+    Parameters
+    ----------
+    y : array (n,)
+    beta : float
+        Penalty of each change (:func:`change_penalty`).
+    min_size : int
+        Shortest segment, in points.
+
+    Examples
+    --------
+    >>> exhaustive_partition(np.array([0.5] * 6 + [-0.5] * 6), beta=0.1)
+    [6]
+    """
     n = len(y)
     csum = np.concatenate([[0.0], np.cumsum(y)])
     csq = np.concatenate([[0.0], np.cumsum(y * y)])
