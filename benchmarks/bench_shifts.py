@@ -23,8 +23,11 @@ Baselines, measured in the same run on the same stores:
   issue 18 (:mod:`blocwatch.analysis.significance` keeps that loop for the other tests): same
   p-values, its old cost (the rest of the run, reading the dyads as columns and the drivers, is
   today's);
-- **the O(n^2) recursion** (before issue 18, kept here as :func:`reference_shifts`): each pair's
-  split and change points one pair at a time, on the same smoothed series, at the small points;
+- **the O(n^2) recursion** (before issue 18, :func:`reference_shifts`): each pair's split and
+  change points one pair at a time, on the same smoothed series, at the small points; the
+  change points by the library's
+  :func:`~blocwatch.analysis.changepoints.exhaustive_partition` (the recursion of before, kept
+  there as the reference of the vectorised search), the split by a loop of its own;
 - **a cumsum pass**: one ``numpy.cumsum`` over the pairs x months matrix, the least any
   change-point search over it costs.
 

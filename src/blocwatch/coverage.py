@@ -75,6 +75,14 @@ def common_coverage(spans: dict[str, Span], present: Iterable[str], start: date,
         :func:`coverage` of every origin.
     present : iterable of str
         The origins with events in the window that the query counts.
+
+    Examples
+    --------
+    >>> spans = {"a": (date(2020, 1, 1), date(2025, 1, 1)), "b": (date(2024, 3, 1), date(2025, 1, 1))}
+    >>> common_coverage(spans, ["a", "b"], date(2024, 1, 1), date(2024, 12, 31))
+    (('a',), {'b': (datetime.date(2024, 3, 1), datetime.date(2025, 1, 1))})
+    >>> common_coverage(spans, ["b"], date(2024, 6, 1), date(2024, 6, 30))
+    (('b',), {})
     """
     first_month, last_month = date(start.year, start.month, 1), date(end.year, end.month, 1)
     kept = {o: v for o, v in spans.items() if o in set(present)}

@@ -180,7 +180,6 @@ class DuckDBEngine:
             return Relations(store, options).balance(window=window, top=top, method=method, time_limit=time_limit,
                                                      k=k, progress=progress)
 
-
     def shifts(self, options: RelationsOptions, start: date, end: date, *, split: date | None = None,
                limit: int | None = 20, every: bool = False, evidence: int = 5) -> list[Shift]:
         """Tested shifts of the store's events, with their drivers

@@ -34,7 +34,7 @@ from blocwatch.errors import ParameterError
 from blocwatch.periods import Period, months_between, parse_date, period_end, period_label, period_range
 from blocwatch.progress import Progress
 from blocwatch.shiftjob import shown as shown_shifts
-from blocwatch.shiftjob import tested_shifts
+from blocwatch.shiftjob import window_shifts
 from blocwatch.store import EventStore
 
 __all__ = ["EVIDENCE_COLUMNS", "OTHER_URLS", "PLACE_DIGITS", "RECORD_KEY", "Relations", "RelationsOptions"]
@@ -273,7 +273,7 @@ class Relations:
         if method == "largest-change":
             found = self._largest_change(start, end, periods, split, min_events)
         elif method == "tested":
-            found, origins = tested_shifts(_StoreShiftData(self), self.options.query, start, end, split=split,
+            found, origins = window_shifts(_StoreShiftData(self), self.options.query, start, end, split=split,
                                            test=test, alpha=self.options.alpha)
             source = Relations(self.store, replace(self.options, query=self._query(origins=origins)))
         else:

@@ -6,8 +6,10 @@ once here: count events per origin and month, keep the origins that cover the wi
 (:mod:`blocwatch.coverage`), fetch the monthly undirected dyad table of those origins (or, for
 ``shuffle="events"``, each event's score) and test every pair
 (:func:`blocwatch.analysis.significance.detect_shifts`). An engine supplies the data through
-:class:`ShiftData`; the tables it returns are small (a row per pair and month) whatever the
-number of events, so the test runs where the answer is wanted.
+:class:`ShiftData`. The monthly table is small (a row per pair and month) whatever the number of
+events, so the test runs where the answer is wanted; the scores of single events, which
+``shuffle="events"`` needs, are as many as the events, so that test is for corpora whose events
+fit in memory.
 
 Examples
 --------
@@ -34,7 +36,7 @@ from blocwatch.coverage import common_coverage, coverage, longest_span
 from blocwatch.dyads import DyadQuery
 from blocwatch.periods import period_end, period_range
 
-__all__ = ["ShiftData", "shown", "tested_shifts"]
+__all__ = ["ShiftData", "shown", "window_shifts"]
 
 
 class ShiftData(Protocol):
@@ -57,7 +59,7 @@ class ShiftData(Protocol):
         ...
 
 
-def tested_shifts(data: ShiftData, query: DyadQuery, start: date, end: date, *, split: date | None = None,
+def window_shifts(data: ShiftData, query: DyadQuery, start: date, end: date, *, split: date | None = None,
                   test: ShiftTest | None = None, alpha: float) -> tuple[list[Shift], tuple[str, ...] | None]:
     """The tested shifts of every pair from ``start`` to ``end``, and the origins compared (None:
     every origin ``query`` counts); see :meth:`blocwatch.relations.Relations.shifts`.
@@ -72,6 +74,18 @@ def tested_shifts(data: ShiftData, query: DyadQuery, start: date, end: date, *, 
     test : ShiftTest, optional
     alpha : float
         Smoothing of net cooperation.
+
+    Examples
+    --------
+    Events of no origin: nothing to compare, no shift.
+
+    >>> class Nothing:
+    ...     def origin_months(self): return []
+    ...     def present_origins(self, start, end): return set()
+    ...     def dyad_columns(self, query, names): return {n: [] for n in names}
+    ...     def event_scores(self, query): return []
+    >>> window_shifts(Nothing(), DyadQuery(), date(2024, 1, 1), date(2024, 12, 31), alpha=0.3)
+    ([], None)
     """
     periods = period_range(start, end, "month")
     present = data.present_origins(start, end)

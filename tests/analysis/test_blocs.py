@@ -234,16 +234,22 @@ def test_a_proven_split_ends_the_search_for_two_blocs(monkeypatch):
     module = importlib.import_module("blocwatch.analysis.blocs")
     net = SignedNetwork.from_edges(CLIQUES)
     fr = frustration(net, method="exact")
-    bounds = {}
-    search = module.bloc_search
-    monkeypatch.setattr(module, "bloc_search", lambda *a, **kw: bounds.setdefault(a[4], kw.get("bound")) is None
-                        or search(*a, **kw))
-    got = module.blocs(net, 2, split=fr.partition, split_optimal=True)
-    assert got.criterion == fr.value / 2 == 0.5
-    assert bounds[2] == got.criterion - 0.5 * 6  # the split's own value (inside-bloc sum): 6 positive ties
-    bounds.clear()
-    assert module.blocs(net, 2, split=fr.partition).criterion == got.criterion
-    assert bounds[2] == -0.5 * 6  # without the proof, only the trivial bound
-    bounds.clear()
-    module.blocs(net, 2, split=fr.partition, split_optimal=True, alpha=0.3)
-    assert bounds[2] == pytest.approx(-0.7 * 6)  # other weights: the split proves nothing
+    assert fr.exact and fr.value == 1.0
+    spins_bounds, searches = [], []
+    spins, search = module.local_search, module.bloc_search
+    monkeypatch.setattr(module, "local_search",
+                        lambda *a, **kw: spins_bounds.append(kw.get("bound")) or spins(*a, **kw))
+    monkeypatch.setattr(module, "bloc_search", lambda *a, **kw: searches.append(a[4]) or search(*a, **kw))
+    # k = 2 asked with a proven split: no local search, and the split is the answer
+    got = module.blocs(net, 2, split=fr.partition, split_optimal=True, restarts=10**6)
+    assert got.criterion == fr.value / 2 and spins_bounds == [] and searches == [2]
+    # k chosen: the local search beside the split stops at a split as good (P = half the frustration)
+    # (later calls, with no bound, split a bloc in two for more blocs)
+    module.blocs(net, split=fr.partition, split_optimal=True)
+    assert spins_bounds[0] == fr.value / 2 and set(spins_bounds[1:]) == {None}
+    spins_bounds.clear()
+    module.blocs(net, split=fr.partition)  # not proven: the local search runs unbounded
+    assert spins_bounds[0] == -np.inf
+    spins_bounds.clear()
+    module.blocs(net, split=fr.partition, split_optimal=True, alpha=0.3)  # other weights: no bound
+    assert spins_bounds[0] == -np.inf

@@ -30,6 +30,10 @@ def test_the_bound_of_an_answer_cut_short_and_the_blocs_start_from_the_split(mon
     assert (row["frustration"], row["exact"], row["bound"]) == (1.0, False, 0.0)
     assert (balance_summary(ring)["exact"], balance_summary(ring)["bound"]) == (True, 1.0)
     seen = []
-    monkeypatch.setattr(structure, "blocs", lambda net, **kw: seen.append(kw["split"]) or blocs(net, **kw))
+    monkeypatch.setattr(structure, "blocs", lambda net, **kw: seen.append((kw["split"], kw["split_optimal"]))
+                        or blocs(net, **kw))
     fr, part = structure.solve(NET)
-    assert seen == [fr.partition] and part.blocs == (("A", "B", "C"), ("D", "E"))
+    assert fr.exact and seen == [(fr.partition, True)] and part.blocs == (("A", "B", "C"), ("D", "E"))
+    seen.clear()
+    fr, _ = structure.solve(ring, method="exact", time_limit=0)  # not proved: the split bounds nothing
+    assert not fr.exact and seen == [(fr.partition, False)]

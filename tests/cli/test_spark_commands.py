@@ -93,3 +93,5 @@ def test_shifts_on_spark_print_the_stores_shifts_without_drivers(spark_here, tmp
     assert wrong.returncode != 0 and "runs the tested shifts only" in wrong.stderr
     wrong = run("shifts", *span, "--db", db, "--events", out)
     assert wrong.returncode != 0 and "is for the spark engine" in wrong.stderr
+    wrong = run("shifts", *span, "--engine", "spark", "--events", out, "--db", db)
+    assert wrong.returncode != 0 and "is for the duckdb engine" in wrong.stderr

@@ -57,18 +57,23 @@ def _days(start, end):
     return period.start, period.end
 
 
-DEMO_CASES = [
-    (RelationsOptions(), "2023-01", "2025-02", {}),  # gdelt2 covers only the end: the longest stretch is compared
+DEMO_CASES = [  # (options, from, to, keywords, what the notes of every shift say)
+    (RelationsOptions(), "2023-01", "2025-02", {}, "compared, the months that text covers; gdelt2 left out"),
     (RelationsOptions(query=DyadQuery(countries=("USA", "RUS", "CHN", "JPN", "KOR", "PRK", "UKR"))), "2024-10",
-     "2025-02", {"split": dt.date(2024, 12, 1)}),  # both origins cover the window
-    (RelationsOptions(), "2023-06", "2025-01", {"test": ShiftTest(shuffle="events", statistic="events")}),
+     "2025-01", {"split": dt.date(2024, 12, 1)}, None),  # both origins cover the window: no note
+    (RelationsOptions(), "2023-06", "2025-01", {"test": ShiftTest(shuffle="events", statistic="events")},
+     "gdelt2 left out"),
 ]
 
 
-@pytest.mark.parametrize(("options", "start", "end", "kw"), DEMO_CASES)
-def test_the_demos_shifts_are_the_duckdb_engines(spark, demo_db, demo_run, options, start, end, kw):
+@pytest.mark.parametrize(("options", "start", "end", "kw", "note"), DEMO_CASES)
+def test_the_demos_shifts_are_the_duckdb_engines(spark, demo_db, demo_run, options, start, end, kw, note):
     expected, got = _both(demo_db, demo_run, spark, options, start, end, every=True, **kw)
     assert expected  # pairs tested, not an empty match
+    if note is None:
+        assert not [s["notes"] for s in expected if s["notes"]]
+    else:
+        assert all(any(note in n for n in s["notes"]) for s in expected)
     assert got == expected
 
 

@@ -163,14 +163,15 @@ def blocs(net: SignedNetwork, k: int | None = None, *, alpha: float = 0.5, resta
     max_k : int
         Largest ``k`` tried when ``k`` is None.
     split : sequence of int, optional
-        A two-bloc split to start from, one bloc (0 or 1) per node of ``net.nodes``: a good one, such
-        as :attr:`Frustration.partition <blocwatch.analysis.balance.Frustration.partition>` of an
-        exact frustration index with ``alpha = 1/2``, saves the search that finds one (by default
-        :func:`~blocwatch.analysis.spins.local_search`, with 8 random starts) only for a ``k`` it
-        is tried beside.
+        A two-bloc split to start from, one bloc (0 or 1) per node of ``net.nodes``, such as
+        :attr:`Frustration.partition <blocwatch.analysis.balance.Frustration.partition>`. It is a
+        start beside the split of :func:`~blocwatch.analysis.spins.local_search` (8 random starts
+        at most), not instead of it.
     split_optimal : bool
-        ``split`` is a proven best split (an exact frustration index's): with ``alpha = 1/2`` the
-        search for two blocs then stops at it, as no two blocs can fit better.
+        ``split`` is a proven best split (an exact frustration index's). With ``alpha = 1/2`` its
+        value bounds two blocs: the search for two blocs stops once it is met (at once, unless the
+        split leaves one side empty), the local search beside it stops at a split as good, and
+        when only ``k = 2`` is asked the local search is not run.
 
     Returns
     -------

@@ -217,6 +217,8 @@ def shifts(
     else:
         if method != "tested":
             raise InputError("--engine spark runs the tested shifts only (--method tested)")
+        if db != opt.DEFAULT_DB:
+            raise ParameterError("db", "is for the duckdb engine (--engine spark reads run folders: --events)")
         with make_engine(engine, master=spark_master, events=events) as runner:
             found = runner.shifts(options, span.start, span.end, split=parse_date(split, param="split"),
                                   limit=limit, every=True)
