@@ -244,6 +244,11 @@ def _memory(m: dict) -> str:
     return f"{m['peak_mb']:,.0f} MB Python + {m['jvm_mb']:,.0f} MB JVM + worker ≤ {m['worker_mb']:,.0f} MB"
 
 
+def _brief(m: dict) -> dict:
+    """A child's figures without the shifts and balance rows it returned (for the log)."""
+    return {k: v for k, v in m.items() if k not in ("tested", "balance_rows")}
+
+
 def _median(runs: list[dict]) -> dict:
     out = dict(runs[len(runs) // 2])
     for key in ("ingest", "aggregate", "shifts", "balance", "seconds", "start", "load"):
@@ -264,9 +269,9 @@ def run(repeat: int = 3) -> list[str]:
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="blocwatch-bench-") as tmp:
             jobs["DuckDB (2 threads)"].append(_child(DUCKDB, str(data), str(Path(tmp) / "s.duckdb")))
-            print(f"  DuckDB: {jobs['DuckDB (2 threads)'][-1]}", flush=True)
+            print(f"  DuckDB: {_brief(jobs['DuckDB (2 threads)'][-1])}", flush=True)
             jobs["Spark local[2]"].append(_child(SPARK, str(data), str(Path(tmp) / "run")))
-            print(f"  Spark: {jobs['Spark local[2]'][-1]}", flush=True)
+            print(f"  Spark: {_brief(jobs['Spark local[2]'][-1])}", flush=True)
     results = {k: _median(v) for k, v in jobs.items()}
     assert len({(m["events"], m["dyad_rows"]) for m in results.values()}) == 1, results
     duck, spark = results.values()  # the same shifts and balance rows from both engines
@@ -288,7 +293,8 @@ def run(repeat: int = 3) -> list[str]:
                      f"{m['seconds']:.1f} | {m['ingest'] / base['ingest']:.1f}x the time | "
                      f"{m['shifts'] / base['shifts']:.1f}x, {m['balance'] / base['balance']:.1f}x | {_memory(m)} |")
         print(f"  {name:20s} ingest {m['ingest']:7.1f} s ({rate:,.0f} rows/s, {rate / 2:,.0f} per core), monthly dyads "
-              f"{m['aggregate']:.2f} s, {m['dyad_rows']:,} rows; peak {_memory(m)}", flush=True)
+              f"{m['aggregate']:.2f} s, {m['dyad_rows']:,} rows; shifts {m['shifts']:.1f} s, balance "
+              f"{m['balance']:.1f} s; peak {_memory(m)}", flush=True)
 
     records = demo_records()
     sentences_per_copy = _child(COUNT, str(replicated_jsonl("spark-coder-demo", records, 1)))["sentences"]
