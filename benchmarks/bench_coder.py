@@ -14,12 +14,8 @@ Jobs during which other processes used the CPU (read from /proc/stat) are marked
 
 from __future__ import annotations
 
-import json
 import math
-import os
 import statistics
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +24,7 @@ from benchmarks.data import (
     gigaword_records,
     gigaword_sample,
     replicated_jsonl,
+    run_child,
     voa_articles,
     voa_records,
 )
@@ -139,27 +136,6 @@ class Measure:
         return f"{self.peak_mb:,.0f} MB main + {self.workers} workers ≤ {self.worker_peak_mb:,.0f} MB each"
 
 
-def _busy_cpu() -> float | None:
-    """CPU seconds the whole machine has spent busy since boot (Linux ``/proc/stat``), else None."""
-    try:
-        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    except (OSError, ValueError):
-        return None
-    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
-
-
-def _child(code: str, *args: str) -> dict:
-    """Run ``code`` in a fresh interpreter; its JSON result, with ``other_cpu``: CPU seconds that other
-    processes on the machine used meanwhile (they slow the run down; None where unknown)."""
-    before = _busy_cpu()
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
-    after = _busy_cpu()
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    own = result.get("total_cpu")
-    result["other_cpu"] = max(0.0, after - before - own) if None not in (before, after, own) else None
-    return result
-
-
 def _median(runs: list[dict], sentences: int, workers: int) -> Measure:
     assert len({(r["documents"], r["events"]) for r in runs}) == 1, runs  # every run codes the same
     other = [r["other_cpu"] for r in runs]
@@ -191,7 +167,7 @@ def measure(data: Path, sentences: int, repeat: int) -> dict[str, Measure]:
     runs: dict[str, list[dict]] = {job: [] for job in JOBS}
     for _ in range(repeat):
         for job, (code, workers) in JOBS.items():
-            runs[job].append(_child(code, str(data), str(workers)))
+            runs[job].append(run_child(code, str(data), str(workers)))
     results = {job: _median(runs[job], sentences, JOBS[job][1]) for job in JOBS}
     coded = {m.events for m in results.values() if m.events is not None}
     assert len(coded) == 1, f"1 and 2 workers coded different numbers of events: {coded}"
@@ -209,7 +185,7 @@ def run(repeat: int = 3) -> list[str]:
     disturbed: list[str] = []
     for name, records in found.items():
         slug = "coder-" + name.split()[0].lower()
-        one = _child(COUNT, str(replicated_jsonl(slug, records, 1)))
+        one = run_child(COUNT, str(replicated_jsonl(slug, records, 1)))
         copies = math.ceil(TARGET_SENTENCES / one["sentences"])
         data = replicated_jsonl(slug, records, copies)
         sentences = one["sentences"] * copies  # the copies are identical texts

@@ -50,12 +50,11 @@ states (3 million events); the 10-million point is the main measurement.
 from __future__ import annotations
 
 import json
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
+
+from benchmarks.data import run_child
 
 #: The issue's goal for the 10-million-event pipeline.
 GOAL_SECONDS, GOAL_MB = 60.0, 2048.0
@@ -378,32 +377,9 @@ print(json.dumps({"dyad_rows": n, "seconds": time.perf_counter() - t, "peak_mb":
 STAGES = ("load", "dyads", "networks", "triangles", "frustration", "blocs")
 
 
-def _busy_cpu() -> float | None:
-    """CPU seconds the whole machine has spent busy since boot (Linux ``/proc/stat``), else None."""
-    try:
-        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    except (OSError, ValueError):
-        return None
-    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
-
-
-def _child(code: str, *args: str) -> dict:
-    """Run ``code`` in a fresh interpreter; its JSON result, with ``other_cpu``: CPU seconds other
-    processes on the machine used meanwhile (None where unknown)."""
-    before = _busy_cpu()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
-    after = _busy_cpu()
-    if out.returncode:
-        raise RuntimeError(f"benchmark child failed ({out.returncode}):\n{out.stderr[-3000:]}")
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    own = result.get("total_cpu")
-    result["other_cpu"] = max(0.0, after - before - own) if None not in (before, after, own) else None
-    return result
-
-
 def generate(db: Path, events: int, states: int) -> dict:
     """Write the synthetic events into ``db``; the generator's time, peak memory and checks."""
-    return _child(GENERATE, str(db), json.dumps(generator_sql(events, states)), json.dumps(CHECK_SQL))
+    return run_child(GENERATE, str(db), json.dumps(generator_sql(events, states)), json.dumps(CHECK_SQL))
 
 
 def _median(runs: list[dict]) -> dict:
@@ -471,15 +447,15 @@ def run(repeat: int = 3) -> list[str]:
               f"{FRUSTRATION_BUDGET:g} s per network:", flush=True)
         runs: dict[str, list[dict]] = {"blocwatch": [], "pandas": [], "duckdb": []}
         for _ in range(repeat):
-            runs["blocwatch"].append(_child(PIPELINE, str(dbs[MAIN]), str(FRUSTRATION_BUDGET)))
+            runs["blocwatch"].append(run_child(PIPELINE, str(dbs[MAIN]), str(FRUSTRATION_BUDGET)))
             print(_pipeline_line("blocwatch pipeline", runs["blocwatch"][-1]), flush=True)
-            runs["pandas"].append(_child(PANDAS, str(dbs[MAIN])))
-            runs["duckdb"].append(_child(DUCKDB_COUNT, str(dbs[MAIN])))
+            runs["pandas"].append(run_child(PANDAS, str(dbs[MAIN])))
+            runs["duckdb"].append(run_child(DUCKDB_COUNT, str(dbs[MAIN])))
         main, pandas, count = (_median(runs[k]) for k in ("blocwatch", "pandas", "duckdb"))
-        exact = _child(PIPELINE, str(dbs[MAIN]), str(EXACT_BUDGET))
+        exact = run_child(PIPELINE, str(dbs[MAIN]), str(EXACT_BUDGET))
         print(_pipeline_line(f"reference: solver budget {EXACT_BUDGET:g} s", exact), flush=True)
         assert pandas["dyad_rows"] == main["dyad_rows"] == count["dyad_rows"], (pandas, main, count)
-        shifts = _child(SHIFTS, str(dbs[MAIN]))
+        shifts = run_child(SHIFTS, str(dbs[MAIN]))
         shifts_line = (f"Shifts (`blocwatch shifts` over the whole 24 months, every pair, 1 run, not in the goal): "
                        f"{shifts['seconds']:.1f} s in all, {shifts['test_s']:.1f} s of it testing, peak "
                        f"{shifts['peak_mb']:,.0f} MB; {shifts['pairs']:,} pairs, {shifts['tested']:,} with enough data "
@@ -535,7 +511,7 @@ def run(repeat: int = 3) -> list[str]:
             if point == MAIN:
                 continue
             gens[point] = generate(dbs[point], *point)
-            points[point] = _child(PIPELINE, str(dbs[point]), str(FRUSTRATION_BUDGET))
+            points[point] = run_child(PIPELINE, str(dbs[point]), str(FRUSTRATION_BUDGET))
             print(f"  {point[0]:>10,} events {point[1]:3d} states: generated in {gens[point]['seconds']:.2f} s",
                   flush=True)
             print(_pipeline_line("", points[point]), flush=True)

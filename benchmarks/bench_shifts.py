@@ -24,10 +24,10 @@ Baselines, measured in the same run on the same stores:
   p-values, its old cost (the rest of the run, reading the dyads as columns and the drivers, is
   today's);
 - **the O(n^2) recursion** (before issue 18, :func:`reference_shifts`): each pair's split and
-  change points one pair at a time, on the same smoothed series, at the small points; the
-  change points by the library's
-  :func:`~blocwatch.analysis.changepoints.exhaustive_partition` (the recursion of before, kept
-  there as the reference of the vectorised search), the split by a loop of its own;
+  change points one pair at a time, on the same smoothed series, at the small points: the
+  library's :func:`~blocwatch.analysis.changepoints.exhaustive_split` and
+  :func:`~blocwatch.analysis.changepoints.exhaustive_partition` (the loops of before, kept there
+  as the references of the vectorised search);
 - **a cumsum pass**: one ``numpy.cumsum`` over the pairs x months matrix, the least any
   change-point search over it costs.
 
@@ -37,14 +37,12 @@ Growth: 500, 1,000, 2,000 and 5,000 pairs (32, 45, 63 and 100 states) over 96 an
 from __future__ import annotations
 
 import json
-import math
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_relations import _USAGE, _busy_cpu, _disturbed, state_codes
+from benchmarks.bench_relations import _USAGE, _disturbed, state_codes
+from benchmarks.data import run_child
 
 #: The goal.
 GOAL_SECONDS, GOAL_MB = 30.0, 2048.0
@@ -208,6 +206,7 @@ def reference_shifts(columns: dict, periods: list) -> list:
     recursion (the reference)."""
     import numpy as np
 
+    from blocwatch.analysis.changepoints import exhaustive_split
     from blocwatch.analysis.cooperation import net_cooperation
     from blocwatch.analysis.monthly import pair_matrix
     from blocwatch.analysis.shifts import Shift
@@ -220,7 +219,7 @@ def reference_shifts(columns: dict, periods: list) -> list:
             continue
         cp, ck = (np.convolve(x, np.ones(3))[:len(periods)] * scale for x in (p, k))
         y = np.array([net_cooperation(max(float(x), 0.0), max(float(z), 0.0)) for x, z in zip(cp, ck, strict=True)])
-        found = _reference_split(y)
+        found = exhaustive_split(y)
         if found is None:
             continue
         c = found[0]
@@ -234,22 +233,6 @@ def reference_shifts(columns: dict, periods: list) -> list:
     return out
 
 
-def _reference_split(values, min_size: int = 2):
-    import numpy as np
-
-    n = len(values)
-    if n < 2 * min_size:
-        return None
-    csum = np.cumsum(values)
-    best = None
-    for c in range(min_size, n - min_size + 1):
-        mb, ma = csum[c - 1] / c, (csum[-1] - csum[c - 1]) / (n - c)
-        stat = abs(ma - mb) * math.sqrt(c * (n - c) / n)
-        if best is None or stat > best[1] + 1e-12:
-            best = (c, float(stat))
-    return best
-
-
 def _reference_partition(y, penalty: float = 2.0) -> list[int]:
     """The O(n^2) recursion of before issue 18 (now the library's reference for its vectorised search)."""
     from blocwatch.analysis.changepoints import change_penalty, exhaustive_partition
@@ -257,18 +240,6 @@ def _reference_partition(y, penalty: float = 2.0) -> list[int]:
     if len(y) < 4:
         return []
     return exhaustive_partition(y, float(change_penalty(y[None, :], penalty)[0]), 2)
-
-
-def _child(code: str, *args: str) -> dict:
-    before = _busy_cpu()
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
-    after = _busy_cpu()
-    if out.returncode:
-        raise RuntimeError(f"benchmark child failed ({out.returncode}):\n{out.stderr[-3000:]}")
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    own = result.get("total_cpu")
-    result["other_cpu"] = max(0.0, after - before - own) if None not in (before, after, own) else None
-    return result
 
 
 def _window(months: int) -> tuple[str, str]:
@@ -292,22 +263,22 @@ def run(repeat: int = 3) -> list[str]:
         points: dict[tuple[int, int], dict] = {}
         for states, months in POINTS:
             db = Path(tmp) / f"shifts-{states}-{months}.duckdb"
-            gen = _child(GENERATE, str(db), json.dumps(generator_sql(states, months)))
+            gen = run_child(GENERATE, str(db), json.dumps(generator_sql(states, months)))
             first, last = _window(months)
             print(f"{states} states ({states * (states - 1) // 2:,} pairs), {months} months: {gen['events']:,} events "
                   f"generated in {gen['seconds']:.1f} s", flush=True)
-            runs = [_child(SHIFTS, str(db), first, last, "tested", "")
+            runs = [run_child(SHIFTS, str(db), first, last, "tested", "")
                     for _ in range(repeat if (states, months) == MAIN else 1)]
             for r in runs:
                 print(_line("tested (blocwatch shifts)", r), flush=True)
             point = {"gen": gen, "tested": _median(runs),
-                     "largest": _child(SHIFTS, str(db), first, last, "largest-change", "")}
+                     "largest": run_child(SHIFTS, str(db), first, last, "largest-change", "")}
             print(_line("largest change", point["largest"]), flush=True)
             if (states, months) == MAIN or states == 32:
-                point["loop"] = _child(SHIFTS, str(db), first, last, "tested", "loop")
+                point["loop"] = run_child(SHIFTS, str(db), first, last, "tested", "loop")
                 print(_line("baseline: the batch loop", point["loop"]), flush=True)
             if states == 32:
-                point["search"] = _child(SEARCH, str(db), first, last)
+                point["search"] = run_child(SEARCH, str(db), first, last)
                 s = point["search"]
                 print(f"  search of {s['pairs']:,} pairs: vectorised {s['vectorised_s']:.2f} s, O(n^2) reference "
                       f"{s['reference_s']:.2f} s ({s['reference_s'] / s['vectorised_s']:.0f}x), a cumsum pass "

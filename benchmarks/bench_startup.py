@@ -33,8 +33,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.bench_coder import _busy_cpu
-from benchmarks.data import ROOT, WORK, shared_root
+from benchmarks.data import ROOT, WORK, busy_cpu, shared_root
 
 #: The English model the coder loads (blocwatch.coder.pipeline.MODEL; not imported here, so that
 #: this benchmark also times an older checkout through PYTHONPATH).
@@ -95,12 +94,12 @@ def _once(argv: list[str], env: dict[str, str] | None = None, before: Path | Non
     if before is not None:
         shutil.rmtree(before, ignore_errors=True)
     with tempfile.TemporaryFile() as err:
-        busy = _busy_cpu()
+        busy = busy_cpu()
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=ROOT)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
-        after = _busy_cpu()
+        after = busy_cpu()
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode:
             err.seek(0)

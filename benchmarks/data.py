@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -98,3 +100,27 @@ def replicated_jsonl(name: str, records: list[dict[str, str]], copies: int) -> P
                 fh.write(json.dumps({**record, "id": f"{record['id']}#{k}" if k else record["id"]}) + "\n")
     tmp.replace(out)
     return out
+
+
+def busy_cpu() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (Linux ``/proc/stat``), else None."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+
+
+def run_child(code: str, *args: str) -> dict:
+    """Run ``code`` in a fresh interpreter; its JSON result (the last line it prints), with
+    ``other_cpu``: CPU seconds other processes on the machine used meanwhile (they slow the run
+    down; None where unknown)."""
+    before = busy_cpu()
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    after = busy_cpu()
+    if out.returncode:
+        raise RuntimeError(f"benchmark child failed ({out.returncode}):\n{out.stderr[-3000:]}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    own = result.get("total_cpu")
+    result["other_cpu"] = max(0.0, after - before - own) if None not in (before, after, own) else None
+    return result

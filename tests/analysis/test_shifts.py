@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import duckdb
 import numpy as np
 import pytest
 
-from blocwatch.analysis.changepoints import best_splits, change_penalty, exhaustive_partition, optimal_partitions
+from blocwatch.analysis.changepoints import (
+    best_splits,
+    change_penalty,
+    exhaustive_partition,
+    exhaustive_split,
+    optimal_partitions,
+)
 from blocwatch.analysis.shifts import best_split, change_points, drivers, find_shifts, smoothed
 from blocwatch.drivers import shift_drivers
 from blocwatch.errors import InputError
@@ -157,21 +162,6 @@ def test_pelt_keeps_the_full_recursions_choice_between_equal_costs():
     assert change_points([np.nan, 0.0, 1.0, 1.0]) == []  # NaN: the scalar recursion, which finds nothing
 
 
-def scalar_split(y: np.ndarray, min_size: int) -> tuple[int, float] | None:
-    """The CUSUM split as blocwatch computed it one series at a time (before issue 18)."""
-    n = len(y)
-    if n < 2 * min_size:
-        return None
-    csum = np.cumsum(y)
-    best = None
-    for c in range(min_size, n - min_size + 1):
-        mb, ma = csum[c - 1] / c, (csum[-1] - csum[c - 1]) / (n - c)
-        stat = abs(ma - mb) * math.sqrt(c * (n - c) / n)
-        if best is None or stat > best[1] + 1e-12:
-            best = (c, float(stat))
-    return best
-
-
 def test_the_vectorised_best_split_is_each_series_split_bit_for_bit():
     rng = np.random.default_rng(11)
     for n in (1, 3, 4, 5, 24, 97):
@@ -180,7 +170,7 @@ def test_the_vectorised_best_split_is_each_series_split_bit_for_bit():
         for min_size in (1, 2, 3):
             cuts, stats = best_splits(rows, min_size)
             got = [None if c < 0 else (int(c), float(s)) for c, s in zip(cuts, stats, strict=True)]
-            assert got == [scalar_split(y, min_size) for y in rows]
+            assert got == [exhaustive_split(y, min_size) for y in rows]
 
 
 def test_find_shifts_reads_columns_as_it_reads_rows():

@@ -40,7 +40,8 @@ import math
 
 import numpy as np
 
-__all__ = ["MIN_SIGMA", "best_splits", "change_penalty", "exhaustive_partition", "optimal_partitions"]
+__all__ = ["MIN_SIGMA", "best_splits", "change_penalty", "exhaustive_partition", "exhaustive_split",
+           "optimal_partitions"]
 
 #: The smallest noise scale ``sigma`` of the change penalty.
 MIN_SIGMA = 0.1
@@ -112,6 +113,29 @@ def best_splits(values: np.ndarray, min_size: int = 2) -> tuple[np.ndarray, np.n
         assert best is not None
         cuts[r], stats[r] = best
     return cuts, stats
+
+
+def exhaustive_split(y: np.ndarray, min_size: int = 2) -> tuple[int, float] | None:
+    """The CUSUM split of one series, every candidate in turn: what :func:`best_splits` finds for
+    many series at once, kept as its reference (tests and ``benchmarks/bench_shifts.py`` compare
+    the two). ``None`` when the series is shorter than ``2 * min_size``.
+
+    Examples
+    --------
+    >>> exhaustive_split(np.array([0, 0, 0, 1, 1.0]))
+    (3, 1.0954451150103321)
+    """
+    n = len(y)
+    if n < 2 * min_size:
+        return None
+    csum = np.cumsum(y)
+    best = None
+    for c in range(min_size, n - min_size + 1):
+        mb, ma = csum[c - 1] / c, (csum[-1] - csum[c - 1]) / (n - c)
+        stat = abs(ma - mb) * math.sqrt(c * (n - c) / n)
+        if best is None or stat > best[1] + _TOLERANCE:
+            best = (c, float(stat))
+    return best
 
 
 def optimal_partitions(values: np.ndarray, *, penalty: float = 2.0, min_size: int = 2) -> list[list[int]]:
