@@ -192,3 +192,24 @@ def test_a_guess_at_the_past_is_no_demand(coder) -> None:
     demand = coder.code_text("The French ambassador said Ivorian officials must withdraw their troops from Mali.", DAY)
     assert {(e.source.code, e.target.code, e.cameo[:2]) for e in demand if e.mode == "factual"} == {
         ("FRAGOV", "CIVGOV", "10")}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Seoul expects Washington to deploy more bombers to the peninsula.", "USA"),
+    ("Tokyo hopes Beijing will release the detained fishermen.", "CHN"),
+    ("South Korea expects North Korea to launch a spy satellite.", "PRK"),
+])
+def test_what_others_are_expected_or_hoped_to_do_is_not_done(coder, text: str, actor: str) -> None:
+    """An expectation or a hope about someone else's act (sentences of our own) is no fact: the
+    act is coded, but not as factual."""
+    modes = {e.mode for e in coder.code_text(text, DAY) if e.source.country == actor}
+    assert modes and "factual" not in modes
+
+
+def test_a_hope_to_act_is_an_intent_not_the_act(coder) -> None:
+    """'hopes to sign' states an intent (03x, factual); the signing itself has not happened. The small
+    model reads 'hopes' as a form of 'hop' unless the pipeline corrects it."""
+    events = coded(coder, "Japan hopes to sign a trade deal with China.")
+    assert {(s, t, c[:2], m) for s, t, c, m in events if c[:2] == "05"} == {
+        ("JPN", "CHN", "05", "future"), ("CHN", "JPN", "05", "future")}
+    assert ("JPN", "CHN", "03", "factual") in {(s, t, c[:2], m) for s, t, c, m in events}

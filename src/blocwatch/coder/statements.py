@@ -12,7 +12,7 @@ import functools
 
 from spacy.tokens import Token
 
-from blocwatch.coder.modality import COMMITMENT_HEADS, FUTURE_HEADS, MODAL_AUX, REPORTING_VERBS
+from blocwatch.coder.modality import COMMITMENT_HEADS, FUTURE_HEADS, MODAL_AUX, REPORTING_VERBS, WISHING
 from blocwatch.coder.syntax import governor_of
 from blocwatch.data import read_csv
 
@@ -77,6 +77,8 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
         lemma = gov.lemma_.lower()
         if lemma in COMMITMENT_HEADS:
             return True
+        if lemma in WISHING and anchor.dep_ == "ccomp":
+            return False  # "hopes Beijing will release": the speaker's wish, not Beijing's word
         if lemma in REPORTING_VERBS or lemma == "be" or gov.pos_ == "ADJ":
             pass  # "said it will ...", "is ready to ..."
         elif lemma in FUTURE_HEADS and lemma not in ("want", "seek", "aim", "hope"):
