@@ -262,3 +262,20 @@ def test_people_doing_something_are_its_doers_not_who_helps_them(coder) -> None:
     assert not [e for e in events if e[0] == "FRA" and e[2] == "19"]
     issued = factual(coder, "The Iranian government issued a declaration demanding that Israel withdraw from Syria.")
     assert ("IRNGOV", "ISR", "10") in issued
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # acting side by side is not acting towards each other
+    ("Brazil, Chile and Peru offered to host the peace talks.", {("BRA", None, "03"), ("CHL", None, "03"),
+                                                                 ("PER", None, "03")}),
+    ("Norway and Qatar brokered a deal between the rebels and the government.", {("NOR", None, "04"),
+                                                                                  ("QAT", None, "04")}),
+    # a symmetric act, or one the clause says is mutual, is done with each other
+    ("Brazil and Chile signed a trade agreement.", {("BRA", "CHL", "03"), ("CHL", "BRA", "03")}),
+    ("Russia and China held talks in Moscow.", {("RUS", "CHN", "04"), ("CHN", "RUS", "04")}),
+    ("Japan and South Korea pledged to help each other.", {("JPN", "KOR", "03"), ("KOR", "JPN", "03")}),
+])
+def test_coordinated_actors_pair_only_for_acts_done_together(coder, text: str, expected: set) -> None:
+    """Sentences of our own: 'A, B and C offered to host' are offers by each, never between them."""
+    got = {e for e in factual(coder, text) if e[2] in ("03", "04", "05", "06")}
+    assert got == expected

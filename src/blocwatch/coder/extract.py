@@ -37,7 +37,15 @@ from blocwatch.coder.modality import (
     question_spans,
 )
 from blocwatch.coder.typer import TypeModel
-from blocwatch.coder.vocabulary import TIME_ENTITIES, Match, Vocabulary, WordEntry, load_light_verbs
+from blocwatch.coder.vocabulary import (
+    TIME_ENTITIES,
+    Match,
+    Vocabulary,
+    WordEntry,
+    load_light_verbs,
+    load_reciprocal,
+    singular,
+)
 from blocwatch.taxonomy import load_taxonomy
 
 __all__ = ["Extractor"]
@@ -156,7 +164,7 @@ class Extractor:
             pairs = [(s, t, code) for s in cand.sources for t in cand.targets if s.code != t.code]
             if cand.match.reverse:
                 pairs += [(t, s, cand.match.reverse) for s, t, _ in list(pairs) if t is not None]
-        elif (cand.mutual or len(cand.sources) > 1) and code[:2] in _MUTUAL_ROOTS:
+        elif _mutual(cand):
             pairs = [(a, b, code) for a in cand.sources for b in cand.sources if a.code != b.code]
         elif code != "010":  # a plain statement only counts when addressed to someone
             pairs = [(s, None, code) for s in cand.sources]
@@ -475,9 +483,9 @@ class Extractor:
                                       and ":" in c.match.rule and not _derived(c)
                                       and (c.match.code or "")[:2] in ("01", "02", "03", "05", "10", "12", "13"))]
         # an event without a target gives way to the same kind of event by the same source with one
-        with_target = {(a.code, (c.match.code or "")[:2]) for c in out if c.targets and c.mode == "factual"
+        with_target = {(a.code, (c.match.code or "")[:2]) for c in out if _directed(c) and c.mode == "factual"
                        for a in c.sources}
-        out = [c for c in out if c.targets or c.mode != "factual"
+        out = [c for c in out if _directed(c) or c.mode != "factual"
                or not all((a.code, (c.match.code or "")[:2]) in with_target for a in c.sources)]
         for cand in out:  # "agreed to set up a centre": a promise, whatever is promised
             lemma = cand.trigger.lemma_.lower()
@@ -568,6 +576,35 @@ def _prefer_nouns_over_light_verbs(cands: list[_Candidate]) -> list[_Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _mutual(cand: _Candidate) -> bool:
+    """Whether ``cand``'s actors, with no target, act towards each other ("Japan and China met")."""
+    return (not cand.targets and (cand.match.code or "")[:2] in _MUTUAL_ROOTS
+            and (cand.mutual or (len(cand.sources) > 1 and _reciprocal(cand))))
+
+
+def _directed(cand: _Candidate) -> bool:
+    """Whether ``cand`` has someone it is done to: a target, or its actors each other."""
+    return bool(cand.targets) or _mutual(cand)
+
+
+def _reciprocal(cand: _Candidate) -> bool:
+    """Whether actors doing ``cand`` together do it with each other: its word, or its verb's
+    object, is a symmetric predicate ("met", "signed", "held talks"), or its clause says so ("jointly", "each other");
+    "Brazil and Chile offered to host the talks" are two offers, not offers to each other, and
+    "hosted the talks" brings others together (``data/coder/reciprocal.json``)."""
+    verbs, nouns, third_party, markers, phrases = load_reciprocal()
+    words = {cand.trigger.lemma_.lower(), cand.anchor.lemma_.lower()}
+    if words & third_party:
+        return False
+    objects = {singular(o.lemma_.lower()) for h in (cand.trigger, cand.anchor) for o in h.children if o.dep_ == "dobj"}
+    if words & verbs or ({singular(w) for w in words} | objects) & nouns:  # "met", "held talks"
+        return True
+    clause = [t.lower_ for h in {cand.trigger.i: cand.trigger, cand.anchor.i: cand.anchor}.values()
+              for t in h.subtree]
+    return bool(set(clause) & markers) or any(
+        tuple(clause[i:i + len(p)]) == p for p in phrases for i in range(len(clause) - len(p) + 1))
 
 
 def _candidate_mode(cand: _Candidate) -> str:

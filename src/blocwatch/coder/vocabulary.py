@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "load_light_verbs",
-           "load_vocabulary", "singular"]
+           "load_reciprocal", "load_vocabulary", "singular"]
 
 
 def singular(word: str) -> str:
@@ -417,6 +417,25 @@ def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], 
     data = read_json("coder", "light_verbs.json")
     return (frozenset(data["verbs"]), frozenset(data["objects"]), frozenset(data["cognitive"]),
             frozenset(data["describing"]))
+
+
+@functools.cache
+def load_reciprocal() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str],
+                               tuple[tuple[str, ...], ...]]:
+    """Symmetric predicates: verbs and nouns whose act two parties do with each other ("met",
+    "signed", "held talks"), the verbs by which a third party brings others to such an act ("host",
+    "broker"), and the words and phrases that make any act mutual ("jointly", "each other")
+    (``data/coder/reciprocal.json``, provenance inside).
+
+    Examples
+    --------
+    >>> verbs, nouns, third_party, markers, phrases = load_reciprocal()
+    >>> "meet" in verbs, "talk" in nouns, "host" in verbs, ("each", "other") in phrases
+    (True, True, False, True)
+    """
+    data = read_json("coder", "reciprocal.json")
+    return (frozenset(data["verbs"]), frozenset(data["nouns"]), frozenset(data["third_party"]),
+            frozenset(data["markers"]), tuple(tuple(p.split()) for p in data["phrases"]))
 
 
 def load_vocabulary() -> Vocabulary:
