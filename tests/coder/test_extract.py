@@ -279,3 +279,17 @@ def test_coordinated_actors_pair_only_for_acts_done_together(coder, text: str, e
     """Sentences of our own: 'A, B and C offered to host' are offers by each, never between them."""
     got = {e for e in factual(coder, text) if e[2] in ("03", "04", "05", "06")}
     assert got == expected
+
+
+def test_a_place_is_no_counterpart_when_one_is_named(coder) -> None:
+    """Sentences of our own: the talks are with Iran, held in Doha; with no counterpart named, the
+    host of a meeting is its target (CAMEO's convention)."""
+    assert factual(coder, "Chinese officials held talks with their Iranian counterparts in Doha on Monday.") == {
+        ("CHNGOV", "IRN", "04"), ("IRN", "CHNGOV", "04")}
+    assert ("RUSGOV", "CHN", "04") in factual(coder, "Russian officials held talks in Beijing on Monday.")
+
+
+def test_a_meeting_place_does_not_give_the_visitor_its_state(coder) -> None:
+    """'The minister' of a meeting in Hanoi need not be Vietnamese; police in Lima are Peruvian."""
+    assert {e[0] for e in factual(coder, "The minister met his Chinese counterpart in Hanoi on Monday.")} == {"GOV"}
+    assert {e[0] for e in factual(coder, "Police in Lima arrested two protesters on Monday.")} == {"PERCOP"}

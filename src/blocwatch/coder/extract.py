@@ -53,7 +53,7 @@ __all__ = ["Extractor"]
 #: Roots where a group acting together ("X and Y signed", "held talks") acts towards each other.
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
-_PLACE_TARGET_ROOTS = {"04", "14", "15", "18", "19", "20"}
+_PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
 _MAX_LISTED = 12
 #: Rule of a placeholder for an act someone is said to be obliged to do (see ``_obligations``).
@@ -252,7 +252,8 @@ class Extractor:
         candidates += self._obligations(sent, candidates, by_token, published)
         place = roles.sentence_place(sent, by_token, published)
         for cand in candidates:
-            if place is not None:
+            if place is not None and not (cand.match.code or "").startswith("04"):
+                # a visit or a meeting is often abroad: "the minister met his counterpart in Hanoi"
                 cand.sources = [roles.located(a, place) for a in cand.sources]
             cand.mode = _candidate_mode(cand)
             cand.when = self._date(cand, published, dates)
@@ -356,8 +357,9 @@ class Extractor:
             target_heads = []
             if match.target is not None:
                 target_heads = [match.target]
-            else:
-                target_heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+            else:  # not an event noun ("held talks with Iran in Doha": the talks are no actor, nor is Doha)
+                target_heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
+                                and c.lemma_.lower() not in self.vocabulary.nouns]
         day = published
         sources = roles.actors_of(source_heads, by_token, day)
         if passive and not sources:  # "killed in Israeli tank shelling", "in an air strike by government forces"
