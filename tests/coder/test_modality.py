@@ -213,3 +213,21 @@ def test_a_hope_to_act_is_an_intent_not_the_act(coder) -> None:
     assert {(s, t, c[:2], m) for s, t, c, m in events if c[:2] == "05"} == {
         ("JPN", "CHN", "05", "future"), ("CHN", "JPN", "05", "future")}
     assert ("JPN", "CHN", "03", "factual") in {(s, t, c[:2], m) for s, t, c, m in events}
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The foreign ministers of Japan and China are to meet in Tokyo on July 3.", "04"),
+    ("Russia and China hold joint naval drills next month.", "06"),
+    ("The two presidents meet in Geneva next week.", "04"),
+])
+def test_what_is_scheduled_or_dated_after_the_report_has_not_happened(coder, text: str, root: str) -> None:
+    """Sentences of our own, reported on 2024-06-20: 'are to meet' is scheduled, and an act dated
+    after the report ('next month') cannot have been done yet; its date is read forward."""
+    events = [e for e in coder.code_text(text, DAY) if e.cameo.startswith(root)]
+    assert events and {e.mode for e in events} == {"future"}
+    assert all(e.date > DAY for e in events)
+
+
+def test_an_act_dated_earlier_in_the_month_or_week_is_done(coder) -> None:
+    assert modes_of_root(coder, "Russia and China held joint naval drills this month.", "06") == {"factual"}
+    assert modes_of_root(coder, "The two presidents met in Geneva on Monday.", "04") == {"factual"}

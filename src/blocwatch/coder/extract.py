@@ -257,6 +257,8 @@ class Extractor:
                 cand.sources = [roles.located(a, place) for a in cand.sources]
             cand.mode = _candidate_mode(cand)
             cand.when = self._date(cand, published, dates)
+            if cand.mode == "factual" and cand.when is not None and published and cand.when.date > published:
+                cand.mode = "future"  # "hold joint drills next month": dated after the report, so not yet done
         derived = self._derive(candidates, by_token, published, dates)
         if self.typer is not None:
             derived = self._second_opinion(sent, derived, by_token, published, dates)
