@@ -293,3 +293,15 @@ def test_a_meeting_place_does_not_give_the_visitor_its_state(coder) -> None:
     """'The minister' of a meeting in Hanoi need not be Vietnamese; police in Lima are Peruvian."""
     assert {e[0] for e in factual(coder, "The minister met his Chinese counterpart in Hanoi on Monday.")} == {"GOV"}
     assert {e[0] for e in factual(coder, "Police in Lima arrested two protesters on Monday.")} == {"PERCOP"}
+
+
+@pytest.mark.parametrize("text", [
+    "SEOUL, South Korea (AP) \u2014 North Korea fired two ballistic missiles on Monday.",
+    "Earlier news.\n\nSEOUL, June 17 (Reuters) - North Korea fired two ballistic missiles on Monday.",
+    "SEOUL (AP) -- North Korea fired two ballistic missiles on Monday.",
+])
+def test_a_dateline_is_where_the_story_was_filed_not_an_actor(coder, text: str) -> None:
+    """Datelines of our own in the wire services' forms: Seoul filed the story, North Korea fired."""
+    assert factual(coder, text) == {("PRK", None, "15")}
+    events = coder.code_text(text, DAY)
+    assert all(text[e.evidence_start:e.evidence_end].startswith("North Korea") for e in events)

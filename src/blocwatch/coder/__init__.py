@@ -35,7 +35,7 @@ from blocwatch.coder.vocabulary import Vocabulary, load_vocabulary
 from blocwatch.documents import Document
 from blocwatch.progress import NullProgress, Progress
 
-__all__ = ["Actor", "CodedEvent", "Coder"]
+__all__ = ["Actor", "CodedEvent", "Coder", "blank_datelines"]
 
 #: Longest run of non-space characters given to spaCy's tokenizer as one string. The tokenizer
 #: splits prefixes and suffixes off a run one at a time, each time searching the rest of it, so
@@ -45,11 +45,37 @@ MAX_RUN = 100
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
+#: A wire dateline opening a text or a paragraph: a place in capitals, then a place or date after
+#: a comma and/or the agency in brackets, then a dash ("SEOUL, South Korea (AP) —", "MOSCOW, June 20
+#: (Reuters) -"). A place in capitals followed by a dash alone ("WASHINGTON —") is not taken: it
+#: cannot be told from an acronym that opens a sentence ("NATO — the alliance — said ...").
+_DATELINE = re.compile(
+    r"(?:\A|(?<=\n\n))[ \t]*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*"
+    r"(?:(?:,[ \t]*[A-Z][\w.'\-]*(?:[ \t]+[\w.'\-]+){0,3})+(?:[ \t]*\([A-Za-z .\-]{1,24}\))?"
+    r"|[ \t]*\([A-Za-z .\-]{1,24}\))[ \t]*(?:\u2014|\u2013|--?)[ \t]")
+
+
+def blank_datelines(text: str) -> str:
+    """``text`` with the wire datelines opening it or its paragraphs blanked (the same length, so
+    offsets hold): a dateline names where the story was filed, not who acted.
+
+    Examples
+    --------
+    >>> blank_datelines("SEOUL, South Korea (AP) \u2014 North Korea fired a missile.").strip()
+    'North Korea fired a missile.'
+    >>> blank_datelines("NATO \u2014 the alliance \u2014 met.")[:4]
+    'NATO'
+    """
+    return _DATELINE.sub(lambda m: " " * len(m.group()), text)
+
+
 def _make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)`` with two changes that leave the text as it is: runs of more than
     :data:`MAX_RUN` non-space characters are cut into tokens of :data:`MAX_RUN` characters, and a
     blank line always ends a sentence (the parser would join a headline, a dateline or page junk
-    above it to the paragraph below, events and evidence included)."""
+    above it to the paragraph below, events and evidence included); a wire dateline is blanked
+    (:func:`blank_datelines`)."""
+    text = blank_datelines(text)
     if _LONG_RUN.search(text) is None:
         doc = nlp.make_doc(text)
     else:

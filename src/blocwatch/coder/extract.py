@@ -169,7 +169,7 @@ class Extractor:
         elif code != "010":  # a plain statement only counts when addressed to someone
             pairs = [(s, None, code) for s in cand.sources]
         pairs = list(dict.fromkeys((s, t, c) for s, t, c in pairs))
-        inside = [t for t in cand.tokens if sent.start <= t.i < sent.end] or [cand.trigger]
+        inside = [t for t in cand.tokens if sent.start <= t.i < sent.end and not t.is_space] or [cand.trigger]
         start = min(t.idx for t in inside)
         end = max(t.idx + len(t.text) for t in inside)
         when = cand.when
