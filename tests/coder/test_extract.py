@@ -305,3 +305,29 @@ def test_a_dateline_is_where_the_story_was_filed_not_an_actor(coder, text: str) 
     assert factual(coder, text) == {("PRK", None, "15")}
     events = coder.code_text(text, DAY)
     assert all(text[e.evidence_start:e.evidence_end].startswith("North Korea") for e in events)
+
+
+def test_a_date_is_no_argument_of_a_lone_preposition_pattern(coder) -> None:
+    """'demanded reforms on Monday' is a demand: a pattern's lone 'on' ('pressed on', an advance)
+    is not satisfied by a date (a sentence of our own)."""
+    assert {e[2] for e in factual(coder, "Sudanese protesters demanded reforms on Monday.")} == {"10"}
+
+
+def test_a_place_owned_by_a_state_is_that_state(coder) -> None:
+    """'in Pakistan's Balochistan province' places the attack in Pakistan (a sentence of our own)."""
+    assert factual(coder, "Militants attacked a passenger train on Tuesday in Pakistan's southwestern "
+                          "Balochistan province.") == {("PAKREB", "PAK", "19")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sudanese protesters demanded reforms on Monday.", {("SDNOPP", "SDN", "10")}),
+    ("South Korean students protested on Monday.", {("KOREDU", "KOR", "14")}),
+    # an organ of the state complains to someone abroad as often as at home: no guess
+    ("The South Korean government protested on Monday.", {("KORGOV", None, "14")}),
+    # an addressee named wins
+    ("Sudanese protesters demanded that Egypt withdraw its troops.", {("SDNOPP", "EGY", "10")}),
+])
+def test_a_society_protests_to_its_own_state_when_no_one_else_is_named(coder, text: str, expected: set) -> None:
+    """Sentences of our own: CAMEO codes a domestic protest or demand with no addressee as made to
+    the protesters' own state."""
+    assert factual(coder, text) == expected

@@ -54,6 +54,10 @@ __all__ = ["Extractor"]
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
+#: Roots of demands, complaints, rejections, threats and protests, and the sectors of society whose
+#: such acts with no addressee are made to their own state (see ``_addressee``).
+_DOMESTIC_ROOTS = {"10", "11", "12", "13", "14"}
+_SOCIETY = {"OPP", "CVL", "PPL", "LAB", "EDU", "REL", "BUS", "AGR", "REF"}
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
 _MAX_LISTED = 12
 #: Rule of a placeholder for an act someone is said to be obliged to do (see ``_obligations``).
@@ -167,7 +171,7 @@ class Extractor:
         elif _mutual(cand):
             pairs = [(a, b, code) for a in cand.sources for b in cand.sources if a.code != b.code]
         elif code != "010":  # a plain statement only counts when addressed to someone
-            pairs = [(s, None, code) for s in cand.sources]
+            pairs = [(s, _addressee(s, code), code) for s in cand.sources]
         pairs = list(dict.fromkeys((s, t, c) for s, t, c in pairs))
         inside = [t for t in cand.tokens if sent.start <= t.i < sent.end and not t.is_space] or [cand.trigger]
         start = min(t.idx for t in inside)
@@ -580,6 +584,16 @@ def _prefer_nouns_over_light_verbs(cands: list[_Candidate]) -> list[_Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _addressee(source: Actor, code: str) -> Actor | None:
+    """Whom a society's demand, complaint or protest addressed to no one named is made to: its own
+    state ("Sudanese protesters demanded reforms" is made to Sudan), as CAMEO codes domestic
+    protest. Only for people of a known state in a sector of society, not its organs (a ministry's
+    complaint may be addressed abroad)."""
+    if code[:2] in _DOMESTIC_ROOTS and source.country and source.sector in _SOCIETY:
+        return Actor(source.country, source.country, None, source.country)
+    return None
 
 
 def _mutual(cand: _Candidate) -> bool:

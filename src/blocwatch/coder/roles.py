@@ -102,6 +102,15 @@ def bare_sector(actor: Actor) -> bool:
     return split_code(actor.code)[0] is None and actor.code[:3] not in ("IGO", "NGO", "IMG", "MNC")
 
 
+def _place_name(pobj: Token, by_token: dict[int, Mention]) -> Token | None:
+    """The name a place phrase gives: the object of "in" itself, or the state it belongs to ("in
+    Pakistan's Balochistan province", "in Ukraine's east"); None if it names none."""
+    if pobj.i in by_token:
+        return pobj
+    owner = [c for c in pobj.children if c.dep_ == "poss" and c.i in by_token]
+    return owner[0] if owner else None
+
+
 def sentence_place(sent: Span, by_token: dict[int, Mention], day: date | None) -> str | None:
     """The one state a sentence places its events in ("... a curfew in Algiers"), if exactly one.
 
@@ -109,8 +118,9 @@ def sentence_place(sent: Span, by_token: dict[int, Mention], day: date | None) -
     dictionary) is taken to belong to it: the code is ``DZA`` + ``GOV`` rather than ``GOV``.
     """
     places: set[str] = set()
-    for tok in sent:
-        if tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i in by_token:
+    for pobj in sent:
+        tok = _place_name(pobj, by_token) if pobj.dep_ == "pobj" and pobj.head.lower_ in _PLACE_PREPS else None
+        if tok is not None:
             m = by_token[tok.i]
             if isinstance(m.record, ActorRecord):
                 code = m.record.code_on(day) or ""
@@ -155,7 +165,8 @@ def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
     for c in (x for h in holders for x in h.children):
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into", "inside", "near"):
             for p in c.children:
-                if p.dep_ == "pobj" and p.i in by_token and not by_token[p.i].is_agent:
+                p = _place_name(p, by_token) if p.dep_ == "pobj" else None
+                if p is not None and not by_token[p.i].is_agent:
                     actors = [a for a in actors_of([p], by_token, day)
                               if a.code not in own and a.country not in own]
                     if actors:

@@ -373,6 +373,14 @@ def _pp_object(prep: Token) -> Token | None:
     return None
 
 
+def _names_a_time(prep: Token) -> bool:
+    """Whether a preposition's object is a date or time ("on Monday"): it says when, and is no
+    argument of a pattern, neither "(on +)" nor a lone "on" ("pressed on" advances; "demanded
+    reforms on Monday" does not)."""
+    obj = _pp_object(prep)
+    return obj is not None and obj.ent_type_ in TIME_ENTITIES
+
+
 def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                  is_actor: Callable[[Token], bool]) -> tuple[bool, Token | None]:
     forms = doc_forms(trigger.doc)
@@ -382,7 +390,7 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
             if len(term.words) == 1 and term.words[0] & _FUNCTION_WORDS:
                 # a lone preposition or particle belongs to the verb: "mobilize against", not "war against"
                 if not any(c.dep_ in ("prep", "prt", "agent", "dative", "advmod") and _word_in(c, term.words[0])
-                           for c in trigger.children):
+                           and not _names_a_time(c) for c in trigger.children):
                     return False, None
             elif not any(term.match_at(forms, t.i) for t in scope):
                 return False, None
@@ -391,9 +399,9 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
             for t in scope:
                 if t.lower_ != term.prep or t.dep_ not in ("prep", "agent", "dative", "prt", "advmod"):
                     continue
-                obj = _pp_object(t)
-                if obj is not None and obj.ent_type_ in TIME_ENTITIES and term.prep not in ("until", "till"):
+                if _names_a_time(t) and term.prep not in ("until", "till"):
                     continue  # "on Monday" says when, not what the pattern's "(on)" speaks of
+                obj = _pp_object(t)
                 inner = [x for x in t.subtree if x.i != t.i]
                 if not all(any(s.match_at(forms, x.i) for x in inner) for s in term.terms):
                     continue
