@@ -331,3 +331,11 @@ def test_a_society_protests_to_its_own_state_when_no_one_else_is_named(coder, te
     """Sentences of our own: CAMEO codes a domestic protest or demand with no addressee as made to
     the protesters' own state."""
     assert factual(coder, text) == expected
+
+
+def test_who_is_alleged_to_have_acted_is_the_one_accused(coder) -> None:
+    """'alleged that Japan had sent spies' accuses Japan (sentences of our own); one's claim about
+    one's own act accuses no one."""
+    assert factual(coder, "The Chinese government alleged that Japan had sent spies.") == {("CHNGOV", "JPN", "11")}
+    assert not [e for e in factual(coder, "The Chinese government alleged that it had caught spies.")
+                if e[2] == "11" and e[1] is not None]

@@ -379,6 +379,9 @@ class Extractor:
             targets = roles.pp_targets(verb, by_token, day, exclude=source_heads) or targets
         if not targets and match.target is None:
             targets = roles.pp_targets(verb, by_token, day, exclude=source_heads)
+        if not targets and (match.code or "")[:2] == "11":  # "alleged that Japan had sent spies": Japan is accused
+            targets = roles.actors_of([s for c in verb.children if c.dep_ == "ccomp" for s in syntax.subjects(c)],
+                                      by_token, day)
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(verb, by_token, day, sources)
         tokens = [verb] + _phrases(source_heads + target_heads)
