@@ -60,6 +60,13 @@ def test_leaders_by_term_of_office(coder, day: date, biden: str, yoon: str) -> N
     assert dyads(coder, "Joe Biden met Yoon Suk-yeol in Washington.", day, root="04") == {(biden, yoon)}
 
 
+@pytest.mark.parametrize(("day", "taliban"), [(date(2015, 3, 1), "AFGREB"), (date(2021, 8, 14), "AFGREB"),
+                                               (date(2021, 8, 15), "AFGGOV"), (date(2024, 6, 1), "AFGGOV")])
+def test_an_insurgency_that_took_power_is_the_government_from_that_day(coder, day: date, taliban: str) -> None:
+    """The Taliban took Kabul on 2021-08-15: rebels before, the de facto government after."""
+    assert {e.source.code for e in coder.code_text("The Taliban attacked the army.", day)} == {taliban}
+
+
 def test_long_serving_leaders(coder) -> None:
     assert dyads(coder, "Kim Jong Un met Vladimir Putin.", root="04") == {("PRKGOV", "RUSGOV")}
 
