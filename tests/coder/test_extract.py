@@ -152,6 +152,9 @@ def test_evidence_points_at_the_sentence(coder) -> None:
     "The Iranian president called the Israeli strike a crime.",
     # a reporting verb gives no aid ("add" is also a verb of giving)
     "The Haitian government spokesperson added that the prison would be rebuilt.",
+    # who heads something is a role, not an act ("lead" is also a verb of material cooperation)
+    "The Brazilian foreign ministry is headed by a former diplomat.",
+    "A former Chilean general leads the Peruvian mission.",
 ])
 def test_light_and_cognitive_verbs_alone_make_no_event(coder, text: str) -> None:
     assert factual(coder, text) == set()
