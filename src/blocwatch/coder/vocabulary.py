@@ -423,8 +423,8 @@ def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], 
     and verbs that describe their object when given an object predicate ("called the vote
     illegal") (``data/coder/light_verbs.json``, provenance inside)."""
     data = read_json("coder", "light_verbs.json")
-    return (frozenset(data["verbs"]), frozenset(data["objects"]), frozenset(data["cognitive"]) | frozenset(data["roles"]),
-            frozenset(data["describing"]))
+    return (frozenset(data["verbs"]), frozenset(data["objects"]),
+            frozenset(data["cognitive"]) | frozenset(data["roles"]), frozenset(data["describing"]))
 
 
 @functools.cache
