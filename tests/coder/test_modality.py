@@ -231,3 +231,13 @@ def test_what_is_scheduled_or_dated_after_the_report_has_not_happened(coder, tex
 def test_an_act_dated_earlier_in_the_month_or_week_is_done(coder) -> None:
     assert modes_of_root(coder, "Russia and China held joint naval drills this month.", "06") == {"factual"}
     assert modes_of_root(coder, "The two presidents met in Geneva on Monday.", "04") == {"factual"}
+
+
+def test_what_will_be_done_to_someone_is_no_one_s_stated_intent(coder) -> None:
+    """'will be visited by the Chinese premier' foretells a visit; it is not China's statement of
+    intent (sentences of our own). The active 'will send' still is Japan's."""
+    passive = coder.code_text("Japan will be visited by the Chinese premier next week.", DAY)
+    assert passive and {e.mode for e in passive} == {"future"}
+    active = coder.code_text("Japan will send aid to Nepal.", DAY)
+    stated = {(e.source.code, e.target.code, e.cameo[:2]) for e in active if e.mode == "factual"}
+    assert stated == {("JPN", "NPL", "03")}

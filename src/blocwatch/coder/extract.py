@@ -461,7 +461,8 @@ class Extractor:
                 out.append(replace(cand, match=Match("150", None, f"posture:{code}", cand.match.target),
                                    mode="factual"))
                 replaced.add(gov.i)  # type: ignore[union-attr]
-            elif cand.mode == "future" and cand.sources and statements.stated_intent(cand.anchor, gov):
+            elif (cand.mode == "future" and cand.sources and syntax.passive(cand.anchor) is None
+                  and statements.stated_intent(cand.anchor, gov)):  # "will be led by the police": no one's word
                 new = statements.intent_code(code)
                 if new is not None and gov_lemma == "threaten" and new[:2] == "03":
                     new = "130"  # whatever is threatened is a threat
