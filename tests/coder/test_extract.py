@@ -154,6 +154,8 @@ def test_evidence_points_at_the_sentence(coder) -> None:
     "The Haitian government spokesperson added that the prison would be rebuilt.",
     # who heads something is a role, not an act ("lead" is also a verb of material cooperation)
     "The Brazilian foreign ministry is headed by a former diplomat.",
+    # nor does a preposition inside the "by" phrase satisfy the verb's pattern ("head to" is travel)
+    "The Brazilian foreign ministry is headed by a former ambassador to Argentina.",
     "A former Chilean general leads the Peruvian mission.",
 ])
 def test_light_and_cognitive_verbs_alone_make_no_event(coder, text: str) -> None:

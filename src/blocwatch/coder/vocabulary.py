@@ -381,6 +381,18 @@ def _names_a_time(prep: Token) -> bool:
     return obj is not None and obj.ent_type_ in TIME_ENTITIES
 
 
+def _in_agent_phrase(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` lies inside the "by" phrase of a passive trigger (below its agent)."""
+    node = token.head
+    for _ in range(40):
+        if node.i == trigger.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "agent" and node.head.i == trigger.i:
+            return True
+        node = node.head
+    return False
+
+
 def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                  is_actor: Callable[[Token], bool]) -> tuple[bool, Token | None]:
     forms = doc_forms(trigger.doc)
@@ -401,6 +413,8 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                     continue
                 if _names_a_time(t) and term.prep not in ("until", "till"):
                     continue  # "on Monday" says when, not what the pattern's "(on)" speaks of
+                if _in_agent_phrase(t, trigger):
+                    continue  # "headed by an ambassador [to Argentina]": the agent's, not the verb's
                 obj = _pp_object(t)
                 inner = [x for x in t.subtree if x.i != t.i]
                 if not all(any(s.match_at(forms, x.i) for x in inner) for s in term.terms):
