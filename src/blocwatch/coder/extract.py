@@ -37,15 +37,7 @@ from blocwatch.coder.modality import (
     question_spans,
 )
 from blocwatch.coder.typer import TypeModel
-from blocwatch.coder.vocabulary import (
-    TIME_ENTITIES,
-    Match,
-    Vocabulary,
-    WordEntry,
-    load_light_verbs,
-    load_reciprocal,
-    singular,
-)
+from blocwatch.coder.vocabulary import TIME_ENTITIES, Match, Vocabulary, WordEntry, load_light_verbs
 from blocwatch.taxonomy import load_taxonomy
 
 __all__ = ["Extractor"]
@@ -54,10 +46,6 @@ __all__ = ["Extractor"]
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
-#: Roots of demands, complaints, rejections, threats and protests, and the sectors of society whose
-#: such acts with no addressee are made to their own state (see ``_addressee``).
-_DOMESTIC_ROOTS = {"10", "11", "12", "13", "14"}
-_SOCIETY = {"OPP", "CVL", "PPL", "LAB", "EDU", "REL", "BUS", "AGR", "REF"}
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
 _MAX_LISTED = 12
 #: Rule of a placeholder for an act someone is said to be obliged to do (see ``_obligations``).
@@ -171,7 +159,7 @@ class Extractor:
         elif _mutual(cand):
             pairs = [(a, b, code) for a in cand.sources for b in cand.sources if a.code != b.code]
         elif code != "010":  # a plain statement only counts when addressed to someone
-            pairs = [(s, _addressee(s, code), code) for s in cand.sources]
+            pairs = [(s, roles.addressee(s, code), code) for s in cand.sources]
         pairs = list(dict.fromkeys((s, t, c) for s, t, c in pairs))
         inside = [t for t in cand.tokens if sent.start <= t.i < sent.end and not t.is_space] or [cand.trigger]
         start = min(t.idx for t in inside)
@@ -590,43 +578,15 @@ def _prefer_nouns_over_light_verbs(cands: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
-def _addressee(source: Actor, code: str) -> Actor | None:
-    """Whom a society's demand, complaint or protest addressed to no one named is made to: its own
-    state ("Sudanese protesters demanded reforms" is made to Sudan), as CAMEO codes domestic
-    protest. Only for people of a known state in a sector of society, not its organs (a ministry's
-    complaint may be addressed abroad)."""
-    if code[:2] in _DOMESTIC_ROOTS and source.country and source.sector in _SOCIETY:
-        return Actor(source.country, source.country, None, source.country)
-    return None
-
-
 def _mutual(cand: _Candidate) -> bool:
     """Whether ``cand``'s actors, with no target, act towards each other ("Japan and China met")."""
     return (not cand.targets and (cand.match.code or "")[:2] in _MUTUAL_ROOTS
-            and (cand.mutual or (len(cand.sources) > 1 and _reciprocal(cand))))
+            and (cand.mutual or (len(cand.sources) > 1 and roles.reciprocal(cand.trigger, cand.anchor))))
 
 
 def _directed(cand: _Candidate) -> bool:
     """Whether ``cand`` has someone it is done to: a target, or its actors each other."""
     return bool(cand.targets) or _mutual(cand)
-
-
-def _reciprocal(cand: _Candidate) -> bool:
-    """Whether actors doing ``cand`` together do it with each other: its word, or its verb's
-    object, is a symmetric predicate ("met", "signed", "held talks"), or its clause says so ("jointly", "each other");
-    "Brazil and Chile offered to host the talks" are two offers, not offers to each other, and
-    "hosted the talks" brings others together (``data/coder/reciprocal.json``)."""
-    verbs, nouns, third_party, markers, phrases = load_reciprocal()
-    words = {cand.trigger.lemma_.lower(), cand.anchor.lemma_.lower()}
-    if words & third_party:
-        return False
-    objects = {singular(o.lemma_.lower()) for h in (cand.trigger, cand.anchor) for o in h.children if o.dep_ == "dobj"}
-    if words & verbs or ({singular(w) for w in words} | objects) & nouns:  # "met", "held talks"
-        return True
-    clause = [t.lower_ for h in {cand.trigger.i: cand.trigger, cand.anchor.i: cand.anchor}.values()
-              for t in h.subtree]
-    return bool(set(clause) & markers) or any(
-        tuple(clause[i:i + len(p)]) == p for p in phrases for i in range(len(clause) - len(p) + 1))
 
 
 def _candidate_mode(cand: _Candidate) -> str:

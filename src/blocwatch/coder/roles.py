@@ -19,10 +19,10 @@ from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder import discourse, syntax
 from blocwatch.coder.actors import AgentRecord, Mention
 from blocwatch.coder.events import Actor
-from blocwatch.coder.vocabulary import WordEntry
+from blocwatch.coder.vocabulary import WordEntry, load_reciprocal, singular
 
-__all__ = ["ACTOR_HEADS", "actors_of", "bare_sector", "doer_of_cause", "is_actor", "located", "place_target",
-           "pp_targets", "sentence_place"]
+__all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "is_actor", "located",
+           "place_target", "pp_targets", "reciprocal", "sentence_place"]
 
 #: Prepositions that place an event: "a curfew [in] Algiers".
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside"}
@@ -263,3 +263,54 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
             text = f"{m.text} {agent.text}"
         out.append(_make_actor(code, text))
     return out
+
+
+#: Roots of demands, complaints, rejections, threats and protests, and the sectors of society whose
+#: such acts with no addressee are made to their own state (see :func:`addressee`).
+_DOMESTIC_ROOTS = {"10", "11", "12", "13", "14"}
+_SOCIETY = {"OPP", "CVL", "PPL", "LAB", "EDU", "REL", "BUS", "AGR", "REF"}
+
+
+def addressee(source: Actor, code: str) -> Actor | None:
+    """Whom a society's demand, complaint or protest addressed to no one named is made to: its own
+    state ("Sudanese protesters demanded reforms" is made to Sudan), as CAMEO codes domestic
+    protest. Only for people of a known state in a sector of society, not its organs (a ministry's
+    complaint may be addressed abroad).
+
+    Examples
+    --------
+    >>> addressee(Actor("SDNOPP", "SDN", "OPP", "protesters"), "100").code
+    'SDN'
+    >>> addressee(Actor("SDNGOV", "SDN", "GOV", "the government"), "100") is None
+    True
+    """
+    if code[:2] in _DOMESTIC_ROOTS and source.country and source.sector in _SOCIETY:
+        return Actor(source.country, source.country, None, source.country)
+    return None
+
+
+def reciprocal(trigger: Token, anchor: Token) -> bool:
+    """Whether actors doing an event together do it with each other: its word (``trigger``, or the
+    verb ``anchor`` that carries an event noun), or its verb's object, is a symmetric predicate
+    ("met", "signed", "held talks"), or its clause says so ("jointly", "each other"). "Brazil and
+    Chile offered to host the talks" are two offers, not offers to each other, and "hosted the talks"
+    brings others together (``data/coder/reciprocal.json``).
+
+    Examples
+    --------
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> held, host = nlp("Japan and China held talks.")[3], nlp("Brazil and Chile offered to host the talks.")[5]
+    >>> (held.text, reciprocal(held, held)), (host.text, reciprocal(host, host))
+    (('held', True), ('host', False))
+    """
+    verbs, nouns, third_party, markers, phrases = load_reciprocal()
+    words = {trigger.lemma_.lower(), anchor.lemma_.lower()}
+    if words & third_party:
+        return False
+    objects = {singular(o.lemma_.lower()) for h in (trigger, anchor) for o in h.children if o.dep_ == "dobj"}
+    if words & verbs or ({singular(w) for w in words} | objects) & nouns:  # "met", "held talks"
+        return True
+    clause = [t.lower_ for h in {trigger.i: trigger, anchor.i: anchor}.values() for t in h.subtree]
+    return bool(set(clause) & markers) or any(
+        tuple(clause[i:i + len(p)]) == p for p in phrases for i in range(len(clause) - len(p) + 1))
