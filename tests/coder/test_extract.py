@@ -279,6 +279,8 @@ def test_people_doing_something_are_its_doers_not_who_helps_them(coder) -> None:
     ("Brazil and Chile signed a trade agreement.", {("BRA", "CHL", "03"), ("CHL", "BRA", "03")}),
     ("Russia and China held talks in Moscow.", {("RUS", "CHN", "04"), ("CHN", "RUS", "04")}),
     ("Japan and South Korea pledged to help each other.", {("JPN", "KOR", "03"), ("KOR", "JPN", "03")}),
+    # what they agreed on they do together
+    ("Japan and South Korea agreed to resume regular visits.", {("JPN", "KOR", "03"), ("KOR", "JPN", "03")}),
 ])
 def test_coordinated_actors_pair_only_for_acts_done_together(coder, text: str, expected: set) -> None:
     """Sentences of our own: 'A, B and C offered to host' are offers by each, never between them."""

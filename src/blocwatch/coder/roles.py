@@ -292,7 +292,8 @@ def addressee(source: Actor, code: str) -> Actor | None:
 def reciprocal(trigger: Token, anchor: Token) -> bool:
     """Whether actors doing an event together do it with each other: its word (``trigger``, or the
     verb ``anchor`` that carries an event noun), or its verb's object, is a symmetric predicate
-    ("met", "signed", "held talks"), or its clause says so ("jointly", "each other"). "Brazil and
+    ("met", "signed", "held talks"), or it is what they agreed or negotiated ("agreed to resume
+    visits"), or its clause says so ("jointly", "each other"). "Brazil and
     Chile offered to host the talks" are two offers, not offers to each other, and "hosted the talks"
     brings others together (``data/coder/reciprocal.json``).
 
@@ -308,6 +309,9 @@ def reciprocal(trigger: Token, anchor: Token) -> bool:
     words = {trigger.lemma_.lower(), anchor.lemma_.lower()}
     if words & third_party:
         return False
+    gov = syntax.governor_of(anchor)
+    if gov is not None and gov.lemma_.lower() in verbs:
+        return True  # "agreed to resume visits", "negotiated to end the war": with each other
     objects = {singular(o.lemma_.lower()) for h in (trigger, anchor) for o in h.children if o.dep_ == "dobj"}
     if words & verbs or ({singular(w) for w in words} | objects) & nouns:  # "met", "held talks"
         return True
