@@ -11,13 +11,16 @@ hopes misses them. This tool inflects every verb the coder's word lists and dict
 one syllable after one vowel), asks the pipeline's lemmatizer for each form's lemma as a verb, and lists the forms whose
 lemma is not their base. A form that the inflection of two listed verbs both give is left out
 (it is ambiguous by construction), and so is the regular past of a verb the lemmatizer lists
-irregular forms of ("cutted", "seed" from "see"). The list is loaded into the lemmatizer's exception table by
-:func:`blocwatch.coder.pipeline.load_pipeline`. Forms that do not exist in English ("planed" from
-"plan" is not generated; some others are) are harmless: they never occur.
+irregular forms of ("cutted", "seed" from "see"). A pipeline component that
+:func:`blocwatch.coder.pipeline.load_pipeline` adds after the lemmatizer sets these lemmas (the
+lemmatizer's own exception table cannot: it ranks an exception below a form its rules found).
+Forms that do not exist in English ("planed" from "plan" is not generated; some others are) are
+harmless: they never occur.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -82,6 +85,9 @@ def _inflections(base: str) -> set[str]:
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=DATA, help="folder to write lemma_fixes.json to")
+    args = ap.parse_args()
     nlp = load_pipeline()
     lemmatizer = nlp.get_pipe("lemmatizer")
     index = set(lemmatizer.lookups.get_table("lemma_index")["verb"])
@@ -108,7 +114,8 @@ def main() -> None:
                  f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}.",
         "verb": fixes,
     }
-    path = DATA / "lemma_fixes.json"
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / "lemma_fixes.json"
     path.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {path}: {len(fixes)} forms of {len(verbs)} verbs")
 

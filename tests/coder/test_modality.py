@@ -241,3 +241,9 @@ def test_what_will_be_done_to_someone_is_no_one_s_stated_intent(coder) -> None:
     active = coder.code_text("Japan will send aid to Nepal.", DAY)
     stated = {(e.source.code, e.target.code, e.cameo[:2]) for e in active if e.mode == "factual"}
     assert stated == {("JPN", "NPL", "03")}
+
+
+def test_what_others_expect_one_to_do_is_not_one_s_stated_intent(coder) -> None:
+    """'Japan is expected to sign' is others' expectation (a sentence of our own): no intent by Japan."""
+    events = coder.code_text("Japan is expected to sign a trade deal with China.", DAY)
+    assert events and not [e for e in events if e.mode == "factual"]

@@ -181,11 +181,12 @@ def test_verb_forms_the_small_model_misreads_get_their_own_lemma() -> None:
     assert {t.text: t.lemma_ for t in nlp("Their hopes faded.")}["hopes"] == "hope"
 
 
-def test_lemma_fixes_are_what_the_tool_builds() -> None:
-    """The shipped corrections are the ones ``tools/build_lemma_fixes.py`` derives from the coder's
-    own verb lists (one entry checked both ways, and every entry a form of its base)."""
-    from blocwatch.data import read_json
-
-    fixes = read_json("coder", "lemma_fixes.json")["verb"]
-    assert fixes["hopes"] == "hope" and "hopped" not in fixes
-    assert all(form.startswith(base[:-1]) and form != base for form, base in fixes.items())
+def test_lemma_fixes_are_what_the_tool_builds(tmp_path: Path) -> None:
+    """The shipped corrections are what ``tools/build_lemma_fixes.py`` derives from the coder's own
+    verb lists today: a new verb in a list, or a new model, shows here."""
+    subprocess.run([sys.executable, str(REPO / "tools" / "build_lemma_fixes.py"), "--out", str(tmp_path)],
+                   check=True, capture_output=True, text=True, timeout=300)
+    built = json.loads((tmp_path / "lemma_fixes.json").read_text(encoding="utf-8"))
+    shipped = json.loads((REPO / "src" / "blocwatch" / "data" / "coder" / "lemma_fixes.json").read_text("utf-8"))
+    assert built == shipped
+    assert shipped["verb"]["hopes"] == "hope" and "hopped" not in shipped["verb"]

@@ -45,14 +45,21 @@ MAX_RUN = 100
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
-#: A wire dateline opening a text or a paragraph: a place in capitals, then a place or date after
-#: a comma and/or the agency in brackets, then a dash ("SEOUL, South Korea (AP) —", "MOSCOW, June 20
-#: (Reuters) -"). A place in capitals followed by a dash alone ("WASHINGTON —") is not taken: it
-#: cannot be told from an acronym that opens a sentence ("NATO — the alliance — said ...").
+#: A wire dateline opening a text or a paragraph: a place in capitals, then a place or a date after a
+#: comma (capitalised words or a day: "SEOUL, South Korea", "MOSCOW, June 20") and/or a news agency in
+#: brackets, then a dash ("SEOUL, South Korea (AP) —", "MOSCOW, June 20 (Reuters) -"). Neither "and"
+#: nor a lower-case word may come before the dash ("US, UK and France — allies — agreed" is a
+#: sentence), and a bracket must name an agency ("UN (United Nations) —" is not a dateline). A place
+#: in capitals followed by a dash alone ("WASHINGTON —") is not taken: it cannot be told from an
+#: acronym that opens a sentence ("NATO — the alliance — said ...").
+_AGENCIES = ("AP", "Reuters", "AFP", "UPI", "Xinhua", "Yonhap", "Kyodo", "TASS", "dpa", "DPA", "ANSA", "EFE",
+             "Bloomberg", "VOA", "IANS", "PTI", "Anadolu", "KCNA", "RIA Novosti", "Interfax", "CNN", "BBC",
+             "AP Photo")
+_PLACE_WORD = r"(?:[A-Z][\w.'\-]*|\d{1,2})"
 _DATELINE = re.compile(
-    r"(?:\A|(?<=\n\n))[ \t]*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*"
-    r"(?:(?:,[ \t]*[A-Z][\w.'\-]*(?:[ \t]+[\w.'\-]+){0,3})+(?:[ \t]*\([A-Za-z .\-]{1,24}\))?"
-    r"|[ \t]*\([A-Za-z .\-]{1,24}\))[ \t]*(?:\u2014|\u2013|--?)[ \t]")
+    r"(?:\A|(?<=\n\n)|(?<=\r\n\r\n))[ \t]*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*"
+    rf"(?:(?:,[ \t]*{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}})+(?:[ \t]*\((?:{'|'.join(_AGENCIES)})\))?"
+    rf"|[ \t]*\((?:{'|'.join(_AGENCIES)})\))[ \t]*(?:\u2014|\u2013|--?)[ \t]")
 
 
 def blank_datelines(text: str) -> str:
@@ -65,6 +72,8 @@ def blank_datelines(text: str) -> str:
     'North Korea fired a missile.'
     >>> blank_datelines("NATO \u2014 the alliance \u2014 met.")[:4]
     'NATO'
+    >>> blank_datelines("US, UK and France \u2014 allies \u2014 agreed.")[:2]
+    'US'
     """
     return _DATELINE.sub(lambda m: " " * len(m.group()), text)
 

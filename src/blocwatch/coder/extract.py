@@ -46,6 +46,8 @@ __all__ = ["Extractor"]
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
+#: Prepositions whose date is when an act's effect ends or is due, not when it was done.
+_UNTIL = {"until", "till", "through", "to", "by"}
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
 _MAX_LISTED = 12
 #: Rule of a placeholder for an act someone is said to be obliged to do (see ``_obligations``).
@@ -199,6 +201,8 @@ class Extractor:
             elif (root.dep_ in ("npadvmod", "tmod") and syntax.adverbial_host(root.head, anchors)
                   and root.head.lemma_.lower() not in self.vocabulary.nouns):
                 pass  # an adverbial date hung on a noun of the verb's phrase ("for the first time [last month]")
+            elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in _UNTIL:
+                continue  # "renewed the sanctions until January": when they end, not when they were renewed
             elif root.dep_ == "pobj" and root.head.dep_ == "prep" and (root.head.head.i in hosts or (
                     root.head.head.i in subjects and root.head.lower_ != "of")):
                 prefix = root.head.text + " " if root.head.lower_ == "since" else ""
@@ -351,9 +355,10 @@ class Extractor:
             target_heads = []
             if match.target is not None:
                 target_heads = [match.target]
-            else:  # not an event noun ("held talks with Iran in Doha": the talks are no actor, nor is Doha)
+            else:  # not the event noun of a light verb ("held talks with Iran in Doha": the talks are no actor)
+                light = verb.lemma_.lower() in syntax.LIGHT_VERBS
                 target_heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
-                                and c.lemma_.lower() not in self.vocabulary.nouns]
+                                and not (light and c.lemma_.lower() in self.vocabulary.nouns)]
         day = published
         sources = roles.actors_of(source_heads, by_token, day)
         if passive and not sources:  # "killed in Israeli tank shelling", "in an air strike by government forces"

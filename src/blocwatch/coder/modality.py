@@ -194,7 +194,7 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "hypothetical"  # "wants Putin to attack", "hopes Beijing releases": wished or foreseen
         if lemma == "go" and any(c.lower_ in ("is", "are", "was", "were", "'s", "'re", "be") for c in head.children):
             return "future"
-        if lemma == "be" and how == "xcomp" and _infinitive(trigger):
+        if lemma == "be" and how == "xcomp" and _infinitive(trigger) and trigger.lemma_.lower() != "blame":
             return "future"  # "the ministers are to meet", "the aim is to deter": scheduled or intended
         if head.pos_ == "ADJ" and lemma in _FUTURE_ADJ:
             return "future"

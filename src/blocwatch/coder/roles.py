@@ -102,11 +102,20 @@ def bare_sector(actor: Actor) -> bool:
     return split_code(actor.code)[0] is None and actor.code[:3] not in ("IGO", "NGO", "IMG", "MNC")
 
 
+#: Nouns of places a state owns ("in Pakistan's Balochistan province", "in Ukraine's east").
+_PLACE_NOUNS = {"province", "region", "state", "city", "capital", "town", "village", "district", "county",
+                "prefecture", "oblast", "governorate", "territory", "border", "coast", "island", "islands", "area",
+                "zone", "port", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest",
+                "heartland", "countryside", "highlands", "enclave", "exclave", "peninsula", "frontier"}
+
+
 def _place_name(pobj: Token, by_token: dict[int, Mention]) -> Token | None:
     """The name a place phrase gives: the object of "in" itself, or the state it belongs to ("in
     Pakistan's Balochistan province", "in Ukraine's east"); None if it names none."""
     if pobj.i in by_token:
         return pobj
+    if pobj.ent_type_ not in ("GPE", "LOC", "FAC") and pobj.lemma_.lower() not in _PLACE_NOUNS:
+        return None  # "in Russia's war against Ukraine" places nothing
     owner = [c for c in pobj.children if c.dep_ == "poss" and c.i in by_token]
     return owner[0] if owner else None
 
@@ -268,7 +277,7 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
 #: Roots of demands, complaints, rejections, threats and protests, and the sectors of society whose
 #: such acts with no addressee are made to their own state (see :func:`addressee`).
 _DOMESTIC_ROOTS = {"10", "11", "12", "13", "14"}
-_SOCIETY = {"OPP", "CVL", "PPL", "LAB", "EDU", "REL", "BUS", "AGR", "REF"}
+_SOCIETY = {"OPP", "CVL", "PPL", "LAB", "EDU", "REL", "BUS", "AGR"}  # not refugees: they may protest their host
 
 
 def addressee(source: Actor, code: str) -> Actor | None:
@@ -295,7 +304,7 @@ def reciprocal(trigger: Token, anchor: Token) -> bool:
     ("met", "signed", "held talks"), or it is what they agreed or negotiated ("agreed to resume
     visits"), or its clause says so ("jointly", "each other"). "Brazil and
     Chile offered to host the talks" are two offers, not offers to each other, and "hosted the talks"
-    brings others together (``data/coder/reciprocal.json``).
+    brings others together, as "welcomed the talks" acts on theirs (``data/coder/reciprocal.json``).
 
     Examples
     --------
@@ -306,6 +315,10 @@ def reciprocal(trigger: Token, anchor: Token) -> bool:
     (('held', True), ('host', False))
     """
     verbs, nouns, third_party, markers, phrases = load_reciprocal()
+    clause = [t.lower_ for h in {trigger.i: trigger, anchor.i: anchor}.values() for t in h.subtree]
+    if set(clause) & markers or any(
+            tuple(clause[i:i + len(p)]) == p for p in phrases for i in range(len(clause) - len(p) + 1)):
+        return True  # "supported each other", "jointly hosted"
     words = {trigger.lemma_.lower(), anchor.lemma_.lower()}
     if words & third_party:
         return False
@@ -313,8 +326,4 @@ def reciprocal(trigger: Token, anchor: Token) -> bool:
     if gov is not None and gov.lemma_.lower() in verbs:
         return True  # "agreed to resume visits", "negotiated to end the war": with each other
     objects = {singular(o.lemma_.lower()) for h in (trigger, anchor) for o in h.children if o.dep_ == "dobj"}
-    if words & verbs or ({singular(w) for w in words} | objects) & nouns:  # "met", "held talks"
-        return True
-    clause = [t.lower_ for h in {trigger.i: trigger, anchor.i: anchor}.values() for t in h.subtree]
-    return bool(set(clause) & markers) or any(
-        tuple(clause[i:i + len(p)]) == p for p in phrases for i in range(len(clause) - len(p) + 1))
+    return bool(words & verbs or ({singular(w) for w in words} | objects) & nouns)  # "met", "held talks"

@@ -77,8 +77,9 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
         lemma = gov.lemma_.lower()
         if lemma in COMMITMENT_HEADS:
             return True
-        if lemma in WISHING and anchor.dep_ == "ccomp":
-            return False  # "hopes Beijing will release": the speaker's wish, not Beijing's word
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children)
+        if lemma in WISHING and (anchor.dep_ == "ccomp" or passive):
+            return False  # "hopes Beijing will release", "Japan is expected to sign": others' wish, not their word
         if lemma in REPORTING_VERBS or lemma == "be" or gov.pos_ == "ADJ":
             pass  # "said it will ...", "is ready to ..."
         elif lemma in FUTURE_HEADS and lemma not in ("want", "seek", "aim", "hope"):

@@ -36,7 +36,7 @@ CLAUSE_BREAK = ("advcl", "ccomp", "parataxis", "relcl", "acl", "conj", "cc", "pu
 TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for", "from", "of")
 
 
-LIGHT_VERBS = {"issue", "deliver", "renew", "reopen", "restart", "enter", "engage", "embark", "give", "extend",
+LIGHT_VERBS = {"lead", "issue", "deliver", "renew", "reopen", "restart", "enter", "engage", "embark", "give", "extend",
                "offer", "hold", "conduct", "stage", "carry", "launch", "begin", "start", "mount", "undertake",
                "resume", "continue", "have", "make", "pay", "conclude", "complete", "step", "intensify",
                "expand", "kick", "wrap", "announce", "open", "attend", "join", "perform", "execute",
