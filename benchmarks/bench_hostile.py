@@ -13,8 +13,8 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_ingest import BLOCWATCH, _child
-from benchmarks.data import gdelt_v2_files, shared_data
+from benchmarks.bench_ingest import BLOCWATCH
+from benchmarks.data import gdelt_v2_files, run_child, shared_data
 
 TARGET_MB = 1024
 MIB = 1024 * 1024
@@ -56,7 +56,7 @@ def run(repeat: int = 3) -> list[str]:
             db = folder / "bench.duckdb"
             for _ in range(repeat):
                 db.unlink(missing_ok=True)
-                runs.append(_child(BLOCWATCH, str(path), str(db)))
+                runs.append(run_child(BLOCWATCH, str(path), str(db)))
             seconds = statistics.median(r["seconds"] for r in runs)
             peak = max(r["peak_mb"] for r in runs)
             base_peak = base_peak or peak

@@ -9,15 +9,12 @@ ten copies of them with shifted event ids (1,293,000 distinct rows in 920 files)
 
 from __future__ import annotations
 
-import json
 import statistics
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.data import gdelt_v2_files, replicated_gdelt
+from benchmarks.data import gdelt_v2_files, replicated_gdelt, run_child
 
 PANDAS = """
 import json, resource, sys, time
@@ -87,28 +84,23 @@ class Measure:
         return self.rows / self.seconds
 
 
-def _child(code: str, *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def _median(runs: list[dict]) -> Measure:
     return Measure(runs[0]["rows"], statistics.median(r["seconds"] for r in runs),
                    max(r["peak_mb"] for r in runs))
 
 
 def measure(data: Path, repeat: int) -> dict[str, Measure]:
-    pandas = _median([_child(PANDAS, str(data)) for _ in range(repeat)])
-    parse = _median([_child(DUCKDB_PARSE, str(data)) for _ in range(repeat)])
+    pandas = _median([run_child(PANDAS, str(data)) for _ in range(repeat)])
+    parse = _median([run_child(DUCKDB_PARSE, str(data)) for _ in range(repeat)])
     fresh, again, table = [], [], []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
             db = str(Path(tmp) / "bench.duckdb")
-            fresh.append(_child(BLOCWATCH, str(data), db))
+            fresh.append(run_child(BLOCWATCH, str(data), db))
             assert fresh[-1]["inserted"] == fresh[-1]["rows"], fresh[-1]
-            again.append(_child(BLOCWATCH, str(data), db))
+            again.append(run_child(BLOCWATCH, str(data), db))
             assert again[-1]["inserted"] == 0, again[-1]
-            table.append(_child(DUCKDB_TABLE, str(data), str(Path(tmp) / "plain.duckdb")))
+            table.append(run_child(DUCKDB_TABLE, str(data), str(Path(tmp) / "plain.duckdb")))
     return {"pandas read_csv": pandas,
             "blocwatch ingest (new store)": _median(fresh),
             "blocwatch re-ingest (all duplicates)": _median(again),
@@ -170,10 +162,10 @@ def run_mapped(repeat: int = 3) -> list[str]:
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
             runs["blocwatch ingest gdelt (3 copies of the GDELT exports)"].append(
-                _child(BLOCWATCH, str(gdelt), str(Path(tmp) / "g.duckdb")))
+                run_child(BLOCWATCH, str(gdelt), str(Path(tmp) / "g.duckdb")))
             runs["blocwatch ingest csv --map (ICEWS 2005-2013)"].append(
-                _child(MAPPED, str(icews), str(Path(tmp) / "i.duckdb")))
-            runs["pandas read_csv (ICEWS 2005-2013, no checks)"].append(_child(PANDAS_ICEWS, str(icews)))
+                run_child(MAPPED, str(icews), str(Path(tmp) / "i.duckdb")))
+            runs["pandas read_csv (ICEWS 2005-2013, no checks)"].append(run_child(PANDAS_ICEWS, str(icews)))
     results = {job: _median(r) for job, r in runs.items()}
     base = results["blocwatch ingest gdelt (3 copies of the GDELT exports)"]
     lines = ["| job | rows | seconds | rows/s | vs ingest gdelt | peak memory |", "|---|---:|---:|---:|---:|---:|"]

@@ -30,14 +30,12 @@ import json
 import math
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from benchmarks.bench_coder import COUNT
 from benchmarks.bench_relations import MAIN, SEED, generator_sql
-from benchmarks.data import WORK, demo_records, replicated_jsonl
+from benchmarks.data import WORK, demo_records, replicated_jsonl, run_child
 
 #: Lines per generated export file (about 30 MB each).
 LINES_PER_FILE = 100_000
@@ -216,13 +214,6 @@ print(json.dumps({"documents": coded.documents, "events": coded.events.num_rows,
 """
 
 
-def _child(code: str, *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
-    if out.returncode:
-        raise RuntimeError(f"benchmark child failed ({out.returncode}):\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def gdelt_exports(events: int, states: int) -> tuple[Path, dict]:
     """The generator's events as GDELT 2.0 export files under benchmarks/.work (built once)."""
     folder = WORK / f"spark-gdelt-{events}"
@@ -231,7 +222,7 @@ def gdelt_exports(events: int, states: int) -> tuple[Path, dict]:
         return folder / "files", json.loads(marker.read_text())
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="blocwatch-bench-") as tmp:
-        facts = _child(WRITE, str(Path(tmp) / "gen.duckdb"), str(folder / "files"),
+        facts = run_child(WRITE, str(Path(tmp) / "gen.duckdb"), str(folder / "files"),
                        json.dumps(generator_sql(events, states)), str(LINES_PER_FILE))
     assert facts["lines"] == facts["rows"] == events, facts
     marker.write_text(json.dumps(facts))
@@ -268,9 +259,9 @@ def run(repeat: int = 3) -> list[str]:
     jobs: dict[str, list[dict]] = {"DuckDB (2 threads)": [], "Spark local[2]": []}
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="blocwatch-bench-") as tmp:
-            jobs["DuckDB (2 threads)"].append(_child(DUCKDB, str(data), str(Path(tmp) / "s.duckdb")))
+            jobs["DuckDB (2 threads)"].append(run_child(DUCKDB, str(data), str(Path(tmp) / "s.duckdb")))
             print(f"  DuckDB: {_brief(jobs['DuckDB (2 threads)'][-1])}", flush=True)
-            jobs["Spark local[2]"].append(_child(SPARK, str(data), str(Path(tmp) / "run")))
+            jobs["Spark local[2]"].append(run_child(SPARK, str(data), str(Path(tmp) / "run")))
             print(f"  Spark: {_brief(jobs['Spark local[2]'][-1])}", flush=True)
     results = {k: _median(v) for k, v in jobs.items()}
     assert len({(m["events"], m["dyad_rows"]) for m in results.values()}) == 1, results
@@ -297,16 +288,16 @@ def run(repeat: int = 3) -> list[str]:
               f"{m['balance']:.1f} s; peak {_memory(m)}", flush=True)
 
     records = demo_records()
-    sentences_per_copy = _child(COUNT, str(replicated_jsonl("spark-coder-demo", records, 1)))["sentences"]
+    sentences_per_copy = run_child(COUNT, str(replicated_jsonl("spark-coder-demo", records, 1)))["sentences"]
     copies = math.ceil(CODER_SENTENCES / sentences_per_copy)
     corpus = replicated_jsonl("spark-coder-demo", records, copies)
     sentences = sentences_per_copy * copies
     coding: dict[str, list[dict]] = {"plain coder, 1 worker": [], "plain coder, 2 workers": [],
                                      "Spark local[2] (mapInArrow)": []}
     for _ in range(repeat):
-        coding["plain coder, 1 worker"].append(_child(CODER, str(corpus), "1"))
-        coding["plain coder, 2 workers"].append(_child(CODER, str(corpus), "2"))
-        coding["Spark local[2] (mapInArrow)"].append(_child(SPARK_CODER, str(corpus)))
+        coding["plain coder, 1 worker"].append(run_child(CODER, str(corpus), "1"))
+        coding["plain coder, 2 workers"].append(run_child(CODER, str(corpus), "2"))
+        coding["Spark local[2] (mapInArrow)"].append(run_child(SPARK_CODER, str(corpus)))
     coded = {k: _median(v) for k, v in coding.items()}
     assert len({m["events"] for m in coded.values()}) == 1, coded
     two = coded["plain coder, 2 workers"]

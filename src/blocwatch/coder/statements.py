@@ -13,7 +13,7 @@ import functools
 from spacy.tokens import Token
 
 from blocwatch.coder.modality import COMMITMENT_HEADS, FUTURE_HEADS, MODAL_AUX, REPORTING_VERBS, WISHING
-from blocwatch.coder.syntax import governor_of
+from blocwatch.coder.syntax import governor_of, passive
 from blocwatch.data import read_csv
 
 __all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "intent_code", "mirror", "request_kind",
@@ -77,8 +77,7 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
         lemma = gov.lemma_.lower()
         if lemma in COMMITMENT_HEADS:
             return True
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in gov.children)
-        if lemma in WISHING and (anchor.dep_ == "ccomp" or passive):
+        if lemma in WISHING and (anchor.dep_ == "ccomp" or passive(gov) is not None):
             return False  # "hopes Beijing will release", "Japan is expected to sign": others' wish, not their word
         if lemma in REPORTING_VERBS or lemma == "be" or gov.pos_ == "ADJ":
             pass  # "said it will ...", "is ready to ..."

@@ -383,14 +383,7 @@ def _names_a_time(prep: Token) -> bool:
 
 def _in_agent_phrase(token: Token, trigger: Token) -> bool:
     """Whether ``token`` lies inside the "by" phrase of a passive trigger (below its agent)."""
-    node = token.head
-    for _ in range(40):
-        if node.i == trigger.i or node.head.i == node.i:
-            return False
-        if node.dep_ == "agent" and node.head.i == trigger.i:
-            return True
-        node = node.head
-    return False
+    return any(c.dep_ == "agent" and c.i != token.i and token in c.subtree for c in trigger.children)
 
 
 def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
