@@ -165,7 +165,9 @@ def jobs(work: Path) -> Jobs:
 def measure(sections: Jobs, repeat: int) -> dict[str, dict[str, Measure]]:
     """Every job ``repeat`` times, the jobs of a section interleaved within each round; stores are
     new at each run, the warm cache is filled by one run first."""
-    env = {k: v for k, v in os.environ.items() if k != "BLOCWATCH_CACHE"}
+    # PYTHONDONTWRITEBYTECODE (set on some machines and CI images) would make every run compile
+    # blocwatch's modules anew, which no installed copy does: the warm-up run writes their bytecode.
+    env = {k: v for k, v in os.environ.items() if k not in ("BLOCWATCH_CACHE", "PYTHONDONTWRITEBYTECODE")}
     out: dict[str, dict[str, Measure]] = {}
     for section, found in sections.items():
         runs: dict[str, list[dict[str, float]]] = {job: [] for job in found}
