@@ -28,10 +28,10 @@ from blocwatch.errors import (
     StoreBusy,
     StoreError,
 )
-from blocwatch.store import EventStore
 
 if TYPE_CHECKING:
     from blocwatch.relations import Relations
+    from blocwatch.store import EventStore
 
 __version__ = "0.1.0"
 
@@ -39,8 +39,9 @@ __all__ = ["BlocwatchError", "DyadQuery", "EventStore", "InputError", "MissingEx
            "Relations", "RelationsOptions", "SignedNetwork", "StoreBusy", "StoreError", "__version__", "open"]
 
 #: Names importable from ``blocwatch`` itself, loaded when first used (so ``import blocwatch`` stays quick).
-_LAZY = {
+_LAZY = {  # imported on first use: `blocwatch --help` needs none of them (issue 18)
     "DyadQuery": "blocwatch.dyads",
+    "EventStore": "blocwatch.store",
     "Period": "blocwatch.periods",
     "Relations": "blocwatch.relations",
     "RelationsOptions": "blocwatch.relations",
@@ -77,6 +78,7 @@ def open(path: str | os.PathLike[str], *, read_only: bool = True, alpha: float |
     """
     from blocwatch.dyads import DyadQuery
     from blocwatch.relations import Relations, RelationsOptions
+    from blocwatch.store import EventStore
 
     query.setdefault("directed", False)
     query.setdefault("states_only", True)

@@ -7,6 +7,7 @@ heavy packages a command must not load. ``benchmarks/bench_startup.py`` measures
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +16,10 @@ import pytest
 
 from blocwatch import EventStore
 
-#: Packages that take tens to hundreds of milliseconds to import, none of which --help needs.
+#: Packages that take tens to hundreds of milliseconds to import, none of which --help needs (rich
+#: draws tables and progress bars; help is plain text).
 HEAVY = ("duckdb", "pyarrow", "numpy", "pandas", "scipy", "networkx", "spacy", "thinc", "sklearn", "plotly",
-         "matplotlib", "jinja2", "fastapi", "starlette", "uvicorn", "igraph", "pyspark", "trafilatura", "lxml")
+         "matplotlib", "jinja2", "fastapi", "starlette", "uvicorn", "igraph", "pyspark", "trafilatura", "lxml", "rich")
 #: What only the coder, the analyses of structure, the report and the web app need.
 NOT_FOR_TABLES = ("scipy", "networkx", "spacy", "thinc", "sklearn", "plotly", "matplotlib", "jinja2", "fastapi",
                   "starlette", "uvicorn", "igraph", "pyspark", "trafilatura", "lxml")
@@ -38,6 +40,19 @@ def test_help_and_version_load_no_heavy_package():
         found = imported(*args)
         assert "typer" in found and "blocwatch" in found
         assert found.isdisjoint(HEAVY), (args, sorted(found & set(HEAVY)))
+
+
+def test_command_annotations_are_objects_not_text():
+    """Typer reads every command's signature to build the command line, on every run: annotations
+    kept as text (``from __future__ import annotations``) are compiled and evaluated each time,
+    which cost --help about 12 ms of its 100 (issue 18)."""
+    from blocwatch.cli.app import app, ingest_app
+
+    commands = [c.callback for c in app.registered_commands + ingest_app.registered_commands]
+    assert len(commands) >= 15
+    for callback in commands:
+        for name, param in inspect.signature(callback).parameters.items():
+            assert not isinstance(param.annotation, str), (callback.__qualname__, name, param.annotation)
 
 
 def test_importing_the_library_loads_no_heavy_package():

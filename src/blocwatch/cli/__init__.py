@@ -6,6 +6,11 @@ Each command builds one object, calls one method and prints the result; the comm
 shared options in :mod:`~blocwatch.cli.options`. Errors in the user's input (a bad file, option or
 store) print one line ``error: FILE:LINE: reason`` (an option's error names its flag) and exit
 with 1; anything else is a bug and exits with 2.
+
+Start-up is part of every command (issue 18): help is plain text (Typer's rich help costs more than
+Typer itself), rich is loaded only when something is drawn with it, and the command modules keep
+their annotations as objects, not text (no ``from __future__ import annotations``), since Typer
+reads every command's signature on every run. ``tests/cli/test_startup.py`` holds all three.
 """
 
 from __future__ import annotations

@@ -4,8 +4,6 @@ Each builds one :class:`blocwatch.relations.Relations` (or an engine, for ``rela
 from the shared options and calls one method; what it prints is laid out here.
 """
 
-from __future__ import annotations
-
 import enum
 import json
 from dataclasses import replace
@@ -87,7 +85,7 @@ def _options(*, start: str | None = None, end: str | None = None, countries: str
              all_modes: bool = False, window: str = "month", directed: bool = False, neutral: float = opt.NEUTRAL,
              min_events: int = opt.MIN_EVENTS, edge_weight: str = opt.EDGE_WEIGHT, all_actors: bool = False,
              roots_only: bool = False, min_sources: int = 1,
-             filters: dict[str, Any] | None = None) -> RelationsOptions:
+             filters: dict[str, Any] | None = None) -> "RelationsOptions":
     from blocwatch.relations import RelationsOptions
 
     query = DyadQuery(window=window, countries=opt.countries_of(countries), start=start, end=end,
@@ -378,7 +376,7 @@ def _balance_row(r: dict[str, Any]) -> dict[str, Any]:
     return {**{key: r[key] for key in keep}, "blocs": " | ".join(",".join(b) for b in r["blocs"])}
 
 
-def _edge_table(net: SignedNetwork) -> pa.Table:
+def _edge_table(net: SignedNetwork) -> "pa.Table":
     import pyarrow as pa
 
     return pa.Table.from_pylist(

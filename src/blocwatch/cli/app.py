@@ -4,14 +4,11 @@ Command modules add their commands to these with ``@app.command()`` and ``@inges
 :mod:`blocwatch.cli` imports every command module and runs the app.
 """
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
 from blocwatch import __version__
-from blocwatch.cli.render import stdout
 
 __all__ = ["app", "ingest_app"]
 
@@ -21,14 +18,16 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-ingest_app = typer.Typer(help="Read event datasets and news text into the store.", no_args_is_help=True)
+ingest_app = typer.Typer(help="Read event datasets and news text into the store.", no_args_is_help=True,
+                         rich_markup_mode=None)
 app.add_typer(ingest_app, name="ingest")
 
 
 def _version(value: bool) -> None:
     if value:
-        stdout.print(f"blocwatch {__version__}")
+        typer.echo(f"blocwatch {__version__}")  # plain: rich is not loaded just for this
         raise typer.Exit()
 
 

@@ -1,7 +1,5 @@
 """The coder's commands: ``code`` (print the events of news text) and ``eval`` (score the coder)."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import Annotated

@@ -4,8 +4,6 @@ Each command builds one engine (:func:`blocwatch.engines.make_engine`) and calls
 result is reported the same way whichever engine ran it.
 """
 
-from __future__ import annotations
-
 import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,7 +23,7 @@ __all__ = ["report_datasets", "report_text"]
 TextPaths = Annotated[list[Path], typer.Argument(help=".txt, .jsonl or .html files, or folders.", show_default=False)]
 
 
-def report_datasets(result: IngestResult, strict: bool, db: Path | None = None) -> int:
+def report_datasets(result: "IngestResult", strict: bool, db: Path | None = None) -> int:
     """Print what a dataset ingest did, file by file and in total; the exit code."""
     for f in result.files:
         if f.message:
@@ -73,7 +71,7 @@ def note_lines(notes: dict[str, int]) -> list[str]:
     return out
 
 
-def report_text(result: IngestResult) -> int:
+def report_text(result: "IngestResult") -> int:
     """Print what a text ingest did; exit 1 when no document could be coded (every line quarantined)."""
     for f in result.files:
         if f.first_problem:

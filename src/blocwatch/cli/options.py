@@ -5,8 +5,6 @@
 (``--from: ...``).
 """
 
-from __future__ import annotations
-
 import enum
 from datetime import date
 from pathlib import Path

@@ -1,7 +1,5 @@
 """The read commands: ``stats``, ``dyads`` and ``quarantine``."""
 
-from __future__ import annotations
-
 from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["coverage", "dyads", "events", "quarantine", "stats"]
 
 
-def _stats_tables(stats: StoreStats) -> dict[str, pa.Table]:
+def _stats_tables(stats: StoreStats) -> "dict[str, pa.Table]":
     import pyarrow as pa
 
     return {

@@ -12,32 +12,48 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-    TransferSpeedColumn,
-)
-from rich.table import Table
-from rich.text import Text
-
-if TYPE_CHECKING:  # imported when a table is printed: `blocwatch --help` does not load Arrow
+if TYPE_CHECKING:  # imported when used: `blocwatch --help` loads neither Arrow nor rich (issue 18)
     import pyarrow as pa
+    from rich.console import Console
+    from rich.progress import ProgressColumn, Task, TaskID
+    from rich.text import Text
 
 __all__ = ["SECONDARY", "WRAPPED", "OutputFormat", "RichProgress", "clean", "csv_cell", "fit_columns", "note_empty",
            "plural", "render", "state_legend", "stderr", "stdout", "term"]
 
 # Tables are not squeezed to 80 columns when the output goes to a file or a pipe (nor to $COLUMNS:
 # a parent process may pass on the width of its own terminal, as pytest does).
-stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 250)
-stderr = Console(stderr=True, soft_wrap=True)
+
+
+class _LazyConsole:
+    """A :class:`rich.console.Console` made on first use: rich takes tens of milliseconds to import,
+    and ``--help`` prints nothing with it. Attributes are the console's."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            options = dict(self._options)
+            if options.pop("stdout_width", False):
+                options["width"] = None if sys.stdout.isatty() else 250
+            self._console = Console(**options)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.console, name)
+
+
+def _real(console: Console | _LazyConsole) -> Console:
+    return console.console if isinstance(console, _LazyConsole) else console
+
+
+stdout: Console = _LazyConsole(soft_wrap=True, stdout_width=True)  # type: ignore[assignment]
+stderr: Console = _LazyConsole(stderr=True, soft_wrap=True)  # type: ignore[assignment]
 
 
 class OutputFormat(enum.StrEnum):
@@ -70,6 +86,8 @@ def term(value: Any) -> str:
     >>> term("[link=http://evil.example/]CLICK[/link]")
     '\\\\[link=http://evil.example/]CLICK\\\\[/link]'
     """
+    from rich.markup import escape
+
     return escape(clean(value))
 
 
@@ -128,6 +146,8 @@ def _cell(value: Any) -> str:
 def render(table: pa.Table, fmt: OutputFormat, *, title: str | None = None, console: Console = stdout) -> None:
     """Print ``table`` as a rich table, CSV or JSON lines (one object per row)."""
     import pyarrow as pa
+    from rich.table import Table
+    from rich.text import Text
 
     rows = table.to_pylist()
     if fmt is OutputFormat.jsonl:
@@ -244,31 +264,39 @@ def fit_columns(cells: dict[str, list[str]], width: int) -> tuple[list[str], lis
     return names, left_out
 
 
-class _Amount(ProgressColumn):
-    """How far a task is, in its own unit: "1.2/3.4 MB 2.0 MB/s", "12/30 documents 4.1/s"."""
+def _amount() -> ProgressColumn:
+    """A progress column of how far a task is, in its own unit: "1.2/3.4 MB 2.0 MB/s", "12/30 documents 4.1/s"."""
+    from rich.progress import DownloadColumn, ProgressColumn, TransferSpeedColumn
+    from rich.text import Text
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._bytes, self._speed = DownloadColumn(), TransferSpeedColumn()
+    class Amount(ProgressColumn):
+        def __init__(self) -> None:
+            super().__init__()
+            self._bytes, self._speed = DownloadColumn(), TransferSpeedColumn()
 
-    def render(self, task: Task) -> Text:
-        unit = task.fields.get("unit", "bytes")
-        if unit == "bytes":
-            return Text.assemble(self._bytes.render(task), " ", self._speed.render(task))
-        total = "?" if task.total is None else f"{int(task.total):,}"
-        rate = f" {task.speed:,.1f}/s" if task.speed else ""
-        return Text(f"{int(task.completed):,}/{total} {unit}{rate}", style="progress.download")
+        def render(self, task: Task) -> Text:
+            unit = task.fields.get("unit", "bytes")
+            if unit == "bytes":
+                return Text.assemble(self._bytes.render(task), " ", self._speed.render(task))
+            total = "?" if task.total is None else f"{int(task.total):,}"
+            rate = f" {task.speed:,.1f}/s" if task.speed else ""
+            return Text(f"{int(task.completed):,}/{total} {unit}{rate}", style="progress.download")
+
+    return Amount()
 
 
 class RichProgress:
     """The library's :class:`blocwatch.progress.Progress`, drawn with ``rich`` on stderr."""
 
     def __init__(self, console: Console = stderr, enabled: bool | None = None) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        console = _real(console)
         self.enabled = console.is_terminal if enabled is None else enabled
         self._progress = Progress(
             TextColumn("{task.description:<10}"),
             BarColumn(),
-            _Amount(),
+            _amount(),
             TimeRemainingColumn(),
             console=console,
             transient=True,

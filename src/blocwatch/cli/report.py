@@ -1,7 +1,5 @@
 """``blocwatch report``: the self-contained HTML report."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

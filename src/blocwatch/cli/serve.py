@@ -1,7 +1,5 @@
 """``blocwatch serve``: the read-only web app (:mod:`blocwatch.web`) on a local port."""
 
-from __future__ import annotations
-
 import contextlib
 import ipaddress
 import os
