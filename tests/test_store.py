@@ -15,7 +15,7 @@ from blocwatch.schema import EVENT_COLUMNS, SCHEMA_VERSION
 def test_new_store_has_tables_and_lookups(tmp_path):
     with EventStore(tmp_path / "s.duckdb") as s:
         assert [s.count(t) for t in ("events", "quarantine", "ingests")] == [0, 0, 0]
-        assert s.count("cameo_codes") == 312
+        assert s.count("cameo_codes") == 317
         assert s.count("countries") == 235
         cols = [r["column_name"] for r in s.query(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' ORDER BY ordinal_position"
@@ -74,7 +74,7 @@ def test_lookup_tables_are_rebuilt_when_codebooks_change(tmp_path):
         s.con.execute("DELETE FROM cameo_codes")
         s.con.execute("UPDATE meta SET value = 'stale' WHERE key = 'lookup_fingerprint'")
     with EventStore(path) as s:
-        assert s.count("cameo_codes") == 312
+        assert s.count("cameo_codes") == 317
 
 
 def test_stats_and_quarantine_listing(store, write):

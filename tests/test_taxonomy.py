@@ -7,7 +7,7 @@ from blocwatch.taxonomy import load_taxonomy
 
 def test_every_cameo_code_has_scores_and_a_root():
     tax = load_taxonomy()
-    assert len(tax.cameo) == 312
+    assert len(tax.cameo) == 317  # GDELT's 312 and five the CAMEO 1.1b3 manual adds (tools/build_data.py)
     roots = {c.root for c in tax.cameo.values()}
     assert roots == {f"{i:02d}" for i in range(1, 21)}
     for c in tax.cameo.values():
@@ -47,3 +47,23 @@ def test_plover_scores():
     assert tax.plover_score("AID") == 10.0
     assert tax.plover_score("CONSULT", "no-such-mode") == 2.5
     assert tax.plover_score("NOPE") is None
+
+
+def test_every_code_the_coder_can_emit_has_a_score():
+    """An event code the taxonomy lacks would be stored with no Goldstein score and no quad class,
+    and drop out of every sum: PETRARCH 2's dictionary codes hacking as 176 and drone strikes as
+    1952, which the CAMEO manual defines and GDELT's table leaves out."""
+    import json
+    import re
+    from importlib.resources import files
+
+    tax = load_taxonomy()
+    folder = files("blocwatch.data.coder")
+    codes = set()
+    for name in ("verbs_petrarch2.jsonl", "verbs_blocwatch.jsonl", "nouns.jsonl"):
+        rows = [line for line in folder.joinpath(name).read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("//")]
+        codes |= {c for line in rows for c in re.findall(r'"(\d{2,4})"', json.dumps(json.loads(line)["patterns"]))}
+    codes |= set(json.loads(folder.joinpath("typer.json").read_text(encoding="utf-8"))["cameo"].values())
+    assert {"176", "1952", "190", "043"} <= codes  # the files were read
+    assert sorted(c for c in codes if c not in tax.cameo) == []

@@ -110,6 +110,24 @@ def build_cameo(shared: Path) -> dict[str, dict[str, str]]:
             log(f"cameo: {code} in GDELT goldstein file but not in merged table")
         elif float(out[code]["goldstein"]) != score:
             log(f"cameo: {code} goldstein {out[code]['goldstein']} != GDELT {score}")
+    # Codes the CAMEO 1.1b3 manual defines but GDELT's table leaves out (cyber forces and attacks,
+    # drone and precision strikes): PETRARCH 2's dictionary codes some of them, and an event with no
+    # score drops out of every sum. They take their parent's Goldstein score and quad class (the
+    # Goldstein scale predates them); a code whose parent is not in the table is a misprint (the
+    # manual's "1883" repeats 183) and is left out. The manual gives them no description.
+    manual = shared / "codebooks" / "cameo" / "CAMEO_manual_1.1b3_chapter_6_cameo_event_codes.md"
+    for line in read_lines(manual):
+        m = re.match(r"^(\d{3,4}): (.+)$", line.strip())
+        if not m or m.group(1) in out:
+            continue
+        code, name = m.group(1), clean_text(m.group(2))
+        parent = out.get(code[:-1] if len(code) == 4 else code[:2])
+        if parent is None:
+            log(f"cameo: {code} ({name}) in the manual has no parent in the table; left out")
+            continue
+        out[code] = {**parent, "code": code, "level": str(int(parent["level"]) + 1), "name": name, "description": ""}
+        log(f"cameo: {code} ({name}) from the manual, with the score of {parent['code']} ({parent['goldstein']})")
+    out = dict(sorted(out.items()))
     log(f"cameo: {len(out)} codes")
     return out
 

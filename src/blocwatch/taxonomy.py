@@ -21,7 +21,7 @@ An event can also be named, as CAMEO or ICEWS write it, or given by its PLOVER t
 >>> tax.event_code("Use conventional military force"), tax.event_code("make a visit"), tax.event_code("190")
 ('190', '042', '190')
 >>> tax.plover_profile("ASSAULT")
-PloverProfile(goldstein=-9.6, quad_class=4, codes=27)
+PloverProfile(goldstein=-9.6, quad_class=4, codes=30)
 """
 
 from __future__ import annotations
@@ -126,14 +126,15 @@ class Taxonomy:
 def _parents(code: str) -> list[str]:
     """Codes whose PLOVER mapping applies to ``code``, most specific first.
 
-    A root such as ``"03"`` takes the mapping of its unspecified leaf ``"030"``.
+    A root such as ``"03"`` takes the mapping of its unspecified leaf ``"030"``, and so does a code
+    none of whose parents is mapped (``"176"``, which the published table does not list).
 
-    >>> _parents("0214"), _parents("03")
-    (['0214', '021', '02'], ['03', '030'])
+    >>> _parents("0214"), _parents("03"), _parents("176")
+    (['0214', '021', '02', '020'], ['03', '030'], ['176', '17', '170'])
     """
     if len(code) == 2:
         return [code, code + "0"]
-    return [code[:n] for n in range(len(code), 1, -1)]
+    return [code[:n] for n in range(len(code), 1, -1)] + [code[:2] + "0"]
 
 
 @functools.cache
