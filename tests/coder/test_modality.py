@@ -94,6 +94,21 @@ def test_refusals_are_rejections(coder) -> None:
     assert {(s, t, c[:2]) for s, t, c, m in events if m == "factual"} == {("RUS", "UKR", "12")}
 
 
+@pytest.mark.parametrize(
+    ("text", "root", "mode"),
+    [
+        ("Ethiopian troops tried to seize the border town.", "19", "factual"),
+        ("Iran tried to block the resolution.", "17", "factual"),
+        ("Russia could try to seize the port.", "19", "hypothetical"),
+        ("Iran will try to block the resolution.", "17", "future"),
+    ],
+)
+def test_an_attempt_is_the_act_attempted(coder, text: str, root: str, mode: str) -> None:
+    """ "tried to seize", like "strove to" or "managed to": the attempt was made (CAMEO codes
+    attempts, as 185 attempted assassination shows), in the mode of the attempt itself."""
+    assert modes_of_root(coder, text, root) == {mode}
+
+
 def test_reporting_verbs_do_not_change_the_mode(coder) -> None:
     assert modes_of_root(coder, "Seoul said North Korea fired two missiles on Monday.", "15") == {"factual"}
 

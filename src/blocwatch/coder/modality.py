@@ -56,7 +56,7 @@ COMMITMENT_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "a
 CLAIM_HEADS = {"accuse", "allege", "claim", "charge", "blame", "deny", "suspect", "condemn", "denounce",
                "criticize", "criticise", "slam", "rebuke", "protest"}
 _REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal", "encourage", "invite",
-                  "try", "attempt", "push", "advise", "warn", "want", "wish", "insist", "order", "tell"}
+                  "push", "advise", "warn", "want", "wish", "insist", "order", "tell"}
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "stop", "halt", "cease", "avoid", "refrain"}
 #: Verbs that keep someone *from* doing something: what they prevent is not done ("barred girls from
 #: attending school", "prevented the ships from entering the port").
@@ -88,7 +88,7 @@ _POSSIBILITY_NOUNS = {"ability", "capability", "capacity", "power", "right", "me
 #: they carry aspect or effort, and are no event of their own when they have one.
 CATENATIVES = frozenset({"manage", "move", "proceed", "begin", "start", "continue", "keep", "hasten", "rush",
                          "tend", "happen", "get", "come", "dare", "bother", "struggle", "strive", "endeavour",
-                         "endeavor", "opt", "choose", "go"})
+                         "endeavor", "opt", "choose", "go", "try", "attempt"})
 _FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared", "eager", "determined"}
 _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
 _CONDITIONS = {"if", "unless"}

@@ -12,7 +12,14 @@ import functools
 
 from spacy.tokens import Token
 
-from blocwatch.coder.modality import COMMITMENT_HEADS, FUTURE_HEADS, MODAL_AUX, REPORTING_VERBS, WISHING
+from blocwatch.coder.modality import (
+    CATENATIVES,
+    COMMITMENT_HEADS,
+    FUTURE_HEADS,
+    MODAL_AUX,
+    REPORTING_VERBS,
+    WISHING,
+)
 from blocwatch.coder.syntax import governor_of, passive
 from blocwatch.data import read_csv
 
@@ -66,11 +73,14 @@ PREPARING = {"prepare", "gear", "ready", "poise"}
 def stated_intent(anchor: Token, gov: Token | None) -> bool:
     """Whether a future event is one its actor states it will do ("will visit", "vowed to strike"),
     rather than one others expect or the actor merely wants. A verb coordinated with another
-    ("to lift the ban and establish talks") is stated as the first one is."""
+    ("to lift the ban and establish talks") is stated as the first one is, and one carried by a
+    catenative ("to try to curb", "will try to block") as the catenative is."""
     while (gov is None and anchor.dep_ == "conj" and anchor.head.i != anchor.i
            and anchor.head.pos_ in ("VERB", "AUX")):
         anchor = anchor.head
         gov = governor_of(anchor)
+    while gov is not None and anchor.dep_ == "xcomp" and gov.lemma_.lower() in CATENATIVES:
+        anchor, gov = gov, governor_of(gov)
     if anchor.dep_ == "advcl":
         return False  # a purpose ("to discuss") is not a statement of intent
     if gov is not None and anchor.dep_ in ("xcomp", "ccomp", "pcomp"):
