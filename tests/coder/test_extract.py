@@ -259,6 +259,25 @@ def test_a_verb_coordinated_with_a_request_is_no_statement_of_intent(coder) -> N
     assert {e.mode for e in events if e.source.country == "IRN"} == {"future"}
 
 
+def test_an_attempt_is_stated_as_its_carrier_is(coder) -> None:
+    """What a state tries to do for a purpose ("sent troops to try to curb") is no statement that it
+    will; what it says it will try to do is (sentences of our own)."""
+    text = "Mexico sent troops to its northern border to try to curb the flow of drugs into the United States."
+    assert not [e for e in coder.code_text(text, DAY) if e.mode == "factual" and e.cameo[:2] == "13"]
+    vowed = factual(coder, "Japan vowed to try to block the sale of the port to China.")
+    assert {c for s, _, c in vowed if s == "JPN"} & {"03", "13"}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Turkish workers began a hunger strike to protest against Sweden's decision.", "SWE"),
+    ("Japanese fishermen staged a rally to demand compensation from China.", "CHN"),
+])
+def test_a_protest_is_aimed_at_whom_its_purpose_names(coder, text: str, target: str) -> None:
+    """A protest or demand whose purpose clause names its target is aimed at it, not at the
+    protesters' own state (sentences of our own)."""
+    assert {t for _, t, c in factual(coder, text) if c == "14"} == {target}
+
+
 def test_people_doing_something_are_its_doers_not_who_helps_them(coder) -> None:
     """'aided rebels fighting the president': the rebels fight, France aids (a sentence of our own);
     a thing doing something ('a declaration demanding') still stands for its issuer."""

@@ -46,6 +46,9 @@ __all__ = ["Extractor"]
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
+#: Roots of acts aimed at someone that a purpose clause may name ("went on strike to protest against X"):
+#: demands, disapproval, rejection, threats, protests.
+_PURPOSE_TARGET_ROOTS = {"10", "11", "12", "13", "14"}
 #: Prepositions whose date is when an act's effect ends or is due, not when it was done.
 _UNTIL = {"until", "till", "through", "to", "by"}
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
@@ -375,6 +378,8 @@ class Extractor:
         if not targets and (match.code or "")[:2] == "11":  # "alleged that Japan had sent spies": Japan is accused
             targets = roles.actors_of([s for c in verb.children if c.dep_ == "ccomp" for s in syntax.subjects(c)],
                                       by_token, day)
+        if not targets and (match.code or "")[:2] in _PURPOSE_TARGET_ROOTS:
+            targets = roles.purpose_target(verb, by_token, day)
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(verb, by_token, day, sources)
         tokens = [verb] + _phrases(source_heads + target_heads)
@@ -415,6 +420,8 @@ class Extractor:
         if not targets:
             targets = roles.pp_targets(noun, by_token, day, exclude=[]) or roles.pp_targets(
                 light, by_token, day, exclude=subjects)
+        if not targets and not mutual and (match.code or "")[:2] in _PURPOSE_TARGET_ROOTS:
+            targets = roles.purpose_target(noun, by_token, day) or roles.purpose_target(light, by_token, day)
         if not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(
                 light, by_token, day, sources)
