@@ -42,6 +42,23 @@ def test_help_and_version_load_no_heavy_package():
         assert found.isdisjoint(HEAVY), (args, sorted(found & set(HEAVY)))
 
 
+def test_a_group_with_no_command_prints_its_help():
+    """Plain help is returned, not printed, where rich help printed itself: ``blocwatch`` and
+    ``blocwatch ingest`` alone must still show it (and exit 1, as before)."""
+    for args in ((), ("ingest",)):
+        proc = subprocess.run([sys.executable, "-m", "blocwatch", *args], capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 1
+        assert proc.stdout.startswith(f"Usage: blocwatch {' '.join(args)}".rstrip() + " [OPTIONS] COMMAND")
+        assert ("gdelt" if args else "shifts") in proc.stdout
+
+
+def test_help_is_plain_text_that_can_be_pasted():
+    proc = subprocess.run([sys.executable, "-m", "blocwatch", "shifts", "--help"], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0 and "pip install 'blocwatch[spark]'" in " ".join(proc.stdout.split())
+    assert "\\[" not in proc.stdout and "\x1b" not in proc.stdout
+
+
 def test_command_annotations_are_objects_not_text():
     """Typer reads every command's signature to build the command line, on every run: annotations
     kept as text (``from __future__ import annotations``) are compiled and evaluated each time,

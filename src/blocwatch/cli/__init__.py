@@ -54,9 +54,12 @@ def main(argv: list[str] | None = None) -> NoReturn:
         rv = command.main(args=argv, prog_name="blocwatch", standalone_mode=False)
         code = rv if isinstance(rv, int) else 0
     except typer.TyperException as exc:  # usage errors
-        from typer import rich_utils
+        if type(exc).__name__ == "NoArgsIsHelpError":  # "blocwatch", "blocwatch ingest": the plain help
+            typer.echo(exc.format_message())
+        else:
+            from typer import rich_utils
 
-        rich_utils.rich_format_error(exc)  # type: ignore[arg-type]
+            rich_utils.rich_format_error(exc)  # type: ignore[arg-type]
         code = 1
     except typer.Abort:
         code = 1

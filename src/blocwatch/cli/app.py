@@ -19,9 +19,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"max_content_width": 120},  # command summaries not cut at 80 columns where there is room
 )
 ingest_app = typer.Typer(help="Read event datasets and news text into the store.", no_args_is_help=True,
-                         rich_markup_mode=None)
+                         rich_markup_mode=None, context_settings={"max_content_width": 120})
 app.add_typer(ingest_app, name="ingest")
 
 

@@ -89,7 +89,7 @@ WorkersOption = Annotated[int, typer.Option("--workers", "-j", min=1, help="Proc
 
 EngineName = enum.StrEnum("EngineName", {name: name for name in ENGINES})
 EngineOption = Annotated[EngineName, typer.Option("--engine", help="duckdb (the store, one machine) or spark "
-                                                  "(pip install 'blocwatch\\[spark]'; Java 17).")]
+                                                  "(pip install 'blocwatch[spark]'; Java 17).")]
 MasterOption = Annotated[str | None, typer.Option("--spark-master", help="With --engine spark: local[*], local[2], "
                                                   "spark://host:7077, yarn ... [default: local[*]]")]
 OutOption = Annotated[Path | None, typer.Option("--out", help="With --engine spark: the run folder to write "

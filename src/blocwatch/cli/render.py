@@ -45,6 +45,8 @@ class _LazyConsole:
         return self._console
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # copy and pickle look for these before __init__ has run
+            raise AttributeError(name)
         return getattr(self.console, name)
 
 
