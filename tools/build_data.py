@@ -95,6 +95,7 @@ def build_cameo(shared: Path) -> dict[str, dict[str, str]]:
             "goldstein_icews": r["goldstein_icews"].strip(),
             "quad_class": r["quad_class"].strip(),
             "description": clean_text(r["description"]),
+            "scores_of": "",
         }
     for code, row in out.items():
         if not row["goldstein"]:
@@ -114,7 +115,8 @@ def build_cameo(shared: Path) -> dict[str, dict[str, str]]:
     # drone and precision strikes): PETRARCH 2's dictionary codes some of them, and an event with no
     # score drops out of every sum. They take their parent's Goldstein score and quad class (the
     # Goldstein scale predates them); a code whose parent is not in the table is a misprint (the
-    # manual's "1883" repeats 183) and is left out. The manual gives them no description.
+    # manual's "1883" repeats 183) and is left out. Their descriptions are left empty: chapter 2's
+    # tables for them are malformed (a name where the code should be, a description as the name).
     manual = shared / "codebooks" / "cameo" / "CAMEO_manual_1.1b3_chapter_6_cameo_event_codes.md"
     for line in read_lines(manual):
         m = re.match(r"^(\d{3,4}): (.+)$", line.strip())
@@ -125,7 +127,8 @@ def build_cameo(shared: Path) -> dict[str, dict[str, str]]:
         if parent is None:
             log(f"cameo: {code} ({name}) in the manual has no parent in the table; left out")
             continue
-        out[code] = {**parent, "code": code, "level": str(int(parent["level"]) + 1), "name": name, "description": ""}
+        out[code] = {**parent, "code": code, "level": str(int(parent["level"]) + 1), "name": name, "description": "",
+                     "scores_of": parent["code"]}
         log(f"cameo: {code} ({name}) from the manual, with the score of {parent['code']} ({parent['goldstein']})")
     out = dict(sorted(out.items()))
     log(f"cameo: {len(out)} codes")
@@ -153,6 +156,13 @@ def parse_cameo2plover(shared: Path, cameo: dict[str, dict[str, str]]) -> list[d
             continue
         mapped[code] = {"cameo": code, "event": event, "mode": mode, "context": context,
                         "source": "CAMEO2PLOVER-2021"}
+    # blocwatch additions: the codes the CAMEO manual adds to GDELT's table (build_cameo) have PLOVER
+    # modes of their own (PLOVER 0.8's codebook: cyber attacks, drones, air strikes, explosives).
+    for code, event, mode in (("176", "COERCE", "cyber"), ("1834", "ASSAULT", "explosives"),
+                              ("1951", "ASSAULT", "aerial"), ("1952", "ASSAULT", "drone")):
+        if code in cameo and code not in mapped:
+            mapped[code] = {"cameo": code, "event": event, "mode": mode, "context": "",
+                            "source": "blocwatch: a CAMEO manual code with PLOVER 0.8's mode for it"}
     # blocwatch additions: appeals (02x) are weak requests; PLOVER 0.8 has REQUEST.
     for code in cameo:
         if code.startswith("02") and len(code) >= 3 and code not in mapped:
@@ -329,7 +339,8 @@ def main() -> None:
     shared = args.shared
     cameo = build_cameo(shared)
     write_csv(OUT / "cameo_event_codes.csv", list(cameo.values()),
-              ["code", "root", "level", "name", "goldstein", "goldstein_icews", "quad_class", "description"])
+              ["code", "root", "level", "name", "goldstein", "goldstein_icews", "quad_class", "description",
+               "scores_of"])
     write_csv(OUT / "cameo_plover.csv", parse_cameo2plover(shared, cameo),
               ["cameo", "event", "mode", "context", "source"])
     with open(shared / "codebooks" / "plover" / "PLOVER_scores_v0.8.csv", encoding="utf-8") as fh:

@@ -21,7 +21,7 @@ An event can also be named, as CAMEO or ICEWS write it, or given by its PLOVER t
 >>> tax.event_code("Use conventional military force"), tax.event_code("make a visit"), tax.event_code("190")
 ('190', '042', '190')
 >>> tax.plover_profile("ASSAULT")
-PloverProfile(goldstein=-9.6, quad_class=4, codes=30)
+PloverProfile(goldstein=-9.6, quad_class=4, codes=27)
 """
 
 from __future__ import annotations
@@ -56,6 +56,9 @@ class CameoCode:
     description: str
     plover: str | None
     plover_mode: str | None
+    #: The code whose scores this one borrows (the codes the CAMEO manual adds to GDELT's table,
+    #: which the Goldstein scale predates), else None.
+    scores_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,8 @@ class Taxonomy:
 
     def plover_profile(self, event: str, mode: str | None = None) -> PloverProfile | None:
         """Goldstein score and quad class of a PLOVER type (and mode, where CAMEO codes carry it);
-        ``None`` for a type no CAMEO code maps to."""
-        codes = [c for c in self.cameo.values() if c.plover == event and c.level > 0]
+        ``None`` for a type no CAMEO code maps to. Codes that borrow their scores add nothing."""
+        codes = [c for c in self.cameo.values() if c.plover == event and c.level > 0 and c.scores_of is None]
         if mode:
             codes = [c for c in codes if c.plover_mode == mode] or codes
         if not codes:
@@ -156,6 +159,7 @@ def load_taxonomy() -> Taxonomy:
             description=r["description"],
             plover=plover,
             plover_mode=mode,
+            scores_of=r.get("scores_of") or None,
         )
     scores = {(r["event"], r["mode"]): float(r["plover_score"]) for r in read_csv("plover_scores.csv")}
     names = {_name_key(c.name): c.code for c in cameo.values()}
