@@ -269,13 +269,23 @@ def test_an_attempt_is_stated_as_its_carrier_is(coder) -> None:
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ("Turkish workers began a hunger strike to protest against Sweden's decision.", "SWE"),
+    ("Turkish workers staged a hunger strike to protest against Sweden's decision.", "SWE"),
     ("Japanese fishermen staged a rally to demand compensation from China.", "CHN"),
+    ("Students in Seoul rallied to denounce Japan.", "JPN"),
+    # a purpose of another kind names no one the protest is aimed at
+    ("Tens of thousands of Georgians marched in Tbilisi to support Ukraine.", None),
+    ("Chilean students staged a protest to thank Argentina.", "CHL"),
 ])
-def test_a_protest_is_aimed_at_whom_its_purpose_names(coder, text: str, target: str) -> None:
-    """A protest or demand whose purpose clause names its target is aimed at it, not at the
-    protesters' own state (sentences of our own)."""
+def test_a_protest_is_aimed_at_whom_its_purpose_names(coder, text: str, target: str | None) -> None:
+    """A protest or demand whose purpose is itself a protest or demand aimed at someone is aimed at
+    them too, not at the protesters' own state; a purpose of support or thanks is not (sentences of
+    our own)."""
     assert {t for _, t, c in factual(coder, text) if c == "14"} == {target}
+
+
+def test_what_a_purpose_clause_of_an_object_says_is_no_target(coder) -> None:
+    """ "condemned the plan to impose sanctions on Syria": the plan's content, not a purpose."""
+    assert factual(coder, "Iran condemned the plan to impose new sanctions on Syria.") == {("IRN", None, "11")}
 
 
 def test_people_doing_something_are_its_doers_not_who_helps_them(coder) -> None:

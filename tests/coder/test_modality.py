@@ -101,12 +101,32 @@ def test_refusals_are_rejections(coder) -> None:
         ("Iran tried to block the resolution.", "17", "factual"),
         ("Russia could try to seize the port.", "19", "hypothetical"),
         ("Iran will try to block the resolution.", "17", "future"),
+        # an attempt at anything but violence or coercion may not have come about
+        ("Armenia's prime minister tried to meet Putin in Moscow, but the Kremlin refused.", "04", "hypothetical"),
+        ("Japan attempted to deliver food to the besieged town.", "07", "hypothetical"),
     ],
 )
-def test_an_attempt_is_the_act_attempted(coder, text: str, root: str, mode: str) -> None:
-    """ "tried to seize", like "strove to" or "managed to": the attempt was made (CAMEO codes
-    attempts, as 185 attempted assassination shows), in the mode of the attempt itself."""
+def test_an_attempt_at_violence_or_coercion_is_the_act(coder, text: str, root: str, mode: str) -> None:
+    """ "tried to seize", like "strove to": an attempted attack is an attack, as CAMEO codes it, in
+    the mode of the attempt itself; an attempted meeting or delivery stays hypothetical."""
     assert modes_of_root(coder, text, root) == {mode}
+
+
+def test_an_attempted_assassination_is_185_not_186(coder) -> None:
+    events = coded(coder, "Rebels attempted to assassinate the Colombian defense minister.")
+    assert [(c, m) for _, _, c, m in events if c.startswith("18")] == [("185", "factual")]
+
+
+def test_telling_reporters_demands_nothing(coder) -> None:
+    """ "told reporters (that) Russia shelled the port" is no demand on Russia; "told Russia to
+    withdraw" is (sentences of our own)."""
+    for text in ('"Russia shelled the port," the Ukrainian foreign minister told reporters.',
+                 "The Ukrainian foreign minister told reporters that Russia had shelled the port."):
+        events = coded(coder, text)
+        assert [e for e in events if e[2][:2] == "19"]
+        assert not [e for e in events if e[2][:2] == "10"]
+    asked = coded(coder, "The Ukrainian foreign minister told Russia to withdraw its troops.")
+    assert ("UKRGOV", "RUS", "10") in [(s, t, c[:2]) for s, t, c, m in asked if m == "factual"]
 
 
 def test_reporting_verbs_do_not_change_the_mode(coder) -> None:

@@ -46,9 +46,12 @@ __all__ = ["Extractor"]
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
-#: Roots of acts aimed at someone that a purpose clause may name ("went on strike to protest against X"):
-#: demands, disapproval, rejection, threats, protests.
+#: Roots of acts aimed at someone, whose target a purpose of the same kind may name ("went on strike to
+#: protest against X"): demands, disapproval, rejection, threats, protests (``_aim_at_purposes``).
 _PURPOSE_TARGET_ROOTS = {"10", "11", "12", "13", "14"}
+#: Verbs of trying, and the roots whose attempts are the act itself (``_attempt``).
+_TRYING = frozenset({"try", "attempt"})
+_MATERIAL_CONFLICT = frozenset({"15", "16", "17", "18", "19", "20"})
 #: Prepositions whose date is when an act's effect ends or is due, not when it was done.
 _UNTIL = {"until", "till", "through", "to", "by"}
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
@@ -248,6 +251,7 @@ class Extractor:
                 if cand is not None:
                     candidates.append(cand)
         candidates = _prefer_nouns_over_light_verbs(candidates)
+        _aim_at_purposes(candidates)
         candidates += self._obligations(sent, candidates, by_token, published)
         place = roles.sentence_place(sent, by_token, published)
         for cand in candidates:
@@ -255,6 +259,7 @@ class Extractor:
                 # a visit or a meeting is often abroad: "the minister met his counterpart in Hanoi"
                 cand.sources = [roles.located(a, place) for a in cand.sources]
             cand.mode = _candidate_mode(cand)
+            _attempt(cand)
             cand.when = self._date(cand, published, dates)
             if cand.mode == "factual" and cand.when is not None and published and cand.when.date > published:
                 cand.mode = "future"  # "hold joint drills next month": dated after the report, so not yet done
@@ -378,8 +383,6 @@ class Extractor:
         if not targets and (match.code or "")[:2] == "11":  # "alleged that Japan had sent spies": Japan is accused
             targets = roles.actors_of([s for c in verb.children if c.dep_ == "ccomp" for s in syntax.subjects(c)],
                                       by_token, day)
-        if not targets and (match.code or "")[:2] in _PURPOSE_TARGET_ROOTS:
-            targets = roles.purpose_target(verb, by_token, day)
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(verb, by_token, day, sources)
         tokens = [verb] + _phrases(source_heads + target_heads)
@@ -420,8 +423,6 @@ class Extractor:
         if not targets:
             targets = roles.pp_targets(noun, by_token, day, exclude=[]) or roles.pp_targets(
                 light, by_token, day, exclude=subjects)
-        if not targets and not mutual and (match.code or "")[:2] in _PURPOSE_TARGET_ROOTS:
-            targets = roles.purpose_target(noun, by_token, day) or roles.purpose_target(light, by_token, day)
         if not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(
                 light, by_token, day, sources)
@@ -599,6 +600,43 @@ def _mutual(cand: _Candidate) -> bool:
 def _directed(cand: _Candidate) -> bool:
     """Whether ``cand`` has someone it is done to: a target, or its actors each other."""
     return bool(cand.targets) or _mutual(cand)
+
+
+def _aim_at_purposes(candidates: list[_Candidate]) -> None:
+    """A demand, disapproval, rejection, threat or protest aimed at no one named takes the target of
+    its purpose when the purpose is itself one ("began a hunger strike to protest against Sweden's
+    decision" is aimed at Sweden, not at the strikers' own state); a purpose of another kind
+    ("marched to support Ukraine") names no one the act is aimed at."""
+    def aimed(c: _Candidate) -> bool:
+        return (c.match.code or "")[:2] in _PURPOSE_TARGET_ROOTS
+
+    purposes = {c.trigger.i: c for c in candidates if c.targets and aimed(c)}
+    for cand in candidates:
+        if cand.targets or cand.mutual or not aimed(cand):
+            continue
+        # the purpose of the verb, or of the event noun ("a hunger strike to protest"), never of an
+        # object ("condemned the plan to impose sanctions": the plan's content is no purpose)
+        heads = [(cand.anchor, ("advcl",))] + ([(cand.trigger, ("advcl", "acl", "relcl"))]
+                                               if cand.trigger.i != cand.anchor.i else [])
+        found = next((purposes[c.i] for h, deps in heads for c in h.children
+                      if c.dep_ in deps and c.i in purposes and c.i != cand.trigger.i
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if found is not None:
+            cand.targets = list(found.targets)
+
+
+def _attempt(cand: _Candidate) -> None:
+    """An attempt ("tried to seize", "attempted to assassinate"): at violence or coercion (CAMEO's
+    material conflict, roots 15-20) it is that act, as CAMEO codes attempts (an attempted
+    assassination is 185, not 186); at anything else it may not have come about ("tried to meet
+    Putin, but the Kremlin refused"), so it stays hypothetical."""
+    if not any(t.dep_ == "xcomp" and t.head.lemma_.lower() in _TRYING for t in (cand.trigger, cand.anchor)):
+        return
+    code = cand.match.code or ""
+    if code == "186":
+        cand.match = replace(cand.match, code="185")
+    if cand.mode == "factual" and code[:2] not in _MATERIAL_CONFLICT:
+        cand.mode = "hypothetical"
 
 
 def _candidate_mode(cand: _Candidate) -> str:

@@ -280,30 +280,6 @@ _DOMESTIC_ROOTS = {"10", "11", "12", "13", "14"}
 _SOCIETY = {"OPP", "CVL", "PPL", "LAB", "EDU", "REL", "BUS", "AGR"}  # not refugees: they may protest their host
 
 
-def purpose_target(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
-    """Whom a demand, complaint, threat or protest is aimed at when only its purpose names them:
-    "began a hunger strike to protest against Sweden's decision" is aimed at Sweden, the object or
-    target phrase of a purpose clause ("to" and a verb) on ``head`` or on its object.
-
-    Examples
-    --------
-    >>> from datetime import date
-    >>> from blocwatch.coder import Coder
-    >>> text = "Turkish workers began a hunger strike to protest against Sweden's decision."
-    >>> [(e.source.code, e.target.code, e.cameo) for e in Coder.load().code_text(text, date(2024, 1, 8))
-    ...  if e.mode == "factual"]
-    [('TURLAB', 'SWE', '142')]
-    """
-    holders = [head] + [c for c in head.children if c.dep_ == "dobj"]
-    for purpose in (c for h in holders for c in h.children if c.dep_ in ("advcl", "relcl", "acl")
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
-        objects = [c for c in purpose.children if c.dep_ in ("dobj", "dative")]
-        found = actors_of(objects, by_token, day) or pp_targets(purpose, by_token, day, exclude=[])
-        if found:
-            return found
-    return []
-
-
 def addressee(source: Actor, code: str) -> Actor | None:
     """Whom a society's demand, complaint or protest addressed to no one named is made to: its own
     state ("Sudanese protesters demanded reforms" is made to Sudan), as CAMEO codes domestic

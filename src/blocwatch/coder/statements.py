@@ -112,8 +112,8 @@ def request_kind(anchor: Token, gov: Token) -> str | None:
         return None  # "must have ordered": a guess at the past, which no one can be asked to do
     asked_of_other = anchor.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children) or (
         anchor.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children))
-    if lemma in DEMANDING and asked_of_other:
-        return "demand"
+    if lemma in DEMANDING and asked_of_other and not (lemma == "tell" and anchor.dep_ == "ccomp"):
+        return "demand"  # "told Iran to stop"; "told reporters that Iran stopped" reports (below, with a modal)
     if lemma in APPEALING and asked_of_other:
         return "appeal"
     if lemma in REPORTING_VERBS and anchor.dep_ == "ccomp" and modal & {"must", "should"}:
