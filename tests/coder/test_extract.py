@@ -284,8 +284,11 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(coder, text: str, target: 
 
 
 def test_what_a_purpose_clause_of_an_object_says_is_no_target(coder) -> None:
-    """ "condemned the plan to impose sanctions on Syria": the plan's content, not a purpose."""
+    """ "condemned the plan to impose sanctions on Syria": the plan's content, not a purpose; and
+    a purpose's target is its own object, not an actor inside it ("Israel's attacks on Gaza")."""
     assert factual(coder, "Iran condemned the plan to impose new sanctions on Syria.") == {("IRN", None, "11")}
+    rally = factual(coder, "Israeli protesters rallied to denounce Israel's attacks on Gaza.")
+    assert {t for _, t, c in rally if c == "14"} == {"ISR"}
 
 
 def test_people_doing_something_are_its_doers_not_who_helps_them(coder) -> None:

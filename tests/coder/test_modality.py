@@ -97,18 +97,21 @@ def test_refusals_are_rejections(coder) -> None:
 @pytest.mark.parametrize(
     ("text", "root", "mode"),
     [
-        ("Ethiopian troops tried to seize the border town.", "19", "factual"),
-        ("Iran tried to block the resolution.", "17", "factual"),
-        ("Russia could try to seize the port.", "19", "hypothetical"),
+        ("Russian forces tried to shell the port of Odesa.", "19", "factual"),
+        ("Gunmen tried to kill the governor of Kandahar province.", "19", "factual"),
+        ("Russia could try to shell the port.", "19", "hypothetical"),
         ("Iran will try to block the resolution.", "17", "future"),
-        # an attempt at anything but violence or coercion may not have come about
+        # an attempt at anything but violence may not have come about
+        ("Ethiopian troops tried to seize the border town.", "19", "hypothetical"),
+        ("Iran tried to block the resolution.", "17", "hypothetical"),
         ("Armenia's prime minister tried to meet Putin in Moscow, but the Kremlin refused.", "04", "hypothetical"),
         ("Japan attempted to deliver food to the besieged town.", "07", "hypothetical"),
+        ("Russia tried to meet Ukraine's president and to sign a deal with Kyiv.", "05", "hypothetical"),
     ],
 )
-def test_an_attempt_at_violence_or_coercion_is_the_act(coder, text: str, root: str, mode: str) -> None:
-    """ "tried to seize", like "strove to": an attempted attack is an attack, as CAMEO codes it, in
-    the mode of the attempt itself; an attempted meeting or delivery stays hypothetical."""
+def test_an_attempt_at_violence_is_the_act(coder, text: str, root: str, mode: str) -> None:
+    """ "tried to shell", like "strove to": an attempted attack is an attack, in the mode of the
+    attempt itself; an attempt to seize a town, block a vote, meet or deliver may have failed."""
     assert modes_of_root(coder, text, root) == {mode}
 
 

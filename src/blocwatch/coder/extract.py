@@ -49,9 +49,10 @@ _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
 #: Roots of acts aimed at someone, whose target a purpose of the same kind may name ("went on strike to
 #: protest against X"): demands, disapproval, rejection, threats, protests (``_aim_at_purposes``).
 _PURPOSE_TARGET_ROOTS = {"10", "11", "12", "13", "14"}
-#: Verbs of trying, and the roots whose attempts are the act itself (``_attempt``).
+#: Verbs of trying, and the roots and codes of violence, whose attempts are the act itself
+#: (``_attempt``): assault and mass violence, and fighting but for blockades and occupation (191, 192).
 _TRYING = frozenset({"try", "attempt"})
-_MATERIAL_CONFLICT = frozenset({"15", "16", "17", "18", "19", "20"})
+_VIOLENCE = (frozenset({"18", "20"}), frozenset({"190", "193", "194", "195", "196"}))
 #: Prepositions whose date is when an act's effect ends or is due, not when it was done.
 _UNTIL = {"until", "till", "through", "to", "by"}
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
@@ -251,7 +252,7 @@ class Extractor:
                 if cand is not None:
                     candidates.append(cand)
         candidates = _prefer_nouns_over_light_verbs(candidates)
-        _aim_at_purposes(candidates)
+        _aim_at_purposes(candidates, by_token, published)
         candidates += self._obligations(sent, candidates, by_token, published)
         place = roles.sentence_place(sent, by_token, published)
         for cand in candidates:
@@ -602,13 +603,20 @@ def _directed(cand: _Candidate) -> bool:
     return bool(cand.targets) or _mutual(cand)
 
 
-def _aim_at_purposes(candidates: list[_Candidate]) -> None:
+def _aim_at_purposes(candidates: list[_Candidate], by_token: dict[int, Mention], day: date | None) -> None:
     """A demand, disapproval, rejection, threat or protest aimed at no one named takes the target of
-    its purpose when the purpose is itself one ("began a hunger strike to protest against Sweden's
-    decision" is aimed at Sweden, not at the strikers' own state); a purpose of another kind
-    ("marched to support Ukraine") names no one the act is aimed at."""
+    its purpose when the purpose is itself one ("staged a hunger strike to protest against Sweden's
+    decision" is aimed at Sweden, not at the strikers' own state): the purpose verb's own object or
+    target phrase, never an actor inside them ("rallied to denounce Israel's attacks on Gaza" is
+    aimed at Israel, not Gaza). A purpose of another kind ("marched to support Ukraine") names no
+    one the act is aimed at."""
     def aimed(c: _Candidate) -> bool:
         return (c.match.code or "")[:2] in _PURPOSE_TARGET_ROOTS
+
+    def direct(c: _Candidate) -> list[Actor]:
+        verb = c.trigger
+        objects = [o for o in verb.children if o.dep_ in ("dobj", "dative")]
+        return roles.actors_of(objects, by_token, day) or roles.pp_targets(verb, by_token, day, exclude=[])
 
     purposes = {c.trigger.i: c for c in candidates if c.targets and aimed(c)}
     for cand in candidates:
@@ -622,20 +630,27 @@ def _aim_at_purposes(candidates: list[_Candidate]) -> None:
                       if c.dep_ in deps and c.i in purposes and c.i != cand.trigger.i
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if found is not None:
-            cand.targets = list(found.targets)
+            cand.targets = direct(found)
 
 
 def _attempt(cand: _Candidate) -> None:
-    """An attempt ("tried to seize", "attempted to assassinate"): at violence or coercion (CAMEO's
-    material conflict, roots 15-20) it is that act, as CAMEO codes attempts (an attempted
-    assassination is 185, not 186); at anything else it may not have come about ("tried to meet
-    Putin, but the Kremlin refused"), so it stays hypothetical."""
-    if not any(t.dep_ == "xcomp" and t.head.lemma_.lower() in _TRYING for t in (cand.trigger, cand.anchor)):
+    """An attempt ("tried to kill", "attempted to assassinate", and a verb joined to one: "tried to
+    meet X and to sign"): at violence (``_VIOLENCE``) it is that act, as an attempted attack is an
+    attack (CAMEO's one code for an attempt, 185, is an attempted assassination, not 186); at
+    anything else, sanctions, arrests, seizing a town or a meeting, it may not have come about
+    ("tried to capture the town but was repelled", "tried to meet Putin, but the Kremlin refused"),
+    so it stays hypothetical."""
+    def tried(t: Token) -> bool:
+        while t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+            t = t.head
+        return t.dep_ == "xcomp" and t.head.lemma_.lower() in _TRYING
+
+    if not (tried(cand.trigger) or tried(cand.anchor)):
         return
     code = cand.match.code or ""
     if code == "186":
         cand.match = replace(cand.match, code="185")
-    if cand.mode == "factual" and code[:2] not in _MATERIAL_CONFLICT:
+    if cand.mode == "factual" and not (code[:2] in _VIOLENCE[0] or code[:3] in _VIOLENCE[1]):
         cand.mode = "hypothetical"
 
 
