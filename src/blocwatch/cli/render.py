@@ -21,16 +21,13 @@ if TYPE_CHECKING:  # imported when used: `blocwatch --help` loads neither Arrow 
 __all__ = ["SECONDARY", "WRAPPED", "OutputFormat", "RichProgress", "clean", "csv_cell", "fit_columns", "note_empty",
            "plural", "render", "state_legend", "stderr", "stdout", "term"]
 
-# Tables are not squeezed to 80 columns when the output goes to a file or a pipe (nor to $COLUMNS:
-# a parent process may pass on the width of its own terminal, as pytest does).
-
 
 class _LazyConsole:
-    """A :class:`rich.console.Console` made on first use: rich takes tens of milliseconds to import,
-    and ``--help`` prints nothing with it. Attributes are the console's."""
+    """A :class:`rich.console.Console` on stdout or stderr, made on first use: rich takes tens of
+    milliseconds to import, and ``--help`` prints nothing with it. Attributes are the console's."""
 
-    def __init__(self, **options: Any) -> None:
-        self._options = options
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
         self._console: Console | None = None
 
     @property
@@ -38,10 +35,10 @@ class _LazyConsole:
         if self._console is None:
             from rich.console import Console
 
-            options = dict(self._options)
-            if options.pop("stdout_width", False):
-                options["width"] = None if sys.stdout.isatty() else 250
-            self._console = Console(**options)
+            # tables are not squeezed to 80 columns when stdout goes to a file or a pipe (nor to
+            # $COLUMNS: a parent process may pass on the width of its own terminal, as pytest does)
+            width = None if self._stderr or sys.stdout.isatty() else 250
+            self._console = Console(stderr=self._stderr, soft_wrap=True, width=width)
         return self._console
 
     def __getattr__(self, name: str) -> Any:
@@ -54,8 +51,8 @@ def _real(console: Console | _LazyConsole) -> Console:
     return console.console if isinstance(console, _LazyConsole) else console
 
 
-stdout: Console = _LazyConsole(soft_wrap=True, stdout_width=True)  # type: ignore[assignment]
-stderr: Console = _LazyConsole(stderr=True, soft_wrap=True)  # type: ignore[assignment]
+stdout: Console = _LazyConsole()  # type: ignore[assignment]
+stderr: Console = _LazyConsole(stderr=True)  # type: ignore[assignment]
 
 
 class OutputFormat(enum.StrEnum):

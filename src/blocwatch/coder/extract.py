@@ -52,7 +52,7 @@ _PURPOSE_TARGET_ROOTS = {"10", "11", "12", "13", "14"}
 #: Verbs of trying, and the roots and codes of violence, whose attempts are the act itself
 #: (``_attempt``): assault and mass violence, and fighting but for blockades and occupation (191, 192).
 _TRYING = frozenset({"try", "attempt"})
-_VIOLENCE = (frozenset({"18", "20"}), frozenset({"190", "193", "194", "195", "196"}))
+_VIOLENCE = frozenset({"18", "20", "190", "193", "194", "195", "196"})
 #: Prepositions whose date is when an act's effect ends or is due, not when it was done.
 _UNTIL = {"until", "till", "through", "to", "by"}
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
@@ -622,12 +622,10 @@ def _aim_at_purposes(candidates: list[_Candidate], by_token: dict[int, Mention],
     for cand in candidates:
         if cand.targets or cand.mutual or not aimed(cand):
             continue
-        # the purpose of the verb, or of the event noun ("a hunger strike to protest"), never of an
-        # object ("condemned the plan to impose sanctions": the plan's content is no purpose)
-        heads = [(cand.anchor, ("advcl",))] + ([(cand.trigger, ("advcl", "acl", "relcl"))]
-                                               if cand.trigger.i != cand.anchor.i else [])
-        found = next((purposes[c.i] for h, deps in heads for c in h.children
-                      if c.dep_ in deps and c.i in purposes and c.i != cand.trigger.i
+        # the purpose of the verb, never a clause on its object ("condemned the plan to impose
+        # sanctions": the plan's content is no purpose)
+        found = next((purposes[c.i] for c in cand.anchor.children
+                      if c.dep_ == "advcl" and c.i in purposes and c.i != cand.trigger.i
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if found is not None:
             cand.targets = direct(found)
@@ -650,7 +648,7 @@ def _attempt(cand: _Candidate) -> None:
     code = cand.match.code or ""
     if code == "186":
         cand.match = replace(cand.match, code="185")
-    if cand.mode == "factual" and not (code[:2] in _VIOLENCE[0] or code[:3] in _VIOLENCE[1]):
+    if cand.mode == "factual" and code[:2] not in _VIOLENCE and code[:3] not in _VIOLENCE:
         cand.mode = "hypothetical"
 
 
