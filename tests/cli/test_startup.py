@@ -19,10 +19,12 @@ from blocwatch import EventStore
 #: Packages that take tens to hundreds of milliseconds to import, none of which --help needs (rich
 #: draws tables and progress bars; help is plain text).
 HEAVY = ("duckdb", "pyarrow", "numpy", "pandas", "scipy", "networkx", "spacy", "thinc", "sklearn", "plotly",
-         "matplotlib", "jinja2", "fastapi", "starlette", "uvicorn", "igraph", "pyspark", "trafilatura", "lxml", "rich")
+         "matplotlib", "jinja2", "fastapi", "starlette", "uvicorn", "igraph", "pyspark", "trafilatura", "lxml", "rich",
+         "numba", "llvmlite")
 #: What only the coder, the analyses of structure, the report and the web app need.
 NOT_FOR_TABLES = ("scipy", "networkx", "spacy", "thinc", "sklearn", "plotly", "matplotlib", "jinja2", "fastapi",
-                  "starlette", "uvicorn", "igraph", "pyspark", "trafilatura", "lxml")
+                  "starlette", "uvicorn", "igraph", "pyspark", "trafilatura", "lxml", "numba",
+                  "llvmlite")
 
 
 def imported(*args: str | Path, code: str | None = None) -> set[str]:
@@ -90,3 +92,10 @@ def test_table_commands_load_neither_scipy_nor_the_coder(db):
         found = imported(*args, "--db", db)
         assert {"duckdb", "pyarrow"} <= found
         assert found.isdisjoint(NOT_FOR_TABLES), (args, sorted(found & set(NOT_FOR_TABLES)))
+
+
+def test_importing_the_analyses_of_structure_compiles_nothing():
+    """numba (a quarter of a second to import) is loaded by the first search, not by the modules
+    that hold the searches: the report, the web app and ``balance --help`` import those."""
+    found = imported(code="import blocwatch.analysis.blocs, blocwatch.analysis.balance, blocwatch.analysis.structure")
+    assert found.isdisjoint({"numba", "llvmlite"}), sorted(found & {"numba", "llvmlite"})

@@ -31,6 +31,14 @@ __all__ = ["bloc_search"]
 CACHE_ABOVE = 4096
 
 
+def _compiled():
+    """The compiled steps of the search (:mod:`blocwatch.analysis._compiled`), imported on first use:
+    importing numba takes a quarter of a second that ``import blocwatch`` should not pay."""
+    from blocwatch.analysis import _compiled
+
+    return _compiled
+
+
 class _Relocation:
     """k blocs of the nodes and their gains: ``m = B Z`` (``Z`` the one-hot membership), kept up to
     date as nodes move.
@@ -40,58 +48,35 @@ class _Relocation:
     ``m[i, c] - m[i, a]``, and changes ``m`` only in the rows of ``i``'s neighbours. No move empties
     a bloc: a node alone in its bloc has no move. On large networks the best move of every node
     (``gain``, ``target``) is kept too, and only the rows a move touches are looked at again; on
-    small ones looking at all of ``m`` costs less than the bookkeeping.
+    small ones looking at all of ``m`` costs less than the bookkeeping. The steps run compiled
+    (:mod:`blocwatch.analysis._compiled`); ``z`` is changed in place.
     """
 
     def __init__(self, graph: tuple[np.ndarray, ...], z: np.ndarray, k: int) -> None:
-        self.indptr, self.indices, self.data, self.u, self.v, self.b = graph
-        n = len(self.indptr) - 1
+        indptr, indices, data, u, v, b = graph
+        self.graph = (np.asarray(indptr, dtype=np.int64), np.asarray(indices, dtype=np.int64),
+                      np.asarray(data, dtype=np.float64))
+        self.ties = (np.asarray(u, dtype=np.int64), np.asarray(v, dtype=np.int64), np.asarray(b, dtype=np.float64))
+        indptr, indices, data = self.graph
+        n = len(indptr) - 1
         self.z, self.k, self.rows = z, k, np.arange(n)
-        self.m = np.bincount(np.repeat(self.rows * k, np.diff(self.indptr)) + z[self.indices], weights=self.data,
+        self.m = np.bincount(np.repeat(self.rows * k, np.diff(indptr)) + z[indices], weights=data,
                              minlength=n * k).reshape(n, k)
-        self.flat, self.row_k, self.nb_k = self.m.ravel(), self.rows * k, self.indices * k  # m by flat position
         self.sizes = np.bincount(z, minlength=k)
-        self.alone = int((self.sizes == 1).sum())  # blocs of one node
         self.cached = n * k > CACHE_ABOVE
+        self.gain, self.target = np.zeros(n), np.zeros(n, dtype=np.int64)
+        self._k = _compiled()
         if self.cached:
-            self.gain, self.target = np.zeros(n), np.zeros(n, dtype=np.int64)
-            self._refresh(self.rows)
-
-    def _refresh(self, rows: np.ndarray) -> None:
-        zr, sub, ar = self.z[rows], self.m[rows], self.rows[:len(rows)]
-        d = sub - sub[ar, zr][:, None]
-        c = d.argmin(axis=1)
-        self.target[rows] = c
-        self.gain[rows] = np.where(self.sizes[zr] == 1, np.inf, d[ar, c])
+            for i in range(n):
+                self._k.refresh(self.z, self.m, self.sizes, self.gain, self.target, i)
 
     def move(self, i: int, c: int) -> None:
-        a = int(self.z[i])
-        lo, hi = self.indptr[i], self.indptr[i + 1]
-        at, val = self.nb_k[lo:hi], self.data[lo:hi]
-        self.flat[at + a] -= val
-        self.flat[at + c] += val
-        sa, sc = int(self.sizes[a]), int(self.sizes[c])
-        self.alone += (sa == 2) - (sa == 1) + (sc == 0) - (sc == 1)
-        self.sizes[a] -= 1
-        self.sizes[c] += 1
-        self.z[i] = c
-        if self.cached:
-            rows = np.append(self.indices[lo:hi], i)
-            if self.sizes[a] == 1 or self.sizes[c] == 2:  # a node became alone in its bloc, or is no longer
-                rows = np.union1d(rows, np.flatnonzero((self.z == a) | (self.z == c)))
-            self._refresh(rows)
+        self._k.move(*self.graph, self.z, self.m, self.sizes, self.gain, self.target, self.cached, i, c)
 
     def best_move(self) -> tuple[float, int, int]:
         """``(change, i, c)`` of the best move; ties go to the smallest ``i``, then ``c``."""
-        if self.cached:
-            i = int(self.gain.argmin())
-            return float(self.gain[i]), i, int(self.target[i])
-        d = self.m - self.flat[self.row_k + self.z][:, None]
-        if self.alone:
-            d[self.sizes[self.z] == 1] = np.inf
-        at = int(d.argmin())
-        i, c = divmod(at, self.k)
-        return float(d[i, c]), i, c
+        change, i, c = self._k.best_move(self.z, self.m, self.sizes, self.gain, self.cached)
+        return float(change), int(i), int(self.target[i] if self.cached else c)
 
     def best_swap(self) -> tuple[float, int, int]:
         """The best exchange of two nodes of different blocs: ``(change, i, j)`` with ``i < j``.
@@ -103,35 +88,13 @@ class _Relocation:
         the ties across blocs and the nodes alone in their bloc. Ties of value go to the smallest
         ``(i, j)``.
         """
-        z, m, u, v = self.z, self.m, self.u, self.v
-        zu, zv = z[u], z[v]
-        vals = np.where(zu != zv, (m[u, zv] - m[u, zu] + (m[v, zu] - m[v, zv])) - 2 * self.b, np.inf)
-        e = int(np.argmin(vals)) if len(vals) else -1
-        best = (float(vals[e]), int(u[e]), int(v[e])) if e >= 0 else (np.inf, -1, -1)
-        for i in np.flatnonzero(self.sizes[z] == 1).tolist() if self.alone else []:
-            brow = np.zeros(len(z))
-            brow[self.indices[self.indptr[i]:self.indptr[i + 1]]] = self.data[self.indptr[i]:self.indptr[i + 1]]
-            own = m[self.rows, z]
-            cand = np.where(z != z[i], (m[i, z] - m[i, z[i]] + (m[:, z[i]] - own)) - 2 * brow, np.inf)
-            low = float(cand.min())
-            if low < np.inf:
-                j = int(np.flatnonzero(cand == low)[0])
-                best = min(best, (low, min(i, j), max(i, j)))
-        return best
+        change, i, j = self._k.best_swap(*self.graph, *self.ties, self.z, self.m, self.sizes)
+        return float(change), int(i), int(j)
 
     def descend(self, tol: float) -> None:
         """Best move while one lowers the criterion, else best swap, while one does."""
-        while True:
-            change, i, c = self.best_move()
-            if change < -tol:
-                self.move(i, c)
-                continue
-            change, i, j = self.best_swap()
-            if not change < -tol:
-                return
-            zi, zj = int(self.z[i]), int(self.z[j])
-            self.move(i, zj)
-            self.move(j, zi)
+        self._k.descend(*self.graph, *self.ties, self.z, self.m, self.sizes, self.gain, self.target, self.cached,
+                        float(tol))
 
 
 def _canonical(z: np.ndarray) -> np.ndarray:
@@ -210,7 +173,8 @@ def bloc_search(n: int, u: np.ndarray, v: np.ndarray, b: np.ndarray, k: int, sta
     ([True, True, True, False], -1.5)
     """
     a = adjacency(n, u, v, b)
-    graph = (a.indptr, a.indices, a.data, u, v, b)
+    graph = (a.indptr.astype(np.int64), a.indices.astype(np.int64), a.data, u.astype(np.int64), v.astype(np.int64),
+             b.astype(np.float64))
     if k == 1:
         return np.zeros(n, dtype=np.int64), float(b.sum())
     tol = 1e-9 * max(1.0, float(np.abs(b).sum())) if tol is None else tol

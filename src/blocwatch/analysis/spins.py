@@ -55,32 +55,14 @@ def _flip_descend(s: np.ndarray, h: np.ndarray, graph: tuple[np.ndarray, ...], t
     when more than :data:`BATCH` nodes would lower it but few enough for them to have few
     neighbours among them (after a kick; not from a random start), all of them are flipped at
     once but those with a neighbour that lowers it more (no two neighbours: the changes add up).
-    ``graph`` is ``(indptr, indices, data)``. Returns the total change (<= 0).
+    ``graph`` is ``(indptr, indices, data)``; ``s`` and ``h`` (float64) change in place. Returns
+    the total change (<= 0). Compiled (:func:`blocwatch.analysis._compiled.flip_descend`).
     """
+    from blocwatch.analysis import _compiled  # numba: imported only when a search runs
+
     indptr, indices, data = graph
-    sparse_enough = len(s) * CROWD / max(1, len(indices))  # improving nodes below which few are neighbours
-    change = 0.0
-    while True:
-        d = s * h
-        better = d < -tol
-        count = int(better.sum())
-        if BATCH < count < sparse_enough:
-            pick = np.flatnonzero(better)
-            at, owner = _rows(pick, indptr)
-            nb = indices[at]
-            beaten = better[nb] & ((d[owner] > d[nb]) | ((d[owner] == d[nb]) & (owner > nb)))
-            better[owner[beaten]] = False
-            pick = np.flatnonzero(better)
-            change += float(d[pick].sum())
-            s[:], h[:] = _flip(s, h, pick, indptr, indices, data)
-            continue
-        i = int(np.argmin(d))
-        if d[i] >= -tol:
-            return change
-        change += float(d[i])
-        s[i] = -s[i]
-        lo, hi = indptr[i], indptr[i + 1]
-        h[indices[lo:hi]] += (2.0 * s[i]) * data[lo:hi]
+    return _compiled.flip_descend(s, h, np.asarray(indptr, dtype=np.int64), np.asarray(indices, dtype=np.int64),
+                                  np.asarray(data, dtype=np.float64), float(tol), BATCH, CROWD)
 
 
 def _rows(pick: np.ndarray, indptr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -182,7 +164,7 @@ def local_search(n: int, u: np.ndarray, v: np.ndarray, sw: np.ndarray, seed: int
     1
     """
     a = adjacency(n, u, v, sw)
-    indptr, indices, data = a.indptr, a.indices, a.data
+    indptr, indices, data = a.indptr.astype(np.int64), a.indices.astype(np.int64), a.data
     graph = (indptr, indices, data)
     total = float(np.abs(sw).sum())
     tol = 1e-12 * float(np.abs(sw).max())
