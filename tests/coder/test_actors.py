@@ -118,6 +118,25 @@ def test_international_organisations(coder) -> None:
     assert {s for s, _ in dyads(coder, "NATO criticised Russia.")} == {"IGOWSTNAT"}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the recogniser may take "Bosnian Serbs" for a person's name; an adjective never is one
+    ("Bosnian Serbs criticised the peace plan.", "BIH"),
+    ("Iraqi Kurds criticised the government.", "IRQ"),
+])
+def test_a_demonym_the_recogniser_puts_in_a_name_is_a_state(coder, text: str, expected: str) -> None:
+    assert expected in {s[:3] for s, _ in dyads(coder, text)}
+
+
+def test_a_person_name_still_vetoes_a_place_in_it(coder) -> None:
+    assert not dyads(coder, "Michael Jordan criticised the referees.")
+
+
+def test_people_of_no_state_take_the_sentence_s_place(coder) -> None:
+    """Targets known only by role take the one state the sentence places its events in."""
+    assert ("IRQ", "IRQGOV") in dyads(coder, "Iraqi Kurds protested against the government in Baghdad.")
+    assert ("JPNGOV", "VNMGOV") in dyads(coder, "The Japanese minister met officials in Hanoi.")
+
+
 def test_split_code() -> None:
     assert split_code("PRKGOV") == ("PRK", "GOV")
     assert split_code("IGOUNO") == (None, "IGO")

@@ -184,3 +184,16 @@ def test_a_place_after_the_participle_is_no_time_word(coder) -> None:
     events = [e for e in coder.code_text("On Monday, Azerbaijani troops shelled Armenian positions, wounding two "
                                          "Armenian soldiers on the border.", date(2024, 6, 20)) if e.mode == "factual"]
     assert {(e.cameo[:2], e.date.isoformat()) for e in events} == {("19", "2024-06-17"), ("18", "2024-06-17")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare weekday after the object (wire style) is the verb's date, though the parser may hang it
+    # on the object (it does on the first)
+    ("Militants attacked a crowded cross-country passenger train Tuesday in the south.", date(2024, 6, 18)),
+    ("Police detained two journalists Monday in Minsk.", date(2024, 6, 17)),
+])
+def test_a_bare_weekday_after_the_object_dates_the_event(coder, text: str, expected: date) -> None:
+    """Sentences of our own; published on Thursday 20 June 2024."""
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {(expected, "day")}

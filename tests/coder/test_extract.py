@@ -412,3 +412,33 @@ def test_when_an_act_s_effect_ends_is_not_when_it_was_done(coder, text: str) -> 
     """Sentences of our own, reported on 2024-06-20: the renewal is done; the date ends it."""
     events = coder.code_text(text, DAY)
     assert events and {e.mode for e in events} == {"factual"} and all(e.date <= DAY for e in events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the participle's violence is done to those attacked
+    ("Gunmen attacked the Nigerian village of Kuchi, kidnapping dozens of villagers.", ("UAF", "NGACVL", "18")),
+    ("Russian forces shelled Kharkiv overnight, killing three civilians and wounding nine.",
+     ("RUSMIL", "UKRCVL", "20")),
+    ("Russian forces shelled Kharkiv overnight, killing three civilians and wounding nine.", ("RUSMIL", "UKR", "18")),
+])
+def test_violence_in_a_participle_after_an_attack_is_done_to_the_attacked(coder, text: str, expected) -> None:
+    """Sentences of our own: "..., killing N people" takes the attack's target, and people of no state
+    take its state."""
+    assert expected in factual(coder, text)
+
+
+def test_a_participle_of_another_doer_or_a_peaceful_act_takes_nothing(coder) -> None:
+    """Only the same doers' violence: a participle of talk keeps no target it does not name."""
+    events = factual(coder, "Russian forces shelled Kharkiv overnight, saying the city hid weapons.")
+    assert ("RUSMIL", "UKR", "19") in events
+    assert not [e for e in events if e[2] == "01" and e[1] == "UKR"]
+
+
+def test_a_person_named_with_state_and_title_is_that_state_later(coder) -> None:
+    """ "Haitian President Jovenel Moise" once, "Moise" after: Haiti's government (a text of our own;
+    the actor dictionary does not know him). A name with a title of no state stays unknown."""
+    text = ("Haitian President Jovenel Moise met Dominican officials on Monday. "
+            "On Tuesday, the United States criticized Moise.")
+    assert ("USA", "HTIGOV", "11") in factual(coder, text)
+    text = "President Jovenel Moise met Dominican officials on Monday. On Tuesday, the United States criticized Moise."
+    assert not [e for e in factual(coder, text) if e[2] == "11" and e[1] is not None]

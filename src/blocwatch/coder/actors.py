@@ -253,9 +253,13 @@ class ActorDictionary:
 
     @staticmethod
     def _vetoed(span: Span, entity_at: dict[int, Span]) -> bool:
-        """Whether the span lies inside a longer entity that is not an actor ("the Korean War")."""
+        """Whether the span lies inside a longer entity that is not an actor ("the Korean War"). A
+        demonym the parser tags as an adjective is never part of a person's name: "Bosnian Serbs",
+        "Iraqi Kurds", which the recogniser may take for a PERSON, are people of a state."""
         ent = entity_at.get(span.start)
         if ent is None or span.end > ent.end or (ent.start, ent.end) == (span.start, span.end):
+            return False
+        if ent.label_ == "PERSON" and len(span) == 1 and span[0].tag_ == "JJ":
             return False
         return ent.label_ in _VETO_LABELS or (ent.label_ == "ORG" and ent[-1].lower_ in _MEDIA_WORDS)
 

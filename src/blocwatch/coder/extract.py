@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from blocwatch.actors import ActorRecord, split_code
+from blocwatch.actors import ActorRecord, CodeSpan, split_code
 from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
 from blocwatch.coder.dates import When, anterior, before, reported, resolve
@@ -125,9 +125,11 @@ class Extractor:
             idx = syntax.sentence_index(starts, m.start)
             by_sentence.setdefault(idx, []).append(m)
         dates: dict[int, list[Span]] = {}  # doc.ents is rebuilt on every access: read it once
+        persons: dict[int, list[Span]] = {}
         for ent in doc.ents:
-            if ent.label_ == "DATE":
-                dates.setdefault(syntax.sentence_index(starts, ent.start), []).append(ent)
+            if ent.label_ in ("DATE", "PERSON"):
+                (dates if ent.label_ == "DATE" else persons).setdefault(
+                    syntax.sentence_index(starts, ent.start), []).append(ent)
         for index, sent in enumerate(sentences):
             focal = context.focal()  # from the sentences before this one
             for m in by_sentence.get(index, []):
@@ -136,6 +138,10 @@ class Extractor:
                     context.note_person(doc[m.start:m.end], m.record)
             sent_mentions = discourse.ellipsis(sent, by_sentence.get(index, []), context)
             sent_mentions = discourse.possessives(sent, sent_mentions, context, published)
+            by_token = {i: m for m in sent_mentions for i in range(m.start, m.end)}
+            # "Haitian President Jovenel Moise": a later "Moise" is Haiti's government
+            for span, code in roles.titled_persons(persons.get(index, []), by_token, published):
+                context.note_person(span, ActorRecord((CodeSpan(code),), "context"))
             events = self.sentence(sent, sent_mentions, published, dates.get(index, []))
             if self.eventness is not None and any(ev.mode == "factual" for ev in events) and \
                     self.eventness.probabilities([t.lemma_ for t in sent])["not"] >= self.eventness.cut:
@@ -205,9 +211,12 @@ class Extractor:
             subjects = {c.i for i in anchors for c in doc[i].children if c.dep_ in ("nsubj", "nsubjpass") and c.i < i}
             if root.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod") and root.head.i in anchors:
                 pass
-            elif (root.dep_ in ("npadvmod", "tmod") and syntax.adverbial_host(root.head, anchors)
+            elif (root.dep_ in ("npadvmod", "tmod") and (syntax.adverbial_host(root.head, anchors)
+                                                          or (root.head.i in hosts and root.head.i not in anchors))
                   and root.head.lemma_.lower() not in self.vocabulary.nouns):
-                pass  # an adverbial date hung on a noun of the verb's phrase ("for the first time [last month]")
+                # an adverbial date hung on a noun of the verb's phrase ("for the first time [last month]"),
+                # or on its object ("attacked a train [Tuesday]"), unless that noun is an act of its own
+                pass
             elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in _UNTIL:
                 continue  # "renewed the sanctions until January": when they end, not when they were renewed
             elif root.dep_ == "pobj" and root.head.dep_ == "prep" and (root.head.head.i in hosts or (
@@ -253,12 +262,15 @@ class Extractor:
                     candidates.append(cand)
         candidates = _prefer_nouns_over_light_verbs(candidates)
         _aim_at_purposes(candidates, by_token, published)
+        _share_the_attacked(candidates)
         candidates += self._obligations(sent, candidates, by_token, published)
         place = roles.sentence_place(sent, by_token, published)
         for cand in candidates:
             if place is not None and not (cand.match.code or "").startswith("04"):
                 # a visit or a meeting is often abroad: "the minister met his counterpart in Hanoi"
                 cand.sources = [roles.located(a, place) for a in cand.sources]
+            if place is not None:  # "protested against the government in Baghdad", "met officials in Hanoi"
+                cand.targets = [roles.located(a, place) for a in cand.targets]
             cand.mode = _candidate_mode(cand)
             _attempt(cand)
             cand.when = self._date(cand, published, dates)
@@ -629,6 +641,38 @@ def _aim_at_purposes(candidates: list[_Candidate], by_token: dict[int, Mention],
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if found is not None:
             cand.targets = direct(found)
+
+
+def _violent(cand: _Candidate) -> bool:
+    code = cand.match.code or ""
+    return code[:2] in _VIOLENCE or code[:3] in _VIOLENCE or code[:2] == "18"
+
+
+def _share_the_attacked(candidates: list[_Candidate]) -> None:
+    """Violence told in a participle after an attack is done to those attacked: "militants stormed a
+    train in Pakistan, taking dozens hostage" (Pakistan), "jets struck Gaza, killing 12 people"
+    (people of Gaza). A violent event whose verb is an ``-ing`` clause of another violent event's
+    verb, by the same doers, takes that event's targets when it names none, and their state when it
+    names people of no state ("12 people", "civilians"); only when the attack's targets are of
+    one state."""
+    by_verb = {c.anchor.i: c for c in candidates if c.targets and _violent(c)}
+    for cand in candidates:
+        verb = cand.anchor
+        while verb.dep_ == "conj" and verb.head.i != verb.i:  # "killing three and wounding nine"
+            verb = verb.head
+        if not _violent(cand) or cand.mutual or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            continue
+        head = by_verb.get(verb.head.i)
+        if head is None or head is cand or {a.code for a in head.sources} != {a.code for a in cand.sources}:
+            continue
+        states = {a.country for a in head.targets}
+        if len(states) != 1 or None in states:
+            continue
+        state = next(iter(states))
+        if not cand.targets:
+            cand.targets = list(head.targets)
+        elif all(roles.bare_sector(a) for a in cand.targets):  # "12 people", "civilians": of that state
+            cand.targets = [replace(a, code=state + a.code, country=state) for a in cand.targets]
 
 
 def _attempt(cand: _Candidate) -> None:

@@ -22,7 +22,7 @@ from blocwatch.coder.events import Actor
 from blocwatch.coder.vocabulary import WordEntry, load_reciprocal, singular
 
 __all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "is_actor", "located",
-           "place_target", "pp_targets", "reciprocal", "sentence_place"]
+           "place_target", "pp_targets", "reciprocal", "sentence_place", "titled_persons"]
 
 #: Prepositions that place an event: "a curfew [in] Algiers".
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside"}
@@ -271,6 +271,30 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
             code = code + ("PKO" if rec.prefix else rec.code)  # IGO~ agents are peacekeepers, observers
             text = f"{m.text} {agent.text}"
         out.append(_make_actor(code, text))
+    return out
+
+
+def titled_persons(names: Iterable[Span], by_token: Mapping[int, Mention], day: date | None) -> list[tuple[Span, str]]:
+    """People the actor dictionary does not know, named with a state and a title: ("Jovenel Moise",
+    "HTIGOV") for "Haitian President Jovenel Moise" or "Jovenel Moise, Haiti's president".
+
+    A name of two or more proper nouns (a PERSON entity) none of whose words is a dictionary
+    mention, whose phrase names exactly one actor, of a state and with a role (so "President"
+    alone, or "Haitian" alone, is not enough). The document remembers the name, so that a later
+    "Moise" stands for Haiti's government (:meth:`DocumentContext.note_person
+    <blocwatch.coder.discourse.DocumentContext.note_person>`).
+    """
+    out = []
+    for ent in names:  # a sentence's PERSON entities (``Span.ents`` scans the whole document)
+        if ent.label_ != "PERSON" or len(ent) < 2 or not all(t.pos_ == "PROPN" for t in ent):
+            continue
+        if any(t.i in by_token for t in ent):
+            continue
+        actors = actors_of([ent.root], dict(by_token), day)
+        if len(actors) == 1:
+            country, sector = split_code(actors[0].code)
+            if country and sector:
+                out.append((ent, actors[0].code))
     return out
 
 
