@@ -178,3 +178,7 @@ def test_petrarch_format_dictionaries_load(coder, tmp_path) -> None:
     assert found == {"Rufus T. Firefly": "FRDGOV", "Freedonia": "FRD"}
     firefly = next(m for m in dictionary.find(doc) if m.text.startswith("Rufus"))
     assert firefly.record.code_on(date(1932, 6, 1)) == "FRDELI"
+
+
+def test_a_businessman_is_business_of_his_state(coder) -> None:
+    assert ("SAUBUS", "USA") in dyads(coder, "A Saudi businessman criticised the United States.")

@@ -442,3 +442,41 @@ def test_a_person_named_with_state_and_title_is_that_state_later(coder) -> None:
     assert ("USA", "HTIGOV", "11") in factual(coder, text)
     text = "President Jovenel Moise met Dominican officials on Monday. On Tuesday, the United States criticized Moise."
     assert not [e for e in factual(coder, text) if e[2] == "11" and e[1] is not None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel is opposed to the French plan.", ("ISR", None, "12")),
+    ("Japan is opposed to mediation.", ("JPN", None, "12")),
+])
+def test_being_opposed_to_is_opposing(coder, text: str, expected) -> None:
+    """"X is opposed to Y" is X opposing Y, not X being opposed (sentences of our own)."""
+    assert expected in factual(coder, text)
+    assert not [e for e in factual(coder, text) if e[1] == expected[0]]
+
+
+def test_a_plan_opposed_by_a_state_is_still_a_passive(coder) -> None:
+    assert ("ISR", None, "12") in factual(coder, "The plan was opposed by Israel.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The al-Qaeda terror network threatened the United States.", ("IMGMUSALQ", "USA", "13")),
+    ("The armed wing of Hamas fired rockets at Israel.", ("PSEREBHMS", "ISR", "19")),
+])
+def test_a_network_or_a_wing_stands_for_its_group(coder, text: str, expected) -> None:
+    assert expected in factual(coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Italy suspended air links with Serbia.", ("ITA", "SRB", "16")),
+    ("Japan suspended diplomatic ties with North Korea.", ("JPN", "PRK", "16")),
+    ("China announced the suspension of talks with Taiwan.", ("CHN", "TWN", "16")),
+    ("Russia announced the withdrawal of Russian troops from Georgia.", ("RUS", "GEO", "08")),
+])
+def test_suspending_links_and_withdrawing_as_verbs_and_as_nouns(coder, text: str, expected) -> None:
+    """Sentences of our own; the nouns take the verbs' objects and codes, and the troops withdrawn
+    are what is withdrawn, not whom it is done to."""
+    assert expected in factual(coder, text)
+
+
+def test_suspending_a_search_is_no_reduction_of_relations(coder) -> None:
+    assert not factual(coder, "The government suspended the search for survivors.")

@@ -42,7 +42,8 @@ ACTOR_HEADS = {"target", "position", "base", "facility", "stronghold", "territor
                "delegation", "side", "counterpart", "team", "representative", "camp", "neighbour", "neighbor",
                "ally", "partner", "leadership", "people", "national", "citizen", "unit", "vessel", "ship",
                "warship", "jet", "aircraft", "plane", "drone", "boat", "embassy", "consulate", "mission",
-               "negotiator", "company", "firm", "agency", "he", "she", "they", "it", "capital"}
+               "negotiator", "company", "firm", "agency", "he", "she", "they", "it", "capital", "network",
+               "wing"}
 
 
 #: Sectors that belong to a state; an actor known only by one of these can take the state of its place.

@@ -112,7 +112,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 
     A pronoun subject of reported speech stands for the speaker ("the rebels said they will ...").
     """
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or (c.dep_ == "nsubjpass" and stance(verb))]
     if own and depth <= 5 and all(o.pos_ == "PRON" and o.lower_ in PRONOUNS for o in own):
         speaker = reporting_head(verb)
         if speaker is not None:
@@ -236,6 +236,24 @@ def adverbial_host(tok: Token, anchors: set[int]) -> bool:
 _STATIVE_HEADS = {"stand", "remain", "stay", "become", "get", "seem", "appear", "look", "feel", "go"}
 
 
+#: Past participles that state their subject's own stance towards a "to" phrase: "Israel is
+#: opposed to the plan" is Israel opposing it, not Israel being opposed.
+STANCE_PARTICIPLES = frozenset({"oppose"})
+
+
+def stance(verb: Token) -> bool:
+    """Whether ``verb`` is a participle of stance with its "to" phrase ("is opposed to", "remains
+    opposed to"), which is no passive: its subject holds the stance.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> stance(nlp("Israel is opposed to the plan.")[2]), stance(nlp("The plan was opposed by Israel.")[3])
+    (True, False)
+    """
+    return (verb.tag_ == "VBN" and verb.lemma_.lower() in STANCE_PARTICIPLES
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
+
+
 def passive(verb: Token) -> tuple[list[Token], list[Token]] | None:
     """For a verb in the passive, its agents (the "by" phrase) and patients (its subject); None for
     an active verb. A bare past participle stating its subject's state, or hung on a verb as a
@@ -251,6 +269,8 @@ def passive(verb: Token) -> tuple[list[Token], list[Token]] | None:
     True
     """
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if stance(verb) and not agents:
+        return None
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return agents, [c for c in verb.children if c.dep_ == "nsubjpass"]
     head = verb.head
