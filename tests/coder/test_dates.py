@@ -197,3 +197,11 @@ def test_a_bare_weekday_after_the_object_dates_the_event(coder, text: str, expec
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
     assert events
     assert {(e.date, e.date_precision) for e in events} == {(expected, "day")}
+
+
+def test_a_weekday_after_a_noun_made_from_a_verb_is_that_noun_s(coder) -> None:
+    """ "condemned the killing Sunday of its ambassador": Sunday is when the killing was."""
+    events = [e for e in coder.code_text("Russia condemned the killing Sunday of its ambassador in Ankara.",
+                                         date(2024, 6, 20)) if e.cameo.startswith("11")]
+    assert events
+    assert all(e.date != date(2024, 6, 16) for e in events)

@@ -14,6 +14,7 @@ is coded as an accusation of aggression (1123).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -53,6 +54,9 @@ _PURPOSE_TARGET_ROOTS = {"10", "11", "12", "13", "14"}
 #: (``_attempt``): assault and mass violence, and fighting but for blockades and occupation (191, 192).
 _TRYING = frozenset({"try", "attempt"})
 _VIOLENCE = frozenset({"18", "20", "190", "193", "194", "195", "196"})
+#: Endings of nouns made from verbs by a suffix ("the killing", "the assassination"; not "the
+#: arrest"): a date hung on such an object may be its own ("condemned the killing Sunday of ...").
+_NOMINALIZED = re.compile(r"(ings?|tions?|sions?|ments?|ances?|ences?|ures?|als?)$")
 #: Prepositions whose date is when an act's effect ends or is due, not when it was done.
 _UNTIL = {"until", "till", "through", "to", "by"}
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
@@ -212,7 +216,8 @@ class Extractor:
             if root.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod") and root.head.i in anchors:
                 pass
             elif (root.dep_ in ("npadvmod", "tmod") and (syntax.adverbial_host(root.head, anchors)
-                                                          or (root.head.i in hosts and root.head.i not in anchors))
+                                                          or (root.head.i in hosts and root.head.i not in anchors
+                                                              and not _NOMINALIZED.search(root.head.lower_)))
                   and root.head.lemma_.lower() not in self.vocabulary.nouns):
                 # an adverbial date hung on a noun of the verb's phrase ("for the first time [last month]"),
                 # or on its object ("attacked a train [Tuesday]"), unless that noun is an act of its own
@@ -269,8 +274,6 @@ class Extractor:
             if place is not None and not (cand.match.code or "").startswith("04"):
                 # a visit or a meeting is often abroad: "the minister met his counterpart in Hanoi"
                 cand.sources = [roles.located(a, place) for a in cand.sources]
-            if place is not None:  # "protested against the government in Baghdad", "met officials in Hanoi"
-                cand.targets = [roles.located(a, place) for a in cand.targets]
             cand.mode = _candidate_mode(cand)
             _attempt(cand)
             cand.when = self._date(cand, published, dates)
@@ -654,13 +657,18 @@ def _violent(cand: _Candidate) -> bool:
     return code[:2] in _VIOLENCE or code[:3] in _VIOLENCE or code[:2] == "18"
 
 
+#: Sectors of people with no role of their own, who are taken to be of the state attacked ("killing
+#: 12 people", "three civilians"); journalists, workers or soldiers may be foreigners there.
+_PEOPLE = frozenset({"CVL", "PPL"})
+
+
 def _share_the_attacked(candidates: list[_Candidate]) -> None:
     """Violence told in a participle after an attack is done to those attacked: "militants stormed a
     train in Pakistan, taking dozens hostage" (Pakistan), "jets struck Gaza, killing 12 people"
     (people of Gaza). A violent event whose verb is an ``-ing`` clause of another violent event's
     verb, by the same doers, takes that event's targets when it names none, and their state when it
-    names people of no state ("12 people", "civilians"); only when the attack's targets are of
-    one state."""
+    names people of no state and no role ("12 people", "civilians"; not "two foreign
+    journalists"); only when the attack's targets are of one state."""
     by_verb = {c.anchor.i: c for c in candidates if c.targets and _violent(c)}
     for cand in candidates:
         verb = cand.anchor
@@ -677,7 +685,7 @@ def _share_the_attacked(candidates: list[_Candidate]) -> None:
         state = next(iter(states))
         if not cand.targets:
             cand.targets = list(head.targets)
-        elif all(roles.bare_sector(a) for a in cand.targets):  # "12 people", "civilians": of that state
+        elif all(roles.bare_sector(a) and a.code in _PEOPLE for a in cand.targets):  # "12 people", "civilians"
             cand.targets = [replace(a, code=state + a.code, country=state) for a in cand.targets]
 
 
