@@ -439,12 +439,6 @@ class Extractor:
         if not targets:
             targets = roles.pp_targets(noun, by_token, day, exclude=[]) or roles.pp_targets(
                 light, by_token, day, exclude=subjects)
-        own, codes = {a.code[:3] for a in sources}, {a.code for a in sources}
-        if targets and match.target is None and all(
-                roles.bare_sector(a) or (a.code[:3] in own and a.code not in codes) for a in targets):
-            # "the withdrawal of its troops from Kherson": the troops are what is withdrawn (as for verbs)
-            of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-            targets = roles.pp_targets(noun, by_token, day, exclude=of) or targets
         if not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(
                 light, by_token, day, sources)
