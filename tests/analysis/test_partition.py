@@ -189,3 +189,14 @@ def test_stops_when_random_starts_bring_nothing_better(monkeypatch):
     calls.clear()
     bloc_search(40, u, v, b, 4, [], seed=0, restarts=50, repeats=99)
     assert len(calls) == 50
+
+
+@pytest.mark.parametrize("tol", [0.0, -1e-9, float("nan")])
+def test_a_tolerance_that_is_not_positive_is_refused(tol):
+    """With no margin, rounding can make two moves undo each other forever (a compiled loop that
+    Ctrl-C cannot stop): refused before any search."""
+    from blocwatch.errors import InputError
+
+    u, v, b = random_costs(0, 8, 0.6)
+    with pytest.raises(InputError, match="tol must be positive"):
+        bloc_search(8, u, v, b, 3, [], tol=tol)

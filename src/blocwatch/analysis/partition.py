@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from blocwatch.analysis.spins import adjacency
+from blocwatch.errors import InputError
 
 __all__ = ["bloc_search"]
 
@@ -31,12 +32,12 @@ __all__ = ["bloc_search"]
 CACHE_ABOVE = 4096
 
 
-def _compiled():
-    """The compiled steps of the search (:mod:`blocwatch.analysis._compiled`), imported on first use:
+def _kernels():  # noqa: ANN202 - a module
+    """The compiled steps of the search (:mod:`blocwatch.analysis.kernels`), imported on first use:
     importing numba takes a quarter of a second that ``import blocwatch`` should not pay."""
-    from blocwatch.analysis import _compiled
+    from blocwatch.analysis import kernels
 
-    return _compiled
+    return kernels
 
 
 class _Relocation:
@@ -49,7 +50,7 @@ class _Relocation:
     a bloc: a node alone in its bloc has no move. On large networks the best move of every node
     (``gain``, ``target``) is kept too, and only the rows a move touches are looked at again; on
     small ones looking at all of ``m`` costs less than the bookkeeping. The steps run compiled
-    (:mod:`blocwatch.analysis._compiled`); ``z`` is changed in place.
+    (:mod:`blocwatch.analysis.kernels`); ``z`` is changed in place.
     """
 
     def __init__(self, graph: tuple[np.ndarray, ...], z: np.ndarray, k: int) -> None:
@@ -65,7 +66,7 @@ class _Relocation:
         self.sizes = np.bincount(z, minlength=k)
         self.cached = n * k > CACHE_ABOVE
         self.gain, self.target = np.zeros(n), np.zeros(n, dtype=np.int64)
-        self._k = _compiled()
+        self._k = _kernels()
         if self.cached:
             for i in range(n):
                 self._k.refresh(self.z, self.m, self.sizes, self.gain, self.target, i)
@@ -154,6 +155,7 @@ def bloc_search(n: int, u: np.ndarray, v: np.ndarray, b: np.ndarray, k: int, sta
         The search stops when this many random starts in a row have not improved the best value.
     tol : float, optional
         Changes smaller than this are not improvements (default: 1e-9 times the total of ``|b|``).
+        Must be positive: with none, rounding errors can make the descent cycle.
 
     Returns
     -------
@@ -178,6 +180,8 @@ def bloc_search(n: int, u: np.ndarray, v: np.ndarray, b: np.ndarray, k: int, sta
     if k == 1:
         return np.zeros(n, dtype=np.int64), float(b.sum())
     tol = 1e-9 * max(1.0, float(np.abs(b).sum())) if tol is None else tol
+    if not tol > 0:  # with no margin, rounding can make two moves undo each other forever
+        raise InputError(f"tol must be positive, not {tol}")
     rng = np.random.default_rng(seed)
     best, best_p, hits, since = np.zeros(n, dtype=np.int64), np.inf, 0, 0
     for r in range(len(starts) + restarts):

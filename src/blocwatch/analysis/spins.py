@@ -56,12 +56,12 @@ def _flip_descend(s: np.ndarray, h: np.ndarray, graph: tuple[np.ndarray, ...], t
     neighbours among them (after a kick; not from a random start), all of them are flipped at
     once but those with a neighbour that lowers it more (no two neighbours: the changes add up).
     ``graph`` is ``(indptr, indices, data)``; ``s`` and ``h`` (float64) change in place. Returns
-    the total change (<= 0). Compiled (:func:`blocwatch.analysis._compiled.flip_descend`).
+    the total change (<= 0). Compiled (:func:`blocwatch.analysis.kernels.flip_descend`).
     """
-    from blocwatch.analysis import _compiled  # numba: imported only when a search runs
+    from blocwatch.analysis import kernels  # numba: imported only when a search runs
 
     indptr, indices, data = graph
-    return _compiled.flip_descend(s, h, np.asarray(indptr, dtype=np.int64), np.asarray(indices, dtype=np.int64),
+    return kernels.flip_descend(s, h, np.asarray(indptr, dtype=np.int64), np.asarray(indices, dtype=np.int64),
                                   np.asarray(data, dtype=np.float64), float(tol), BATCH, CROWD)
 
 

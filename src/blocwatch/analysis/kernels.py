@@ -1,15 +1,15 @@
 """The inner loops of the local searches, compiled with numba.
 
 One step of the k-bloc relocation search (:mod:`blocwatch.analysis.partition`) or of the flip
-descent of the frustration search (:mod:`blocwatch.analysis.spins`) costs a few array operations
-on a node's neighbours: in numpy each of them is a call of a few microseconds, which made the
-searches' Python loops most of the time of ``blocs`` and ``balance`` on networks of states.
-These functions are the same steps in compiled loops, operation for operation (the same sums in
-the same order, numpy's pairwise summation included; ties broken the same way), so they make the
-same moves and end at the same partitions. They are private: ``partition._Relocation`` and
-``spins._flip_descend`` are their interface. This module imports numba and is imported only when
-a search runs (``import blocwatch`` and ``--help`` stay light); compiled code is cached on disk
-(``cache=True``, beside this file or in numba's cache directory), so only the first search on a
+descent of the frustration search (:mod:`blocwatch.analysis.spins`) costs a few array operations on
+a node's neighbours: in numpy each of them is a call of a few microseconds, which made the searches'
+Python loops most of the time of ``blocs`` and ``balance`` on networks of states. These functions
+are the same steps in compiled loops, operation for operation (the same sums in the same order,
+numpy's pairwise summation included; ties broken the same way), so they make the same moves and end
+at the same partitions. They are low-level steps on plain arrays: ``partition._Relocation`` and
+``spins._flip_descend`` are their interface in blocwatch. This module imports numba and is imported
+only when a search runs (``import blocwatch`` and ``--help`` stay light); compiled code is cached on
+disk (``cache=True``, beside this file or in numba's cache directory), so only the first search on a
 machine pays the compilation (a few seconds).
 
 Arrays: ``indptr``, ``indices``, ``data`` a symmetric CSR matrix (pair costs, or signed weights);
@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__: list[str] = []
+__all__ = ["best_move", "best_swap", "descend", "flip_descend", "move", "pairwise_sum", "refresh"]
 
 
 @njit(cache=True)
