@@ -647,8 +647,10 @@ def _aim_at_purposes(candidates: list[_Candidate], by_token: dict[int, Mention],
 
 
 def _violent(cand: _Candidate) -> bool:
+    """Whether ``cand`` is violence (``_VIOLENCE``): assault, mass violence, fighting but for
+    blockades and occupation."""
     code = cand.match.code or ""
-    return code[:2] in _VIOLENCE or code[:3] in _VIOLENCE or code[:2] == "18"
+    return code[:2] in _VIOLENCE or code[:3] in _VIOLENCE
 
 
 #: Sectors of people with no role of their own, who are taken to be of the state attacked ("killing
@@ -700,7 +702,7 @@ def _attempt(cand: _Candidate) -> None:
     code = cand.match.code or ""
     if code == "186":
         cand.match = replace(cand.match, code="185")
-    if cand.mode == "factual" and code[:2] not in _VIOLENCE and code[:3] not in _VIOLENCE:
+    if cand.mode == "factual" and not _violent(cand):
         cand.mode = "hypothetical"
 
 

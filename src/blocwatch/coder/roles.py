@@ -275,7 +275,7 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
     return out
 
 
-def titled_persons(names: Iterable[Span], by_token: Mapping[int, Mention], day: date | None) -> list[tuple[Span, str]]:
+def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: date | None) -> list[tuple[Span, str]]:
     """People the actor dictionary does not know, named with a state and a title: ("Jovenel Moise",
     "HTIGOV") for "Haitian President Jovenel Moise" or "Jovenel Moise, Haiti's president".
 
@@ -291,7 +291,7 @@ def titled_persons(names: Iterable[Span], by_token: Mapping[int, Mention], day: 
             continue
         if any(t.i in by_token for t in ent):
             continue
-        actors = actors_of([ent.root], dict(by_token), day)
+        actors = actors_of([ent.root], by_token, day)
         if len(actors) == 1:
             country, sector = split_code(actors[0].code)
             if country and sector:
