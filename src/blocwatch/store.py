@@ -362,17 +362,17 @@ class EventStore:
     def _write_lookups(self) -> None:
         import pyarrow as pa
 
+        from blocwatch.arrays import table as arrow_table
+
         tax, countries = load_taxonomy(), load_countries()
-        cameo = pa.table(
-            list(zip(*tax.rows(), strict=True)),
-            names=["code", "root", "level", "name", "goldstein", "goldstein_icews", "quad_class", "plover",
-                   "plover_mode"],
-        )
-        states = pa.Table.from_pylist(
-            [{"iso3": c.iso3, "cameo": c.cameo, "name": c.name, "fips": c.fips, "cow": c.cow}
-             for c in countries.by_iso3.values()]
-        )
-        names = pa.table(list(zip(*countries.alias_rows(), strict=True)), names=["name", "iso3"])
+        text, small = pa.string(), pa.int8()
+        cameo = arrow_table(tax.rows(), pa.schema([
+            ("code", text), ("root", text), ("level", small), ("name", text), ("goldstein", pa.float64()),
+            ("goldstein_icews", pa.float64()), ("quad_class", small), ("plover", text), ("plover_mode", text)]))
+        states = arrow_table([(c.iso3, c.cameo, c.name, c.fips, c.cow) for c in countries.by_iso3.values()],
+                             pa.schema([("iso3", text), ("cameo", text), ("name", text), ("fips", text),
+                                        ("cow", pa.int32())]))
+        names = arrow_table(countries.alias_rows(), pa.schema([("name", text), ("iso3", text)]))
         con = self.con
         for table, data, ddl in (
             ("cameo_codes", cameo, "code VARCHAR PRIMARY KEY, root VARCHAR, level TINYINT, name VARCHAR, "

@@ -7,6 +7,7 @@ heavy packages a command must not load. ``benchmarks/bench_startup.py`` measures
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import subprocess
 import sys
@@ -99,3 +100,19 @@ def test_importing_the_analyses_of_structure_compiles_nothing():
     that hold the searches: the report, the web app and ``balance --help`` import those."""
     found = imported(code="import blocwatch.analysis.blocs, blocwatch.analysis.balance, blocwatch.analysis.structure")
     assert found.isdisjoint({"numba", "llvmlite"}), sorted(found & {"numba", "llvmlite"})
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pandas") is None,
+                    reason="pandas is not installed here: pyarrow could not import it anyway")
+def test_coding_and_ingesting_do_not_let_pyarrow_import_pandas(tmp_path, db):
+    """pyarrow imports pandas, when installed, on the first Python values it converts (0.2-0.3 s of
+    start-up): ``code`` of one sentence, ``ingest`` and ``stats`` build their tables from buffers
+    (:mod:`blocwatch.arrays`)."""
+    pytest.importorskip("spacy", reason="the coder extra is not installed")
+    text = tmp_path / "one.txt"
+    text.write_text("Russia attacked Ukraine on Monday.\n")
+    gdelt = Path(__file__).parents[2] / "demo" / "data" / "gdelt2-korea-sample.export.CSV"
+    for args in (("code", text, "--date", "2024-01-02"), ("ingest", "gdelt", gdelt, "--db", db),
+                 ("ingest", "text", text, "--date", "2024-01-02", "--db", db), ("stats", "--db", db)):
+        found = imported(*args)
+        assert "pyarrow" in found and "pandas" not in found, args

@@ -22,21 +22,15 @@ __all__ = ["coverage", "dyads", "events", "quarantine", "stats"]
 def _stats_tables(stats: StoreStats) -> "dict[str, pa.Table]":
     import pyarrow as pa
 
+    from blocwatch.arrays import table
+
     return {
-        "origins": pa.Table.from_pylist(
-            [{"origin": o.origin, "events": o.events, "first_date": o.first_date, "last_date": o.last_date}
-             for o in stats.origins],
-            schema=pa.schema([("origin", pa.string()), ("events", pa.int64()),
-                              ("first_date", pa.date32()), ("last_date", pa.date32())]),
-        ),
-        "top dyads": pa.Table.from_pylist(
-            [{"source": s, "target": t, "events": n} for s, t, n in stats.top_dyads],
-            schema=pa.schema([("source", pa.string()), ("target", pa.string()), ("events", pa.int64())]),
-        ),
-        "quarantine": pa.Table.from_pylist(
-            [{"reason": r, "lines": n} for r, n in stats.quarantine_reasons],
-            schema=pa.schema([("reason", pa.string()), ("lines", pa.int64())]),
-        ),
+        "origins": table([(o.origin, o.events, o.first_date, o.last_date) for o in stats.origins],
+                         pa.schema([("origin", pa.string()), ("events", pa.int64()), ("first_date", pa.date32()),
+                                    ("last_date", pa.date32())])),
+        "top dyads": table(stats.top_dyads,
+                           pa.schema([("source", pa.string()), ("target", pa.string()), ("events", pa.int64())])),
+        "quarantine": table(stats.quarantine_reasons, pa.schema([("reason", pa.string()), ("lines", pa.int64())])),
     }
 
 
@@ -57,8 +51,10 @@ def stats(db: opt.Db = opt.DEFAULT_DB, fmt: opt.Format = OutputFormat.table) -> 
     else:
         import pyarrow as pa
 
+        from blocwatch.arrays import array
+
         for title, table in tables.items():
-            render(table.append_column("section", pa.array([title] * table.num_rows, pa.string())), fmt)
+            render(table.append_column("section", array([title] * table.num_rows, pa.string())), fmt)
 
 
 @app.command()

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 import blocwatch
+from blocwatch.arrays import array
 
 if TYPE_CHECKING:
     import duckdb
@@ -115,7 +116,7 @@ class Checkpoint:
     def _keys(self, keys: Iterable[str]) -> Iterator[duckdb.DuckDBPyConnection]:
         """The store's connection with ``keys`` registered as the view ``_bw_keys`` (``doc_key``)."""
         con = self.store.con
-        con.register("_bw_keys", pa.table({"doc_key": pa.array(list(keys), pa.string())}))
+        con.register("_bw_keys", pa.table({"doc_key": array(list(keys), pa.string())}))
         try:
             yield con
         finally:
@@ -141,7 +142,7 @@ class Checkpoint:
             return
         rows = [(k, e) for k, evs in coded for e in evs]
         table = events_table([e for _, e in rows], 0, None)
-        table = table.add_column(0, "doc_key", pa.array([k for k, _ in rows], pa.string()))
+        table = table.add_column(0, "doc_key", array([k for k, _ in rows], pa.string()))
         # the views are registered outside the transaction, so that they can be dropped after a failed one
         with self._keys(k for k, _ in coded) as con:
             con.register("_bw_stage", table)

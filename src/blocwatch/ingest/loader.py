@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
+from blocwatch.arrays import array
 from blocwatch.ingest.layout import MAX_LINE_BYTES, Layout
 from blocwatch.ingest.results import FileResult
 from blocwatch.ingest.sources import RawLine, Source, read_lines_at
@@ -223,8 +224,8 @@ class Loader:
         """
         con = self.con
         rej = f"_bw_rej{next(self._names)}"
-        batch = pa.table({"path": pa.array([str(s.path) for s in sources], pa.string()),
-                          "ingest_id": pa.array([ids[id(s)] for s in sources], pa.int32())})
+        batch = pa.table({"path": array([str(s.path) for s in sources], pa.string()),
+                          "ingest_id": array([ids[id(s)] for s in sources], pa.int32())})
         con.register("_bw_batch", batch)
         sql = f"""
             INSERT INTO events BY NAME
@@ -364,16 +365,16 @@ class Loader:
                     blobs.append(q.raw)
             n = len(part)
             table = pa.table({
-                "ingest_id": pa.array([ingest_id] * n, pa.int32()),
-                "file": pa.array([source.name] * n, pa.string()),
-                "file_sha256": pa.array([source.sha256] * n, pa.string()),
-                "line": pa.array([q.line for q in part], pa.int64()),
-                "reason": pa.array([q.reason for q in part], pa.string()),
-                "raw": pa.array(texts, pa.string()),
-                "raw_bytes": pa.array(blobs, pa.binary()),
-                "origin": pa.array([origin] * n, pa.string()),
-                "raw_length": pa.array([q.length for q in part], pa.int64()),
-                "raw_sha256": pa.array([q.sha256 for q in part], pa.string()),
+                "ingest_id": array([ingest_id] * n, pa.int32()),
+                "file": array([source.name] * n, pa.string()),
+                "file_sha256": array([source.sha256] * n, pa.string()),
+                "line": array([q.line for q in part], pa.int64()),
+                "reason": array([q.reason for q in part], pa.string()),
+                "raw": array(texts, pa.string()),
+                "raw_bytes": array(blobs, pa.binary()),
+                "origin": array([origin] * n, pa.string()),
+                "raw_length": array([q.length for q in part], pa.int64()),
+                "raw_sha256": array([q.sha256 for q in part], pa.string()),
             })
             insert_quarantine(self.con, table, now)
 
@@ -397,12 +398,12 @@ class Loader:
     def _log(self, results: list[FileResult], sources: Sequence[Source], ids: dict[int, int],
              started: datetime) -> None:
         log = pa.table({
-            "ingest_id": pa.array([ids[id(s)] for s in sources], pa.int32()),
-            "file": [r.file for r in results],
-            "file_sha256": [s.sha256 for s in sources],
-            "format": [r.format for r in results],
-            **{name: pa.array([getattr(r, name) for r in results], pa.int64())
+            "ingest_id": array([ids[id(s)] for s in sources], pa.int32()),
+            "file": array([r.file for r in results], pa.string()),
+            "file_sha256": array([s.sha256 for s in sources], pa.string()),
+            "format": array([r.format for r in results], pa.string()),
+            **{name: array([getattr(r, name) for r in results], pa.int64())
                for name in ("lines", "header_lines", "blank_lines", "inserted", "duplicates", "quarantined")},
-            "bytes": pa.array([s.size for s in sources], pa.int64()),
+            "bytes": array([s.size for s in sources], pa.int64()),
         })
         insert_ingests(self.con, log, started)

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from blocwatch.actors import ActorNames, Resolved
+from blocwatch.arrays import array
 from blocwatch.errors import InputError, ParameterError
 from blocwatch.files import scratch_dir
 from blocwatch.ingest.results import FileResult, IngestResult
@@ -591,9 +592,10 @@ def _ingest_rows(store: EventStore, fact: _Input, profile: Profile, rows: Mapped
         result.notes = {**{f"event read as {k}": v for k, v in rows.counts.events.items()},
                         **{f"actor slots: {k}": v for k, v in rows.counts.actors.items()}}
         insert_ingests(con, pa.table({
-            "ingest_id": pa.array([ingest_id], pa.int32()), "file": [fact.name], "file_sha256": [fact.sha256],
-            "format": [profile.name], "bytes": pa.array([fact.size], pa.int64()),
-            **{k: pa.array([getattr(result, k)], pa.int64())
+            "ingest_id": array([ingest_id], pa.int32()), "file": array([fact.name], pa.string()),
+            "file_sha256": array([fact.sha256], pa.string()), "format": array([profile.name], pa.string()),
+            "bytes": array([fact.size], pa.int64()),
+            **{k: array([getattr(result, k)], pa.int64())
                for k in ("lines", "header_lines", "blank_lines", "inserted", "duplicates", "quarantined")},
         }), now)
     return result
@@ -648,9 +650,9 @@ def _insert(con: Any, batch: list[tuple[Any, ...]], ingest_id: int, now: datetim
         return
     types = {c.name: c.arrow_type for c in EVENT_COLUMNS}
     transposed = zip(*batch, strict=True)
-    columns = {name: pa.array(values, types[name]) for name, values in zip(ROW_COLUMNS, transposed, strict=True)}
-    columns["ingest_id"] = pa.array([ingest_id] * len(batch), pa.int32())
-    columns["ingested_at"] = pa.array([now] * len(batch), pa.timestamp("us"))
+    columns = {name: array(values, types[name]) for name, values in zip(ROW_COLUMNS, transposed, strict=True)}
+    columns["ingest_id"] = array([ingest_id] * len(batch), pa.int32())
+    columns["ingested_at"] = array([now] * len(batch), pa.timestamp("us"))
     con.register("_bw_mapped", pa.table(columns))
     try:
         con.execute("""INSERT INTO events BY NAME SELECT * FROM _bw_mapped n
@@ -665,16 +667,16 @@ def _quarantine(con: Any, fact: _Input, rows: list[tuple[Any, ...]], ingest_id: 
     """Store quarantined lines: (line, reason, raw) tuples, with the whole line's length and SHA-256
     after them when ``raw`` is only its start."""
     insert_quarantine(con, pa.table({
-        "ingest_id": pa.array([ingest_id] * len(rows), pa.int32()),
-        "file": [fact.name] * len(rows),
-        "file_sha256": [fact.sha256] * len(rows),
-        "line": pa.array([r[0] for r in rows], pa.int64()),
-        "reason": [r[1] for r in rows],
-        "raw": [r[2] for r in rows],
-        "raw_bytes": pa.array([None] * len(rows), pa.binary()),
-        "origin": [origin] * len(rows),
-        "raw_length": pa.array([r[3] if len(r) > 3 else None for r in rows], pa.int64()),
-        "raw_sha256": pa.array([r[4] if len(r) > 4 else None for r in rows], pa.string()),
+        "ingest_id": array([ingest_id] * len(rows), pa.int32()),
+        "file": array([fact.name] * len(rows), pa.string()),
+        "file_sha256": array([fact.sha256] * len(rows), pa.string()),
+        "line": array([r[0] for r in rows], pa.int64()),
+        "reason": array([r[1] for r in rows], pa.string()),
+        "raw": array([r[2] for r in rows], pa.string()),
+        "raw_bytes": array([None] * len(rows), pa.binary()),
+        "origin": array([origin] * len(rows), pa.string()),
+        "raw_length": array([r[3] if len(r) > 3 else None for r in rows], pa.int64()),
+        "raw_sha256": array([r[4] if len(r) > 4 else None for r in rows], pa.string()),
     }), now)
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from blocwatch.arrays import array
 from blocwatch.documents import Document, Problem, missing_date, read_documents
 from blocwatch.extras import require
 from blocwatch.ingest.checkpoint import CHECKPOINT_DOCUMENTS, CHECKPOINT_SECONDS, Checkpoint, shipped_coder
@@ -73,11 +74,11 @@ def events_table(events: Iterable[CodedEvent], ingest_id: int | None = None,
     columns: dict[str, pa.Array] = {}
     for col in EVENT_COLUMNS:
         if col.name == "ingest_id":
-            columns[col.name] = pa.array([ingest_id] * len(rows), pa.int32())
+            columns[col.name] = array([ingest_id] * len(rows), pa.int32())
         elif col.name == "ingested_at":
-            columns[col.name] = pa.array([ingested_at] * len(rows), pa.timestamp("us"))
+            columns[col.name] = array([ingested_at] * len(rows), pa.timestamp("us"))
         else:
-            columns[col.name] = pa.array([r.get(col.name) for r in rows], col.arrow_type)
+            columns[col.name] = array([r.get(col.name) for r in rows], col.arrow_type)
     return pa.table(columns)
 
 
@@ -211,9 +212,9 @@ def ingest_documents(store: EventStore, items: Iterable[Document | Problem], *, 
             if checkpoint is not None and name in staged:
                 old = checkpoint.events(staged[name])
                 old = old.set_column(old.schema.get_field_index("ingest_id"), "ingest_id",
-                                     pa.array([ingest_id] * len(old), pa.int32()))
+                                     array([ingest_id] * len(old), pa.int32()))
                 old = old.set_column(old.schema.get_field_index("ingested_at"), "ingested_at",
-                                     pa.array([now] * len(old), pa.timestamp("us")))
+                                     array([now] * len(old), pa.timestamp("us")))
                 table = pa.concat_tables([table, old.select(table.column_names).cast(table.schema)])
             if len(table):
                 con.register("_bw_text", table)
@@ -252,14 +253,14 @@ def _quarantine(con: Any, name: str, sha: str, problems: list[Problem], ingest_i
     if not problems:
         return
     insert_quarantine(con, pa.table({
-        "ingest_id": pa.array([ingest_id] * len(problems), pa.int32()),
-        "file": [name] * len(problems),
-        "file_sha256": [sha] * len(problems),
-        "line": pa.array([p.line or 0 for p in problems], pa.int64()),
-        "reason": [p.reason for p in problems],
-        "raw": [p.raw for p in problems],
-        "raw_bytes": pa.array([None] * len(problems), pa.binary()),
-        "origin": ["text"] * len(problems),
+        "ingest_id": array([ingest_id] * len(problems), pa.int32()),
+        "file": array([name] * len(problems), pa.string()),
+        "file_sha256": array([sha] * len(problems), pa.string()),
+        "line": array([p.line or 0 for p in problems], pa.int64()),
+        "reason": array([p.reason for p in problems], pa.string()),
+        "raw": array([p.raw for p in problems], pa.string()),
+        "raw_bytes": array([None] * len(problems), pa.binary()),
+        "origin": array(["text"] * len(problems), pa.string()),
     }), now)
 
 
@@ -267,6 +268,7 @@ def _log(con: Any, name: str, sha: str, size: int, result: FileResult, ingest_id
     counts = {"lines": result.lines, "header_lines": 0, "blank_lines": 0, "inserted": result.inserted,
               "duplicates": result.duplicates, "quarantined": result.quarantined, "bytes": size}
     insert_ingests(con, pa.table({
-        "ingest_id": pa.array([ingest_id], pa.int32()), "file": [name], "file_sha256": [sha], "format": ["text"],
-        **{k: pa.array([v], pa.int64()) for k, v in counts.items()},
+        "ingest_id": array([ingest_id], pa.int32()), "file": array([name], pa.string()),
+        "file_sha256": array([sha], pa.string()), "format": array(["text"], pa.string()),
+        **{k: array([v], pa.int64()) for k, v in counts.items()},
     }), started)
