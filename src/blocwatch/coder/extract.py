@@ -173,7 +173,7 @@ class Extractor:
             pass  # "told reporters", "told a local radio station": the press is addressed to no one in particular
         elif cand.targets:
             pairs = [(s, t, code) for s in cand.sources for t in cand.targets if s.code != t.code]
-            if cand.match.reverse:
+            if cand.match.reverse and (cand.match.reverse != code or _both_ways(cand)):
                 pairs += [(t, s, cand.match.reverse) for s, t, _ in list(pairs) if t is not None]
         elif _mutual(cand):
             pairs = [(a, b, code) for a in cand.sources for b in cand.sources if a.code != b.code]
@@ -274,6 +274,9 @@ class Extractor:
             if place is not None and not (cand.match.code or "").startswith("04"):
                 # a visit or a meeting is often abroad: "the minister met his counterpart in Hanoi"
                 cand.sources = [roles.located(a, place) for a in cand.sources]
+            if place is not None and _violent(cand):  # "killed 12 people in Dnipro": people of Ukraine
+                cand.targets = [replace(a, code=place + a.code, country=place)
+                                if a.code in _PEOPLE and roles.bare_sector(a) else a for a in cand.targets]
             cand.mode = _candidate_mode(cand)
             _attempt(cand)
             cand.when = self._date(cand, published, dates)
@@ -611,6 +614,16 @@ def _mutual(cand: _Candidate) -> bool:
     """Whether ``cand``'s actors, with no target, act towards each other ("Japan and China met")."""
     return (not cand.targets and (cand.match.code or "")[:2] in _MUTUAL_ROOTS
             and (cand.mutual or (len(cand.sources) > 1 and roles.reciprocal(cand.trigger, cand.anchor))))
+
+
+def _both_ways(cand: _Candidate) -> bool:
+    """Whether the target does back what the source does, as a pattern's reverse code that repeats
+    its code says ("fought with", "clashed with", "held talks"): only where the act is symmetric
+    (its word, its object or its clause says so; ``data/coder/reciprocal.json``). The patterns'
+    "with" and "between" also take instruments and places, and their weapons subjects say who
+    fired, not that fire was returned: "attacked Ukraine with tanks", "attacked villages between
+    two towns" and "missiles hit Kyiv" are one side's acts."""
+    return cand.mutual or roles.reciprocal(cand.trigger, cand.anchor)
 
 
 def _directed(cand: _Candidate) -> bool:

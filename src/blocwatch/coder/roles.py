@@ -19,7 +19,7 @@ from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder import discourse, syntax
 from blocwatch.coder.actors import AgentRecord, Mention
 from blocwatch.coder.events import Actor
-from blocwatch.coder.vocabulary import WordEntry, load_reciprocal, singular
+from blocwatch.coder.vocabulary import WordEntry, event_nouns, load_reciprocal, singular
 
 __all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "is_actor", "located",
            "place_target", "pp_targets", "reciprocal", "sentence_place", "titled_persons"]
@@ -233,7 +233,13 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
         owner = [c for c in head.children if c.dep_ == "poss"]
         appos = [c for c in head.children if c.dep_ == "appos"]
         nxt = owner or appos
-        return _phrase_actors(nxt[0], by_token, day, spread) if nxt else []
+        if nxt:
+            return _phrase_actors(nxt[0], by_token, day, spread)
+        if head.lemma_.lower() in event_nouns():  # "the Russian attack" is Russia's, as "Russia's attack"
+            doers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
+                     and c.i in by_token and not by_token[c.i].is_agent]
+            return [a for d in doers for a in _phrase_actors(d, by_token, day, spread=True)]
+        return []
     phrase = syntax.phrase(head)
     mentions: list[Mention] = []
     for t in phrase:

@@ -38,8 +38,8 @@ from spacy.tokens import Doc, Token
 
 from blocwatch.data import read_json, read_jsonl
 
-__all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "load_light_verbs",
-           "load_reciprocal", "load_vocabulary", "singular"]
+__all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "event_nouns",
+           "load_light_verbs", "load_reciprocal", "load_vocabulary", "singular"]
 
 
 def singular(word: str) -> str:
@@ -174,7 +174,8 @@ class WordEntry:
     default_reverse: str | None = None
     particles: dict[str, str | None] = field(default_factory=dict)  # "out" -> code for "bring out"
     patterns: list[Pattern] = field(default_factory=list)
-    source: str = ""
+    source: str = ""  # the dictionary of its default code (of the first block naming it, if none)
+    particle_sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -340,7 +341,8 @@ class Vocabulary:
             return Match(pattern.code, pattern.reverse, pattern.id, target)
         for particle, code in entry.particles.items():
             if any(c.dep_ in ("prt", "prep") and c.lower_ == particle for c in trigger.children):
-                return Match(code, None, f"{entry.source}:{entry.word} {particle}")
+                source = entry.particle_sources.get(particle, entry.source)
+                return Match(code, None, f"{source}:{entry.word} {particle}")
         if entry.default is not None:
             return Match(entry.default, entry.default_reverse, f"{entry.source}:{entry.word}")
         return None
@@ -358,11 +360,15 @@ def _add_block(index: dict[str, WordEntry], block: Mapping[str, Any], parser: _P
         head = words[0]
         entry = index.setdefault(head, WordEntry(head, source=source))
         if len(words) > 1:
-            entry.particles.setdefault(" ".join(words[1:]), code)
+            particle = " ".join(words[1:])
+            if particle not in entry.particles:
+                entry.particles[particle] = code
+                entry.particle_sources[particle] = source
             continue
         if code is not None and entry.default is None:
             entry.default = code
             entry.default_reverse = block.get("reverse")
+            entry.source = source  # a block of patterns only may have made the entry
         entry.patterns.extend(patterns)
 
 
@@ -421,6 +427,19 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
             if not found:
                 return False, None
     return True, target
+
+
+@functools.cache
+def event_nouns() -> frozenset[str]:
+    """The nouns of the shipped vocabulary that name events ("attack", "invasion", "talks"; ``data/coder/nouns.jsonl``).
+
+    Examples
+    --------
+    >>> "invasion" in event_nouns(), "economy" in event_nouns()
+    (True, False)
+    """
+    return frozenset(word for block in read_jsonl("coder", "nouns.jsonl") for word in block.get("verbs", {})
+                     if " " not in word)
 
 
 @functools.cache

@@ -1,0 +1,19 @@
+"""The vocabulary's bookkeeping: which dictionary each rule comes from."""
+
+from __future__ import annotations
+
+from blocwatch.coder.vocabulary import Vocabulary
+
+
+def test_a_default_code_is_named_after_the_dictionary_that_gives_it():
+    """A block of patterns only (blocwatch's, loaded first) makes the verb's entry; the default and
+    the particles another dictionary gives keep that dictionary's name in the rule."""
+    vocab = Vocabulary.from_blocks([
+        {"block": "mine", "code": None, "verbs": {"hit": None}, "patterns": [["* x", "111", None]], "src": "ours"},
+        {"block": "theirs", "code": "190", "verbs": {"hit": "190", "hit back": "191"}, "patterns": [],
+         "src": "petrarch2"},
+    ], synsets={})
+    entry = vocab.verbs["hit"]
+    assert (entry.default, entry.source, entry.particles) == ("190", "petrarch2", {"back": "191"})
+    assert entry.particle_sources == {"back": "petrarch2"}
+    assert [p.id for p in entry.patterns] == ["ours:mine:1"]
