@@ -544,3 +544,17 @@ def test_people_killed_in_a_place_are_of_its_state(coder, text: str, expected) -
     """Victims of no state and no role are of the one state the sentence places its events in;
     people named with a state keep theirs (sentences of our own)."""
     assert expected in factual(coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China and the United States traded accusations over the balloon.", {("CHN", "USA", "11"), ("USA", "CHN", "11")}),
+    ("Russia and Ukraine exchanged fire near the dam.", {("RUS", "UKR", "19"), ("UKR", "RUS", "19")}),
+])
+def test_an_exchange_of_any_kind_is_mutual(coder, text: str, expected) -> None:
+    """Exchanged accusations, fire or prisoners are done by each to the other (sentences of our own)."""
+    assert factual(coder, text) == expected
+
+
+def test_allies_fighting_side_by_side_do_not_fight_each_other(coder) -> None:
+    assert factual(coder, "Russian and Belarusian troops fought together in the exercise area.") == {
+        ("RUSMIL", None, "19"), ("BLRMIL", None, "19")}

@@ -611,9 +611,13 @@ def _prefer_nouns_over_light_verbs(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _mutual(cand: _Candidate) -> bool:
-    """Whether ``cand``'s actors, with no target, act towards each other ("Japan and China met")."""
-    return (not cand.targets and (cand.match.code or "")[:2] in _MUTUAL_ROOTS
-            and (cand.mutual or (len(cand.sources) > 1 and roles.reciprocal(cand.trigger, cand.anchor))))
+    """Whether ``cand``'s actors, with no target, act towards each other ("Japan and China met",
+    "China and the United States traded accusations")."""
+    if cand.targets:
+        return False
+    if (cand.match.code or "")[:2] in _MUTUAL_ROOTS:
+        return cand.mutual or (len(cand.sources) > 1 and roles.reciprocal(cand.trigger, cand.anchor))
+    return len(cand.sources) > 1 and roles.exchanged(cand.trigger, cand.anchor)
 
 
 def _both_ways(cand: _Candidate) -> bool:

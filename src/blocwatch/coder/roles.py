@@ -21,7 +21,7 @@ from blocwatch.coder.actors import AgentRecord, Mention
 from blocwatch.coder.events import Actor
 from blocwatch.coder.vocabulary import WordEntry, event_nouns, load_reciprocal, singular
 
-__all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "is_actor", "located",
+__all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "is_actor", "located",
            "place_target", "pp_targets", "reciprocal", "sentence_place", "titled_persons"]
 
 #: Prepositions that place an event: "a curfew [in] Algiers".
@@ -345,7 +345,7 @@ def reciprocal(trigger: Token, anchor: Token) -> bool:
     >>> (held.text, reciprocal(held, held)), (host.text, reciprocal(host, host))
     (('held', True), ('host', False))
     """
-    verbs, nouns, third_party, markers, phrases = load_reciprocal()
+    verbs, nouns, third_party, markers, phrases, _ = load_reciprocal()
     clause = [t.lower_ for h in {trigger.i: trigger, anchor.i: anchor}.values() for t in h.subtree]
     if set(clause) & markers or any(
             tuple(clause[i:i + len(p)]) == p for p in phrases for i in range(len(clause) - len(p) + 1)):
@@ -358,3 +358,18 @@ def reciprocal(trigger: Token, anchor: Token) -> bool:
         return True  # "agreed to resume visits", "negotiated to end the war": with each other
     objects = {singular(o.lemma_.lower()) for h in (trigger, anchor) for o in h.children if o.dep_ == "dobj"}
     return bool(words & verbs or ({singular(w) for w in words} | objects) & nouns)  # "met", "held talks"
+
+
+def exchanged(trigger: Token, anchor: Token) -> bool:
+    """Whether an act of any kind is an exchange, which its actors do to each other: "China and the
+    United States traded accusations", "the two armies clashed" (``exchanges`` of
+    ``data/coder/reciprocal.json``); not "fought", which allies do side by side.
+
+    Examples
+    --------
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("China and India traded accusations, and Russia and Belarus fought.")
+    >>> exchanged(doc[3], doc[3]), exchanged(doc[10], doc[10])
+    (True, False)
+    """
+    return bool({trigger.lemma_.lower(), anchor.lemma_.lower()} & load_reciprocal()[5])

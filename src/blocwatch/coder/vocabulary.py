@@ -455,21 +455,22 @@ def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], 
 
 @functools.cache
 def load_reciprocal() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str],
-                               tuple[tuple[str, ...], ...]]:
+                               tuple[tuple[str, ...], ...], frozenset[str]]:
     """Symmetric predicates: verbs and nouns whose act two parties do with each other ("met",
     "signed", "held talks"), the verbs by which a third party brings others to such an act ("host",
-    "broker"), and the words and phrases that make any act mutual ("jointly", "each other")
+    "broker"), the words and phrases that make any act mutual ("jointly", "each other"), and the
+    verbs of exchange, whose act of any kind is mutual ("traded accusations", "clashed")
     (``data/coder/reciprocal.json``, provenance inside).
 
     Examples
     --------
-    >>> verbs, nouns, third_party, markers, phrases = load_reciprocal()
-    >>> "meet" in verbs, "talk" in nouns, "host" in verbs, ("each", "other") in phrases
-    (True, True, False, True)
+    >>> verbs, nouns, third_party, markers, phrases, exchanges = load_reciprocal()
+    >>> "meet" in verbs, "talk" in nouns, "host" in verbs, ("each", "other") in phrases, "fight" in exchanges
+    (True, True, False, True, False)
     """
     data = read_json("coder", "reciprocal.json")
     return (frozenset(data["verbs"]), frozenset(data["nouns"]), frozenset(data["third_party"]),
-            frozenset(data["markers"]), tuple(tuple(p.split()) for p in data["phrases"]))
+            frozenset(data["markers"]), tuple(tuple(p.split()) for p in data["phrases"]), frozenset(data["exchanges"]))
 
 
 def load_vocabulary() -> Vocabulary:
