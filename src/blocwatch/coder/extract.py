@@ -86,6 +86,7 @@ class _Candidate:
     targets: list[Actor]
     tokens: list[Token]
     mutual: bool = False
+    counterpart: bool = False  # an actor in a "with" or "between" phrase of its verb ("fought with X")
     mode: str = "factual"
     when: When | None = None
     confidence: float | None = None
@@ -274,9 +275,9 @@ class Extractor:
             if place is not None and not (cand.match.code or "").startswith("04"):
                 # a visit or a meeting is often abroad: "the minister met his counterpart in Hanoi"
                 cand.sources = [roles.located(a, place) for a in cand.sources]
-            if place is not None and _violent(cand):  # "killed 12 people in Dnipro": people of Ukraine
-                cand.targets = [replace(a, code=place + a.code, country=place)
-                                if a.code in _PEOPLE and roles.bare_sector(a) else a for a in cand.targets]
+            state = roles.victims_state(cand.anchor, cand.targets, by_token, published) if _violent(cand) else None
+            if state is not None:  # "killed 20 people in Gaza": people of Palestine
+                cand.targets = [replace(a, code=state + a.code, country=state) for a in cand.targets]
             cand.mode = _candidate_mode(cand)
             _attempt(cand)
             cand.when = self._date(cand, published, dates)
@@ -405,7 +406,10 @@ class Extractor:
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(verb, by_token, day, sources)
         tokens = [verb] + _phrases(source_heads + target_heads)
-        return _Candidate(verb, verb, match, sources, targets, tokens)
+        actor = roles.is_actor(by_token, day)
+        counterpart = any(c.dep_ == "prep" and c.lower_ in ("with", "between") and any(
+            p.dep_ == "pobj" and actor(p) for p in c.children) for c in verb.children)
+        return _Candidate(verb, verb, match, sources, targets, tokens, counterpart=counterpart)
 
     def _noun_event(self, noun: Token, entry: WordEntry, by_token: dict[int, Mention],
                     published: date | None) -> _Candidate | None:
@@ -622,12 +626,15 @@ def _mutual(cand: _Candidate) -> bool:
 
 def _both_ways(cand: _Candidate) -> bool:
     """Whether the target does back what the source does, as a pattern's reverse code that repeats
-    its code says ("fought with", "clashed with", "held talks"): only where the act is symmetric
-    (its word, its object or its clause says so; ``data/coder/reciprocal.json``). The patterns'
-    "with" and "between" also take instruments and places, and their weapons subjects say who
-    fired, not that fire was returned: "attacked Ukraine with tanks", "attacked villages between
-    two towns" and "missiles hit Kyiv" are one side's acts."""
-    return cand.mutual or roles.reciprocal(cand.trigger, cand.anchor)
+    its code says ("fought with", "spoke with", "swapped prisoners with"). For violence, only where
+    the counterpart is named in the verb's "with" or "between" phrase ("battled with Azerbaijani
+    forces") or the act is symmetric (its word, its object or its clause says so;
+    ``data/coder/reciprocal.json``): the patterns' "with" and "between" also take instruments and
+    places, and their weapon subjects say who fired, not that fire was returned, so "attacked
+    Ukraine with tanks", "attacked villages between two towns" and "missiles hit Kyiv" are one
+    side's acts."""
+    return (not _violent(cand) or cand.mutual or cand.counterpart
+            or roles.reciprocal(cand.trigger, cand.anchor))
 
 
 def _directed(cand: _Candidate) -> bool:

@@ -22,7 +22,8 @@ from blocwatch.coder.events import Actor
 from blocwatch.coder.vocabulary import WordEntry, event_nouns, load_reciprocal, singular
 
 __all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "is_actor", "located",
-           "place_target", "pp_targets", "reciprocal", "sentence_place", "titled_persons"]
+           "place_target", "pp_targets", "reciprocal", "sentence_place", "titled_persons",
+           "victims_state"]
 
 #: Prepositions that place an event: "a curfew [in] Algiers".
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside"}
@@ -171,17 +172,48 @@ def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
     the text names no other ("will meet in Zurich", "a protest in Beijing").
     """
     own = {s.code for s in sources} | {s.country for s in sources if s.country}
-    holders = [head] + [c for c in head.children if c.dep_ == "dobj"]  # "attend a summit in Switzerland"
-    for c in (x for h in holders for x in h.children):
-        if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into", "inside", "near"):
-            for p in c.children:
-                p = _place_name(p, by_token) if p.dep_ == "pobj" else None
-                if p is not None and not by_token[p.i].is_agent:
-                    actors = [a for a in actors_of([p], by_token, day)
-                              if a.code not in own and a.country not in own]
-                    if actors:
-                        return actors
+    for place in _places_of(head, by_token):
+        actors = [a for a in actors_of([place], by_token, day) if a.code not in own and a.country not in own]
+        if actors:
+            return actors
     return []
+
+
+def _places_of(head: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """The places of an act's own clause: its "in", "at", "near" ... phrases and its object's
+    ("attend a summit in Switzerland"), not those of a clause that reports it ("said in Cairo")."""
+    holders = [head] + [c for c in head.children if c.dep_ == "dobj"]
+    out = []
+    for c in (x for h in holders for x in h.children):
+        if c.dep_ == "prep" and c.lower_ in _AT:
+            for obj in (p for p in c.children if p.dep_ == "pobj"):
+                inner = [q for pp in obj.children if pp.dep_ == "prep" and pp.lower_ in _AT
+                         for q in pp.children if q.dep_ == "pobj"]  # "in a village in Burkina Faso"
+                for place in (_place_name(q, by_token) for q in [obj, *inner]):
+                    if place is not None and not by_token[place.i].is_agent:
+                        out.append(place)
+                        break
+    return out
+
+
+_AT = ("in", "at", "to", "into", "inside", "near")
+
+
+#: People often abroad where they are attacked: they are not taken to be of the place's state.
+_TRAVELLERS = frozenset({"tourist", "migrant", "foreigner", "pilgrim", "expatriate", "expat", "visitor",
+                         "traveller", "traveler", "refugee", "national", "worker", "passenger"})
+
+
+def victims_state(head: Token, victims: Sequence[Actor], by_token: dict[int, Mention], day: date | None) -> str | None:
+    """The state whose people are the victims of a violent act of no named state: the one state
+    of the places of its own clause ("killed 20 people in Gaza"), if every victim is people of no
+    state and no role who are not often foreigners there ("tourists", "migrants")."""
+    if not victims or not all(bare_sector(a) and a.code in ("CVL", "PPL") for a in victims):
+        return None
+    if any(singular(w.lower()) in _TRAVELLERS for a in victims for w in a.text.split()):
+        return None
+    states = {a.country for p in _places_of(head, by_token) for a in actors_of([p], by_token, day)}
+    return states.pop() if len(states) == 1 and None not in states else None
 
 
 def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
@@ -218,6 +250,29 @@ def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | 
     return out
 
 
+#: CAMEO roots of hostile acts whose noun takes its doer from a state's adjective ("the Russian attack").
+_HOSTILE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
+
+
+def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
+    """The state that does a hostile act named by a noun, from an adjective of that state: "the
+    Russian attack", "the American sanctions", as "Russia's attack". Not names in compounds ("the
+    Kharkiv strike", "Ukraine aid", "the Sudan conference" name a place, a recipient or a topic),
+    not agents ("the military blockade"), not with a modifier that is no actor ("the French rail
+    strike", "a Russian missile strike": a labour strike, or a weapon the doer is not read through),
+    not other acts ("Turkish earthquake aid", "the Syrian protest": a recipient, people)."""
+    code = event_nouns().get(head.lemma_.lower())
+    if not code or code[:2] not in _HOSTILE_ROOTS:
+        return []
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+    doers = [c for c in mods if c.dep_ == "amod" and c.i in by_token and not by_token[c.i].is_agent
+             and isinstance(by_token[c.i].record, ActorRecord)]
+    if not doers or any(c.dep_ != "amod" and c.i not in by_token for c in mods):
+        return []
+    actors = [a for d in doers for a in _phrase_actors(d, by_token, day, spread=True)]
+    return [a for a in actors if a.country is not None and a.code == a.country]
+
+
 def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
                    spread: bool) -> list[Actor]:
     if head.lemma_.lower() == "number" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -235,11 +290,7 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
         nxt = owner or appos
         if nxt:
             return _phrase_actors(nxt[0], by_token, day, spread)
-        if head.lemma_.lower() in event_nouns():  # "the Russian attack" is Russia's, as "Russia's attack"
-            doers = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
-                     and c.i in by_token and not by_token[c.i].is_agent]
-            return [a for d in doers for a in _phrase_actors(d, by_token, day, spread=True)]
-        return []
+        return _hostile_doers(head, by_token, day)
     phrase = syntax.phrase(head)
     mentions: list[Mention] = []
     for t in phrase:

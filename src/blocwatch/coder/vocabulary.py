@@ -430,16 +430,22 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
 
 
 @functools.cache
-def event_nouns() -> frozenset[str]:
-    """The nouns of the shipped vocabulary that name events ("attack", "invasion", "talks"; ``data/coder/nouns.jsonl``).
+def event_nouns() -> dict[str, str | None]:
+    """The nouns of the shipped vocabulary that name events, with their default CAMEO code
+    ("attack": "190", "talks": "046"; ``data/coder/nouns.jsonl``; the first block naming a noun
+    gives its code, as in :meth:`Vocabulary.from_blocks`).
 
     Examples
     --------
-    >>> "invasion" in event_nouns(), "economy" in event_nouns()
-    (True, False)
+    >>> event_nouns()["invasion"], "economy" in event_nouns()
+    ('192', False)
     """
-    return frozenset(word for block in read_jsonl("coder", "nouns.jsonl") for word in block.get("verbs", {})
-                     if " " not in word)
+    out: dict[str, str | None] = {}
+    for block in read_jsonl("coder", "nouns.jsonl"):
+        for word, code in block.get("verbs", {}).items():
+            if " " not in word and word not in out:
+                out[word] = code
+    return out
 
 
 @functools.cache
