@@ -103,6 +103,8 @@ def test_table_of_rows_with_a_schema():
     assert table([], schema).num_rows == 0 and table([], schema).schema == schema
     with pytest.raises(ValueError, match="rows of 2 values for a schema of 3 fields"):
         table([("KOR", 3)], schema)
+    with pytest.raises(ValueError, match="rows of 0 values for a schema of 3 fields"):
+        table([(), ()], schema)
 
 
 @pytest.mark.skipif(importlib.util.find_spec("pandas") is None,

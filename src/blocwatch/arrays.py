@@ -5,10 +5,12 @@ pyarrow looks for pandas the first time it converts Python objects (``pa.array``
 command's start-up, for a package blocwatch does not use (issue 18). :func:`array` builds the
 columns of blocwatch's own tables (text, numbers, flags, dates and times) from their values'
 bytes, as numpy arrays wrapped in Arrow buffers, which pyarrow takes as they are. That is slower
-per value than ``pa.array`` (about 100 to 250 ns against 20 to 60), so it is done for short
+per value than ``pa.array`` (about 80 to 300 ns against 10 to 120), so it is done for short
 columns only (up to :data:`SHORT` values: the rows of one document, the log of one ingest), where
 start-up is the cost; longer ones, and anything else (other types, values of an unexpected Python
-type), go to ``pa.array``. The result, and its errors, are always those of ``pa.array``.
+type), go to ``pa.array``. For a list or tuple of Python values and a ``pa.DataType``, the
+result, and its errors, are those of ``pa.array``; other inputs (iterators, pandas objects, a
+type given by name) are not accepted.
 
 Examples
 --------
@@ -45,7 +47,7 @@ def array(values: Sequence[Any], type: pa.DataType) -> pa.Array:  # noqa: A002 (
 
     Parameters
     ----------
-    values : sequence
+    values : list or tuple
         Python values of ``type``, or ``None`` for a null.
     type : pyarrow.DataType
         string, binary, int8 to uint64, float64, bool, date32 or a timestamp in microseconds
@@ -83,7 +85,9 @@ def table(rows: Sequence[Sequence[Any]], schema: pa.Schema) -> pa.Table:
     """
     import pyarrow as pa
 
-    columns = list(zip(*rows, strict=True)) or [()] * len(schema)
+    columns = list(zip(*rows, strict=True))
+    if not rows:
+        columns = [()] * len(schema)
     if len(columns) != len(schema):
         raise ValueError(f"rows of {len(columns)} values for a schema of {len(schema)} fields")
     return pa.Table.from_arrays([array(c, f.type) for c, f in zip(columns, schema, strict=True)], schema=schema)
