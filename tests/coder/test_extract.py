@@ -558,3 +558,16 @@ def test_an_exchange_of_any_kind_is_mutual(coder, text: str, expected) -> None:
 def test_allies_fighting_side_by_side_do_not_fight_each_other(coder) -> None:
     assert factual(coder, "Russian and Belarusian troops fought together in the exercise area.") == {
         ("RUSMIL", None, "19"), ("BLRMIL", None, "19")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebels have fought the army since 2014.", {("REB", "MIL", "19")}),
+    ("Police fought protesters over violence in the city.", {("COP", "OPP", "19")}),
+    ("Russia attacked Ukraine with drones on Monday.", {("RUS", "UKR", "19")}),
+    ("Police fought crime in the capital.", set()),
+])
+def test_a_stopping_pattern_is_a_collocation_not_any_word_of_the_clause(coder, text: str, expected) -> None:
+    """PETRARCH-2's patterns without a code stop a verb's code for collocations ("fight crime",
+    "attack aircraft"); their words are the object, not a word anywhere after the verb ("since
+    2014", "over violence", "with drones": drones are aircraft to PETRARCH-2)."""
+    assert factual(coder, text) == expected

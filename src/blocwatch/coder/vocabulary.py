@@ -327,7 +327,11 @@ class Vocabulary:
             needs_pre, needs_post = pattern.needs
             if any(w.isdisjoint(post_words) for w in needs_post) or any(w.isdisjoint(pre_words) for w in needs_pre):
                 continue
-            ok, target = _match_terms(pattern.post, trigger, post, is_actor)
+            # a pattern that stops the verb's code names a collocation: its words are the object
+            # ("fight crime", "attack aircraft"), not any word of the clause ("fought the army
+            # since 2014", "attacked Ukraine with drones")
+            words = _collocated(trigger, post) if pattern.code is None and pattern.reverse is None else post
+            ok, target = _match_terms(pattern.post, trigger, post, is_actor, words=words)
             if not ok:
                 continue
             ok_pre, _ = _match_terms(pattern.pre, trigger, pre, is_actor)
@@ -372,6 +376,17 @@ def _add_block(index: dict[str, WordEntry], block: Mapping[str, Any], parser: _P
         entry.patterns.extend(patterns)
 
 
+def _collocated(trigger: Token, post: Sequence[Token]) -> list[Token]:
+    """The words of the clause that make a collocation with the verb: the word right after it, and
+    its direct object's head with that head's own compounds and adjectives (a stopping pattern's
+    prepositional phrases are matched as phrases: "fight (with corruption)")."""
+    near = {trigger.i + 1}
+    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "prt")):
+        near.add(obj.i)
+        near.update(c.i for c in obj.children if c.dep_ in ("compound", "amod"))
+    return [t for t in post if t.i in near]
+
+
 def _pp_object(prep: Token) -> Token | None:
     for child in prep.children:
         if child.dep_ in ("pobj", "pcomp"):
@@ -393,8 +408,10 @@ def _in_agent_phrase(token: Token, trigger: Token) -> bool:
 
 
 def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
-                 is_actor: Callable[[Token], bool]) -> tuple[bool, Token | None]:
+                 is_actor: Callable[[Token], bool], words: Sequence[Token] | None = None) -> tuple[bool, Token | None]:
+    """Whether ``terms`` match: words in ``words`` (default: ``scope``), phrases in ``scope``."""
     forms = doc_forms(trigger.doc)
+    words = scope if words is None else words
     target: Token | None = None
     for term in terms:
         if isinstance(term, Seq):
@@ -403,7 +420,7 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                 if not any(c.dep_ in ("prep", "prt", "agent", "dative", "advmod") and _word_in(c, term.words[0])
                            and not _names_a_time(c) for c in trigger.children):
                     return False, None
-            elif not any(term.match_at(forms, t.i) for t in scope):
+            elif not any(term.match_at(forms, t.i) for t in words):
                 return False, None
         else:
             found = False
