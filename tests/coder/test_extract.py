@@ -565,9 +565,14 @@ def test_allies_fighting_side_by_side_do_not_fight_each_other(coder) -> None:
     ("Police fought protesters over violence in the city.", {("COP", "OPP", "19")}),
     ("Russia attacked Ukraine with drones on Monday.", {("RUS", "UKR", "19")}),
     ("Police fought crime in the capital.", set()),
+    ("Mexican police are fighting against crime.", set()),
+    ("Customs officers seized 50 kilograms of heroin.", set()),
+    ("Kenya went to court over the dispute.", set()),
+    ("Niger expelled the envoy of the former ruler.", {("NER", "GOV", "17")}),
 ])
 def test_a_stopping_pattern_is_a_collocation_not_any_word_of_the_clause(coder, text: str, expected) -> None:
     """PETRARCH-2's patterns without a code stop a verb's code for collocations ("fight crime",
-    "attack aircraft"); their words are the object, not a word anywhere after the verb ("since
-    2014", "over violence", "with drones": drones are aircraft to PETRARCH-2)."""
+    "attack aircraft"); their words are the object (also in "against" and "to", in what a thing
+    object is of), not a word anywhere after the verb ("since 2014", "over violence", "with
+    drones": drones are aircraft to PETRARCH-2)."""
     assert factual(coder, text) == expected

@@ -330,7 +330,7 @@ class Vocabulary:
             # a pattern that stops the verb's code names a collocation: its words are the object
             # ("fight crime", "attack aircraft"), not any word of the clause ("fought the army
             # since 2014", "attacked Ukraine with drones")
-            words = _collocated(trigger, post) if pattern.code is None and pattern.reverse is None else post
+            words = _collocated(trigger, post, is_actor) if pattern.code is None and pattern.reverse is None else post
             ok, target = _match_terms(pattern.post, trigger, post, is_actor, words=words)
             if not ok:
                 continue
@@ -376,14 +376,32 @@ def _add_block(index: dict[str, WordEntry], block: Mapping[str, Any], parser: _P
         entry.patterns.extend(patterns)
 
 
-def _collocated(trigger: Token, post: Sequence[Token]) -> list[Token]:
-    """The words of the clause that make a collocation with the verb: the word right after it, and
-    its direct object's head with that head's own compounds and adjectives (a stopping pattern's
-    prepositional phrases are matched as phrases: "fight (with corruption)")."""
+def _collocated(trigger: Token, post: Sequence[Token], is_actor: Callable[[Token], bool]) -> list[Token]:
+    """The words of the clause that make a collocation with the verb: the word right after it; its
+    object's head, with that head's compounds and adjectives, and so the objects of its own
+    "against" and "to" phrases ("fight against crime", "went to court"); the object's appositions
+    ("ousted Bashir, the country's ruler"); and for an object that is no actor, what it is of
+    ("seized 50 kilograms of heroin", "fight the scourge of crime"; not "expelled the envoy of the
+    former ruler"). Other prepositional phrases say how, when or where ("attacked Ukraine with
+    drones", "fought the army since 2014") and are matched as phrases only ("fight (with
+    corruption)")."""
     near = {trigger.i + 1}
-    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "prt")):
+    todo = [c for c in trigger.children if c.dep_ in ("dobj", "prt")]
+    todo += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("against", "to")
+             for p in c.children if p.dep_ == "pobj"]
+    seen: set[int] = set()
+    while todo:
+        obj = todo.pop()
+        if obj.i in seen:
+            continue
+        seen.add(obj.i)
         near.add(obj.i)
         near.update(c.i for c in obj.children if c.dep_ in ("compound", "amod"))
+        for c in obj.children:
+            if c.dep_ == "appos" and c.pos_ != "PRON":
+                todo.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "of" and obj.pos_ == "NOUN" and not is_actor(obj):
+                todo.extend(p for p in c.children if p.dep_ == "pobj")
     return [t for t in post if t.i in near]
 
 
