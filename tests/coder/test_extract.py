@@ -515,6 +515,7 @@ def test_a_counterpart_named_with_with_or_a_peaceful_act_still_goes_both_ways(co
     ("Ukraine condemned the Russian attack.", ("UKR", "RUS", "11")),
     ("Ukrainian forces repelled a Russian assault near Pokrovsk.", ("UKRMIL", "RUS", "19")),
     ("A Russian strike killed twelve people.", ("RUS", "PPL", "19")),
+    ("A Russian missile strike killed twelve people.", ("RUS", "PPL", "18")),
 ])
 def test_a_state_named_on_an_event_noun_is_its_doer(coder, text: str, expected) -> None:
     """"the Russian attack" is Russia's, as "Russia's attack" is (sentences of our own)."""

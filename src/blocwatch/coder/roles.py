@@ -19,7 +19,7 @@ from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder import discourse, syntax
 from blocwatch.coder.actors import AgentRecord, Mention
 from blocwatch.coder.events import Actor
-from blocwatch.coder.vocabulary import WordEntry, event_nouns, load_reciprocal, singular
+from blocwatch.coder.vocabulary import WordEntry, event_nouns, load_reciprocal, singular, weapon_words
 
 __all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "is_actor", "located",
            "place_target", "pp_targets", "reciprocal", "sentence_place", "titled_persons",
@@ -258,8 +258,8 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
     """The state that does a hostile act named by a noun, from an adjective of that state: "the
     Russian attack", "the American sanctions", as "Russia's attack". Not names in compounds ("the
     Kharkiv strike", "Ukraine aid", "the Sudan conference" name a place, a recipient or a topic),
-    not agents ("the military blockade"), not with a modifier that is no actor ("the French rail
-    strike", "a Russian missile strike": a labour strike, or a weapon the doer is not read through),
+    not agents ("the military blockade"), not with a modifier that is no actor nor a weapon ("the
+    French rail strike" is a labour strike; "a Russian missile strike" is Russia's),
     not other acts ("Turkish earthquake aid", "the Syrian protest": a recipient, people)."""
     code = event_nouns().get(head.lemma_.lower())
     if not code or code[:2] not in _HOSTILE_ROOTS:
@@ -267,8 +267,9 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
     doers = [c for c in mods if c.dep_ == "amod" and c.i in by_token and not by_token[c.i].is_agent
              and isinstance(by_token[c.i].record, ActorRecord)]
-    if not doers or any(c.dep_ != "amod" and c.i not in by_token for c in mods):
-        return []
+    if not doers or any(c.dep_ != "amod" and c.i not in by_token and c.lemma_.lower() not in weapon_words()
+                        for c in mods):
+        return []  # a weapon says how, not who ("a Russian missile strike"); "a rail strike" is a labour one
     actors = [a for d in doers for a in _phrase_actors(d, by_token, day, spread=True)]
     return [a for a in actors if a.country is not None and a.code == a.country]
 

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "event_nouns",
-           "load_light_verbs", "load_reciprocal", "load_vocabulary", "singular"]
+           "load_light_verbs", "load_reciprocal", "load_vocabulary", "singular", "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -481,6 +481,24 @@ def event_nouns() -> dict[str, str | None]:
             if " " not in word and word not in out:
                 out[word] = code
     return out
+
+
+@functools.cache
+def weapon_words() -> frozenset[str]:
+    """Single words for weapons and aircraft (the synonym sets ``weapon``, ``munition``,
+    ``missile`` and ``aircraft`` of ``data/coder/synsets_*.json``): "missile", "drone", "shells".
+
+    Examples
+    --------
+    >>> {"missile", "drone", "artillery"} <= weapon_words(), "rail" in weapon_words()
+    (True, False)
+    """
+    words: set[str] = set()
+    for name in ("synsets_petrarch2.json", "synsets_blocwatch.json"):
+        data = read_json("coder", name)
+        for key in ("weapon", "munition", "missile", "aircraft"):
+            words.update(w.lower() for w in data.get(key, []) if " " not in w)
+    return frozenset(words)
 
 
 @functools.cache
