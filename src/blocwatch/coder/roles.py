@@ -179,6 +179,10 @@ def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
     return []
 
 
+#: Prepositions of where an act itself happened or was aimed ("met in Zurich", "sent to Ukraine").
+_AT = ("in", "at", "to", "into", "inside", "near")
+
+
 def _places_of(head: Token, by_token: dict[int, Mention]) -> list[Token]:
     """The places of an act's own clause: its "in", "at", "near" ... phrases and its object's
     ("attend a summit in Switzerland"), not those of a clause that reports it ("said in Cairo")."""
@@ -195,8 +199,6 @@ def _places_of(head: Token, by_token: dict[int, Mention]) -> list[Token]:
                         break
     return out
 
-
-_AT = ("in", "at", "to", "into", "inside", "near")
 
 
 #: People often abroad where they are attacked: they are not taken to be of the place's state.
