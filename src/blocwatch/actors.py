@@ -40,13 +40,15 @@ from datetime import date
 from blocwatch.countries import load_countries
 from blocwatch.data import read_bytes, read_csv, read_jsonl
 
-__all__ = ["ACTOR_FILES", "AGENT_FILES", "ROUTES", "STATE_SECTORS", "UNKNOWN_SECTOR", "ActorEntry", "ActorNames",
-           "ActorRecord", "AgentEntry", "CodeSpan", "Resolved", "dictionaries_digest", "load_actor_entries",
-           "name_key", "split_code"]
+__all__ = ["ACTOR_FILES", "AGENT_FILES", "PEOPLES_FILE", "ROUTES", "STATE_SECTORS", "UNKNOWN_SECTOR", "ActorEntry",
+           "ActorNames", "ActorRecord", "AgentEntry", "CodeSpan", "Resolved", "dictionaries_digest",
+           "load_actor_entries", "name_key", "split_code"]
 
 #: The shipped actor and agent dictionaries (``data/coder/``), in the order their entries are read.
 ACTOR_FILES = ("actors_blocwatch.jsonl", "actors_phoenix.jsonl")
 AGENT_FILES = ("agents_blocwatch.jsonl", "agents_phoenix.jsonl")
+#: Names of peoples whose plural the actor matcher also knows ("Turks"; see ``blocwatch.coder.actors``).
+PEOPLES_FILE = "peoples.json"
 
 #: How an actor name was resolved (see the module docstring), in the order they are tried.
 ROUTES = ("code", "country", "sector", "dictionary", "named")
@@ -157,13 +159,14 @@ def load_actor_entries() -> tuple[list[ActorEntry], list[AgentEntry], set[str]]:
 
 
 def dictionaries_digest() -> str:
-    """The SHA-256 of the shipped dictionaries' bytes (:data:`ACTOR_FILES`, :data:`AGENT_FILES`).
+    """The SHA-256 of the shipped dictionaries' bytes (:data:`ACTOR_FILES`, :data:`AGENT_FILES`,
+    :data:`PEOPLES_FILE`).
 
     >>> len(dictionaries_digest())
     64
     """
     h = hashlib.sha256()
-    for name in (*ACTOR_FILES, *AGENT_FILES):
+    for name in (*ACTOR_FILES, *AGENT_FILES, PEOPLES_FILE):
         data = read_bytes("coder", name)
         h.update(f"{name}\0{len(data)}\0".encode())
         h.update(data)

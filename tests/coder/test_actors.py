@@ -41,6 +41,8 @@ def test_capitals_and_seats_of_power_stand_for_states(coder, text: str, expected
         ("The UK condemned the PRC.", ("GBR", "CHN")),
         ("North Korean officials criticised South Korean officials.", ("PRKGOV", "KORGOV")),
         ("Thousands of South Koreans protested against Japan in Seoul.", ("KOR", "JPN")),
+        ("Hundreds of ethnic Greeks protested against Albania.", ("GRC", "ALB")),
+        ("Greek police arrested two Turks.", ("GRCCOP", "TUR")),
     ],
 )
 def test_abbreviations_adjectives_and_demonyms(coder, text: str, expected: tuple[str, str]) -> None:

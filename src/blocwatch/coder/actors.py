@@ -18,6 +18,7 @@ reads and writes it), so that a process starts in a fraction of that.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from blocwatch.actors import ActorEntry, ActorRecord, AgentEntry, load_actor_entries
+from blocwatch.actors import PEOPLES_FILE, ActorEntry, ActorRecord, AgentEntry, load_actor_entries
+from blocwatch.data import read_json
 
 if TYPE_CHECKING:
     from spacy.vocab import Vocab
@@ -84,13 +86,21 @@ def _plurals(name: str) -> list[str]:
     return [name] + [" ".join(words[:-1] + [f]) for f in forms]
 
 
-def _demonym_plural(name: str) -> list[str]:
-    """The plural of a people's name: "south koreans", "israelis" (the dictionaries give the singular).
+@functools.cache
+def _peoples() -> frozenset[str]:
+    return frozenset(read_json("coder", PEOPLES_FILE)["singular"])
 
-    >>> _demonym_plural("south korean"), _demonym_plural("iraqi"), _demonym_plural("japanese")
-    (['south koreans'], ['iraqis'], [])
+
+def _demonym_plural(name: str) -> list[str]:
+    """The plural of a people's name: "south koreans", "israelis", "turks" (the dictionaries give
+    the singular; names in -an and -i by rule, others from ``data/coder/peoples.json``).
+
+    >>> _demonym_plural("south korean"), _demonym_plural("iraqi"), _demonym_plural("turk"), _demonym_plural("japanese")
+    (['south koreans'], ['iraqis'], ['turks'], [])
     """
     last = name.rsplit(" ", 1)[-1]
+    if name in _peoples():
+        return [name + "s"]
     return [name + "s"] if last.isalpha() and len(last) > 3 and last.endswith(("an", "i")) else []
 
 
