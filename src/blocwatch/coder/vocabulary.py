@@ -331,6 +331,7 @@ class Vocabulary:
             # ("fight crime", "attack aircraft"), not any word of the clause ("fought the army
             # since 2014", "attacked Ukraine with drones")
             words = _collocated(trigger, post, is_actor) if pattern.code is None and pattern.reverse is None else post
+            words = [t for t in words if not _partitive(t)]
             ok, target = _match_terms(pattern.post, trigger, post, is_actor, words=words)
             if not ok:
                 continue
@@ -403,6 +404,17 @@ def _collocated(trigger: Token, post: Sequence[Token], is_actor: Callable[[Token
             elif c.dep_ == "prep" and c.lower_ == "of" and obj.pos_ == "NOUN" and not is_actor(obj):
                 todo.extend(p for p in c.children if p.dep_ == "pobj")
     return [t for t in post if t.i in near]
+
+
+#: Nouns that name an amount of what they are of ("part of the stronghold", "most of the city").
+_PARTITIVES = frozenset({"part", "parts", "portion", "half", "most", "rest", "remainder", "bulk", "majority",
+                         "much", "some", "section"})
+
+
+def _partitive(token: Token) -> bool:
+    """Whether a word names an amount of its "of" phrase, which is then what a pattern speaks of:
+    "captured part of the stronghold" captured a stronghold; "took part in" is still "take part"."""
+    return token.lower_ in _PARTITIVES and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _pp_object(prep: Token) -> Token | None:
