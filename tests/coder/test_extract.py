@@ -577,3 +577,39 @@ def test_a_stopping_pattern_is_a_collocation_not_any_word_of_the_clause(coder, t
     object is of), not a word anywhere after the verb ("since 2014", "over violence", "with
     drones": drones are aircraft to PETRARCH-2)."""
     assert factual(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The opposition announced that the president must agree to early elections.", ("OPP", "GOV", "10")),
+    ("The Red Cross working in Yemen said Saudi forces must allow aid into the port.", ("NGOHLHIRC", "SAUMIL", "10")),
+    ("The rebels demanded a ceasefire with the army before allowing aid convoys into the city.", ("REB", "MIL", "02")),
+])
+def test_what_a_speaker_says_others_must_do_is_a_demand(coder, text: str, expected) -> None:
+    """A reported "must" binds the one who must, and is the speaker's demand, also when the parser
+    takes a participle after the speaker for the subject ("the Red Cross working in Yemen said");
+    a demand made before something else is done is a demand for what is named, not for the later
+    act (sentences of our own)."""
+    assert expected in factual(coder, text)
+
+
+def test_issuing_a_declaration_is_only_saying(coder) -> None:
+    """"issue" gives things (060) but for a statement, declaration or communique: what it says is
+    the event."""
+    assert factual(coder, "Iran issued a declaration demanding that Iraq release the prisoners.") == {
+        ("IRN", "IRQ", "10")}
+
+
+def test_a_speakers_own_must_stays_its_intent(coder) -> None:
+    assert {root for s, _, root in factual(coder, "Iran announced that it must agree to the inspections.")
+            if s == "IRN"} == {"03"}
+
+
+def test_telling_someone_to_act_is_no_act_of_the_teller(coder) -> None:
+    """"told Iran to release" matched a release pattern of "tell"; the demand replaces it."""
+    assert factual(coder, "The United States told Iran to release the sailors.") == {("USA", "IRN", "10")}
+
+
+def test_part_of_a_place_is_the_place(coder) -> None:
+    """"part of the capital": a pattern speaks of what the part is of ("take part" is another verb's)."""
+    assert factual(coder, "Rebels seized part of the capital on Sunday.") == {("REB", None, "19")}
+    assert ("JPNMIL", None, "03") in factual(coder, "Japanese troops took part in the exercise.")

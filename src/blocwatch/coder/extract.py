@@ -454,6 +454,17 @@ class Extractor:
 
     # -- statements about events ------------------------------------------------------------
 
+    @staticmethod
+    def _obliged_by_other(cand: _Candidate, gov: Token | None, by_token: dict[int, Mention],
+                          published: date | None) -> bool:
+        """Whether a reported "must" or "should" binds others than the speaker: "the rebels
+        announced that the president must agree" is the rebels' demand, not the president's
+        intent; "Iran said it must respond" stays Iran's own."""
+        if gov is None or cand.mode != "future" or not statements.obligation(cand.anchor, gov):
+            return False
+        speakers = {a.code for a in roles.actors_of(syntax.subjects(gov), by_token, published)}
+        return bool(speakers) and not speakers & {a.code for a in cand.sources}
+
     def _statement_date(self, verb: Token | None, published: date | None, dates: Sequence[Span]) -> When | None:
         """The date of a statement about an event ("vowed on Monday to ..."), not the event's own
         ("... to visit next month"); None (the publication date) if the statement is undated."""
@@ -486,7 +497,8 @@ class Extractor:
                                    mode="factual"))
                 replaced.add(gov.i)  # type: ignore[union-attr]
             elif (cand.mode == "future" and cand.sources and syntax.passive(cand.anchor) is None
-                  and statements.stated_intent(cand.anchor, gov)):  # "will be led by the police": no one's word
+                  and statements.stated_intent(cand.anchor, gov)  # "will be led by the police": no one's word
+                  and not self._obliged_by_other(cand, gov, by_token, published)):
                 new = statements.intent_code(code)
                 if new is not None and gov_lemma == "threaten" and new[:2] == "03":
                     new = "130"  # whatever is threatened is a threat
@@ -503,11 +515,11 @@ class Extractor:
                                    mode="factual", when=self._statement_date(gov, published, dates)))
                 if gov is not None:
                     replaced.add(gov.i)
-            elif (cand.mode in ("hypothetical", "negated") and gov is not None
-                  and (kind := statements.request_kind(cand.anchor, gov))):
+            elif ((cand.mode in ("hypothetical", "negated") or self._obliged_by_other(cand, gov, by_token, published))
+                  and gov is not None and (kind := statements.request_kind(cand.anchor, gov))):
                 speakers = roles.actors_of(syntax.subjects(gov), by_token, published)
-                if not speakers or not cand.sources:
-                    continue
+                if not speakers or not cand.sources or {a.code for a in speakers} <= {a.code for a in cand.sources}:
+                    continue  # no one asked, or asked of no one else: the verb's own event stands
                 stop = cand.mode == "negated" or cand.anchor.lemma_.lower() in ("stop", "halt", "end", "cease")
                 new = statements.mirror(kind, "stop" if stop and code[:2] >= "14" else code) or (
                     "100" if kind == "demand" else "020")
@@ -517,7 +529,8 @@ class Extractor:
                 replaced.add(gov.i)
         out = [c for c in out if not (c.trigger.i in replaced and c.mode == "factual"
                                       and ":" in c.match.rule and not _derived(c)
-                                      and (c.match.code or "")[:2] in ("01", "02", "03", "05", "10", "12", "13"))]
+                                      and ((c.match.code or "")[:2] in ("01", "02", "03", "05", "10", "12", "13")
+                                           or _speaking(c.trigger)))]
         # an event without a target gives way to the same kind of event by the same source with one
         with_target = {(a.code, (c.match.code or "")[:2]) for c in out if _directed(c) and c.mode == "factual"
                        for a in c.sources}
@@ -571,6 +584,14 @@ def _person_of(verb: Token, focal: str, sources: Sequence[Actor]) -> list[Actor]
         if h.ent_type_ == "PERSON" or h.lower_ in _PERSONS:
             return [Actor(focal, country, None, h.text)]
     return []
+
+
+def _speaking(verb: Token) -> bool:
+    """Whether a verb is one of saying or asking, whose own code, when what it says or asks is coded
+    as a statement, came from the words of that clause ("told Iran to release the sailors" is no
+    release by the one who told)."""
+    lemma = verb.lemma_.lower()
+    return lemma in REPORTING_VERBS or lemma in statements.DEMANDING or lemma in statements.APPEALING
 
 
 def _no_act_of_its_own(verb: Token, match: Match) -> bool:

@@ -23,7 +23,7 @@ from blocwatch.coder.modality import (
 from blocwatch.coder.syntax import governor_of, passive
 from blocwatch.data import read_csv
 
-__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "intent_code", "mirror", "request_kind",
+__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "intent_code", "mirror", "obligation", "request_kind",
            "stated_intent", "will_not"]
 
 @functools.cache
@@ -104,9 +104,16 @@ APPEALING = {"urge", "call", "ask", "appeal", "request", "want", "wish", "invite
              "beg", "implore", "seek"}
 
 
+#: Prepositions that introduce what is asked ("warned Pyongyang against supplying", "called for
+#: ending", "pressed Iran into accepting").
+_ASKED_PREPS = frozenset({"against", "for", "into", "to", "on", "about"})
+
+
 def request_kind(anchor: Token, gov: Token) -> str | None:
     """``demand`` or ``appeal`` if ``anchor``'s clause is what ``gov``'s subject asks of someone else."""
     lemma = gov.lemma_.lower()
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ not in _ASKED_PREPS:
+        return None  # "demanded a truce before allowing convoys": when, not what, is asked
     modal = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
     if modal & {"have", "'ve"} and modal & MODAL_AUX:
         return None  # "must have ordered": a guess at the past, which no one can be asked to do
@@ -116,9 +123,16 @@ def request_kind(anchor: Token, gov: Token) -> str | None:
         return "demand"  # "told Iran to stop"; "told reporters that Iran stopped" reports (below, with a modal)
     if lemma in APPEALING and asked_of_other:
         return "appeal"
-    if lemma in REPORTING_VERBS and anchor.dep_ == "ccomp" and modal & {"must", "should"}:
+    if obligation(anchor, gov):
         return "demand"
     return None
+
+
+def obligation(anchor: Token, gov: Token) -> bool:
+    """Whether ``anchor``'s clause is reported as a duty: "said Sudan must return", "announced
+    that the president should resign" (``gov`` the reporting verb)."""
+    modal = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    return gov.lemma_.lower() in REPORTING_VERBS and anchor.dep_ == "ccomp" and bool(modal & {"must", "should"})
 
 
 def will_not(anchor: Token) -> bool:

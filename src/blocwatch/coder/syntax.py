@@ -107,12 +107,25 @@ def misparsed_verb(tok: Token) -> bool:
     return tok.dep_ == "amod" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+def _reduced_relative(subject: Token) -> Token:
+    """The noun of a subject the parser took for a clause: in "the Red Cross operating in Iraq
+    said", "operating" is parsed as the subject of "said" and "Red Cross" as its own; the one who
+    said is the noun the participle describes."""
+    if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN"):
+        nouns = [c for c in subject.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < subject.i
+                 and c.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return nouns[0]
+    return subject
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a verb, inherited through coordination, control and participles.
 
     A pronoun subject of reported speech stands for the speaker ("the rebels said they will ...").
     """
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or (c.dep_ == "nsubjpass" and stance(verb))]
+    own = [_reduced_relative(c) for c in verb.children
+           if c.dep_ in SUBJECT_DEPS or (c.dep_ == "nsubjpass" and stance(verb))]
     if own and depth <= 5 and all(o.pos_ == "PRON" and o.lower_ in PRONOUNS for o in own):
         speaker = reporting_head(verb)
         if speaker is not None:
