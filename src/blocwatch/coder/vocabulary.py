@@ -323,6 +323,8 @@ class Vocabulary:
         forms = doc_forms(trigger.doc)
         pre_words = {f for t in pre for f in forms[t.i]}
         post_words = {f for t in post for f in forms[t.i]}
+        plain: list[Token] | None = None  # the clause's words but partitives ("part of"), once
+        collocated: list[Token] | None = None
         for order, pattern in enumerate(entry.patterns):
             needs_pre, needs_post = pattern.needs
             if any(w.isdisjoint(post_words) for w in needs_post) or any(w.isdisjoint(pre_words) for w in needs_pre):
@@ -330,8 +332,14 @@ class Vocabulary:
             # a pattern that stops the verb's code names a collocation: its words are the object
             # ("fight crime", "attack aircraft"), not any word of the clause ("fought the army
             # since 2014", "attacked Ukraine with drones")
-            words = _collocated(trigger, post, is_actor) if pattern.code is None and pattern.reverse is None else post
-            words = [t for t in words if not _partitive(t)]
+            if pattern.code is None and pattern.reverse is None:
+                if collocated is None:
+                    collocated = [t for t in _collocated(trigger, post, is_actor) if not _partitive(t)]
+                words = collocated
+            else:
+                if plain is None:
+                    plain = [t for t in post if not _partitive(t)]
+                words = plain
             ok, target = _match_terms(pattern.post, trigger, post, is_actor, words=words)
             if not ok:
                 continue
