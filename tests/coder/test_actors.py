@@ -41,12 +41,22 @@ def test_capitals_and_seats_of_power_stand_for_states(coder, text: str, expected
         ("The UK condemned the PRC.", ("GBR", "CHN")),
         ("North Korean officials criticised South Korean officials.", ("PRKGOV", "KORGOV")),
         ("Thousands of South Koreans protested against Japan in Seoul.", ("KOR", "JPN")),
-        ("Hundreds of ethnic Greeks protested against Albania.", ("GRC", "ALB")),
+        ("Hundreds of Greeks protested against Albania.", ("GRC", "ALB")),
         ("Greek police arrested two Turks.", ("GRCCOP", "TUR")),
     ],
 )
 def test_abbreviations_adjectives_and_demonyms(coder, text: str, expected: tuple[str, str]) -> None:
     assert expected in dyads(coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ethnic Turks in Bulgaria protested against the government.", ("BGR", "GOV")),
+    ("Bosnian Croats protested against the government.", ("BIH", "GOV")),
+])
+def test_a_people_named_with_ethnic_or_another_state_is_not_its_state(coder, text: str, expected) -> None:
+    """"ethnic Turks in Bulgaria" and "Bosnian Croats" are people of Bulgaria and Bosnia; "Turks"
+    alone are of Turkey (sentences of our own)."""
+    assert dyads(coder, text) == {expected}
 
 
 @pytest.mark.parametrize(

@@ -582,7 +582,7 @@ def test_a_stopping_pattern_is_a_collocation_not_any_word_of_the_clause(coder, t
 @pytest.mark.parametrize(("text", "expected"), [
     ("The opposition announced that the president must agree to early elections.", ("OPP", "GOV", "10")),
     ("The Red Cross working in Yemen said Saudi forces must allow aid into the port.", ("NGOHLHIRC", "SAUMIL", "10")),
-    ("The rebels demanded a ceasefire with the army before allowing aid convoys into the city.", ("REB", "MIL", "02")),
+    ("The rebels demanded a ceasefire with the army before allowing aid convoys into the city.", ("REB", "MIL", "10")),
 ])
 def test_what_a_speaker_says_others_must_do_is_a_demand(coder, text: str, expected) -> None:
     """A reported "must" binds the one who must, and is the speaker's demand, also when the parser
@@ -600,8 +600,16 @@ def test_issuing_a_declaration_is_only_saying(coder) -> None:
 
 
 def test_a_speakers_own_must_stays_its_intent(coder) -> None:
+    """Also when the speaker is the state's government or ministry, and "should expect" is no duty."""
     assert {root for s, _, root in factual(coder, "Iran announced that it must agree to the inspections.")
             if s == "IRN"} == {"03"}
+    assert factual(coder, "Putin announced that Russia must boost its nuclear forces.") == {("RUS", "RUSMIL", "03")}
+    assert factual(coder, "The Iranian foreign ministry said Iran must respond to the attack.") == set()
+    assert factual(coder, "Hezbollah vowed that Israel should expect a harsh response.") == set()
+
+
+def test_an_order_to_ones_own_troops_is_no_act_of_theirs(coder) -> None:
+    assert factual(coder, "The army commander ordered his troops to fire on the protesters.") == set()
 
 
 def test_telling_someone_to_act_is_no_act_of_the_teller(coder) -> None:
@@ -613,3 +621,10 @@ def test_part_of_a_place_is_the_place(coder) -> None:
     """"part of the capital": a pattern speaks of what the part is of ("take part" is another verb's)."""
     assert factual(coder, "Rebels seized part of the capital on Sunday.") == {("REB", None, "19")}
     assert ("JPNMIL", None, "03") in factual(coder, "Japanese troops took part in the exercise.")
+
+
+def test_suing_is_a_lawsuit_not_an_arrest(coder) -> None:
+    """CAMEO 115 is "sue, file civil or criminal lawsuit"; PETRARCH-2 coded "sue" as 173 (arrest)."""
+    assert factual(coder, "Ukraine sued Russia at the International Court of Justice.") == {("UKR", "RUS", "11")}
+    assert factual(coder, "A Saudi company sued the United States in a federal court on Monday.") == {
+        ("SAUBUS", "USA", "11")}

@@ -91,6 +91,14 @@ def _peoples() -> frozenset[str]:
     return frozenset(read_json("coder", PEOPLES_FILE)["singular"])
 
 
+def _people_plural(m: Mention) -> bool:
+    """Whether a mention is the plural of a name of ``data/coder/peoples.json`` ("Turks"), which
+    after "ethnic" or another state's adjective names a people, not a state: "ethnic Turks in
+    Bulgaria", "Bosnian Croats"."""
+    text = m.text.lower()
+    return m.end - m.start == 1 and text.endswith("s") and text[:-1] in _peoples()
+
+
 def _demonym_plural(name: str) -> list[str]:
     """The plural of a people's name: "south koreans", "israelis", "turks" (the dictionaries give
     the singular; names in -an and -i by rule, others from ``data/coder/peoples.json``).
@@ -291,4 +299,7 @@ class ActorDictionary:
             if taken.isdisjoint(range(m.start, m.end)):
                 out.append(m)
                 taken.update(range(m.start, m.end))
-        return sorted(out, key=lambda m: m.start)
+        out.sort(key=lambda m: m.start)
+        ends = {m.end for m in out if isinstance(m.record, ActorRecord)}
+        return [m for m in out if not (_people_plural(m) and m.start > 0 and (
+            doc[m.start - 1].lower_ == "ethnic" or m.start in ends))]

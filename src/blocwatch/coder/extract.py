@@ -21,7 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from blocwatch.actors import ActorRecord, CodeSpan, split_code
+from blocwatch.actors import STATE_SECTORS, ActorRecord, CodeSpan, split_code
 from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
 from blocwatch.coder.dates import When, anterior, before, reported, resolve
@@ -462,8 +462,8 @@ class Extractor:
         intent; "Iran said it must respond" stays Iran's own."""
         if gov is None or cand.mode != "future" or not statements.obligation(cand.anchor, gov):
             return False
-        speakers = {a.code for a in roles.actors_of(syntax.subjects(gov), by_token, published)}
-        return bool(speakers) and not speakers & {a.code for a in cand.sources}
+        speakers = roles.actors_of(syntax.subjects(gov), by_token, published)
+        return bool(speakers) and not _same_party(speakers, cand.sources, by_state=True)
 
     def _statement_date(self, verb: Token | None, published: date | None, dates: Sequence[Span]) -> When | None:
         """The date of a statement about an event ("vowed on Monday to ..."), not the event's own
@@ -518,8 +518,11 @@ class Extractor:
             elif ((cand.mode in ("hypothetical", "negated") or self._obliged_by_other(cand, gov, by_token, published))
                   and gov is not None and (kind := statements.request_kind(cand.anchor, gov))):
                 speakers = roles.actors_of(syntax.subjects(gov), by_token, published)
-                if not speakers or not cand.sources or {a.code for a in speakers} <= {a.code for a in cand.sources}:
-                    continue  # no one asked, or asked of no one else: the verb's own event stands
+                if not speakers or not cand.sources:
+                    continue
+                if _same_party(speakers, cand.sources, by_state=statements.obligation(cand.anchor, gov)):
+                    replaced.add(gov.i)  # "ordered his troops to fire", "Iran's ministry said Iran must": no one else
+                    continue
                 stop = cand.mode == "negated" or cand.anchor.lemma_.lower() in ("stop", "halt", "end", "cease")
                 new = statements.mirror(kind, "stop" if stop and code[:2] >= "14" else code) or (
                     "100" if kind == "demand" else "020")
@@ -584,6 +587,22 @@ def _person_of(verb: Token, focal: str, sources: Sequence[Actor]) -> list[Actor]
         if h.ent_type_ == "PERSON" or h.lower_ in _PERSONS:
             return [Actor(focal, country, None, h.text)]
     return []
+
+
+def _same_party(speakers: Sequence[Actor], doers: Sequence[Actor], by_state: bool) -> bool:
+    """Whether the speakers ask only themselves: the same actors, or with ``by_state`` (a reported
+    duty) the state and its organs on both sides ("the Iranian foreign ministry said Iran must
+    respond" is Iran's own; "rebels said the government must" is not)."""
+    if {a.code for a in speakers} <= {a.code for a in doers}:
+        return True
+    if not by_state or not all(_organ(a) for a in (*speakers, *doers)):
+        return False
+    return {a.country for a in speakers} == {a.country for a in doers}
+
+
+def _organ(actor: Actor) -> bool:
+    """Whether an actor is a state or one of its organs (government, military, police, courts ...)."""
+    return actor.country is not None and (actor.code == actor.country or actor.sector in STATE_SECTORS)
 
 
 def _speaking(verb: Token) -> bool:

@@ -132,7 +132,13 @@ def obligation(anchor: Token, gov: Token) -> bool:
     """Whether ``anchor``'s clause is reported as a duty: "said Sudan must return", "announced
     that the president should resign" (``gov`` the reporting verb)."""
     modal = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
-    return gov.lemma_.lower() in REPORTING_VERBS and anchor.dep_ == "ccomp" and bool(modal & {"must", "should"})
+    return (gov.lemma_.lower() in REPORTING_VERBS and anchor.dep_ == "ccomp" and bool(modal & {"must", "should"})
+            and anchor.lemma_.lower() not in _EXPECTING)
+
+
+#: Verbs with which "should" and "must" say what is to be expected, not what is owed: "Israel
+#: should expect a harsh response" is a threat, "Iran must face the consequences" a warning.
+_EXPECTING = frozenset({"expect", "anticipate", "face", "brace", "prepare", "beware"})
 
 
 def will_not(anchor: Token) -> bool:

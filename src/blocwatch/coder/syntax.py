@@ -182,8 +182,14 @@ def clause(trigger: Token, exclude: Sequence[Token]) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis", "acl"))
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis", "acl")
+                     and not (c.dep_ == "pcomp" and t.lower_ in _CIRCUMSTANCE))
     return sorted(out, key=lambda t: t.i)
+
+
+#: Prepositions whose clause ("before allowing aid convoys", "after meeting Putin") is another act,
+#: when or instead of which the verb's is done: its words are not the verb's.
+_CIRCUMSTANCE = frozenset({"before", "after", "without", "while", "since", "until", "despite", "instead"})
 
 
 def sentence_index(starts: list[int], token: int) -> int:
