@@ -52,6 +52,7 @@ def test_abbreviations_adjectives_and_demonyms(coder, text: str, expected: tuple
 @pytest.mark.parametrize(("text", "expected"), [
     ("Ethnic Turks in Bulgaria protested against the government.", ("BGR", "GOV")),
     ("Bosnian Croats protested against the government.", ("BIH", "GOV")),
+    ("The Turks and Caicos Islands condemned the decision.", ("TCA", None)),
 ])
 def test_a_people_named_with_ethnic_or_another_state_is_not_its_state(coder, text: str, expected) -> None:
     """"ethnic Turks in Bulgaria" and "Bosnian Croats" are people of Bulgaria and Bosnia; "Turks"

@@ -628,3 +628,18 @@ def test_suing_is_a_lawsuit_not_an_arrest(coder) -> None:
     assert factual(coder, "Ukraine sued Russia at the International Court of Justice.") == {("UKR", "RUS", "11")}
     assert factual(coder, "A Saudi company sued the United States in a federal court on Monday.") == {
         ("SAUBUS", "USA", "11")}
+
+
+def test_a_court_or_parliament_saying_the_government_must_act_makes_a_demand(coder) -> None:
+    """Organs of one state demand of each other; only the state named as itself asks itself."""
+    assert ("IRQLEG", "IRQGOV", "10") in factual(
+        coder, "The Iraqi parliament said the Iraqi government must expel U.S. troops.")
+
+
+def test_a_duty_announced_as_a_threat_is_a_threat(coder) -> None:
+    assert factual(coder, "The Kremlin threatened that Ukraine must pay for the attack.") == {("RUSGOV", "UKR", "13")}
+    assert factual(coder, "Poland plans to sue Germany for war reparations.") == {("POL", "DEU", "13")}
+
+
+def test_what_is_done_without_an_act_is_no_such_act(coder) -> None:
+    assert factual(coder, "Azerbaijan launched an offensive without consulting Russia.") == {("AZE", None, "19")}

@@ -21,7 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from blocwatch.actors import STATE_SECTORS, ActorRecord, CodeSpan, split_code
+from blocwatch.actors import ActorRecord, CodeSpan, split_code
 from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
 from blocwatch.coder.dates import When, anterior, before, reported, resolve
@@ -53,6 +53,8 @@ _PURPOSE_TARGET_ROOTS = {"10", "11", "12", "13", "14"}
 #: Verbs of trying, and the roots and codes of violence, whose attempts are the act itself
 #: (``_attempt``): assault and mass violence, and fighting but for blockades and occupation (191, 192).
 _TRYING = frozenset({"try", "attempt"})
+#: Reporting verbs that make a reported duty a threat ("threatened that Ukraine must pay").
+_THREATENING = frozenset({"threaten", "warn", "vow"})
 _VIOLENCE = frozenset({"18", "20", "190", "193", "194", "195", "196"})
 #: Endings of nouns made from verbs by a suffix ("the killing", "the assassination"; not "the
 #: arrest"): a date hung on such an object may be its own ("condemned the killing Sunday of ...").
@@ -526,6 +528,8 @@ class Extractor:
                 stop = cand.mode == "negated" or cand.anchor.lemma_.lower() in ("stop", "halt", "end", "cease")
                 new = statements.mirror(kind, "stop" if stop and code[:2] >= "14" else code) or (
                     "100" if kind == "demand" else "020")
+                if gov_lemma in _THREATENING and statements.obligation(cand.anchor, gov):
+                    new = "130"  # "the Kremlin threatened that Ukraine must pay": a threat, not a demand
                 out.append(replace(cand, sources=speakers, targets=cand.sources, mode="factual", mutual=False,
                                    match=Match(new, None, f"{kind}:{code}", None),
                                    when=self._statement_date(gov, published, dates)))
@@ -591,18 +595,16 @@ def _person_of(verb: Token, focal: str, sources: Sequence[Actor]) -> list[Actor]
 
 def _same_party(speakers: Sequence[Actor], doers: Sequence[Actor], by_state: bool) -> bool:
     """Whether the speakers ask only themselves: the same actors, or with ``by_state`` (a reported
-    duty) the state and its organs on both sides ("the Iranian foreign ministry said Iran must
-    respond" is Iran's own; "rebels said the government must" is not)."""
+    duty) one state, named as itself on one side ("the Iranian foreign ministry said Iran must
+    respond" is Iran's own; "rebels said the government must" and "the court said the government
+    must" are not)."""
     if {a.code for a in speakers} <= {a.code for a in doers}:
         return True
-    if not by_state or not all(_organ(a) for a in (*speakers, *doers)):
+    if not by_state or {a.country for a in speakers} != {a.country for a in doers}:
         return False
-    return {a.country for a in speakers} == {a.country for a in doers}
-
-
-def _organ(actor: Actor) -> bool:
-    """Whether an actor is a state or one of its organs (government, military, police, courts ...)."""
-    return actor.country is not None and (actor.code == actor.country or actor.sector in STATE_SECTORS)
+    # the state itself on one side: "Putin said Russia must", "the ministry said Iran must"; a court
+    # or a parliament saying the government must is a demand between the two
+    return all(a.code == a.country for a in doers) or all(a.code == a.country for a in speakers)
 
 
 def _speaking(verb: Token) -> bool:

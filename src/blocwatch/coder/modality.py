@@ -174,6 +174,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "negated"
         if how == "pcomp" and trigger.head.lower_ == "from" and lemma in _PREVENTING_HEADS:
             return "negated"
+        if how == "pcomp" and trigger.head.lower_ == "without":
+            return "negated"  # "launched the offensive without consulting Moscow"
         if how == "xcomp" and lemma in ("have", "be") and any(
                 c.dep_ == "advmod" and c.lower_ == "yet" and head.i < c.i < trigger.i for c in head.children):
             return "negated"  # "officials have yet to comment", "is yet to respond": not done so far

@@ -137,8 +137,8 @@ def obligation(anchor: Token, gov: Token) -> bool:
 
 
 #: Verbs with which "should" and "must" say what is to be expected, not what is owed: "Israel
-#: should expect a harsh response" is a threat, "Iran must face the consequences" a warning.
-_EXPECTING = frozenset({"expect", "anticipate", "face", "brace", "prepare", "beware"})
+#: should expect a harsh response" is a threat ("must face an investigation" is a demand).
+_EXPECTING = frozenset({"expect", "anticipate", "brace", "prepare", "beware"})
 
 
 def will_not(anchor: Token) -> bool:
