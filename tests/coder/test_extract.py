@@ -643,3 +643,10 @@ def test_a_duty_announced_as_a_threat_is_a_threat(coder) -> None:
 
 def test_what_is_done_without_an_act_is_no_such_act(coder) -> None:
     assert factual(coder, "Azerbaijan launched an offensive without consulting Russia.") == {("AZE", None, "19")}
+
+
+def test_a_phrase_of_when_is_no_word_of_a_pattern(coder) -> None:
+    """"after the cabinet meeting" says when the call was made; "call * meeting" is calling a
+    meeting. A pattern's own phrase still names such words ("* (after protest)")."""
+    assert factual(coder, "Putin called Netanyahu after the cabinet meeting.") == {("RUSGOV", "ISRGOV", "04")}
+    assert ("COP", "PPL", "17") in factual(coder, "Police arrested three men after the protest.")

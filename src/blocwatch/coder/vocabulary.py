@@ -323,8 +323,9 @@ class Vocabulary:
         forms = doc_forms(trigger.doc)
         pre_words = {f for t in pre for f in forms[t.i]}
         post_words = {f for t in post for f in forms[t.i]}
-        plain: list[Token] | None = None  # the clause's words but partitives ("part of"), once
+        plain: list[Token] | None = None  # the clause's words but partitives ("part of") and when, once
         collocated: list[Token] | None = None
+        when = _circumstance_words(post)
         for order, pattern in enumerate(entry.patterns):
             needs_pre, needs_post = pattern.needs
             if any(w.isdisjoint(post_words) for w in needs_post) or any(w.isdisjoint(pre_words) for w in needs_pre):
@@ -334,11 +335,12 @@ class Vocabulary:
             # since 2014", "attacked Ukraine with drones")
             if pattern.code is None and pattern.reverse is None:
                 if collocated is None:
-                    collocated = [t for t in _collocated(trigger, post, is_actor) if not _partitive(t)]
+                    collocated = [t for t in _collocated(trigger, post, is_actor)
+                                  if not _partitive(t) and t.i not in when]
                 words = collocated
             else:
                 if plain is None:
-                    plain = [t for t in post if not _partitive(t)]
+                    plain = [t for t in post if not _partitive(t) and t.i not in when]
                 words = plain
             ok, target = _match_terms(pattern.post, trigger, post, is_actor, words=words)
             if not ok:
@@ -423,6 +425,18 @@ def _partitive(token: Token) -> bool:
     """Whether a word names an amount of its "of" phrase, which is then what a pattern speaks of:
     "captured part of the stronghold" captured a stronghold; "took part in" is still "take part"."""
     return token.lower_ in _PARTITIVES and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+#: Prepositions whose phrase says when, or despite what, an act was done ("after the cabinet meeting",
+#: "during the visit"): its words are no words of a pattern, only a phrase of the pattern names them
+#: ("* (after protest)").
+_CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "since", "until", "till", "amid",
+                                 "amidst", "despite"})
+
+
+def _circumstance_words(post: Sequence[Token]) -> set[int]:
+    """Positions of the words inside phrases of :data:`_CIRCUMSTANCE_PREPS` in a clause."""
+    return {x.i for t in post if t.dep_ == "prep" and t.lower_ in _CIRCUMSTANCE_PREPS for x in t.subtree}
 
 
 def _pp_object(prep: Token) -> Token | None:
