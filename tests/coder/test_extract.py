@@ -650,3 +650,14 @@ def test_a_phrase_of_when_is_no_word_of_a_pattern(coder) -> None:
     meeting. A pattern's own phrase still names such words ("* (after protest)")."""
     assert factual(coder, "Putin called Netanyahu after the cabinet meeting.") == {("RUSGOV", "ISRGOV", "04")}
     assert ("COP", "PPL", "17") in factual(coder, "Police arrested three men after the protest.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Militants ambushed a bus carrying government troops.", {("REB", "MIL", "19")}),
+    ("Russian drones struck a convoy carrying Ukrainian soldiers near Kharkiv.", {("RUS", "UKRMIL", "19")}),
+    ("Gunmen attacked a bus transporting Afghan refugees.", {("UAF", "AFGREF", "18")}),
+])
+def test_people_in_a_vehicle_are_the_ones_hit(coder, text: str, expected) -> None:
+    """The target of an attack on a vehicle carrying people is the people; the carrying is the
+    vehicle's, not a second act of the attackers (it was coded as their military cooperation)."""
+    assert factual(coder, text) == expected

@@ -276,6 +276,10 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
     return [a for a in actors if a.country is not None and a.code == a.country]
 
 
+#: Verbs by which a vehicle carries people ("a convoy carrying Ukrainian soldiers").
+_CARRYING = frozenset({"carry", "transport", "ferry", "bring", "take", "evacuate"})
+
+
 def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
                    spread: bool) -> list[Actor]:
     if head.lemma_.lower() == "number" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -285,6 +289,11 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
                  if p.dep_ == "pobj"]
         if inner:
             return _phrase_actors(inner[0], by_token, day, spread)
+    if head.lemma_.lower() in syntax.CARRIERS and head.i not in by_token:  # "a bus carrying Afghan refugees"
+        carried = [o for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
+                   for o in c.children if o.dep_ == "dobj"]
+        if carried:
+            return _phrase_actors(carried[0], by_token, day, spread)
     if not spread and head.i not in by_token and not _can_stand_for_actor(head):
         # "the 2018 military agreement" names no actor, though "military" is an agent;
         # "China's assistance" stands for China

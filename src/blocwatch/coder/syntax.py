@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from blocwatch.coder.modality import REPORTING_VERBS
 
-__all__ = ["CLAUSE_BREAK", "EVENT_INTRANSITIVES", "GENERIC_EVENT_HEADS", "LIGHT_VERBS", "MEASURE_HEADS",
+__all__ = ["CARRIERS", "CLAUSE_BREAK", "EVENT_INTRANSITIVES", "GENERIC_EVENT_HEADS", "LIGHT_VERBS", "MEASURE_HEADS",
            "OBJECT_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "adverbial_host", "clause", "governor_of",
            "light_verb", "misparsed_verb", "participle_clause", "passive", "phrase", "reporting_head",
            "sentence_index", "subjects"]
@@ -107,6 +107,12 @@ def misparsed_verb(tok: Token) -> bool:
     return tok.dep_ == "amod" and tok.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+#: Vehicles, which carry people ("ambushed a bus carrying troops": the bus carries, the troops are hit).
+CARRIERS = frozenset({"bus", "minibus", "convoy", "train", "vehicle", "car", "truck", "lorry", "van", "ship",
+                      "boat", "vessel", "ferry", "tanker", "plane", "aircraft", "airliner", "jet", "helicopter",
+                      "flight"})
+
+
 def _reduced_relative(subject: Token) -> Token:
     """The noun of a subject the parser took for a clause: in "the Red Cross operating in Iraq
     said", "operating" is parsed as the subject of "said" and "Red Cross" as its own; the one who
@@ -154,8 +160,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in ("dobj", "attr") and head.head.i != head.i:
-        if head.tag_ in ("NNS", "NNPS") or head.pos_ == "PROPN":
-            return [head]  # "aided rebels fighting the president": the rebels fight
+        if head.tag_ in ("NNS", "NNPS") or head.pos_ == "PROPN" or head.lemma_.lower() in CARRIERS:
+            return [head]  # "aided rebels fighting the president": the rebels fight; "a bus carrying troops"
         return subjects(head.head, depth + 1)  # "issued a declaration demanding ...": the issuer
     return []  # including "civilians imprisoned ...": a past participle's noun is what was done to
 
