@@ -661,3 +661,9 @@ def test_people_in_a_vehicle_are_the_ones_hit(coder, text: str, expected) -> Non
     """The target of an attack on a vehicle carrying people is the people; the carrying is the
     vehicle's, not a second act of the attackers (it was coded as their military cooperation)."""
     assert factual(coder, text) == expected
+
+
+def test_who_in_a_passive_relative_clause_is_its_noun(coder) -> None:
+    """"the ambassador, who was expelled by Poland": the ambassador is expelled (sentence of our own)."""
+    assert ("POL", "RUSGOV", "17") in factual(
+        coder, "The Russian ambassador, who was expelled by Poland last year, returned to Warsaw.")

@@ -279,6 +279,10 @@ def stance(verb: Token) -> bool:
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
 
 
+#: Relative pronouns, which stand for the noun their clause is on.
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
+
+
 def passive(verb: Token) -> tuple[list[Token], list[Token]] | None:
     """For a verb in the passive, its agents (the "by" phrase) and patients (its subject); None for
     an active verb. A bare past participle stating its subject's state, or hung on a verb as a
@@ -297,7 +301,10 @@ def passive(verb: Token) -> tuple[list[Token], list[Token]] | None:
     if stance(verb) and not agents:
         return None
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return agents, [c for c in verb.children if c.dep_ == "nsubjpass"]
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "the general, who was killed by"
+            patients = [verb.head if p.lower_ in _RELATIVES else p for p in patients]
+        return agents, patients
     head = verb.head
     if verb.tag_ != "VBN" or head.i == verb.i or any(
             c.dep_ in ("dobj", "nsubj", "aux", "mark") for c in verb.children):
