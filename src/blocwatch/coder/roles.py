@@ -289,11 +289,16 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
                  if p.dep_ == "pobj"]
         if inner:
             return _phrase_actors(inner[0], by_token, day, spread)
-    if head.lemma_.lower() in syntax.CARRIERS and head.i not in by_token:  # "a bus carrying Afghan refugees"
+    # "a bus carrying Afghan refugees"; not "a Russian plane carrying ...", "a boat taking part in"
+    if (head.lemma_.lower() in syntax.CARRIERS and head.i not in by_token
+            and not any(c.i in by_token for c in head.children if c.dep_ in ("amod", "compound", "poss"))):
         carried = [o for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
-                   for o in c.children if o.dep_ == "dobj"]
+                   and not any(x.dep_ == "prt" for x in c.children)
+                   for o in c.children if o.dep_ == "dobj" and o.lemma_.lower() not in ("part", "place")]
         if carried:
-            return _phrase_actors(carried[0], by_token, day, spread)
+            found = _phrase_actors(carried[0], by_token, day, spread)
+            if found:
+                return found
     if not spread and head.i not in by_token and not _can_stand_for_actor(head):
         # "the 2018 military agreement" names no actor, though "military" is an agent;
         # "China's assistance" stands for China

@@ -113,6 +113,11 @@ CARRIERS = frozenset({"bus", "minibus", "convoy", "train", "vehicle", "car", "tr
                       "flight"})
 
 
+#: Verbs by which a state sends a vehicle: what the vehicle carries, the sender carries ("Turkey sent a
+#: ship carrying aid to Gaza" is Turkey's aid).
+_SENDERS = frozenset({"send", "dispatch", "despatch", "deploy", "fly", "ship", "deliver", "airlift", "charter"})
+
+
 def _reduced_relative(subject: Token) -> Token:
     """The noun of a subject the parser took for a clause: in "the Red Cross operating in Iraq
     said", "operating" is parsed as the subject of "said" and "Red Cross" as its own; the one who
@@ -160,7 +165,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in ("dobj", "attr") and head.head.i != head.i:
-        if head.tag_ in ("NNS", "NNPS") or head.pos_ == "PROPN" or head.lemma_.lower() in CARRIERS:
+        if head.tag_ in ("NNS", "NNPS") or head.pos_ == "PROPN" or (
+                head.lemma_.lower() in CARRIERS and head.head.lemma_.lower() not in _SENDERS):
             return [head]  # "aided rebels fighting the president": the rebels fight; "a bus carrying troops"
         return subjects(head.head, depth + 1)  # "issued a declaration demanding ...": the issuer
     return []  # including "civilians imprisoned ...": a past participle's noun is what was done to
@@ -303,7 +309,12 @@ def passive(verb: Token) -> tuple[list[Token], list[Token]] | None:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "the general, who was killed by"
-            patients = [verb.head if p.lower_ in _RELATIVES else p for p in patients]
+            # ", which was condemned by the UN" after an object may be said of the whole act ("bombed a
+            # school in Gaza, which was condemned"): only "who" and a subject's clause are sure
+            trailing = (verb.head.dep_ in ("dobj", "pobj") and verb.left_edge.i > 0
+                        and verb.doc[verb.left_edge.i - 1].text == ",")
+            patients = [verb.head if p.lower_ in _RELATIVES and not (trailing and p.lower_ in ("which", "that"))
+                        else p for p in patients]
         return agents, patients
     head = verb.head
     if verb.tag_ != "VBN" or head.i == verb.i or any(
