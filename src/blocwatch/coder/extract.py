@@ -459,10 +459,10 @@ class Extractor:
     @staticmethod
     def _obliged_by_other(cand: _Candidate, gov: Token | None, by_token: dict[int, Mention],
                           published: date | None) -> bool:
-        """Whether a reported "must" or "should" binds others than the speaker: "the rebels
-        announced that the president must agree" is the rebels' demand, not the president's
-        intent; "Iran said it must respond" stays Iran's own."""
-        if gov is None or cand.mode != "future" or not statements.obligation(cand.anchor, gov):
+        """Whether a reported "must" or "should" (``statements.obligation``, checked by the caller)
+        binds others than the speaker: "the rebels announced that the president must agree" is the
+        rebels' demand, not the president's intent; "Iran said it must respond" stays Iran's own."""
+        if gov is None or cand.mode != "future":
             return False
         speakers = roles.actors_of(syntax.subjects(gov), by_token, published)
         return bool(speakers) and not _same_party(speakers, cand.sources, by_state=True)
@@ -493,6 +493,8 @@ class Extractor:
             gov = syntax.governor_of(cand.anchor)
             gov_lemma = gov.lemma_.lower() if gov is not None else ""
             preparing = gov_lemma in statements.PREPARING
+            duty = gov is not None and statements.obligation(cand.anchor, gov)  # "said X must ..."
+            obliged = duty and self._obliged_by_other(cand, gov, by_token, published)
             if cand.mode == "future" and cand.sources and preparing and code[:2] in ("18", "19", "20"):
                 # "the army prepared to resume shelling": military posturing
                 out.append(replace(cand, match=Match("150", None, f"posture:{code}", cand.match.target),
@@ -500,7 +502,7 @@ class Extractor:
                 replaced.add(gov.i)  # type: ignore[union-attr]
             elif (cand.mode == "future" and cand.sources and syntax.passive(cand.anchor) is None
                   and statements.stated_intent(cand.anchor, gov)  # "will be led by the police": no one's word
-                  and not self._obliged_by_other(cand, gov, by_token, published)):
+                  and not obliged):
                 new = statements.intent_code(code)
                 if new is not None and gov_lemma == "threaten" and new[:2] == "03":
                     new = "130"  # whatever is threatened is a threat
@@ -517,18 +519,18 @@ class Extractor:
                                    mode="factual", when=self._statement_date(gov, published, dates)))
                 if gov is not None:
                     replaced.add(gov.i)
-            elif ((cand.mode in ("hypothetical", "negated") or self._obliged_by_other(cand, gov, by_token, published))
+            elif ((cand.mode in ("hypothetical", "negated") or obliged)
                   and gov is not None and (kind := statements.request_kind(cand.anchor, gov))):
                 speakers = roles.actors_of(syntax.subjects(gov), by_token, published)
                 if not speakers or not cand.sources:
                     continue
-                if _same_party(speakers, cand.sources, by_state=statements.obligation(cand.anchor, gov)):
+                if _same_party(speakers, cand.sources, by_state=duty):
                     replaced.add(gov.i)  # "ordered his troops to fire", "Iran's ministry said Iran must": no one else
                     continue
                 stop = cand.mode == "negated" or cand.anchor.lemma_.lower() in ("stop", "halt", "end", "cease")
                 new = statements.mirror(kind, "stop" if stop and code[:2] >= "14" else code) or (
                     "100" if kind == "demand" else "020")
-                if gov_lemma in _THREATENING and statements.obligation(cand.anchor, gov):
+                if gov_lemma in _THREATENING and duty:
                     new = "130"  # "the Kremlin threatened that Ukraine must pay": a threat, not a demand
                 out.append(replace(cand, sources=speakers, targets=cand.sources, mode="factual", mutual=False,
                                    match=Match(new, None, f"{kind}:{code}", None),

@@ -429,7 +429,8 @@ def _partitive(token: Token) -> bool:
 
 #: Prepositions whose phrase says when, or despite what, an act was done ("after the cabinet meeting",
 #: "during the visit"): its words are no words of a pattern, only a phrase of the pattern names them
-#: ("* (after protest)").
+#: ("* (after protest)"). (``syntax.clause`` leaves out the clauses, not phrases, of a set of its own:
+#: "without" and "while" head clauses of other acts, but "held without charge" names the holding.)
 _CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "since", "until", "till", "amid",
                                  "amidst", "despite"})
 
