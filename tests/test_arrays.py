@@ -6,13 +6,13 @@ import importlib.util
 import random
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import numpy as np
 import pyarrow as pa
 import pytest
 
-from blocwatch.arrays import SHORT, array, table
+from blocwatch.arrays import SHORT, array, from_pylist, table
 
 TYPES = [pa.string(), pa.binary(), pa.int8(), pa.int16(), pa.int32(), pa.int64(), pa.uint8(), pa.uint64(),
          pa.float64(), pa.bool_(), pa.date32(), pa.timestamp("us")]
@@ -107,6 +107,42 @@ def test_table_of_rows_with_a_schema():
         table([(), ()], schema)
 
 
+COLUMN_KINDS = [
+    lambda r: r.choice(["KOR", "", "한국"]), lambda r: r.randrange(-5, 5), lambda r: r.random(),
+    lambda r: r.choice([1, 2.5]), lambda r: r.random() < 0.5, lambda r: date(2024, 1, r.randrange(1, 29)),
+    lambda r: datetime(2024, 1, 1, r.randrange(24)), lambda r: b"x", lambda r: None,
+]
+ODD_COLUMNS = [  # columns pyarrow must type, or refuse: the whole table is left to it
+    lambda r: [r.randrange(3)], lambda r: {"k": 1}, lambda r: r.choice([True, 1]), lambda r: r.choice(["a", 1]),
+    lambda r: 2**63, lambda r: r.choice([2**60, 0.5]), lambda r: np.int64(3),
+    lambda r: datetime(2024, 1, 1, tzinfo=UTC), lambda r: r.choice([date(2024, 1, 1), datetime(2024, 1, 1)]),
+]
+
+
+@pytest.mark.parametrize("odd", [None, *range(len(ODD_COLUMNS))])
+def test_from_pylist_is_pyarrows_from_pylist(odd):
+    rng = random.Random(11 if odd is None else odd)
+    kinds = [*COLUMN_KINDS, *([] if odd is None else [ODD_COLUMNS[odd]])]
+    checked = 0
+    for n in (1, 2, 9):
+        for null_share in (0.0, 0.4, 1.0):
+            rows = [{f"c{i}": None if rng.random() < null_share else kind(rng) for i, kind in enumerate(kinds)}
+                    for _ in range(n)]
+            del rows[-1]["c0"]  # a key missing from a later row is None, as pyarrow has it
+            rows[-1]["extra"] = 1  # a key not in the first row is no column, as pyarrow has it
+            try:
+                want = pa.Table.from_pylist(rows)
+            except (pa.ArrowException, OverflowError) as e:
+                with pytest.raises(type(e)):
+                    from_pylist(rows)
+                continue
+            got = from_pylist(rows)
+            assert got.schema == want.schema and got.equals(want), rows
+            checked += 1
+    assert checked >= (9 if odd is None else 1)
+    assert from_pylist([]).equals(pa.Table.from_pylist([]))
+
+
 @pytest.mark.skipif(importlib.util.find_spec("pandas") is None,
                     reason="pandas is not installed here: pyarrow could not import it anyway")
 def test_pyarrow_does_not_import_pandas_for_them():
@@ -114,6 +150,7 @@ def test_pyarrow_does_not_import_pandas_for_them():
             "[array([v, None], t) for v, t in (('a', pa.string()), (b'a', pa.binary()), (1, pa.int32()), "
             "(1.0, pa.float64()), (True, pa.bool_()), (date(2024, 1, 1), pa.date32()), "
             "(datetime(2024, 1, 1), pa.timestamp('us')))]; pa.table({'x': array(['a'], pa.string())}); "
+            "from blocwatch.arrays import from_pylist; from_pylist([{'a': 'x', 'b': 1, 'c': 0.5, 'd': None}]); "
             "assert 'pandas' not in sys.modules; pa.array([1]); assert 'pandas' in sys.modules")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr[-2000:]

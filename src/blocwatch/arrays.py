@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["SHORT", "array", "table"]
+__all__ = ["SHORT", "array", "from_pylist", "table"]
 
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 _EPOCH = datetime(1970, 1, 1)
@@ -91,6 +91,53 @@ def table(rows: Sequence[Sequence[Any]], schema: pa.Schema) -> pa.Table:
     if len(columns) != len(schema):
         raise ValueError(f"rows of {len(columns)} values for a schema of {len(schema)} fields")
     return pa.Table.from_arrays([array(c, f.type) for c, f in zip(columns, schema, strict=True)], schema=schema)
+
+
+def from_pylist(rows: Sequence[dict[str, Any]]) -> pa.Table:
+    """``pa.Table.from_pylist(rows)``, the column types inferred here for plain values.
+
+    The columns are the keys of the first row, as pyarrow takes them; a column whose values (None
+    apart) are all of one of str, bytes, bool, int, float (or int and float), date or naive
+    datetime gets the type ``pa.array`` would infer (string, binary, bool, int64, double, date32,
+    timestamp[us]), a column of None only the null type. Anything else (lists, dicts, other
+    types, an int beyond 64 bits) leaves the whole table to pyarrow.
+
+    Examples
+    --------
+    >>> t = from_pylist([{"state": "KOR", "events": 3, "share": 0.5}, {"state": "PRK", "events": None, "share": 1}])
+    >>> [str(f.type) for f in t.schema], t.column("share").to_pylist()
+    (['string', 'int64', 'double'], [0.5, 1.0])
+    """
+    import pyarrow as pa
+
+    names = list(rows[0]) if rows else []
+    columns = [[row.get(name) for row in rows] for name in names]
+    types = [_inferred(c) for c in columns]
+    if any(t is None for t in types):
+        return pa.Table.from_pylist(list(rows))
+    arrays = [pa.nulls(len(c)) if pa.types.is_null(t) else array(c, t) for c, t in zip(columns, types, strict=True)]
+    return pa.Table.from_arrays(arrays, names=names)
+
+
+def _inferred(values: list[Any]) -> pa.DataType | None:
+    """The type ``pa.array`` infers for a column of plain values, or None where pyarrow must decide."""
+    import pyarrow as pa
+
+    kinds = {type(v) for v in values if v is not None}
+    simple = {str: pa.string(), bytes: pa.binary(), bool: pa.bool_(), date: pa.date32(), datetime: pa.timestamp("us")}
+    if not kinds:
+        return pa.null()
+    if len(kinds) == 1 and next(iter(kinds)) in simple:
+        kind = next(iter(kinds))
+        if kind is datetime and any(v is not None and v.tzinfo is not None for v in values):
+            return None
+        return simple[kind]
+    if kinds == {int}:
+        return pa.int64() if all(v is None or -(2**63) <= v < 2**63 for v in values) else None
+    if kinds <= {int, float}:
+        exact = all(type(v) is not int or -_FLOAT_EXACT <= v <= _FLOAT_EXACT for v in values)
+        return pa.float64() if exact else None
+    return None
 
 
 def _built(values: Sequence[Any], t: pa.DataType) -> pa.Array | None:

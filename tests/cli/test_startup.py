@@ -107,8 +107,13 @@ def test_importing_the_analyses_of_structure_compiles_nothing():
 def test_coding_and_ingesting_do_not_let_pyarrow_import_pandas(tmp_path, db):
     """pyarrow imports pandas, when installed, on the first Python values it converts (0.2-0.3 s of
     start-up): ``code`` of one sentence, ``ingest`` and ``stats`` build their tables from buffers
-    (:mod:`blocwatch.arrays`)."""
+    (:mod:`blocwatch.arrays`); so do ``balance`` of an edge CSV, as a table and as CSV."""
     pytest.importorskip("spacy", reason="the coder extra is not installed")
+    edges = tmp_path / "edges.csv"
+    edges.write_text("source,target,sign\nA,B,1\nB,C,-1\nA,C,-1\n")
+    for fmt in ("table", "csv"):
+        found = imported("balance", edges, "-f", fmt)
+        assert "pyarrow" in found and "pandas" not in found, fmt
     text = tmp_path / "one.txt"
     text.write_text("Russia attacked Ukraine on Monday.\n")
     gdelt = Path(__file__).parents[2] / "demo" / "data" / "gdelt2-korea-sample.export.CSV"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from blocwatch.analysis.network import EdgeRule, SignedNetwork
+from blocwatch.arrays import from_pylist
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
 from blocwatch.cli.render import OutputFormat, RichProgress, clean, note_empty, plural, render, stderr, stdout, term
@@ -75,9 +76,7 @@ def _print_csv(rows: list[dict[str, Any]], empty: str) -> None:
     if not rows:
         stderr.print(f"[yellow]note:[/yellow] {term(empty)}", highlight=False)
         return
-    import pyarrow as pa
-
-    render(pa.Table.from_pylist([_flat(r) for r in rows]), OutputFormat.csv)
+    render(from_pylist([_flat(r) for r in rows]), OutputFormat.csv)
 
 
 def _options(*, start: str | None = None, end: str | None = None, countries: str | None = None,
@@ -368,7 +367,7 @@ def balance(
     if fmt is LinesFormat.csv:
         _print_csv(rows, "no network to measure")
         return
-    render(pa.Table.from_pylist([_balance_row(r) for r in rows]), OutputFormat.table)
+    render(from_pylist([_balance_row(r) for r in rows]), OutputFormat.table)
 
 
 def _balance_row(r: dict[str, Any]) -> dict[str, Any]:

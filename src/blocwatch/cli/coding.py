@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from blocwatch.arrays import from_pylist
 from blocwatch.cli import options as opt
 from blocwatch.cli.app import app
 from blocwatch.cli.render import OutputFormat, RichProgress, render, stderr, term
@@ -65,7 +66,6 @@ def evaluate(
     from blocwatch.extras import require
 
     require("coder", "scoring the coder")
-    import pyarrow as pa
 
     from blocwatch.coder.articles import score_articles, totals
     from blocwatch.coder.evaluate import evaluate as score
@@ -82,16 +82,16 @@ def evaluate(
     if not judged:
         stderr.print(f"[yellow]note:[/yellow] {term(voa)}: not found; whole articles not scored "
                      "(give their file with --articles)", highlight=False)
-    render(pa.Table.from_pylist([s.as_dict() for s in scores]), fmt, title="coder accuracy")
+    render(from_pylist([s.as_dict() for s in scores]), fmt, title="coder accuracy")
     if judged:
-        render(pa.Table.from_pylist([s.as_dict() for s in judged]), fmt,
+        render(from_pylist([s.as_dict() for s in judged]), fmt,
                title="factual events on whole articles (hand-labelled Voice of America articles)")
-        render(pa.Table.from_pylist([{"split": split, **totals(s for s in judged if split in (s.split, "all"))}
+        render(from_pylist([{"split": split, **totals(s for s in judged if split in (s.split, "all"))}
                                      for split in ("dev", "test", "all")]), fmt, title="articles in all")
     if fmt is OutputFormat.table:
         for s in scores:
             if s.confusion:
                 rows = [{"gold root": g, "coded root": c, "events": n}
                         for (g, c), n in sorted(s.confusion.items(), key=lambda kv: (-kv[1], kv[0]))[:15]]
-                render(pa.Table.from_pylist(rows), fmt, title=f"{s.name}: gold vs coded root ('--' = none)")
+                render(from_pylist(rows), fmt, title=f"{s.name}: gold vs coded root ('--' = none)")
     return 0
