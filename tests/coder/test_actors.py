@@ -107,6 +107,40 @@ def test_the_two_leaders_are_their_governments(coder) -> None:
     assert dyads(coder, text, root="046") == {("PRKGOV", "RUSGOV"), ("RUSGOV", "PRKGOV")}
 
 
+@pytest.mark.parametrize(("text", "root", "dyad"), [
+    # the subject of the sentence before, a named person
+    ("Russian President Vladimir Putin arrived in Pyongyang on Wednesday. He signed a defence treaty with "
+     "Kim Jong Un.", "05", ("RUSGOV", "PRKGOV")),
+    ("Haitian President Jovenel Moise spoke on Friday. He was criticized by the United States.", "11",
+     ("USA", "HTIGOV")),
+    # a sentence of quotation in between names no one
+    ('Vladimir Putin arrived in Pyongyang. "We are friends," the statement read. He praised North Korea.', "05",
+     ("RUSGOV", "PRK")),
+    # the person whose word the clause reports; the pronoun after its antecedent or before it
+    ("Vladimir Putin said he would visit China.", "03", ("RUSGOV", "CHN")),
+    ("After he arrived in Beijing, Vladimir Putin praised China.", "05", ("RUSGOV", "CHN")),
+    # the only person the sentence before names, when its subject is no actor
+    ("The weather was cold in Pyongyang, where Vladimir Putin arrived. He praised North Korea.", "05",
+     ("RUSGOV", "PRK")),
+])
+def test_he_and_she_stand_for_the_one_person_just_named(coder, text, root, dyad) -> None:
+    assert dyad in dyads(coder, text, root=root), dyads(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the subject before is an agent with no name: "she" may be the minister, so it is no one
+    "The Chinese foreign minister met Antony Blinken on Monday. She accused Japan of provocations.",
+    # two people named and neither the subject alone: no one
+    "Talks between Vladimir Putin and Xi Jinping ended. He accused Japan of provocations.",
+    # the subject is a phrase naming a person, not the person
+    "The talks in Geneva with Vladimir Putin ended on Friday. He accused Japan of provocations.",
+    # the speaker addresses another person: "he" may be either
+    "Joe Biden told Benjamin Netanyahu that he had accused Japan of provocations.",
+])
+def test_a_pronoun_that_could_be_either_is_no_one(coder, text) -> None:
+    assert not any(t == "JPN" for _, t in dyads(coder, text, root="11")), dyads(coder, text)
+
+
 def test_its_forces_belong_to_the_speaker(coder) -> None:
     text = "Ukraine said on Saturday that its forces had captured two North Korean soldiers."
     assert ("UKRMIL", "PRKMIL") in dyads(coder, text)

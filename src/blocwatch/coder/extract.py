@@ -147,8 +147,12 @@ class Extractor:
             sent_mentions = discourse.possessives(sent, sent_mentions, context, published)
             by_token = {i: m for m in sent_mentions for i in range(m.start, m.end)}
             # "Haitian President Jovenel Moise": a later "Moise" is Haiti's government
-            for span, code in roles.titled_persons(persons.get(index, []), by_token, published):
-                context.note_person(span, ActorRecord((CodeSpan(code),), "context"))
+            titled = [(span, ActorRecord((CodeSpan(code),), "context"))
+                      for span, code in roles.titled_persons(persons.get(index, []), by_token, published)]
+            for span, record in titled:
+                context.note_person(span, record)
+            sent_mentions = discourse.personal_pronouns(sent, sent_mentions, context, titled)
+            discourse.remember_people(sent, sent_mentions, titled, context)
             events = self.sentence(sent, sent_mentions, published, dates.get(index, []))
             if self.eventness is not None and any(ev.mode == "factual" for ev in events) and \
                     self.eventness.probabilities([t.lemma_ for t in sent])["not"] >= self.eventness.cut:
