@@ -346,6 +346,23 @@ def test_a_dateline_is_where_the_story_was_filed_not_an_actor(coder, text: str) 
     assert all(text[e.evidence_start:e.evidence_end].startswith("North Korea") for e in events)
 
 
+@pytest.mark.parametrize("credit", [
+    "Kim Ji-won reported from Seoul; and Moon Jae-in contributed from Tokyo.",
+    "Hassan Sheikh Mohamud contributed reporting from Mogadishu.",
+    "Reuters and the Korean Central News Agency contributed to this report.",
+    "Information for this story came from Yonhap and China's Xinhua news agency.",
+])
+def test_a_credit_line_names_who_reported_not_who_acted(coder, credit: str) -> None:
+    """Credit lines of our own in the forms wire services use: the people and places they name are
+    the reporters' (a reporter who shares a leader's name made a South Korean gift to Japan)."""
+    assert factual(coder, f"North Korea fired a missile on Monday. {credit}") == {("PRK", None, "15")}
+
+
+def test_a_contribution_of_an_actor_is_still_an_event(coder) -> None:
+    assert ("JPN", None, "07") in factual(coder, "Japan contributed $5 million to the United Nations fund.")
+    assert ("CHN", "IGOUNO", "07") in factual(coder, "China contributed troops to the United Nations mission in Mali.")
+
+
 def test_a_date_is_no_argument_of_a_lone_preposition_pattern(coder) -> None:
     """'demanded reforms on Monday' is a demand: a pattern's lone 'on' ('pressed on', an advance)
     is not satisfied by a date (a sentence of our own)."""

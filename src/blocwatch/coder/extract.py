@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from blocwatch.actors import ActorRecord, CodeSpan, split_code
 from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
+from blocwatch.coder.credits import credit_line
 from blocwatch.coder.dates import When, anterior, before, reported, resolve
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.modality import (
@@ -253,6 +254,8 @@ class Extractor:
                  dates: Sequence[Span] | None = None) -> list[_Candidate]:
         """Candidate events of one sentence, with mode and date resolved; ``dates`` are its DATE
         entities (found here if not given)."""
+        if credit_line(sent):
+            return []  # "Reuters contributed to this report": who reported, not what happened
         if dates is None:
             dates = [e for e in sent.ents if e.label_ == "DATE"]
         by_token: dict[int, Mention] = {}
