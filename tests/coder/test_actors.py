@@ -122,6 +122,13 @@ def test_the_two_leaders_are_their_governments(coder) -> None:
     # the only person the sentence before names, when its subject is no actor
     ("The weather was cold in Pyongyang, where Vladimir Putin arrived. He praised North Korea.", "05",
      ("RUSGOV", "PRK")),
+    # "him" is not the subject of its own verb: the person named before
+    ("Vladimir Putin landed in Pyongyang. Kim Jong Un welcomed him at the airport.", "0", ("PRKGOV", "RUSGOV")),
+    # two people named: the subject, as a reader takes it
+    ("Vladimir Putin met Xi Jinping in Beijing. He accused Japan of provocations.", "11", ("RUSGOV", "JPN")),
+    # a pronoun quoted is someone else than the speaker; the one after the quotation is the speaker
+    ('Vladimir Putin spoke about Joe Biden. "He is a dangerous man," he said, and he accused Japan of '
+     "provocations.", "11", ("RUSGOV", "JPN")),
 ])
 def test_he_and_she_stand_for_the_one_person_just_named(coder, text, root, dyad) -> None:
     assert dyad in dyads(coder, text, root=root), dyads(coder, text)
@@ -136,6 +143,13 @@ def test_he_and_she_stand_for_the_one_person_just_named(coder, text, root, dyad)
     "The talks in Geneva with Vladimir Putin ended on Friday. He accused Japan of provocations.",
     # the speaker addresses another person: "he" may be either
     "Joe Biden told Benjamin Netanyahu that he had accused Japan of provocations.",
+    # a person named by a common noun in between may be meant
+    "Vladimir Putin visited the region. Japanese police arrested a local fisherman and accused him of spying.",
+    "Vladimir Putin visited the region. A witness said Japanese police had accused him of spying.",
+    # a pronoun left unresolved leaves the next one unresolved too
+    "Vladimir Putin arrived in Tokyo. Fumio Kishida received him. He later accused Japan of provocations.",
+    # of two people, the subject would act on its own state: the other may be meant
+    "Fumio Kishida hosted Vladimir Putin in Tokyo. He accused Japan of provocations.",
 ])
 def test_a_pronoun_that_could_be_either_is_no_one(coder, text) -> None:
     assert not any(t == "JPN" for _, t in dyads(coder, text, root="11")), dyads(coder, text)

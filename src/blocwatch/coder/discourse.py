@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from blocwatch.actors import ActorRecord, CodeSpan, split_code
 from blocwatch.coder import syntax
@@ -22,8 +22,8 @@ from blocwatch.coder.actors import Mention
 from blocwatch.coder.events import Actor
 from blocwatch.coder.vocabulary import WordEntry
 
-__all__ = ["ANY_ACT", "DEFINITE", "GROUP_WORDS", "HISTORY", "PERSONAL", "DocumentContext", "Group", "ellipsis",
-           "personal_pronouns", "possessives", "referred", "remember_people"]
+__all__ = ["ANY_ACT", "DEFINITE", "GROUP_WORDS", "HISTORY", "DocumentContext", "Group", "ellipsis", "possessives",
+           "referred"]
 
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
 
@@ -35,10 +35,6 @@ ANY_ACT = {"decision", "move", "step", "action", "act", "announcement", "disclos
 
 GROUP_WORDS = {"countries", "nations", "sides", "leaders", "governments", "states", "neighbours", "neighbors",
                "allies", "parties", "capitals", "koreas"}
-
-
-#: Pronouns that stand for one person ("her" only where it is no possessive).
-PERSONAL = frozenset({"he", "she", "him", "her"})
 
 
 #: How many earlier events a reference such as "the launch" may reach back over.
@@ -63,9 +59,6 @@ class DocumentContext:
         self.surnames: dict[str, ActorRecord | None] = {}  # "Kim" -> Kim Jong Un; None if ambiguous
         # (trigger lemma, CAMEO root, sources) of the latest events, for "condemned the launch"
         self.history: deque[tuple[str, str, list[Actor]]] = deque(maxlen=HISTORY)
-        # the last sentence's main subject (person, actor or none) and the people it names
-        self.subject: tuple[str, ActorRecord | None] = ("none", None)
-        self.people: list[ActorRecord] = []
 
     def note_person(self, span: Span, record: ActorRecord) -> None:
         """Remember the parts of a person's name, for a later "Kim" or "Putin"."""
@@ -193,92 +186,3 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
                 if tok.i in agents:  # "the two leaders": the group, not a leader of no state
                     mentions = [m for m in mentions if m is not agents[tok.i]]
     return sorted(mentions + extra, key=lambda m: m.start)
-
-
-
-def _is_person(mention: Mention, doc: Doc) -> bool:
-    return isinstance(mention.record, ActorRecord) and any(
-        t.ent_type_ == "PERSON" or t.lower_ in PERSONAL for t in doc[mention.start:mention.end])
-
-
-def _main_subject(sent: Span, mentions: Sequence[Mention],
-                  titled: Sequence[tuple[Span, ActorRecord]]) -> tuple[str, ActorRecord | None]:
-    """What the subject of the sentence's main verb is: ``person`` (and whom), ``actor`` (an
-    actor that is no named person: "the minister", "China"), or ``none``."""
-    subjects = [t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    for subj in subjects:
-        for span, record in titled:
-            if span.start <= subj.i < span.end:
-                return "person", record
-        for m in mentions:
-            if m.start <= subj.i < m.end:
-                return ("person", m.record) if _is_person(m, sent.doc) else ("actor", None)  # type: ignore[return-value]
-        if any(m.start <= c.i < m.end for c in subj.subtree for m in mentions):
-            return "actor", None  # "a spokesman for the ministry"
-    return "none", None
-
-
-def _speaker(tok: Token, mentions: Sequence[Mention]) -> ActorRecord | None:
-    """The person whose word the pronoun's clause reports: "Putin said he would ...". Not when the
-    speaker addresses another person or actor ("told Netanyahu that he ...")."""
-    node = tok.head
-    while node.dep_ in ("ccomp", "xcomp", "advcl", "conj") and node.head.i != node.i:
-        up = node.head
-        if up.pos_ not in ("VERB", "AUX"):
-            return None
-        subject = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subject:
-            addressed = [c for c in up.children if c.dep_ in ("dobj", "dative")]
-            if any(m.start <= a.i < m.end for a in addressed for m in mentions):
-                return None
-            for m in mentions:
-                if m.start <= subject[0].i < m.end:
-                    return m.record if _is_person(m, tok.doc) else None  # type: ignore[return-value]
-            return None
-        node = up
-    return None
-
-
-def personal_pronouns(sent: Span, mentions: list[Mention], context: DocumentContext,
-                      titled: Sequence[tuple[Span, ActorRecord]] = ()) -> list[Mention]:
-    """ "he", "she", "him", "her": the one person they can stand for, or no one.
-
-    In a clause reported by a named person, that person ("Putin said he would visit", unless the
-    person addresses someone: "told Netanyahu that he ..."); else, when the sentence names no
-    person before the pronoun, the subject of the sentence before if it is a named person
-    ("Haitian President Jovenel Moise spoke on Friday. He was criticized by ..."), or the only
-    person that sentence names if its subject is no actor at all. A subject such as "the foreign
-    minister" (an agent, no named person) leaves the pronoun no actor: it may be meant. People
-    are named people (PERSON entities of the actor dictionary, or named with a state and a title).
-    A pronoun reaches back to the last sentence that names a person or has an actor for subject,
-    not further; each such sentence's main subject and people, pronouns included, are remembered
-    for the next (:func:`remember_people`).
-    """
-    taken = {i for m in mentions for i in range(m.start, m.end)}
-    extra: list[Mention] = []
-    for tok in sent:
-        if tok.lower_ not in PERSONAL or tok.i in taken or tok.tag_ != "PRP" or tok.head.i == tok.i:
-            continue
-        record = _speaker(tok, mentions)
-        named_before = any(m.start < tok.i and _is_person(m, sent.doc) for m in mentions) or any(
-            span.start < tok.i for span, _ in titled)
-        if record is None and not named_before:
-            kind, subject = context.subject
-            if kind == "person":
-                record = subject
-            elif kind == "none" and len(set(context.people)) == 1:
-                record = context.people[0]
-        if record is not None:
-            extra.append(Mention(tok.i, tok.i + 1, record, tok.text))
-    return sorted(mentions + extra, key=lambda m: m.start)
-
-
-def remember_people(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span, ActorRecord]],
-                    context: DocumentContext) -> None:
-    """Keep the main subject and the people named in ``sent`` (pronouns resolved to them included)
-    for the next sentence; a sentence that names no person and has no actor for subject (a
-    quotation, a comment) keeps those of the sentence before."""
-    subject = _main_subject(sent, mentions, titled)
-    people = [m.record for m in mentions if _is_person(m, sent.doc)] + [r for _, r in titled]
-    if subject[0] != "none" or people:
-        context.subject, context.people = subject, people  # type: ignore[assignment]

@@ -38,6 +38,7 @@ from blocwatch.coder.modality import (
     mode_of,
     question_spans,
 )
+from blocwatch.coder.pronouns import People
 from blocwatch.coder.typer import TypeModel
 from blocwatch.coder.vocabulary import TIME_ENTITIES, Match, Vocabulary, WordEntry, load_light_verbs
 from blocwatch.taxonomy import load_taxonomy
@@ -125,6 +126,7 @@ class Extractor:
         """Events in ``doc``; ``offset`` and ``first_sentence`` place a piece of a longer document."""
         mentions = self.actors.find(doc)
         context = discourse.DocumentContext()
+        people = People()
         out: list[CodedEvent] = []
         by_sentence: dict[int, list[Mention]] = {}
         sentences = list(doc.sents)
@@ -152,8 +154,8 @@ class Extractor:
                       for span, code in roles.titled_persons(persons.get(index, []), by_token, published)]
             for span, record in titled:
                 context.note_person(span, record)
-            sent_mentions = discourse.personal_pronouns(sent, sent_mentions, context, titled)
-            discourse.remember_people(sent, sent_mentions, titled, context)
+            sent_mentions = people.resolve(sent, sent_mentions, titled, published)  # "He signed a treaty"
+            people.remember(sent, sent_mentions, titled)
             events = self.sentence(sent, sent_mentions, published, dates.get(index, []))
             if self.eventness is not None and any(ev.mode == "factual" for ev in events) and \
                     self.eventness.probabilities([t.lemma_ for t in sent])["not"] >= self.eventness.cut:

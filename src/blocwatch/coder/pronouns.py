@@ -1,0 +1,234 @@
+"""He and she: the one named person a pronoun can stand for, or no one.
+
+News names a person once and goes on with a pronoun: "Russian President Vladimir Putin arrived
+in Pyongyang on Wednesday. He signed a treaty with Kim Jong Un." Without the pronoun's person the
+treaty has no signatory. A wrong person is worse than none (it makes a false dyad), so a pronoun
+is resolved only where one named person can be meant:
+
+- in a clause reported by a named person, that person ("Putin said he would visit China"),
+  unless the speaker addresses another actor ("told Netanyahu that he ...") or is no named person
+  ("a doctor said RSF fighters detained him");
+- else the only named person earlier in the same sentence ("the military removed Bashir and
+  jailed him"), if no one else is named there by a common noun ("kidnapped a village chief and
+  killed him"), and not the subject of the pronoun's own verb ("Putin praised him");
+- else, when the sentence names no person before it, the last sentence that named a person or had
+  an actor for subject: its only named person, if that person is its subject or its subject is no
+  actor at all, and no other person is named there, by name or by a common noun ("met the father
+  of a hostage. He accused ...": the father may be meant).
+
+People are named people: PERSON entities that are actors of the dictionary, and people named
+with a state and a title. Common nouns for people ("doctor", "hostage", "the minister" as a noun
+phrase of its own) are data (``data/coder/person_nouns.json``, provenance inside). A pronoun
+inside quotation marks is never resolved (the speaker says "I"; "he" is someone else), and "she"
+never stands for someone a "he" stood for before, nor the other way round.
+
+Examples
+--------
+>>> from datetime import date
+>>> from blocwatch.coder import Coder
+>>> coder = Coder.load()
+>>> text = "Russian President Vladimir Putin arrived in Pyongyang. He signed a treaty with Kim Jong Un."
+>>> sorted({(e.source.code, e.target.code) for e in coder.code_text(text, date(2024, 6, 19)) if e.cameo == "057"})
+[('PRKGOV', 'RUSGOV'), ('RUSGOV', 'PRKGOV')]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from blocwatch.actors import ActorRecord, split_code
+from blocwatch.coder.actors import Mention
+from blocwatch.data import read_json
+
+__all__ = ["PERSONAL", "People", "person_nouns"]
+
+#: Pronouns that stand for one person, and the gender they give it ("her" only where it is no
+#: possessive: spaCy's tag PRP).
+PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+#: Where a common noun for a person names someone in the sentence (as a title, "Foreign Minister
+#: Lavrov", it is a compound, and as a predicate, "is a dangerous man", an attribute: no one else).
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "agent", "npadvmod", "ROOT"})
+_QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
+
+#: A person named in a sentence: (first token, end, record).
+_Named = tuple[int, int, ActorRecord]
+
+
+@functools.cache
+def person_nouns() -> frozenset[str]:
+    """Common nouns for people (lemmas), from ``data/coder/person_nouns.json``."""
+    return frozenset(read_json("coder", "person_nouns.json")["nouns"])
+
+
+class People:
+    """The people a document has just named, for the pronouns of its next sentences.
+
+    :meth:`resolve` adds a mention for each pronoun of a sentence that one named person can be
+    meant by; :meth:`remember` keeps the sentence's people for the sentences after it.
+    """
+
+    def __init__(self) -> None:
+        self.subject: tuple[str, ActorRecord | None] = ("none", None)  # person | actor | none
+        self.named: list[ActorRecord] = []
+        self.others = False  # the sentence also named people by common nouns
+        self.gender: dict[ActorRecord, str] = {}
+
+    def resolve(self, sent: Span, mentions: list[Mention], titled: Sequence[tuple[Span, ActorRecord]] = (),
+                day: date | None = None) -> list[Mention]:
+        """``mentions`` with one for each pronoun of ``sent`` that stands for one named person
+        (``titled``: people named with a state and a title; ``day``: when, for actors' codes)."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        named = _named(sent, mentions, titled)
+        extra: list[Mention] = []
+        for tok in sent:
+            gender = PERSONAL.get(tok.lower_)
+            if gender is None or tok.i in taken or tok.tag_ != "PRP" or tok.head.i == tok.i or _quoted(tok, sent):
+                continue
+            record = self._person(tok, sent, mentions, named, day)
+            if record is not None and self.gender.setdefault(record, gender) == gender:
+                extra.append(Mention(tok.i, tok.i + 1, record, tok.text))
+        return sorted(mentions + extra, key=lambda m: m.start)
+
+    def _person(self, tok: Token, sent: Span, mentions: Sequence[Mention], named: Sequence[_Named],
+                day: date | None) -> ActorRecord | None:
+        found, record = _speaker(tok, mentions, named)
+        if found:
+            return record
+        own = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+        bound = {r for c in own for start, end, r in named if start <= c.i < end}  # "Putin praised him"
+        before = [n for n in named if n[0] < tok.i and n[2] not in bound]
+        if before:
+            if len(before) > 1 or _others(sent, named, upto=tok.i):
+                return None
+            return before[0][2]
+        if _others(sent, named, upto=tok.i) or self.others:
+            return None
+        people = [r for r in self.named if r not in bound]  # "Kim greeted him": the one named before
+        kind, subject = self.subject
+        if kind == "person" and subject in bound:
+            kind, subject = "none", None
+        if len(people) == 1 and kind in ("person", "none"):
+            return people[0]
+        if len(people) > 1 and kind == "person" and subject is not None and not _own_state(tok, subject, mentions, day):
+            return subject  # the subject, as a reader takes it; not when the act would stay in its state
+        return None
+
+    def remember(self, sent: Span, mentions: Sequence[Mention],
+                 titled: Sequence[tuple[Span, ActorRecord]] = ()) -> None:
+        """Keep ``sent``'s main subject and people (pronouns resolved to them included) for the
+        next sentence; a sentence that names no one and has no actor for subject (a quotation, a
+        comment) keeps those of the sentence before."""
+        named = _named(sent, mentions, titled)
+        subject = _main_subject(sent, mentions, named)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        others = _others(sent, named) or any(  # "Biden received him": someone else is about
+            t.lower_ in PERSONAL and t.tag_ == "PRP" and t.i not in taken for t in sent)
+        if subject[0] != "none" or named or others:
+            self.subject, self.named, self.others = subject, [r for _, _, r in named], others
+
+
+def _named(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span, ActorRecord]]) -> list[_Named]:
+    """The named people of ``sent``, in order, one per name (a name and the actor the dictionary
+    finds in its words are one person; a title's record is preferred)."""
+    doc = sent.doc
+    found: dict[int, _Named] = {}
+    for m in mentions:
+        if not isinstance(m.record, ActorRecord):
+            continue
+        person = [t for t in doc[m.start:m.end] if t.ent_type_ == "PERSON" or t.lower_ in PERSONAL]
+        if person and not (person[0].lower_ in PERSONAL and any(r == m.record for _, _, r in found.values())):
+            found.setdefault(_name_start(person[0]), (m.start, m.end, m.record))  # "Putin said he": one
+    for span, record in titled:
+        found[_name_start(span[0])] = (span.start, span.end, record)
+    return sorted(found.values(), key=lambda n: n[0])
+
+
+def _name_start(tok: Token) -> int:
+    """The first token of the PERSON entity ``tok`` is in (``tok`` itself outside one)."""
+    if tok.ent_type_ != "PERSON":
+        return tok.i
+    i = tok.i
+    while i > tok.sent.start and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _others(sent: Span, named: Sequence[_Named], upto: int | None = None) -> bool:
+    """Whether ``sent`` (before token ``upto``) names a person by a singular common noun that is no
+    title or apposition of a named person ("a doctor", "the father of a hostage")."""
+    nouns = person_nouns()
+    for tok in sent:
+        if upto is not None and tok.i >= upto:
+            break
+        if tok.tag_ != "NN" or tok.dep_ not in _ARGUMENTS or tok.lemma_.lower() not in nouns:
+            continue  # a singular noun: "he" is no "members"
+        if any(start <= tok.i < end or start <= tok.head.i < end for start, end, _ in named):
+            continue  # "Putin, the Russian president": the same man
+        return True
+    return False
+
+
+def _main_subject(sent: Span, mentions: Sequence[Mention], named: Sequence[_Named]) -> tuple[str, ActorRecord | None]:
+    """The subject of the sentence's main verb: ``person`` (and whom), ``actor`` (an actor, or a
+    person named by a common noun: "the minister", "China", "a doctor"), or ``none``."""
+    for subj in (t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")):
+        for start, end, record in named:
+            if start <= subj.i < end:
+                return "person", record
+        if any(m.start <= c.i < m.end for c in subj.subtree for m in mentions) or (
+                subj.lemma_.lower() in person_nouns()):
+            return "actor", None
+    return "none", None
+
+
+def _speaker(tok: Token, mentions: Sequence[Mention], named: Sequence[_Named]) -> tuple[bool, ActorRecord | None]:
+    """Whether the pronoun's clause is reported by someone, and the named person that is
+    (None: the speaker addresses an actor, or is no named person)."""
+    node = tok.head
+    while node.dep_ in ("ccomp", "xcomp", "advcl", "conj") and node.head.i != node.i:
+        up = node.head
+        if up.pos_ not in ("VERB", "AUX"):
+            return False, None
+        subjects = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            addressed = [c for c in up.children if c.dep_ in ("dobj", "dative")]
+            if any(m.start <= a.i < m.end for a in addressed for m in mentions):
+                return True, None  # "told Netanyahu that he ...": either may be meant
+            for start, end, record in named:
+                if start <= subjects[0].i < end:
+                    return True, record
+            if subjects[0].lemma_.lower() in person_nouns():
+                return True, None  # "a doctor said fighters detained him": the doctor, or another
+            return False, None  # "the ministry said he ...": the one named before
+        node = up
+    return False, None
+
+
+def _own_state(tok: Token, person: ActorRecord, mentions: Sequence[Mention], day: date | None) -> bool:
+    """Whether the pronoun's clause names another actor of ``person``'s state ("Duda hosted
+    Zelenskiy. He asked Poland for ...": not Duda)."""
+    state = split_code(person.code_on(day) or "")[0]
+    verb = tok.head
+    args = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubj", "nsubjpass") and c.i != tok.i]
+    args += [p for c in verb.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
+    return state is not None and any(
+        isinstance(m.record, ActorRecord) and m.start <= a.i < m.end
+        and split_code(m.record.code_on(day) or "")[0] == state for a in args for m in mentions)
+
+
+def _quoted(tok: Token, sent: Span) -> bool:
+    """Whether ``tok`` is inside quotation marks opened in its sentence."""
+    straight = opened = 0
+    for t in sent.doc[sent.start:tok.i]:
+        if t.text in ('"', "''", "``"):
+            straight += 1
+        elif t.text == "\u201c":
+            opened += 1
+        elif t.text == "\u201d":
+            opened = max(0, opened - 1)
+    return straight % 2 == 1 or opened > 0
