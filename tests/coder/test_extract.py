@@ -363,6 +363,13 @@ def test_a_contribution_of_an_actor_is_still_an_event(coder) -> None:
     assert ("CHN", "IGOUNO", "07") in factual(coder, "China contributed troops to the United Nations mission in Mali.")
 
 
+def test_hit_with_tariffs_is_a_sanction_not_a_strike(coder) -> None:
+    """CAMEO 163 (impose embargo, boycott or sanctions) for tariffs and levies; a strike stays a strike."""
+    assert factual(coder, "The United States hit China with new tariffs.") == {("USA", "CHN", "16")}
+    assert factual(coder, "Washington hit Canada with a 25% levy on steel.") == {("USA", "CAN", "16")}
+    assert ("ISR", "LBNREB", "19") in factual(coder, "Israel hit Hezbollah targets with airstrikes.")
+
+
 def test_a_date_is_no_argument_of_a_lone_preposition_pattern(coder) -> None:
     """'demanded reforms on Monday' is a demand: a pattern's lone 'on' ('pressed on', an advance)
     is not satisfied by a date (a sentence of our own)."""
