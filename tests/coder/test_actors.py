@@ -155,6 +155,23 @@ def test_a_pronoun_that_could_be_either_is_no_one(coder, text) -> None:
     assert not any(t == "JPN" for _, t in dyads(coder, text, root="11")), dyads(coder, text)
 
 
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Russia banned Radio Free Europe/Radio Liberty.", ("RUS", "USAMED")),
+    ("China expelled a BBC correspondent.", ("CHN", "GBRMED")),
+])
+def test_state_broadcasters_are_media_of_their_state(coder, text, dyad) -> None:
+    assert dyad in dyads(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Iranian foreign minister told Voice of America that talks would resume.",
+    "The Iranian foreign minister told Radio France International that talks would resume.",
+])
+def test_telling_a_foreign_broadcaster_is_no_statement_to_its_state(coder, text) -> None:
+    """Said to the press, addressed to no one in particular: not a statement to the United States or France."""
+    assert not any(t in ("USA", "FRA") for _, t in dyads(coder, text)), dyads(coder, text)
+
+
 def test_its_forces_belong_to_the_speaker(coder) -> None:
     text = "Ukraine said on Saturday that its forces had captured two North Korean soldiers."
     assert ("UKRMIL", "PRKMIL") in dyads(coder, text)
