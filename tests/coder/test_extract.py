@@ -363,6 +363,15 @@ def test_a_contribution_of_an_actor_is_still_an_event(coder) -> None:
     assert ("CHN", "IGOUNO", "07") in factual(coder, "China contributed troops to the United Nations mission in Mali.")
 
 
+def test_verbs_of_degree_name_no_cooperation_of_their_own(coder) -> None:
+    """"escalated its provocations" was PETRARCH-2's default 060 (material cooperation); a pattern
+    that names what grows still codes it."""
+    assert factual(coder, "North Korea escalated its provocations against South Korea.") == set()
+    assert factual(coder, "The Kenyan government's decision increased uncertainty for refugees.") == set()
+    assert ("JPN", "UKR", "07") in factual(coder, "Japan boosted aid to Ukraine.")
+    assert ("CHN", "TWN", "15") in factual(coder, "China expanded its military exercises near Taiwan.")
+
+
 def test_hit_with_tariffs_is_a_sanction_not_a_strike(coder) -> None:
     """CAMEO 163 (impose embargo, boycott or sanctions) for tariffs and levies; a strike stays a strike."""
     assert factual(coder, "The United States hit China with new tariffs.") == {("USA", "CHN", "16")}

@@ -539,12 +539,14 @@ def weapon_words() -> frozenset[str]:
 @functools.cache
 def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Light verbs, the objects with which they name no act of their own ("took steps"), verbs
-    of thinking and of heading something, which name none ("thought", "believes", "is led by"),
-    and verbs that describe their object when given an object predicate ("called the vote
-    illegal") (``data/coder/light_verbs.json``, provenance inside)."""
+    of thinking, of heading something and of degree, which name none by themselves ("thought",
+    "is led by", "increased uncertainty"), and verbs that describe their object when given an
+    object predicate ("called the vote illegal") (``data/coder/light_verbs.json``, provenance
+    inside)."""
     data = read_json("coder", "light_verbs.json")
     return (frozenset(data["verbs"]), frozenset(data["objects"]),
-            frozenset(data["cognitive"]) | frozenset(data["roles"]), frozenset(data["describing"]))
+            frozenset(data["cognitive"]) | frozenset(data["roles"]) | frozenset(data["degree"]),
+            frozenset(data["describing"]))
 
 
 @functools.cache
