@@ -124,8 +124,9 @@ def test_the_two_leaders_are_their_governments(coder) -> None:
      ("RUSGOV", "PRK")),
     # "him" is not the subject of its own verb: the person named before
     ("Vladimir Putin landed in Pyongyang. Kim Jong Un welcomed him at the airport.", "0", ("PRKGOV", "RUSGOV")),
-    # two people named: the subject, as a reader takes it
+    # two people named: the subject, as a reader takes it, and "him" the other one
     ("Vladimir Putin met Xi Jinping in Beijing. He accused Japan of provocations.", "11", ("RUSGOV", "JPN")),
+    ("Vladimir Putin met Xi Jinping in Beijing. He praised him for his friendship.", "05", ("RUSGOV", "CHNGOV")),
     # a pronoun quoted is someone else than the speaker; the one after the quotation is the speaker
     ('Vladimir Putin spoke about Joe Biden. "He is a dangerous man," he said, and he accused Japan of '
      "provocations.", "11", ("RUSGOV", "JPN")),
@@ -150,9 +151,23 @@ def test_he_and_she_stand_for_the_one_person_just_named(coder, text, root, dyad)
     "Vladimir Putin arrived in Tokyo. Fumio Kishida received him. He later accused Japan of provocations.",
     # of two people, the subject would act on its own state: the other may be meant
     "Fumio Kishida hosted Vladimir Putin in Tokyo. He accused Japan of provocations.",
+    # after an accusation, "he" may be the accused
+    "Vladimir Putin accused Xi Jinping of lying. He accused Japan of provocations.",
+    # a person the dictionary does not know may be meant
+    "Vladimir Putin met opposition leader Ivan Petrovsky. He accused Japan of provocations.",
+    # "he" of no one earlier in the sentence: "him" may be anyone
+    "Vladimir Putin arrived. Officials said he was tired and that Japan had accused him of provocations.",
 ])
 def test_a_pronoun_that_could_be_either_is_no_one(coder, text) -> None:
     assert not any(t == "JPN" for _, t in dyads(coder, text, root="11")), dyads(coder, text)
+
+
+def test_a_state_before_a_name_says_whose_a_place_after_it_where(coder) -> None:
+    """"Ethiopian Prime Minister Abiy Ahmed in Nairobi" is Ethiopia's (the place nearer the name
+    made him Kenya's, and the visit nobody's); "police in Lima" are still Peru's."""
+    text = "Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi on Friday."
+    assert ("KENGOV", "ETHGOV") in dyads(coder, text, root="04")
+    assert ("PERCOP", "OPP") in dyads(coder, "Police in Lima arrested two protesters.")
 
 
 @pytest.mark.parametrize(("text", "dyad"), [

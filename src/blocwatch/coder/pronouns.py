@@ -42,6 +42,7 @@ from spacy.tokens import Span, Token
 
 from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder.actors import Mention
+from blocwatch.coder.modality import CLAIM_HEADS
 from blocwatch.data import read_json
 
 __all__ = ["PERSONAL", "People", "person_nouns"]
@@ -56,7 +57,7 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", 
 _QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
 
 #: A person named in a sentence: (first token, end, record).
-_Named = tuple[int, int, ActorRecord]
+_Named = tuple[int, int, ActorRecord | None]
 
 
 @functools.cache
@@ -74,8 +75,9 @@ class People:
 
     def __init__(self) -> None:
         self.subject: tuple[str, ActorRecord | None] = ("none", None)  # person | actor | none
-        self.named: list[ActorRecord] = []
-        self.others = False  # the sentence also named people by common nouns
+        self.named: list[ActorRecord | None] = []  # None: a person the dictionary does not know
+        self.others = False  # the sentence also named people by common nouns, or by a pronoun of no one
+        self.claim = False  # its main verb accuses or blames: a "he" after it may be the accused
         self.gender: dict[ActorRecord, str] = {}
 
     def resolve(self, sent: Span, mentions: list[Mention], titled: Sequence[tuple[Span, ActorRecord]] = (),
@@ -84,29 +86,36 @@ class People:
         (``titled``: people named with a state and a title; ``day``: when, for actors' codes)."""
         taken = {i for m in mentions for i in range(m.start, m.end)}
         named = _named(sent, mentions, titled)
-        extra: list[Mention] = []
-        for tok in sent:
-            gender = PERSONAL.get(tok.lower_)
-            if gender is None or tok.i in taken or tok.tag_ != "PRP" or tok.head.i == tok.i or _quoted(tok, sent):
-                continue
-            record = self._person(tok, sent, mentions, named, day)
-            if record is not None and self.gender.setdefault(record, gender) == gender:
-                extra.append(Mention(tok.i, tok.i + 1, record, tok.text))
+        pronouns = [t for t in sent if t.lower_ in PERSONAL and t.tag_ == "PRP" and t.i not in taken]
+        resolved: dict[int, ActorRecord | None] = {}
+        for tok in pronouns:
+            if tok.head.i == tok.i or _quoted(tok, sent):
+                continue  # quoted: someone the speaker speaks of, not for
+            record = self._person(tok, sent, mentions, named, resolved, day)
+            if record is not None and self.gender.setdefault(record, PERSONAL[tok.lower_]) != PERSONAL[tok.lower_]:
+                record = None
+            resolved[tok.i] = record
+        extra = [Mention(i, i + 1, r, sent.doc[i].text) for i, r in resolved.items() if r is not None]
         return sorted(mentions + extra, key=lambda m: m.start)
 
     def _person(self, tok: Token, sent: Span, mentions: Sequence[Mention], named: Sequence[_Named],
-                day: date | None) -> ActorRecord | None:
+                resolved: dict[int, ActorRecord | None], day: date | None) -> ActorRecord | None:
         found, record = _speaker(tok, mentions, named)
         if found:
             return record
         own = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
         bound = {r for c in own for start, end, r in named if start <= c.i < end}  # "Putin praised him"
+        bound |= {resolved[c.i] for c in own if c.i in resolved}  # "he told him": someone else
+        if any(c.i in resolved and resolved[c.i] is None for c in own):
+            return None  # "he told him", "he" no one: "him" may be anyone
+        if any(i < tok.i and r is None for i, r in resolved.items()):
+            return None  # an earlier pronoun of no one: someone else is about
         before = [n for n in named if n[0] < tok.i and n[2] not in bound]
         if before:
-            if len(before) > 1 or _others(sent, named, upto=tok.i):
+            if len(before) > 1 or before[0][2] is None or _others(sent, named, upto=tok.i):
                 return None
             return before[0][2]
-        if _others(sent, named, upto=tok.i) or self.others:
+        if _others(sent, named, upto=tok.i) or self.others or None in self.named:
             return None
         people = [r for r in self.named if r not in bound]  # "Kim greeted him": the one named before
         kind, subject = self.subject
@@ -114,7 +123,8 @@ class People:
             kind, subject = "none", None
         if len(people) == 1 and kind in ("person", "none"):
             return people[0]
-        if len(people) > 1 and kind == "person" and subject is not None and not _own_state(tok, subject, mentions, day):
+        if (len(people) > 1 and kind == "person" and subject is not None and not self.claim
+                and not _own_state(tok, subject, mentions, day)):
             return subject  # the subject, as a reader takes it; not when the act would stay in its state
         return None
 
@@ -130,21 +140,30 @@ class People:
             t.lower_ in PERSONAL and t.tag_ == "PRP" and t.i not in taken for t in sent)
         if subject[0] != "none" or named or others:
             self.subject, self.named, self.others = subject, [r for _, _, r in named], others
+            self.claim = sent.root.lemma_.lower() in CLAIM_HEADS
 
 
 def _named(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span, ActorRecord]]) -> list[_Named]:
     """The named people of ``sent``, in order, one per name (a name and the actor the dictionary
-    finds in its words are one person; a title's record is preferred)."""
+    finds in its words are one person; a title's record is preferred). People are PERSON entities,
+    and proper names the dictionary dates by terms of office; a PERSON entity the dictionary does
+    not know is a person of no record (None): it may be meant."""
     doc = sent.doc
     found: dict[int, _Named] = {}
     for m in mentions:
         if not isinstance(m.record, ActorRecord):
             continue
-        person = [t for t in doc[m.start:m.end] if t.ent_type_ == "PERSON" or t.lower_ in PERSONAL]
+        span = doc[m.start:m.end]
+        person = [t for t in span if t.ent_type_ == "PERSON" or t.lower_ in PERSONAL]
+        if not person and all(t.pos_ == "PROPN" for t in span) and any(c.start or c.end for c in m.record.codes):
+            person = [span[0]]  # a name the dictionary dates by terms of office, which the parser missed
         if person and not (person[0].lower_ in PERSONAL and any(r == m.record for _, _, r in found.values())):
             found.setdefault(_name_start(person[0]), (m.start, m.end, m.record))  # "Putin said he": one
     for span, record in titled:
         found[_name_start(span[0])] = (span.start, span.end, record)
+    for ent in sent.ents:
+        if ent.label_ == "PERSON" and not any(start <= t.i < end for t in ent for start, end, _ in found.values()):
+            found.setdefault(ent.start, (ent.start, ent.end, None))
     return sorted(found.values(), key=lambda n: n[0])
 
 
@@ -174,15 +193,16 @@ def _others(sent: Span, named: Sequence[_Named], upto: int | None = None) -> boo
 
 
 def _main_subject(sent: Span, mentions: Sequence[Mention], named: Sequence[_Named]) -> tuple[str, ActorRecord | None]:
-    """The subject of the sentence's main verb: ``person`` (and whom), ``actor`` (an actor, or a
-    person named by a common noun: "the minister", "China", "a doctor"), or ``none``."""
+    """The subject of the sentence's main verb: ``person`` (and whom), ``actor`` (an actor, a
+    person the dictionary does not know, or one named by a common noun: "the minister", "China",
+    "a doctor"), or ``none``."""
     for subj in (t for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")):
         for start, end, record in named:
             if start <= subj.i < end:
-                return "person", record
+                return ("person", record) if record is not None else ("actor", None)
         if any(m.start <= c.i < m.end for c in subj.subtree for m in mentions) or (
-                subj.lemma_.lower() in person_nouns()):
-            return "actor", None
+                subj.lemma_.lower() in person_nouns() or subj.pos_ == "PROPN"):
+            return "actor", None  # a name the parser and the dictionary do not know may be a person
     return "none", None
 
 
@@ -190,7 +210,7 @@ def _speaker(tok: Token, mentions: Sequence[Mention], named: Sequence[_Named]) -
     """Whether the pronoun's clause is reported by someone, and the named person that is
     (None: the speaker addresses an actor, or is no named person)."""
     node = tok.head
-    while node.dep_ in ("ccomp", "xcomp", "advcl", "conj") and node.head.i != node.i:
+    while node.dep_ in ("ccomp", "xcomp", "advcl") and node.head.i != node.i:
         up = node.head
         if up.pos_ not in ("VERB", "AUX"):
             return False, None

@@ -81,13 +81,15 @@ def _make_actor(code: str, text: str) -> Actor:
 
 
 def _best_mention(mentions: Sequence[Mention], head: Token) -> Mention | None:
-    """The mention nearest the phrase head, preferring one that contains it."""
+    """The mention nearest the phrase head, preferring one that contains it, then one before it:
+    a state's adjective or name in front of the head says whose it is, a place after it only
+    where it is ("the Chinese embassy in Washington" is China's, "police in Lima" are Peru's)."""
     if not mentions:
         return None
     for m in mentions:
         if m.start <= head.i < m.end:
             return m
-    return min(mentions, key=lambda m: (abs(head.i - (m.end - 1)), m.start))
+    return min(mentions, key=lambda m: (m.start > head.i, abs(head.i - (m.end - 1)), m.start))
 
 
 def _coordinated(mentions: Sequence[Mention], doc: Doc) -> bool:
