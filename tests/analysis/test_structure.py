@@ -37,3 +37,17 @@ def test_the_bound_of_an_answer_cut_short_and_the_blocs_start_from_the_split(mon
     seen.clear()
     fr, _ = structure.solve(ring, method="exact", time_limit=0)  # not proved: the split bounds nothing
     assert not fr.exact and seen == [(fr.partition, False)]
+
+
+def test_rows_from_several_processes_are_the_rows_of_one():
+    from blocwatch.analysis.structure import balance_rows
+    from blocwatch.progress import RecordingProgress
+
+    ring = SignedNetwork.from_edges([(a, b, -1) for a, b in zip("ABCDE", "BCDEA", strict=True)], label="ring")
+    nets = [NET, ring, SignedNetwork.from_edges([], nodes=["A"], label="alone"), NET]
+    progress = RecordingProgress()
+    rows = balance_rows(nets, workers=3, progress=progress)
+    strip = [{k: v for k, v in r.items() if k != "seconds"} for r in rows]
+    assert strip == [{k: v for k, v in balance_summary(n).items() if k != "seconds"} for n in nets]
+    assert [r["group"] for r in rows] == ["x", "ring", "alone", "x"]
+    assert (progress.total, progress.done, progress.finished) == (4, 4, True)

@@ -116,6 +116,7 @@ def test_coverage_counts_events_per_origin_and_month(db):
     (["enemies", "RUS", "RUS"], "two different states"),
     (["relations", "--score", "tone"], "--score"),
     (["balance", "--group-by", "year"], "--group-by applies to an edge CSV"),
+    (["balance", "--workers", "2"], "--workers applies to an edge CSV"),
 ])
 def test_bad_options_exit_1_with_a_message(db, args, message):
     proc = run(*args, "--db", db)
@@ -169,6 +170,11 @@ def test_balance_of_the_shared_networks(shared):
                "-f", "jsonl")
     rows = [json.loads(x) for x in proc.stdout.splitlines()]
     assert len(rows) == 51 and all(r["exact"] for r in rows)
+    proc = run("balance", shared / "networks" / "signnet_cow_signed_networks_1946_1999.csv", "--group-by", "period",
+               "-f", "jsonl", "--workers", "2")  # two processes: the same rows, in the same order
+    both = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [{k: v for k, v in r.items() if k != "seconds"} for r in both] == [
+        {k: v for k, v in r.items() if k != "seconds"} for r in rows]
 
 
 @pytest.mark.slow

@@ -336,6 +336,8 @@ def balance(
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
     engine: opt.EngineOption = opt.EngineName.duckdb, spark_master: opt.MasterOption = None,
     events: opt.EventsOption = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Of an edge CSV: processes to measure "
+                                         "its networks in (the rows are the same).")] = 1,
 ) -> None:
     """Structural balance per network: frustration index, balanced triangles and blocs."""
     import pyarrow as pa
@@ -348,10 +350,12 @@ def balance(
 
         with RichProgress() as progress:
             rows = balance_rows(read_edge_csv(edges, group_by=group_by).values(), method=method,
-                                time_limit=time_limit, k=k, progress=progress)
+                                time_limit=time_limit, k=k, progress=progress, workers=workers)
     else:
         if group_by:
             raise InputError("--group-by applies to an edge CSV; from the store use --window")
+        if workers > 1:
+            raise InputError("--workers applies to an edge CSV")
         options = _options(start=start, end=end, countries=countries, alpha=alpha, window=window, neutral=neutral,
                            min_events=min_events, all_actors=all_actors, roots_only=roots_only, min_sources=min_sources,
                            filters=opt.event_filters(roots, quads, origins, exclude, plover))
