@@ -39,15 +39,39 @@ def test_the_bound_of_an_answer_cut_short_and_the_blocs_start_from_the_split(mon
     assert not fr.exact and seen == [(fr.partition, False)]
 
 
-def test_rows_from_several_processes_are_the_rows_of_one():
-    from blocwatch.analysis.structure import balance_rows
-    from blocwatch.progress import RecordingProgress
+_IN_WORKERS = """
+import json, sys
+from blocwatch.analysis.network import SignedNetwork
+from blocwatch.analysis.structure import balance_rows
+from blocwatch.progress import RecordingProgress
+net = SignedNetwork.from_edges([("A", "B", 1, 2.0), ("B", "C", 1), ("A", "C", 1), ("D", "E", 1, 3.0),
+                                ("A", "D", -1, 2.0), ("B", "E", -1), ("C", "D", 1, 0.5)], nodes=["F"], label="x")
+ring = SignedNetwork.from_edges([(a, b, -1) for a, b in zip("ABCDE", "BCDEA")], label="ring")
+nets = [net, ring, SignedNetwork.from_edges([], nodes=["A"], label="alone"), net]
+progress = RecordingProgress()
+rows = balance_rows(nets, workers=3, progress=progress)
+searched_here = "numba" in sys.modules  # the workers searched, not this process
+from blocwatch.analysis import structure
+forks = structure._may_fork()
+again = [structure.balance_summary(n) for n in nets]  # here, in one process: numba and SciPy loaded
+print(json.dumps({"rows": rows, "again": again, "searched_here": searched_here,
+                  "forks": [forks, structure._may_fork()],
+                  "progress": [progress.total, progress.done, progress.finished]}))
+"""
 
-    ring = SignedNetwork.from_edges([(a, b, -1) for a, b in zip("ABCDE", "BCDEA", strict=True)], label="ring")
-    nets = [NET, ring, SignedNetwork.from_edges([], nodes=["A"], label="alone"), NET]
-    progress = RecordingProgress()
-    rows = balance_rows(nets, workers=3, progress=progress)
-    strip = [{k: v for k, v in r.items() if k != "seconds"} for r in rows]
-    assert strip == [{k: v for k, v in balance_summary(n).items() if k != "seconds"} for n in nets]
-    assert [r["group"] for r in rows] == ["x", "ring", "alone", "x"]
-    assert (progress.total, progress.done, progress.finished) == (4, 4, True)
+
+def test_rows_from_several_processes_are_the_rows_of_one():
+    """Forked workers measure the networks (this process never loads the searches) and give the
+    rows one process gives; once a search has run here, no process is forked."""
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", _IN_WORKERS], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout.splitlines()[-1])
+    strip = [{k: v for k, v in r.items() if k != "seconds"} for r in out["rows"]]
+    assert strip == [{k: v for k, v in r.items() if k != "seconds"} for r in out["again"]]
+    assert [r["group"] for r in out["rows"]] == ["x", "ring", "alone", "x"] and strip[0]["frustration"] == 0.5
+    assert out["searched_here"] is False and out["progress"] == [4, 4, True]
+    assert out["forks"] == [True, False]  # after a search here, the networks are measured here

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -74,9 +75,12 @@ def balance_rows(nets: Iterable[SignedNetwork], *, method: str = "auto", time_li
     """:func:`balance_summary` of each network, in order, telling ``progress`` of each one (a
     month of an exact solve can take seconds; decades of them, minutes).
 
-    With ``workers`` above 1, the networks are measured in that many processes at once (forked,
-    where the platform forks; elsewhere one after another): each network's measure is its own, so
-    the rows are the same, in the same order, as in one process.
+    With ``workers`` above 1, the networks are measured in that many processes at once, each
+    network's measure its own, so the rows are the same, in the same order, as in one process.
+    The processes are forked, and only from a process that has not yet run a search or a solver
+    (has not imported numba or SciPy's optimizers, whose threads a fork could inherit in a held
+    state), as the command line's is; otherwise (or where the platform does not fork) the
+    networks are measured one after another, in this process.
 
     Examples
     --------
@@ -90,7 +94,7 @@ def balance_rows(nets: Iterable[SignedNetwork], *, method: str = "auto", time_li
     measure = functools.partial(balance_summary, method=method, time_limit=time_limit, k=k)
     rows = []
     workers = min(workers, len(nets))
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if workers > 1 and _may_fork():
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for row in pool.imap(measure, nets):
                 rows.append(row)
@@ -101,3 +105,13 @@ def balance_rows(nets: Iterable[SignedNetwork], *, method: str = "auto", time_li
             progress.advance(1)
     progress.finish()
     return rows
+
+
+#: Modules whose threads a forked process could inherit in a held state (HiGHS's scheduler, numba's).
+_THREADED = ("numba", "llvmlite", "scipy.optimize")
+
+
+def _may_fork() -> bool:
+    """Whether worker processes may be forked from this one: the platform forks, and no solver or
+    compiled search has run here yet."""
+    return "fork" in multiprocessing.get_all_start_methods() and not any(m in sys.modules for m in _THREADED)
