@@ -150,6 +150,9 @@ def test_evidence_points_at_the_sentence(coder) -> None:
     "Turkish officials consider the Swedish bid premature.",
     # a verb of description with an object predicate describes ("call" alone is a telephone call)
     "The Iranian president called the Israeli strike a crime.",
+    # also where the parser hangs the predicate on the object, and whatever pattern the object fits
+    "The Pakistani government called the Indian trial rigged.",
+    "The Venezuelan opposition called the election stolen.",
     # a reporting verb gives no aid ("add" is also a verb of giving)
     "The Haitian government spokesperson added that the prison would be rebuilt.",
     # who heads something is a role, not an act ("lead" is also a verb of material cooperation)

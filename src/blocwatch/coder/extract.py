@@ -630,21 +630,30 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     """Whether a verb names no act of its own: a catenative with its complement ("managed to
     avoid", "moved to block": the complement is the act), a verb of thinking's default code
     ("thought", "considers"), a light verb's default code with an object it makes no act with
-    ("took steps", "gave them 14 days"), a verb of description's with an object predicate
-    ("called the strike a crime"), or a reporting verb's material code with no object ("added")."""
+    ("took steps", "gave them 14 days"), a verb of description with an object predicate, pattern
+    or not ("called the strike a crime", "called the election stolen"), or a reporting verb's
+    material code with no object ("added")."""
     lemma = verb.lemma_.lower()
     if lemma in CATENATIVES and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return True
+    verbs, objects, cognitive, describing = load_light_verbs()
+    if lemma in describing and any(c.dep_ == "oprd" or (c.dep_ == "dobj" and _bare_predicate(c))
+                                   for c in verb.children):
+        return True  # "called the strike a crime", "called the election stolen": a description, not a call
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments
         return False
     if lemma in REPORTING_VERBS and (match.code or "")[:2] in _MATERIAL_ROOTS and not any(
             c.dep_ in ("dobj", "dative") for c in verb.children):
         return True  # "the spokesman added (that ...)": speaking gives no aid and makes no attack
-    verbs, objects, cognitive, describing = load_light_verbs()
-    if lemma in describing and any(c.dep_ == "oprd" for c in verb.children):
-        return True  # "called the strike a crime": a description, not a telephone call
     return lemma in cognitive or (lemma in verbs and any(
         c.dep_ in ("dobj", "dative", "npadvmod") and c.lemma_.lower() in objects for c in verb.children))
+
+
+def _bare_predicate(obj: Token) -> bool:
+    """Whether an object is followed by a lone participle or adjective the parser hung on it
+    ("called the trial rigged"): the object's predicate, not a description of which object."""
+    return any(c.dep_ in ("acl", "amod") and c.i == obj.i + 1 and c.tag_ in ("VBD", "VBN", "JJ")
+               and not list(c.children) for c in obj.children)
 
 
 def _specific(cand: _Candidate) -> bool:
