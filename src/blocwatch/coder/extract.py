@@ -154,8 +154,9 @@ class Extractor:
                       for span, code in roles.titled_persons(persons.get(index, []), by_token, published)]
             for span, record in titled:
                 context.note_person(span, record)
-            sent_mentions = people.resolve(sent, sent_mentions, titled, published)  # "He signed a treaty"
-            people.remember(sent, sent_mentions, titled)
+            here = persons.get(index, [])
+            sent_mentions = people.resolve(sent, sent_mentions, titled, published, here)  # "He signed a treaty"
+            people.remember(sent, sent_mentions, titled, here)
             events = self.sentence(sent, sent_mentions, published, dates.get(index, []))
             if self.eventness is not None and any(ev.mode == "factual" for ev in events) and \
                     self.eventness.probabilities([t.lemma_ for t in sent])["not"] >= self.eventness.cut:

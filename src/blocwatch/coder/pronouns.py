@@ -81,12 +81,15 @@ class People:
         self.gender: dict[ActorRecord, str] = {}
 
     def resolve(self, sent: Span, mentions: list[Mention], titled: Sequence[tuple[Span, ActorRecord]] = (),
-                day: date | None = None) -> list[Mention]:
+                day: date | None = None, persons: Sequence[Span] | None = None) -> list[Mention]:
         """``mentions`` with one for each pronoun of ``sent`` that stands for one named person
-        (``titled``: people named with a state and a title; ``day``: when, for actors' codes)."""
+        (``titled``: people named with a state and a title; ``day``: when, for actors' codes;
+        ``persons``: the sentence's PERSON entities, found here if not given)."""
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        named = _named(sent, mentions, titled)
         pronouns = [t for t in sent if t.lower_ in PERSONAL and t.tag_ == "PRP" and t.i not in taken]
+        if not pronouns:
+            return mentions
+        named = _named(sent, mentions, titled, persons)
         resolved: dict[int, ActorRecord | None] = {}
         for tok in pronouns:
             if tok.head.i == tok.i or _quoted(tok, sent):
@@ -128,12 +131,12 @@ class People:
             return subject  # the subject, as a reader takes it; not when the act would stay in its state
         return None
 
-    def remember(self, sent: Span, mentions: Sequence[Mention],
-                 titled: Sequence[tuple[Span, ActorRecord]] = ()) -> None:
+    def remember(self, sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span, ActorRecord]] = (),
+                 persons: Sequence[Span] | None = None) -> None:
         """Keep ``sent``'s main subject and people (pronouns resolved to them included) for the
         next sentence; a sentence that names no one and has no actor for subject (a quotation, a
         comment) keeps those of the sentence before."""
-        named = _named(sent, mentions, titled)
+        named = _named(sent, mentions, titled, persons)
         subject = _main_subject(sent, mentions, named)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         others = _others(sent, named) or any(  # "Biden received him": someone else is about
@@ -143,7 +146,8 @@ class People:
             self.claim = sent.root.lemma_.lower() in CLAIM_HEADS
 
 
-def _named(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span, ActorRecord]]) -> list[_Named]:
+def _named(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span, ActorRecord]],
+           persons: Sequence[Span] | None = None) -> list[_Named]:
     """The named people of ``sent``, in order, one per name (a name and the actor the dictionary
     finds in its words are one person; a title's record is preferred). People are PERSON entities,
     and proper names the dictionary dates by terms of office; a PERSON entity the dictionary does
@@ -161,7 +165,7 @@ def _named(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span,
             found.setdefault(_name_start(person[0]), (m.start, m.end, m.record))  # "Putin said he": one
     for span, record in titled:
         found[_name_start(span[0])] = (span.start, span.end, record)
-    for ent in sent.ents:
+    for ent in [e for e in sent.ents if e.label_ == "PERSON"] if persons is None else persons:
         if ent.label_ == "PERSON" and not any(start <= t.i < end for t in ent for start, end, _ in found.values()):
             found.setdefault(ent.start, (ent.start, ent.end, None))
     return sorted(found.values(), key=lambda n: n[0])
