@@ -151,6 +151,8 @@ def test_he_and_she_stand_for_the_one_person_just_named(coder, text, root, dyad)
     "Vladimir Putin arrived in Tokyo. Fumio Kishida received him. He later accused Japan of provocations.",
     # of two people, the subject would act on its own state: the other may be meant
     "Fumio Kishida hosted Vladimir Putin in Tokyo. He accused Japan of provocations.",
+    # a man and a woman: which pronoun is which, the dictionary does not say
+    "Vladimir Putin met Giorgia Meloni in Moscow. She accused Japan of provocations and thanked him.",
     # after an accusation, "he" may be the accused
     "Vladimir Putin accused Xi Jinping of lying. He accused Japan of provocations.",
     # a person the dictionary does not know may be meant
@@ -168,6 +170,9 @@ def test_a_state_before_a_name_says_whose_a_place_after_it_where(coder) -> None:
     text = "Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in Nairobi on Friday."
     assert ("KENGOV", "ETHGOV") in dyads(coder, text, root="04")
     assert ("PERCOP", "OPP") in dyads(coder, "Police in Lima arrested two protesters.")
+    # a sponsor is not an owner: "Iranian-backed militias in Iraq" are Iraqi militias
+    assert {s for s, _ in dyads(coder, "Iranian-backed militias in Syria attacked a U.S. base.")} == {"SYRUAF"}
+    assert ("SAUMIL", "YEM") in dyads(coder, "Saudi-led coalition forces in Yemen bombed Sanaa.")
 
 
 @pytest.mark.parametrize(("text", "dyad"), [

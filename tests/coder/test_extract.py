@@ -372,6 +372,9 @@ def test_verbs_of_degree_name_no_cooperation_of_their_own(coder) -> None:
     assert factual(coder, "North Korea escalated its provocations against South Korea.") == set()
     assert factual(coder, "The Kenyan government's decision increased uncertainty for refugees.") == set()
     assert ("JPN", "UKR", "07") in factual(coder, "Japan boosted aid to Ukraine.")
+    # what is raised is the act: "increased sanctions", "boosted food deliveries"
+    assert factual(coder, "The European Union increased sanctions on Belarus.") == {("IGOEUREEC", "BLR", "16")}
+    assert ("IGOUNOWFP", "PSEGZA", "07") in factual(coder, "The World Food Programme boosted food deliveries to Gaza.")
     assert ("CHN", "TWN", "15") in factual(coder, "China expanded its military exercises near Taiwan.")
 
 

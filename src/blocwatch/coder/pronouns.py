@@ -13,14 +13,22 @@ is resolved only where one named person can be meant:
   killed him"), and not the subject of the pronoun's own verb ("Putin praised him");
 - else, when the sentence names no person before it, the last sentence that named a person or had
   an actor for subject: its only named person, if that person is its subject or its subject is no
-  actor at all, and no other person is named there, by name or by a common noun ("met the father
-  of a hostage. He accused ...": the father may be meant).
+  actor at all, and no other person is named there by a common noun ("met the father of a
+  hostage. He accused ...": the father may be meant) or unknown to the dictionary;
+- of several named people there, its subject, as a reader takes it ("Erdogan spoke with Putin.
+  He told him ..."), but not when the pronoun's act would then stay in that person's own state
+  ("Duda hosted Zelenskiy. He asked Poland for ..."), not after an accusation (the accused may
+  answer), and not when the sentence speaks of a man and a woman ("She pressed him", "He praised
+  her government": which is which, the dictionary does not say).
 
-People are named people: PERSON entities that are actors of the dictionary, and people named
-with a state and a title. Common nouns for people ("doctor", "hostage", "the minister" as a noun
-phrase of its own) are data (``data/coder/person_nouns.json``, provenance inside). A pronoun
-inside quotation marks is never resolved (the speaker says "I"; "he" is someone else), and "she"
-never stands for someone a "he" stood for before, nor the other way round.
+People are named people: PERSON entities and proper names the dictionary dates by terms of
+office, and people named with a state and a title; a PERSON entity the dictionary does not know
+is a person too, whom no pronoun is given but who may be meant. Common nouns for people
+("doctor", "hostage", "the minister" as a noun phrase of its own) are data
+(``data/coder/person_nouns.json``, provenance inside). A pronoun inside quotation marks is never
+resolved (the speaker says "I"; "he" is someone else), "him" is never the subject of its own verb
+nor what a "he" of it stands for, a pronoun left to no one leaves the later ones of its sentence
+to no one, and "she" never stands for someone a "he" stood for before, nor the other way round.
 
 Examples
 --------
@@ -50,6 +58,8 @@ __all__ = ["PERSONAL", "People", "person_nouns"]
 #: Pronouns that stand for one person, and the gender they give it ("her" only where it is no
 #: possessive: spaCy's tag PRP).
 PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
+#: Every word that gives a person's gender, possessives included.
+_GENDERED = {**PERSONAL, "his": "m", "hers": "f", "himself": "m", "herself": "f"}
 
 #: Where a common noun for a person names someone in the sentence (as a title, "Foreign Minister
 #: Lavrov", it is a compound, and as a predicate, "is a dangerous man", an attribute: no one else).
@@ -90,11 +100,14 @@ class People:
         if not pronouns:
             return mentions
         named = _named(sent, mentions, titled, persons)
+        # "She pressed him", "He praised her government": two people, of whom the text does not say
+        # which is which (a named person's gender is not known), so the subject of two is no guide
+        both = len({_GENDERED[t.lower_] for t in sent if t.lower_ in _GENDERED}) > 1
         resolved: dict[int, ActorRecord | None] = {}
         for tok in pronouns:
             if tok.head.i == tok.i or _quoted(tok, sent):
                 continue  # quoted: someone the speaker speaks of, not for
-            record = self._person(tok, sent, mentions, named, resolved, day)
+            record = self._person(tok, sent, mentions, named, resolved, both, day)
             if record is not None and self.gender.setdefault(record, PERSONAL[tok.lower_]) != PERSONAL[tok.lower_]:
                 record = None
             resolved[tok.i] = record
@@ -102,7 +115,7 @@ class People:
         return sorted(mentions + extra, key=lambda m: m.start)
 
     def _person(self, tok: Token, sent: Span, mentions: Sequence[Mention], named: Sequence[_Named],
-                resolved: dict[int, ActorRecord | None], day: date | None) -> ActorRecord | None:
+                resolved: dict[int, ActorRecord | None], both: bool, day: date | None) -> ActorRecord | None:
         found, record = _speaker(tok, mentions, named)
         if found:
             return record
@@ -126,7 +139,7 @@ class People:
             kind, subject = "none", None
         if len(people) == 1 and kind in ("person", "none"):
             return people[0]
-        if (len(people) > 1 and kind == "person" and subject is not None and not self.claim
+        if (len(people) > 1 and kind == "person" and subject is not None and not self.claim and not both
                 and not _own_state(tok, subject, mentions, day)):
             return subject  # the subject, as a reader takes it; not when the act would stay in its state
         return None

@@ -83,13 +83,25 @@ def _make_actor(code: str, text: str) -> Actor:
 def _best_mention(mentions: Sequence[Mention], head: Token) -> Mention | None:
     """The mention nearest the phrase head, preferring one that contains it, then one before it:
     a state's adjective or name in front of the head says whose it is, a place after it only
-    where it is ("the Chinese embassy in Washington" is China's, "police in Lima" are Peru's)."""
+    where it is ("the Chinese embassy in Washington" is China's, "police in Lima" are Peru's),
+    but not a sponsor's ("Iranian-backed militias in Iraq" are Iraq's)."""
     if not mentions:
         return None
     for m in mentions:
         if m.start <= head.i < m.end:
             return m
-    return min(mentions, key=lambda m: (m.start > head.i, abs(head.i - (m.end - 1)), m.start))
+    doc = head.doc
+    return min(mentions, key=lambda m: (m.start > head.i or _sponsor(doc[m.start:m.end].root),
+                                        abs(head.i - (m.end - 1)), m.start))
+
+
+#: Participles by which a state's name names a sponsor, not an owner ("Iranian-backed militias").
+_SPONSORING = frozenset({"back", "fund", "finance", "support", "sponsor", "arm", "train", "equip", "ally", "align"})
+
+
+def _sponsor(tok: Token) -> bool:
+    """Whether a name modifies a participle of sponsorship ("Iranian-backed"), not the head."""
+    return tok.dep_ == "npadvmod" and tok.head.tag_ in ("VBN", "JJ") and tok.head.lemma_.lower() in _SPONSORING
 
 
 def _coordinated(mentions: Sequence[Mention], doc: Doc) -> bool:

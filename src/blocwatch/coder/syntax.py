@@ -40,7 +40,9 @@ LIGHT_VERBS = {"lead", "issue", "deliver", "renew", "reopen", "restart", "enter"
                "offer", "hold", "conduct", "stage", "carry", "launch", "begin", "start", "mount", "undertake",
                "resume", "continue", "have", "make", "pay", "conclude", "complete", "step", "intensify",
                "expand", "kick", "wrap", "announce", "open", "attend", "join", "perform", "execute",
-               "unleash", "finish", "end", "sign", "impose", "send", "order"}
+               "unleash", "finish", "end", "sign", "impose", "send", "order",
+               # verbs of degree: "increased sanctions on Belarus" is the sanctions' act
+               "increase", "boost", "escalate", "heighten", "deepen", "enhance", "augment", "redouble"}
 
 
 MEASURE_HEADS = {"day", "days", "week", "weeks", "round", "rounds", "series", "wave", "spate", "string",
