@@ -378,6 +378,15 @@ def test_verbs_of_degree_name_no_cooperation_of_their_own(coder) -> None:
     assert ("CHN", "TWN", "15") in factual(coder, "China expanded its military exercises near Taiwan.")
 
 
+def test_who_reports_an_attack_is_not_its_doer(coder) -> None:
+    """PETRARCH-2's "* attack" of verbs of saying made the victim reporting a strike its doer."""
+    assert not any(root == "19" for _, _, root in factual(
+        coder, "The Ukrainian military reported a Russian drone attack on Odesa."))
+    # what the report says happened still codes; announcing one's own measures is still doing them
+    assert ("RUSMIL", "UKR", "19") in factual(coder, "The ministry reported that Russian troops had attacked Kharkiv.")
+    assert ("RUS", "JPN", "16") in factual(coder, "Russia announced sanctions against Japan.")
+
+
 def test_hit_with_tariffs_is_a_sanction_not_a_strike(coder) -> None:
     """CAMEO 163 (impose embargo, boycott or sanctions) for tariffs and levies; a strike stays a strike."""
     assert factual(coder, "The United States hit China with new tariffs.") == {("USA", "CHN", "16")}

@@ -40,7 +40,14 @@ from blocwatch.coder.modality import (
 )
 from blocwatch.coder.pronouns import People
 from blocwatch.coder.typer import TypeModel
-from blocwatch.coder.vocabulary import TIME_ENTITIES, Match, Vocabulary, WordEntry, load_light_verbs
+from blocwatch.coder.vocabulary import (
+    TIME_ENTITIES,
+    Match,
+    Vocabulary,
+    WordEntry,
+    load_light_verbs,
+    load_relaying_verbs,
+)
 from blocwatch.taxonomy import load_taxonomy
 
 __all__ = ["Extractor"]
@@ -99,6 +106,8 @@ class _Candidate:
 #: CAMEO roots of material acts (aid, yielding, investigating, demonstrating, force), which no one
 #: does by speaking alone.
 _MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
+#: Roots of acts that a verb relaying them does not make the speaker's ("reported an attack").
+_RELAYED_ROOTS = _MATERIAL_ROOTS | {"13"}
 
 class Extractor:
     """Codes events from documents parsed by the coder's spaCy pipeline.
@@ -641,6 +650,8 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     if lemma in describing and any(c.dep_ == "oprd" or (c.dep_ == "dobj" and _bare_predicate(c))
                                    for c in verb.children):
         return True  # "called the strike a crime", "called the election stolen": a description, not a call
+    if lemma in load_relaying_verbs() and (match.code or "")[:2] in _RELAYED_ROOTS:
+        return True  # "Ukraine reported a Russian missile attack": Russia's attack, not Ukraine's
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments
         return False
     if lemma in REPORTING_VERBS and (match.code or "")[:2] in _MATERIAL_ROOTS and not any(

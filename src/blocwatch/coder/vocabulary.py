@@ -39,7 +39,8 @@ from spacy.tokens import Doc, Token
 from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "event_nouns",
-           "load_light_verbs", "load_reciprocal", "load_vocabulary", "singular", "weapon_words"]
+           "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_vocabulary", "singular",
+           "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -547,6 +548,13 @@ def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], 
     return (frozenset(data["verbs"]), frozenset(data["objects"]),
             frozenset(data["cognitive"]) | frozenset(data["roles"]) | frozenset(data["degree"]),
             frozenset(data["describing"]))
+
+
+@functools.cache
+def load_relaying_verbs() -> frozenset[str]:
+    """Verbs that pass on what happened ("reported a missile attack"), whose patterns of material
+    and hostile acts do not make the speaker their doer (``data/coder/light_verbs.json``)."""
+    return frozenset(read_json("coder", "light_verbs.json")["relaying"])
 
 
 @functools.cache
