@@ -651,7 +651,7 @@ def test_a_speakers_own_must_stays_its_intent(coder) -> None:
     """Also when the speaker is the state's government or ministry, and "should expect" is no duty."""
     assert {root for s, _, root in factual(coder, "Iran announced that it must agree to the inspections.")
             if s == "IRN"} == {"03"}
-    assert factual(coder, "Putin announced that Russia must boost its nuclear forces.") == {("RUS", "RUSMIL", "03")}
+    assert factual(coder, "Putin announced that Russia must supply weapons to North Korea.") == {("RUS", "PRK", "03")}
     assert factual(coder, "The Iranian foreign ministry said Iran must respond to the attack.") == set()
     assert factual(coder, "Hezbollah vowed that Israel should expect a harsh response.") == set()
 
