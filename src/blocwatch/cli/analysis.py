@@ -336,8 +336,7 @@ def balance(
     fmt: Annotated[LinesFormat, typer.Option("--format", "-f", help="Output format.")] = LinesFormat.table,
     engine: opt.EngineOption = opt.EngineName.duckdb, spark_master: opt.MasterOption = None,
     events: opt.EventsOption = None,
-    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Of an edge CSV: processes to measure "
-                                         "its networks in (the rows are the same).")] = 1,
+    workers: opt.WorkersOption = 1,
 ) -> None:
     """Structural balance per network: frustration index, balanced triangles and blocs."""
     import pyarrow as pa

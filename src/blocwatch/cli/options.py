@@ -85,7 +85,8 @@ Exclude = Annotated[Path | None, typer.Option("--exclude", help="A CSV file even
                                               "wrong: no computation counts them.")]
 PublishedOption = Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) of documents "
                                                      "that give none, such as .txt files.")]
-WorkersOption = Annotated[int, typer.Option("--workers", "-j", min=1, help="Processes to code in.")]
+WorkersOption = Annotated[int, typer.Option("--workers", "-j", min=1,
+                                            help="Processes to work in (the results are the same).")]
 
 EngineName = enum.StrEnum("EngineName", {name: name for name in ENGINES})
 EngineOption = Annotated[EngineName, typer.Option("--engine", help="duckdb (the store, one machine) or spark "

@@ -159,11 +159,11 @@ class Extractor:
             sent_mentions = discourse.possessives(sent, sent_mentions, context, published)
             by_token = {i: m for m in sent_mentions for i in range(m.start, m.end)}
             # "Haitian President Jovenel Moise": a later "Moise" is Haiti's government
+            here = persons.get(index, [])  # the sentence's PERSON entities
             titled = [(span, ActorRecord((CodeSpan(code),), "context"))
-                      for span, code in roles.titled_persons(persons.get(index, []), by_token, published)]
+                      for span, code in roles.titled_persons(here, by_token, published)]
             for span, record in titled:
                 context.note_person(span, record)
-            here = persons.get(index, [])
             sent_mentions = people.resolve(sent, sent_mentions, titled, published, here)  # "He signed a treaty"
             people.remember(sent, sent_mentions, titled, here)
             events = self.sentence(sent, sent_mentions, published, dates.get(index, []))

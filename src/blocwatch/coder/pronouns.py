@@ -175,21 +175,21 @@ def _named(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span,
         if not person and all(t.pos_ == "PROPN" for t in span) and any(c.start or c.end for c in m.record.codes):
             person = [span[0]]  # a name the dictionary dates by terms of office, which the parser missed
         if person and not (person[0].lower_ in PERSONAL and any(r == m.record for _, _, r in found.values())):
-            found.setdefault(_name_start(person[0]), (m.start, m.end, m.record))  # "Putin said he": one
+            found.setdefault(_name_start(person[0], sent.start), (m.start, m.end, m.record))  # "Putin said he": one
     for span, record in titled:
-        found[_name_start(span[0])] = (span.start, span.end, record)
+        found[_name_start(span[0], sent.start)] = (span.start, span.end, record)
     for ent in [e for e in sent.ents if e.label_ == "PERSON"] if persons is None else persons:
         if ent.label_ == "PERSON" and not any(start <= t.i < end for t in ent for start, end, _ in found.values()):
             found.setdefault(ent.start, (ent.start, ent.end, None))
     return sorted(found.values(), key=lambda n: n[0])
 
 
-def _name_start(tok: Token) -> int:
+def _name_start(tok: Token, sent_start: int) -> int:
     """The first token of the PERSON entity ``tok`` is in (``tok`` itself outside one)."""
     if tok.ent_type_ != "PERSON":
         return tok.i
     i = tok.i
-    while i > tok.sent.start and tok.doc[i].ent_iob_ == "I":
+    while i > sent_start and tok.doc[i].ent_iob_ == "I":
         i -= 1
     return i
 

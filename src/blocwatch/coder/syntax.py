@@ -41,7 +41,8 @@ LIGHT_VERBS = {"lead", "issue", "deliver", "renew", "reopen", "restart", "enter"
                "resume", "continue", "have", "make", "pay", "conclude", "complete", "step", "intensify",
                "expand", "kick", "wrap", "announce", "open", "attend", "join", "perform", "execute",
                "unleash", "finish", "end", "sign", "impose", "send", "order",
-               # verbs of degree: "increased sanctions on Belarus" is the sanctions' act
+               # verbs of raising ("increased sanctions on Belarus" is the sanctions' act): those of
+               # light_verbs.json's "degree" that carry an act, not "exaggerate" or "magnify"
                "increase", "boost", "escalate", "heighten", "deepen", "enhance", "augment", "redouble"}
 
 

@@ -544,7 +544,7 @@ def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], 
     "is led by", "increased uncertainty"), and verbs that describe their object when given an
     object predicate ("called the vote illegal") (``data/coder/light_verbs.json``, provenance
     inside)."""
-    data = read_json("coder", "light_verbs.json")
+    data = _light_verb_lists()
     return (frozenset(data["verbs"]), frozenset(data["objects"]),
             frozenset(data["cognitive"]) | frozenset(data["roles"]) | frozenset(data["degree"]),
             frozenset(data["describing"]))
@@ -554,7 +554,12 @@ def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], 
 def load_relaying_verbs() -> frozenset[str]:
     """Verbs that pass on what happened ("reported a missile attack"), whose patterns of material
     and hostile acts do not make the speaker their doer (``data/coder/light_verbs.json``)."""
-    return frozenset(read_json("coder", "light_verbs.json")["relaying"])
+    return frozenset(_light_verb_lists()["relaying"])
+
+
+@functools.cache
+def _light_verb_lists() -> dict[str, Any]:
+    return read_json("coder", "light_verbs.json")  # read once for both views of it
 
 
 @functools.cache
