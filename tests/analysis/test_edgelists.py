@@ -29,6 +29,8 @@ def test_groups_and_duplicates(write):
     ("source,target,sign\na,b,1\na,,1\n", "empty", 3),
     ("source,target,sign,weight\na,b,1,-2\n", "negative", 2),
     ("source,target,sign\na,b,inf\n", "finite", 2),
+    ("source,target,sign\na,b,1\n\nc,d,x\n", "not a number", 4),  # a blank line is a line of the file
+    ('source,target,sign\n"a\nb",c,1\nc,d,x\n', "not a number", 4),  # so is a quoted line break
 ])
 def test_errors_name_file_and_line(write, text, message, line):
     path = write("bad.csv", text)
@@ -44,3 +46,12 @@ def test_missing_empty_and_group_column(write, tmp_path):
         read_edge_csv(write("h.csv", "source,target,sign\n"))
     with pytest.raises(InputError, match="group_by: no column"):
         read_edge_csv(write("g.csv", "source,target,sign\na,b,1\n"), group_by="year")
+
+
+def test_short_rows_and_repeated_columns_read_as_a_dict_reader_would(write):
+    """A row short of the header has empty cells; a column named twice is its last one."""
+    nets = read_edge_csv(write("s.csv", "source,target,sign,weight\na,b,1\nb,c,-1,2\n"))
+    assert [(e.source, e.target, e.sign, e.weight) for e in nets[""].edges] == [("a", "b", 1, 1.0),
+                                                                               ("b", "c", -1, 2.0)]
+    twice = read_edge_csv(write("t.csv", "source,target,sign,sign\na,b,1,-1\n"))
+    assert twice[""].edges[0].sign == -1

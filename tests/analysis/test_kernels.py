@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from blocwatch.analysis.kernels import pairwise_sum
+from blocwatch.analysis.kernels import csr_matvec, pairwise_sum
 
 
 @pytest.mark.parametrize("n", [0, 1, 7, 8, 9, 15, 16, 17, 127, 128, 129, 255, 256, 257, 1000, 4097])
@@ -30,3 +30,17 @@ def test_summing_in_another_order_would_differ():
             total += x
         differ += total != pairwise_sum(a, 0, 1000)
     assert differ > 0
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_csr_matvec_is_scipys_product_to_the_last_bit(seed):
+    """ARPACK's eigenvector, and so the spectral start, depends on every product it asks for."""
+    from scipy import sparse
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 300))
+    a = sparse.random_array((n, n), density=float(rng.uniform(0.01, 0.5)), rng=rng, format="csr")
+    a.data = rng.standard_normal(len(a.data)) * 10.0 ** rng.integers(-3, 6, len(a.data))
+    x = rng.standard_normal(n) * 10.0 ** rng.integers(-3, 6, n)
+    got = csr_matvec(a.indptr.astype(np.int64), a.indices.astype(np.int64), a.data, x)
+    assert got.tobytes() == (a @ x).tobytes()

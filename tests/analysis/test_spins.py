@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from blocwatch.analysis import spins
-from blocwatch.analysis.spins import adjacency, local_search
+from blocwatch.analysis.spins import adjacency, csr, local_search
 
 
 def random_graph(seed: int, n: int, p: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -119,3 +119,25 @@ def test_on_a_large_network_a_start_at_the_best_split_is_not_kicked(monkeypatch)
     calls.clear()
     local_search(500, u, v, sw, 0, 16, stall=2, repeats=99)
     assert len(calls) == 3 + 3 + 15  # every random start after the first balanced one is a repeat
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_csr_arrays_are_scipys(seed):
+    """The searches' CSR arrays are those of SciPy's matrix: rows by column, a pair given twice
+    summed, a tie of weight 0 kept; ends in either order."""
+    u, v, sw = random_graph(seed, 40, 0.3)
+    rng = np.random.default_rng(seed)
+    sw = sw * rng.uniform(0.1, 2.0, len(sw))
+    sw[: len(sw) // 10] = 0.0
+    flip = rng.random(len(u)) < 0.5
+    u, v = np.where(flip, v, u), np.where(flip, u, v)
+    order = rng.permutation(len(u))
+    cases = [(u[order], v[order], sw[order])]
+    if len(u):
+        cases.append((np.append(u, v[0]), np.append(v, u[0]), np.append(sw, 1.5)))  # a pair twice
+    for uu, vv, ww in cases:
+        a = adjacency(40, uu, vv, ww)
+        got = csr(40, uu, vv, ww)
+        assert [x.dtype for x in got] == [np.int64, np.int64, np.float64]
+        assert got[0].tolist() == a.indptr.tolist() and got[1].tolist() == a.indices.tolist()
+        assert got[2].tobytes() == a.data.astype(np.float64).tobytes()

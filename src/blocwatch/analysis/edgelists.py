@@ -51,24 +51,33 @@ def read_edge_csv(path: str | Path, *, group_by: str | None = None) -> dict[str,
     if not path.is_file():
         raise InputError("no such file", file=str(path))
     with open(path, newline="", encoding="utf-8-sig") as fh:
-        reader = csv.DictReader(fh)
-        cols = reader.fieldnames or []
+        reader = csv.reader(fh)
+        cols = next(reader, [])
         ends = next((e for e in _ENDS if set(e) <= set(cols)), None)
         if ends is None or "sign" not in cols:
             raise InputError(f"expected columns source,target,sign (or state1,state2,sign); found {','.join(cols)}",
                              file=str(path), line=1)
         if group_by and group_by not in cols:
             raise ParameterError("group_by", f"no column {group_by!r} in {path} (columns: {','.join(cols)})")
+        at = {name: i for i, name in enumerate(cols)}  # a name given twice: its last column, as csv.DictReader
+        iu, iv, isign = at[ends[0]], at[ends[1]], at["sign"]
+        iweight, igroup = at.get("weight"), (at[group_by] if group_by else None)
+        width = len(cols)
         groups: dict[str, list[tuple[str, str, float, float]]] = {}
-        for line, row in enumerate(reader, start=2):
-            u, v = (row.get(ends[0]) or "").strip(), (row.get(ends[1]) or "").strip()
+        for row in reader:
+            if not row:  # a blank line (skipped, as csv.DictReader does)
+                continue
+            line = reader.line_num
+            if len(row) < width:
+                row += [""] * (width - len(row))
+            u, v = row[iu].strip(), row[iv].strip()
             if not u or not v:
                 raise InputError(f"empty {ends[0]} or {ends[1]}", file=str(path), line=line)
-            sign = _number(row.get("sign"), "sign", path, line)
-            weight = _number(row.get("weight"), "weight", path, line) if row.get("weight") not in (None, "") else 1.0
+            sign = _number(row[isign], "sign", path, line)
+            weight = _number(row[iweight], "weight", path, line) if iweight is not None and row[iweight] else 1.0
             if weight < 0:
                 raise InputError(f"weight {weight} is negative", file=str(path), line=line)
-            g = (row.get(group_by) or "").strip() if group_by else ""
+            g = row[igroup].strip() if igroup is not None else ""
             groups.setdefault(g, []).append((u, v, sign, weight))
     if not groups:
         raise InputError("no edges (only a header, or an empty file)", file=str(path))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from blocwatch.analysis.spins import adjacency
+from blocwatch.analysis.spins import csr
 from blocwatch.errors import InputError
 
 __all__ = ["bloc_search"]
@@ -174,9 +174,7 @@ def bloc_search(n: int, u: np.ndarray, v: np.ndarray, b: np.ndarray, k: int, sta
     >>> (z == z[0]).tolist(), value
     ([True, True, True, False], -1.5)
     """
-    a = adjacency(n, u, v, b)
-    graph = (a.indptr.astype(np.int64), a.indices.astype(np.int64), a.data, u.astype(np.int64), v.astype(np.int64),
-             b.astype(np.float64))
+    graph = (*csr(n, u, v, b), u.astype(np.int64), v.astype(np.int64), b.astype(np.float64))
     if k == 1:
         return np.zeros(n, dtype=np.int64), float(b.sum())
     tol = 1e-9 * max(1.0, float(np.abs(b).sum())) if tol is None else tol

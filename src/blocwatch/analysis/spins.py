@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["adjacency", "local_search"]
+__all__ = ["adjacency", "csr", "local_search"]
 
 #: Kicks per start at most, and kicks in a row that do not improve before a start is left (fewer on
 #: networks of more than STALL_NODES nodes). A kick flips 8% of the nodes, or a ball of up to twice that.
@@ -45,6 +45,29 @@ def adjacency(n: int, u: np.ndarray, v: np.ndarray, vals: np.ndarray) -> Any:
 
     return sparse.csr_array((np.concatenate([vals, vals]), (np.concatenate([u, v]), np.concatenate([v, u]))),
                             shape=(n, n))
+
+
+def csr(n: int, u: np.ndarray, v: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(indptr, indices, data)`` of :func:`adjacency`'s matrix (int64, int64, float64), built with
+    numpy: the same arrays as SciPy's, each row's entries by column, a pair given twice summed.
+
+    The searches only need these arrays, and SciPy's constructor costs more than the search on the
+    small networks :func:`~blocwatch.analysis.blocs.blocs` and ``balance`` measure by the hundred.
+
+    Examples
+    --------
+    >>> [a.tolist() for a in csr(3, np.array([0, 1]), np.array([1, 2]), np.array([1.0, -2.0]))]
+    [[0, 1, 3, 4], [1, 0, 2, 1], [1.0, 1.0, -2.0, -2.0]]
+    """
+    rows, cols = np.concatenate([u, v]).astype(np.int64), np.concatenate([v, u]).astype(np.int64)
+    order = np.lexsort((cols, rows))
+    rows, cols = rows[order], cols[order]
+    if len(rows) > 1 and ((rows[1:] == rows[:-1]) & (cols[1:] == cols[:-1])).any():  # SciPy sums them
+        a = adjacency(n, u, v, vals)
+        return a.indptr.astype(np.int64), a.indices.astype(np.int64), a.data.astype(np.float64)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    return indptr, cols, np.concatenate([vals, vals]).astype(np.float64)[order]
 
 
 def _flip_descend(s: np.ndarray, h: np.ndarray, graph: tuple[np.ndarray, ...], tol: float) -> float:
@@ -86,16 +109,35 @@ def _flip(s: np.ndarray, h: np.ndarray, pick: np.ndarray, indptr: np.ndarray, in
     return s2, h + np.bincount(indices[at], weights=2.0 * data[at] * s2[owner], minlength=len(s))
 
 
-def _spectral_start(a: Any, seed: int) -> np.ndarray:
-    """Signs of the eigenvector of the smallest eigenvalue of the signed Laplacian ``D_|A| - A``."""
+def _operator(m: Any) -> Any:
+    """The CSR matrix ``m`` as a SciPy ``LinearOperator`` whose product with a vector is one compiled
+    call (:func:`blocwatch.analysis.kernels.csr_matvec`, the same sums as SciPy's): ARPACK asks for
+    a product per step, and SciPy's layers of checks around each cost more than the product on
+    networks of states."""
+    from scipy.sparse.linalg import LinearOperator
+
+    from blocwatch.analysis import kernels  # numba: imported only when a search runs
+
+    indptr, indices, data = (np.asarray(m.indptr, dtype=np.int64), np.asarray(m.indices, dtype=np.int64),
+                             np.asarray(m.data, dtype=np.float64))
+    op = LinearOperator(m.shape, matvec=lambda x: kernels.csr_matvec(indptr, indices, data, x), dtype=np.float64)
+    op.matvec = op._matvec  # ARPACK passes vectors of the right length: the per-call checks go
+    return op
+
+
+def _spectral_start(graph: tuple[np.ndarray, ...], seed: int) -> np.ndarray:
+    """Signs of the eigenvector of the smallest eigenvalue of the signed Laplacian ``D_|A| - A``
+    (``A`` given by its CSR arrays ``graph``)."""
     from scipy import sparse
     from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
-    n = a.shape[0]
-    lap = sparse.diags_array(abs(a).sum(axis=1)) - a
+    indptr, indices, data = graph
+    n = len(indptr) - 1
+    a = sparse.csr_array((data, indices, indptr), shape=(n, n))
+    lap = sparse.csr_array(sparse.diags_array(abs(a).sum(axis=1)) - a)
     try:
         vec = np.linalg.eigh(lap.toarray())[1][:, 0] if n <= 50 else eigsh(
-            lap, k=1, which="SA", tol=1e-4, v0=np.random.default_rng(seed).uniform(0.5, 1.5, n))[1][:, 0]
+            _operator(lap), k=1, which="SA", tol=1e-4, v0=np.random.default_rng(seed).uniform(0.5, 1.5, n))[1][:, 0]
     except ArpackNoConvergence:  # rare; the random starts remain
         vec = np.ones(n)
     return np.where(vec < 0, -1.0, 1.0)
@@ -163,9 +205,9 @@ def local_search(n: int, u: np.ndarray, v: np.ndarray, sw: np.ndarray, seed: int
     >>> int((sw * s[u] * s[v] < 0).sum())  # an all-hostile triangle keeps one frustrated tie
     1
     """
-    a = adjacency(n, u, v, sw)
-    indptr, indices, data = a.indptr.astype(np.int64), a.indices.astype(np.int64), a.data
-    graph = (indptr, indices, data)
+    from blocwatch.analysis import kernels  # numba: imported only when a search runs
+
+    graph = indptr, indices, data = csr(n, u, v, sw)
     total = float(np.abs(sw).sum())
     tol = 1e-12 * float(np.abs(sw).max())
     kick = max(2, round(0.08 * n))
@@ -178,7 +220,7 @@ def local_search(n: int, u: np.ndarray, v: np.ndarray, sw: np.ndarray, seed: int
 
     def run(s: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, float]:
         """Descend from ``s``, then kick and descend again, keeping what is not worse."""
-        h = a @ s
+        h = kernels.csr_matvec(indptr, indices, data, s)  # A @ s
         f = 0.5 * (total - float(s @ h) / 2) + _flip_descend(s, h, graph, tol)
         stalled = 0
         for _ in range(min(KICKS, 2 * n)):
@@ -204,7 +246,7 @@ def local_search(n: int, u: np.ndarray, v: np.ndarray, sw: np.ndarray, seed: int
     rng = np.random.default_rng(seed)
     starts: list[np.ndarray | None] = [None] + [rng.choice((-1.0, 1.0), n) for _ in range(restarts)]
     for s in starts:
-        s, f = run(_spectral_start(a, seed) if s is None else s, rng)  # the spectral start only when reached
+        s, f = run(_spectral_start(graph, seed) if s is None else s, rng)  # the spectral start only when reached
         if f < best_f - tol:
             best, best_f, hits = s, f, 1
         elif same(s, f):
