@@ -285,3 +285,22 @@ def test_what_others_expect_one_to_do_is_not_one_s_stated_intent(coder) -> None:
     """'Japan is expected to sign' is others' expectation (a sentence of our own): no intent by Japan."""
     events = coder.code_text("Japan is expected to sign a trade deal with China.", DAY)
     assert events and not [e for e in events if e.mode == "factual"]
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    ("Serbia was reluctant to meet Kosovo officials.", "04", "negated"),
+    ("Seoul was hesitant to criticize Beijing over the balloons.", "11", "negated"),
+    ("Turkey is unwilling to join the sanctions against Russia.", "16", "negated"),
+    ("China is unlikely to attack Taiwan this year.", "19", "hypothetical"),
+    ("India was set to sign a defence pact with France.", "05", "future"),
+    ("The foreign ministers were slated to meet in Hanoi.", "04", "future"),
+    ("Brazil was poised to recognize Palestine.", "05", "future"),
+])
+def test_an_adjective_of_will_or_likelihood_says_the_act_is_not_done(coder, text: str, root: str, mode: str) -> None:
+    """Not done yet, not done at all, or doubted (sentences of our own): never a fact."""
+    assert modes_of_root(coder, text, root) == {mode}
+
+
+def test_an_adjective_of_manner_keeps_the_act_a_fact(coder) -> None:
+    """'quick to condemn': it was done, and quickly (the companion of the test above)."""
+    assert modes_of_root(coder, "Iran was quick to condemn the Israeli strike.", "11") == {"factual"}

@@ -90,6 +90,12 @@ CATENATIVES = frozenset({"manage", "move", "proceed", "begin", "start", "continu
                          "tend", "happen", "get", "come", "dare", "bother", "struggle", "strive", "endeavour",
                          "endeavor", "opt", "choose", "go", "try", "attempt"})
 _FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared", "eager", "determined"}
+#: Participles of a schedule or of readiness, passive in form ("was set to sign", "were slated to meet").
+_FUTURE_PARTICIPLES = {"set", "poised", "slated", "due"}
+#: Adjectives of unwillingness: what they govern is not done ("was reluctant to criticize Beijing").
+_UNWILLING_ADJ = {"reluctant", "unwilling", "loath", "loth", "hesitant", "disinclined", "averse", "unprepared"}
+#: Adjectives that doubt what they govern: it may not happen ("is unlikely to attack Taiwan").
+_DOUBTING_ADJ = {"unlikely", "uncertain", "doubtful", "unsure", "improbable"}
 _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
 _CONDITIONS = {"if", "unless"}
 #: How a verb carries the condition of the clause that governs it.
@@ -179,8 +185,10 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         if how == "xcomp" and lemma in ("have", "be") and any(
                 c.dep_ == "advmod" and c.lower_ == "yet" and head.i < c.i < trigger.i for c in head.children):
             return "negated"  # "officials have yet to comment", "is yet to respond": not done so far
-        if head.pos_ == "ADJ" and lemma in _UNABLE_ADJ:
+        if head.pos_ == "ADJ" and lemma in _UNABLE_ADJ | _UNWILLING_ADJ:
             return "negated"
+        if head.pos_ == "ADJ" and lemma in _DOUBTING_ADJ:
+            return "hypothetical"
         if ((head.pos_ == "ADJ" and lemma in _ABLE_ADJ)
                 or (head.pos_ in ("VERB", "AUX") and lemma in _PERMITTING_HEADS)
                 or (how in ("xcomp", "pcomp") and (
@@ -199,6 +207,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         if lemma == "be" and how == "xcomp" and _infinitive(trigger) and trigger.lemma_.lower() != "blame":
             return "future"  # "the ministers are to meet", "the aim is to deter": scheduled or intended
         if head.pos_ == "ADJ" and lemma in _FUTURE_ADJ:
+            return "future"
+        if how == "xcomp" and head.tag_ == "VBN" and head.lower_ in _FUTURE_PARTICIPLES and _infinitive(trigger):
             return "future"
         if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _FUTURE_ADJ for c in head.children):
             return "future"
