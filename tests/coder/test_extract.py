@@ -732,3 +732,12 @@ def test_who_in_a_passive_relative_clause_is_its_noun(coder) -> None:
     """"the ambassador, who was expelled by Poland": the ambassador is expelled (sentence of our own)."""
     assert ("POL", "RUSGOV", "17") in factual(
         coder, "The Russian ambassador, who was expelled by Poland last year, returned to Warsaw.")
+
+
+def test_what_something_led_to_is_no_act_of_its_subject(coder):
+    """'led to the arrest' says what caused what (PETRARCH-2's "* to" pattern of 'lead' made it
+    030, intent to cooperate); 'led a crackdown' is an act of the one who led it (our sentences)."""
+    caused = coder.code_text("Intelligence gathered in Syria led to the arrest of seven militants in Iraq.", DAY)
+    assert not [e for e in caused if e.cameo.startswith("03")]
+    led = coder.code_text("The Bangladeshi interior minister led a crackdown on protesters in Dhaka.", DAY)
+    assert {(e.source.code, e.cameo) for e in led} == {("BGDGOV", "170")}

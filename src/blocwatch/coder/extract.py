@@ -45,6 +45,7 @@ from blocwatch.coder.vocabulary import (
     Match,
     Vocabulary,
     WordEntry,
+    load_causal_verbs,
     load_light_verbs,
     load_relaying_verbs,
 )
@@ -652,6 +653,9 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
         return True  # "called the strike a crime", "called the election stolen": a description, not a call
     if lemma in load_relaying_verbs() and (match.code or "")[:2] in _RELAYED_ROOTS:
         return True  # "Ukraine reported a Russian missile attack": Russia's attack, not Ukraine's
+    if lemma in load_causal_verbs() and not any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return True  # "the talks led to a ceasefire": a cause, pattern or not ("* to" was 030)
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments
         return False
     if lemma in REPORTING_VERBS and (match.code or "")[:2] in _MATERIAL_ROOTS and not any(

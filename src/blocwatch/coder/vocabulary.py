@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "event_nouns",
-           "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_vocabulary", "singular",
+           "load_causal_verbs", "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_vocabulary", "singular",
            "weapon_words"]
 
 
@@ -555,6 +555,13 @@ def load_relaying_verbs() -> frozenset[str]:
     """Verbs that pass on what happened ("reported a missile attack"), whose patterns of material
     and hostile acts do not make the speaker their doer (``data/coder/light_verbs.json``)."""
     return frozenset(_light_verb_lists()["relaying"])
+
+
+@functools.cache
+def load_causal_verbs() -> frozenset[str]:
+    """Verbs that, with no object and "to", say what an event led to ("the talks led to a
+    ceasefire"): no act of their subject (``data/coder/light_verbs.json``)."""
+    return frozenset(_light_verb_lists()["causal"])
 
 
 @functools.cache
