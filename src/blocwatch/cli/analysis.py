@@ -339,8 +339,6 @@ def balance(
     workers: opt.WorkersOption = 1,
 ) -> None:
     """Structural balance per network: frustration index, balanced triangles and blocs."""
-    import pyarrow as pa
-
     if edges is not None and engine is not opt.EngineName.duckdb:
         raise InputError("an edge CSV is measured here; --engine spark reads run folders (--events)")
     if edges is not None:
@@ -362,6 +360,8 @@ def balance(
             rows = runner.balance(options, window=window, top=top, method=method, time_limit=time_limit, k=k,
                                   progress=progress)
         if engine is opt.EngineName.duckdb:
+            import pyarrow as pa
+
             note_empty(pa.table({"group": [r["group"] for r in rows]}), db, options.query)
     if fmt is LinesFormat.jsonl:
         for r in rows:

@@ -285,25 +285,24 @@ def _amount() -> ProgressColumn:
 
 
 class RichProgress:
-    """The library's :class:`blocwatch.progress.Progress`, drawn with ``rich`` on stderr."""
+    """The library's :class:`blocwatch.progress.Progress`, drawn with ``rich`` on stderr; when it is
+    not shown (stderr is no terminal), rich's progress machinery is not even imported."""
 
     def __init__(self, console: Console = stderr, enabled: bool | None = None) -> None:
-        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
         console = _real(console)
         self.enabled = console.is_terminal if enabled is None else enabled
-        self._progress = Progress(
-            TextColumn("{task.description:<10}"),
-            BarColumn(),
-            _amount(),
-            TimeRemainingColumn(),
-            console=console,
-            transient=True,
-            disable=not self.enabled,
-        )
+        self._console = console
+        self._progress: Any = None
+        if self.enabled:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._progress = Progress(TextColumn("{task.description:<10}"), BarColumn(), _amount(),
+                                      TimeRemainingColumn(), console=console, transient=True)
         self._task: TaskID | None = None
 
     def start(self, task: str, total: float | None = None, unit: str = "bytes") -> None:
+        if self._progress is None:
+            return
         if self._task is None:
             self._progress.start()
         else:
@@ -315,14 +314,15 @@ class RichProgress:
             self._progress.advance(self._task, amount)
 
     def note(self, message: str) -> None:
-        self._progress.console.print(message)
+        self._console.print(message)
 
     def finish(self) -> None:
         if self._task is not None:
             self._progress.update(self._task, completed=self._progress.tasks[-1].total or 0)
 
     def close(self) -> None:
-        self._progress.stop()
+        if self._progress is not None:
+            self._progress.stop()
         self._task = None
 
     def __enter__(self) -> RichProgress:
