@@ -337,11 +337,11 @@ class Vocabulary:
             if pattern.code is None and pattern.reverse is None:
                 if collocated is None:
                     collocated = [t for t in _collocated(trigger, post, is_actor)
-                                  if not _partitive(t) and t.i not in when]
+                                  if not _partitive(t) and t.i not in when and not _hyphened(t)]
                 words = collocated
             else:
                 if plain is None:
-                    plain = [t for t in post if not _partitive(t) and t.i not in when]
+                    plain = [t for t in post if not _partitive(t) and t.i not in when and not _hyphened(t)]
                 words = plain
             ok, target = _match_terms(pattern.post, trigger, post, is_actor, words=words)
             if not ok:
@@ -426,6 +426,14 @@ def _partitive(token: Token) -> bool:
     """Whether a word names an amount of its "of" phrase, which is then what a pattern speaks of:
     "captured part of the stronghold" captured a stronghold; "took part in" is still "take part"."""
     return token.lower_ in _PARTITIVES and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _hyphened(token: Token) -> bool:
+    """Whether a word is the last part of a hyphened modifier of a noun ("fire" of "live-fire
+    drills", "range" of "long-range missiles"): part of one adjective, no word of a pattern ("hold
+    fire" is a ceasefire; holding live-fire drills is not)."""
+    return token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN") and any(
+        c.tag_ == "HYPH" for c in token.children)
 
 
 #: Prepositions whose phrase says when, or despite what, an act was done ("after the cabinet meeting",
