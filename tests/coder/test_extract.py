@@ -741,3 +741,12 @@ def test_what_something_led_to_is_no_act_of_its_subject(coder):
     assert not [e for e in caused if e.cameo.startswith("03")]
     led = coder.code_text("The Bangladeshi interior minister led a crackdown on protesters in Dhaka.", DAY)
     assert {(e.source.code, e.cameo) for e in led} == {("BGDGOV", "170")}
+
+
+def test_a_word_inside_a_hyphened_modifier_is_no_word_of_a_pattern(coder):
+    """'held live-fire drills' is no 'hold fire' (PETRARCH-2's "* fire", a ceasefire); 'held fire'
+    still is (sentences of our own)."""
+    drills = coder.code_text("The Taiwanese marines held live-fire drills on Kinmen.", DAY)
+    assert not [e for e in drills if e.cameo.startswith("087")]
+    held = coder.code_text("The Indian army held fire along the border.", DAY)
+    assert [e.cameo for e in held] == ["0871"]

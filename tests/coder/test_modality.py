@@ -304,3 +304,20 @@ def test_an_adjective_of_will_or_likelihood_says_the_act_is_not_done(coder, text
 def test_an_adjective_of_manner_keeps_the_act_a_fact(coder) -> None:
     """'quick to condemn': it was done, and quickly (the companion of the test above)."""
     assert modes_of_root(coder, "Iran was quick to condemn the Israeli strike.", "11") == {"factual"}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    ("Hanoi was not reluctant to criticize Beijing over the island.", "11", "factual"),  # it did
+    ("Kyiv is not willing to cede territory to Moscow.", "08", "negated"),
+    ("Sudan's army remains averse to holding talks with the RSF in Jeddah.", "04", "negated"),
+    ("Is Ankara reluctant to condemn Moscow over the strikes?", "11", "hypothetical"),  # a question
+])
+def test_a_denied_adjective_and_a_question_change_what_it_says(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}
+
+
+def test_a_finite_verb_joined_to_an_infinitive_is_its_own_act(coder) -> None:
+    """'was unwilling to host the envoy and expelled two diplomats': the parser joins 'expelled' to
+    'host', but the expulsion happened (a sentence of our own)."""
+    events = coder.code_text("Estonia was unwilling to host the Russian envoy and expelled two diplomats.", DAY)
+    assert {e.mode for e in events if e.cameo.startswith("16")} == {"factual"}

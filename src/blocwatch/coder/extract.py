@@ -310,8 +310,8 @@ class Extractor:
             derived = self._second_opinion(sent, derived, by_token, published, dates)
         asks, ifs = (question_spans(sent), condition_spans(sent)) if derived else ([], [])
         for c in derived:  # a question asserts nothing; a condition nothing but the threat or promise stating it
-            if c.mode == "factual" and (in_question(c.trigger, asks) or not _derived(c) and (
-                    conditioned(c.trigger, ifs) or conditioned(c.anchor, ifs))):
+            if in_question(c.trigger, asks) or c.mode == "factual" and not _derived(c) and (
+                    conditioned(c.trigger, ifs) or conditioned(c.anchor, ifs)):
                 c.mode = "hypothetical"
         return [c for c in derived if not c.match.rule.startswith(_OBLIGATION)]
 

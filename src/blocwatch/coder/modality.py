@@ -153,6 +153,31 @@ def _governor(token: Token) -> tuple[Token, str] | None:
     return None
 
 
+#: Verbs that link a subject to a predicate adjective, to which the parser may hang its infinitive
+#: ("was reluctant [to meet]" with "to meet" under "was").
+_LINKING = {"be", "remain", "seem", "appear", "look", "stay", "become", "grow", "prove"}
+
+
+def _predicate_adjective(head: Token, how: str) -> tuple[str, Token, bool] | None:
+    """The adjective that governs an infinitive or gerund (``head`` itself, or the predicate
+    adjective of a linking verb the parser hung it on), lower-cased; the linking verb (or the
+    adjective, without one); and whether it is denied ("was not reluctant to")."""
+    if how not in ("xcomp", "pcomp"):
+        return None
+    if head.pos_ == "ADJ":
+        adj = head
+    elif head.lemma_.lower() in _LINKING:
+        adj = next((c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+        if adj is None:
+            return None
+    else:
+        return None
+    link = adj.head if adj.dep_ == "acomp" else adj
+    denied = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("not", "never"))
+                 for t in {adj, link} for c in t.children)
+    return adj.lemma_.lower(), link, denied
+
+
 def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
@@ -185,10 +210,20 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         if how == "xcomp" and lemma in ("have", "be") and any(
                 c.dep_ == "advmod" and c.lower_ == "yet" and head.i < c.i < trigger.i for c in head.children):
             return "negated"  # "officials have yet to comment", "is yet to respond": not done so far
-        if head.pos_ == "ADJ" and lemma in _UNABLE_ADJ | _UNWILLING_ADJ:
+        if head.pos_ == "ADJ" and lemma in _UNABLE_ADJ:
             return "negated"
-        if head.pos_ == "ADJ" and lemma in _DOUBTING_ADJ:
-            return "hypothetical"
+        adjective = _predicate_adjective(head, how)
+        if adjective is not None:
+            word, link, denied = adjective
+            if word in _DOUBTING_ADJ:
+                return "hypothetical"  # "is unlikely to attack", "is not unlikely to attack" alike
+            if word in _UNWILLING_ADJ and not denied:
+                return "negated"  # "was reluctant to meet"
+            if word in _UNWILLING_ADJ:  # "was not reluctant to criticize": it did; "might not be" still might
+                above = mode_of(link, depth + 1)
+                return "factual" if above == "negated" else above
+            if word in _FUTURE_ADJ and denied:
+                return "negated"  # "is not willing to cede territory", "was not ready to negotiate"
         if ((head.pos_ == "ADJ" and lemma in _ABLE_ADJ)
                 or (head.pos_ in ("VERB", "AUX") and lemma in _PERMITTING_HEADS)
                 or (how in ("xcomp", "pcomp") and (
@@ -208,10 +243,19 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "future"  # "the ministers are to meet", "the aim is to deter": scheduled or intended
         if head.pos_ == "ADJ" and lemma in _FUTURE_ADJ:
             return "future"
-        if how == "xcomp" and head.tag_ == "VBN" and head.lower_ in _FUTURE_PARTICIPLES and _infinitive(trigger):
-            return "future"
+        if how == "xcomp" and head.lower_ in _FUTURE_PARTICIPLES and _infinitive(trigger) and head.tag_ == "VBN" and (
+                head.lower_ != "set" or head.dep_ == "acl" or any(
+                    c.dep_ == "auxpass" or (c.dep_ == "prt" and c.lower_ == "out") for c in head.children)):
+            return "future"  # "was set to sign", "troops poised to invade", "had set out to capture" (an aim)
         if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _FUTURE_ADJ for c in head.children):
             return "future"
+    if how == "conj" and trigger.tag_ in ("VBD", "VBZ", "VBP") and _infinitive(head):
+        # a finite verb cannot join an infinitive: the parser hung "expelled" of "was unwilling to
+        # host X and expelled Y" on "host"; it shares the mode of the clause above the infinitive
+        top = head
+        while top.dep_ in ("xcomp", "acomp") and top.head.i != top.i:
+            top = top.head
+        return mode_of(top, depth + 1)
     if how == "advcl":
         # "X attacked Y after ..." : the main clause does not change the mode of its adjuncts,
         # but a purpose is not a fact: "met in Zurich to discuss ..."
