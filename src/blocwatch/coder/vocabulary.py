@@ -39,8 +39,8 @@ from spacy.tokens import Doc, Token
 from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "event_nouns",
-           "load_causal_verbs", "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_vocabulary", "singular",
-           "weapon_words"]
+           "load_causal_verbs", "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_vocabulary",
+           "singular", "weapon_words"]
 
 
 def singular(word: str) -> str:
