@@ -750,3 +750,16 @@ def test_a_word_inside_a_hyphened_modifier_is_no_word_of_a_pattern(coder):
     assert not [e for e in drills if e.cameo.startswith("087")]
     held = coder.code_text("The Indian army held fire along the border.", DAY)
     assert [e.cameo for e in held] == ["0871"]
+
+
+def test_drills_with_no_partner_are_a_show_of_force_aimed_where_they_are_held(coder):
+    """CAMEO 062 is military cooperation, with someone; 150 (military posture) is "a demonstration
+    of military capabilities and readiness", its target where it is aimed (sentences of our own)."""
+    def coded(text):
+        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, DAY)}
+
+    assert coded("China held military exercises around Taiwan on Monday.") == {("CHN", "TWN", "150")}
+    assert coded("North Korea staged artillery drills near the border.") == {("PRK", None, "150")}
+    assert coded("Japan and the Philippines held joint naval drills.") == {("JPN", "PHL", "062"), ("PHL", "JPN", "062")}
+    assert coded("Seoul held joint drills on Monday.") == {("KOR", None, "062")}  # partners unnamed
+    assert coded("India held exercises with the French navy.") == {("IND", "FRAMIL", "062")}

@@ -55,6 +55,8 @@ __all__ = ["Extractor"]
 
 #: Roots where a group acting together ("X and Y signed", "held talks") acts towards each other.
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
+#: Words that make military drills a joint act, with partners unnamed ("held joint drills").
+_JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational", "allied"})
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
 #: Roots of acts aimed at someone, whose target a purpose of the same kind may name ("went on strike to
@@ -468,6 +470,11 @@ class Extractor:
         if not targets:
             targets = roles.pp_targets(noun, by_token, day, exclude=[]) or roles.pp_targets(
                 light, by_token, day, exclude=subjects)
+        if match.code == "062" and not targets and not mutual and len({a.country for a in sources}) <= 1 and not any(
+                c.dep_ == "amod" and c.lower_ in _JOINT for c in noun.children):
+            # drills with no partner are a show of force (CAMEO 150: "a demonstration of military
+            # capabilities and readiness"), aimed at where they are held ("exercises in Alaska")
+            match = replace(match, code="150", reverse=None)
         if not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(
                 light, by_token, day, sources)

@@ -194,7 +194,7 @@ def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
 
 
 #: Prepositions of where an act itself happened or was aimed ("met in Zurich", "sent to Ukraine").
-_AT = ("in", "at", "to", "into", "inside", "near")
+_AT = ("in", "at", "to", "into", "inside", "near", "around")
 
 
 def _places_of(head: Token, by_token: dict[int, Mention]) -> list[Token]:
