@@ -763,3 +763,15 @@ def test_drills_with_no_partner_are_a_show_of_force_aimed_where_they_are_held(co
     assert coded("Japan and the Philippines held joint naval drills.") == {("JPN", "PHL", "062"), ("PHL", "JPN", "062")}
     assert coded("Seoul held joint drills on Monday.") == {("KOR", None, "062")}  # partners unnamed
     assert coded("India held exercises with the French navy.") == {("IND", "FRAMIL", "062")}
+
+
+def test_who_came_under_or_was_hit_with_an_act_is_its_target(coder):
+    """The subject bears the act; the noun's own words name its doer (sentences of our own). The
+    active "hit Iran with sanctions" is the verb's pattern, as before."""
+    def coded(text):
+        return {(e.source.code, e.target.code if e.target else None, e.cameo[:3]) for e in coder.code_text(text, DAY)}
+
+    assert coded("Syria was hit with new U.S. sanctions on Friday.") == {("USA", "SYR", "163")}
+    assert coded("Belarus was subjected to fresh sanctions by Canada.") == {("CAN", "BLR", "163")}
+    assert coded("Kharkiv came under attack by Russian drones on Monday.") == {("RUS", "UKR", "190")}
+    assert coded("Russia hit Iran with sanctions over the drones.") == {("RUS", "IRN", "163")}

@@ -448,7 +448,8 @@ class Extractor:
             return None
         day = published
         subjects = syntax.subjects(light) if noun.dep_ == "dobj" or noun.dep_ == "pobj" else []
-        sources = roles.actors_of(subjects, by_token, day)
+        undergone = syntax.undergoes(noun) is not None  # "came under Russian fire": the subject is hit
+        sources = [] if undergone else roles.actors_of(subjects, by_token, day)
         mutual = False
         if not sources:  # "US-South Korea drills", "Russia's invasion", "talks between X and Y"
             own = [m for m in modifiers if m.dep_ in ("poss", "compound", "amod", "nmod")]
@@ -465,7 +466,10 @@ class Extractor:
             sources = sources + roles.actors_of(between, by_token, day)
             mutual = True
         targets: list[Actor] = []
-        if match.target is not None:
+        if undergone:  # who bore it: the subject, active ("came under") or passive ("was hit with")
+            bearers = [c for c in light.children if c.dep_ in ("nsubj", "nsubjpass")]
+            targets = [a for a in roles.actors_of(bearers, by_token, day) if a.code not in {s.code for s in sources}]
+        if match.target is not None and not targets:
             targets = roles.actors_of([match.target], by_token, day)
         if not targets:
             targets = roles.pp_targets(noun, by_token, day, exclude=[]) or roles.pp_targets(
@@ -689,11 +693,14 @@ def _prefer_nouns_over_light_verbs(cands: list[_Candidate]) -> list[_Candidate]:
     the noun beats a verb's default code ("conducted a missile launch")."""
     verbs = {c.trigger.i: c for c in cands if c.trigger.i == c.anchor.i}
     nouns = {c.anchor.i for c in cands if c.trigger.i != c.anchor.i}
+    # "was hit with U.S. sanctions": the noun names the act and its doer, the verb only who bore it
+    undergone = {c.anchor.i for c in cands if c.trigger.i != c.anchor.i and syntax.undergoes(c.trigger) is not None}
     out = []
     for c in cands:
-        if c.trigger.i == c.anchor.i and c.trigger.i in nouns and not _specific(c):
+        if c.trigger.i == c.anchor.i and c.trigger.i in nouns and (not _specific(c) or c.trigger.i in undergone):
             continue
-        if c.trigger.i != c.anchor.i and c.anchor.i in verbs and _specific(verbs[c.anchor.i]):
+        if c.trigger.i != c.anchor.i and c.anchor.i in verbs and _specific(verbs[c.anchor.i]) and \
+                c.anchor.i not in undergone:
             continue
         out.append(c)
     return out

@@ -66,6 +66,26 @@ OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "allow", "permit", "e
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
+#: Verbs and prepositions by which their subject undergoes an event noun, whose doer the noun's own
+#: words name: "came under Russian missile fire"; in the passive, "was hit with new U.S. sanctions",
+#: "was subjected to EU sanctions" (active, their object undergoes it: the verb's own patterns code
+#: "hit Iran with sanctions"). The subject is the target.
+UNDERGOING = frozenset({("come", "under")})
+UNDERGOING_PASSIVE = frozenset({("hit", "with"), ("subject", "to")})
+
+
+def undergoes(noun: Token) -> Token | None:
+    """The verb by which its subject undergoes ``noun`` (:data:`UNDERGOING`), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = prep.head
+    key = (verb.lemma_.lower(), prep.lower_)
+    if key in UNDERGOING or (key in UNDERGOING_PASSIVE and any(c.dep_ == "nsubjpass" for c in verb.children)):
+        return verb
+    return None
+
+
 def light_verb(noun: Token) -> Token | None:
     """The verb that makes an event noun an event: "held [talks]", "[talks] took place",
     "embarked on a [visit]", "launched a mediation [effort]", "began [10 days of] war games"."""
@@ -83,7 +103,7 @@ def light_verb(noun: Token) -> Token | None:
         return head
     if carrier.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in LIGHT_VERBS:
         return head.head  # "embarked on a visit to"
-    return None
+    return undergoes(carrier)  # "came under fire"
 
 
 def phrase(head: Token) -> list[Token]:
