@@ -775,3 +775,16 @@ def test_who_came_under_or_was_hit_with_an_act_is_its_target(coder):
     assert coded("Belarus was subjected to fresh sanctions by Canada.") == {("CAN", "BLR", "163")}
     assert coded("Kharkiv came under attack by Russian drones on Monday.") == {("RUS", "UKR", "190")}
     assert coded("Russia hit Iran with sanctions over the drones.") == {("RUS", "IRN", "163")}
+
+
+def test_drills_with_partners_named_or_held_in_a_host_state_are_no_show_of_force_at_it(coder):
+    """After a review: partners named in any way ("alongside", "with its allies"), an alliance
+    holding them, or a state that hosts them keep drills from being aimed at anyone (our
+    sentences); "off" a coast aims them as "around" does."""
+    def coded(text):
+        return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in coder.code_text(text, DAY)}
+
+    assert {c for _, _, c in coded("The Indonesian navy held exercises alongside Japanese warships.")} == {"062"}
+    assert {c for _, _, c in coded("The United States held naval drills with its allies in the Pacific.")} == {"062"}
+    assert {t for _, t, _ in coded("Australia held military exercises in Fiji.")} == {None}
+    assert coded("Chinese warships held drills off Taiwan.") == {("CHNMIL", "TWN", "150")}

@@ -57,6 +57,20 @@ __all__ = ["Extractor"]
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Words that make military drills a joint act, with partners unnamed ("held joint drills").
 _JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational", "allied"})
+#: Words that name the partners of drills, whatever they are ("with its allies", "alongside
+#: Australian warships", "involving Japan and India").
+_PARTNERING = frozenset({"with", "alongside", "involving"})
+#: Prepositions by which drills are aimed at a place: around it, near it, off its coast.
+_NEAR = ("around", "near", "off")
+
+
+def _without_partner(noun: Token, light: Token, sources: Sequence[Actor]) -> bool:
+    """Whether drills are held by one party alone: one state (not an alliance) and no word of a
+    joint act or of partners."""
+    if len({a.country for a in sources}) > 1 or any(a.code.startswith("IGO") for a in sources):
+        return False
+    return not any((c.dep_ == "amod" and c.lower_ in _JOINT) or c.lower_ in _PARTNERING
+                   for h in (noun, light) for c in h.children)
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
 #: Roots of acts aimed at someone, whose target a purpose of the same kind may name ("went on strike to
@@ -474,12 +488,15 @@ class Extractor:
         if not targets:
             targets = roles.pp_targets(noun, by_token, day, exclude=[]) or roles.pp_targets(
                 light, by_token, day, exclude=subjects)
-        if match.code == "062" and not targets and not mutual and len({a.country for a in sources}) <= 1 and not any(
-                c.dep_ == "amod" and c.lower_ in _JOINT for c in noun.children):
+        alone = match.code == "062" and not targets and not mutual and _without_partner(noun, light, sources)
+        if alone:
             # drills with no partner are a show of force (CAMEO 150: "a demonstration of military
-            # capabilities and readiness"), aimed at where they are held ("exercises in Alaska")
+            # capabilities and readiness"), aimed at a state they are held around or near; one they
+            # are held in is often their host, not their target ("held exercises in Papua New Guinea")
             match = replace(match, code="150", reverse=None)
-        if not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
+            targets = roles.place_target(noun, by_token, day, sources, _NEAR) or roles.place_target(
+                light, by_token, day, sources, _NEAR)
+        elif not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(
                 light, by_token, day, sources)
         tokens = [noun, light] + _phrases([*subjects, noun])

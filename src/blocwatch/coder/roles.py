@@ -179,14 +179,15 @@ def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
 
 
 def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
-                  sources: Sequence[Actor]) -> list[Actor]:
+                  sources: Sequence[Actor], preps: Sequence[str] | None = None) -> list[Actor]:
     """Where a visit, meeting, protest or attack without a named target happened: its state.
 
     CAMEO codes the host of a meeting and the place of a protest or attack as the target when
-    the text names no other ("will meet in Zurich", "a protest in Beijing").
+    the text names no other ("will meet in Zurich", "a protest in Beijing"). ``preps`` are the
+    prepositions of place looked at (default: in, at, to, into, inside, near).
     """
     own = {s.code for s in sources} | {s.country for s in sources if s.country}
-    for place in _places_of(head, by_token):
+    for place in _places_of(head, by_token, _AT if preps is None else tuple(preps)):
         actors = [a for a in actors_of([place], by_token, day) if a.code not in own and a.country not in own]
         if actors:
             return actors
@@ -194,18 +195,19 @@ def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
 
 
 #: Prepositions of where an act itself happened or was aimed ("met in Zurich", "sent to Ukraine").
-_AT = ("in", "at", "to", "into", "inside", "near", "around")
+_AT = ("in", "at", "to", "into", "inside", "near")
 
 
-def _places_of(head: Token, by_token: dict[int, Mention]) -> list[Token]:
-    """The places of an act's own clause: its "in", "at", "near" ... phrases and its object's
-    ("attend a summit in Switzerland"), not those of a clause that reports it ("said in Cairo")."""
+def _places_of(head: Token, by_token: dict[int, Mention], preps: tuple[str, ...] = _AT) -> list[Token]:
+    """The places of an act's own clause: its "in", "at", "near" ... phrases (``preps``) and its
+    object's ("attend a summit in Switzerland"), not those of a clause that reports it ("said in
+    Cairo")."""
     holders = [head] + [c for c in head.children if c.dep_ == "dobj"]
     out = []
     for c in (x for h in holders for x in h.children):
-        if c.dep_ == "prep" and c.lower_ in _AT:
+        if c.dep_ == "prep" and c.lower_ in preps:
             for obj in (p for p in c.children if p.dep_ == "pobj"):
-                inner = [q for pp in obj.children if pp.dep_ == "prep" and pp.lower_ in _AT
+                inner = [q for pp in obj.children if pp.dep_ == "prep" and pp.lower_ in preps
                          for q in pp.children if q.dep_ == "pobj"]  # "in a village in Burkina Faso"
                 for place in (_place_name(q, by_token) for q in [obj, *inner]):
                     if place is not None and not by_token[place.i].is_agent:
