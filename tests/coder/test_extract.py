@@ -788,3 +788,6 @@ def test_drills_with_partners_named_or_held_in_a_host_state_are_no_show_of_force
     assert {c for _, _, c in coded("The United States held naval drills with its allies in the Pacific.")} == {"062"}
     assert {t for _, t, _ in coded("Australia held military exercises in Fiji.")} == {None}
     assert coded("Chinese warships held drills off Taiwan.") == {("CHNMIL", "TWN", "150")}
+    # what a "with" phrase names may be no partner
+    assert coded("North Korea held drills with live ammunition near the border.") == {("PRK", None, "150")}
+    assert {c for _, _, c in coded("South Korea held drills with allied forces.")} == {"062"}

@@ -55,24 +55,16 @@ __all__ = ["Extractor"]
 
 #: Roots where a group acting together ("X and Y signed", "held talks") acts towards each other.
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
-#: Words that make military drills a joint act, with partners unnamed ("held joint drills").
-_JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational", "allied"})
-#: Words that name the partners of drills, whatever they are ("with its allies", "alongside
-#: Australian warships", "involving Japan and India").
-_PARTNERING = frozenset({"with", "alongside", "involving"})
-#: Prepositions by which drills are aimed at a place: around it, near it, off its coast.
-_NEAR = ("around", "near", "off")
-
-
-def _without_partner(noun: Token, light: Token, sources: Sequence[Actor]) -> bool:
-    """Whether drills are held by one party alone: one state (not an alliance) and no word of a
-    joint act or of partners."""
-    if len({a.country for a in sources}) > 1 or any(a.code.startswith("IGO") for a in sources):
-        return False
-    return not any((c.dep_ == "amod" and c.lower_ in _JOINT) or c.lower_ in _PARTNERING
-                   for h in (noun, light) for c in h.children)
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
+#: Words that make military drills a joint act, with partners unnamed ("held joint drills").
+_JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational", "allied"})
+#: Words that name the partners of drills, whatever they are ("alongside Australian warships",
+#: "involving Japan and India"), and nouns of partners in a "with" phrase ("with its allies").
+_PARTNERING = frozenset({"alongside", "involving"})
+_PARTNERS = frozenset({"ally", "allies", "partner", "partners", "counterpart", "counterparts", "coalition"})
+#: Prepositions by which drills are aimed at a place: around it, near it, off its coast.
+_NEAR = ("around", "near", "off")
 #: Roots of acts aimed at someone, whose target a purpose of the same kind may name ("went on strike to
 #: protest against X"): demands, disapproval, rejection, threats, protests (``_aim_at_purposes``).
 _PURPOSE_TARGET_ROOTS = {"10", "11", "12", "13", "14"}
@@ -488,8 +480,7 @@ class Extractor:
         if not targets:
             targets = roles.pp_targets(noun, by_token, day, exclude=[]) or roles.pp_targets(
                 light, by_token, day, exclude=subjects)
-        alone = match.code == "062" and not targets and not mutual and _without_partner(noun, light, sources)
-        if alone:
+        if match.code == "062" and not mutual and _without_partner(noun, light, sources, targets):
             # drills with no partner are a show of force (CAMEO 150: "a demonstration of military
             # capabilities and readiness"), aimed at a state they are held around or near; one they
             # are held in is often their host, not their target ("held exercises in Papua New Guinea")
@@ -663,6 +654,25 @@ def _speaking(verb: Token) -> bool:
     release by the one who told)."""
     lemma = verb.lemma_.lower()
     return lemma in REPORTING_VERBS or lemma in statements.DEMANDING or lemma in statements.APPEALING
+
+
+def _without_partner(noun: Token, light: Token, sources: Sequence[Actor], targets: Sequence[Actor]) -> bool:
+    """Whether drills are held by one party alone: one state (not an alliance), no other state
+    as target ("with the French navy"), and no word of a joint act or of partners ("joint",
+    "alongside", "with its allies"; "with live ammunition" and "with warships" name no partner)."""
+    countries = {a.country for a in sources}
+    if len(countries) > 1 or any(a.code.startswith("IGO") for a in sources):
+        return False
+    if any(a.country is not None and a.country not in countries for a in targets):
+        return False
+    for c in (c for h in (noun, light) for c in h.children):
+        if (c.dep_ == "amod" and c.lower_ in _JOINT) or c.lower_ in _PARTNERING:
+            return False
+        if c.dep_ == "prep" and c.lower_ == "with" and any(
+                p.lower_ in _PARTNERS or any(q.lower_ in _JOINT or q.lower_ == "foreign" for q in p.children)
+                for p in c.children):
+            return False  # "with its allies", "with allied forces", "with foreign troops"
+    return True
 
 
 def _no_act_of_its_own(verb: Token, match: Match) -> bool:
