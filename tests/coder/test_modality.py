@@ -321,3 +321,20 @@ def test_a_finite_verb_joined_to_an_infinitive_is_its_own_act(coder) -> None:
     'host', but the expulsion happened (a sentence of our own)."""
     events = coder.code_text("Estonia was unwilling to host the Russian envoy and expelled two diplomats.", DAY)
     assert {e.mode for e in events if e.cameo.startswith("16")} == {"factual"}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    ("Seoul is not likely to send weapons to Kyiv.", "07", "hypothetical"),  # no more than "unlikely"
+    ("Pyongyang is certain to launch another satellite.", "15", "future"),
+])
+def test_what_is_likely_or_certain_is_not_done(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}
+
+
+def test_a_likelihood_is_nobodys_stated_intent(coder) -> None:
+    """"is likely to attack" is someone's estimate: no statement of intent (a threat, 138x) is
+    derived from it, as from "vowed to attack" (sentences of our own)."""
+    likely = coder.code_text("Azerbaijan is likely to attack Armenia again.", DAY)
+    assert {e.mode for e in likely} == {"future"}
+    vowed = coder.code_text("Azerbaijan vowed to attack Armenia again.", DAY)
+    assert any(e.mode == "factual" and e.cameo.startswith("13") for e in vowed)

@@ -89,7 +89,8 @@ _POSSIBILITY_NOUNS = {"ability", "capability", "capacity", "power", "right", "me
 CATENATIVES = frozenset({"manage", "move", "proceed", "begin", "start", "continue", "keep", "hasten", "rush",
                          "tend", "happen", "get", "come", "dare", "bother", "struggle", "strive", "endeavour",
                          "endeavor", "opt", "choose", "go", "try", "attempt"})
-_FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared", "eager", "determined"}
+_FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared", "eager", "determined",
+               "certain", "sure", "bound"}
 #: Participles of a schedule or of readiness, passive in form ("was set to sign", "were slated to meet").
 _FUTURE_PARTICIPLES = {"set", "poised", "slated", "due"}
 #: Adjectives of unwillingness: what they govern is not done ("was reluctant to criticize Beijing").
@@ -215,8 +216,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         adjective = _predicate_adjective(head, how)
         if adjective is not None:
             word, link, denied = adjective
-            if word in _DOUBTING_ADJ:
-                return "hypothetical"  # "is unlikely to attack", "is not unlikely to attack" alike
+            if word in _DOUBTING_ADJ or (word == "likely" and denied):
+                return "hypothetical"  # "is unlikely to attack", "is not likely to", "is not unlikely to" alike
             if word in _UNWILLING_ADJ and not denied:
                 return "negated"  # "was reluctant to meet"
             if word in _UNWILLING_ADJ:  # "was not reluctant to criticize": it did; "might not be" still might

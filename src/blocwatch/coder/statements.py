@@ -23,8 +23,8 @@ from blocwatch.coder.modality import (
 from blocwatch.coder.syntax import governor_of, passive
 from blocwatch.data import read_csv
 
-__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "intent_code", "mirror", "obligation", "request_kind",
-           "stated_intent", "will_not"]
+__all__ = ["APPEALING", "DEMANDING", "LIKELIHOOD", "PREPARING", "REFUSING", "intent_code", "mirror", "obligation",
+           "request_kind", "stated_intent", "will_not"]
 
 @functools.cache
 def _mirrors() -> dict[str, dict[str, str]]:
@@ -87,6 +87,10 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
         lemma = gov.lemma_.lower()
         if lemma in COMMITMENT_HEADS:
             return True
+        adjective = gov if gov.pos_ == "ADJ" else next(
+            (c for c in gov.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None) if lemma == "be" else None
+        if adjective is not None and adjective.lemma_.lower() in LIKELIHOOD:
+            return False  # "is likely to attack": someone's estimate, not the actor's word
         if lemma in WISHING and (anchor.dep_ == "ccomp" or passive(gov) is not None):
             return False  # "hopes Beijing will release", "Japan is expected to sign": others' wish, not their word
         if lemma in REPORTING_VERBS or lemma == "be" or gov.pos_ == "ADJ":
@@ -94,6 +98,10 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
         elif lemma in FUTURE_HEADS and lemma not in ("want", "seek", "aim", "hope"):
             return False
     return True
+
+
+#: Adjectives of likelihood: what they govern is estimated, by whoever speaks, not stated by its actor.
+LIKELIHOOD = frozenset({"likely", "unlikely", "probable", "improbable", "certain", "sure", "bound"})
 
 
 #: CAMEO 10x (demand) versus 02x (appeal: ask, urge, call for).
