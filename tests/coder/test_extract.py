@@ -774,6 +774,7 @@ def test_who_came_under_or_was_hit_with_an_act_is_its_target(coder):
     assert coded("Syria was hit with new U.S. sanctions on Friday.") == {("USA", "SYR", "163")}
     assert coded("Belarus was subjected to fresh sanctions by Canada.") == {("CAN", "BLR", "163")}
     assert coded("Kharkiv came under attack by Russian drones on Monday.") == {("RUS", "UKR", "190")}
+    assert coded("Odesa came under a barrage of Russian attacks.") == {("RUS", "UKR", "190")}  # a measure word
     assert coded("Russia hit Iran with sanctions over the drones.") == {("RUS", "IRN", "163")}
 
 

@@ -64,7 +64,6 @@ _GENDERED = {**PERSONAL, "his": "m", "hers": "f", "himself": "m", "herself": "f"
 #: Where a common noun for a person names someone in the sentence (as a title, "Foreign Minister
 #: Lavrov", it is a compound, and as a predicate, "is a dangerous man", an attribute: no one else).
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "agent", "npadvmod", "ROOT"})
-_QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
 
 #: A person named in a sentence: (first token, end, record).
 _Named = tuple[int, int, ActorRecord | None]

@@ -178,8 +178,12 @@ def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
     return []
 
 
+#: Prepositions of where an act itself happened or was aimed ("met in Zurich", "sent to Ukraine").
+_AT = ("in", "at", "to", "into", "inside", "near")
+
+
 def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
-                  sources: Sequence[Actor], preps: Sequence[str] | None = None) -> list[Actor]:
+                  sources: Sequence[Actor], preps: tuple[str, ...] = _AT) -> list[Actor]:
     """Where a visit, meeting, protest or attack without a named target happened: its state.
 
     CAMEO codes the host of a meeting and the place of a protest or attack as the target when
@@ -187,15 +191,12 @@ def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
     prepositions of place looked at (default: in, at, to, into, inside, near).
     """
     own = {s.code for s in sources} | {s.country for s in sources if s.country}
-    for place in _places_of(head, by_token, _AT if preps is None else tuple(preps)):
+    for place in _places_of(head, by_token, preps):
         actors = [a for a in actors_of([place], by_token, day) if a.code not in own and a.country not in own]
         if actors:
             return actors
     return []
 
-
-#: Prepositions of where an act itself happened or was aimed ("met in Zurich", "sent to Ukraine").
-_AT = ("in", "at", "to", "into", "inside", "near")
 
 
 def _places_of(head: Token, by_token: dict[int, Mention], preps: tuple[str, ...] = _AT) -> list[Token]:

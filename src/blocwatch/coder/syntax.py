@@ -74,10 +74,22 @@ UNDERGOING = frozenset({("come", "under")})
 UNDERGOING_PASSIVE = frozenset({("hit", "with"), ("subject", "to")})
 
 
+def _carrier(noun: Token) -> Token:
+    """The word that stands in the clause for an event noun: a measure word or generic head over it
+    ("10 days of war games", "a barrage of attacks", "a mediation effort"), else the noun."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_HEADS:
+        return noun.head.head
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_EVENT_HEADS:
+        return noun.head
+    return noun
+
+
 def undergoes(noun: Token) -> Token | None:
-    """The verb by which its subject undergoes ``noun`` (:data:`UNDERGOING`), or None."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+    """The verb by which its subject undergoes ``noun`` (:data:`UNDERGOING`), or None ("came
+    under a barrage of attacks" too)."""
+    carrier = _carrier(noun)
+    prep = carrier.head
+    if carrier.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = prep.head
     key = (verb.lemma_.lower(), prep.lower_)
@@ -89,12 +101,7 @@ def undergoes(noun: Token) -> Token | None:
 def light_verb(noun: Token) -> Token | None:
     """The verb that makes an event noun an event: "held [talks]", "[talks] took place",
     "embarked on a [visit]", "launched a mediation [effort]", "began [10 days of] war games"."""
-    carrier = noun
-    # look through measure words and generic heads: "10 days of war games", "a mediation effort"
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in MEASURE_HEADS:
-        carrier = noun.head.head
-    elif noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_EVENT_HEADS:
-        carrier = noun.head
+    carrier = _carrier(noun)
     head = carrier.head
     lemma = head.lemma_.lower()
     if carrier.dep_ in ("dobj", "nsubjpass") and lemma in LIGHT_VERBS and head.pos_ in ("VERB", "AUX"):
@@ -103,7 +110,7 @@ def light_verb(noun: Token) -> Token | None:
         return head
     if carrier.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in LIGHT_VERBS:
         return head.head  # "embarked on a visit to"
-    return undergoes(carrier)  # "came under fire"
+    return undergoes(noun)  # "came under fire"
 
 
 def phrase(head: Token) -> list[Token]:
