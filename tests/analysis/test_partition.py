@@ -10,7 +10,7 @@ import pytest
 
 from blocwatch.analysis import partition
 from blocwatch.analysis.partition import _Relocation, bloc_search
-from blocwatch.analysis.spins import adjacency
+from blocwatch.analysis.spins import adjacency, csr
 
 
 def random_costs(seed: int, n: int, p: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -149,10 +149,20 @@ def test_finds_the_optimum_of_small_networks(seed):
 
 
 def counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Count the descents."""
+    """Count the descents: of the informed starts one by one, of the random ones (compiled, a
+    batch at a time) by the starts each batch used."""
     calls: list[int] = []
     descend = _Relocation.descend
     monkeypatch.setattr(_Relocation, "descend", lambda self, tol: calls.append(1) or descend(self, tol))
+    kernels = partition._kernels()
+    random_starts = kernels.random_starts
+
+    def counted(*args):  # noqa: ANN002, ANN202
+        out = random_starts(*args)
+        calls.extend([1] * out[3])
+        return out
+
+    monkeypatch.setattr(kernels, "random_starts", counted)
     return calls
 
 
@@ -200,3 +210,44 @@ def test_a_tolerance_that_is_not_positive_is_refused(tol):
     u, v, b = random_costs(0, 8, 0.6)
     with pytest.raises(InputError, match="tol must be positive"):
         bloc_search(8, u, v, b, 3, [], tol=tol)
+
+
+def canonical(z: np.ndarray) -> list[int]:
+    """Bloc numbers in order of first appearance."""
+    seen: dict[int, int] = {}
+    return [seen.setdefault(c, len(seen)) for c in z.tolist()]
+
+
+def searched_in_python(n, u, v, b, k, seed, restarts, repeats, patience, tol):  # noqa: ANN001, ANN202
+    """The random starts as the search made them in Python, one descent at a time."""
+    graph = (*csr(n, u, v, b), u, v, b)
+    rng = np.random.default_rng(seed)
+    best, best_p, hits, since, used = None, np.inf, 0, 0, 0
+    for _ in range(restarts):
+        used += 1
+        z = rng.integers(k, size=n)
+        z[rng.permutation(n)[:k]] = np.arange(k)
+        _Relocation(graph, z, k).descend(tol)
+        p = float(b[z[u] == z[v]].sum())
+        if p < best_p - tol:
+            best, best_p, hits, since = z, p, 1, 0
+        else:
+            hits += p <= best_p + tol and canonical(z) == canonical(best)
+            since += 1
+        if hits >= repeats or since == patience:
+            break
+    return best, best_p, used
+
+
+@pytest.mark.parametrize(("seed", "k", "repeats", "patience"), [(0, 2, 3, 25), (1, 3, 3, 25), (2, 4, 99, 5),
+                                                                 (3, 5, 2, None), (4, 3, 99, None)])
+def test_the_compiled_random_starts_are_the_python_search(seed, k, repeats, patience, monkeypatch):
+    """The same draws, descents, sums and stopping rules: the same partition and value after as
+    many starts."""
+    u, v, b = random_costs(seed, 45, 0.25)
+    tol = 1e-9 * float(np.abs(b).sum())
+    calls = counting(monkeypatch)
+    z, value = bloc_search(45, u, v, b, k, [], seed=seed, restarts=30, repeats=repeats, patience=patience)
+    starts = len(calls)
+    want_z, want, used = searched_in_python(45, u, v, b, k, seed, 30, repeats, patience, tol)
+    assert value == want and z.tolist() == want_z.tolist() and starts == used

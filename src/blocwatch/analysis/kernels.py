@@ -24,7 +24,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["best_move", "best_swap", "csr_matvec", "descend", "flip_descend", "move", "pairwise_sum", "refresh"]
+__all__ = ["best_move", "best_swap", "csr_matvec", "descend", "flip_descend", "move", "pairwise_sum", "random_starts",
+           "refresh"]
 
 
 @njit(cache=True)
@@ -137,6 +138,71 @@ def descend(indptr, indices, data, u, v, b, z, m, sizes, gain, target, cached, t
         zi, zj = z[i], z[j]
         move(indptr, indices, data, z, m, sizes, gain, target, cached, i, zj)
         move(indptr, indices, data, z, m, sizes, gain, target, cached, j, zi)
+
+
+@njit(cache=True)
+def _same_partition(z, y, k):
+    """Whether ``z`` and ``y`` (bloc numbers below ``k``) split the nodes alike, whatever the
+    blocs' numbers (their bloc numbers in order of first appearance equal)."""
+    zl, yl = np.full(k, -1), np.full(k, -1)
+    nz = ny = 0
+    for i in range(len(z)):
+        if zl[z[i]] < 0:
+            zl[z[i]], nz = nz, nz + 1
+        if yl[y[i]] < 0:
+            yl[y[i]], ny = ny, ny + 1
+        if zl[z[i]] != yl[y[i]]:
+            return False
+    return True
+
+
+@njit(cache=True)
+def random_starts(indptr, indices, data, u, v, b, k, draws, picks, cached, tol, best, best_p, hits, since,
+                  repeats, patience, bound):
+    """The random starts of ``partition.bloc_search``, one after another, with its stopping rules.
+
+    Start ``r`` is ``draws[r]`` with node ``picks[r, c]`` put in bloc ``c`` (no bloc empty); it is
+    descended (:func:`descend`, gains built as ``partition._Relocation`` builds them), its value
+    summed as numpy sums ``b[z[u] == z[v]]``, and kept in ``best`` (changed in place) when it
+    improves ``best_p`` by more than ``tol``; otherwise ``since`` grows, and ``hits`` when it ends
+    at ``best``'s partition. After each start the search stops when ``hits`` reaches ``repeats``,
+    ``since`` equals ``patience`` (-1: never) or ``best_p`` meets ``bound``. Returns ``(best_p,
+    hits, since, starts used, stopped)``.
+    """
+    n = len(indptr) - 1
+    tie_b = np.empty(len(u))
+    for r in range(draws.shape[0]):
+        z = draws[r].copy()
+        for c in range(k):
+            z[picks[r, c]] = c
+        m = np.zeros((n, k))
+        for i in range(n):
+            for p in range(indptr[i], indptr[i + 1]):
+                m[i, z[indices[p]]] += data[p]
+        sizes = np.zeros(k, dtype=np.int64)
+        for i in range(n):
+            sizes[z[i]] += 1
+        gain, target = np.zeros(n), np.zeros(n, dtype=np.int64)
+        if cached:
+            for i in range(n):
+                refresh(z, m, sizes, gain, target, i)
+        descend(indptr, indices, data, u, v, b, z, m, sizes, gain, target, cached, tol)
+        inside = 0
+        for e in range(len(u)):
+            if z[u[e]] == z[v[e]]:
+                tie_b[inside] = b[e]
+                inside += 1
+        p = pairwise_sum(tie_b, 0, inside)
+        if p < best_p - tol:
+            best[:] = z
+            best_p, hits, since = p, 1, 0
+        else:
+            if p <= best_p + tol and _same_partition(z, best, k):
+                hits += 1
+            since += 1
+        if hits >= repeats or since == patience or best_p <= bound + tol:
+            return best_p, hits, since, r + 1, True
+    return best_p, hits, since, draws.shape[0], False
 
 
 @njit(cache=True)

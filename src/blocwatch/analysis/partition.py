@@ -30,6 +30,8 @@ __all__ = ["bloc_search"]
 #: Above this many entries of the gain matrix (nodes x blocs), the search keeps each node's best
 #: move and looks again only at the rows a move changes.
 CACHE_ABOVE = 4096
+#: Random starts drawn at a time for the compiled search (most searches stop within a few batches).
+RANDOM_BATCH = 8
 
 
 def _kernels():  # noqa: ANN202 - a module
@@ -96,14 +98,6 @@ class _Relocation:
         """Best move while one lowers the criterion, else best swap, while one does."""
         self._k.descend(*self.graph, *self.ties, self.z, self.m, self.sizes, self.gain, self.target, self.cached,
                         float(tol))
-
-
-def _canonical(z: np.ndarray) -> np.ndarray:
-    """Bloc numbers in order of first appearance (one partition, one labelling)."""
-    first = np.unique(z, return_index=True)[1]
-    label = np.empty(first.max() + 1 if len(first) else 0, dtype=np.int64)
-    label[z[np.sort(first)]] = np.arange(len(first))
-    return label[z]
 
 
 def _open_up(graph: tuple[np.ndarray, ...], z: np.ndarray, k: int, tol: float) -> np.ndarray:
@@ -180,22 +174,28 @@ def bloc_search(n: int, u: np.ndarray, v: np.ndarray, b: np.ndarray, k: int, sta
     tol = 1e-9 * max(1.0, float(np.abs(b).sum())) if tol is None else tol
     if not tol > 0:  # with no margin, rounding can make two moves undo each other forever
         raise InputError(f"tol must be positive, not {tol}")
-    rng = np.random.default_rng(seed)
-    best, best_p, hits, since = np.zeros(n, dtype=np.int64), np.inf, 0, 0
-    for r in range(len(starts) + restarts):
-        if r < len(starts):
-            z = _open_up(graph, starts[r], k, tol)
-        else:
-            z = rng.integers(k, size=n)
-            z[rng.permutation(n)[:k]] = np.arange(k)
-            state = _Relocation(graph, z, k)
-            state.descend(tol)
+    best, best_p, hits = np.zeros(n, dtype=np.int64), np.inf, 0
+    for start in starts:  # informed starts tend to end alike: only random ones confirm
+        z = _open_up(graph, start, k, tol)
         p = float(b[z[u] == z[v]].sum())
         if p < best_p - tol:
-            best, best_p, hits, since = z, p, 1, 0
-        elif r >= len(starts):  # informed starts tend to end alike: only random ones confirm
-            hits += p <= best_p + tol and np.array_equal(_canonical(z), _canonical(best))
-            since += 1
-        if hits >= repeats or since == patience or best_p <= bound + tol:
+            best, best_p, hits = z, p, 1
+        if hits >= repeats or patience == 0 or best_p <= bound + tol:
+            return best, best_p
+    # The random starts run compiled, a batch at a time; each draws its blocs, then the nodes that
+    # open every bloc, from one generator (the draws a batch does not use are never used).
+    rng, best, since, left = np.random.default_rng(seed), best.astype(np.int64), 0, restarts
+    cached = n * k > CACHE_ABOVE
+    while left > 0:
+        batch = min(left, RANDOM_BATCH)
+        draws, picks = np.empty((batch, n), dtype=np.int64), np.empty((batch, k), dtype=np.int64)
+        for r in range(batch):
+            draws[r] = rng.integers(k, size=n)
+            picks[r] = rng.permutation(n)[:k]
+        best_p, hits, since, used, stopped = _kernels().random_starts(
+            *graph, k, draws, picks, cached, float(tol), best, float(best_p), int(hits), since, int(repeats),
+            -1 if patience is None else int(patience), float(bound))
+        if stopped:
             break
-    return best, best_p
+        left -= used
+    return best, float(best_p)
