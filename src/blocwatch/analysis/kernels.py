@@ -24,8 +24,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["best_move", "best_swap", "csr_matvec", "descend", "flip_descend", "move", "pairwise_sum", "random_starts",
-           "refresh"]
+__all__ = ["ball", "best_move", "best_swap", "csr_matvec", "descend", "flip_descend", "flipped", "move", "pairwise_sum",
+           "random_starts", "refresh"]
 
 
 @njit(cache=True)
@@ -307,7 +307,7 @@ def flip_descend(s, h, indptr, indices, data, tol, batch, crowd):
             change += pairwise_sum(gains, 0, k)
             for x in range(k):
                 s[picked[x]] = -s[picked[x]]
-            if k <= 8:  # as spins._flip: rows one by one
+            if k <= 8:  # as flipped: rows one by one
                 for x in range(k):
                     i = picked[x]
                     for p in range(indptr[i], indptr[i + 1]):
@@ -331,6 +331,50 @@ def flip_descend(s, h, indptr, indices, data, tol, batch, crowd):
         s[i] = -s[i]
         for p in range(indptr[i], indptr[i + 1]):
             h[indices[p]] += (2.0 * s[i]) * data[p]
+
+
+@njit(cache=True)
+def flipped(s, h, pick, indptr, indices, data):
+    """Spins ``s`` with the nodes ``pick`` (distinct) flipped, and their fields ``h + 2 A[:, pick]
+    s'[pick]`` (see ``spins._flip``): up to eight rows added one by one, more summed apart first
+    (numpy's bincount), as ``flip_descend`` does."""
+    s2 = s.copy()
+    for x in range(len(pick)):
+        s2[pick[x]] = -s2[pick[x]]
+    if len(pick) <= 8:
+        h2 = h.copy()
+        for x in range(len(pick)):
+            i = pick[x]
+            for p in range(indptr[i], indptr[i + 1]):
+                h2[indices[p]] += (2.0 * s2[i]) * data[p]
+        return s2, h2
+    add = np.zeros(len(s))
+    for x in range(len(pick)):
+        i = pick[x]
+        for p in range(indptr[i], indptr[i + 1]):
+            add[indices[p]] += 2.0 * data[p] * s2[i]
+    h2 = np.empty(len(s))
+    for j in range(len(s)):
+        h2[j] = h[j] + add[j]
+    return s2, h2
+
+
+@njit(cache=True)
+def ball(i, size, indptr, indices):
+    """Up to ``size`` nodes grown breadth-first from ``i``, neighbours in the order of their entries."""
+    n = len(indptr) - 1
+    pick = np.empty(max(1, min(size, n)), dtype=np.int64)
+    seen = np.zeros(n, dtype=np.bool_)
+    pick[0], seen[i], count, q = i, True, 1, 0
+    while q < count and count < size:
+        for p in range(indptr[pick[q]], indptr[pick[q] + 1]):
+            j = indices[p]
+            if not seen[j] and count < size:
+                seen[j] = True
+                pick[count] = j
+                count += 1
+        q += 1
+    return pick[:count]
 
 
 @njit(cache=True)

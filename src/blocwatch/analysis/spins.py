@@ -88,25 +88,14 @@ def _flip_descend(s: np.ndarray, h: np.ndarray, graph: tuple[np.ndarray, ...], t
                                   np.asarray(data, dtype=np.float64), float(tol), BATCH, CROWD)
 
 
-def _rows(pick: np.ndarray, indptr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions in a CSR matrix of the entries of rows ``pick``, and the row of each."""
-    counts = indptr[pick + 1] - indptr[pick]
-    at = np.repeat(indptr[pick] - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
-    return at, np.repeat(pick, counts)
-
-
 def _flip(s: np.ndarray, h: np.ndarray, pick: np.ndarray, indptr: np.ndarray, indices: np.ndarray,
           data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Spins with the nodes ``pick`` (distinct) flipped, and their fields: ``h + 2 A[:, pick] s'[pick]``."""
-    s2 = s.copy()
-    s2[pick] = -s2[pick]
-    if len(pick) <= 8:  # a few nodes: their rows one by one cost less
-        h2 = h.copy()
-        for i in pick.tolist():
-            h2[indices[indptr[i]:indptr[i + 1]]] += (2.0 * s2[i]) * data[indptr[i]:indptr[i + 1]]
-        return s2, h2
-    at, owner = _rows(pick, indptr)
-    return s2, h + np.bincount(indices[at], weights=2.0 * data[at] * s2[owner], minlength=len(s))
+    """Spins with the nodes ``pick`` (distinct) flipped, and their fields: ``h + 2 A[:, pick] s'[pick]``.
+    Compiled (:func:`blocwatch.analysis.kernels.flipped`)."""
+    from blocwatch.analysis import kernels  # numba: imported only when a search runs
+
+    return kernels.flipped(s, h, np.asarray(pick, dtype=np.int64), np.asarray(indptr, dtype=np.int64),
+                           np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=np.float64))
 
 
 def _operator(m: Any) -> Any:
@@ -227,11 +216,11 @@ def local_search(n: int, u: np.ndarray, v: np.ndarray, sw: np.ndarray, seed: int
             if stalled >= stall or f <= bound + tol or (n > STALL_NODES and same(s, f)):
                 break
             if rng.random() < 0.5:
-                pick = rng.choice(n, min(kick, n), replace=False).tolist()
-            else:
+                pick = rng.choice(n, min(kick, n), replace=False)
+            else:  # a ball grown breadth-first from a random node
                 size = int(rng.integers(2, 2 * kick + 1))
-                pick = _ball(int(rng.integers(n)), size, indptr, indices)
-            s2, h2 = _flip(s, h, np.asarray(pick), indptr, indices, data)
+                pick = kernels.ball(int(rng.integers(n)), size, indptr, indices)
+            s2, h2 = _flip(s, h, pick, indptr, indices, data)
             f2 = 0.5 * (total - float(s2 @ h2) / 2) + _flip_descend(s2, h2, graph, tol)
             stalled = 0 if f2 < f - tol else stalled + 1
             if f2 <= f + tol:
