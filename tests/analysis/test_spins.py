@@ -141,3 +141,26 @@ def test_csr_arrays_are_scipys(seed):
         assert [x.dtype for x in got] == [np.int64, np.int64, np.float64]
         assert got[0].tolist() == a.indptr.tolist() and got[1].tolist() == a.indices.tolist()
         assert got[2].tobytes() == a.data.astype(np.float64).tobytes()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_laplacian_arrays_are_scipys(seed):
+    """The spectral start's Laplacian is SciPy's ``diags_array(abs(a).sum(axis=1)) - a`` to the
+    last bit: degrees summed as SciPy sums rows (long rows too), the diagonal in its place, ties of
+    weight 0 and nodes without ties left out."""
+    from scipy import sparse
+
+    n = 40
+    u, v, sw = random_graph(seed, n, 0.4)
+    rng = np.random.default_rng(seed)
+    sw = sw * rng.uniform(0.1, 2.0, len(sw))
+    sw[: len(sw) // 10] = 0.0
+    keep = (u != 3) & (v != 3)  # node 3 without ties
+    graph = csr(n, u[keep], v[keep], sw[keep])
+    a = sparse.csr_array((graph[2], graph[1], graph[0]), shape=(n, n))
+    want = sparse.csr_array(sparse.diags_array(abs(a).sum(axis=1)) - a)
+    got = spins.laplacian(graph)
+    assert got[0].tolist() == want.indptr.tolist() and got[1].tolist() == want.indices.tolist()
+    assert got[2].tobytes() == want.data.astype(np.float64).tobytes()
+    assert got[0][4] == got[0][3]  # the node without ties has no entry, not a 0 on the diagonal
+    assert max(np.diff(got[0])) > 9  # rows long enough for the degree's summation order to matter

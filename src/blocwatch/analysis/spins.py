@@ -98,50 +98,71 @@ def _flip(s: np.ndarray, h: np.ndarray, pick: np.ndarray, indptr: np.ndarray, in
                            np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=np.float64))
 
 
-def _operator(m: Any) -> Any:
-    """The CSR matrix ``m`` as a SciPy ``LinearOperator`` whose product with a vector is one compiled
-    call (:func:`blocwatch.analysis.kernels.csr_matvec`, the same sums as SciPy's): ARPACK asks for
-    a product per step, and SciPy's layers of checks around each cost more than the product on
-    networks of states."""
+def _operator(graph: tuple[np.ndarray, ...]) -> Any:
+    """The CSR matrix ``graph`` (``indptr, indices, data``) as a SciPy ``LinearOperator`` whose
+    product with a vector is one compiled call (:func:`blocwatch.analysis.kernels.csr_matvec`, the
+    same sums as SciPy's): ARPACK asks for a product per step, and SciPy's layers of checks around
+    each cost more than the product on networks of states."""
     from scipy.sparse.linalg import LinearOperator
 
     from blocwatch.analysis import kernels  # numba: imported only when a search runs
 
-    indptr, indices, data = (np.asarray(m.indptr, dtype=np.int64), np.asarray(m.indices, dtype=np.int64),
-                             np.asarray(m.data, dtype=np.float64))
-    op = LinearOperator(m.shape, matvec=lambda x: kernels.csr_matvec(indptr, indices, data, x), dtype=np.float64)
+    indptr, indices, data = graph
+    n = len(indptr) - 1
+    op = LinearOperator((n, n), matvec=lambda x: kernels.csr_matvec(indptr, indices, data, x), dtype=np.float64)
     op.matvec = op._matvec  # ARPACK passes vectors of the right length: the per-call checks go
     return op
+
+
+def laplacian(graph: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """CSR arrays of the signed Laplacian ``D_|A| - A`` of the CSR matrix ``graph`` (``indptr,
+    indices, data``; each row's entries by column, no two alike, no diagonal, as from :func:`csr`).
+
+    The same arrays as SciPy's ``diags_array(abs(a).sum(axis=1)) - a`` (built in numpy: SciPy's
+    operations cost more than the eigenvector on the small networks searched by the hundred): each
+    degree summed as SciPy sums a row (``numpy.add.reduceat``), the diagonal among a row's entries
+    by column, entries that come out 0 (a tie of weight 0, a node without ties) left out.
+
+    Examples
+    --------
+    >>> [a.tolist() for a in laplacian(csr(3, np.array([0, 1]), np.array([1, 2]), np.array([1.0, -2.0])))]
+    [[0, 2, 5, 7], [0, 1, 0, 1, 2, 1, 2], [1.0, -1.0, -1.0, 3.0, 2.0, 2.0, 2.0]]
+    """
+    indptr, indices, data = graph
+    n = len(indptr) - 1
+    counts = np.diff(indptr)
+    degree = np.zeros(n)
+    tied = np.flatnonzero(counts)
+    if len(tied):
+        degree[tied] = np.add.reduceat(np.abs(data), indptr[tied])
+    keep = data != 0
+    diagonal = np.flatnonzero(degree != 0)
+    rows = np.concatenate([np.repeat(np.arange(n, dtype=np.int64), counts)[keep], diagonal])
+    cols = np.concatenate([np.asarray(indices, dtype=np.int64)[keep], diagonal])
+    order = np.lexsort((cols, rows))
+    out = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=out[1:])
+    return out, cols[order], np.concatenate([-np.asarray(data, dtype=np.float64)[keep], degree[diagonal]])[order]
 
 
 def _spectral_start(graph: tuple[np.ndarray, ...], seed: int) -> np.ndarray:
     """Signs of the eigenvector of the smallest eigenvalue of the signed Laplacian ``D_|A| - A``
     (``A`` given by its CSR arrays ``graph``)."""
-    from scipy import sparse
     from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
-    indptr, indices, data = graph
-    n = len(indptr) - 1
-    a = sparse.csr_array((data, indices, indptr), shape=(n, n))
-    lap = sparse.csr_array(sparse.diags_array(abs(a).sum(axis=1)) - a)
+    lap = laplacian(graph)
+    n = len(lap[0]) - 1
     try:
-        vec = np.linalg.eigh(lap.toarray())[1][:, 0] if n <= 50 else eigsh(
-            _operator(lap), k=1, which="SA", tol=1e-4, v0=np.random.default_rng(seed).uniform(0.5, 1.5, n))[1][:, 0]
+        if n <= 50:
+            dense = np.zeros((n, n))
+            dense[np.repeat(np.arange(n), np.diff(lap[0])), lap[1]] = lap[2]
+            vec = np.linalg.eigh(dense)[1][:, 0]
+        else:
+            vec = eigsh(_operator(lap), k=1, which="SA", tol=1e-4,
+                        v0=np.random.default_rng(seed).uniform(0.5, 1.5, n))[1][:, 0]
     except ArpackNoConvergence:  # rare; the random starts remain
         vec = np.ones(n)
     return np.where(vec < 0, -1.0, 1.0)
-
-
-def _ball(i: int, size: int, indptr: np.ndarray, indices: np.ndarray) -> list[int]:
-    """Up to ``size`` nodes grown breadth-first from ``i``."""
-    pick, seen, q = [i], {i}, 0
-    while q < len(pick) and len(pick) < size:
-        for j in indices[indptr[pick[q]]:indptr[pick[q] + 1]].tolist():
-            if j not in seen and len(pick) < size:
-                seen.add(j)
-                pick.append(j)
-        q += 1
-    return pick
 
 
 def local_search(n: int, u: np.ndarray, v: np.ndarray, sw: np.ndarray, seed: int, restarts: int, *,
