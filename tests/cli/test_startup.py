@@ -134,3 +134,23 @@ def test_balance_of_an_edge_csv_as_json_lines_needs_no_arrow_nor_a_progress_bar(
     modules = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "numba" in modules  # the search ran
     assert "pyarrow" not in modules and "rich.progress" not in modules
+
+
+def test_the_program_spares_its_tear_down_the_search_for_cycles_and_a_caller_keeps_its_collector():
+    """Once a command is done, the program moves what it made to the collector's permanent
+    generation (the tear-down would search half a million of numba's objects for cycles); a
+    caller of ``main`` in Python keeps a collector that still frees its garbage."""
+    code = ("import atexit, gc, sys; from blocwatch.cli import main; "
+            "atexit.register(lambda: print('frozen', gc.get_freeze_count(), file=sys.stderr)); "
+            "sys.argv = ['blocwatch', '--version']; main()")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stderr.split("frozen")[1]) > 1000
+    import gc
+
+    from blocwatch.cli import main
+
+    before = gc.get_freeze_count()
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and gc.get_freeze_count() == before
