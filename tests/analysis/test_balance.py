@@ -73,6 +73,8 @@ def test_triangles_match_enumeration(seed):
     assert (t.triangles, t.balanced, t.unbalanced) == (total, bal, total - bal)
     assert t.ratio == pytest.approx(bal / total)
     assert t.weighted_ratio == pytest.approx(wb / wt)
+    counts = triangle_balance(net, weighted=False)  # the counts alone, as the balance rows show them
+    assert (counts.triangles, counts.balanced, counts.ratio, counts.weighted_ratio) == (total, bal, t.ratio, None)
 
 
 # -- frustration: hand-built ----------------------------------------------------------------------

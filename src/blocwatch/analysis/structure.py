@@ -60,7 +60,7 @@ def balance_summary(net: SignedNetwork, *, method: str = "auto", time_limit: flo
         heaviest first).
     """
     fr, part = solve(net, method, time_limit, k)
-    tri = triangle_balance(net)
+    tri = triangle_balance(net, weighted=False)  # the rows show the ratio of counts
     return {
         "group": net.label, "nodes": len(net.nodes), "edges": len(net.edges), "frustration": fr.value,
         "exact": fr.exact, "bound": fr.bound, "seconds": round(fr.seconds, 3),
