@@ -25,7 +25,7 @@ import numpy as np
 from numba import njit
 
 __all__ = ["ball", "best_move", "best_swap", "csr_matvec", "descend", "flip_descend", "flipped", "move", "pairwise_sum",
-           "random_starts", "refresh"]
+           "random_starts", "refresh", "symmetric_csr"]
 
 
 @njit(cache=True)
@@ -375,6 +375,37 @@ def ball(i, size, indptr, indices):
                 count += 1
         q += 1
     return pick[:count]
+
+
+@njit(cache=True)
+def symmetric_csr(n, u, v, vals):
+    """CSR arrays of the symmetric matrix with ``A[u, v] = A[v, u] = vals`` (see ``spins.csr``),
+    and whether a pair is given twice (then the arrays are not SciPy's, which sum it). Each row's
+    entries are sorted by column, stably, from the ``(u, v)`` entries followed by the ``(v, u)``
+    ones: the order of ``numpy.lexsort`` on them."""
+    m = len(u)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    for e in range(m):
+        indptr[u[e] + 1] += 1
+        indptr[v[e] + 1] += 1
+    for r in range(n):
+        indptr[r + 1] += indptr[r]
+    fill = indptr[:-1].copy()
+    indices, data = np.empty(2 * m, dtype=np.int64), np.empty(2 * m)
+    for side in range(2):
+        for e in range(m):
+            r, c = (u[e], v[e]) if side == 0 else (v[e], u[e])
+            indices[fill[r]], data[fill[r]] = c, vals[e]
+            fill[r] += 1
+    twice = False
+    for r in range(n):
+        lo, hi = indptr[r], indptr[r + 1]
+        order = np.argsort(indices[lo:hi], kind="mergesort")
+        indices[lo:hi], data[lo:hi] = indices[lo:hi][order], data[lo:hi][order]
+        for p in range(lo + 1, hi):
+            if indices[p] == indices[p - 1]:
+                twice = True
+    return indptr, indices, data, twice
 
 
 @njit(cache=True)

@@ -168,9 +168,9 @@ def bloc_search(n: int, u: np.ndarray, v: np.ndarray, b: np.ndarray, k: int, sta
     >>> (z == z[0]).tolist(), value
     ([True, True, True, False], -1.5)
     """
-    graph = (*csr(n, u, v, b), u.astype(np.int64), v.astype(np.int64), b.astype(np.float64))
     if k == 1:
         return np.zeros(n, dtype=np.int64), float(b.sum())
+    graph = (*csr(n, u, v, b), u.astype(np.int64), v.astype(np.int64), b.astype(np.float64))
     tol = 1e-9 * max(1.0, float(np.abs(b).sum())) if tol is None else tol
     if not tol > 0:  # with no margin, rounding can make two moves undo each other forever
         raise InputError(f"tol must be positive, not {tol}")

@@ -48,8 +48,9 @@ def adjacency(n: int, u: np.ndarray, v: np.ndarray, vals: np.ndarray) -> Any:
 
 
 def csr(n: int, u: np.ndarray, v: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(indptr, indices, data)`` of :func:`adjacency`'s matrix (int64, int64, float64), built with
-    numpy: the same arrays as SciPy's, each row's entries by column, a pair given twice summed.
+    """``(indptr, indices, data)`` of :func:`adjacency`'s matrix (int64, int64, float64), built in
+    one compiled call (:func:`blocwatch.analysis.kernels.symmetric_csr`): the same arrays as
+    SciPy's, each row's entries by column, a pair given twice summed.
 
     The searches only need these arrays, and SciPy's constructor costs more than the search on the
     small networks :func:`~blocwatch.analysis.blocs.blocs` and ``balance`` measure by the hundred.
@@ -59,15 +60,15 @@ def csr(n: int, u: np.ndarray, v: np.ndarray, vals: np.ndarray) -> tuple[np.ndar
     >>> [a.tolist() for a in csr(3, np.array([0, 1]), np.array([1, 2]), np.array([1.0, -2.0]))]
     [[0, 1, 3, 4], [1, 0, 2, 1], [1.0, 1.0, -2.0, -2.0]]
     """
-    rows, cols = np.concatenate([u, v]).astype(np.int64), np.concatenate([v, u]).astype(np.int64)
-    order = np.lexsort((cols, rows))
-    rows, cols = rows[order], cols[order]
-    if len(rows) > 1 and ((rows[1:] == rows[:-1]) & (cols[1:] == cols[:-1])).any():  # SciPy sums them
+    from blocwatch.analysis import kernels  # numba: imported only when a search runs
+
+    indptr, indices, data, twice = kernels.symmetric_csr(n, np.asarray(u, dtype=np.int64),
+                                                         np.asarray(v, dtype=np.int64),
+                                                         np.asarray(vals, dtype=np.float64))
+    if twice:  # SciPy sums them
         a = adjacency(n, u, v, vals)
         return a.indptr.astype(np.int64), a.indices.astype(np.int64), a.data.astype(np.float64)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    return indptr, cols, np.concatenate([vals, vals]).astype(np.float64)[order]
+    return indptr, indices, data
 
 
 def _flip_descend(s: np.ndarray, h: np.ndarray, graph: tuple[np.ndarray, ...], tol: float) -> float:
