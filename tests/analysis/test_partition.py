@@ -52,21 +52,13 @@ def every_swap(z: np.ndarray, u, v, b) -> list[tuple[float, int, int]]:
     return out
 
 
-@pytest.fixture(params=[False, True], ids=["whole", "cached"])
-def cached(request, monkeypatch):
-    """The search looks at all of ``m`` on small networks and keeps per-node gains on large ones: both."""
-    monkeypatch.setattr(partition, "CACHE_ABOVE", 0 if request.param else 10**9)
-    return request.param
-
-
 @pytest.mark.parametrize("seed", range(6))
-def test_gains_after_moves_equal_recomputation(seed, cached):
+def test_gains_after_moves_equal_recomputation(seed):
     n, k = 12, 3
     u, v, b = random_costs(seed, n, 0.5)
     rng = np.random.default_rng(seed)
     z = np.arange(n) % k
     st = state(n, u, v, b, z, k)
-    assert st.cached == cached
     for _ in range(20):
         i = int(rng.integers(n))
         if st.sizes[st.z[i]] > 1:
@@ -83,7 +75,7 @@ def test_gains_after_moves_equal_recomputation(seed, cached):
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_best_swap_is_the_best_of_all_swaps_when_no_move_improves(seed, cached):
+def test_best_swap_is_the_best_of_all_swaps_when_no_move_improves(seed):
     n, k = 10, 3
     u, v, b = random_costs(seed, n, 0.6)
     st = state(n, u, v, b, np.random.default_rng(seed).integers(k, size=n), k)
@@ -102,7 +94,7 @@ def test_best_swap_is_the_best_of_all_swaps_when_no_move_improves(seed, cached):
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_swaps_of_a_node_alone_in_its_bloc_are_all_looked_at(seed, cached):
+def test_swaps_of_a_node_alone_in_its_bloc_are_all_looked_at(seed):
     """Any state: the best swap among ties across blocs and pairs with a node alone in its bloc
     (tied or not), the only ones that can improve once no move does."""
     n, k = 10, 3
@@ -122,7 +114,7 @@ def test_swaps_of_a_node_alone_in_its_bloc_are_all_looked_at(seed, cached):
 
 
 @pytest.mark.parametrize("seed", range(8))
-def test_descent_ends_where_no_move_or_swap_improves(seed, cached):
+def test_descent_ends_where_no_move_or_swap_improves(seed):
     n, k = 11, 3
     u, v, b = random_costs(seed, n, 0.5)
     z = np.random.default_rng(seed).integers(k, size=n)

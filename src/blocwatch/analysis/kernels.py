@@ -15,7 +15,7 @@ machine pays the compilation (a few seconds).
 Arrays: ``indptr``, ``indices``, ``data`` a symmetric CSR matrix (pair costs, or signed weights);
 ``u``, ``v``, ``b`` the ties (``u < v``) and their costs; ``z`` the bloc of each node, ``m`` the
 gains (nodes x blocs), ``sizes`` the nodes in each bloc; ``gain`` and ``target`` each node's best
-move when ``cached``; ``s`` spins and ``h`` local fields. Integer arrays are int64, the others
+move; ``s`` spins and ``h`` local fields. Integer arrays are int64, the others
 float64.
 """
 
@@ -45,9 +45,9 @@ def refresh(z, m, sizes, gain, target, i):
 
 
 @njit(cache=True)
-def move(indptr, indices, data, z, m, sizes, gain, target, cached, i, c):
-    """Move node ``i`` to bloc ``c``: the gains of its neighbours, the bloc sizes and, when
-    ``cached``, the best moves of the rows that changed."""
+def move(indptr, indices, data, z, m, sizes, gain, target, i, c):
+    """Move node ``i`` to bloc ``c``: the gains of its neighbours, the bloc sizes and the best
+    moves of the rows that changed."""
     a = z[i]
     for p in range(indptr[i], indptr[i + 1]):
         j = indices[p]
@@ -56,35 +56,24 @@ def move(indptr, indices, data, z, m, sizes, gain, target, cached, i, c):
     sizes[a] -= 1
     sizes[c] += 1
     z[i] = c
-    if cached:
-        for p in range(indptr[i], indptr[i + 1]):
-            refresh(z, m, sizes, gain, target, indices[p])
-        refresh(z, m, sizes, gain, target, i)
-        if sizes[a] == 1 or sizes[c] == 2:  # a node became alone in its bloc, or is no longer
-            for j in range(len(z)):
-                if z[j] == a or z[j] == c:
-                    refresh(z, m, sizes, gain, target, j)
+    for p in range(indptr[i], indptr[i + 1]):
+        refresh(z, m, sizes, gain, target, indices[p])
+    refresh(z, m, sizes, gain, target, i)
+    if sizes[a] == 1 or sizes[c] == 2:  # a node became alone in its bloc, or is no longer
+        for j in range(len(z)):
+            if z[j] == a or z[j] == c:
+                refresh(z, m, sizes, gain, target, j)
 
 
 @njit(cache=True)
-def best_move(z, m, sizes, gain, cached):
-    """``(change, i, c)`` of the best move; ties go to the smallest ``i``, then ``c``."""
-    if cached:
-        i = 0
-        for x in range(1, len(gain)):
-            if gain[x] < gain[i]:
-                i = x
-        return gain[i], i, -1  # the caller reads the bloc from ``target``
-    low, bi, bc = np.inf, 0, 0
-    first = True
-    for i in range(len(z)):
-        alone = sizes[z[i]] == 1
-        own = m[i, z[i]]
-        for c in range(m.shape[1]):
-            d = np.inf if alone else m[i, c] - own
-            if first or d < low:
-                low, bi, bc, first = d, i, c, False
-    return low, bi, bc
+def best_move(gain):
+    """``(change, i)`` of the best move, ``i``'s bloc being ``target[i]``; ties go to the smallest
+    ``i`` (and :func:`refresh` gave each node the smallest of its equal blocs)."""
+    i = 0
+    for x in range(1, len(gain)):
+        if gain[x] < gain[i]:
+            i = x
+    return gain[i], i
 
 
 @njit(cache=True)
@@ -123,21 +112,19 @@ def best_swap(indptr, indices, data, u, v, b, z, m, sizes):
 
 
 @njit(cache=True)
-def descend(indptr, indices, data, u, v, b, z, m, sizes, gain, target, cached, tol):
+def descend(indptr, indices, data, u, v, b, z, m, sizes, gain, target, tol):
     """Best move while one lowers the criterion, else best swap, while one does."""
     while True:
-        change, i, c = best_move(z, m, sizes, gain, cached)
-        if cached:
-            c = target[i]
+        change, i = best_move(gain)
         if change < -tol:
-            move(indptr, indices, data, z, m, sizes, gain, target, cached, i, c)
+            move(indptr, indices, data, z, m, sizes, gain, target, i, target[i])
             continue
         change, i, j = best_swap(indptr, indices, data, u, v, b, z, m, sizes)
         if not change < -tol:
             return
         zi, zj = z[i], z[j]
-        move(indptr, indices, data, z, m, sizes, gain, target, cached, i, zj)
-        move(indptr, indices, data, z, m, sizes, gain, target, cached, j, zi)
+        move(indptr, indices, data, z, m, sizes, gain, target, i, zj)
+        move(indptr, indices, data, z, m, sizes, gain, target, j, zi)
 
 
 @njit(cache=True)
@@ -157,8 +144,8 @@ def _same_partition(z, y, k):
 
 
 @njit(cache=True)
-def random_starts(indptr, indices, data, u, v, b, k, draws, picks, cached, tol, best, best_p, hits, since,
-                  repeats, patience, bound):
+def random_starts(indptr, indices, data, u, v, b, k, draws, picks, tol, best, best_p, hits, since, repeats,
+                  patience, bound):
     """The random starts of ``partition.bloc_search``, one after another, with its stopping rules.
 
     Start ``r`` is ``draws[r]`` with node ``picks[r, c]`` put in bloc ``c`` (no bloc empty); it is
@@ -183,10 +170,9 @@ def random_starts(indptr, indices, data, u, v, b, k, draws, picks, cached, tol, 
         for i in range(n):
             sizes[z[i]] += 1
         gain, target = np.zeros(n), np.zeros(n, dtype=np.int64)
-        if cached:
-            for i in range(n):
-                refresh(z, m, sizes, gain, target, i)
-        descend(indptr, indices, data, u, v, b, z, m, sizes, gain, target, cached, tol)
+        for i in range(n):
+            refresh(z, m, sizes, gain, target, i)
+        descend(indptr, indices, data, u, v, b, z, m, sizes, gain, target, tol)
         inside = 0
         for e in range(len(u)):
             if z[u[e]] == z[v[e]]:

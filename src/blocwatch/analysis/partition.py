@@ -27,9 +27,6 @@ from blocwatch.errors import InputError
 
 __all__ = ["bloc_search"]
 
-#: Above this many entries of the gain matrix (nodes x blocs), the search keeps each node's best
-#: move and looks again only at the rows a move changes.
-CACHE_ABOVE = 4096
 #: Random starts drawn at a time for the compiled search (most searches stop within a few batches).
 RANDOM_BATCH = 8
 
@@ -49,9 +46,9 @@ class _Relocation:
     ``B`` holds the pair costs ``b_ij`` (symmetric, zero diagonal, sparse): the criterion is the sum
     of ``b`` over pairs inside blocs. Moving ``i`` from bloc ``a`` to ``c`` changes it by
     ``m[i, c] - m[i, a]``, and changes ``m`` only in the rows of ``i``'s neighbours. No move empties
-    a bloc: a node alone in its bloc has no move. On large networks the best move of every node
-    (``gain``, ``target``) is kept too, and only the rows a move touches are looked at again; on
-    small ones looking at all of ``m`` costs less than the bookkeeping. The steps run compiled
+    a bloc: a node alone in its bloc has no move. The best move of every node (``gain``,
+    ``target``) is kept too, and only the rows a move touches are looked at again (compiled, this
+    costs less than looking at all of ``m`` at every size). The steps run compiled
     (:mod:`blocwatch.analysis.kernels`); ``z`` is changed in place.
     """
 
@@ -66,20 +63,18 @@ class _Relocation:
         self.m = np.bincount(np.repeat(self.rows * k, np.diff(indptr)) + z[indices], weights=data,
                              minlength=n * k).reshape(n, k)
         self.sizes = np.bincount(z, minlength=k)
-        self.cached = n * k > CACHE_ABOVE
         self.gain, self.target = np.zeros(n), np.zeros(n, dtype=np.int64)
         self._k = _kernels()
-        if self.cached:
-            for i in range(n):
-                self._k.refresh(self.z, self.m, self.sizes, self.gain, self.target, i)
+        for i in range(n):
+            self._k.refresh(self.z, self.m, self.sizes, self.gain, self.target, i)
 
     def move(self, i: int, c: int) -> None:
-        self._k.move(*self.graph, self.z, self.m, self.sizes, self.gain, self.target, self.cached, i, c)
+        self._k.move(*self.graph, self.z, self.m, self.sizes, self.gain, self.target, i, c)
 
     def best_move(self) -> tuple[float, int, int]:
         """``(change, i, c)`` of the best move; ties go to the smallest ``i``, then ``c``."""
-        change, i, c = self._k.best_move(self.z, self.m, self.sizes, self.gain, self.cached)
-        return float(change), int(i), int(self.target[i] if self.cached else c)
+        change, i = self._k.best_move(self.gain)
+        return float(change), int(i), int(self.target[i])
 
     def best_swap(self) -> tuple[float, int, int]:
         """The best exchange of two nodes of different blocs: ``(change, i, j)`` with ``i < j``.
@@ -96,8 +91,7 @@ class _Relocation:
 
     def descend(self, tol: float) -> None:
         """Best move while one lowers the criterion, else best swap, while one does."""
-        self._k.descend(*self.graph, *self.ties, self.z, self.m, self.sizes, self.gain, self.target, self.cached,
-                        float(tol))
+        self._k.descend(*self.graph, *self.ties, self.z, self.m, self.sizes, self.gain, self.target, float(tol))
 
 
 def _open_up(graph: tuple[np.ndarray, ...], z: np.ndarray, k: int, tol: float) -> np.ndarray:
@@ -185,7 +179,6 @@ def bloc_search(n: int, u: np.ndarray, v: np.ndarray, b: np.ndarray, k: int, sta
     # The random starts run compiled, a batch at a time; each draws its blocs, then the nodes that
     # open every bloc, from one generator (the draws a batch does not use are never used).
     rng, best, since, left = np.random.default_rng(seed), best.astype(np.int64), 0, restarts
-    cached = n * k > CACHE_ABOVE
     while left > 0:
         batch = min(left, RANDOM_BATCH)
         draws, picks = np.empty((batch, n), dtype=np.int64), np.empty((batch, k), dtype=np.int64)
@@ -193,7 +186,7 @@ def bloc_search(n: int, u: np.ndarray, v: np.ndarray, b: np.ndarray, k: int, sta
             draws[r] = rng.integers(k, size=n)
             picks[r] = rng.permutation(n)[:k]
         best_p, hits, since, used, stopped = _kernels().random_starts(
-            *graph, k, draws, picks, cached, float(tol), best, float(best_p), int(hits), since, int(repeats),
+            *graph, k, draws, picks, float(tol), best, float(best_p), int(hits), since, int(repeats),
             -1 if patience is None else int(patience), float(bound))
         if stopped:
             break
