@@ -338,3 +338,25 @@ def test_a_likelihood_is_nobodys_stated_intent(coder) -> None:
     assert {e.mode for e in likely} == {"future"}
     vowed = coder.code_text("Azerbaijan vowed to attack Armenia again.", DAY)
     assert any(e.mode == "factual" and e.cameo.startswith("13") for e in vowed)
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("It is unlikely that Georgia will join the alliance this year.", "0"),  # a future estimated
+    ("It is possible that Azerbaijan shelled the village.", "19"),  # a past act estimated
+    ("Diplomats say it seems likely that Ankara will expel the envoy.", "17"),
+    ("It is improbable that Hanoi will sign the pact and that Manila will ratify it.", "05"),  # both clauses
+])
+def test_a_clause_whose_likelihood_is_judged_is_an_estimate(coder, text: str, root: str) -> None:
+    """'it is unlikely that X will attack' is nobody's act and nobody's stated intent, whatever the
+    clause's tense (sentences of our own); the companion below keeps an asserted clause a fact."""
+    events = [e for e in coder.code_text(text, DAY) if e.cameo.startswith(root)]
+    assert events and {e.mode for e in events} == {"hypothetical"}
+
+
+@pytest.mark.parametrize("text", [
+    "It is certain that Azerbaijan shelled the village.",
+    "It is clear that Azerbaijan shelled the village.",
+    "Azerbaijan shelled the village.",
+])
+def test_an_asserted_clause_stays_a_fact(coder, text: str) -> None:
+    assert modes_of_root(coder, text, "19") == {"factual"}

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "MODAL_AUX", "REPORTING_VERBS",
+__all__ = ["CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "LIKELIHOOD", "MODAL_AUX", "REPORTING_VERBS",
            "WISHING", "condition_spans", "conditioned", "in_question", "mode_of", "question_spans"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
@@ -97,6 +97,14 @@ _FUTURE_PARTICIPLES = {"set", "poised", "slated", "due"}
 _UNWILLING_ADJ = {"reluctant", "unwilling", "loath", "loth", "hesitant", "disinclined", "averse", "unprepared"}
 #: Adjectives that doubt what they govern: it may not happen ("is unlikely to attack Taiwan").
 _DOUBTING_ADJ = {"unlikely", "uncertain", "doubtful", "unsure", "improbable"}
+#: Adjectives of likelihood: what they govern is estimated by whoever speaks, not stated by its
+#: actor ("is likely to attack": no stated intent).
+LIKELIHOOD = frozenset({"likely", "unlikely", "probable", "improbable", "certain", "sure", "bound"})
+#: Adjectives that judge how likely a that-clause is: the clause is an estimate, no event ("it is
+#: unlikely that Iran will attack", "it is possible that Russia struck the pipeline"). Not the
+#: certain ones, whose clause the speaker asserts ("it is certain that ...").
+_LIKELY_CLAUSE_ADJ = {"likely", "unlikely", "probable", "improbable", "possible", "impossible", "conceivable",
+                      "doubtful", "uncertain"}
 _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
 _CONDITIONS = {"if", "unless"}
 #: How a verb carries the condition of the clause that governs it.
@@ -179,6 +187,20 @@ def _predicate_adjective(head: Token, how: str) -> tuple[str, Token, bool] | Non
     return adj.lemma_.lower(), link, denied
 
 
+def _estimated(token: Token) -> bool:
+    """Whether ``token`` heads a that-clause whose likelihood an adjective judges ("it is unlikely
+    that Iran will attack", "it seems possible that talks resume"), or a clause joined to one."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head
+    if token.dep_ not in ("ccomp", "csubj") or token.head.i == token.i:
+        return False
+    head = token.head
+    if head.pos_ == "ADJ":
+        return head.lemma_.lower() in _LIKELY_CLAUSE_ADJ
+    return head.lemma_.lower() in _LINKING and any(
+        c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in _LIKELY_CLAUSE_ADJ for c in head.children)
+
+
 def _infinitive(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
@@ -190,6 +212,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
     caller.
     """
     mode, _ = _own_mode(trigger)
+    if mode in ("factual", "future") and _estimated(trigger):
+        return "hypothetical"  # "it is unlikely that Iran will attack": an estimate, whatever its tense
     if mode != "factual" or depth > 6:
         return mode
     if trigger.dep_ == "acl" and _infinitive(trigger):
@@ -242,13 +266,14 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "future"
         if lemma == "be" and how == "xcomp" and _infinitive(trigger) and trigger.lemma_.lower() != "blame":
             return "future"  # "the ministers are to meet", "the aim is to deter": scheduled or intended
-        if head.pos_ == "ADJ" and lemma in _FUTURE_ADJ:
-            return "future"
+        if head.pos_ == "ADJ" and lemma in _FUTURE_ADJ and how != "ccomp":
+            return "future"  # "ready to sign"; not "certain that Russia attacked", which is asserted
         if how == "xcomp" and head.lower_ in _FUTURE_PARTICIPLES and _infinitive(trigger) and head.tag_ == "VBN" and (
                 head.lower_ != "set" or head.dep_ == "acl" or any(
                     c.dep_ == "auxpass" or (c.dep_ == "prt" and c.lower_ == "out") for c in head.children)):
             return "future"  # "was set to sign", "troops poised to invade", "had set out to capture" (an aim)
-        if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _FUTURE_ADJ for c in head.children):
+        if head.lemma_ == "be" and how != "ccomp" and any(c.dep_ == "acomp" and c.lower_ in _FUTURE_ADJ
+                                                          for c in head.children):
             return "future"
     if how == "conj" and trigger.tag_ in ("VBD", "VBZ", "VBP") and _infinitive(head):
         # a finite verb cannot join an infinitive: the parser hung "expelled" of "was unwilling to

@@ -16,6 +16,7 @@ from blocwatch.coder.modality import (
     CATENATIVES,
     COMMITMENT_HEADS,
     FUTURE_HEADS,
+    LIKELIHOOD,
     MODAL_AUX,
     REPORTING_VERBS,
     WISHING,
@@ -23,7 +24,7 @@ from blocwatch.coder.modality import (
 from blocwatch.coder.syntax import governor_of, passive
 from blocwatch.data import read_csv
 
-__all__ = ["APPEALING", "DEMANDING", "LIKELIHOOD", "PREPARING", "REFUSING", "intent_code", "mirror", "obligation",
+__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "intent_code", "mirror", "obligation",
            "request_kind", "stated_intent", "will_not"]
 
 @functools.cache
@@ -99,9 +100,6 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
             return False
     return True
 
-
-#: Adjectives of likelihood: what they govern is estimated, by whoever speaks, not stated by its actor.
-LIKELIHOOD = frozenset({"likely", "unlikely", "probable", "improbable", "certain", "sure", "bound"})
 
 
 #: CAMEO 10x (demand) versus 02x (appeal: ask, urge, call for).
