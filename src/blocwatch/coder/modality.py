@@ -36,8 +36,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "LIKELIHOOD", "MODAL_AUX", "REPORTING_VERBS",
-           "WISHING", "condition_spans", "conditioned", "in_question", "mode_of", "question_spans"]
+__all__ = ["CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "LIKELIHOOD", "MODAL_AUX",
+           "REPORTING_VERBS", "WISHING", "condition_spans", "conditioned", "in_question", "mode_of", "question_spans"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
