@@ -743,6 +743,28 @@ def test_what_something_led_to_is_no_act_of_its_subject(coder):
     assert {(e.source.code, e.cameo) for e in led} == {("BGDGOV", "170")}
 
 
+@pytest.mark.parametrize("text", [
+    "The Turkish strike left the Syrian town without water.",
+    "Azerbaijani shelling hit the power station, leaving Stepanakert without electricity.",
+    "The Saudi airstrike left twelve Yemeni civilians dead.",
+    "The Israeli blockade rendered the port unusable.",
+    "The Georgian ministry's decree has raised fears among students, leaving many of them distraught.",
+])
+def test_what_an_act_leaves_behind_is_no_departure(coder, text):
+    """'left the town without water', 'left twelve dead': the state an act left its object in,
+    not a departure (PETRARCH-2's 'leave'; sentences of our own). The companion keeps departures."""
+    assert not [e for e in coder.code_text(text, DAY) if e.rule.startswith("petrarch2:leave")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Iraqi foreign minister left Tehran without an agreement.",
+    "Canada left Afghanistan without its allies.",
+    "Syrian troops left Lebanon in 2005.",
+])
+def test_a_departure_keeps_its_leave(coder, text):
+    assert [e for e in coder.code_text(text, DAY) if e.rule.startswith("petrarch2:leave") and e.mode == "factual"]
+
+
 def test_a_word_inside_a_hyphened_modifier_is_no_word_of_a_pattern(coder):
     """'held live-fire drills' is no 'hold fire' (PETRARCH-2's "* fire", a ceasefire); 'held fire'
     still is (sentences of our own)."""

@@ -45,9 +45,11 @@ from blocwatch.coder.vocabulary import (
     Match,
     Vocabulary,
     WordEntry,
+    event_nouns,
     load_causal_verbs,
     load_light_verbs,
     load_relaying_verbs,
+    load_resulting_verbs,
 )
 from blocwatch.taxonomy import load_taxonomy
 
@@ -680,8 +682,9 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     avoid", "moved to block": the complement is the act), a verb of thinking's default code
     ("thought", "considers"), a light verb's default code with an object it makes no act with
     ("took steps", "gave them 14 days"), a verb of description with an object predicate, pattern
-    or not ("called the strike a crime", "called the election stolen"), or a reporting verb's
-    material code with no object ("added")."""
+    or not ("called the strike a crime", "called the election stolen"), a verb of result with the
+    state its object ends in ("left the city without power"), or a reporting verb's material code
+    with no object ("added")."""
     lemma = verb.lemma_.lower()
     if lemma in CATENATIVES and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return True
@@ -694,6 +697,8 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     if lemma in load_causal_verbs() and not any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return True  # "the talks led to a ceasefire": a cause, pattern or not ("* to" was 030)
+    if lemma in load_resulting_verbs() and _end_state(verb):
+        return True  # "the strike left the city without power": a result, not a departure
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments
         return False
     if lemma in REPORTING_VERBS and (match.code or "")[:2] in _MATERIAL_ROOTS and not any(
@@ -701,6 +706,24 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
         return True  # "the spokesman added (that ...)": speaking gives no aid and makes no attack
     return lemma in cognitive or (lemma in verbs and any(
         c.dep_ in ("dobj", "dative", "npadvmod") and c.lemma_.lower() in objects for c in verb.children))
+
+
+def _end_state(verb: Token) -> bool:
+    """Whether a verb gives its object the state it ends in: an object predicate ("left ten
+    soldiers dead", "leaving many distraught"), a small clause ("rendered the runway unusable") or
+    "without" a thing when an event is the cause ("the strike left the city without power", "...,
+    leaving the city without power"; not "the minister left Baghdad without an agreement", "left
+    Afghanistan without its allies": a departure's outcome or company)."""
+    kids = list(verb.children)
+    if any(c.dep_ == "oprd" or (c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ") for c in kids):
+        return True
+    if sum(c.dep_ == "dobj" for c in kids) >= 2:  # the parser's two objects for "leaving many distraught"
+        return True
+    subject = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
+    caused = subject is None or subject.lemma_.lower() in event_nouns()
+    return caused and any(c.dep_ == "dobj" for c in kids) and any(
+        c.dep_ == "prep" and c.lower_ == "without" and any(p.dep_ == "pobj" and p.tag_ == "NN" for p in c.children)
+        for c in kids)
 
 
 def _bare_predicate(obj: Token) -> bool:

@@ -39,8 +39,8 @@ from spacy.tokens import Doc, Token
 from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "event_nouns",
-           "load_causal_verbs", "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_vocabulary",
-           "singular", "weapon_words"]
+           "load_causal_verbs", "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_resulting_verbs",
+           "load_vocabulary", "singular", "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -570,6 +570,14 @@ def load_causal_verbs() -> frozenset[str]:
     """Verbs that, with no object and "to", say what an event led to ("the talks led to a
     ceasefire"): no act of their subject (``data/coder/light_verbs.json``)."""
     return frozenset(_light_verb_lists()["causal"])
+
+
+@functools.cache
+def load_resulting_verbs() -> frozenset[str]:
+    """Verbs that, with an object and the state it ends in, say what an act resulted in ("left
+    the city without power", "rendered the runway unusable"): no act of their own
+    (``data/coder/light_verbs.json``)."""
+    return frozenset(_light_verb_lists()["resulting"])
 
 
 @functools.cache
