@@ -123,11 +123,19 @@ def test_document_without_date_has_no_event_date(coder) -> None:
     ("Azerbaijan has been shelling Armenian border villages.", "unknown"),  # an ongoing activity
     ("Iraq had invaded Kuwait in August 1990.", "month"),  # a date of its own wins
     ("Iraq invaded Kuwait.", "reported"),  # news of the day
+    ("A Turkish court later sentenced the Greek journalist.", "unknown"),  # a later step of a past story
+    ("The Kenyan activist was subsequently arrested by police.", "unknown"),
 ])
 def test_background_without_a_date_is_not_news_of_the_publication_day(coder, text: str, precision: str) -> None:
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
     assert events and {e.date_precision for e in events} == {precision}
     assert all(e.date <= date(2024, 6, 20) for e in events)  # the publication day is an upper bound
+
+
+def test_a_later_act_still_to_come_is_not_background(coder) -> None:
+    """'will later travel' is a step still to come: no bound of the publication day on it."""
+    events = coder.code_text("The Iranian foreign minister will later travel to Moscow.", date(2024, 6, 20))
+    assert events and "unknown" not in {e.date_precision for e in events}
 
 
 def test_coordinated_acts_share_the_date_of_the_first(coder) -> None:

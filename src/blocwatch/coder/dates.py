@@ -62,11 +62,15 @@ def reported(published: date) -> When:
 
 #: Adverbs that place an act before the time of the report ("China earlier blamed Japan").
 _ANTERIOR = {"earlier", "previously", "formerly", "once"}
+#: Adverbs that place a past act after another one the story tells ("a court later sentenced him"):
+#: a step of a story told in the past, not news of the report's day.
+_SEQUENCE = {"later", "subsequently"}
 
 
 def anterior(verb: Token) -> bool:
     """Whether a verb tells of an act before the report's own time: the past perfect ("had
-    invaded", "had been expelled"), an adverb of anteriority ("earlier blamed") or the perfect
+    invaded", "had been expelled"), an adverb of anteriority ("earlier blamed"), a past act that
+    an adverb places after another of the story ("a court later sentenced him") or the perfect
     progressive of an activity going on since some time ("has been fighting"). Such an act, with no
     date of its own, is background of unknown date, not news of the publication day.
 
@@ -80,8 +84,11 @@ def anterior(verb: Token) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had", "'s", "'ve", "'d"}:
         return True  # "has been fighting an insurgency": an ongoing activity since an unknown time
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (bool(auxes & {"has", "have", "had", "'s", "'ve", "'d"}) or any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)))  # "was later sentenced"
     return any((c.dep_ == "aux" and c.lower_ in ("had", "'d") and verb.tag_ == "VBN")
-               or (c.dep_ == "advmod" and c.lower_ in _ANTERIOR) for c in verb.children)
+               or (c.dep_ == "advmod" and (c.lower_ in _ANTERIOR or (past and c.lower_ in _SEQUENCE)))
+               for c in verb.children)
 
 
 def before(published: date) -> When:
