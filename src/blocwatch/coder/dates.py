@@ -82,9 +82,10 @@ def anterior(verb: Token) -> bool:
     [True, False]
     """
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if verb.tag_ == "VBG" and "been" in auxes and auxes & {"has", "have", "had", "'s", "'ve", "'d"}:
+    perfect = bool(auxes & {"has", "have", "had", "'s", "'ve", "'d"})
+    if verb.tag_ == "VBG" and "been" in auxes and perfect:
         return True  # "has been fighting an insurgency": an ongoing activity since an unknown time
-    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (bool(auxes & {"has", "have", "had", "'s", "'ve", "'d"}) or any(
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (perfect or any(
         c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)))  # "was later sentenced"
     return any((c.dep_ == "aux" and c.lower_ in ("had", "'d") and verb.tag_ == "VBN")
                or (c.dep_ == "advmod" and (c.lower_ in _ANTERIOR or (past and c.lower_ in _SEQUENCE)))
