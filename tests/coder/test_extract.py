@@ -774,6 +774,23 @@ def test_a_word_inside_a_hyphened_modifier_is_no_word_of_a_pattern(coder):
     assert [e.cameo for e in held] == ["0871"]
 
 
+@pytest.mark.parametrize("text", [
+    "Indonesia held an earthquake drill in Jakarta on Friday.",
+    "Taiwan conducted a nationwide civil defence drill on Monday.",
+    "The Nigerian government held a voter registration exercise in Lagos.",
+    "Chilean schools held tsunami evacuation drills.",
+])
+def test_civil_drills_are_no_military_act(coder, text):
+    """An earthquake drill or a voter registration exercise is no show of force (150) nor military
+    cooperation (062), and its light verb no act either (sentences of our own)."""
+    assert not coder.code_text(text, DAY)
+
+
+def test_drills_of_an_armed_force_stay_military_whatever_their_purpose(coder):
+    events = coder.code_text("The Thai navy held a search and rescue exercise with Malaysian forces.", DAY)
+    assert {e.cameo for e in events} == {"062"}
+
+
 def test_drills_with_no_partner_are_a_show_of_force_aimed_where_they_are_held(coder):
     """CAMEO 062 is military cooperation, with someone; 150 (military posture) is "a demonstration
     of military capabilities and readiness", its target where it is aimed (sentences of our own)."""

@@ -47,6 +47,7 @@ from blocwatch.coder.vocabulary import (
     WordEntry,
     event_nouns,
     load_causal_verbs,
+    load_civil_drill_words,
     load_light_verbs,
     load_relaying_verbs,
     load_resulting_verbs,
@@ -482,6 +483,10 @@ class Extractor:
         if not targets:
             targets = roles.pp_targets(noun, by_token, day, exclude=[]) or roles.pp_targets(
                 light, by_token, day, exclude=subjects)
+        if match.code == "062" and _civil(noun) and not any(a.sector == "MIL" or a.code.endswith("MIL")
+                                                               for a in sources):
+            return None  # "held an earthquake drill", "a voter registration exercise"; not "the navy held a
+            # search and rescue exercise" (military cooperation)
         if match.code == "062" and not mutual and _without_partner(noun, light, sources, targets):
             # drills with no partner are a show of force (CAMEO 150: "a demonstration of military
             # capabilities and readiness"), aimed at a state they are held around or near; one they
@@ -658,6 +663,17 @@ def _speaking(verb: Token) -> bool:
     return lemma in REPORTING_VERBS or lemma in statements.DEMANDING or lemma in statements.APPEALING
 
 
+def _civil(noun: Token) -> bool:
+    """Whether a noun names civil drills: a drill (a noun of CAMEO 062) with a word of
+    ``data/coder/civil_drills.json`` among its modifiers ("an earthquake drill", "a nationwide civil
+    defence drill", "a voter registration exercise")."""
+    if event_nouns().get(noun.lemma_.lower()) != "062":
+        return False
+    words = load_civil_drill_words()
+    return any(t.lemma_.lower() in words for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+               for t in c.subtree)
+
+
 def _without_partner(noun: Token, light: Token, sources: Sequence[Actor], targets: Sequence[Actor]) -> bool:
     """Whether drills are held by one party alone: one state (not an alliance), no other state
     as target ("with the French navy"), and no word of a joint act or of partners ("joint",
@@ -697,6 +713,8 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     if lemma in load_causal_verbs() and not any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return True  # "the talks led to a ceasefire": a cause, pattern or not ("* to" was 030)
+    if any(c.dep_ == "dobj" and _civil(c) for c in verb.children):
+        return True  # "conducted a civil defence drill": neither the drill nor the conducting is an act
     if lemma in load_resulting_verbs() and _end_state(verb):
         return True  # "the strike left the city without power": a result, not a departure
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments

@@ -39,8 +39,8 @@ from spacy.tokens import Doc, Token
 from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "event_nouns",
-           "load_causal_verbs", "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_resulting_verbs",
-           "load_vocabulary", "singular", "weapon_words"]
+           "load_causal_verbs", "load_civil_drill_words", "load_light_verbs", "load_reciprocal", "load_relaying_verbs",
+           "load_resulting_verbs", "load_vocabulary", "singular", "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -578,6 +578,19 @@ def load_resulting_verbs() -> frozenset[str]:
     the city without power", "rendered the runway unusable"): no act of their own
     (``data/coder/light_verbs.json``)."""
     return frozenset(_light_verb_lists()["resulting"])
+
+
+@functools.cache
+def load_civil_drill_words() -> frozenset[str]:
+    """Words that make a drill or exercise a civil one ("an earthquake drill", "a voter
+    registration exercise"): no military act (``data/coder/civil_drills.json``, provenance inside).
+
+    Examples
+    --------
+    >>> "earthquake" in load_civil_drill_words(), "naval" in load_civil_drill_words()
+    (True, False)
+    """
+    return frozenset(read_json("coder", "civil_drills.json")["civil"])
 
 
 @functools.cache
