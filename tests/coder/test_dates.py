@@ -132,9 +132,13 @@ def test_background_without_a_date_is_not_news_of_the_publication_day(coder, tex
     assert all(e.date <= date(2024, 6, 20) for e in events)  # the publication day is an upper bound
 
 
-def test_a_later_act_still_to_come_is_not_background(coder) -> None:
-    """'will later travel' is a step still to come: no bound of the publication day on it."""
-    events = coder.code_text("The Iranian foreign minister will later travel to Moscow.", date(2024, 6, 20))
+@pytest.mark.parametrize("text", [
+    "The Iranian foreign minister will later travel to Moscow.",  # a step still to come
+    "Later in the day, Ukraine shot down a Russian helicopter.",  # a time of the day told
+])
+def test_a_later_act_to_come_or_of_the_day_is_not_background(coder, text: str) -> None:
+    """No bound of the publication day on these: the day's news, or the future."""
+    events = coder.code_text(text, date(2024, 6, 20))
     assert events and "unknown" not in {e.date_precision for e in events}
 
 

@@ -749,6 +749,7 @@ def test_what_something_led_to_is_no_act_of_its_subject(coder):
     "The Saudi airstrike left twelve Yemeni civilians dead.",
     "The Israeli blockade rendered the port unusable.",
     "The Georgian ministry's decree has raised fears among students, leaving many of them distraught.",
+    "The Saudi-led blockade left Yemen without medicines.",  # what it lacks, plural
 ])
 def test_what_an_act_leaves_behind_is_no_departure(coder, text):
     """'left the town without water', 'left twelve dead': the state an act left its object in,
@@ -760,6 +761,7 @@ def test_what_an_act_leaves_behind_is_no_departure(coder, text):
     "The Iraqi foreign minister left Tehran without an agreement.",
     "Canada left Afghanistan without its allies.",
     "Syrian troops left Lebanon in 2005.",
+    "The Japanese envoy flew home on Friday, leaving Seoul without a fisheries deal.",  # a departure's outcome
 ])
 def test_a_departure_keeps_its_leave(coder, text):
     assert [e for e in coder.code_text(text, DAY) if e.rule.startswith("petrarch2:leave") and e.mode == "factual"]
@@ -789,6 +791,13 @@ def test_civil_drills_are_no_military_act(coder, text):
 def test_drills_of_an_armed_force_stay_military_whatever_their_purpose(coder):
     events = coder.code_text("The Thai navy held a search and rescue exercise with Malaysian forces.", DAY)
     assert {e.cameo for e in events} == {"062"}
+    military = coder.code_text("China staged post-election military drills around Taiwan.", DAY)
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in military} == {("CHN", "TWN", "150")}
+
+
+def test_civil_drills_of_several_states_are_cooperation_but_not_military(coder):
+    events = coder.code_text("Chile and Peru held a joint earthquake response exercise.", DAY)
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("CHL", "PER", "060"), ("PER", "CHL", "060")}
 
 
 def test_drills_with_no_partner_are_a_show_of_force_aimed_where_they_are_held(coder):

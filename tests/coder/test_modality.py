@@ -345,6 +345,9 @@ def test_a_likelihood_is_nobodys_stated_intent(coder) -> None:
     ("It is possible that Azerbaijan shelled the village.", "19"),  # a past act estimated
     ("Diplomats say it seems likely that Ankara will expel the envoy.", "17"),
     ("It is improbable that Hanoi will sign the pact and that Manila will ratify it.", "05"),  # both clauses
+    ("It is not certain that Azerbaijan shelled the village.", "19"),  # certainty denied
+    ("There is a real possibility that Serbia will expel the envoy.", "17"),  # a noun of likelihood
+    ("Fears that Ethiopia will attack Eritrea have grown.", "19"),
 ])
 def test_a_clause_whose_likelihood_is_judged_is_an_estimate(coder, text: str, root: str) -> None:
     """'it is unlikely that X will attack' is nobody's act and nobody's stated intent, whatever the
@@ -355,8 +358,8 @@ def test_a_clause_whose_likelihood_is_judged_is_an_estimate(coder, text: str, ro
 
 @pytest.mark.parametrize("text", [
     "It is certain that Azerbaijan shelled the village.",
-    "It is clear that Azerbaijan shelled the village.",
     "Azerbaijan shelled the village.",
+    "Officials dismissed the fact that Azerbaijan shelled the village.",
 ])
 def test_an_asserted_clause_stays_a_fact(coder, text: str) -> None:
     assert modes_of_root(coder, text, "19") == {"factual"}

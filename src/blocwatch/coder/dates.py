@@ -88,8 +88,16 @@ def anterior(verb: Token) -> bool:
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (perfect or any(
         c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)))  # "was later sentenced"
     return any((c.dep_ == "aux" and c.lower_ in ("had", "'d") and verb.tag_ == "VBN")
-               or (c.dep_ == "advmod" and (c.lower_ in _ANTERIOR or (past and c.lower_ in _SEQUENCE)))
+               or (c.dep_ == "advmod" and (c.lower_ in _ANTERIOR or (past and c.lower_ in _SEQUENCE
+                                                                     and not _within_the_day(c))))
                for c in verb.children)
+
+
+def _within_the_day(later: Token) -> bool:
+    """Whether "later" is placed in a period by a phrase of its own ("later in the day", "later on
+    Tuesday"): a time of the story's day, which the phrase dates or leaves the report's."""
+    nxt = later.nbor(1) if later.i + 1 < len(later.doc) else None
+    return any(g.dep_ == "prep" for g in later.children) or (nxt is not None and nxt.dep_ == "prep")
 
 
 def before(published: date) -> When:

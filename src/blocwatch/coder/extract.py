@@ -485,8 +485,12 @@ class Extractor:
                 light, by_token, day, exclude=subjects)
         if match.code == "062" and _civil(noun) and not any(a.sector == "MIL" or a.code.endswith("MIL")
                                                                for a in sources):
-            return None  # "held an earthquake drill", "a voter registration exercise"; not "the navy held a
-            # search and rescue exercise" (military cooperation)
+            # "held an earthquake drill", "a voter registration exercise": no act; held by several
+            # states together, material cooperation, not military; "the navy held a search and
+            # rescue exercise" is military cooperation still
+            if not mutual and _without_partner(noun, light, sources, targets):
+                return None
+            match = replace(match, code="060", reverse="060" if match.reverse else None)
         if match.code == "062" and not mutual and _without_partner(noun, light, sources, targets):
             # drills with no partner are a show of force (CAMEO 150: "a demonstration of military
             # capabilities and readiness"), aimed at a state they are held around or near; one they
@@ -664,14 +668,15 @@ def _speaking(verb: Token) -> bool:
 
 
 def _civil(noun: Token) -> bool:
-    """Whether a noun names civil drills: a drill (a noun of CAMEO 062) with a word of
+    """Whether a noun names civil drills: a drill (a noun of CAMEO 062) with a civil word of
     ``data/coder/civil_drills.json`` among its modifiers ("an earthquake drill", "a nationwide civil
-    defence drill", "a voter registration exercise")."""
+    defence drill", "a voter registration exercise") and no military one ("post-election military
+    drills", "naval search and rescue drills")."""
     if event_nouns().get(noun.lemma_.lower()) != "062":
         return False
-    words = load_civil_drill_words()
-    return any(t.lemma_.lower() in words for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
-               for t in c.subtree)
+    civil, military = load_civil_drill_words()
+    words = {t.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree}
+    return bool(words & civil) and not words & military
 
 
 def _without_partner(noun: Token, light: Token, sources: Sequence[Actor], targets: Sequence[Actor]) -> bool:
@@ -715,7 +720,7 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
         return True  # "the talks led to a ceasefire": a cause, pattern or not ("* to" was 030)
     if any(c.dep_ == "dobj" and _civil(c) for c in verb.children):
         return True  # "conducted a civil defence drill": neither the drill nor the conducting is an act
-    if lemma in load_resulting_verbs() and _end_state(verb):
+    if lemma in load_resulting_verbs()[0] and _end_state(verb):
         return True  # "the strike left the city without power": a result, not a departure
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments
         return False
@@ -729,18 +734,17 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
 def _end_state(verb: Token) -> bool:
     """Whether a verb gives its object the state it ends in: an object predicate ("left ten
     soldiers dead", "leaving many distraught"), a small clause ("rendered the runway unusable") or
-    "without" a thing when an event is the cause ("the strike left the city without power", "...,
-    leaving the city without power"; not "the minister left Baghdad without an agreement", "left
-    Afghanistan without its allies": a departure's outcome or company)."""
+    "without" a thing it lacks then ("left the city without power", "leaving Kherson without water";
+    not "left Baghdad without an agreement", "left Afghanistan without its allies": a departure's
+    outcome or company)."""
     kids = list(verb.children)
     if any(c.dep_ == "oprd" or (c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ") for c in kids):
         return True
     if sum(c.dep_ == "dobj" for c in kids) >= 2:  # the parser's two objects for "leaving many distraught"
         return True
-    subject = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
-    caused = subject is None or subject.lemma_.lower() in event_nouns()
-    return caused and any(c.dep_ == "dobj" for c in kids) and any(
-        c.dep_ == "prep" and c.lower_ == "without" and any(p.dep_ == "pobj" and p.tag_ == "NN" for p in c.children)
+    lacking = load_resulting_verbs()[1]
+    return any(c.dep_ == "dobj" for c in kids) and any(
+        c.dep_ == "prep" and c.lower_ == "without" and any(p.dep_ == "pobj" and p.lower_ in lacking for p in c.children)
         for c in kids)
 
 

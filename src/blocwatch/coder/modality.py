@@ -105,6 +105,12 @@ LIKELIHOOD = frozenset({"likely", "unlikely", "probable", "improbable", "certain
 #: certain ones, whose clause the speaker asserts ("it is certain that ...").
 _LIKELY_CLAUSE_ADJ = {"likely", "unlikely", "probable", "improbable", "possible", "impossible", "conceivable",
                       "doubtful", "uncertain"}
+#: Adjectives of certainty: denied, they doubt their that-clause ("it is not certain that ...").
+_CERTAIN_ADJ = {"certain", "sure", "clear", "evident", "obvious"}
+#: Nouns whose that-clause is a possibility, a risk or a hope, not a fact ("the possibility that
+#: Iran will attack", "fears that Russia will invade"); not "the fact that", "reports that".
+_ESTIMATE_NOUNS = {"possibility", "chance", "likelihood", "probability", "prospect", "risk", "danger", "fear",
+                   "hope", "expectation", "speculation"}
 _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
 _CONDITIONS = {"if", "unless"}
 #: How a verb carries the condition of the clause that governs it.
@@ -189,16 +195,26 @@ def _predicate_adjective(head: Token, how: str) -> tuple[str, Token, bool] | Non
 
 def _estimated(token: Token) -> bool:
     """Whether ``token`` heads a that-clause whose likelihood an adjective judges ("it is unlikely
-    that Iran will attack", "it seems possible that talks resume"), or a clause joined to one."""
+    that Iran will attack", "it seems possible that talks resume", "it is not certain that ...") or
+    a noun names ("there is a possibility that ..."), or a clause joined to one."""
     while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
         token = token.head
-    if token.dep_ not in ("ccomp", "csubj") or token.head.i == token.i:
+    if token.dep_ not in ("ccomp", "csubj", "acl") or token.head.i == token.i:
         return False
     head = token.head
-    if head.pos_ == "ADJ":
-        return head.lemma_.lower() in _LIKELY_CLAUSE_ADJ
-    return head.lemma_.lower() in _LINKING and any(
-        c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in _LIKELY_CLAUSE_ADJ for c in head.children)
+    if head.pos_ == "NOUN":  # "there is a possibility that Iran will attack"
+        return head.lemma_.lower() in _ESTIMATE_NOUNS and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    if token.dep_ == "acl":
+        return False
+    adjectives = [head] if head.pos_ == "ADJ" else [
+        c for c in head.children if c.dep_ in ("acomp", "oprd")] if head.lemma_.lower() in _LINKING else []
+    for adj in adjectives:
+        word = adj.lemma_.lower()
+        denied = any(c.dep_ == "neg" for t in (adj, adj.head) for c in t.children)
+        if word in _LIKELY_CLAUSE_ADJ or (word in _CERTAIN_ADJ and denied):
+            return True  # "it is unlikely that ...", "it is not certain that ..."
+    return False
 
 
 def _infinitive(token: Token) -> bool:

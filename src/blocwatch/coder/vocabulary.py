@@ -573,24 +573,28 @@ def load_causal_verbs() -> frozenset[str]:
 
 
 @functools.cache
-def load_resulting_verbs() -> frozenset[str]:
+def load_resulting_verbs() -> tuple[frozenset[str], frozenset[str]]:
     """Verbs that, with an object and the state it ends in, say what an act resulted in ("left
-    the city without power", "rendered the runway unusable"): no act of their own
-    (``data/coder/light_verbs.json``)."""
-    return frozenset(_light_verb_lists()["resulting"])
+    ten dead", "rendered the runway unusable"): no act of their own; and what an object can be
+    left without as such a state ("without power") (``data/coder/light_verbs.json``)."""
+    data = _light_verb_lists()
+    return frozenset(data["resulting"]), frozenset(data["lacking"])
 
 
 @functools.cache
-def load_civil_drill_words() -> frozenset[str]:
+def load_civil_drill_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words that make a drill or exercise a civil one ("an earthquake drill", "a voter
-    registration exercise"): no military act (``data/coder/civil_drills.json``, provenance inside).
+    registration exercise"), and words that keep it military whatever else it is for ("post-election
+    military drills") (``data/coder/civil_drills.json``, provenance inside).
 
     Examples
     --------
-    >>> "earthquake" in load_civil_drill_words(), "naval" in load_civil_drill_words()
-    (True, False)
+    >>> civil, military = load_civil_drill_words()
+    >>> "earthquake" in civil, "naval" in civil, "naval" in military
+    (True, False, True)
     """
-    return frozenset(read_json("coder", "civil_drills.json")["civil"])
+    data = read_json("coder", "civil_drills.json")
+    return frozenset(data["civil"]), frozenset(data["military"])
 
 
 @functools.cache
