@@ -210,6 +210,15 @@ def test_agents_add_a_sector_to_the_state(coder) -> None:
     assert ("RUSMIL", "UKR") in dyads(coder, "Russian troops shelled Ukrainian positions near Kharkiv.")
 
 
+@pytest.mark.parametrize("text", [
+    "A U.S. congressman condemned the Venezuelan elections.",
+    "Two American congresswomen condemned the Venezuelan elections.",
+])
+def test_members_of_congress_are_its_legislature(coder, text: str) -> None:
+    """'congressman' names a legislator as 'lawmaker' does (sentences of our own)."""
+    assert {e.source.code for e in coder.code_text(text, DAY)} == {"USALEG"}
+
+
 def test_international_organisations(coder) -> None:
     found = dyads(coder, "The IAEA inspected Iranian nuclear facilities.")
     assert found == {("IGOUNOIAE", "IRN")}
