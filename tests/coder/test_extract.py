@@ -788,6 +788,12 @@ def test_civil_drills_are_no_military_act(coder, text):
     assert not coder.code_text(text, DAY)
 
 
+def test_an_act_about_a_civil_drill_is_still_an_act(coder):
+    """Only the verbs that hold a drill are no act with a civil one: a condemnation of it is."""
+    events = coder.code_text("Belarus condemned the Lithuanian civil defence exercise.", DAY)
+    assert {(e.source.code, e.cameo[:2]) for e in events} == {("BLR", "11")}
+
+
 def test_drills_of_an_armed_force_stay_military_whatever_their_purpose(coder):
     events = coder.code_text("The Thai navy held a search and rescue exercise with Malaysian forces.", DAY)
     assert {e.cameo for e in events} == {"062"}

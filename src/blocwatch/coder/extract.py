@@ -674,7 +674,7 @@ def _civil(noun: Token) -> bool:
     drills", "naval search and rescue drills")."""
     if event_nouns().get(noun.lemma_.lower()) != "062":
         return False
-    civil, military = load_civil_drill_words()
+    civil, military, _ = load_civil_drill_words()
     words = {t.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree}
     return bool(words & civil) and not words & military
 
@@ -718,7 +718,7 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     if lemma in load_causal_verbs() and not any(c.dep_ in ("dobj", "dative") for c in verb.children) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return True  # "the talks led to a ceasefire": a cause, pattern or not ("* to" was 030)
-    if any(c.dep_ == "dobj" and _civil(c) for c in verb.children):
+    if lemma in load_civil_drill_words()[2] and any(c.dep_ == "dobj" and _civil(c) for c in verb.children):
         return True  # "conducted a civil defence drill": neither the drill nor the conducting is an act
     if lemma in load_resulting_verbs()[0] and _end_state(verb):
         return True  # "the strike left the city without power": a result, not a departure

@@ -582,19 +582,20 @@ def load_resulting_verbs() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
-def load_civil_drill_words() -> tuple[frozenset[str], frozenset[str]]:
+def load_civil_drill_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words that make a drill or exercise a civil one ("an earthquake drill", "a voter
-    registration exercise"), and words that keep it military whatever else it is for ("post-election
-    military drills") (``data/coder/civil_drills.json``, provenance inside).
+    registration exercise"), words that keep it military whatever else it is for ("post-election
+    military drills"), and the verbs whose act a drill is ("held", "conducted")
+    (``data/coder/civil_drills.json``, provenance inside).
 
     Examples
     --------
-    >>> civil, military = load_civil_drill_words()
-    >>> "earthquake" in civil, "naval" in civil, "naval" in military
-    (True, False, True)
+    >>> civil, military, holding = load_civil_drill_words()
+    >>> "earthquake" in civil, "naval" in civil, "naval" in military, "conduct" in holding
+    (True, False, True, True)
     """
     data = read_json("coder", "civil_drills.json")
-    return frozenset(data["civil"]), frozenset(data["military"])
+    return frozenset(data["civil"]), frozenset(data["military"]), frozenset(data["holding"])
 
 
 @functools.cache
