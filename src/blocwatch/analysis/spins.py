@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["adjacency", "csr", "local_search"]
+__all__ = ["adjacency", "csr", "laplacian", "local_search"]
 
 #: Kicks per start at most, and kicks in a row that do not improve before a start is left (fewer on
 #: networks of more than STALL_NODES nodes). A kick flips 8% of the nodes, or a ball of up to twice that.
