@@ -17,3 +17,15 @@ def test_a_default_code_is_named_after_the_dictionary_that_gives_it():
     assert (entry.default, entry.source, entry.particles) == ("190", "petrarch2", {"back": "191"})
     assert entry.particle_sources == {"back": "petrarch2"}
     assert [p.id for p in entry.patterns] == ["ours:mine:1"]
+
+
+def test_an_equals_sign_makes_a_phrase_the_verbs_own():
+    """``(=in &detention)`` must be the verb's own phrase; ``(in &detention)`` may be anywhere in the clause."""
+    vocab = Vocabulary.from_blocks([
+        {"block": "b", "code": None, "verbs": {"remand": None},
+         "patterns": [["* (=in &detention)", "173", None], ["* (in &detention +)", "173", None]]},
+    ], synsets={"detention": ["custody", "jail"]})
+    own, anywhere = vocab.verbs["remand"].patterns
+    assert (own.post[0].prep, own.post[0].own, own.post[0].target) == ("in", True, False)
+    assert (anywhere.post[0].prep, anywhere.post[0].own, anywhere.post[0].target) == ("in", False, True)
+    assert own.text == "* (=in &detention)"

@@ -189,6 +189,10 @@ class Extractor:
                     ev.sources = [roles.located(a, focal) for a in ev.sources]
                     ev.targets = ([roles.located(a, focal) for a in ev.targets]
                                   or _person_of(ev.anchor, focal, ev.sources))
+                law = roles.jurisdiction(ev.match.code, ev.sources)
+                if law is not None:  # "a Guatemalan judge sent [a journalist] to prison": one of Guatemala's
+                    ev.targets = ([roles.of_jurisdiction(a, law) for a in ev.targets]
+                                  or _person_of(ev.anchor, law, ev.sources))
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns)
                 if ev.mode == "factual" and ev.sources:
@@ -305,10 +309,11 @@ class Extractor:
         candidates += self._obligations(sent, candidates, by_token, published)
         place = roles.sentence_place(sent, by_token, published)
         for cand in candidates:
+            state = roles.victims_state(cand.anchor, cand.targets, by_token, published,
+                                        cand.sources) if _violent(cand) else None
             if place is not None and not (cand.match.code or "").startswith("04"):
                 # a visit or a meeting is often abroad: "the minister met his counterpart in Hanoi"
                 cand.sources = [roles.located(a, place) for a in cand.sources]
-            state = roles.victims_state(cand.anchor, cand.targets, by_token, published) if _violent(cand) else None
             if state is not None:  # "killed 20 people in Gaza": people of Palestine
                 cand.targets = [replace(a, code=state + a.code, country=state) for a in cand.targets]
             cand.mode = _candidate_mode(cand)

@@ -19,7 +19,7 @@ from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder import discourse, syntax
 from blocwatch.coder.actors import AgentRecord, Mention
 from blocwatch.coder.events import Actor
-from blocwatch.coder.vocabulary import WordEntry, event_nouns, load_reciprocal, singular, weapon_words
+from blocwatch.coder.vocabulary import WordEntry, detention_words, event_nouns, load_reciprocal, singular, weapon_words
 
 __all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "is_actor", "located",
            "place_target", "pp_targets", "reciprocal", "sentence_place", "titled_persons",
@@ -223,29 +223,89 @@ _TRAVELLERS = frozenset({"tourist", "migrant", "foreigner", "pilgrim", "expatria
                          "traveller", "traveler", "refugee", "national", "worker", "passenger"})
 
 
-def victims_state(head: Token, victims: Sequence[Actor], by_token: dict[int, Mention], day: date | None) -> str | None:
-    """The state whose people are the victims of a violent act of no named state: the one state
-    of the places of its own clause ("killed 20 people in Gaza"), if every victim is people of no
-    state and no role who are not often foreigners there ("tourists", "migrants")."""
-    if not victims or not all(bare_sector(a) and a.code in ("CVL", "PPL") for a in victims):
+#: Sectors of a state's own forces and officials.
+_OFFICIAL = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
+#: Victims that take the state of the place they are attacked in: people, officials, and armed groups
+#: ("militants in Gaza"); not journalists, workers or businesses, often foreigners where they work.
+_VICTIMS = _OFFICIAL | {"CVL", "PPL", "REB", "INS", "SEP", "UAF", "CRM"}
+
+
+def victims_state(head: Token, victims: Sequence[Actor], by_token: dict[int, Mention], day: date | None,
+                  doers: Sequence[Actor] = ()) -> str | None:
+    """The state whose people or forces are the victims of a violent act: the one state of the
+    places of its own clause, if every victim is known only by a role no state names (``_VICTIMS``).
+
+    People ("killed 20 people in Gaza") take it unless their role is often foreign there
+    ("tourists", "migrants"); so do armed groups ("struck militants in Gaza"). A state's forces or
+    officials ("gunmen attacked soldiers in northern Mali") take it too, but not when a doer is
+    named as that state itself (``doers``, before they take the place's state): soldiers that
+    Russia's forces attack in Russia are more likely an enemy's than Russia's own.
+    """
+    if not victims or not all(bare_sector(a) and a.code[:3] in _VICTIMS for a in victims):
         return None
     if any(singular(w.lower()) in _TRAVELLERS for a in victims for w in a.text.split()):
         return None
     states = {a.country for p in _places_of(head, by_token) for a in actors_of([p], by_token, day)}
-    return states.pop() if len(states) == 1 and None not in states else None
+    if len(states) != 1 or None in states:
+        return None
+    state = states.pop()
+    official = any(a.code[:3] in _OFFICIAL for a in victims)
+    return None if official and any(a.country == state for a in doers) else state
+
+
+#: Acts of the law on persons: administrative sanctions (172), arrest, detention or charges (173),
+#: repression (175), and release (0841).
+_LAW_ON_PERSONS = ("172", "173", "175", "0841")
+#: Sectors that can only do those acts within their state: its courts and its police.
+_JURISDICTIONS = frozenset({"JUD", "COP"})
+
+
+def jurisdiction(code: str | None, sources: Sequence[Actor]) -> str | None:
+    """The state whose law a court or police act applies ("a Guatemalan court sentenced
+    [a journalist]"): the one state of its sources, if they are all its courts or police and the
+    act is an arrest, charge, sentence, repression or release. What they do it to is within that
+    state's reach, so a person or group no state names is taken to be of it, as CAMEO codes a
+    person known only by nationality.
+
+    >>> from blocwatch.coder.events import Actor
+    >>> jurisdiction("173", [Actor("GTMJUD", "GTM", "JUD", "a Guatemalan judge")])
+    'GTM'
+    >>> jurisdiction("173", [Actor("GTMMIL", "GTM", "MIL", "troops")]) is None  # soldiers act abroad
+    True
+    """
+    if not code or not code.startswith(_LAW_ON_PERSONS) or not sources:
+        return None
+    states = {a.country for a in sources}
+    if len(states) != 1 or None in states or any(a.sector not in _JURISDICTIONS for a in sources):
+        return None
+    return states.pop()
+
+
+def of_jurisdiction(actor: Actor, state: str) -> Actor:
+    """``actor`` as a person or group of ``state`` (see :func:`jurisdiction`), unless it has a state
+    of its own or a role often foreign where it is held ("migrants", "tourists")."""
+    if any(singular(w.lower()) in _TRAVELLERS for w in actor.text.split()):
+        return actor
+    return located(actor, state)
+
+
+#: Prepositions of a movement to or from a place.
+_MOVING = ("to", "into", "from")
 
 
 def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
                 exclude: Sequence[Token]) -> list[Actor]:
     """The first actor in a target preposition's object, on the trigger, its object or its
     passive subject ("evidence against Russia was presented"), or one level further down
-    ("advised against travel to Tunisia")."""
+    ("advised against travel to Tunisia"). A place of detention someone is sent to or taken from
+    is no target ("returned the activist [to prison]")."""
     holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "xcomp", "attr", "nsubjpass")]
     for prep_word in syntax.TARGET_PREPS:
         for h in holders:
             for c in h.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ == prep_word and c not in exclude:
-                    objs = [p for p in c.children if p.dep_ in ("pobj",)]
+                    objs = [p for p in c.children if p.dep_ == "pobj" and not (
+                        prep_word in _MOVING and p.lemma_.lower() in detention_words())]
                     actors = actors_of(objs, by_token, day)
                     if not actors:
                         inner = [q for p in objs for pp in p.children if pp.dep_ == "prep"

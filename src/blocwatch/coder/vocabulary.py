@@ -8,7 +8,8 @@ in a small notation close to PETRARCH's:
 - a word matches a token's form or lemma (``aid``, ``shells``); ``{joint exercise}`` matches
   words in sequence; ``&weapon`` any word of a synonym set;
 - ``(to +)`` is a prepositional phrase with ``to`` whose object is the target; ``(of &weapon)``
-  one whose object contains a word of the set;
+  one whose object contains a word of the set; ``(=in &detention)`` one that must be the verb's
+  own (on it or its particle, not on its object) with the word in its object's own phrase;
 - a code ``042`` may have a reciprocal ``043`` (the target does it back: visit / host).
 
 The most specific matching pattern wins (most words matched); a verb with no matching
@@ -38,9 +39,9 @@ from spacy.tokens import Doc, Token
 
 from blocwatch.data import read_json, read_jsonl
 
-__all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "event_nouns",
-           "load_causal_verbs", "load_civil_drill_words", "load_light_verbs", "load_reciprocal", "load_relaying_verbs",
-           "load_resulting_verbs", "load_vocabulary", "singular", "weapon_words"]
+__all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "detention_words",
+           "event_nouns", "load_causal_verbs", "load_civil_drill_words", "load_light_verbs", "load_reciprocal",
+           "load_relaying_verbs", "load_resulting_verbs", "load_vocabulary", "singular", "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -114,11 +115,13 @@ class Seq:
 
 @dataclass(frozen=True)
 class PP:
-    """A prepositional phrase: the preposition, terms its object must contain, target marker."""
+    """A prepositional phrase: the preposition, terms its object must contain, target marker, and
+    whether it must be the verb's own phrase with the terms in its object's own words (``own``)."""
 
     prep: str
     terms: tuple[Seq, ...]
     target: bool
+    own: bool = False
 
 
 Term = Seq | PP
@@ -192,7 +195,7 @@ class Match:
 _FUNCTION_WORDS = frozenset({"to", "against", "with", "on", "at", "in", "for", "from", "by", "of", "over", "into",
                             "off", "up", "out", "down", "back", "away", "about", "through", "toward", "towards"})
 
-_TOKEN = re.compile(r"\(|\)|\{|\}|\*|\$|\+|%|\^|&[\w'.-]+|[\w'.-]+")
+_TOKEN = re.compile(r"\(|\)|\{|\}|\*|\$|\+|%|\^|=|&[\w'.-]+|[\w'.-]+")
 
 
 class _Parser:
@@ -239,11 +242,13 @@ class _Parser:
                     depth += {"(": 1, ")": -1}.get(toks[j], 0)
                     j += 1
                 inner = toks[i + 1 : j - 1]
+                own = bool(inner) and inner[0] == "="
+                inner = inner[1:] if own else inner
                 if inner:
                     prep = inner[0]
                     target = "+" in inner
                     terms = self.seqs(inner[1:])
-                    side.append(PP(prep, terms, target))
+                    side.append(PP(prep, terms, target, own))
                 i = j
             else:
                 seqs, i = self.seq_at(toks, i)
@@ -469,6 +474,22 @@ def _in_agent_phrase(token: Token, trigger: Token) -> bool:
     return any(c.dep_ == "agent" and c.i != token.i and token in c.subtree for c in trigger.children)
 
 
+def _own(prep: Token, trigger: Token) -> bool:
+    """Whether a prepositional phrase is the trigger's own: on it, or on its particle ("sent him
+    back [to jail]"), not on its object ("ordered an inquiry into a death [in custody]")."""
+    head = prep.head
+    return head.i == trigger.i or head.head.i == trigger.i and head.dep_ in ("advmod", "prt")
+
+
+def _phrase(head: Token) -> list[Token]:
+    """A noun phrase without the phrases and clauses hanging from it ("the death [of a man]")."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ not in ("prep", "relcl", "acl", "advcl", "appos", "conj", "cc", "punct"):
+            out.extend(_phrase(c))
+    return out
+
+
 def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                  is_actor: Callable[[Token], bool], words: Sequence[Token] | None = None) -> tuple[bool, Token | None]:
     """Whether ``terms`` match: words in ``words`` (default: ``scope``), phrases in ``scope``."""
@@ -494,7 +515,12 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                 if _in_agent_phrase(t, trigger):
                     continue  # "headed by an ambassador [to Argentina]": the agent's, not the verb's
                 obj = _pp_object(t)
-                inner = [x for x in t.subtree if x.i != t.i]
+                if term.own:  # "(=in &detention)": the verb's own phrase, whose object is the word
+                    if obj is None or not _own(t, trigger):
+                        continue
+                    inner = _phrase(obj)
+                else:
+                    inner = [x for x in t.subtree if x.i != t.i]
                 if not all(any(s.match_at(forms, x.i) for x in inner) for s in term.terms):
                     continue
                 if term.target:
@@ -527,6 +553,16 @@ def event_nouns() -> dict[str, str | None]:
     return out
 
 
+def _single_words(keys: Sequence[str]) -> frozenset[str]:
+    """The one-word members of the synonym sets ``keys`` of ``data/coder/synsets_*.json``."""
+    words: set[str] = set()
+    for name in ("synsets_petrarch2.json", "synsets_blocwatch.json"):
+        data = read_json("coder", name)
+        for key in keys:
+            words.update(w.lower() for w in data.get(key, []) if " " not in w)
+    return frozenset(words)
+
+
 @functools.cache
 def weapon_words() -> frozenset[str]:
     """Single words for weapons and aircraft (the synonym sets ``weapon``, ``munition``,
@@ -537,12 +573,20 @@ def weapon_words() -> frozenset[str]:
     >>> {"missile", "drone", "artillery"} <= weapon_words(), "rail" in weapon_words()
     (True, False)
     """
-    words: set[str] = set()
-    for name in ("synsets_petrarch2.json", "synsets_blocwatch.json"):
-        data = read_json("coder", name)
-        for key in ("weapon", "munition", "missile", "aircraft"):
-            words.update(w.lower() for w in data.get(key, []) if " " not in w)
-    return frozenset(words)
+    return _single_words(("weapon", "munition", "missile", "aircraft"))
+
+
+@functools.cache
+def detention_words() -> frozenset[str]:
+    """Single words for places and states of detention (the synonym set ``detention``): where
+    someone is sent or held, not someone an act is done to ("returned him [to prison]").
+
+    Examples
+    --------
+    >>> {"prison", "jail", "custody"} <= detention_words(), "court" in detention_words()
+    (True, False)
+    """
+    return _single_words(("detention",))
 
 
 @functools.cache

@@ -1,0 +1,86 @@
+"""Who an event's actors are: the state of victims, of what a court or police acts on, of places.
+
+Sentences of our own, each the shape of a class of news sentence; the expected coding is what it
+says.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from blocwatch.coder.events import Actor
+from blocwatch.coder.roles import jurisdiction
+
+DAY = date(2024, 6, 20)
+
+
+def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
+    """(source, target, CAMEO root) of the factual events coded from ``text``."""
+    return {(e.source.code, e.target.code if e.target else None, e.cameo[:2])
+            for e in coder.code_text(text, DAY) if e.mode == "factual"}
+
+
+def test_forces_and_armed_groups_attacked_in_a_place_are_of_its_state(coder):
+    """Soldiers, police or militants no state names are of the state where they are attacked, as
+    people are."""
+    assert coded(coder, "Gunmen attacked soldiers in northern Mali.") == {("MLIUAF", "MLIMIL", "19")}
+    assert coded(coder, "Gunmen killed two police officers in Pakistan's Balochistan province.") == {
+        ("PAKUAF", "PAKCOP", "19")}
+    assert coded(coder, "Israeli jets struck militants in Gaza.") == {("ISR", "PSEREB", "19")}
+    assert coded(coder, "Israeli forces killed 20 people in Gaza.") == {("ISRMIL", "PSEPPL", "19")}
+
+
+def test_soldiers_a_state_attacks_on_its_own_soil_are_not_taken_for_its_own(coder):
+    assert coded(coder, "Russian forces attacked soldiers in the Kursk region of Russia.") == {
+        ("RUSMIL", "MIL", "19")}
+
+
+def test_journalists_and_travellers_attacked_abroad_keep_no_state(coder):
+    assert coded(coder, "Suicide bombers attacked tourists in Egypt.") == {("EGYREB", "CVL", "18")}
+
+
+def test_whom_a_court_or_police_holds_or_releases_is_within_its_state(coder):
+    """A court's or police's arrest, sentence or release is done to someone under its state's law:
+    a person or group no state names is of that state."""
+    assert coded(coder, "A Guatemalan court sentenced Zamora to six years.") == {("GTMJUD", "GTM", "17")}
+    assert coded(coder, "Guatemalan police arrested two journalists on Monday.") == {("GTMCOP", "GTMMED", "17")}
+    assert coded(coder, "Turkish police arrested him at his home.") == {("TURCOP", "TUR", "17")}
+
+
+def test_soldiers_detaining_people_and_migrants_held_are_not_taken_for_the_states(coder):
+    """An army acts abroad, and migrants are often foreigners where they are held."""
+    assert coded(coder, "Israeli troops detained dozens of protesters.") == {("ISRMIL", "OPP", "17")}
+    assert coded(coder, "Greek police detained 50 migrants near the border.") == {("GRCCOP", "CVL", "17")}
+
+
+def test_jurisdiction_needs_one_state_and_only_courts_or_police():
+    court = Actor("GTMJUD", "GTM", "JUD", "a court")
+    assert jurisdiction("173", [court]) == "GTM"
+    assert jurisdiction("0841", [court]) == "GTM"
+    assert jurisdiction("111", [court]) is None  # criticism is no act of the law
+    assert jurisdiction("173", [court, Actor("HNDCOP", "HND", "COP", "police")]) is None
+    assert jurisdiction("173", [court, Actor("GTMGOV", "GTM", "GOV", "the government")]) is None
+    assert jurisdiction(None, [court]) is None
+
+
+def test_a_place_of_detention_is_where_someone_is_sent_not_whom(coder):
+    assert coded(coder, "Kenyan police returned the activist to prison.") == {("KENCOP", "KENOPP", "17")}
+
+
+def test_sending_or_placing_someone_in_detention_is_detention(coder):
+    """Sent, ordered or remanded to prison, jail or custody, or placed under arrest: 173."""
+    for text in ("A Kenyan judge sent the activist back to jail.",
+                 "A Kenyan judge ordered the activist back to prison.",
+                 "The Kenyan court placed the activist under house arrest.",
+                 "A Kenyan court remanded the activist in custody.",
+                 "Kenyan police took the activist into custody."):
+        assert {(e.cameo, e.target.code if e.target else None) for e in coder.code_text(text, DAY)} == {
+            ("173", "KENOPP")}, text
+
+
+def test_custody_named_inside_the_object_is_not_the_verbs(coder):
+    """The phrase must be the verb's own: a death in custody that an inquiry is into is no detention."""
+    events = coder.code_text("The minister ordered an investigation into the death of a man in police custody.", DAY)
+    assert events and not any(e.cameo.startswith("17") for e in events)
+    events = coder.code_text("The judge ordered the release of prisoners in custody.", DAY)
+    assert {e.cameo for e in events} == {"0841"}
