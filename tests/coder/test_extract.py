@@ -30,7 +30,7 @@ ROOTS = [
     ("09", "The IAEA inspected Iranian nuclear facilities.", ("IGOUNOIAE", "IRN")),
     ("10", "The United States demanded that Russia withdraw its troops from Ukraine.", ("USA", "RUS")),
     ("11", "South Korea accused North Korea of violating the armistice.", ("KOR", "PRK")),
-    ("12", "North Korea rejected the South Korean proposal.", ("PRK", None)),
+    ("12", "North Korea rejected the South Korean proposal.", ("PRK", "KOR")),
     ("13", "North Korea threatened to attack South Korea.", ("PRK", "KOR")),
     ("14", "Thousands of South Koreans protested against Japan in Seoul.", ("KOR", "JPN")),
     ("15", "North Korea test-fired a ballistic missile.", ("PRK", None)),
@@ -500,7 +500,7 @@ def test_a_person_named_with_state_and_title_is_that_state_later(coder) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Israel is opposed to the French plan.", ("ISR", None, "12")),
+    ("Israel is opposed to the French plan.", ("ISR", "FRA", "12")),
     ("Israel is opposed to French mediation in the talks.", ("ISR", None, "12")),
 ])
 def test_being_opposed_to_is_opposing(coder, text: str, expected) -> None:

@@ -184,6 +184,7 @@ class Extractor:
                 for ev in events:
                     ev.mode = "commentary" if ev.mode == "factual" else ev.mode
             where = _Sentence(first_sentence + index, sent.start, sent.end, sent.text)  # once, not per event
+            alone = roles.only_state(sent_mentions, published) if events else None
             for ev in events:
                 if focal is not None:  # "the government", "authorities": the state the document is about
                     ev.sources = [roles.located(a, focal) for a in ev.sources]
@@ -193,6 +194,8 @@ class Extractor:
                 if law is not None:  # "a Guatemalan judge sent [a journalist] to prison": one of Guatemala's
                     ev.targets = ([roles.of_jurisdiction(a, law) for a in ev.targets]
                                   or _person_of(ev.anchor, law, ev.sources))
+                # "Iranian security forces opened fire on [protesters]", "imposed a curfew"
+                ev.targets = roles.on_its_own(ev.match.code, ev.sources, ev.targets, alone)
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns)
                 if ev.mode == "factual" and ev.sources:

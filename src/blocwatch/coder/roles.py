@@ -19,7 +19,15 @@ from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder import discourse, syntax
 from blocwatch.coder.actors import AgentRecord, Mention
 from blocwatch.coder.events import Actor
-from blocwatch.coder.vocabulary import WordEntry, detention_words, event_nouns, load_reciprocal, singular, weapon_words
+from blocwatch.coder.vocabulary import (
+    WordEntry,
+    detention_words,
+    event_nouns,
+    load_reciprocal,
+    load_stance_nouns,
+    singular,
+    weapon_words,
+)
 
 __all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "is_actor", "located",
            "place_target", "pp_targets", "reciprocal", "sentence_place", "titled_persons",
@@ -161,16 +169,20 @@ def is_actor(by_token: dict[int, Mention], day: date | None):  # noqa: ANN202
 
 def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
                    nouns: Mapping[str, WordEntry]) -> list[Actor]:
-    """Who did a passive event, from the event noun that caused it: "killed in [Israeli] shelling"."""
+    """Who did a passive event, from the event noun that caused it: "killed in [Israeli] shelling",
+    "in an air strike by [government forces]", or the other side of a fight: "killed in a clash
+    with [Nigerian troops]"."""
     for c in verb.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after"):
             for noun in (p for p in c.children if p.dep_ == "pobj"):
-                if noun.lemma_.lower() not in nouns:
+                entry = nouns.get(noun.lemma_.lower())
+                if entry is None:
                     continue
                 mods = [m for m in noun.children if m.dep_ in ("poss", "compound", "amod", "nmod")]
                 doers = actors_of(mods, by_token, day, spread=True)
+                preps = ("by", "with") if (entry.default or "")[:2] == "19" else ("by",)
                 if not doers:
-                    agents = [p for b in noun.children if b.dep_ == "prep" and b.lower_ == "by"
+                    agents = [p for b in noun.children if b.dep_ == "prep" and b.lower_ in preps
                               for p in b.children if p.dep_ == "pobj"]
                     doers = actors_of(agents, by_token, day)
                 if doers:
@@ -289,6 +301,59 @@ def of_jurisdiction(actor: Actor, state: str) -> Actor:
     return located(actor, state)
 
 
+def only_state(mentions: Iterable[Mention], day: date | None) -> str | None:
+    """The one state a sentence names, if it names exactly one (agents and organisations aside).
+
+    A state's act on a group no state names, in a sentence naming no other state ("Iranian
+    security forces opened fire on [protesters]"), is done to that state's own: see
+    :func:`on_its_own`."""
+    states = {split_code(m.record.code_on(day) or "")[0] for m in mentions if isinstance(m.record, ActorRecord)}
+    states.discard(None)
+    return states.pop() if len(states) == 1 else None
+
+
+#: Acts a state does only on itself: bans on parties or political freedoms, a curfew, a state of
+#: emergency or martial law (CAMEO 1721-1724).
+_ON_ITSELF = ("1721", "1722", "1723", "1724")
+
+
+#: Sectors of a state that act at home: its government, police, courts and parliament. Its armed
+#: forces, spies and the state named as itself act abroad as often ("Russian troops shelled
+#: [villages]", "Israel killed [20 people]": the sentence need not name whose).
+_DOMESTIC = frozenset({"GOV", "COP", "JUD", "LEG"})
+
+
+def on_its_own(code: str | None, sources: Sequence[Actor], targets: Sequence[Actor],
+               state: str | None) -> list[Actor]:
+    """The targets of a state's act in a sentence that names ``state`` alone (:func:`only_state`).
+
+    When every source is the government, police, courts or parliament of ``state``
+    (``_DOMESTIC``), groups no state names are that state's ("Iranian security forces opened fire
+    on [protesters]"), unless often foreigners where they are ("migrants") or forces and officials
+    (as likely another state's). An act that a state's organs or the state do only on the state
+    itself (a curfew, a state of emergency: ``_ON_ITSELF``) with no target is done to the state.
+    No event between two states comes of either.
+
+    >>> from blocwatch.coder.events import Actor
+    >>> irn = [Actor("IRNCOP", "IRN", "COP", "security forces")]
+    >>> [a.code for a in on_its_own("193", irn, [Actor("OPP", None, "OPP", "protesters")], "IRN")]
+    ['IRNOPP']
+    >>> [a.code for a in on_its_own("1723", irn, [], "IRN")]
+    ['IRN']
+    >>> [a.code for a in on_its_own("190", [Actor("RUSMIL", "RUS", "MIL", "troops")],
+    ...                             [Actor("CVL", None, "CVL", "civilians")], "RUS")]
+    ['CVL']
+    """
+    if state is None or not sources or any(a.country != state for a in sources):
+        return list(targets)
+    if not targets and code and code.startswith(_ON_ITSELF):
+        # the state's organ does it to the state; the state named as itself has no one else to do it to
+        return [] if any(a.code == state for a in sources) else [Actor(state, state, None, state)]
+    if any(a.sector not in _DOMESTIC for a in sources):
+        return list(targets)
+    return [a if a.sector in _OFFICIAL else of_jurisdiction(a, state) for a in targets]
+
+
 #: Prepositions of a movement to or from a place.
 _MOVING = ("to", "into", "from")
 
@@ -353,6 +418,22 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
     return [a for a in actors if a.country is not None and a.code == a.country]
 
 
+def _stance_owners(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
+    """The state whose decision, proposal or claim a noun names, from that state's adjective: "a
+    French proposal", "the Chinese decision", "Russian aggression", as "France's proposal" (nouns of
+    ``data/coder/stance_nouns.json``). Only states named as themselves, and only when every other
+    word before the noun is no actor ("the EU-Russian plan" is no one's alone)."""
+    if head.lemma_.lower() not in load_stance_nouns():
+        return []
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+    owners = [c for c in mods if c.dep_ == "amod" and c.i in by_token and not by_token[c.i].is_agent
+              and isinstance(by_token[c.i].record, ActorRecord)]
+    if len(owners) != 1 or any(c.i in by_token for c in mods if c is not owners[0]):
+        return []
+    actors = _phrase_actors(owners[0], by_token, day, spread=True)
+    return [a for a in actors if a.country is not None and a.code == a.country]
+
+
 #: Verbs by which a vehicle carries people ("a convoy carrying Ukrainian soldiers").
 _CARRYING = frozenset({"carry", "transport", "ferry", "bring", "take", "evacuate"})
 
@@ -384,7 +465,7 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
         nxt = owner or appos
         if nxt:
             return _phrase_actors(nxt[0], by_token, day, spread)
-        return _hostile_doers(head, by_token, day)
+        return _hostile_doers(head, by_token, day) or _stance_owners(head, by_token, day)
     phrase = syntax.phrase(head)
     mentions: list[Mention] = []
     for t in phrase:

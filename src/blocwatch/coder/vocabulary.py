@@ -41,7 +41,8 @@ from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "detention_words",
            "event_nouns", "load_causal_verbs", "load_civil_drill_words", "load_light_verbs", "load_reciprocal",
-           "load_relaying_verbs", "load_resulting_verbs", "load_vocabulary", "singular", "weapon_words"]
+           "load_relaying_verbs", "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular",
+           "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -623,6 +624,20 @@ def load_resulting_verbs() -> tuple[frozenset[str], frozenset[str]]:
     left without as such a state ("without power") (``data/coder/light_verbs.json``)."""
     data = _light_verb_lists()
     return frozenset(data["resulting"]), frozenset(data["lacking"])
+
+
+@functools.cache
+def load_stance_nouns() -> frozenset[str]:
+    """Nouns of what a state decides, proposes or claims, that a state's adjective makes that
+    state's ("a French proposal", "the Chinese decision") (``data/coder/stance_nouns.json``,
+    provenance inside).
+
+    Examples
+    --------
+    >>> "proposal" in load_stance_nouns(), "crisis" in load_stance_nouns()
+    (True, False)
+    """
+    return frozenset(read_json("coder", "stance_nouns.json")["nouns"])
 
 
 @functools.cache
