@@ -61,14 +61,16 @@ def evaluate(
                                                   "voa_stories_dev.jsonl; skipped when absent).")] = None,
     fmt: opt.Format = OutputFormat.table,
 ) -> int:
-    """Score the coder on the gold-standard sets (triples F1, PLOVER types, source states) and on whole
-    news articles (whether each factual event it emits is right, per article)."""
+    """Score the coder on the gold-standard sets (triples F1, PLOVER types, source states), on whole
+    news articles (whether each factual event it emits is right, per article) and on single news
+    sentences labelled before the coder met them (the main event's type and states)."""
     from blocwatch.extras import require
 
     require("coder", "scoring the coder")
 
     from blocwatch.coder.articles import score_articles, totals
     from blocwatch.coder.evaluate import evaluate as score
+    from blocwatch.coder.probes import score_probes
 
     folder = data or _default_gold()
     if not folder.is_dir():
@@ -79,6 +81,7 @@ def evaluate(
     with RichProgress() as progress:
         scores = score(folder, progress=progress)
         judged = score_articles(voa, progress=progress) if voa.is_file() else []
+        probed = score_probes(progress=progress)
     if not judged:
         stderr.print(f"[yellow]note:[/yellow] {term(voa)}: not found; whole articles not scored "
                      "(give their file with --articles)", highlight=False)
@@ -88,6 +91,8 @@ def evaluate(
                title="factual events on whole articles (hand-labelled Voice of America articles)")
         render(from_pylist([{"split": split, **totals(s for s in judged if split in (s.split, "all"))}
                                      for split in ("dev", "test", "all")]), fmt, title="articles in all")
+    render(from_pylist([p.as_dict() for p in probed]), fmt,
+           title="single news sentences (main event's root and states)")
     if fmt is OutputFormat.table:
         for s in scores:
             if s.confusion:
