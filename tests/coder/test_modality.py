@@ -363,3 +363,10 @@ def test_a_clause_whose_likelihood_is_judged_is_an_estimate(coder, text: str, ro
 ])
 def test_an_asserted_clause_stays_a_fact(coder, text: str) -> None:
     assert modes_of_root(coder, text, "19") == {"factual"}
+
+
+def test_an_indirect_question_says_nothing_will_happen(coder):
+    """"It remains unclear whether Moscow will send a delegation": no future visit and no intent."""
+    events = coder.code_text("It remains unclear whether Moscow will send a delegation to the talks in Geneva.",
+                             date(2024, 6, 20))
+    assert events and {e.mode for e in events} == {"hypothetical"}

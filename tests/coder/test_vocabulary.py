@@ -29,3 +29,14 @@ def test_an_equals_sign_makes_a_phrase_the_verbs_own():
     assert (own.post[0].prep, own.post[0].own, own.post[0].target) == ("in", True, False)
     assert (anywhere.post[0].prep, anywhere.post[0].own, anywhere.post[0].target) == ("in", False, True)
     assert own.text == "* (=in &detention)"
+
+
+def test_an_equals_sign_makes_a_word_the_verbs_own_dependent():
+    """``=hostage`` must be one of the verb's own dependents; ``hostage`` any word of the clause."""
+    vocab = Vocabulary.from_blocks([
+        {"block": "b", "code": None, "verbs": {"take": None},
+         "patterns": [["* =hostage", "181", None], ["* hostage", "181", None]]},
+    ], synsets={})
+    own, anywhere = vocab.verbs["take"].patterns
+    assert (own.post[0].own, anywhere.post[0].own) == (True, False)
+    assert own.post[0].words == anywhere.post[0].words == (frozenset({"hostage"}),)

@@ -218,7 +218,12 @@ class Extractor:
             pairs = [(a, b, code) for a in cand.sources for b in cand.sources if a.code != b.code]
         elif code != "010":  # a plain statement only counts when addressed to someone
             pairs = [(s, roles.addressee(s, code), code) for s in cand.sources]
-        pairs = list(dict.fromkeys((s, t, c) for s, t, c in pairs))
+        # one event per dyad and code: "the council and the cabinet dissolved the party" is one act of
+        # the government, not two
+        first = {}
+        for s, t, c in pairs:
+            first.setdefault((s.code, t.code if t else None, c), (s, t, c))
+        pairs = list(first.values())
         inside = [t for t in cand.tokens if sent.start <= t.i < sent.end and not t.is_space] or [cand.trigger]
         start = min(t.idx for t in inside)
         end = max(t.idx + len(t.text) for t in inside)

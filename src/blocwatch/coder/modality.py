@@ -133,6 +133,9 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
             return "negated", c.lower_
         if c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):  # "neither X nor Y attacked", "no country ..."
             return "negated", "neither"
+    for c in children:  # a condition or an indirect question first: "whether Moscow will send" says nothing will
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+            return "hypothetical", c.lower_
     for c in children:
         if c.dep_ in ("aux", "auxpass"):
             word = c.lower_
@@ -146,8 +149,6 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
             if word in _FUTURE_AUX:
                 return "future", word
     for c in children:
-        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
-            return "hypothetical", c.lower_
         if c.dep_ == "advmod" and c.lower_ in _CLAIM_ADV:
             return "claimed", c.lower_
     return "factual", None

@@ -171,12 +171,19 @@ def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
                    nouns: Mapping[str, WordEntry]) -> list[Actor]:
     """Who did a passive event, from the event noun that caused it: "killed in [Israeli] shelling",
     "in an air strike by [government forces]", or the other side of a fight: "killed in a clash
-    with [Nigerian troops]"."""
+    with [Nigerian troops]"; or who placed or fired the weapon that did it: "killed by a roadside
+    bomb planted by [Somali militants]"."""
     for c in verb.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after"):
             for noun in (p for p in c.children if p.dep_ == "pobj"):
                 entry = nouns.get(noun.lemma_.lower())
                 if entry is None:
+                    if noun.lemma_.lower() in weapon_words():
+                        placers = [p for v in noun.children if v.dep_ == "acl" for a in v.children
+                                   if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                        doers = actors_of(placers, by_token, day)
+                        if doers:
+                            return doers
                     continue
                 mods = [m for m in noun.children if m.dep_ in ("poss", "compound", "amod", "nmod")]
                 doers = actors_of(mods, by_token, day, spread=True)

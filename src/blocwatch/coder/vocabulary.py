@@ -9,7 +9,8 @@ in a small notation close to PETRARCH's:
   words in sequence; ``&weapon`` any word of a synonym set;
 - ``(to +)`` is a prepositional phrase with ``to`` whose object is the target; ``(of &weapon)``
   one whose object contains a word of the set; ``(=in &detention)`` one that must be the verb's
-  own (on it or its particle, not on its object) with the word in its object's own phrase;
+  own (on it or its particle, not on its object) with the word in its object's own phrase, and
+  ``=hostage`` a word that must be one of the verb's own dependents;
 - a code ``042`` may have a reciprocal ``043`` (the target does it back: visit / host).
 
 The most specific matching pattern wins (most words matched); a verb with no matching
@@ -32,7 +33,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -103,9 +104,12 @@ def doc_forms(doc: Doc) -> list[tuple[str, str, str]]:
 
 @dataclass(frozen=True)
 class Seq:
-    """Words in sequence; each position is a set of acceptable words."""
+    """Words in sequence; each position is a set of acceptable words. ``own``: the first word must
+    be one of the verb's own dependents ("=hostage": "took 30 people hostage", not "talks on the
+    hostages")."""
 
     words: tuple[frozenset[str], ...]
+    own: bool = False
 
     def match_at(self, forms: Sequence[tuple[str, str, str]], i: int) -> bool:
         """Whether the words start at token ``i``, given the forms of the document's tokens."""
@@ -237,6 +241,9 @@ class _Parser:
                 i += 1
             elif tok in ("$", "+", "%", "^"):
                 i += 1
+            elif tok == "=" and i + 1 < len(toks):
+                seqs, i = self.seq_at(toks, i + 1)
+                side.extend(replace(q, own=True) for q in seqs)
             elif tok == "(":
                 depth, j = 1, i + 1
                 while j < len(toks) and depth:
@@ -503,6 +510,9 @@ def _match_terms(terms: Sequence[Term], trigger: Token, scope: Sequence[Token],
                 # a lone preposition or particle belongs to the verb: "mobilize against", not "war against"
                 if not any(c.dep_ in ("prep", "prt", "agent", "dative", "advmod") and _word_in(c, term.words[0])
                            and not _names_a_time(c) for c in trigger.children):
+                    return False, None
+            elif term.own:
+                if not any(term.match_at(forms, c.i) for c in trigger.children):
                     return False, None
             elif not any(term.match_at(forms, t.i) for t in words):
                 return False, None

@@ -1,0 +1,62 @@
+"""blocwatch's own verb patterns (data/coder/verbs_blocwatch.jsonl) on sentences of our own, each the
+shape of a class of news sentence, with companions the patterns must leave alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+DAY = date(2024, 6, 20)
+
+
+def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
+    """(source, target, CAMEO code) of the factual events coded from ``text``."""
+    return {(e.source.code, e.target.code if e.target else None, e.cameo)
+            for e in coder.code_text(text, DAY) if e.mode == "factual"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey halted all trade with Israel on Thursday.", {("TUR", "ISR", "163")}),
+    ("China suspended imports from Japan.", {("CHN", "JPN", "163")}),
+    ("Venezuela's government walked out of talks with the opposition on Thursday.", {("VENGOV", None, "164")}),
+    ("Morocco summoned the Algerian ambassador on Wednesday.", {("MAR", "DZAGOV", "110")}),
+    ("Cambodia's Supreme Court dissolved the main opposition party on Thursday.", {("KHMJUD", "KHMOPP", "1722")}),
+    ("Protesters gathered outside the parliament in Nairobi.", {("KENOPP", "KEN", "141")}),
+    ("Militants in Mali took 30 people hostage.", {("MLIREB", None, "181")}),
+    ("Germany delivered 50 tons of medical supplies to Sudan.", {("DEU", "SDN", "073")}),
+    ("Germany delivered an air defense system to Ukraine last month.", {("DEU", "UKR", "072")}),
+])
+def test_embargoes_walkouts_summons_bans_rallies_hostages_and_supplies(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # trade talks halted are halted talks, not an embargo
+    ("The United States stopped trade talks with Canada.", {("USA", "CAN", "164")}),
+    # leaving a room is a departure; summoning reporters is no complaint
+    ("The delegation walked out of the room.", set()),
+    ("The minister summoned reporters to his office.", {("GOV", "MED", "040")}),
+    # a coalition that falls apart, or a parliament dissolved, bans no one
+    ("The ruling coalition dissolved after the vote.", set()),
+    # people gathering to mourn are not protesting
+    ("Thousands gathered in the capital to mourn the victims.", set()),
+    # hostages a talk is about are taken by no one
+    ("Israeli officials held talks with the families of hostages.", {("ISRGOV", None, "046")}),
+])
+def test_the_same_verbs_without_those_objects_keep_their_own_codes(coder, text, kept):
+    assert coded(coder, text) == kept
+
+
+def test_one_event_per_dyad_and_code_from_coordinated_doers_of_one_code(coder):
+    """Ministers and officials of Sudan dissolving a party is one act of its government, not two."""
+    events = [e for e in coder.code_text(
+        "Sudanese ministers and Sudanese officials dissolved the party of former President Omar al-Bashir.", DAY)
+        if e.mode == "factual"]
+    assert [(e.source.code, e.cameo) for e in events] == [("SDNGOV", "1722")]
+
+
+def test_who_planted_or_fired_the_weapon_that_killed_is_the_doer(coder):
+    assert coded(coder, "Two Kenyan police officers were killed by a roadside bomb planted by Somali militants.") == {
+        ("SOMREB", "KENCOP", "190")}
+    assert not coded(coder, "Three soldiers were killed by a bomb.")
