@@ -133,3 +133,16 @@ def test_an_act_between_a_state_and_an_unnamed_group_of_another_is_left_alone(co
     assert coded(coder, "Militants attacked Kenyan troops on Monday.") == {("REB", "KENMIL", "19")}
     assert coded(coder, "Ethiopian troops fired on protesters near the border with Kenya.") == {
         ("ETHMIL", "OPP", "19")}
+
+
+def test_a_protest_at_home_is_aimed_at_the_government_and_one_at_an_embassy_at_its_state(coder):
+    assert coded(coder, "Tens of thousands of Georgians rallied in Tbilisi on Sunday against a proposed law.") == {
+        ("GEO", "GEOGOV", "14")}
+    assert coded(coder, "Kenyan protesters marched through Nairobi on Tuesday.") == {("KENOPP", "KENGOV", "14")}
+    assert coded(coder, "Nigerien protesters gathered outside the French embassy in Niamey.") == {
+        ("NEROPP", "FRAGOV", "14")}
+
+
+def test_a_protest_abroad_or_with_a_target_keeps_it(coder):
+    assert coded(coder, "Thousands of Kenyans protested in London on Tuesday.") == {("KEN", "GBR", "14")}
+    assert coded(coder, "Palestinians protested in Gaza against Israel.") == {("PSE", "ISR", "14")}

@@ -451,6 +451,8 @@ class Extractor:
                                       by_token, day)
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_target(verb, by_token, day, sources)
+        if not targets and (match.code or "")[:2] == "14":
+            targets = roles.protest_target(verb, by_token, day, sources)
         tokens = [verb] + _phrases(source_heads + target_heads)
         actor = roles.is_actor(by_token, day)
         counterpart = any(c.dep_ == "prep" and c.lower_ in ("with", "between") and any(

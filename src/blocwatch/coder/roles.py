@@ -29,9 +29,9 @@ from blocwatch.coder.vocabulary import (
     weapon_words,
 )
 
-__all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "is_actor", "located",
-           "place_target", "pp_targets", "reciprocal", "sentence_place", "titled_persons",
-           "victims_state"]
+__all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "is_actor",
+           "jurisdiction", "located", "of_jurisdiction", "on_its_own", "only_state", "place_target", "pp_targets",
+           "protest_target", "reciprocal", "sentence_place", "titled_persons", "victims_state"]
 
 #: Prepositions that place an event: "a curfew [in] Algiers".
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside"}
@@ -216,6 +216,34 @@ def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
             return actors
     return []
 
+
+
+#: Where a state is represented abroad.
+_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
+
+
+def protest_target(head: Token, by_token: dict[int, Mention], day: date | None,
+                   sources: Sequence[Actor]) -> list[Actor]:
+    """Whom a protest with no target named is aimed at: a state at whose embassy or consulate it is
+    held ("outside the French embassy in Niamey"), else the government of the state it is held in
+    when the protesters are that state's own ("Georgians rallied in Tbilisi", "Kenyan protesters
+    marched through Nairobi"): people protest at home against their government, unless a purpose
+    clause says what for (a protest or demand in it aims the protest already)."""
+    for c in head.children:  # "outside the French embassy": France's
+        if c.dep_ == "prep" and c.lower_ in _AT + ("outside", "before"):
+            for obj in (p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _MISSIONS):
+                owners = [a for a in actors_of([obj], by_token, day) if a.country not in {s.country for s in sources}]
+                if owners:
+                    return owners
+    states = {s.country for s in sources}
+    if len(states) != 1 or None in states or any(
+            c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children) for c in head.children):
+        return []  # "marched in Tbilisi to support Ukraine": its purpose says what it is for
+    state = states.pop()
+    for place in _places_of(head, by_token, _AT + ("through", "across", "outside")):
+        if any(a.country == state for a in actors_of([place], by_token, day)):
+            return [Actor(state + "GOV", state, "GOV", place.text)]
+    return []
 
 
 def _places_of(head: Token, by_token: dict[int, Mention], preps: tuple[str, ...] = _AT) -> list[Token]:
