@@ -146,3 +146,23 @@ def test_a_protest_at_home_is_aimed_at_the_government_and_one_at_an_embassy_at_i
 def test_a_protest_abroad_or_with_a_target_keeps_it(coder):
     assert coded(coder, "Thousands of Kenyans protested in London on Tuesday.") == {("KEN", "GBR", "14")}
     assert coded(coder, "Palestinians protested in Gaza against Israel.") == {("PSE", "ISR", "14")}
+
+
+HAITI = ("Haitian police arrested three gang members in Port-au-Prince on Monday. "
+         "Haiti's government said the gangs controlled much of the capital. ")
+
+
+def test_an_office_with_no_state_named_is_the_home_states_in_a_story_about_it(coder):
+    """English news names a foreign office holder with the state ("Kenyan President William Ruto"):
+    "President Jovenel Moise" in a story about Haiti is Haiti's, and so is a later "he"."""
+    events = coder.code_text(HAITI + "President Jovenel Moise was criticized by the United States. "
+                             "He was also criticized by Canada.", DAY)
+    assert {(e.source.code, e.target.code if e.target else None) for e in events if e.cameo[:2] == "11"} == {
+        ("USA", "HTIGOV"), ("CAN", "HTIGOV")}
+
+
+def test_an_office_holder_named_with_a_state_or_with_no_story_around_keeps_it(coder):
+    events = coder.code_text(HAITI + "President William Ruto of Kenya praised the Haitian police.", DAY)
+    assert {(e.source.code, e.cameo[:2]) for e in events if e.cameo[:2] == "05"} == {("KENGOV", "05")}
+    alone = coder.code_text("President Jovenel Moise was criticized by the United States.", DAY)
+    assert {(e.source.code, e.target.code if e.target else None) for e in alone} == {("USA", "GOV")}

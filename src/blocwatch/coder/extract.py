@@ -173,7 +173,7 @@ class Extractor:
             # "Haitian President Jovenel Moise": a later "Moise" is Haiti's government
             here = persons.get(index, [])  # the sentence's PERSON entities
             titled = [(span, ActorRecord((CodeSpan(code),), "context"))
-                      for span, code in roles.titled_persons(here, by_token, published)]
+                      for span, code in roles.titled_persons(here, by_token, published, focal)]
             for span, record in titled:
                 context.note_person(span, record)
             sent_mentions = people.resolve(sent, sent_mentions, titled, published, here)  # "He signed a treaty"

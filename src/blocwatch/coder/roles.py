@@ -542,7 +542,8 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
     return out
 
 
-def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: date | None) -> list[tuple[Span, str]]:
+def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: date | None,
+                   focal: str | None = None) -> list[tuple[Span, str]]:
     """People the actor dictionary does not know, named with a state and a title: ("Jovenel Moise",
     "HTIGOV") for "Haitian President Jovenel Moise" or "Jovenel Moise, Haiti's president".
 
@@ -551,6 +552,10 @@ def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: dat
     alone, or "Haitian" alone, is not enough). The document remembers the name, so that a later
     "Moise" stands for Haiti's government (:meth:`DocumentContext.note_person
     <blocwatch.coder.discourse.DocumentContext.note_person>`).
+
+    A state's office with no state named ("President Jovenel Moise", "Prime Minister Ariel Henry")
+    is taken to be of ``focal``, the state the document is about so far: English news names a
+    foreign office holder with the state ("Kenyan President William Ruto"), not the home one.
     """
     out = []
     for ent in names:  # a sentence's PERSON entities (``Span.ents`` scans the whole document)
@@ -563,6 +568,8 @@ def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: dat
             country, sector = split_code(actors[0].code)
             if country and sector:
                 out.append((ent, actors[0].code))
+            elif focal and bare_sector(actors[0]) and actors[0].code in _OFFICIAL:
+                out.append((ent, focal[:3] + actors[0].code))
     return out
 
 
