@@ -60,3 +60,20 @@ def test_who_planted_or_fired_the_weapon_that_killed_is_the_doer(coder):
     assert coded(coder, "Two Kenyan police officers were killed by a roadside bomb planted by Somali militants.") == {
         ("SOMREB", "KENCOP", "190")}
     assert not coded(coder, "Three soldiers were killed by a bomb.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Niger ordered the French ambassador to leave the country within 48 hours.", ("NER", "FRAGOV", "161")),
+    ("Mali's military government ordered United Nations peacekeepers to leave the country.",
+     ("MLIGOVMIL", "IGOUNO", "1661")),
+    ("Ethiopian authorities ordered three foreign aid groups to leave the Tigray region.",
+     ("ETHGOV", "NGODEV", "1663")),
+])
+def test_an_order_to_leave_a_state_is_an_expulsion_of_whom_it_orders_out(coder, text, expected):
+    """Diplomats (161, as the CAMEO manual says), peacekeepers (1661), aid agencies (1663)."""
+    assert expected in coded(coder, text)
+
+
+def test_an_order_to_leave_a_room_or_an_appeal_to_leave_is_no_expulsion(coder):
+    for text in ("The president told reporters to leave the room.", "Kenya urged the Somali envoy to leave."):
+        assert not any(c.startswith(("16", "17")) for _, _, c in coded(coder, text)), text

@@ -597,6 +597,11 @@ class Extractor:
                     "100" if kind == "demand" else "020")
                 if gov_lemma in _THREATENING and duty:
                     new = "130"  # "the Kremlin threatened that Ukraine must pay": a threat, not a demand
+                elif kind == "demand" and not stop:  # "ordered the ambassador to leave": an expulsion
+                    ordered = [" ".join(t.text for t in h.subtree) for h in syntax.subjects(cand.anchor)]
+                    left = [c.lemma_.lower() for c in cand.anchor.children if c.dep_ == "dobj" and c.i not in by_token]
+                    new = statements.expulsion(gov_lemma, cand.anchor.lemma_.lower(),
+                                               ordered or [a.text for a in cand.sources], *left[:1]) or new
                 out.append(replace(cand, sources=speakers, targets=cand.sources, mode="factual", mutual=False,
                                    match=Match(new, None, f"{kind}:{code}", None),
                                    when=self._statement_date(gov, published, dates)))

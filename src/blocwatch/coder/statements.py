@@ -9,6 +9,8 @@ parse that tell which kind of statement governs an event.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -22,9 +24,10 @@ from blocwatch.coder.modality import (
     WISHING,
 )
 from blocwatch.coder.syntax import governor_of, passive
-from blocwatch.data import read_csv
+from blocwatch.coder.vocabulary import singular
+from blocwatch.data import read_csv, read_json
 
-__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "intent_code", "mirror", "obligation",
+__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "expulsion", "intent_code", "mirror", "obligation",
            "request_kind", "stated_intent", "will_not"]
 
 @functools.cache
@@ -33,6 +36,34 @@ def _mirrors() -> dict[str, dict[str, str]]:
     for row in read_csv("coder", "mirrors.csv"):
         table.setdefault(row["kind"], {})[row["event"]] = row["code"]
     return table
+
+
+@functools.cache
+def _expulsions() -> dict[str, Any]:
+    return read_json("coder", "expulsions.json")
+
+
+def expulsion(order: str, act: str, ordered: Sequence[str], left: str | None = None) -> str | None:
+    """The CAMEO code of an order to leave a state: an expulsion of whom it orders out
+    (``data/coder/expulsions.json``), or None if ``order`` is no verb of ordering, ``act`` no verb
+    of leaving, or ``left`` (the word for what is to be left, if not a state's name) no word for a
+    state's land ("the room"). ``ordered`` are the texts of the ones ordered out.
+
+    >>> expulsion("order", "leave", ["the French ambassador"]), expulsion("give", "leave", ["aid groups"])
+    ('161', '1663')
+    >>> expulsion("order", "leave", ["three journalists"], "country"), expulsion("urge", "leave", ["the envoy"])
+    ('174', None)
+    >>> expulsion("tell", "leave", ["reporters"], "room") is None
+    True
+    """
+    table = _expulsions()
+    if order not in table["ordering"] or act not in table["leaving"] or left not in (None, *table["places"]):
+        return None
+    words = {singular(w.strip(".,'’").lower()) for text in ordered for w in text.split()}
+    for kind in table["kinds"]:
+        if words & set(kind["words"]):
+            return kind["code"]
+    return table["default"]
 
 
 def mirror(kind: str, code: str) -> str | None:
