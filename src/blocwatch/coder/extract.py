@@ -60,6 +60,8 @@ __all__ = ["Extractor"]
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
+#: Prepositions whose object says when something happened, not what was done: "after the riot".
+_WHEN_PREPS = frozenset({"after", "before", "since", "during", "following", "amid", "until", "despite"})
 #: Words that make military drills a joint act, with partners unnamed ("held joint drills").
 _JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational", "allied"})
 #: Words that name the partners of drills, whatever they are ("alongside Australian warships",
@@ -471,7 +473,9 @@ class Extractor:
         if match is None or match.code is None:
             return None
         day = published
-        subjects = syntax.subjects(light) if noun.dep_ == "dobj" or noun.dep_ == "pobj" else []
+        # "sent troops after [the riot]": a noun that says when is not the verb's subject's act
+        when = noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS
+        subjects = syntax.subjects(light) if (noun.dep_ == "dobj" or noun.dep_ == "pobj") and not when else []
         undergone = syntax.undergoes(noun) is not None  # "came under Russian fire": the subject is hit
         sources = [] if undergone else roles.actors_of(subjects, by_token, day)
         mutual = False

@@ -218,6 +218,18 @@ def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
 
 
 
+def _says_what_for(child: Token) -> bool:
+    """Whether a verb's dependent says what a protest is for or about: a purpose clause ("to
+    support Ukraine"), "in support of", "in solidarity with", "over", "after", "about", "for"."""
+    if child.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in child.children):
+        return True
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in ("over", "after", "about", "for", "following"):
+        return True
+    return child.lower_ == "in" and any(p.lemma_.lower() in ("support", "solidarity") for p in child.children)
+
+
 #: Where a state is represented abroad.
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "legation"})
 
@@ -227,8 +239,8 @@ def protest_target(head: Token, by_token: dict[int, Mention], day: date | None,
     """Whom a protest with no target named is aimed at: a state at whose embassy or consulate it is
     held ("outside the French embassy in Niamey"), else the government of the state it is held in
     when the protesters are that state's own ("Georgians rallied in Tbilisi", "Kenyan protesters
-    marched through Nairobi"): people protest at home against their government, unless a purpose
-    clause says what for (a protest or demand in it aims the protest already)."""
+    marched through Nairobi"): people protest at home against their government, unless the text
+    says what for ("to support Ukraine", "in solidarity with", "over the Koran burning in Sweden")."""
     for c in head.children:  # "outside the French embassy": France's
         if c.dep_ == "prep" and c.lower_ in _AT + ("outside", "before"):
             for obj in (p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _MISSIONS):
@@ -236,9 +248,8 @@ def protest_target(head: Token, by_token: dict[int, Mention], day: date | None,
                 if owners:
                     return owners
     states = {s.country for s in sources}
-    if len(states) != 1 or None in states or any(
-            c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children) for c in head.children):
-        return []  # "marched in Tbilisi to support Ukraine": its purpose says what it is for
+    if len(states) != 1 or None in states or any(_says_what_for(c) for c in head.children):
+        return []  # "marched in Tbilisi to support Ukraine", "in support of the Palestinians"
     state = states.pop()
     for place in _places_of(head, by_token, _AT + ("through", "across", "outside")):
         if any(a.country == state for a in actors_of([place], by_token, day)):
@@ -330,9 +341,10 @@ def jurisdiction(code: str | None, sources: Sequence[Actor]) -> str | None:
 
 def of_jurisdiction(actor: Actor, state: str) -> Actor:
     """``actor`` as a person or group of ``state`` (see :func:`jurisdiction`), unless it has a state
-    of its own or a role often foreign where it is held ("migrants", "tourists")."""
-    if any(singular(w.lower()) in _TRAVELLERS for w in actor.text.split()):
-        return actor
+    of its own, a role often foreign where it is held ("migrants", "tourists"), or is forces or
+    officials (a court may charge another state's generals)."""
+    if actor.sector in _OFFICIAL or any(singular(w.lower()) in _TRAVELLERS for w in actor.text.split()):
+        return actor  # generals or officials a court charges may be another state's
     return located(actor, state)
 
 
@@ -352,6 +364,9 @@ def only_state(mentions: Iterable[Mention], day: date | None) -> str | None:
 _ON_ITSELF = ("1721", "1722", "1723", "1724")
 
 
+#: Acts a state's organs aim abroad as often as at home: disapproval, rejection, threats, and
+#: reduced relations, sanctions and entry bans ("condemned militants", "sanctioned defense companies").
+_OUTWARD = ("11", "12", "13", "16")
 #: Sectors of a state that act at home: its government, police, courts and parliament. Its armed
 #: forces, spies and the state named as itself act abroad as often ("Russian troops shelled
 #: [villages]", "Israel killed [20 people]": the sentence need not name whose).
@@ -363,10 +378,12 @@ def on_its_own(code: str | None, sources: Sequence[Actor], targets: Sequence[Act
     """The targets of a state's act in a sentence that names ``state`` alone (:func:`only_state`).
 
     When every source is the government, police, courts or parliament of ``state``
-    (``_DOMESTIC``), groups no state names are that state's ("Iranian security forces opened fire
-    on [protesters]"), unless often foreigners where they are ("migrants") or forces and officials
-    (as likely another state's). An act that a state's organs or the state do only on the state
-    itself (a curfew, a state of emergency: ``_ON_ITSELF``) with no target is done to the state.
+    (``_DOMESTIC``) and the act is none that is aimed abroad as often (``_OUTWARD``: criticism,
+    rejection, threats, sanctions, entry bans), groups no state names are that state's ("Iranian
+    security forces opened fire on [protesters]"), unless often foreigners where they are
+    ("migrants") or forces and officials (as likely another state's). An act that a state's
+    organs or the state do only on the state itself (a curfew, a state of emergency:
+    ``_ON_ITSELF``) with no target is done to the state.
     No event between two states comes of either.
 
     >>> from blocwatch.coder.events import Actor
@@ -384,7 +401,7 @@ def on_its_own(code: str | None, sources: Sequence[Actor], targets: Sequence[Act
     if not targets and code and code.startswith(_ON_ITSELF):
         # the state's organ does it to the state; the state named as itself has no one else to do it to
         return [] if any(a.code == state for a in sources) else [Actor(state, state, None, state)]
-    if any(a.sector not in _DOMESTIC for a in sources):
+    if any(a.sector not in _DOMESTIC for a in sources) or not code or code.startswith(_OUTWARD):
         return list(targets)
     return [a if a.sector in _OFFICIAL else of_jurisdiction(a, state) for a in targets]
 
@@ -542,6 +559,13 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
     return out
 
 
+def _abroad(sent: Span) -> bool:
+    """Whether a sentence speaks of someone's own country as another ("said his country would send
+    police to Haiti"): its office holder is then no one of the state the story is about."""
+    words = [t.lower_ for t in sent]
+    return any(a in ("his", "her", "their") and b == "country" for a, b in zip(words, words[1:], strict=False))
+
+
 def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: date | None,
                    focal: str | None = None) -> list[tuple[Span, str]]:
     """People the actor dictionary does not know, named with a state and a title: ("Jovenel Moise",
@@ -568,7 +592,7 @@ def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: dat
             country, sector = split_code(actors[0].code)
             if country and sector:
                 out.append((ent, actors[0].code))
-            elif focal and bare_sector(actors[0]) and actors[0].code in _OFFICIAL:
+            elif focal and bare_sector(actors[0]) and actors[0].code in _OFFICIAL and not _abroad(ent.sent):
                 out.append((ent, focal[:3] + actors[0].code))
     return out
 
