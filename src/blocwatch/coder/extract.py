@@ -60,7 +60,8 @@ __all__ = ["Extractor"]
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
-#: Prepositions whose object says when something happened, not what was done: "after the riot".
+#: Prepositions whose object says when (or despite what) something happened, not what was done:
+#: "sent troops after the riot".
 _WHEN_PREPS = frozenset({"after", "before", "since", "during", "following", "amid", "until", "despite"})
 #: Words that make military drills a joint act, with partners unnamed ("held joint drills").
 _JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational", "allied"})
@@ -222,7 +223,7 @@ class Extractor:
             pairs = [(s, roles.addressee(s, code), code) for s in cand.sources]
         # one event per dyad and code: "the council and the cabinet dissolved the party" is one act of
         # the government, not two
-        first = {}
+        first: dict[tuple[str, str | None, str], tuple[Actor, Actor | None, str]] = {}
         for s, t, c in pairs:
             first.setdefault((s.code, t.code if t else None, c), (s, t, c))
         pairs = list(first.values())

@@ -403,7 +403,7 @@ def on_its_own(code: str | None, sources: Sequence[Actor], targets: Sequence[Act
         return [] if any(a.code == state for a in sources) else [Actor(state, state, None, state)]
     if any(a.sector not in _DOMESTIC for a in sources) or not code or code.startswith(_OUTWARD):
         return list(targets)
-    return [a if a.sector in _OFFICIAL else of_jurisdiction(a, state) for a in targets]
+    return [of_jurisdiction(a, state) for a in targets]
 
 
 #: Prepositions of a movement to or from a place.
