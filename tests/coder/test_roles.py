@@ -191,3 +191,13 @@ def test_a_noun_that_says_when_is_not_the_act_of_the_verbs_subject(coder):
     a prison are no one detained)."""
     events = coder.code_text("The army sent reinforcements to the prison after the riot in Ecuador.", DAY)
     assert not any(e.cameo.startswith(("14", "17")) for e in events)
+
+
+def test_a_roles_state_is_read_over_the_roles_coordinated_with_it(coder):
+    """"Ukraine's president and prime minister", "Nigerian soldiers and police": the possessive or
+    adjective reaches the second role too; a second role with a state of its own keeps it."""
+    assert coded(coder, "Ukraine's president and prime minister condemned Russia.") == {("UKRGOV", "RUS", "11")}
+    assert coded(coder, "Nigerian soldiers and police arrested 20 suspects.") == {
+        ("NGAMIL", None, "17"), ("NGACOP", None, "17")}
+    assert coded(coder, "The Kenyan president and Somali officials met in Nairobi.") == {
+        ("KENGOV", "SOMGOV", "04"), ("SOMGOV", "KENGOV", "04")}

@@ -438,12 +438,30 @@ def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | 
     out: list[Actor] = []
     seen: set[str] = set()
     for head in heads:
+        shared: str | None = None
         for h in [head, *head.conjuncts, *_listed_appositions(head, by_token)]:
-            for actor in _phrase_actors(h, by_token, day, spread):
+            found = _phrase_actors(h, by_token, day, spread)
+            if h is head:
+                shared = _shared_state(head, by_token, found)
+            elif shared is not None and h in head.conjuncts:
+                found = [located(a, shared) for a in found]  # "Ukraine's president and [prime minister]"
+            for actor in found:
                 if actor.code not in seen:
                     seen.add(actor.code)
                     out.append(actor)
     return out
+
+
+def _shared_state(head: Token, by_token: dict[int, Mention], found: Sequence[Actor]) -> str | None:
+    """The state that a role's possessive or adjective gives the roles coordinated with it too:
+    "Ukraine's president and prime minister", "Nigerian soldiers and police" (the modifier is read
+    over the whole coordination, as English reads it)."""
+    m = by_token.get(head.i)
+    if m is None or not m.is_agent or len(found) != 1 or found[0].country is None:
+        return None
+    owners = [c for c in head.children if c.dep_ in ("poss", "amod") and c.i in by_token
+              and not by_token[c.i].is_agent]
+    return found[0].country if owners else None
 
 
 #: CAMEO roots of hostile acts whose noun takes its doer from a state's adjective ("the Russian attack").
