@@ -41,6 +41,7 @@ from blocwatch.coder.modality import (
 from blocwatch.coder.pronouns import People
 from blocwatch.coder.typer import TypeModel
 from blocwatch.coder.vocabulary import (
+    CIRCUMSTANCE_PREPS,
     TIME_ENTITIES,
     Match,
     Vocabulary,
@@ -60,9 +61,6 @@ __all__ = ["Extractor"]
 _MUTUAL_ROOTS = {"03", "04", "05", "06"}
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
-#: Prepositions whose object says when (or despite what) something happened, not what was done:
-#: "sent troops after the riot".
-_WHEN_PREPS = frozenset({"after", "before", "since", "during", "following", "amid", "until", "despite"})
 #: Words that make military drills a joint act, with partners unnamed ("held joint drills").
 _JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational", "allied"})
 #: Words that name the partners of drills, whatever they are ("alongside Australian warships",
@@ -475,7 +473,7 @@ class Extractor:
             return None
         day = published
         # "sent troops after [the riot]": a noun that says when is not the verb's subject's act
-        when = noun.dep_ == "pobj" and noun.head.lower_ in _WHEN_PREPS
+        when = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
         subjects = syntax.subjects(light) if (noun.dep_ == "dobj" or noun.dep_ == "pobj") and not when else []
         undergone = syntax.undergoes(noun) is not None  # "came under Russian fire": the subject is hit
         sources = [] if undergone else roles.actors_of(subjects, by_token, day)

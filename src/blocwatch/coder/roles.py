@@ -281,6 +281,11 @@ _TRAVELLERS = frozenset({"tourist", "migrant", "foreigner", "pilgrim", "expatria
                          "traveller", "traveler", "refugee", "national", "worker", "passenger"})
 
 
+def _often_foreign(actor: Actor) -> bool:
+    """Whether an actor's words name people often foreign where they are (:data:`_TRAVELLERS`)."""
+    return any(singular(w.lower()) in _TRAVELLERS for w in actor.text.split())
+
+
 #: Sectors of a state's own forces and officials.
 _OFFICIAL = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 #: Victims that take the state of the place they are attacked in: people, officials, and armed groups
@@ -301,7 +306,7 @@ def victims_state(head: Token, victims: Sequence[Actor], by_token: dict[int, Men
     """
     if not victims or not all(bare_sector(a) and a.code[:3] in _VICTIMS for a in victims):
         return None
-    if any(singular(w.lower()) in _TRAVELLERS for a in victims for w in a.text.split()):
+    if any(_often_foreign(a) for a in victims):
         return None
     states = {a.country for p in _places_of(head, by_token) for a in actors_of([p], by_token, day)}
     if len(states) != 1 or None in states:
@@ -343,7 +348,7 @@ def of_jurisdiction(actor: Actor, state: str) -> Actor:
     """``actor`` as a person or group of ``state`` (see :func:`jurisdiction`), unless it has a state
     of its own, a role often foreign where it is held ("migrants", "tourists"), or is forces or
     officials (a court may charge another state's generals)."""
-    if actor.sector in _OFFICIAL or any(singular(w.lower()) in _TRAVELLERS for w in actor.text.split()):
+    if actor.sector in _OFFICIAL or _often_foreign(actor):
         return actor  # generals or officials a court charges may be another state's
     return located(actor, state)
 

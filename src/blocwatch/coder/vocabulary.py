@@ -40,10 +40,10 @@ from spacy.tokens import Doc, Token
 
 from blocwatch.data import read_json, read_jsonl
 
-__all__ = ["TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry", "deinflect", "detention_words",
-           "event_nouns", "load_causal_verbs", "load_civil_drill_words", "load_light_verbs", "load_reciprocal",
-           "load_relaying_verbs", "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular",
-           "weapon_words"]
+__all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry",
+           "deinflect", "detention_words", "event_nouns", "load_causal_verbs", "load_civil_drill_words",
+           "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_resulting_verbs", "load_stance_nouns",
+           "load_vocabulary", "singular", "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -453,13 +453,13 @@ def _hyphened(token: Token) -> bool:
 #: "during the visit"): its words are no words of a pattern, only a phrase of the pattern names them
 #: ("* (after protest)"). (``syntax.clause`` leaves out the clauses, not phrases, of a set of its own:
 #: "without" and "while" head clauses of other acts, but "held without charge" names the holding.)
-_CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "since", "until", "till", "amid",
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "following", "since", "until", "till", "amid",
                                  "amidst", "despite"})
 
 
 def _circumstance_words(post: Sequence[Token]) -> set[int]:
-    """Positions of the words inside phrases of :data:`_CIRCUMSTANCE_PREPS` in a clause."""
-    return {x.i for t in post if t.dep_ == "prep" and t.lower_ in _CIRCUMSTANCE_PREPS for x in t.subtree}
+    """Positions of the words inside phrases of :data:`CIRCUMSTANCE_PREPS` in a clause."""
+    return {x.i for t in post if t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS for x in t.subtree}
 
 
 def _pp_object(prep: Token) -> Token | None:
