@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -299,6 +299,17 @@ def test_windows_beyond_the_data_are_empty_not_errors(client):
     assert client.get("/api/balance", params=params).json()["total"] == 0
     net = client.get("/api/network", params=params).json()
     assert net["edges"] == [] and sorted(n["id"] for n in net["nodes"]) == sorted(DEMO.split(","))
+
+
+def test_a_lone_end_before_the_states_events_is_an_empty_network(client):
+    """Left out, ``from`` is the start of the store's months, not of its events between states: an
+    end before those is an empty window, not "from is after the end" of a ``from`` never given."""
+    first = date.fromisoformat(client.get("/api/states").json()["start"])
+    for params in ({"to": str(first - timedelta(days=1))}, {"to": str(first - timedelta(days=1)), "plover": "ASSAULT"}):
+        answer = client.get("/api/network", params=params)
+        assert answer.status_code == 200, answer.text
+        net = answer.json()
+        assert net["edges"] == [] and net["start"] <= net["end"] == params["to"]
 
 
 def test_the_app_only_reads(demo_app, client):

@@ -141,9 +141,7 @@ class Views:
         DyadQuery(start=start, end=end)  # the library's check: --from after --to is an error
         if self.window_bounds is None:
             return None
-        # whole months: a window that ends inside the data's last month is the report's window
-        low, high = self.window_bounds
-        first, last = date(low.year, low.month, 1), period_end(high, "month")
+        first, last = self._months()
         if start is not None:
             start = max(start, first)
         if end is not None:
@@ -151,6 +149,13 @@ class Views:
         if (start or first) > (end or last):
             return None
         return start, end
+
+    def _months(self) -> tuple[date, date]:
+        """The whole months windows are clamped to (a window that ends inside the data's last month
+        is the report's window)."""
+        assert self.window_bounds is not None
+        low, high = self.window_bounds
+        return date(low.year, low.month, 1), period_end(high, "month")
 
     def _event(self, row: dict[str, Any]) -> dict[str, Any]:
         return {**row, "cameo_name": self.cameo_names.get(row["cameo"])}
@@ -280,7 +285,7 @@ class Views:
                 net = SignedNetwork.from_edges([], nodes=nodes, label="no events")
                 return {**network_view(net, names=self.names), "start": None, "end": None, "countries": list(nodes)}
             ov = self._overview(view, countries, top, *clamped, filters)
-            first, last = ov.span or _fallback(clamped, self.bounds)
+            first, last = ov.span or _fallback(clamped, self._months())
             out = ov.network(first, last, f"{first:%Y-%m} to {last:%Y-%m}")
             return {**out, "countries": list(ov.countries)}
 
@@ -378,7 +383,7 @@ def _span(span: tuple[date, date] | None) -> dict[str, str | None]:
     return {"start": span[0].isoformat() if span else None, "end": span[1].isoformat() if span else None}
 
 
-def _fallback(clamped: tuple[date | None, date | None], bounds: tuple[date, date] | None) -> tuple[date, date]:
-    """The window of a network whose states have no events together: the one asked for, else the store's."""
-    assert bounds is not None  # a window was clamped to them
-    return clamped[0] or bounds[0], clamped[1] or bounds[1]
+def _fallback(clamped: tuple[date | None, date | None], months: tuple[date, date]) -> tuple[date, date]:
+    """The window of a network whose states have no events together: the one asked for, a missing
+    bound taken from the months it was clamped to (so the start is never after the end)."""
+    return clamped[0] or months[0], clamped[1] or months[1]
