@@ -846,3 +846,36 @@ def test_drills_with_partners_named_or_held_in_a_host_state_are_no_show_of_force
     # what a "with" phrase names may be no partner
     assert coded("North Korea held drills with live ammunition near the border.") == {("PRK", None, "150")}
     assert {c for _, _, c in coded("South Korea held drills with allied forces.")} == {"062"}
+
+
+def test_states_meeting_each_other_somewhere_meet_each_other_not_the_host(coder):
+    """Sentences of our own: a symmetric act of several states (talks, a meeting, a ceasefire) is
+    between them; the city they meet in is where, not whom."""
+    assert factual(coder, "Armenia and Azerbaijan held talks in Washington on Monday.") == {
+        ("ARM", "AZE", "04"), ("AZE", "ARM", "04")}
+    assert factual(coder, "Japan and China met in Geneva on Tuesday.") == {("JPN", "CHN", "04"), ("CHN", "JPN", "04")}
+    assert factual(coder, "India and Pakistan declared a ceasefire on Saturday.") == {
+        ("IND", "PAK", "08"), ("PAK", "IND", "08")}
+
+
+def test_one_state_meeting_in_another_or_states_yielding_to_a_third_keep_their_targets(coder):
+    assert factual(coder, "Putin held talks in Beijing on Thursday.") == {("RUSGOV", "CHN", "04"), ("CHN", "RUSGOV", "04")}
+    assert factual(coder, "The United States and the European Union eased sanctions on Syria on Friday.") == {
+        ("USA", "SYR", "08"), ("IGOEUREEC", "SYR", "08")}
+
+
+def test_a_commitment_set_apart_from_its_infinitive_by_a_date_is_still_a_commitment(coder):
+    """"threatened on Sunday to expel": the parser takes the infinitive for a purpose clause; an
+    expelled ambassador is a cut in relations (161), so the threat is 1313."""
+    events = coder.code_text("Somalia threatened on Sunday to expel the Ethiopian ambassador.", DAY)
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events if e.mode == "factual"} == {
+        ("SOM", "ETHGOV", "1313")}
+    # a purpose after a verb of no commitment is no statement of intent
+    assert not [e for e in coder.code_text("Troops arrived on Sunday to protect the border.", DAY)
+                if e.cameo.startswith("03")]
+
+
+def test_expelling_diplomats_cuts_relations_and_deporting_people_is_expulsion(coder):
+    assert {e.cameo for e in coder.code_text("Somalia expelled the Ethiopian ambassador on Sunday.", DAY)} == {"161"}
+    assert {e.cameo for e in coder.code_text("Russia expelled two Estonian diplomats on Friday.", DAY)} == {"161"}
+    assert {e.cameo for e in coder.code_text("Thailand deported 40 Uyghurs to China.", DAY)} == {"174"}

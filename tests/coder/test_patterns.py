@@ -77,3 +77,25 @@ def test_an_order_to_leave_a_state_is_an_expulsion_of_whom_it_orders_out(coder, 
 def test_an_order_to_leave_a_room_or_an_appeal_to_leave_is_no_expulsion(coder):
     for text in ("The president told reporters to leave the room.", "Kenya urged the Somali envoy to leave."):
         assert not any(c.startswith(("16", "17")) for _, _, c in coded(coder, text)), text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the CAMEO manual's own example of 114 is a protest lodged with another state
+    ("Vietnam lodged a formal protest with China on Friday.", {("VNM", "CHN", "114")}),
+    ("Japan filed a protest with South Korea over the island visit.", {("JPN", "KOR", "114")}),
+    ("India protested to Pakistan over the shelling.", {("IND", "PAK", "114")}),
+    ("Teachers in Argentina began a 48-hour national strike on Monday.", {("ARGEDU", "ARG", "143")}),
+    ("Dockworkers in France went on strike on Monday.", {("FRA", None, "143")}),
+    ("Washington imposed a travel ban on 14 Ugandan officials on Tuesday.", {("USA", "UGAGOV", "163")}),
+])
+def test_official_protests_labour_strikes_and_travel_bans(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Students protested against the government in Dhaka.", {("BGDEDU", "BGDGOV", "140")}),
+    ("The rebels launched a strike on an army base in Mali.", {("MLIREB", "MLIMIL", "190")}),
+    ("The president went on a visit to China.", {("GOV", "CHN", "042"), ("CHN", "GOV", "043")}),
+])
+def test_demonstrations_military_strikes_and_other_goings_keep_their_codes(coder, text, expected):
+    assert coded(coder, text) == expected

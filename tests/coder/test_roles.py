@@ -201,3 +201,27 @@ def test_a_roles_state_is_read_over_the_roles_coordinated_with_it(coder):
         ("NGAMIL", None, "17"), ("NGACOP", None, "17")}
     assert coded(coder, "The Kenyan president and Somali officials met in Nairobi.") == {
         ("KENGOV", "SOMGOV", "04"), ("SOMGOV", "KENGOV", "04")}
+
+
+def test_a_place_read_through_nested_phrases_and_a_states_adjective(coder):
+    """"near the town of Bama in Borno state", "in the Kenyan capital", "in the Somali city of X"."""
+    assert coded(coder, "Nigerian troops killed 12 insurgents in a gunbattle near the town of Bama in Borno state "
+                        "on Sunday.") == {("NGAMIL", "NGAREB", "19")}
+    assert coded(coder, "Protesters set fire to cars in the Kenyan capital on Tuesday.") == {("KENOPP", "KEN", "18")}
+    assert coded(coder, "Gunmen attacked a hotel in the Somali city of Beledweyne.") == {("SOMUAF", "SOM", "19")}
+
+
+def test_a_border_named_for_a_state_does_not_place_what_happens_near_it(coder):
+    assert coded(coder, "Rebels attacked villages near the Cameroon border.") == {("REB", "CVL", "19")}
+
+
+def test_protesters_at_home_protest_their_own_states_organs(coder):
+    assert coded(coder, "Thousands of Georgians protested against the government on Sunday.") == {
+        ("GEO", "GEOGOV", "14")}
+    # abroad, the police may be the host's: left with no state
+    assert coded(coder, "Thousands of Kenyans protested in London against the police.") == {("KEN", "COP", "14")}
+
+
+def test_whose_accusation_or_proposal_is_denied_or_rejected(coder):
+    assert coded(coder, "China rejected a proposal by Japan.") == {("CHN", "JPN", "12")}
+    assert coded(coder, "Rwanda denied accusations by Uganda on Monday.") == {("RWA", "UGA", "01")}

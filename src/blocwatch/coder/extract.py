@@ -57,8 +57,12 @@ from blocwatch.taxonomy import load_taxonomy
 
 __all__ = ["Extractor"]
 
-#: Roots where a group acting together ("X and Y signed", "held talks") acts towards each other.
-_MUTUAL_ROOTS = {"03", "04", "05", "06"}
+#: Roots where a group acting together ("X and Y signed", "held talks", "declared a ceasefire")
+#: acts towards each other.
+_MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
+#: Verbs that expel whom they take: of diplomats, peacekeepers, inspectors or aid agencies, the
+#: codes CAMEO gives those (``statements.expelled``), not 174 for individuals.
+_EXPELLING = frozenset({"expel", "deport"})
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
 #: Words that make military drills a joint act, with partners unnamed ("held joint drills").
@@ -197,6 +201,7 @@ class Extractor:
                                   or _person_of(ev.anchor, law, ev.sources))
                 # "Iranian security forces opened fire on [protesters]", "imposed a curfew"
                 ev.targets = roles.on_its_own(ev.match.code, ev.sources, ev.targets, alone)
+                ev.targets = roles.protested_organs(ev.match.code, ev.sources, ev.targets, alone)
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns)
                 if ev.mode == "factual" and ev.sources:
@@ -450,7 +455,9 @@ class Extractor:
         if not targets and (match.code or "")[:2] == "11":  # "alleged that Japan had sent spies": Japan is accused
             targets = roles.actors_of([s for c in verb.children if c.dep_ == "ccomp" for s in syntax.subjects(c)],
                                       by_token, day)
-        if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
+        if match.code == "174" and verb.lemma_.lower() in _EXPELLING:
+            match = _expulsion(match, verb, sources, targets)
+        if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS and not _together(match, sources, verb, verb):
             targets = roles.place_target(verb, by_token, day, sources)
         if not targets and (match.code or "")[:2] == "14":
             targets = roles.protest_target(verb, by_token, day, sources)
@@ -516,7 +523,8 @@ class Extractor:
             match = replace(match, code="150", reverse=None)
             targets = roles.place_target(noun, by_token, day, sources, _NEAR) or roles.place_target(
                 light, by_token, day, sources, _NEAR)
-        elif not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS:
+        elif (not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS
+              and not _together(match, sources, noun, light)):
             targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(
                 light, by_token, day, sources)
         tokens = [noun, light] + _phrases([*subjects, noun])
@@ -809,6 +817,25 @@ def _mutual(cand: _Candidate) -> bool:
     if (cand.match.code or "")[:2] in _MUTUAL_ROOTS:
         return cand.mutual or (len(cand.sources) > 1 and roles.reciprocal(cand.trigger, cand.anchor))
     return len(cand.sources) > 1 and roles.exchanged(cand.trigger, cand.anchor)
+
+
+def _expulsion(match: Match, verb: Token, sources: Sequence[Actor], targets: Sequence[Actor]) -> Match:
+    """An expulsion coded by whom it expels (``statements.expelled``): peacekeepers, inspectors, aid
+    agencies; diplomats when they are another state's ("expelled the Ethiopian ambassador": 161,
+    relations between states cut; "the envoy of the former ruler" is no state's: 174)."""
+    expelled = [c.subtree for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    code = statements.expelled([" ".join(t.text for t in s) for s in expelled])
+    own = {a.country for a in sources}
+    if code == "161" and not any(t.country and t.country not in own for t in targets):
+        return match
+    return replace(match, code=code)
+
+
+def _together(match: Match, sources: Sequence[Actor], trigger: Token, anchor: Token) -> bool:
+    """Whether several actors do a symmetric act with each other ("Armenia and Azerbaijan held talks
+    in Washington", "met in Beijing"): the place they do it in is where, not whom, it is done to."""
+    return ((match.code or "")[:2] in _MUTUAL_ROOTS and len({a.code for a in sources}) > 1
+            and roles.reciprocal(trigger, anchor))
 
 
 def _both_ways(cand: _Candidate) -> bool:

@@ -31,7 +31,7 @@ from blocwatch.coder.vocabulary import (
 
 __all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "is_actor",
            "jurisdiction", "located", "of_jurisdiction", "on_its_own", "only_state", "place_target", "pp_targets",
-           "protest_target", "reciprocal", "sentence_place", "titled_persons", "victims_state"]
+           "protest_target", "protested_organs", "reciprocal", "sentence_place", "titled_persons", "victims_state"]
 
 #: Prepositions that place an event: "a curfew [in] Algiers".
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside"}
@@ -133,14 +133,21 @@ _PLACE_NOUNS = {"province", "region", "state", "city", "capital", "town", "villa
                 "heartland", "countryside", "highlands", "enclave", "exclave", "peninsula", "frontier"}
 
 
+#: Places two states share: "near the Cameroon border" may be on either side of it.
+_SHARED_PLACES = frozenset({"border", "frontier"})
+
+
 def _place_name(pobj: Token, by_token: dict[int, Mention]) -> Token | None:
     """The name a place phrase gives: the object of "in" itself, or the state it belongs to ("in
-    Pakistan's Balochistan province", "in Ukraine's east"); None if it names none."""
+    Pakistan's Balochistan province", "in Ukraine's east", "in the Kenyan capital"); None if it
+    names none."""
     if pobj.i in by_token:
         return pobj
     if pobj.ent_type_ not in ("GPE", "LOC", "FAC") and pobj.lemma_.lower() not in _PLACE_NOUNS:
         return None  # "in Russia's war against Ukraine" places nothing
-    owner = [c for c in pobj.children if c.dep_ == "poss" and c.i in by_token]
+    # "in Pakistan's Balochistan province", "in the Kenyan capital", "the northwestern Pakistani city"
+    owner = [c for c in pobj.children if c.i in by_token and (c.dep_ == "poss" or c.dep_ in ("amod", "compound")
+                                                             and pobj.lemma_.lower() not in _SHARED_PLACES)]
     return owner[0] if owner else None
 
 
@@ -257,6 +264,24 @@ def protest_target(head: Token, by_token: dict[int, Mention], day: date | None,
     return []
 
 
+def protested_organs(code: str | None, sources: Sequence[Actor], targets: Sequence[Actor],
+                     state: str | None) -> list[Actor]:
+    """The state organs a protest is aimed at when no state is named for them ("Georgians protested
+    against the government", "marched on parliament"), in a sentence that names only the
+    protesters' state (``state``, :func:`only_state`): that state's, as people protest at home
+    against their own government, police or parliament ("Kenyans protested in London against the
+    police" is left alone).
+
+    >>> from blocwatch.coder.events import Actor
+    >>> [a.code for a in protested_organs("141", [Actor("GEO", "GEO", None, "Georgians")],
+    ...                                     [Actor("GOV", None, "GOV", "the government")], "GEO")]
+    ['GEOGOV']
+    """
+    if not code or code[:2] != "14" or state is None or {a.country for a in sources} != {state}:
+        return list(targets)
+    return [located(t, state) if bare_sector(t) and t.sector in _OFFICIAL else t for t in targets]
+
+
 def _places_of(head: Token, by_token: dict[int, Mention], preps: tuple[str, ...] = _AT) -> list[Token]:
     """The places of an act's own clause: its "in", "at", "near" ... phrases (``preps``) and its
     object's ("attend a summit in Switzerland"), not those of a clause that reports it ("said in
@@ -266,12 +291,23 @@ def _places_of(head: Token, by_token: dict[int, Mention], preps: tuple[str, ...]
     for c in (x for h in holders for x in h.children):
         if c.dep_ == "prep" and c.lower_ in preps:
             for obj in (p for p in c.children if p.dep_ == "pobj"):
-                inner = [q for pp in obj.children if pp.dep_ == "prep" and pp.lower_ in preps
-                         for q in pp.children if q.dep_ == "pobj"]  # "in a village in Burkina Faso"
-                for place in (_place_name(q, by_token) for q in [obj, *inner]):
+                for place in (_place_name(q, by_token) for q in _nested_places(obj, preps)):
                     if place is not None and not by_token[place.i].is_agent:
                         out.append(place)
                         break
+    return out
+
+
+def _nested_places(obj: Token, preps: tuple[str, ...], depth: int = 3) -> list[Token]:
+    """``obj`` and the objects of the place phrases within it, nearest first, ``depth`` deep: "in a
+    village in Burkina Faso", "in a gunbattle near the town of Bama in Borno state" (a place's
+    "of" too, not any noun's: "in support of Ukraine" places nothing)."""
+    out, level = [obj], [obj]
+    for _ in range(depth):
+        level = [q for o in level for pp in o.children if pp.dep_ == "prep" and (
+            pp.lower_ in preps or pp.lower_ == "of" and o.lemma_.lower() in _PLACE_NOUNS)
+            for q in pp.children if q.dep_ == "pobj"]
+        out += level
     return out
 
 
@@ -419,8 +455,9 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
                 exclude: Sequence[Token]) -> list[Actor]:
     """The first actor in a target preposition's object, on the trigger, its object or its
     passive subject ("evidence against Russia was presented"), or one level further down
-    ("advised against travel to Tunisia"). A place of detention someone is sent to or taken from
-    is no target ("returned the activist [to prison]")."""
+    ("advised against travel to Tunisia"), else whose its object is ("denied accusations [by
+    Congo]"). A place of detention someone is sent to or taken from is no target ("returned the
+    activist [to prison]")."""
     holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "xcomp", "attr", "nsubjpass")]
     for prep_word in syntax.TARGET_PREPS:
         for h in holders:
@@ -435,7 +472,12 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
                         actors = actors_of(inner, by_token, day)
                     if actors:
                         return actors
-    return []
+    # "denied accusations by Congo", "rejected a proposal by France": whose the object is
+    # (the parser may hang "by" on an active verb with an object, where it can say no doer)
+    objects = [o for o in head.children if o.dep_ == "dobj"]
+    authors = [p for o in objects + [head] * bool(objects) for c in o.children
+               if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    return actors_of(authors, by_token, day)
 
 
 def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | None,

@@ -27,7 +27,7 @@ from blocwatch.coder.syntax import governor_of, passive
 from blocwatch.coder.vocabulary import singular
 from blocwatch.data import read_csv, read_json
 
-__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "expulsion", "intent_code", "mirror", "obligation",
+__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "expelled", "expulsion", "intent_code", "mirror", "obligation",
            "request_kind", "stated_intent", "will_not"]
 
 @functools.cache
@@ -59,6 +59,17 @@ def expulsion(order: str, act: str, ordered: Sequence[str], left: str | None = N
     table = _expulsions()
     if order not in table["ordering"] or act not in table["leaving"] or left not in (None, *table["places"]):
         return None
+    return expelled(ordered)
+
+
+def expelled(ordered: Sequence[str]) -> str:
+    """The CAMEO code of expelling ``ordered`` (their texts) from a state: 161 for diplomats, 1661
+    peacekeepers, 1662 inspectors, 1663 aid agencies, else 174 (``data/coder/expulsions.json``).
+
+    >>> expelled(["the Ethiopian ambassador"]), expelled(["UN peacekeepers"]), expelled(["two journalists"])
+    ('161', '1661', '174')
+    """
+    table = _expulsions()
     words = {singular(w.strip(".,'’").lower()) for text in ordered for w in text.split()}
     for kind in table["kinds"]:
         if words & set(kind["words"]):
@@ -113,8 +124,9 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
         gov = governor_of(anchor)
     while gov is not None and anchor.dep_ == "xcomp" and gov.lemma_.lower() in CATENATIVES:
         anchor, gov = gov, governor_of(gov)
-    if anchor.dep_ == "advcl":
-        return False  # a purpose ("to discuss") is not a statement of intent
+    if anchor.dep_ == "advcl":  # a purpose ("to discuss") is not a statement of intent, unless the
+        # parser set a commitment's complement apart ("threatened on Sunday to expel")
+        return gov is not None and gov.lemma_.lower() in COMMITMENT_HEADS
     if gov is not None and anchor.dep_ in ("xcomp", "ccomp", "pcomp"):
         lemma = gov.lemma_.lower()
         if lemma in COMMITMENT_HEADS:

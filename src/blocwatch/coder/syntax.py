@@ -246,12 +246,36 @@ def sentence_index(starts: list[int], token: int) -> int:
 
 
 def governor_of(token: Token) -> Token | None:
-    """The verb governing a clause through a complement ("refused [to lift]", "said [Sudan must return]")."""
+    """The verb governing a clause through a complement ("refused [to lift]", "said [Sudan must return]"),
+    also one the parser takes for an adverbial clause because a phrase comes between ("threatened on
+    Sunday [to expel]"): an infinitive with no subject, after nothing but the verb's adverbials, of
+    a verb with no object ("sent troops on Sunday to protect" is a purpose).
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Somalia threatened on Sunday to expel the ambassador.")
+    >>> governor_of(doc[5]).text
+    'threatened'
+    """
     if token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
+        return token.head
+    if token.dep_ == "advcl" and token.head.i < token.i and _displaced_infinitive(token):
         return token.head
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":
         return token.head.head
     return None
+
+
+def _displaced_infinitive(clause: Token) -> bool:
+    """Whether an adverbial clause is a "to" infinitive complement set apart from its verb by the
+    verb's adverbials only ("vowed on Monday to retaliate")."""
+    if clause.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+        return False
+    head = clause.head
+    between = [c for c in head.children if head.i < c.i < clause.i]
+    return bool(between) and all(c.dep_ in ("prep", "npadvmod", "advmod") for c in between) and not any(
+        c.dep_ in ("dobj", "dative", "nsubjpass", "auxpass", "attr", "acomp") for c in head.children)
 
 
 #: Words that put a participle's act before or after its verb's ("after meeting", "before leaving").
