@@ -859,7 +859,8 @@ def test_states_meeting_each_other_somewhere_meet_each_other_not_the_host(coder)
 
 
 def test_one_state_meeting_in_another_or_states_yielding_to_a_third_keep_their_targets(coder):
-    assert factual(coder, "Putin held talks in Beijing on Thursday.") == {("RUSGOV", "CHN", "04"), ("CHN", "RUSGOV", "04")}
+    assert factual(coder, "Putin held talks in Beijing on Thursday.") == {
+        ("RUSGOV", "CHN", "04"), ("CHN", "RUSGOV", "04")}
     assert factual(coder, "The United States and the European Union eased sanctions on Syria on Friday.") == {
         ("USA", "SYR", "08"), ("IGOEUREEC", "SYR", "08")}
 

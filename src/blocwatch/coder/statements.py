@@ -27,8 +27,8 @@ from blocwatch.coder.syntax import governor_of, passive
 from blocwatch.coder.vocabulary import singular
 from blocwatch.data import read_csv, read_json
 
-__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "expelled", "expulsion", "intent_code", "mirror", "obligation",
-           "request_kind", "stated_intent", "will_not"]
+__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "expelled", "expulsion", "intent_code", "mirror",
+           "obligation", "request_kind", "stated_intent", "will_not"]
 
 @functools.cache
 def _mirrors() -> dict[str, dict[str, str]]:
