@@ -308,8 +308,8 @@ def test_people_doing_something_are_its_doers_not_who_helps_them(coder) -> None:
     # acting side by side is not acting towards each other
     ("Brazil, Chile and Peru offered to host the peace talks.", {("BRA", None, "03"), ("CHL", None, "03"),
                                                                  ("PER", None, "03")}),
-    ("Norway and Qatar brokered a deal between the rebels and the government.", {("NOR", None, "04"),
-                                                                                  ("QAT", None, "04")}),
+    ("Norway and Qatar brokered a deal between the rebels and the government.", {
+        ("NOR", "REB", "04"), ("NOR", "GOV", "04"), ("QAT", "REB", "04"), ("QAT", "GOV", "04")}),
     # a symmetric act, or one the clause says is mutual, is done with each other
     ("Brazil and Chile signed a trade agreement.", {("BRA", "CHL", "03"), ("CHL", "BRA", "03")}),
     ("Russia and China held talks in Moscow.", {("RUS", "CHN", "04"), ("CHN", "RUS", "04")}),

@@ -57,7 +57,7 @@ def test_one_event_per_dyad_and_code_from_coordinated_doers_of_one_code(coder):
 
 
 def test_who_planted_or_fired_the_weapon_that_killed_is_the_doer(coder):
-    assert coded(coder, "Two Kenyan police officers were killed by a roadside bomb planted by Somali militants.") == {
+    assert coded(coder, "Two Kenyan police officers were killed by a bomb planted by Somali militants.") == {
         ("SOMREB", "KENCOP", "190")}
     assert not coded(coder, "Three soldiers were killed by a bomb.")
 
@@ -98,4 +98,26 @@ def test_official_protests_labour_strikes_and_travel_bans(coder, text, expected)
     ("The president went on a visit to China.", {("GOV", "CHN", "042"), ("CHN", "GOV", "043")}),
 ])
 def test_demonstrations_military_strikes_and_other_goings_keep_their_codes(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jordan shared intelligence with Israel about the attack.", {("JOR", "ISR", "064")}),
+    ("Moroccan intelligence services provided Spanish police with information about the suspect.",
+     {("MARSPY", "ESPCOP", "064")}),
+    ("The World Bank approved a $500 million loan to Kenya on Thursday.", {("IGOUNODEVWBK", "KEN", "071")}),
+    ("Two Kenyan police officers were killed by a roadside bomb planted by Somali militants.",
+     {("SOMREB", "KENCOP", "1833")}),
+    ("Al-Shabab killed five Somali soldiers with a car bomb in Mogadishu.", {("SOMREB", "SOMMIL", "1832")}),
+])
+def test_intelligence_shared_loans_and_bombings_by_their_kind(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jordan shared a border with Israel.", set()),
+    ("China provided aid to Pakistan.", {("CHN", "PAK", "070")}),
+    ("Russian troops killed five Ukrainian soldiers near Bakhmut.", {("RUSMIL", "UKRMIL", "190")}),
+])
+def test_a_shared_border_aid_and_plain_killing_keep_their_codes(coder, text, expected):
     assert coded(coder, text) == expected

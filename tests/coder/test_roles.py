@@ -225,3 +225,24 @@ def test_protesters_at_home_protest_their_own_states_organs(coder):
 def test_whose_accusation_or_proposal_is_denied_or_rejected(coder):
     assert coded(coder, "China rejected a proposal by Japan.") == {("CHN", "JPN", "12")}
     assert coded(coder, "Rwanda denied accusations by Uganda on Monday.") == {("RWA", "UGA", "01")}
+
+
+def test_between_whom_a_third_party_acts(coder):
+    """"brokered a deal between X and Y", "mediated between X and Y": X and Y are the targets; not
+    the doer's own state among them ("praised the ties between Russia and North Korea")."""
+    assert coded(coder, "Turkey brokered a deal between Russia and Ukraine on grain exports.") == {
+        ("TUR", "RUS", "04"), ("TUR", "UKR", "04")}
+    assert coded(coder, "Russia mediated between Armenia and Azerbaijan.") == {
+        ("RUS", "ARM", "04"), ("RUS", "AZE", "04")}
+    assert coded(coder, "Lavrov praised the ties between Russia and North Korea.") == {("RUSGOV", "PRK", "05")}
+
+
+def test_those_fighting_between_themselves_are_not_targets_of_an_act_with_no_doer(coder):
+    displaced = "Thousands of civilians were displaced by fighting between Sudanese forces and rebels."
+    assert coded(coder, displaced) == set()
+
+
+def test_force_used_to_disperse_or_drive_out_someone_is_used_on_them(coder):
+    assert coded(coder, "Riot police in Nairobi fired tear gas to disperse hundreds of demonstrators on Tuesday.") == {
+        ("KENCOP", "KENOPP", "17")}
+    assert coded(coder, "Russia attacked Ukraine to protect Russians.") == {("RUS", "UKR", "19")}

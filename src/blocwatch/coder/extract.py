@@ -63,6 +63,9 @@ _MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
 #: Verbs that expel whom they take: of diplomats, peacekeepers, inspectors or aid agencies, the
 #: codes CAMEO gives those (``statements.expelled``), not 174 for individuals.
 _EXPELLING = frozenset({"expel", "deport"})
+#: Roots of force, whose purpose clause may name whom it is used on ("fired tear gas to disperse
+#: protesters", "shelled the town to drive out the rebels").
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
 #: Words that make military drills a joint act, with partners unnamed ("held joint drills").
@@ -217,7 +220,10 @@ class Extractor:
         if code[:2] == "01" and cand.targets and all(t.sector == "MED" for t in cand.targets):
             pass  # "told reporters", "told a local radio station": the press is addressed to no one in particular
         elif cand.targets:
-            pairs = [(s, t, code) for s in cand.sources for t in cand.targets if s.code != t.code]
+            # "Lavrov praised the ties between the two countries": of several, not Russia itself
+            several = len(cand.targets) > 1
+            pairs = [(s, t, code) for s in cand.sources for t in cand.targets
+                     if s.code != t.code and not (several and t.sector is None and t.country == s.country)]
             if cand.match.reverse and (cand.match.reverse != code or _both_ways(cand)):
                 pairs += [(t, s, cand.match.reverse) for s, t, _ in list(pairs) if t is not None]
         elif _mutual(cand):
@@ -457,6 +463,10 @@ class Extractor:
                                       by_token, day)
         if match.code == "174" and verb.lemma_.lower() in _EXPELLING:
             match = _expulsion(match, verb, sources, targets)
+        if not targets and (match.code or "")[:2] in _FORCE_ROOTS:  # "fired tear gas to disperse [protesters]"
+            targets = roles.actors_of([o for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for o in c.children if o.dep_ == "dobj"],
+                by_token, day)
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS and not _together(match, sources, verb, verb):
             targets = roles.place_target(verb, by_token, day, sources)
         if not targets and (match.code or "")[:2] == "14":

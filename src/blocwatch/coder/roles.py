@@ -34,7 +34,7 @@ __all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_caus
            "protest_target", "protested_organs", "reciprocal", "sentence_place", "titled_persons", "victims_state"]
 
 #: Prepositions that place an event: "a curfew [in] Algiers".
-_PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside"}
+_PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside", "through"}
 
 _QUANTITY_HEADS = {"hundreds", "hundred", "thousands", "thousand", "dozens", "dozen", "scores", "millions",
                    "some", "many", "most", "all", "several", "number", "group", "members", "member", "part",
@@ -459,7 +459,10 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
     Congo]"). A place of detention someone is sent to or taken from is no target ("returned the
     activist [to prison]")."""
     holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "xcomp", "attr", "nsubjpass")]
-    for prep_word in syntax.TARGET_PREPS:
+    # "mediated between X and Y", "brokered a deal between X and Y": between whom, when the act has
+    # a doer of its own ("displaced by fighting between X and Y": X and Y fight, they are not fought)
+    own_doer = any(c.dep_ == "nsubj" for c in head.children)
+    for prep_word in syntax.TARGET_PREPS if own_doer else [p for p in syntax.TARGET_PREPS if p != "between"]:
         for h in holders:
             for c in h.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ == prep_word and c not in exclude:
@@ -468,7 +471,8 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
                     actors = actors_of(objs, by_token, day)
                     if not actors:
                         inner = [q for p in objs for pp in p.children if pp.dep_ == "prep"
-                                 and pp.lower_ in syntax.TARGET_PREPS for q in pp.children if q.dep_ == "pobj"]
+                                 and pp.lower_ in syntax.TARGET_PREPS and pp.lower_ != "between"
+                                 for q in pp.children if q.dep_ == "pobj"]
                         actors = actors_of(inner, by_token, day)
                     if actors:
                         return actors

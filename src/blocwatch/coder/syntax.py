@@ -33,7 +33,8 @@ CLAUSE_BREAK = ("advcl", "ccomp", "parataxis", "relcl", "acl", "conj", "cc", "pu
 
 
 #: Prepositions whose object is a target ("talks with X", "attack on X", "aid to X").
-TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for", "from", "of")
+TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for", "from", "of",
+                "between")
 
 
 LIGHT_VERBS = {"lead", "issue", "deliver", "renew", "reopen", "restart", "enter", "engage", "embark", "give", "extend",
