@@ -288,3 +288,9 @@ def test_petrarch_format_dictionaries_load(coder, tmp_path) -> None:
 
 def test_a_businessman_is_business_of_his_state(coder) -> None:
     assert ("SAUBUS", "USA") in dyads(coder, "A Saudi businessman criticised the United States.")
+
+
+def test_the_central_african_republic_abbreviated(coder) -> None:
+    """"C.A.R. officials" are the Central African Republic's (a sentence of our own)."""
+    assert dyads(coder, "Cameroon and C.A.R. officials met in Bangui on Monday.") == {
+        ("CMRGOV", "CAFGOV"), ("CAFGOV", "CMRGOV")}

@@ -880,3 +880,38 @@ def test_expelling_diplomats_cuts_relations_and_deporting_people_is_expulsion(co
     assert {e.cameo for e in coder.code_text("Somalia expelled the Ethiopian ambassador on Sunday.", DAY)} == {"161"}
     assert {e.cameo for e in coder.code_text("Russia expelled two Estonian diplomats on Friday.", DAY)} == {"161"}
     assert {e.cameo for e in coder.code_text("Thailand deported 40 Uyghurs to China.", DAY)} == {"174"}
+
+
+def test_who_dies_is_a_victim_and_the_doer_is_who_caused_it(coder):
+    """Sentences of our own: "died in an attack by X" is X's attack on those who died; with no one
+    named who caused it, or dying of no attack, there is no event (PETRARCH-2's "die" made the dead
+    the attackers)."""
+    assert factual(coder, "Ten soldiers died in an attack by Islamist militants in northern Mali.") == {
+        ("MLIREB", "MIL", "19")}
+    assert factual(coder, "At least 21 passengers died in the attack.") == set()
+    assert factual(coder, "The former president died in a hospital in Nairobi.") == set()
+    # a fight named with the other side keeps both sides fighting
+    assert factual(coder, "Five soldiers died in a clash with rebels in northern Mali.") == {("MLIMIL", "MLIREB", "19")}
+
+
+def test_claiming_or_arguing_that_something_is_so_is_no_disapproval(coder):
+    """PETRARCH-2 codes "claim", "argue" and "contend" as disapproval (110) whatever follows; with a
+    clause they state a claim, addressed to no one (no event). Arguing with someone, or claiming
+    that someone did something, keeps its code (sentences of our own)."""
+    assert factual(coder, "Nairobi claims the frontier should head in a straight line east.") == set()
+    assert factual(coder, "India contends that the border was never agreed.") == set()
+    assert factual(coder, "China argued with Japan over the islands.") == {("CHN", "JPN", "11")}
+    assert ("RUS", "UKR", "11") in factual(coder, "Russia claimed that Ukraine had shelled the plant.")
+
+
+def test_a_retaliation_by_some_act_is_that_act(coder):
+    assert factual(coder, "China retaliated by imposing tariffs on American soybeans.") == {("CHN", "USA", "16")}
+    assert factual(coder, "Israel retaliated against Hezbollah.") == {("ISR", "LBNREB", "19")}
+
+
+def test_an_attack_named_by_a_noun_beats_a_verb_pattern_its_modifier_matched(coder):
+    """"carried out a missile strike" matched PETRARCH-2's "send" pattern for missiles (military
+    aid); the strike is the act. A labour strike staged is a strike, not a demonstration."""
+    assert factual(coder, "Russian forces carried out a missile strike on Kharkiv.") == {("RUSMIL", "UKR", "19")}
+    assert factual(coder, "Russia sent missiles to Iran.") == {("RUS", "IRN", "07")}
+    assert {e.cameo for e in coder.code_text("French rail workers staged a 48-hour strike.", DAY)} == {"143"}

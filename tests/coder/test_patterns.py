@@ -121,3 +121,14 @@ def test_intelligence_shared_loans_and_bombings_by_their_kind(coder, text, expec
 ])
 def test_a_shared_border_aid_and_plain_killing_keep_their_codes(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # after a review: a bomber killed is no bombing, a loan approved from another is no aid given,
+    # a strike "nationwide" on a power grid is an attack, refugees protest their host's police
+    ("Police killed a suicide bomber before he reached the checkpoint.", {("COP", "REB", "190")}),
+    ("Kenya's parliament approved a loan from China.", {("KENLEG", "CHN", "0311")}),
+    ("Afghan refugees protested against the police after a raid on their camp.", {("AFGREF", "COP", "140")}),
+])
+def test_bombers_killed_loans_received_and_refugees_protesting(coder, text, expected):
+    assert coded(coder, text) == expected

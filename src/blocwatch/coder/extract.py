@@ -51,6 +51,7 @@ from blocwatch.coder.vocabulary import (
     load_civil_drill_words,
     load_light_verbs,
     load_relaying_verbs,
+    load_responding_verbs,
     load_resulting_verbs,
 )
 from blocwatch.taxonomy import load_taxonomy
@@ -63,6 +64,12 @@ _MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
 #: Verbs that expel whom they take: of diplomats, peacekeepers, inspectors or aid agencies, the
 #: codes CAMEO gives those (``statements.expelled``), not 174 for individuals.
 _EXPELLING = frozenset({"expel", "deport"})
+#: Verbs of asserting that PETRARCH-2 codes as disapproval (110) whatever follows: with a clause
+#: they state a claim ("Nairobi claims the frontier should run east"), a statement (010); argued
+#: "with" or "against" someone, or what is claimed an event, they keep their codes.
+_ASSERTING = frozenset({"argue", "claim", "contend", "aver", "avow"})
+#: Verbs of dying: their subject is a victim, not a doer.
+_DYING = frozenset({"die", "perish"})
 #: Roots of force, whose purpose clause may name whom it is used on ("fired tear gas to disperse
 #: protesters", "shelled the town to drive out the rebels").
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -445,10 +452,17 @@ class Extractor:
                 light = verb.lemma_.lower() in syntax.LIGHT_VERBS
                 target_heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
                                 and not (light and c.lemma_.lower() in self.vocabulary.nouns)]
+        # "21 passengers died in the attack by the BLA": who dies is its victim, and the doer is who
+        # caused it; with no one named, no event (unless a pattern names a fight they died in)
+        dying = verb.lemma_.lower() in _DYING and match.rule.count(":") == 1
+        if dying:
+            source_heads, target_heads = [], subjects
         day = published
         sources = roles.actors_of(source_heads, by_token, day)
-        if passive and not sources:  # "killed in Israeli tank shelling", "in an air strike by government forces"
+        if (passive or dying) and not sources:  # "killed in Israeli tank shelling", "in an air strike by the army"
             sources = roles.doer_of_cause(verb, by_token, day, self.vocabulary.nouns)
+        if dying and not sources:
+            return None
         targets = roles.actors_of(target_heads, by_token, day)
         own, codes = {a.code[:3] for a in sources}, {a.code for a in sources}
         if targets and match.target is None and not passive and all(
@@ -463,6 +477,10 @@ class Extractor:
                                       by_token, day)
         if match.code == "174" and verb.lemma_.lower() in _EXPELLING:
             match = _expulsion(match, verb, sources, targets)
+        if (match.code == "110" and match.rule.count(":") == 1 and verb.lemma_.lower() in _ASSERTING
+                and any(c.dep_ == "ccomp" for c in verb.children)):
+            # "Mogadishu argues its border should be extended": a claim stated, not disapproval
+            match = replace(match, code="010", reverse=None)
         if not targets and (match.code or "")[:2] in _FORCE_ROOTS:  # "fired tear gas to disperse [protesters]"
             targets = roles.actors_of([o for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for o in c.children if o.dep_ == "dobj"],
@@ -765,6 +783,9 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
         return True  # "the strike left the city without power": a result, not a departure
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments
         return False
+    if lemma in load_responding_verbs() and any(c.dep_ == "prep" and c.lower_ == "by" and any(
+            p.dep_ == "pcomp" for p in c.children) for c in verb.children):
+        return True  # "retaliated by imposing tariffs": the tariffs are the act
     if lemma in REPORTING_VERBS and (match.code or "")[:2] in _MATERIAL_ROOTS and not any(
             c.dep_ in ("dobj", "dative") for c in verb.children):
         return True  # "the spokesman added (that ...)": speaking gives no aid and makes no attack
@@ -803,20 +824,36 @@ def _specific(cand: _Candidate) -> bool:
 
 def _prefer_nouns_over_light_verbs(cands: list[_Candidate]) -> list[_Candidate]:
     """One event per light verb and noun: a verb pattern ("imposed sanctions") beats the noun,
-    the noun beats a verb's default code ("conducted a missile launch")."""
+    the noun beats a verb's default code ("conducted a missile launch"); an attack named by the
+    noun beats a verb pattern of no force that a word of it matched ("carried out a missile strike"
+    is no shipment of missiles), and a kind of act beats the verb pattern's act of no kind."""
     verbs = {c.trigger.i: c for c in cands if c.trigger.i == c.anchor.i}
-    nouns = {c.anchor.i for c in cands if c.trigger.i != c.anchor.i}
+    nouns = {c.anchor.i: c for c in cands if c.trigger.i != c.anchor.i}
     # "was hit with U.S. sanctions": the noun names the act and its doer, the verb only who bore it
     undergone = {c.anchor.i for c in cands if c.trigger.i != c.anchor.i and syntax.undergoes(c.trigger) is not None}
+
+    def force_over(noun: _Candidate, verb: _Candidate) -> bool:
+        """The noun's act wins: an attack over a verb pattern of no force, or a kind of the verb
+        pattern's unspecified code ("staged a 48-hour strike": a labour strike, 143, not 140)."""
+        code, verb_code = noun.match.code or "", verb.match.code or ""
+        if _root(noun) == _root(verb) and verb_code == _root(verb) + "0" and code != verb_code:
+            return True
+        return _root(noun) in _FORCE_ROOTS and _root(verb) not in _FORCE_ROOTS
+
     out = []
     for c in cands:
-        if c.trigger.i == c.anchor.i and c.trigger.i in nouns and (not _specific(c) or c.trigger.i in undergone):
+        if c.trigger.i == c.anchor.i and c.trigger.i in nouns and (
+                not _specific(c) or c.trigger.i in undergone or force_over(nouns[c.trigger.i], c)):
             continue
         if c.trigger.i != c.anchor.i and c.anchor.i in verbs and _specific(verbs[c.anchor.i]) and \
-                c.anchor.i not in undergone:
+                c.anchor.i not in undergone and not force_over(c, verbs[c.anchor.i]):
             continue
         out.append(c)
     return out
+
+
+def _root(cand: _Candidate) -> str:
+    return (cand.match.code or "")[:2]
 
 
 def _mutual(cand: _Candidate) -> bool:

@@ -277,7 +277,8 @@ def protested_organs(code: str | None, sources: Sequence[Actor], targets: Sequen
     ...                                     [Actor("GOV", None, "GOV", "the government")], "GEO")]
     ['GEOGOV']
     """
-    if not code or code[:2] != "14" or state is None or {a.country for a in sources} != {state}:
+    if not code or code[:2] != "14" or state is None or {a.country for a in sources} != {state} or any(
+            _often_foreign(a) for a in sources):  # "Afghan refugees protested against the police": the host's
         return list(targets)
     return [located(t, state) if bare_sector(t) and t.sector in _OFFICIAL else t for t in targets]
 

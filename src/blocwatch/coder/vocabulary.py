@@ -42,8 +42,8 @@ from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry",
            "deinflect", "detention_words", "event_nouns", "load_causal_verbs", "load_civil_drill_words",
-           "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_resulting_verbs", "load_stance_nouns",
-           "load_vocabulary", "singular", "weapon_words"]
+           "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_responding_verbs",
+           "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular", "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -625,6 +625,13 @@ def load_causal_verbs() -> frozenset[str]:
     """Verbs that, with no object and "to", say what an event led to ("the talks led to a
     ceasefire"): no act of their subject (``data/coder/light_verbs.json``)."""
     return frozenset(_light_verb_lists()["causal"])
+
+
+@functools.cache
+def load_responding_verbs() -> frozenset[str]:
+    """Verbs of answering an act ("retaliated", "responded") whose default code gives way to the
+    means a "by" phrase names ("retaliated by imposing tariffs") (``data/coder/light_verbs.json``)."""
+    return frozenset(_light_verb_lists()["responding"])
 
 
 @functools.cache
