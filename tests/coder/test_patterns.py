@@ -82,6 +82,7 @@ def test_an_order_to_leave_a_room_or_an_appeal_to_leave_is_no_expulsion(coder):
 @pytest.mark.parametrize(("text", "expected"), [
     # the CAMEO manual's own example of 114 is a protest lodged with another state
     ("Vietnam lodged a formal protest with China on Friday.", {("VNM", "CHN", "114")}),
+    ("Vietnam lodged a formal protest with China over the detention of Vietnamese fishermen.", {("VNM", "CHN", "114")}),
     ("Japan filed a protest with South Korea over the island visit.", {("JPN", "KOR", "114")}),
     ("India protested to Pakistan over the shelling.", {("IND", "PAK", "114")}),
     ("Teachers in Argentina began a 48-hour national strike on Monday.", {("ARGEDU", "ARG", "143")}),

@@ -246,3 +246,9 @@ def test_force_used_to_disperse_or_drive_out_someone_is_used_on_them(coder):
     assert coded(coder, "Riot police in Nairobi fired tear gas to disperse hundreds of demonstrators on Tuesday.") == {
         ("KENCOP", "KENOPP", "17")}
     assert coded(coder, "Russia attacked Ukraine to protect Russians.") == {("RUS", "UKR", "19")}
+
+
+def test_the_doer_of_a_fight_named_on_a_verb_coordinated_after_the_killing(coder):
+    """"were killed and four wounded in a clash with X": the parser hangs the clash on "wounded"."""
+    assert coded(coder, "Two Colombian soldiers were killed and four wounded in a clash with ELN guerrillas "
+                        "on Saturday.") == {("REB", "COLMIL", "19")}

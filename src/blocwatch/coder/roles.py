@@ -179,8 +179,10 @@ def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
     """Who did a passive event, from the event noun that caused it: "killed in [Israeli] shelling",
     "in an air strike by [government forces]", or the other side of a fight: "killed in a clash
     with [Nigerian troops]"; or who placed or fired the weapon that did it: "killed by a roadside
-    bomb planted by [Somali militants]"."""
-    for c in verb.children:
+    bomb planted by [Somali militants]". The phrase may hang on a verb coordinated after it ("two
+    soldiers were killed and four wounded in a clash with [guerrillas]")."""
+    heads = [verb] + [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB"]
+    for c in (c for h in heads for c in h.children):
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after"):
             for noun in (p for p in c.children if p.dep_ == "pobj"):
                 entry = nouns.get(noun.lemma_.lower())
