@@ -68,6 +68,9 @@ def test_who_planted_or_fired_the_weapon_that_killed_is_the_doer(coder):
      ("MLIGOVMIL", "IGOUNO", "1661")),
     ("Ethiopian authorities ordered three foreign aid groups to leave the Tigray region.",
      ("ETHGOV", "NGODEV", "1663")),
+    # passive, with no one named who ordered: the state to be left did
+    ("Two Belarusian diplomats were ordered to leave Poland on Friday.", ("POL", "BLRGOV", "161")),
+    ("The French ambassador was told to leave Niger within 48 hours.", ("NER", "FRAGOV", "161")),
 ])
 def test_an_order_to_leave_a_state_is_an_expulsion_of_whom_it_orders_out(coder, text, expected):
     """Diplomats (161, as the CAMEO manual says), peacekeepers (1661), aid agencies (1663)."""

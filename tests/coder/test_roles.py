@@ -252,3 +252,13 @@ def test_the_doer_of_a_fight_named_on_a_verb_coordinated_after_the_killing(coder
     """"were killed and four wounded in a clash with X": the parser hangs the clash on "wounded"."""
     assert coded(coder, "Two Colombian soldiers were killed and four wounded in a clash with ELN guerrillas "
                         "on Saturday.") == {("REB", "COLMIL", "19")}
+
+
+def test_a_comment_of_attitude_is_aimed_at_whom_it_is_about(coder):
+    """"expressed optimism about talks with China", "concern over the fighting in Sudan",
+    "concerned about the Israeli strikes": CAMEO codes such comments with the party they concern."""
+    assert coded(coder, "Japan expressed optimism about talks with China.") == {("JPN", "CHN", "01")}
+    assert coded(coder, "The UN expressed concern over the fighting in Sudan.") == {("IGOUNO", "SDN", "01")}
+    assert coded(coder, "Iran said it was concerned about the Israeli strikes.") == {("IRN", "ISR", "01")}
+    # a plain statement stays addressed to no one
+    assert coded(coder, "Japan made a statement about the talks.") == set()

@@ -489,6 +489,8 @@ class Extractor:
             targets = roles.place_target(verb, by_token, day, sources)
         if not targets and (match.code or "")[:2] == "14":
             targets = roles.protest_target(verb, by_token, day, sources)
+        if not targets and (match.code or "")[:2] == "01" and match.code != "010":  # "optimism about talks with China"
+            targets = [a for a in roles.topic_actors(verb, by_token, day) if a.code not in {s.code for s in sources}]
         tokens = [verb] + _phrases(source_heads + target_heads)
         actor = roles.is_actor(by_token, day)
         counterpart = any(c.dep_ == "prep" and c.lower_ in ("with", "between") and any(
@@ -626,6 +628,8 @@ class Extractor:
             elif ((cand.mode in ("hypothetical", "negated") or obliged)
                   and gov is not None and (kind := statements.request_kind(cand.anchor, gov))):
                 speakers = roles.actors_of(syntax.subjects(gov), by_token, published)
+                if not speakers and kind == "demand" and syntax.passive(gov) is not None:
+                    speakers = _state_left(cand)  # "two diplomats were ordered to leave Poland": Poland's order
                 if not speakers or not cand.sources:
                     continue
                 if _same_party(speakers, cand.sources, by_state=duty):
@@ -864,6 +868,16 @@ def _mutual(cand: _Candidate) -> bool:
     if (cand.match.code or "")[:2] in _MUTUAL_ROOTS:
         return cand.mutual or (len(cand.sources) > 1 and roles.reciprocal(cand.trigger, cand.anchor))
     return len(cand.sources) > 1 and roles.exchanged(cand.trigger, cand.anchor)
+
+
+def _state_left(cand: _Candidate) -> list[Actor]:
+    """The state a passive order to leave names as the one to be left ("were ordered to leave
+    Poland", "was told to leave Niger"): it gave the order, as no one else can order people out of
+    a state. None for an act other than leaving (``data/coder/expulsions.json``)."""
+    if cand.anchor.lemma_.lower() not in statements.leaving_verbs():
+        return []
+    states = [a for a in cand.targets if a.country and a.sector is None]
+    return [Actor(states[0].country, states[0].country, None, states[0].text)] if states else []
 
 
 def _expulsion(match: Match, verb: Token, sources: Sequence[Actor], targets: Sequence[Actor]) -> Match:

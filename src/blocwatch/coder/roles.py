@@ -31,7 +31,8 @@ from blocwatch.coder.vocabulary import (
 
 __all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "is_actor",
            "jurisdiction", "located", "of_jurisdiction", "on_its_own", "only_state", "place_target", "pp_targets",
-           "protest_target", "protested_organs", "reciprocal", "sentence_place", "titled_persons", "victims_state"]
+           "protest_target", "protested_organs", "reciprocal", "sentence_place", "titled_persons", "topic_actors",
+           "victims_state"]
 
 #: Prepositions that place an event: "a curfew [in] Algiers".
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside", "through"}
@@ -485,6 +486,34 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
     authors = [p for o in objects + [head] * bool(objects) for c in o.children
                if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     return actors_of(authors, by_token, day)
+
+
+#: Prepositions of what a statement is about ("concern over", "optimism about").
+_TOPIC_PREPS = frozenset({"about", "over", "on", "regarding", "concerning"})
+#: Prepositions inside a topic that name who is in it ("talks with China", "the fighting in Sudan").
+_IN_TOPIC_PREPS = frozenset({"with", "between", "against", "in", "on", "by", "of"})
+
+
+def topic_actors(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
+    """Who a statement of attitude is about, when it names no one it is addressed to: the state of
+    its topic ("expressed optimism about talks [with China]", "concern over the fighting [in
+    Sudan]", "concerned about [Israeli] strikes"), from the topic's own words or its phrases.
+
+    CAMEO codes such comments (012 pessimistic, 013 optimistic, 018 empathetic) with the party they
+    are about as target."""
+    holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "acomp")]
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ != "prep" or c.lower_ not in _TOPIC_PREPS:
+            continue
+        for topic in (p for p in c.children if p.dep_ == "pobj"):
+            own = [m for m in topic.children if m.dep_ in ("poss", "compound", "amod", "nmod")]
+            found = actors_of([topic], by_token, day) or actors_of(own, by_token, day, spread=True)
+            if not found:
+                found = actors_of([q for pp in topic.children if pp.dep_ == "prep" and pp.lower_ in _IN_TOPIC_PREPS
+                                   for q in pp.children if q.dep_ == "pobj"], by_token, day)
+            if found:
+                return found
+    return []
 
 
 def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | None,

@@ -27,8 +27,8 @@ from blocwatch.coder.syntax import governor_of, passive
 from blocwatch.coder.vocabulary import singular
 from blocwatch.data import read_csv, read_json
 
-__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "expelled", "expulsion", "intent_code", "mirror",
-           "obligation", "request_kind", "stated_intent", "will_not"]
+__all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "expelled", "expulsion", "intent_code",
+           "leaving_verbs", "mirror", "obligation", "request_kind", "stated_intent", "will_not"]
 
 @functools.cache
 def _mirrors() -> dict[str, dict[str, str]]:
@@ -60,6 +60,15 @@ def expulsion(order: str, act: str, ordered: Sequence[str], left: str | None = N
     if order not in table["ordering"] or act not in table["leaving"] or left not in (None, *table["places"]):
         return None
     return expelled(ordered)
+
+
+def leaving_verbs() -> frozenset[str]:
+    """The verbs of what an order to leave a state orders (``leaving`` of ``data/coder/expulsions.json``).
+
+    >>> sorted(leaving_verbs())[:2]
+    ['depart', 'exit']
+    """
+    return frozenset(_expulsions()["leaving"])
 
 
 def expelled(ordered: Sequence[str]) -> str:
@@ -166,8 +175,9 @@ def request_kind(anchor: Token, gov: Token) -> str | None:
     modal = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
     if modal & {"have", "'ve"} and modal & MODAL_AUX:
         return None  # "must have ordered": a guess at the past, which no one can be asked to do
-    asked_of_other = anchor.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in gov.children) or (
+    asked_of_other = anchor.dep_ == "ccomp" or any(c.dep_ in ("dobj", "nsubjpass") for c in gov.children) or (
         anchor.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children))
+    # ("were ordered to leave": asked of the passive's subject)
     if lemma in DEMANDING and asked_of_other and not (lemma == "tell" and anchor.dep_ == "ccomp"):
         return "demand"  # "told Iran to stop"; "told reporters that Iran stopped" reports (below, with a modal)
     if lemma in APPEALING and asked_of_other:
