@@ -915,3 +915,17 @@ def test_an_attack_named_by_a_noun_beats_a_verb_pattern_its_modifier_matched(cod
     assert factual(coder, "Russian forces carried out a missile strike on Kharkiv.") == {("RUSMIL", "UKR", "19")}
     assert factual(coder, "Russia sent missiles to Iran.") == {("RUS", "IRN", "07")}
     assert {e.cameo for e in coder.code_text("French rail workers staged a 48-hour strike.", DAY)} == {"143"}
+
+
+def test_expelled_aid_agencies_and_inspectors_are_coded_as_the_manual_codes_them(coder):
+    """1663 for aid agencies, 1662 for inspectors ("expelled UN weapons inspectors" was PETRARCH-2's
+    demobilisation, 0873, from its pattern for weapons)."""
+    assert factual(coder, "Sudan expelled several international aid agencies from Darfur.") == {
+        ("SDN", "NGODEV", "16")}
+    assert {e.cameo for e in coder.code_text("Iraq expelled UN weapons inspectors.", DAY)} == {"1662"}
+    assert {e.cameo for e in coder.code_text("Sudan expelled 13 aid organizations.", DAY)} == {"1663"}
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_between_those_who_meet(coder):
+    assert factual(coder, "The Turkish and Greek foreign ministers met on the sidelines of the NATO summit.") == {
+        ("TURGOV", "GRCGOV", "04"), ("GRCGOV", "TURGOV", "04")}

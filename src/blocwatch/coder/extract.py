@@ -475,7 +475,7 @@ class Extractor:
         if not targets and (match.code or "")[:2] == "11":  # "alleged that Japan had sent spies": Japan is accused
             targets = roles.actors_of([s for c in verb.children if c.dep_ == "ccomp" for s in syntax.subjects(c)],
                                       by_token, day)
-        if match.code == "174" and verb.lemma_.lower() in _EXPELLING:
+        if verb.lemma_.lower() in _EXPELLING:
             match = _expulsion(match, verb, sources, targets)
         if (match.code == "110" and match.rule.count(":") == 1 and verb.lemma_.lower() in _ASSERTING
                 and any(c.dep_ == "ccomp" for c in verb.children)):
@@ -881,14 +881,15 @@ def _state_left(cand: _Candidate) -> list[Actor]:
 
 
 def _expulsion(match: Match, verb: Token, sources: Sequence[Actor], targets: Sequence[Actor]) -> Match:
-    """An expulsion coded by whom it expels (``statements.expelled``): peacekeepers, inspectors, aid
-    agencies; diplomats when they are another state's ("expelled the Ethiopian ambassador": 161,
+    """An expulsion coded by whom it expels (``statements.expelled``), whatever the verb's pattern
+    made of it ("expelled UN weapons inspectors" was a demobilisation): peacekeepers, inspectors,
+    aid agencies; diplomats when they are another state's ("expelled the Ethiopian ambassador": 161,
     relations between states cut; "the envoy of the former ruler" is no state's: 174)."""
     expelled = [c.subtree for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     code = statements.expelled([" ".join(t.text for t in s) for s in expelled])
     own = {a.country for a in sources}
-    if code == "161" and not any(t.country and t.country not in own for t in targets):
-        return match
+    if code == "174" or (code == "161" and not any(t.country and t.country not in own for t in targets)):
+        return match  # anyone else: the verb's own code ("expelled him from parliament": 1722)
     return replace(match, code=code)
 
 

@@ -455,6 +455,11 @@ def on_its_own(code: str | None, sources: Sequence[Actor], targets: Sequence[Act
 _MOVING = ("to", "into", "from")
 
 
+#: Where a meeting happens beside another one ("met on the sidelines of the NATO summit"): a
+#: place, not whom it is held with.
+_SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins"})
+
+
 def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
                 exclude: Sequence[Token]) -> list[Actor]:
     """The first actor in a target preposition's object, on the trigger, its object or its
@@ -470,7 +475,7 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
         for h in holders:
             for c in h.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ == prep_word and c not in exclude:
-                    objs = [p for p in c.children if p.dep_ == "pobj" and not (
+                    objs = [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _SIDELINES and not (
                         prep_word in _MOVING and p.lemma_.lower() in detention_words())]
                     actors = actors_of(objs, by_token, day)
                     if not actors:
