@@ -136,3 +136,13 @@ def test_a_shared_border_aid_and_plain_killing_keep_their_codes(coder, text, exp
 ])
 def test_bombers_killed_loans_received_and_refugees_protesting(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Burkina Faso's military government suspended French broadcaster RFI indefinitely on Saturday.",
+     {("BFAGOVMIL", "FRA", "1721")}),
+    ("Russia blocked the BBC news website.", {("RUS", "GBRMED", "1721")}),
+    ("The government closed the railway station.", set()),
+])
+def test_suspending_or_banning_the_media_restricts_political_freedoms(coder, text, expected):
+    assert coded(coder, text) == expected

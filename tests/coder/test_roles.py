@@ -262,3 +262,13 @@ def test_a_comment_of_attitude_is_aimed_at_whom_it_is_about(coder):
     assert coded(coder, "Iran said it was concerned about the Israeli strikes.") == {("IRN", "ISR", "01")}
     # a plain statement stays addressed to no one
     assert coded(coder, "Japan made a statement about the talks.") == set()
+
+
+def test_a_release_is_asked_of_whoever_holds_the_people(coder):
+    """"demanded the release of two French nationals held in Iran": of Iran, not of France's own
+    nationals (a pair of one state, which is no event); "journalists detained in Myanmar" too."""
+    assert coded(coder, "France demanded the release of two French nationals held by Iran.") == {("FRA", "IRN", "10")}
+    assert coded(coder, "The UN called for the release of journalists detained in Myanmar.") == {
+        ("IGOUNO", "MMR", "02")}
+    # a target of another state is left alone
+    assert coded(coder, "Japan called for the release of two French nationals.") == {("JPN", "FRA", "02")}

@@ -489,6 +489,10 @@ class Extractor:
             targets = roles.place_target(verb, by_token, day, sources)
         if not targets and (match.code or "")[:2] == "14":
             targets = roles.protest_target(verb, by_token, day, sources)
+        own_states = {a.country for a in sources if a.country}
+        if (match.code or "")[:2] in ("02", "10") and all(t.country in own_states | {None} for t in targets):
+            # "France demanded the release of two French nationals held in Iran": asked of Iran
+            targets = roles.holders(verb, by_token, day) or targets
         if not targets and (match.code or "")[:2] == "01" and match.code != "010":  # "optimism about talks with China"
             targets = [a for a in roles.topic_actors(verb, by_token, day) if a.code not in {s.code for s in sources}]
         tokens = [verb] + _phrases(source_heads + target_heads)

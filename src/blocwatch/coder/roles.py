@@ -29,7 +29,7 @@ from blocwatch.coder.vocabulary import (
     weapon_words,
 )
 
-__all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "is_actor",
+__all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "holders", "is_actor",
            "jurisdiction", "located", "of_jurisdiction", "on_its_own", "only_state", "place_target", "pp_targets",
            "protest_target", "protested_organs", "reciprocal", "sentence_place", "titled_persons", "topic_actors",
            "victims_state"]
@@ -491,6 +491,34 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
     authors = [p for o in objects + [head] * bool(objects) for c in o.children
                if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     return actors_of(authors, by_token, day)
+
+
+#: Verbs of holding people, whose "in" or "by" phrase names who holds them ("nationals held in Iran").
+_HOLDING = frozenset({"hold", "detain", "jail", "imprison", "arrest", "capture", "kidnap", "abduct", "seize"})
+
+
+def holders(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
+    """Who holds the people an appeal or demand is about, as a participle on them says ("demanded
+    the release of two nationals [held in Iran]", "detained by Iranian authorities"): whom the
+    release is asked of.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> from blocwatch.coder.actors import ActorDictionary
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("France demanded the release of two nationals held in Iran.")
+    >>> mentions = ActorDictionary.load(nlp).find(doc)
+    >>> [a.code for a in holders(doc[1], {i: m for m in mentions for i in range(m.start, m.end)}, None)]
+    ['IRN']
+    """
+    objects = [c for c in head.children if c.dep_ in ("dobj", "prep")]
+    for held in (t for o in objects for t in o.subtree):
+        if held.dep_ == "acl" and held.lemma_.lower() in _HOLDING:
+            places = [p for c in held.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+                      for p in c.children if p.dep_ == "pobj"]
+            found = actors_of(places, by_token, day)
+            if found:
+                return found
+    return []
 
 
 #: Prepositions of what a statement is about ("concern over", "optimism about").
