@@ -901,6 +901,8 @@ def test_claiming_or_arguing_that_something_is_so_is_no_disapproval(coder):
     assert factual(coder, "Nairobi claims the frontier should head in a straight line east.") == set()
     assert factual(coder, "India contends that the border was never agreed.") == set()
     assert factual(coder, "China argued with Japan over the islands.") == {("CHN", "JPN", "11")}
+    # after a review: a clause charging someone is no plain statement
+    assert ("GRC", "TUR", "11") in factual(coder, "Greece contends that Turkey violated its airspace last month.")
     assert ("RUS", "UKR", "11") in factual(coder, "Russia claimed that Ukraine had shelled the plant.")
 
 
@@ -915,6 +917,8 @@ def test_an_attack_named_by_a_noun_beats_a_verb_pattern_its_modifier_matched(cod
     assert factual(coder, "Russian forces carried out a missile strike on Kharkiv.") == {("RUSMIL", "UKR", "19")}
     assert factual(coder, "Russia sent missiles to Iran.") == {("RUS", "IRN", "07")}
     assert {e.cameo for e in coder.code_text("French rail workers staged a 48-hour strike.", DAY)} == {"143"}
+    # after a review: a bare strike staged is no attack
+    assert {e.cameo for e in coder.code_text("Colombian truckers staged a strike over fuel prices.", DAY)} == {"140"}
 
 
 def test_expelled_aid_agencies_and_inspectors_are_coded_as_the_manual_codes_them(coder):

@@ -78,7 +78,9 @@ def test_an_order_to_leave_a_state_is_an_expulsion_of_whom_it_orders_out(coder, 
 
 
 def test_an_order_to_leave_a_room_or_an_appeal_to_leave_is_no_expulsion(coder):
-    for text in ("The president told reporters to leave the room.", "Kenya urged the Somali envoy to leave."):
+    for text in ("The president told reporters to leave the room.", "Kenya urged the Somali envoy to leave.",
+                 "Journalists were ordered to leave the courtroom in Istanbul.",
+                 "Residents were ordered to leave the city of Kharkiv as Russian forces advanced."):
         assert not any(c.startswith(("16", "17")) for _, _, c in coded(coder, text)), text
 
 

@@ -54,6 +54,8 @@ from blocwatch.coder.vocabulary import (
     load_responding_verbs,
     load_resulting_verbs,
 )
+from blocwatch.countries import resolve_country
+from blocwatch.errors import InputError
 from blocwatch.taxonomy import load_taxonomy
 
 __all__ = ["Extractor"]
@@ -477,9 +479,11 @@ class Extractor:
                                       by_token, day)
         if verb.lemma_.lower() in _EXPELLING:
             match = _expulsion(match, verb, sources, targets)
-        if (match.code == "110" and match.rule.count(":") == 1 and verb.lemma_.lower() in _ASSERTING
-                and any(c.dep_ == "ccomp" for c in verb.children)):
-            # "Mogadishu argues its border should be extended": a claim stated, not disapproval
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if (match.code == "110" and match.rule.count(":") == 1 and verb.lemma_.lower() in _ASSERTING and clauses
+                and not roles.actors_of([s for c in clauses for s in syntax.subjects(c)], by_token, published)):
+            # "Mogadishu argues its border should be extended": a claim stated, not disapproval; not
+            # "Greece contends that Turkey violated its airspace", a charge against Turkey
             match = replace(match, code="010", reverse=None)
         if not targets and (match.code or "")[:2] in _FORCE_ROOTS:  # "fired tear gas to disperse [protesters]"
             targets = roles.actors_of([o for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(
@@ -846,7 +850,10 @@ def _prefer_nouns_over_light_verbs(cands: list[_Candidate]) -> list[_Candidate]:
         code, verb_code = noun.match.code or "", verb.match.code or ""
         if _root(noun) == _root(verb) and verb_code == _root(verb) + "0" and code != verb_code:
             return True
-        return _root(noun) in _FORCE_ROOTS and _root(verb) not in _FORCE_ROOTS
+        # only an attack its own words or target make one ("a missile strike", "a strike on Kharkiv"):
+        # a bare "strike" staged or held is a labour strike as often
+        attack = noun.match.rule.count(":") >= 2 or bool(noun.targets)
+        return attack and _root(noun) in _FORCE_ROOTS and _root(verb) not in _FORCE_ROOTS
 
     out = []
     for c in cands:
@@ -877,11 +884,17 @@ def _mutual(cand: _Candidate) -> bool:
 def _state_left(cand: _Candidate) -> list[Actor]:
     """The state a passive order to leave names as the one to be left ("were ordered to leave
     Poland", "was told to leave Niger"): it gave the order, as no one else can order people out of
-    a state. None for an act other than leaving (``data/coder/expulsions.json``)."""
+    a state. None for an act other than leaving (``data/coder/expulsions.json``), or for leaving a
+    city or a room ("ordered to leave the city of Kharkiv" is an evacuation)."""
     if cand.anchor.lemma_.lower() not in statements.leaving_verbs():
         return []
-    states = [a for a in cand.targets if a.country and a.sector is None]
-    return [Actor(states[0].country, states[0].country, None, states[0].text)] if states else []
+    for left in (c for c in cand.anchor.children if c.dep_ == "dobj"):  # a state's name, not a city
+        try:
+            state = resolve_country(" ".join(t.text for t in left.subtree if t.dep_ != "det"))
+        except InputError:
+            return []
+        return [Actor(state, state, None, left.text)]
+    return []
 
 
 def _expulsion(match: Match, verb: Token, sources: Sequence[Actor], targets: Sequence[Actor]) -> Match:
