@@ -148,3 +148,13 @@ def test_bombers_killed_loans_received_and_refugees_protesting(coder, text, expe
 ])
 def test_suspending_or_banning_the_media_restricts_political_freedoms(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Five Indian policemen were killed in an ambush by Maoist rebels in Chhattisgarh.", {("INDREB", "INDCOP", "190")}),
+    ("The EU imposed duties on Chinese electric cars.", {("IGOEUREEC", "CHN", "163")}),
+    ("Beijing retaliated by slapping anti-dumping duties on Canadian canola.", {("CHN", "CAN", "163")}),
+    ("The minister resumed his duties on Monday.", set()),
+])
+def test_an_ambush_names_its_doer_and_duties_imposed_are_sanctions(coder, text, expected):
+    assert coded(coder, text) == expected
