@@ -235,6 +235,9 @@ def test_between_whom_a_third_party_acts(coder):
     assert coded(coder, "Russia mediated between Armenia and Azerbaijan.") == {
         ("RUS", "ARM", "04"), ("RUS", "AZE", "04")}
     assert coded(coder, "Lavrov praised the ties between Russia and North Korea.") == {("RUSGOV", "PRK", "05")}
+    # organisations, which have no state, keep all of theirs
+    assert coded(coder, "The UN praised the ties between the EU and the African Union.") == {
+        ("IGOUNO", "IGOEUREEC", "05"), ("IGOUNO", "IGOAFR", "05")}
 
 
 def test_those_fighting_between_themselves_are_not_targets_of_an_act_with_no_doer(coder):

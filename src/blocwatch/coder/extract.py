@@ -232,7 +232,8 @@ class Extractor:
             # "Lavrov praised the ties between the two countries": of several, not Russia itself
             several = len(cand.targets) > 1
             pairs = [(s, t, code) for s in cand.sources for t in cand.targets
-                     if s.code != t.code and not (several and t.sector is None and t.country == s.country)]
+                     if s.code != t.code and not (several and t.sector is None and s.country
+                                                  and t.country == s.country)]
             if cand.match.reverse and (cand.match.reverse != code or _both_ways(cand)):
                 pairs += [(t, s, cand.match.reverse) for s, t, _ in list(pairs) if t is not None]
         elif _mutual(cand):

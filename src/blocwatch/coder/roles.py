@@ -534,8 +534,8 @@ def topic_actors(head: Token, by_token: dict[int, Mention], day: date | None) ->
 
     CAMEO codes such comments (012 pessimistic, 013 optimistic, 018 empathetic) with the party they
     are about as target."""
-    holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "acomp")]
-    for c in (c for h in holders for c in h.children):
+    heads = [head] + [c for c in head.children if c.dep_ in ("dobj", "acomp")]
+    for c in (c for h in heads for c in h.children):
         if c.dep_ != "prep" or c.lower_ not in _TOPIC_PREPS:
             continue
         for topic in (p for p in c.children if p.dep_ == "pobj"):
