@@ -878,7 +878,7 @@ def _mutual(cand: _Candidate) -> bool:
     if cand.targets:
         return False
     if (cand.match.code or "")[:2] in _MUTUAL_ROOTS:
-        return cand.mutual or (len(cand.sources) > 1 and roles.reciprocal(cand.trigger, cand.anchor))
+        return cand.mutual or _together(cand.match, cand.sources, cand.trigger, cand.anchor)
     return len(cand.sources) > 1 and roles.exchanged(cand.trigger, cand.anchor)
 
 

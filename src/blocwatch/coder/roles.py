@@ -533,7 +533,16 @@ def topic_actors(head: Token, by_token: dict[int, Mention], day: date | None) ->
     Sudan]", "concerned about [Israeli] strikes"), from the topic's own words or its phrases.
 
     CAMEO codes such comments (012 pessimistic, 013 optimistic, 018 empathetic) with the party they
-    are about as target."""
+    are about as target.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> from blocwatch.coder.actors import ActorDictionary
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Japan expressed optimism about talks with China.")
+    >>> mentions = ActorDictionary.load(nlp).find(doc)
+    >>> [a.code for a in topic_actors(doc[1], {i: m for m in mentions for i in range(m.start, m.end)}, None)]
+    ['CHN']
+    """
     heads = [head] + [c for c in head.children if c.dep_ in ("dobj", "acomp")]
     for c in (c for h in heads for c in h.children):
         if c.dep_ != "prep" or c.lower_ not in _TOPIC_PREPS:
