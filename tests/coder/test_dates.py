@@ -217,3 +217,37 @@ def test_a_weekday_after_a_noun_made_from_a_verb_is_that_noun_s(coder) -> None:
                                          date(2024, 6, 20)) if e.cameo.startswith("11")]
     assert events
     assert all(e.date != date(2024, 6, 16) for e in events)
+
+
+# -- the story's time: an undated act told in the simple past, after a dated one --------------------
+
+
+def test_an_undated_act_told_after_a_dated_one_takes_its_day(coder) -> None:
+    """Sentences of our own; published on Thursday 20 June 2024. The second act has no date of its
+    own: the story is still on Tuesday, not on the day of the report."""
+    text = "Rebels attacked a Malian army base on Tuesday. Malian police arrested ten rebels."
+    events = {e.cameo[:2]: e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"}
+    assert (events["17"].date, events["17"].date_precision, events["17"].date_text) == \
+        (date(2024, 6, 18), "day", "Tuesday")
+
+
+@pytest.mark.parametrize("second", [
+    "Malian police have arrested ten rebels.",  # the present perfect reports the report's time
+    "Malian police arrest ten rebels, officials say.",  # so does the present
+    "In 2013, Malian police arrested ten rebels, a report says.",  # a sentence with a date of its own
+    "Malian police later arrested ten rebels.",  # a later step, on no day the text gives
+])
+def test_the_story_s_day_goes_only_to_the_simple_past(coder, second: str) -> None:
+    text = "Rebels attacked a Malian army base on Tuesday. " + second
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.cameo[:2] == "17"]
+    assert events and all(e.date != date(2024, 6, 18) for e in events)
+
+
+@pytest.mark.parametrize("first", [
+    "Mali said it would expel the French ambassador on Friday.",  # a plan is no time reached
+    "Rebels attacked a Malian army base in May.",  # a month dates background, not the story's day
+])
+def test_only_a_reported_act_s_day_or_week_moves_the_story(coder, first: str) -> None:
+    text = first + " Malian police arrested ten rebels."
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.cameo[:2] == "17"]
+    assert events and {e.date_precision for e in events} == {"reported"}

@@ -1,9 +1,11 @@
 """Dates in news text, resolved against the publication date.
 
 News gives dates relative to the day it is published: "on Tuesday", "on 28 May", "in late
-January", "last year". :func:`resolve` turns such an expression into a date and a precision;
-an event with no date of its own gets the publication date with precision ``reported``
-(it happened on or before that day), never a made-up day.
+January", "last year". :func:`resolve` turns such an expression into a date and a precision.
+An act told in the simple past with no date of its own, after an act dated by the day or week,
+takes that date (:func:`reference`: the story is still on that day); other undated events get the
+publication date with precision ``reported`` (they happened on or before that day), or
+``unknown`` when the text places them before the report (:func:`anterior`); never a made-up day.
 
 Examples
 --------
@@ -21,12 +23,13 @@ When(date=datetime.date(2024, 1, 1), precision='month', text='in late January')
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "reported", "resolve"]
+__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "narrative", "reference", "reported", "resolve"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -104,6 +107,59 @@ def before(published: date) -> When:
     """The date of an act the text places before the report without dating it (:func:`anterior`):
     the publication day as an upper bound, of ``unknown`` precision."""
     return When(published, "unknown", "")
+
+
+def narrative(verb: Token) -> bool:
+    """Whether a verb tells a past act in the simple past, active or passive ("fired", "was
+    arrested"): a step of the story told, whose time, when the clause gives none, is the time the
+    story has reached (:func:`reference`), not the day of the report. The present and the
+    present perfect ("says", "has released") report the report's own time.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> [narrative(next(t for t in nlp(s) if t.pos_ == "VERB")) for s in ("Police arrested him.",
+    ...  "He was arrested.", "Police have arrested him.", "Police arrest him.")]
+    [True, True, False, False]
+    >>> narrative(nlp("Officials have blamed the rebels and called for calm.")[6])
+    False
+    """
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
+        first = first.head  # "have blamed the Taliban and called on ...": the first verb's tense
+    if any(c.dep_ == "aux" for v in (verb, first) for c in v.children):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+
+
+#: Precisions a story's time can be carried on from. News dates its own story by the day or the
+#: week ("on Tuesday", "last week"); a month or a year mostly dates background ("in July 2020, when
+#: he escaped ...") that the next sentences leave again.
+_CARRIED = ("day", "week")
+
+
+def reference(dated: Iterable[When | None], published: date, current: When | None = None) -> When | None:
+    """The time a story has reached after the dated acts of a passage, read in order: the last
+    date of a day or a week not after publication, else ``current``.
+
+    News tells a story in order and dates it once: "Militants attacked a train on Tuesday. [...]
+    They took many hostages." The hostages were taken on Tuesday, not on the day of the report.
+    An act told in the simple past (:func:`narrative`) with no date of its own takes this time, and
+    keeps the words it came from as its ``text``. Only the dates of acts reported as fact move the
+    story on, not every date a text mentions: a deadline, a plan ("will raise tariffs on April 2")
+    or a name ("the Sept. 11 attacks") is no time the story has reached.
+
+    >>> pub = date(2024, 7, 3)
+    >>> reference([resolve("on Tuesday", pub), None, resolve("in 2019", pub)], pub)
+    When(date=datetime.date(2024, 7, 2), precision='day', text='on Tuesday')
+    >>> reference([resolve("next week", pub, future=True)], pub) is None
+    True
+    """
+    for when in dated:
+        if when is not None and when.precision in _CARRIED and when.date <= published:
+            current = when
+    return current
 
 
 def _year_for(month: int, day: int | None, published: date, future: bool) -> int:

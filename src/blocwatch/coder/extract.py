@@ -25,7 +25,7 @@ from blocwatch.actors import ActorRecord, CodeSpan, split_code
 from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
 from blocwatch.coder.credits import credit_line
-from blocwatch.coder.dates import When, anterior, before, reported, resolve
+from blocwatch.coder.dates import When, anterior, before, narrative, reference, reported, resolve
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.modality import (
     CATENATIVES,
@@ -178,6 +178,7 @@ class Extractor:
             if ent.label_ in ("DATE", "PERSON"):
                 (dates if ent.label_ == "DATE" else persons).setdefault(
                     syntax.sentence_index(starts, ent.start), []).append(ent)
+        story: When | None = None  # the time the story has reached, from the dates of the sentences before
         for index, sent in enumerate(sentences):
             focal = context.focal()  # from the sentences before this one
             for m in by_sentence.get(index, []):
@@ -218,12 +219,19 @@ class Extractor:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns)
                 if ev.mode == "factual" and ev.sources:
                     context.history.append((ev.trigger.lemma_.lower(), (ev.match.code or "")[:2], ev.sources))
-                out.extend(self._coded(ev, doc_id, where, published, url, offset))
+                # a sentence with dates of its own is not told at the story's time ("in 2013, when
+                # rebels seized power"): its undated acts keep the report's day
+                out.extend(self._coded(ev, doc_id, where, published, url, offset,
+                                       None if dates.get(index) else story))
+            if published is not None:
+                story = reference([ev.when for ev in events if ev.mode == "factual"], published, story)
         return out
 
     def _coded(self, cand: _Candidate, doc_id: str, sent: _Sentence, published: date | None,
-               url: str | None, offset: int) -> list[CodedEvent]:
-        """The dyadic events of a candidate: one per source-target pair, plus reciprocals."""
+               url: str | None, offset: int, story: When | None = None) -> list[CodedEvent]:
+        """The dyadic events of a candidate: one per source-target pair, plus reciprocals. An act
+        with no date of its own takes ``story``, the time the story has reached, when it is told in
+        the simple past (:func:`~blocwatch.coder.dates.reference`)."""
         code = cand.match.code or ""
         pairs: list[tuple[Actor, Actor | None, str]] = []
         if code[:2] == "01" and cand.targets and all(t.sector == "MED" for t in cand.targets):
@@ -251,7 +259,12 @@ class Extractor:
         end = max(t.idx + len(t.text) for t in inside)
         when = cand.when
         if when is None and published is not None:  # undated: news of the day, or background before it
-            when = before(published) if anterior(cand.trigger) or anterior(cand.anchor) else reported(published)
+            if anterior(cand.trigger) or anterior(cand.anchor):
+                when = before(published)
+            elif story is not None and narrative(cand.anchor):
+                when = story  # "attacked a train on Tuesday. [...] They took hostages": on Tuesday too
+            else:
+                when = reported(published)
         return [
             CodedEvent(
                 doc_id=doc_id, sentence=sent.index, trigger=cand.trigger.idx + offset, source=src, target=tgt,
