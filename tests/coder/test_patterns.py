@@ -26,6 +26,9 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     ("Militants in Mali took 30 people hostage.", {("MLIREB", None, "181")}),
     ("Germany delivered 50 tons of medical supplies to Sudan.", {("DEU", "SDN", "073")}),
     ("Germany delivered an air defense system to Ukraine last month.", {("DEU", "UKR", "072")}),
+    # taking credit or responsibility is claiming, not seizing
+    ("The Islamic State group took responsibility for the bombing in Kabul.", {("IMGMUSISI", None, "015")}),
+    ("Boko Haram took credit for the attack.", {("NGAREB", None, "015")}),
 ])
 def test_embargoes_walkouts_summons_bans_rallies_hostages_and_supplies(coder, text, expected):
     assert coded(coder, text) == expected

@@ -275,3 +275,13 @@ def test_a_release_is_asked_of_whoever_holds_the_people(coder):
         ("IGOUNO", "MMR", "02")}
     # a target of another state is left alone
     assert coded(coder, "Japan called for the release of two French nationals.") == {("JPN", "FRA", "02")}
+
+
+def test_an_acronym_the_text_defines_stands_for_its_actor_later(coder):
+    """ "the Kenya Defence Forces (KDF)" once, "the KDF" after: the same actor. The letters must be
+    the name's initials, ending with its head's: other capitals define nothing."""
+    poachers = " The KDF arrested two Somali poachers."
+    assert coded(coder, poachers) == set()
+    assert coded(coder, "The Kenya Defence Forces (KDF) said so." + poachers) == {("KENMIL", "SOM", "17")}
+    assert coded(coder, "The Kenya Defence Forces, or KDF, said so." + poachers) == {("KENMIL", "SOM", "17")}
+    assert coded(coder, "The Kenya Defence Forces (KDA) said so." + poachers.replace("KDF", "KDA")) == set()

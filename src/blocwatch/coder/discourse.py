@@ -57,6 +57,7 @@ class DocumentContext:
         self.records: dict[str, ActorRecord] = {}
         self.korea = False
         self.surnames: dict[str, ActorRecord | None] = {}  # "Kim" -> Kim Jong Un; None if ambiguous
+        self.acronyms: dict[str, ActorRecord] = {}  # "HNP" -> the Haitian National Police
         # (trigger lemma, CAMEO root, sources) of the latest events, for "condemned the launch"
         self.history: deque[tuple[str, str, list[Actor]]] = deque(maxlen=HISTORY)
 
@@ -68,6 +69,11 @@ class DocumentContext:
             if len(tok.text) > 2 and tok.text[0].isupper():
                 known = self.surnames.get(tok.text, record)
                 self.surnames[tok.text] = record if known is record else None
+
+    def note_acronym(self, acronym: str, code: str) -> None:
+        """Remember an acronym the text defined for an actor ("the Haitian National Police (HNP)"),
+        for a later "the HNP"; a second definition of the same letters replaces the first."""
+        self.acronyms[acronym] = ActorRecord((CodeSpan(code),), "context")
 
     def state(self, code: str | None) -> ActorRecord | None:
         """The context record of a state by its CAMEO code."""
@@ -161,7 +167,8 @@ def possessives(sent: Span, mentions: list[Mention], context: DocumentContext,
 
 
 def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> list[Mention]:
-    """Add mentions for "the North", "the South" and "the two countries" from context."""
+    """Add mentions for "the North", "the South", "the two countries", a surname and an acronym met
+    before, from context."""
     taken = {i for m in mentions for i in range(m.start, m.end) if not m.is_agent}
     agents = {i: m for m in mentions for i in range(m.start, m.end) if m.is_agent}
     extra: list[Mention] = []
@@ -171,6 +178,9 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
         if tok.pos_ == "PROPN" and tok.i not in agents and context.surnames.get(tok.text) is not None:
             record = context.surnames[tok.text]
             extra.append(Mention(tok.i, tok.i + 1, record, tok.text))  # type: ignore[arg-type]
+            continue
+        if tok.text in context.acronyms and tok.i not in agents:  # "the HNP", defined earlier
+            extra.append(Mention(tok.i, tok.i + 1, context.acronyms[tok.text], tok.text))
             continue
         prev = tok.nbor(-1) if tok.i > sent.start else None
         if (context.korea and tok.text in ("North", "South") and prev is not None and prev.lower_ == "the"

@@ -194,6 +194,8 @@ class Extractor:
                       for span, code in roles.titled_persons(here, by_token, published, focal)]
             for span, record in titled:
                 context.note_person(span, record)
+            for acronym, code in roles.defined_acronyms(sent, by_token, published):  # "... Police (HNP)"
+                context.note_acronym(acronym, code)
             sent_mentions = people.resolve(sent, sent_mentions, titled, published, here)  # "He signed a treaty"
             people.remember(sent, sent_mentions, titled, here)
             events = self.sentence(sent, sent_mentions, published, dates.get(index, []))

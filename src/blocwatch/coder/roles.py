@@ -29,7 +29,8 @@ from blocwatch.coder.vocabulary import (
     weapon_words,
 )
 
-__all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "doer_of_cause", "exchanged", "holders", "is_actor",
+__all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "defined_acronyms", "doer_of_cause", "exchanged",
+           "holders", "is_actor",
            "jurisdiction", "located", "of_jurisdiction", "on_its_own", "only_state", "place_target", "pp_targets",
            "protest_target", "protested_organs", "reciprocal", "sentence_place", "titled_persons", "topic_actors",
            "victims_state"]
@@ -738,6 +739,58 @@ def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: dat
             elif focal and bare_sector(actors[0]) and actors[0].code in _OFFICIAL and not _abroad(ent.sent):
                 out.append((ent, focal[:3] + actors[0].code))
     return out
+
+
+def defined_acronyms(sent: Span, by_token: dict[int, Mention], day: date | None) -> list[tuple[str, str]]:
+    """Acronyms a sentence defines for an actor the dictionary knows by its long name: ("HNP",
+    "HTICOP") for "the Haitian National Police (HNP)" or "the Haitian National Police, or HNP,".
+
+    News spells a name out once with its acronym and then uses the acronym alone; the document
+    remembers it (:meth:`DocumentContext.note_acronym
+    <blocwatch.coder.discourse.DocumentContext.note_acronym>`). The acronym must be two to six
+    capitals, not itself a mention, and its letters the initials of the name's capitalised words in
+    order, the last one the initial of the name's head noun (so "(MSF)" after "Doctors Without
+    Borders", or "(UN)" after "the army", defines nothing); the name must stand for exactly one
+    actor.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> from blocwatch.coder.actors import ActorDictionary
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("The Haitian National Police (HNP) arrested him.")
+    >>> by_token = {i: m for m in ActorDictionary.load(nlp).find(doc) for i in range(m.start, m.end)}
+    >>> defined_acronyms(doc[:], by_token, None)
+    [('HNP', 'HTICOP')]
+    """
+    out = []
+    for tok in sent:
+        if not (2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()) or tok.i in by_token \
+                or tok.i - 2 < sent.start or tok.i + 1 >= sent.end:
+            continue
+        before, after = tok.nbor(-1), tok.nbor(1)
+        if before.text == "(" and after.text == ")":
+            name = tok.nbor(-2)
+        elif (before.lower_ == "or" and tok.i - 3 >= sent.start and tok.nbor(-2).text == ","
+              and after.text in (",", ".")):
+            name = tok.nbor(-3)
+        else:
+            continue
+        if name.pos_ not in ("PROPN", "NOUN") or not name.text[:1].isupper():
+            continue
+        initials = [w[0] for t in name.doc[name.left_edge.i:name.i + 1] for w in t.text.split("-") if w[:1].isupper()]
+        if not _initials_of(tok.text, initials):
+            continue
+        actors = actors_of([name], by_token, day)
+        if len(actors) == 1:
+            out.append((tok.text, actors[0].code))
+    return out
+
+
+def _initials_of(acronym: str, initials: Sequence[str]) -> bool:
+    """Whether an acronym's letters are some of ``initials`` in order, its last the last one."""
+    if not initials or acronym[-1] != initials[-1]:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in acronym)
 
 
 #: Roots of demands, complaints, rejections, threats and protests, and the sectors of society whose
