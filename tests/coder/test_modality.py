@@ -370,3 +370,30 @@ def test_an_indirect_question_says_nothing_will_happen(coder):
     events = coder.code_text("It remains unclear whether Moscow will send a delegation to the talks in Geneva.",
                              date(2024, 6, 20))
     assert events and {e.mode for e in events} == {"hypothetical"}
+
+
+@pytest.mark.parametrize("text", [
+    "Officials believe Russia attacked the power plant.",
+    "Analysts think China attacked the ships.",
+    "The drone is believed to have been fired by Houthi rebels at the tanker.",
+])
+def test_what_someone_believes_happened_is_no_fact(coder, text: str) -> None:
+    """A belief is an opinion, like an allegation: ``claimed`` (sentences of our own)."""
+    modes = {mode for _, _, cameo, mode in coded(coder, text) if cameo.startswith(("18", "19"))}
+    assert modes == {"claimed"}
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # another state's forecast is no statement of the doer's intent
+    ("Japan said China will invade Taiwan.", False),
+    ("Taiwan said China will invade the island.", False),
+    ("Analysts think North Korea will launch a missile.", False),
+    # the doer's own word, or its state's, is
+    ("Iran said it will attack Israel.", True),
+    ("Putin said Russia will retaliate against NATO.", True),
+    # a cooperative act announced by its other party is an arrangement of both
+    ("The Albanian embassy said the German foreign minister will visit Albania.", True),
+])
+def test_a_forecast_by_another_state_is_no_statement_of_intent(coder, text: str, intent: bool) -> None:
+    derived = [c for c in coder.code_text(text, date(2024, 6, 20)) if c.rule.startswith("intent:")]
+    assert bool(derived) is intent

@@ -632,7 +632,7 @@ class Extractor:
                 replaced.add(gov.i)  # type: ignore[union-attr]
             elif (cand.mode == "future" and cand.sources and syntax.passive(cand.anchor) is None
                   and statements.stated_intent(cand.anchor, gov)  # "will be led by the police": no one's word
-                  and not obliged):
+                  and not obliged and not _foretold_by_other_state(cand, gov, by_token, published)):
                 new = statements.intent_code(code)
                 if new is not None and gov_lemma == "threaten" and new[:2] == "03":
                     new = "130"  # whatever is threatened is a threat
@@ -730,6 +730,24 @@ def _person_of(verb: Token, focal: str, sources: Sequence[Actor]) -> list[Actor]
         if h.ent_type_ == "PERSON" or h.lower_ in _PERSONS:
             return [Actor(focal, country, None, h.text)]
     return []
+
+
+def _foretold_by_other_state(cand: _Candidate, gov: Token | None, by_token: dict[int, Mention],
+                             published: date | None) -> bool:
+    """Whether a future act is reported by speakers of other states than its doers': "Japan said
+    China will invade Taiwan" is Japan's forecast, no statement of China's intent. Speakers of no
+    known state ("officials said", "the opposition threatened") and of the doers' state ("Putin
+    said Russia will respond") leave the act the doers' word; so does the other party of a
+    cooperative act (CAMEO roots 01-08: "the Albanian embassy said the German minister will visit
+    Albania" is an arrangement of both), not the target of a hostile one ("Taiwan said China will
+    invade" is Taiwan's forecast)."""
+    if gov is None:
+        return False
+    speakers = {a.country for a in roles.actors_of(syntax.subjects(gov), by_token, published)}
+    parties = {a.country for a in cand.sources}
+    if (cand.match.code or "99")[:2] <= "08":
+        parties |= {a.country for a in cand.targets}
+    return bool(speakers) and None not in speakers and None not in parties and not speakers & parties
 
 
 def _same_party(speakers: Sequence[Actor], doers: Sequence[Actor], by_state: bool) -> bool:

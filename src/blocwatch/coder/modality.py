@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "LIKELIHOOD", "MODAL_AUX",
+__all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "LIKELIHOOD", "MODAL_AUX",
            "REPORTING_VERBS", "WISHING", "condition_spans", "conditioned", "in_question", "mode_of", "question_spans"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
@@ -55,6 +55,10 @@ COMMITMENT_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "a
 #: Verbs whose complement is an allegation rather than a fact.
 CLAIM_HEADS = {"accuse", "allege", "claim", "charge", "blame", "deny", "suspect", "condemn", "denounce",
                "criticize", "criticise", "slam", "rebuke", "protest"}
+#: Verbs of belief: what someone believes or thinks happened ("officials believe Russia attacked the
+#: plant", "is thought to have fired") is their opinion, not a fact the text reports; like an
+#: allegation, it is ``claimed``.
+BELIEF_HEADS = {"believe", "think", "assume", "presume", "suppose", "reckon", "guess", "speculate", "feel"}
 _REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal", "encourage", "invite",
                   "push", "advise", "warn", "want", "wish", "insist", "order", "tell"}
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "stop", "halt", "cease", "avoid", "refrain"}
@@ -241,7 +245,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
     head, how = gov
     lemma = head.lemma_.lower()
     if how in ("xcomp", "ccomp", "pcomp"):
-        if lemma in CLAIM_HEADS or (how == "pcomp" and lemma in _JUDGMENT_HEADS):
+        if lemma in CLAIM_HEADS or (how == "pcomp" and lemma in _JUDGMENT_HEADS) or (
+                lemma in BELIEF_HEADS and how in ("ccomp", "xcomp")):
             return "claimed"
         if lemma in _NEGATING_HEADS and how in ("xcomp", "pcomp"):
             return "negated"

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from blocwatch.coder.modality import (
+    BELIEF_HEADS,
     CATENATIVES,
     COMMITMENT_HEADS,
     FUTURE_HEADS,
@@ -144,6 +145,8 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
             (c for c in gov.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None) if lemma == "be" else None
         if adjective is not None and adjective.lemma_.lower() in LIKELIHOOD:
             return False  # "is likely to attack": someone's estimate, not the actor's word
+        if lemma in BELIEF_HEADS:
+            return False  # "Russia thinks it will win", "is believed to be planning": a belief, not a word
         if lemma in WISHING and (anchor.dep_ == "ccomp" or passive(gov) is not None):
             return False  # "hopes Beijing will release", "Japan is expected to sign": others' wish, not their word
         if lemma in REPORTING_VERBS or lemma == "be" or gov.pos_ == "ADJ":
