@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from blocwatch.coder.events import Actor
 from blocwatch.coder.roles import jurisdiction
 
@@ -285,3 +287,28 @@ def test_an_acronym_the_text_defines_stands_for_its_actor_later(coder):
     assert coded(coder, "The Kenya Defence Forces (KDF) said so." + poachers) == {("KENMIL", "SOM", "17")}
     assert coded(coder, "The Kenya Defence Forces, or KDF, said so." + poachers) == {("KENMIL", "SOM", "17")}
     assert coded(coder, "The Kenya Defence Forces (KDA) said so." + poachers.replace("KDF", "KDA")) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a post, a convoy or a vehicle of an agent stands for the agent when it is attacked
+    ("Militants attacked a Pakistani police station.", {("REB", "PAKCOP", "19")}),
+    ("Russian drones struck a Ukrainian military convoy.", {("RUS", "UKRMIL", "19")}),
+    ("Rebels ambushed a Malian army patrol.", {("REB", "MLIMIL", "19")}),
+])
+def test_an_agents_post_or_convoy_stands_for_the_agent(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+def test_foreign_agents_take_no_state_from_the_story(coder):
+    """ "Foreign troops" in a story about Afghanistan are not Afghanistan's; "police" are."""
+    story = "Afghan officials said militants attacked Kabul. Afghan police arrived. "
+    assert ("AFGCOP", "AFGCVL", "09") in coded(coder, story + "Police searched the village.")
+    assert ("MIL", "AFGCVL", "09") in coded(coder, story + "Foreign troops searched the village.")
+
+
+def test_is_in_capitals_is_the_islamic_state_but_not_in_a_headline(coder):
+    assert coded(coder, "Iraqi forces arrested seven IS members in Anbar.") == {("IRQMIL", "IMGMUSISI", "17")}
+    # a short name in a run of capitals may be a common word ("SAY IS MEMBERS", "THIS IS")
+    for headline in ("IRAQI FORCES SAY IS MEMBERS WERE ARRESTED.", "THIS IS A TEST."):
+        doc = coder.nlp(headline)
+        assert "IS" not in [m.text for m in coder.actors.find(doc)]

@@ -67,6 +67,14 @@ class Mention:
         return isinstance(self.record, AgentRecord)
 
 
+def _in_capitals(span: Span) -> bool:
+    """Whether a span stands in a run of words in capitals ("THIS IS A TEST", a headline), where a
+    short name in capitals ("IS", "US") may be a common word."""
+    doc = span.doc
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and len(t) > 1 and t.is_upper for t in near)
+
+
 def _plurals(name: str) -> list[str]:
     """A name and its plural; Phoenix's truncated stem "minist" becomes minister(s)/ministry(-ies)."""
     words = name.split(" ")
@@ -266,7 +274,7 @@ class ActorDictionary:
     def _case_ok(self, span: Span) -> bool:
         text = span.text
         if text.lower() in self._short or text.lower().replace(".", "") in self._short:
-            return text.replace(".", "").isupper()
+            return text.replace(".", "").isupper() and not _in_capitals(span)
         return any(ch.isupper() for ch in text)
 
     @staticmethod

@@ -54,7 +54,8 @@ ACTOR_HEADS = {"target", "position", "base", "facility", "stronghold", "territor
                "ally", "partner", "leadership", "people", "national", "citizen", "unit", "vessel", "ship",
                "warship", "jet", "aircraft", "plane", "drone", "boat", "embassy", "consulate", "mission",
                "negotiator", "company", "firm", "agency", "he", "she", "they", "it", "capital", "network",
-               "wing"}
+               "wing", "station", "checkpoint", "convoy", "vehicle", "patrol", "barracks", "headquarters",
+               "garrison", "airbase", "depot", "helicopter"}
 
 
 #: Sectors that belong to a state; an actor known only by one of these can take the state of its place.
@@ -62,8 +63,22 @@ _STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "REB", "CVL",
                   "LAB", "AGR", "ELI", "CRM", "REF", "UAF", "INS", "SEP", "PTY", "MOD", "RAD"}
 
 
+#: Adjectives that say an agent is of another state than the one the text is about: "foreign
+#: troops" are not the country's own. ("international" is not one: "international observers" or
+#: "the international community" may include it.)
+_FOREIGN = frozenset({"foreign", "overseas"})
+
+
 def located(actor: Actor, place: str) -> Actor:
-    if actor.country is None and actor.code[:3] in _STATE_SECTORS:
+    """The actor, of the state ``place`` when it is an agent of no state that a state has
+    ("police", "the government"), unless its words call it foreign ("foreign troops").
+
+    >>> troops, foreign = Actor("MIL", None, "MIL", "troops"), Actor("MIL", None, "MIL", "foreign troops")
+    >>> located(troops, "AFG").code, located(foreign, "AFG").code
+    ('AFGMIL', 'MIL')
+    """
+    if (actor.country is None and actor.code[:3] in _STATE_SECTORS
+            and not _FOREIGN & set(actor.text.lower().split())):
         return _make_actor(place + actor.code, actor.text)
     return actor
 
@@ -686,7 +701,10 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
         if agent is None:
             return []
         code = agent.record.code  # type: ignore[union-attr]
-        return [_make_actor(code, agent.text)]
+        doc = head.doc
+        foreign = [c for t in {head, doc[agent.start]} for c in t.children
+                   if c.dep_ == "amod" and c.lower_ in _FOREIGN]  # "foreign troops": no state's own
+        return [_make_actor(code, f"{foreign[0].text} {agent.text}" if foreign else agent.text)]
     chosen = named if spread or _coordinated(named, head.doc) else [_best_mention(named, head)]
     agent = _best_mention(agents, head)
     out = []
