@@ -256,10 +256,13 @@ def test_a_count_of_people_is_not_the_people(coder) -> None:
 
 
 def test_a_verb_coordinated_with_a_request_is_no_statement_of_intent(coder) -> None:
-    """What an envoy calls on Iran to do and the verb joined to it are asked of Iran, not promised by it."""
+    """What an envoy calls on Iran to do and the verb joined to it are asked of Iran, not promised by
+    it, nor done ("for Iran to release": `modality.for_to_clause`); the call is France's appeal."""
     events = coder.code_text("The French envoy called for Iran to release the prisoners and reopen the embassy.", DAY)
     assert not [e for e in events if e.mode == "factual" and e.source.country == "IRN"]
-    assert {e.mode for e in events if e.source.country == "IRN"} == {"future"}
+    assert {e.mode for e in events if e.source.country == "IRN"} == {"hypothetical"}
+    assert {(e.source.code, e.target.code, e.cameo) for e in events if e.mode == "factual"} == {
+        ("FRAGOV", "IRN", "0253")}
 
 
 def test_an_attempt_is_stated_as_its_carrier_is(coder) -> None:

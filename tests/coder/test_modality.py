@@ -388,6 +388,9 @@ def test_what_someone_believes_happened_is_no_fact(coder, text: str) -> None:
     ("Japan said China will invade Taiwan.", False),
     ("Taiwan said China will invade the island.", False),
     ("Analysts think North Korea will launch a missile.", False),
+    ("Japan said China will try to invade Taiwan.", False),  # through a catenative
+    ("Japan said China will invade Taiwan and attack Japan.", False),  # and a coordinated verb
+    ("Iran said it will try to attack Israel.", True),
     # the doer's own word, or its state's, is
     ("Iran said it will attack Israel.", True),
     ("Putin said Russia will retaliate against NATO.", True),
@@ -397,3 +400,11 @@ def test_what_someone_believes_happened_is_no_fact(coder, text: str) -> None:
 def test_a_forecast_by_another_state_is_no_statement_of_intent(coder, text: str, intent: bool) -> None:
     derived = [c for c in coder.code_text(text, date(2024, 6, 20)) if c.rule.startswith("intent:")]
     assert bool(derived) is intent
+
+
+def test_a_for_to_clause_is_not_done_and_is_asked_of_its_subject(coder) -> None:
+    """ "called for Kenya to keep the camps open" asks Kenya, as "urged Kenya to" does; "waited for
+    the army to leave": the army has not left (sentences of our own)."""
+    assert {(s, t, c) for s, t, c, m in coded(coder, "The UN called for Kenya to keep the camps open.")
+            if m == "factual"} == {("IGOUNO", "KEN", "020")}
+    assert modes_of_root(coder, "The opposition waited for the army to leave.", "04") == {"hypothetical"}

@@ -29,6 +29,8 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     # taking credit or responsibility is claiming, not seizing
     ("The Islamic State group took responsibility for the bombing in Kabul.", {("IMGMUSISI", None, "015")}),
     ("Boko Haram took credit for the attack.", {("NGAREB", None, "015")}),
+    # taking responsibility for anything else is a handover: neither a claim nor a seizure
+    ("Afghan forces took responsibility for security in Helmand province from NATO troops.", set()),
 ])
 def test_embargoes_walkouts_summons_bans_rallies_hostages_and_supplies(coder, text, expected):
     assert coded(coder, text) == expected

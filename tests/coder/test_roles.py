@@ -300,10 +300,13 @@ def test_an_agents_post_or_convoy_stands_for_the_agent(coder, text, expected):
 
 
 def test_foreign_agents_take_no_state_from_the_story(coder):
-    """ "Foreign troops" in a story about Afghanistan are not Afghanistan's; "police" are."""
+    """ "Foreign troops" in a story about Afghanistan are not Afghanistan's; "police" are, and so
+    are "the foreign minister" and "the Foreign Ministry" (the affairs they deal with)."""
     story = "Afghan officials said militants attacked Kabul. Afghan police arrived. "
     assert ("AFGCOP", "AFGCVL", "09") in coded(coder, story + "Police searched the village.")
     assert ("MIL", "AFGCVL", "09") in coded(coder, story + "Foreign troops searched the village.")
+    assert ("AFGGOV", "CHNGOV", "04") in coded(coder, story + "The foreign minister met the Chinese ambassador.")
+    assert ("AFGGOV", "CHNGOV", "04") in coded(coder, story + "The Foreign Ministry met the Chinese ambassador.")
 
 
 def test_is_in_capitals_is_the_islamic_state_but_not_in_a_headline(coder):
@@ -312,3 +315,10 @@ def test_is_in_capitals_is_the_islamic_state_but_not_in_a_headline(coder):
     for headline in ("IRAQI FORCES SAY IS MEMBERS WERE ARRESTED.", "THIS IS A TEST."):
         doc = coder.nlp(headline)
         assert "IS" not in [m.text for m in coder.actors.find(doc)]
+    # two acronyms side by side are names
+    assert coded(coder, "The US FBI arrested two Chinese nationals.") == {("USACOP", "CHN", "17")}
+
+
+def test_a_place_where_they_meet_is_no_party(coder):
+    assert coded(coder, "Sudanese and Chadian officials met at the African Union headquarters in Addis Ababa.") \
+        == {("SDNGOV", "TCDGOV", "03"), ("TCDGOV", "SDNGOV", "03")}

@@ -68,11 +68,20 @@ class Mention:
 
 
 def _in_capitals(span: Span) -> bool:
-    """Whether a span stands in a run of words in capitals ("THIS IS A TEST", a headline), where a
-    short name in capitals ("IS", "US") may be a common word."""
+    """Whether a span stands in a run of three or more words in capitals ("THIS IS A TEST", a
+    headline), where a short name in capitals ("IS", "US") may be a common word; two acronyms side
+    by side ("the US FBI", "UN OCHA") are names."""
     doc = span.doc
-    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
-    return any(t.is_alpha and len(t) > 1 and t.is_upper for t in near)
+
+    def capital(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].is_upper
+
+    before = after = 0
+    while capital(span.start - 1 - before):
+        before += 1
+    while capital(span.end + after):
+        after += 1
+    return before + after + len(span) >= 3
 
 
 def _plurals(name: str) -> list[str]:

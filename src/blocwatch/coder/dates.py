@@ -141,7 +141,8 @@ _CARRIED = ("day", "week")
 
 def reference(dated: Iterable[When | None], published: date, current: When | None = None) -> When | None:
     """The time a story has reached after the dated acts of a passage, read in order: the last
-    date of a day or a week not after publication, else ``current``.
+    date of a day or a week not after publication, else ``current``; an act dated by a month or a
+    year ("last month, troops killed ...") takes the story into background, where it has no day.
 
     News tells a story in order and dates it once: "Militants attacked a train on Tuesday. [...]
     They took many hostages." The hostages were taken on Tuesday, not on the day of the report.
@@ -151,14 +152,19 @@ def reference(dated: Iterable[When | None], published: date, current: When | Non
     or a name ("the Sept. 11 attacks") is no time the story has reached.
 
     >>> pub = date(2024, 7, 3)
-    >>> reference([resolve("on Tuesday", pub), None, resolve("in 2019", pub)], pub)
+    >>> reference([resolve("on Tuesday", pub), None], pub)
     When(date=datetime.date(2024, 7, 2), precision='day', text='on Tuesday')
+    >>> reference([resolve("on Tuesday", pub), resolve("in 2019", pub)], pub) is None
+    True
     >>> reference([resolve("next week", pub, future=True)], pub) is None
+    True
+    >>> reference([resolve("last month", pub)], pub, current=resolve("on Monday", pub)) is None
     True
     """
     for when in dated:
-        if when is not None and when.precision in _CARRIED and when.date <= published:
-            current = when
+        if when is None or when.date > published:
+            continue
+        current = when if when.precision in _CARRIED else None
     return current
 
 

@@ -34,6 +34,7 @@ from blocwatch.coder.modality import (
     REPORTING_VERBS,
     condition_spans,
     conditioned,
+    for_to_clause,
     in_question,
     mode_of,
     question_spans,
@@ -423,7 +424,8 @@ class Extractor:
                      published: date | None) -> list[_Candidate]:
         """What a speaker says someone else must or should do, or asks them to do, when the
         vocabulary has no code for the act itself ("said Libya must hand over the suspects",
-        "urged Pyongyang to return to talks"): a demand (100) or an appeal (020).
+        "urged Pyongyang to return to talks", "called for Kenya to keep the camps open"): a demand
+        (100) or an appeal (020).
 
         The candidate stands for the act demanded; :meth:`_derive` turns it into the speaker's
         demand, and a candidate it does not turn (no speaker, or the speaker is the one obliged)
@@ -436,8 +438,9 @@ class Extractor:
                 continue
             modals = {c.lower_ for c in tok.children if c.dep_ == "aux"}
             asking = statements.DEMANDING | statements.APPEALING
-            asked = tok.dep_ == "xcomp" and tok.head.lemma_.lower() in asking and any(
-                c.dep_ == "dobj" for c in tok.head.children)  # "urged Pyongyang to return to talks"
+            asked = tok.head.lemma_.lower() in asking and (
+                (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children))  # "urged Seoul to return"
+                or for_to_clause(tok))  # "called for Kenya to keep the camps open"
             if not asked and not (tok.dep_ == "ccomp" and modals & {"must", "should"}):
                 continue
             obliged = roles.actors_of(syntax.subjects(tok), by_token, published)
@@ -741,6 +744,7 @@ def _foretold_by_other_state(cand: _Candidate, gov: Token | None, by_token: dict
     cooperative act (CAMEO roots 01-08: "the Albanian embassy said the German minister will visit
     Albania" is an arrangement of both), not the target of a hostile one ("Taiwan said China will
     invade" is Taiwan's forecast)."""
+    _, gov = statements.stating(cand.anchor, gov)  # "said China will try to invade", "... invade and attack"
     if gov is None:
         return False
     speakers = {a.country for a in roles.actors_of(syntax.subjects(gov), by_token, published)}

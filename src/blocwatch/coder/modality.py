@@ -37,7 +37,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 __all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "LIKELIHOOD", "MODAL_AUX",
-           "REPORTING_VERBS", "WISHING", "condition_spans", "conditioned", "in_question", "mode_of", "question_spans"]
+           "REPORTING_VERBS", "WISHING", "condition_spans", "conditioned", "for_to_clause", "in_question", "mode_of",
+           "question_spans"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -164,8 +165,27 @@ def _no_one(subject: Token) -> bool:
         c.lower_ in ("neither", "no") and c.dep_ in ("preconj", "det") for c in subject.children)
 
 
+def for_to_clause(clause: Token) -> bool:
+    """Whether a clause is a "for ... to" infinitive with a subject of its own, the complement of the
+    verb before it: "called for Kenya to keep the camps open", "pressed for both sides to talk"
+    (the parser takes it for an adverbial clause).
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The UN called for Kenya to keep the camps open.")
+    >>> for_to_clause(doc[6]), doc[6].head.text
+    (True, 'called')
+    """
+    if clause.dep_ != "advcl" or clause.head.i > clause.i:
+        return False
+    kids = {(c.dep_, c.lower_) for c in clause.children}
+    return ("mark", "for") in kids and ("aux", "to") in kids and any(c.dep_ == "nsubj" for c in clause.children)
+
+
 def _governor(token: Token) -> tuple[Token, str] | None:
-    """The verb (or adjective) that governs ``token``'s clause, and how."""
+    """The verb (or adjective) that governs ``token``'s clause, and how ("called for Kenya to keep"
+    as "urged Kenya to keep": a complement)."""
+    if for_to_clause(token):
+        return token.head, "xcomp"
     if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") and token.head.i != token.i:
         return token.head, token.dep_
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
@@ -239,6 +259,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         return mode
     if trigger.dep_ == "acl" and _infinitive(trigger):
         return "hypothetical"  # "permission to help Israel", "an ultimatum to halt attacks"
+    if for_to_clause(trigger):
+        return "hypothetical"  # "called for Kenya to keep the camps open", "waited for the army to leave"
     gov = _governor(trigger)
     if gov is None:
         return "factual"

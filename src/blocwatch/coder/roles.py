@@ -54,8 +54,8 @@ ACTOR_HEADS = {"target", "position", "base", "facility", "stronghold", "territor
                "ally", "partner", "leadership", "people", "national", "citizen", "unit", "vessel", "ship",
                "warship", "jet", "aircraft", "plane", "drone", "boat", "embassy", "consulate", "mission",
                "negotiator", "company", "firm", "agency", "he", "she", "they", "it", "capital", "network",
-               "wing", "station", "checkpoint", "convoy", "vehicle", "patrol", "barracks", "headquarters",
-               "garrison", "airbase", "depot", "helicopter"}
+               "wing", "station", "checkpoint", "convoy", "vehicle", "patrol", "barracks", "garrison", "airbase",
+               "depot", "helicopter"}
 
 
 #: Sectors that belong to a state; an actor known only by one of these can take the state of its place.
@@ -63,6 +63,9 @@ _STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "REB", "CVL",
                   "LAB", "AGR", "ELI", "CRM", "REF", "UAF", "INS", "SEP", "PTY", "MOD", "RAD"}
 
 
+#: Sectors of the offices of government, whose "foreign" names the affairs they deal with ("the
+#: foreign minister", "the Foreign Ministry"), not whose they are.
+_OFFICES = frozenset({"GOV", "LEG", "JUD"})
 #: Adjectives that say an agent is of another state than the one the text is about: "foreign
 #: troops" are not the country's own. ("international" is not one: "international observers" or
 #: "the international community" may include it.)
@@ -71,14 +74,17 @@ _FOREIGN = frozenset({"foreign", "overseas"})
 
 def located(actor: Actor, place: str) -> Actor:
     """The actor, of the state ``place`` when it is an agent of no state that a state has
-    ("police", "the government"), unless its words call it foreign ("foreign troops").
+    ("police", "the government"), unless its words call it foreign ("foreign troops"; not an
+    office of government: "the foreign minister" is the state's own).
 
     >>> troops, foreign = Actor("MIL", None, "MIL", "troops"), Actor("MIL", None, "MIL", "foreign troops")
     >>> located(troops, "AFG").code, located(foreign, "AFG").code
     ('AFGMIL', 'MIL')
+    >>> located(Actor("GOV", None, "GOV", "foreign minister"), "AFG").code
+    'AFGGOV'
     """
-    if (actor.country is None and actor.code[:3] in _STATE_SECTORS
-            and not _FOREIGN & set(actor.text.lower().split())):
+    foreign = actor.code[:3] not in _OFFICES and bool(_FOREIGN & set(actor.text.lower().split()))
+    if actor.country is None and actor.code[:3] in _STATE_SECTORS and not foreign:
         return _make_actor(place + actor.code, actor.text)
     return actor
 

@@ -23,13 +23,14 @@ from blocwatch.coder.modality import (
     MODAL_AUX,
     REPORTING_VERBS,
     WISHING,
+    for_to_clause,
 )
 from blocwatch.coder.syntax import governor_of, passive
 from blocwatch.coder.vocabulary import singular
 from blocwatch.data import read_csv, read_json
 
 __all__ = ["APPEALING", "DEMANDING", "PREPARING", "REFUSING", "expelled", "expulsion", "intent_code",
-           "leaving_verbs", "mirror", "obligation", "request_kind", "stated_intent", "will_not"]
+           "leaving_verbs", "mirror", "obligation", "request_kind", "stated_intent", "stating", "will_not"]
 
 @functools.cache
 def _mirrors() -> dict[str, dict[str, str]]:
@@ -123,17 +124,29 @@ REFUSING = {"refuse", "decline", "reject", "spurn"}
 PREPARING = {"prepare", "gear", "ready", "poise"}
 
 
-def stated_intent(anchor: Token, gov: Token | None) -> bool:
-    """Whether a future event is one its actor states it will do ("will visit", "vowed to strike"),
-    rather than one others expect or the actor merely wants. A verb coordinated with another
-    ("to lift the ban and establish talks") is stated as the first one is, and one carried by a
-    catenative ("to try to curb", "will try to block") as the catenative is."""
+def stating(anchor: Token, gov: Token | None) -> tuple[Token, Token | None]:
+    """The clause that states a future event, and the verb governing it: a verb coordinated with
+    another ("to lift the ban and establish talks") is stated as the first one is, and one carried
+    by a catenative ("to try to curb", "will try to block") as the catenative is.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Japan said China will try to invade Taiwan.")
+    >>> [t.text for t in stating(doc[6], governor_of(doc[6]))]
+    ['try', 'said']
+    """
     while (gov is None and anchor.dep_ == "conj" and anchor.head.i != anchor.i
            and anchor.head.pos_ in ("VERB", "AUX")):
         anchor = anchor.head
         gov = governor_of(anchor)
     while gov is not None and anchor.dep_ == "xcomp" and gov.lemma_.lower() in CATENATIVES:
         anchor, gov = gov, governor_of(gov)
+    return anchor, gov
+
+
+def stated_intent(anchor: Token, gov: Token | None) -> bool:
+    """Whether a future event is one its actor states it will do ("will visit", "vowed to strike"),
+    rather than one others expect or the actor merely wants (the clause that states it: :func:`stating`)."""
+    anchor, gov = stating(anchor, gov)
     if anchor.dep_ == "advcl":  # a purpose ("to discuss") is not a statement of intent, unless the
         # parser set a commitment's complement apart ("threatened on Sunday to expel")
         return gov is not None and gov.lemma_.lower() in COMMITMENT_HEADS
@@ -179,7 +192,8 @@ def request_kind(anchor: Token, gov: Token) -> str | None:
     if modal & {"have", "'ve"} and modal & MODAL_AUX:
         return None  # "must have ordered": a guess at the past, which no one can be asked to do
     asked_of_other = anchor.dep_ == "ccomp" or any(c.dep_ in ("dobj", "nsubjpass") for c in gov.children) or (
-        anchor.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children))
+        anchor.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)) or (
+        for_to_clause(anchor))  # "called for Kenya to keep the camps open"
     # ("were ordered to leave": asked of the passive's subject)
     if lemma in DEMANDING and asked_of_other and not (lemma == "tell" and anchor.dep_ == "ccomp"):
         return "demand"  # "told Iran to stop"; "told reporters that Iran stopped" reports (below, with a modal)

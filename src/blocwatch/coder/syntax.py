@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from blocwatch.coder.modality import REPORTING_VERBS
+from blocwatch.coder.modality import REPORTING_VERBS, for_to_clause
 
 __all__ = ["CARRIERS", "CLAUSE_BREAK", "EVENT_INTRANSITIVES", "GENERIC_EVENT_HEADS", "LIGHT_VERBS", "MEASURE_HEADS",
            "OBJECT_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "adverbial_host", "clause", "governor_of",
@@ -259,7 +259,7 @@ def governor_of(token: Token) -> Token | None:
     """
     if token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
         return token.head
-    if token.dep_ == "advcl" and token.head.i < token.i and _displaced_infinitive(token):
+    if token.dep_ == "advcl" and token.head.i < token.i and (_displaced_infinitive(token) or for_to_clause(token)):
         return token.head
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":
         return token.head.head
