@@ -1,7 +1,8 @@
 """The truth suite: blocwatch's shifts held against history (benchmarks/truth/, written before tuning).
 
 ``python -m benchmarks --only truth`` builds two stores under benchmarks/.work/truth (the ICEWS
-2005-2013 release read with ``ingest csv --map``, and the demo store), then for each method:
+2005-2013 release read with ``ingest csv --map``, rebuilt whenever the package's code or data
+change, and the demo store, built afresh), then for each method:
 
 - **episodes**: for each of the 57 episodes, the pair's data in the one-year window around it
   (sufficient or not, by the rule in benchmarks/truth/README.md), whether a supported shift of the
@@ -24,6 +25,7 @@ into a development half (odd ids) and a held-out half (even ids); choices were m
 from __future__ import annotations
 
 import csv
+import hashlib
 import random
 import time
 from collections.abc import Callable
@@ -49,14 +51,29 @@ def _shift_months(d: date, k: int) -> date:
     return date(total // 12, total % 12 + 1, 1)
 
 
+def _code_hash() -> str:
+    """A digest of the package's code and data, which decide how ICEWS's actor names are read: a
+    store built by other code is not reused (a stale store once gave figures the code no longer
+    gave)."""
+    digest = hashlib.sha1()
+    package = ROOT / "src" / "blocwatch"
+    for f in sorted(package.rglob("*")):
+        if f.suffix in (".py", ".csv", ".json", ".jsonl") and "__pycache__" not in f.parts:
+            digest.update(f.relative_to(package).as_posix().encode())
+            digest.update(f.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def icews_store() -> Path:
-    """The ICEWS 2005-2013 release in a store (built once)."""
+    """The ICEWS 2005-2013 release in a store (built once for each version of the code and data)."""
     from blocwatch import EventStore
     from blocwatch.ingest.mapped import csv_profile, ingest_mapped
 
-    path = WORK / "icews.duckdb"
+    path = WORK / f"icews-{_code_hash()}.duckdb"
     if not path.exists():
         WORK.mkdir(parents=True, exist_ok=True)
+        for old in WORK.glob("icews*.duckdb"):
+            old.unlink()  # a store of other code
         source = shared_data() / "icews-tkg" / "icews_2005-2013_tkg.csv.gz"
         tmp = path.with_suffix(".tmp.duckdb")
         tmp.unlink(missing_ok=True)
