@@ -29,6 +29,10 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     # taking credit or responsibility is claiming, not seizing
     ("The Islamic State group took responsibility for the bombing in Kabul.", {("IMGMUSISI", None, "015")}),
     ("Boko Haram took credit for the attack.", {("NGAREB", None, "015")}),
+    # crowds filling the streets demonstrate; a people at home, to its government; rain does not
+    ("Sudanese demonstrators flooded the streets of Khartoum.", {("SDNOPP", "SDN", "141")}),
+    ("Thousands of Iranians filled the streets of Tehran.", {("IRN", "IRNGOV", "141")}),
+    ("Heavy rain flooded the streets of Lagos.", set()),
     # taking responsibility for anything else is a handover: neither a claim nor a seizure
     ("Afghan forces took responsibility for security in Helmand province from NATO troops.", set()),
 ])

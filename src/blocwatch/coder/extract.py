@@ -512,6 +512,11 @@ class Extractor:
             targets = roles.place_target(verb, by_token, day, sources)
         if not targets and (match.code or "")[:2] == "14":
             targets = roles.protest_target(verb, by_token, day, sources)
+        elif (match.code or "")[:2] == "14" and targets and {t.code for t in targets} <= {
+                s.code for s in sources if s.code == s.country}:
+            # "Iranians filled the streets of Tehran": a people protesting in its own country protests
+            # to its government, not to itself
+            targets = [Actor(t.code + "GOV", t.code, "GOV", t.text) for t in targets]
         own_states = {a.country for a in sources if a.country}
         if (match.code or "")[:2] in ("02", "10") and all(t.country in own_states | {None} for t in targets):
             # "France demanded the release of two French nationals held in Iran": asked of Iran
