@@ -130,6 +130,14 @@ def test_the_two_leaders_are_their_governments(coder) -> None:
     # a pronoun quoted is someone else than the speaker; the one after the quotation is the speaker
     ('Vladimir Putin spoke about Joe Biden. "He is a dangerous man," he said, and he accused Japan of '
      "provocations.", "11", ("RUSGOV", "JPN")),
+    # a surname alone, of a person named in full before, is that person, tagged as a name or not
+    ("Rebels tried to oust Guinean President Alpha Conde in May. Conde tweeted a warning. Later, he was "
+     "criticized by France.", "11", ("FRA", "GINGOV")),
+    # a quotation over two sentences: a name inside it is spoken of, the "he" after it is the speaker
+    ('Vladimir Putin arrived in Tokyo. "Xi Jinping is our friend," he said, and he accused Japan of '
+     "provocations.", "11", ("RUSGOV", "JPN")),
+    ('Vladimir Putin arrived in Tokyo. "We stand firm. Xi Jinping is our friend," he said. He accused Japan '
+     "of provocations.", "11", ("RUSGOV", "JPN")),
 ])
 def test_he_and_she_stand_for_the_one_person_just_named(coder, text, root, dyad) -> None:
     assert dyad in dyads(coder, text, root=root), dyads(coder, text)

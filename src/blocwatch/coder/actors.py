@@ -55,12 +55,14 @@ class AgentRecord:
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor or agent found in a document: token span and record."""
+    """An actor or agent found in a document: token span and record (``person``: a person's
+    surname the document named in full before, which the parser may not tag as a name)."""
 
     start: int
     end: int
     record: ActorRecord | AgentRecord
     text: str
+    person: bool = False
 
     @property
     def is_agent(self) -> bool:

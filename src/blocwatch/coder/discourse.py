@@ -177,7 +177,7 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
             continue
         if tok.pos_ == "PROPN" and tok.i not in agents and context.surnames.get(tok.text) is not None:
             record = context.surnames[tok.text]
-            extra.append(Mention(tok.i, tok.i + 1, record, tok.text))  # type: ignore[arg-type]
+            extra.append(Mention(tok.i, tok.i + 1, record, tok.text, person=True))  # type: ignore[arg-type]
             continue
         if tok.text in context.acronyms and tok.i not in agents:  # "the HNP", defined earlier
             extra.append(Mention(tok.i, tok.i + 1, context.acronyms[tok.text], tok.text))

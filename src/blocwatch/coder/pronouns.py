@@ -163,14 +163,15 @@ def _named(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span,
     """The named people of ``sent``, in order, one per name (a name and the actor the dictionary
     finds in its words are one person; a title's record is preferred). People are PERSON entities,
     and proper names the dictionary dates by terms of office; a PERSON entity the dictionary does
-    not know is a person of no record (None): it may be meant."""
+    not know is a person of no record (None): it may be meant. Names inside a quotation opened in
+    the sentence are left out: the speaker speaks of them, and a pronoun outside is someone else."""
     doc = sent.doc
     found: dict[int, _Named] = {}
     for m in mentions:
         if not isinstance(m.record, ActorRecord):
             continue
         span = doc[m.start:m.end]
-        person = [t for t in span if t.ent_type_ == "PERSON" or t.lower_ in PERSONAL]
+        person = [t for t in span if t.ent_type_ == "PERSON" or t.lower_ in PERSONAL or m.person]
         if not person and all(t.pos_ == "PROPN" for t in span) and any(c.start or c.end for c in m.record.codes):
             person = [span[0]]  # a name the dictionary dates by terms of office, which the parser missed
         if person and not (person[0].lower_ in PERSONAL and any(r == m.record for _, _, r in found.values())):
@@ -180,7 +181,8 @@ def _named(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span,
     for ent in [e for e in sent.ents if e.label_ == "PERSON"] if persons is None else persons:
         if ent.label_ == "PERSON" and not any(start <= t.i < end for t in ent for start, end, _ in found.values()):
             found.setdefault(ent.start, (ent.start, ent.end, None))
-    return sorted(found.values(), key=lambda n: n[0])
+    # a name inside a quotation is someone the speaker speaks of ('"Putin lied," he said')
+    return sorted((n for n in found.values() if not _quoted(doc[n[0]], sent)), key=lambda n: n[0])
 
 
 def _name_start(tok: Token, sent_start: int) -> int:
@@ -258,13 +260,25 @@ def _own_state(tok: Token, person: ActorRecord, mentions: Sequence[Mention], day
 
 
 def _quoted(tok: Token, sent: Span) -> bool:
-    """Whether ``tok`` is inside quotation marks opened in its sentence."""
-    straight = opened = 0
-    for t in sent.doc[sent.start:tok.i]:
-        if t.text in ('"', "''", "``"):
-            straight += 1
-        elif t.text == "\u201c":
-            opened += 1
-        elif t.text == "\u201d":
-            opened = max(0, opened - 1)
-    return straight % 2 == 1 or opened > 0
+    """Whether ``tok`` is inside quotation marks: opened in its sentence, or opened before it
+    when the sentence's first quotation mark closes ('The police is instructed to act," he
+    tweeted'). A straight quote that sticks to the word before it closes; one that does not, opens."""
+    marks = [(t.i, _opens(t)) for t in sent if t.text in _QUOTES]
+    opened = 1 if marks and not marks[0][1] else 0
+    for i, opens in marks:
+        if i >= tok.i:
+            break
+        opened = opened + 1 if opens else max(0, opened - 1)
+    return opened > 0
+
+
+_QUOTES = frozenset({'"', "''", "``", "\u201c", "\u201d"})
+
+
+def _opens(mark: Token) -> bool:
+    """Whether a quotation mark opens a quotation (else it closes one)."""
+    if mark.text in ("\u201c", "``"):
+        return True
+    if mark.text == "\u201d":
+        return False
+    return mark.i == mark.sent.start or bool(mark.doc[mark.i - 1].whitespace_)
