@@ -408,3 +408,16 @@ def test_a_for_to_clause_is_not_done_and_is_asked_of_its_subject(coder) -> None:
     assert {(s, t, c) for s, t, c, m in coded(coder, "The UN called for Kenya to keep the camps open.")
             if m == "factual"} == {("IGOUNO", "KEN", "020")}
     assert modes_of_root(coder, "The opposition waited for the army to leave.", "04") == {"hypothetical"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one called on or appealed to is asked, as "urged Russia to" asks Russia; the caller does nothing
+    ("Germany called on Russia to release the detained journalists.",
+     {("DEU", "RUS", "0253", "factual"), ("RUS", "MED", "084", "hypothetical")}),
+    ("The European Union appealed to Iran to free the detained sailors.",
+     {("IGOEUREEC", "IRN", "025", "factual"), ("IRN", None, "080", "hypothetical")}),
+    ("Germany called upon Russia to stop bombing Ukrainian cities.",
+     {("DEU", "RUS", "0256", "factual"), ("RUS", None, "087", "hypothetical"), ("RUS", "UKR", "190", "negated")}),
+])
+def test_called_on_or_appealed_to_is_who_is_asked(coder, text: str, expected: set) -> None:
+    assert set(coded(coder, text)) == expected

@@ -35,6 +35,11 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     ("Heavy rain flooded the streets of Lagos.", set()),
     # taking responsibility for anything else is a handover: neither a claim nor a seizure
     ("Afghan forces took responsibility for security in Helmand province from NATO troops.", set()),
+    # calling for someone's release asks that they be released; a report's release is no one's, and
+    # the release of funds is aid
+    ("Germany called for the immediate release of two Turkish journalists.", {("DEU", "TURMED", "0253")}),
+    ("Germany called for the release of the report on the attack.", set()),
+    ("Germany called for the release of funds to Ukraine.", {("DEU", "UKR", "023")}),
 ])
 def test_embargoes_walkouts_summons_bans_rallies_hostages_and_supplies(coder, text, expected):
     assert coded(coder, text) == expected

@@ -440,6 +440,7 @@ class Extractor:
             asking = statements.DEMANDING | statements.APPEALING
             asked = tok.head.lemma_.lower() in asking and (
                 (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children))  # "urged Seoul to return"
+                or (tok.dep_ == "xcomp" and syntax.prep_controller(tok.head))  # "called on Seoul to return"
                 or for_to_clause(tok))  # "called for Kenya to keep the camps open"
             if not asked and not (tok.dep_ == "ccomp" and modals & {"must", "should"}):
                 continue

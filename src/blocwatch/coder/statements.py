@@ -25,7 +25,7 @@ from blocwatch.coder.modality import (
     WISHING,
     for_to_clause,
 )
-from blocwatch.coder.syntax import governor_of, passive
+from blocwatch.coder.syntax import governor_of, passive, prep_controller
 from blocwatch.coder.vocabulary import singular
 from blocwatch.data import read_csv, read_json
 
@@ -193,7 +193,8 @@ def request_kind(anchor: Token, gov: Token) -> str | None:
         return None  # "must have ordered": a guess at the past, which no one can be asked to do
     asked_of_other = anchor.dep_ == "ccomp" or any(c.dep_ in ("dobj", "nsubjpass") for c in gov.children) or (
         anchor.dep_ == "xcomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)) or (
-        for_to_clause(anchor))  # "called for Kenya to keep the camps open"
+        for_to_clause(anchor)) or (  # "called for Kenya to keep the camps open"
+        anchor.dep_ == "xcomp" and bool(prep_controller(gov)))  # "called on Russia to withdraw"
     # ("were ordered to leave": asked of the passive's subject)
     if lemma in DEMANDING and asked_of_other and not (lemma == "tell" and anchor.dep_ == "ccomp"):
         return "demand"  # "told Iran to stop"; "told reporters that Iran stopped" reports (below, with a modal)

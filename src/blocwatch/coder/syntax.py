@@ -22,9 +22,9 @@ from spacy.tokens import Token
 from blocwatch.coder.modality import REPORTING_VERBS, for_to_clause
 
 __all__ = ["CARRIERS", "CLAUSE_BREAK", "EVENT_INTRANSITIVES", "GENERIC_EVENT_HEADS", "LIGHT_VERBS", "MEASURE_HEADS",
-           "OBJECT_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "adverbial_host", "clause", "governor_of",
-           "light_verb", "misparsed_verb", "participle_clause", "passive", "phrase", "reporting_head",
-           "sentence_index", "subjects"]
+           "OBJECT_CONTROL", "PREP_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "adverbial_host", "clause",
+           "governor_of", "light_verb", "misparsed_verb", "participle_clause", "passive", "phrase", "prep_controller",
+           "reporting_head", "sentence_index", "subjects"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 
@@ -62,6 +62,13 @@ EVENT_INTRANSITIVES = {"take", "begin", "start", "end", "resume", "continue", "h
 OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "allow", "permit", "encourage", "invite",
                   "persuade", "help", "warn", "press", "push", "require", "accuse", "blame", "praise",
                   "thank", "criticize", "criticise", "condemn", "charge", "call"}
+
+
+#: Verbs whose prepositional object does the act of their "to" clause: "called on Russia to
+#: withdraw", "appealed to Iran to free", "prevailed upon Hanoi to sign", "relies on Egypt to
+#: mediate" (the subject does not).
+PREP_CONTROL = frozenset({("call", "on"), ("call", "upon"), ("appeal", "to"), ("prevail", "on"),
+                          ("prevail", "upon"), ("rely", "on"), ("count", "on")})
 
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -161,6 +168,20 @@ def _reduced_relative(subject: Token) -> Token:
     return subject
 
 
+def prep_controller(verb: Token) -> list[Token]:
+    """The prepositional object that does what ``verb``'s "to" clause says (:data:`PREP_CONTROL`):
+    Russia, in "called on Russia to withdraw"; none for other verbs and prepositions.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Germany called on Russia to withdraw its troops.")
+    >>> [t.text for t in prep_controller(doc[1])]
+    ['Russia']
+    """
+    lemma = verb.lemma_.lower()
+    return [p for c in verb.children if c.dep_ == "prep" and (lemma, c.lower_) in PREP_CONTROL
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a verb, inherited through coordination, control and participles.
 
@@ -181,6 +202,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if objects and head.lemma_.lower() in OBJECT_CONTROL:
             return objects
+        addressed = prep_controller(head)
+        if addressed:
+            return addressed
         passive = [c for c in head.children if c.dep_ == "nsubjpass"]  # "X is scheduled to attend"
         return passive or subjects(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
