@@ -257,3 +257,38 @@ def test_only_a_reported_act_s_day_or_week_moves_the_story(coder, first: str) ->
     text = first + " Malian police arrested ten rebels."
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.cameo[:2] == "17"]
     assert events and {e.date_precision for e in events} == {"reported"}
+
+
+# -- dates the act's own clause gives in other places than on its verb -----------------------------
+
+
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    # a "when" clause on a date is of that date
+    ("Mali fell into chaos in 2012, when rebels seized the north.", "19", (date(2012, 1, 1), "year")),
+    ("Ties collapsed in March 2019, when Ghana expelled the Togolese ambassador.", "16", (date(2019, 3, 1), "month")),
+    # a date on the occasion at which the act was done
+    ("The Chinese spokesman criticized Japan in a Jan. 23 press briefing.", "11", (date(2024, 1, 23), "day")),
+    ("The Kenyan minister praised Uganda during the summit on May 8.", "05", (date(2024, 5, 8), "day")),
+    # what a speaker says holds, in the present or the progressive, holds when it is said
+    ("In May, Kenya announced it was cutting ties with Somalia.", "16", (date(2024, 5, 1), "month")),
+    ('"We support Ghana in this dispute," the Nigerian foreign minister said on Monday.', "05",
+     (date(2024, 6, 17), "day")),
+])
+def test_a_date_of_the_act_s_own_clause_dates_it(coder, text: str, root: str, expected: tuple) -> None:
+    """Sentences of our own; published on Thursday 20 June 2024."""
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.cameo.startswith(root)]
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # a "when" clause on no date, and a date on what is no occasion, leave the act undated
+    ("Ghana expelled the Togolese ambassador when the talks failed.", "16"),
+    ("The Chinese spokesman criticized Japan over a Jan. 23 missile test.", "11"),
+    # a complement in the past or perfect was done before it was said, on a day the text does not give
+    ("On Monday, Kenya said it has cut ties with Somalia.", "16"),
+])
+def test_dates_not_of_the_act_leave_it_undated(coder, text: str, root: str) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.cameo.startswith(root)]
+    assert events
+    assert {e.date_precision for e in events} <= {"reported", "unknown"}

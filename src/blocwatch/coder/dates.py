@@ -22,6 +22,7 @@ When(date=datetime.date(2024, 1, 1), precision='month', text='in late January')
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +30,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "narrative", "reference", "reported", "resolve"]
+from blocwatch.data import read_json
+
+__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "narrative", "occasion", "occasions", "reference",
+           "reported", "resolve", "told_when_said", "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -137,6 +141,73 @@ def narrative(verb: Token) -> bool:
 #: week ("on Tuesday", "last week"); a month or a year mostly dates background ("in July 2020, when
 #: he escaped ...") that the next sentences leave again.
 _CARRIED = ("day", "week")
+
+
+@functools.cache
+def occasions() -> frozenset[str]:
+    """Nouns of occasions (lemmas: "briefing", "visit", "summit"), from ``data/coder/occasions.json``."""
+    return frozenset(read_json("coder", "occasions.json")["nouns"])
+
+
+def occasion(date_root: Token) -> Token | None:
+    """The occasion noun a date phrase dates, if it dates one: "briefing" in "at a Jan. 23 press
+    briefing", "visit" in "during the visit on Feb. 27" (:func:`occasions`). An act done at an
+    occasion is dated by it.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Macron told Scholz during the visit on Feb. 27 that France would help.")
+    >>> occasion(doc[7]).text
+    'visit'
+    """
+    node = date_root
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("on", "of"):
+        node = node.head.head
+    elif node.dep_ in ("nmod", "compound", "npadvmod") and node.head.i > node.i:
+        node = node.head
+    else:
+        return None
+    return node if node.pos_ == "NOUN" and node.lemma_.lower() in occasions() else None
+
+
+def when_clause_date(verb: Token) -> Token | None:
+    """The date a "when" clause is on: "2013" in "descended into chaos in 2013, when rebels seized
+    the capital" (the seizure is of 2013).
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Relations froze in 2017, when both countries recalled their ambassadors.")
+    >>> when_clause_date(doc[8]).text
+    '2017'
+    """
+    if (verb.dep_ in ("relcl", "advcl") and verb.head.ent_type_ == "DATE"
+            and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)):
+        return verb.head
+    return None
+
+
+#: Auxiliaries of the progressive, present or past ("is cutting", "were preparing").
+_BE = frozenset({"is", "are", "am", "was", "were", "'s", "'re", "'m"})
+
+
+def told_when_said(verb: Token, reporting: Iterable[str]) -> Token | None:
+    """The reporting verb at whose time a complement's act is told: "announced [it was cutting
+    ties]", '"We [support] Ghana," the minister said'. A complement in the present or the
+    progressive is what holds when it is said; in the past, perfect or future it is not (it was
+    done before, or is to come), and nothing is returned.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("In December, Nairobi announced it was cutting ties with Somalia.")
+    >>> told_when_said(doc[7], {"announce"}).text
+    'announced'
+    """
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.lower() not in set(reporting):
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return head  # "we support"
+    if verb.tag_ == "VBG" and aux and aux <= _BE:
+        return head  # "it was cutting ties", not "has been cutting"
+    return None
 
 
 def reference(dated: Iterable[When | None], published: date, current: When | None = None) -> When | None:

@@ -25,7 +25,18 @@ from blocwatch.actors import ActorRecord, CodeSpan, split_code
 from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
 from blocwatch.coder.credits import credit_line
-from blocwatch.coder.dates import When, anterior, before, narrative, reference, reported, resolve
+from blocwatch.coder.dates import (
+    When,
+    anterior,
+    before,
+    narrative,
+    occasion,
+    reference,
+    reported,
+    resolve,
+    told_when_said,
+    when_clause_date,
+)
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.modality import (
     CATENATIVES,
@@ -287,6 +298,7 @@ class Extractor:
             return None
         anchors = {cand.trigger.i, cand.anchor.i}
         future = cand.mode == "future"
+        when = when_clause_date(cand.anchor)
         for ent in dates:
             root = ent.root
             prefix = ""
@@ -309,6 +321,10 @@ class Extractor:
             elif root.dep_ == "pobj" and root.head.dep_ == "prep" and (root.head.head.i in hosts or (
                     root.head.head.i in subjects and root.head.lower_ != "of")):
                 prefix = root.head.text + " " if root.head.lower_ == "since" else ""
+            elif _at_occasion(root, anchors, hosts):
+                pass  # "told Scholz during the visit on Feb. 27", "responded in a Jan. 23 briefing"
+            elif when is not None and ent.start <= when.i < ent.end:
+                pass  # "in 2013, when rebels seized the capital"
             else:
                 continue
             when = resolve(prefix + ent.text, published, future=future)
@@ -320,6 +336,9 @@ class Extractor:
             # "removed Bashir in April and jailed him": coordinated acts share the first one's date;
             # "struck the village in April, killing five": so does the act a participle adds to its verb
             return self._date(_Candidate(head, head, cand.match, [], [], [head], mode=cand.mode), published, dates)
+        said = told_when_said(cand.anchor, REPORTING_VERBS) if dates else None
+        if said is not None:  # "announced in December it was cutting ties": the cutting holds when announced
+            return self._date(_Candidate(said, said, cand.match, [], [], [said], mode=cand.mode), published, dates)
         return None
 
     # -- sentence ------------------------------------------------------------------------------
@@ -959,6 +978,17 @@ def _together(match: Match, sources: Sequence[Actor], trigger: Token, anchor: To
     in Washington", "met in Beijing"): the place they do it in is where, not whom, it is done to."""
     return ((match.code or "")[:2] in _MUTUAL_ROOTS and len({a.code for a in sources}) > 1
             and roles.reciprocal(trigger, anchor))
+
+
+def _at_occasion(date_root: Token, anchors: set[int], hosts: set[int]) -> bool:
+    """Whether a date phrase dates an occasion at which the act was done: the occasion's phrase is
+    on the verb or its object, or on the object of the verb's own phrase ("responded to the reports
+    in a Jan. 23 briefing", where the parser hangs the briefing on the reports)."""
+    noun = occasion(date_root)
+    if noun is None or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return False
+    host = noun.head.head
+    return host.i in hosts or (host.dep_ == "pobj" and host.head.dep_ == "prep" and host.head.head.i in anchors)
 
 
 def _both_ways(cand: _Candidate) -> bool:
