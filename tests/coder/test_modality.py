@@ -421,3 +421,19 @@ def test_a_for_to_clause_is_not_done_and_is_asked_of_its_subject(coder) -> None:
 ])
 def test_called_on_or_appealed_to_is_who_is_asked(coder, text: str, expected: set) -> None:
     assert set(coded(coder, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # what is done habitually or from time to time is a description, not an act
+    ("Rebels regularly attack army posts in the north of Mali.", "19"),
+    ("Nigerian police usually arrest protesters who block the roads.", "17"),
+    ("Kenya often criticizes Somalia in its statements.", "11"),
+])
+def test_a_habit_is_commentary(coder, text: str, root: str) -> None:
+    assert modes_of_root(coder, text, root) == {"commentary"}
+
+
+def test_a_dated_act_beside_a_habit_stays_a_fact(coder) -> None:
+    """The habit's adverb is on its own verb (the relative clause), not on the act the sentence reports."""
+    assert modes_of_root(coder, "Rebels, who often raid villages, attacked an army post in Mali on Monday.",
+                         "19") == {"factual"}

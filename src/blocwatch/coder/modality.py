@@ -36,9 +36,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "LIKELIHOOD", "MODAL_AUX",
-           "REPORTING_VERBS", "WISHING", "condition_spans", "conditioned", "for_to_clause", "in_question", "mode_of",
-           "question_spans"]
+__all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "HABITUAL_ADV",
+           "LIKELIHOOD", "MODAL_AUX", "REPORTING_VERBS", "WISHING", "condition_spans", "conditioned", "for_to_clause",
+           "in_question", "mode_of", "question_spans"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -117,6 +117,11 @@ _CERTAIN_ADJ = {"certain", "sure", "clear", "evident", "obvious"}
 _ESTIMATE_NOUNS = {"possibility", "chance", "likelihood", "probability", "prospect", "risk", "danger", "fear",
                    "hope", "expectation", "speculation"}
 _CLAIM_ADV = {"allegedly", "reportedly", "purportedly", "supposedly"}
+#: Adverbs of frequency: a clause they modify tells what is done habitually or from time to time
+#: ("militias often set up checkpoints", "rebels regularly escape"), a description, not one act.
+HABITUAL_ADV = frozenset({"often", "usually", "regularly", "routinely", "frequently", "typically", "generally",
+                          "traditionally", "habitually", "customarily", "normally", "commonly", "sometimes",
+                          "occasionally", "rarely", "seldom", "always"})
 _CONDITIONS = {"if", "unless"}
 #: How a verb carries the condition of the clause that governs it.
 _CARRIERS = {"xcomp", "ccomp", "conj"}
@@ -156,6 +161,8 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
     for c in children:
         if c.dep_ == "advmod" and c.lower_ in _CLAIM_ADV:
             return "claimed", c.lower_
+        if c.dep_ == "advmod" and c.lower_ in HABITUAL_ADV:
+            return "commentary", c.lower_  # "often detain", "regularly shell": a habit, not an act
     return "factual", None
 
 
