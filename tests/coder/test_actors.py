@@ -206,6 +206,19 @@ def test_its_forces_belong_to_the_speaker(coder) -> None:
     assert ("UKRMIL", "PRKMIL") in dyads(coder, text)
 
 
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("The Ukrainian defence minister said his troops had captured two Russian soldiers.", ("UKRMIL", "RUSMIL")),
+    ("A Russian official said his forces had shot down a Ukrainian drone.", ("RUSMIL", "UKR")),
+])
+def test_his_forces_are_of_the_state_named_with_the_speaker(coder, text, dyad) -> None:
+    assert dyad in dyads(coder, text), dyads(coder, text)
+
+
+def test_his_forces_of_a_speaker_of_no_state_are_no_one_s(coder) -> None:
+    """ "The minister said his troops ...": whose minister, the sentence does not say."""
+    assert {s for s, _ in dyads(coder, "The minister said his troops had captured two Russian soldiers.")} == {"MIL"}
+
+
 def test_compound_actors_expand_to_dyads(coder) -> None:
     text = "The United States, South Korea and Japan condemned North Korea."
     assert dyads(coder, text) == {("USA", "PRK"), ("KOR", "PRK"), ("JPN", "PRK")}

@@ -137,29 +137,39 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
 
 def possessives(sent: Span, mentions: list[Mention], context: DocumentContext,
                 day: date | None) -> list[Mention]:
-    """ "its forces", "their troops": the state the pronoun stands for, when an agent follows.
+    """ "its forces", "their troops", "his forces": the state the pronoun stands for, when an
+    agent follows.
 
     In reported speech the speaker is meant ("Ukraine said its forces ..."); otherwise the
-    subject of the sentence, or else the state mentioned last.
+    subject of the sentence, or else the state mentioned last. "His" and "her" stand for a person:
+    the state named in the phrase of the subject who speaks or acts ("the Afghan army chief said
+    his forces ..."), and no state otherwise (the person may be anyone's).
     """
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     extra: list[Mention] = []
     for tok in sent:
-        if tok.dep_ != "poss" or tok.lower_ not in ("its", "their") or tok.i in by_token:
+        if tok.dep_ != "poss" or tok.lower_ not in ("its", "their", "his", "her") or tok.i in by_token:
             continue
         head = by_token.get(tok.head.i)
         if head is None or not head.is_agent:
             continue
+        personal = tok.lower_ in ("his", "her")
         owner: ActorRecord | None = None
         node = tok.head
         while node.head.i != node.i and owner is None:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                for subj in (c for c in node.children if c.dep_ in syntax.SUBJECT_DEPS and c.i in by_token):
-                    rec = by_token[subj.i].record
-                    if isinstance(rec, ActorRecord) and split_code(rec.code_on(day) or "")[0]:
-                        owner = context.state(rec.code_on(day))
-        if owner is None and context.countries:
+                for subj in (c for c in node.children if c.dep_ in syntax.SUBJECT_DEPS):
+                    # a person's state is named in the subject's phrase ("the Afghan army chief")
+                    words = [t for t in subj.subtree if t.i != tok.i] if personal else [subj]
+                    records = [by_token[t.i].record for t in words if t.i in by_token]
+                    for rec in records:
+                        if isinstance(rec, ActorRecord) and split_code(rec.code_on(day) or "")[0]:
+                            owner = context.state(rec.code_on(day))
+                            break
+                    if owner is not None:
+                        break
+        if owner is None and context.countries and not personal:
             owner = context.records[context.countries[-1]]
         if owner is not None:
             extra.append(Mention(tok.i, tok.i + 1, owner, tok.text))
