@@ -314,7 +314,8 @@ def test_people_doing_something_are_its_doers_not_who_helps_them(coder) -> None:
     ("Norway and Qatar brokered a deal between the rebels and the government.", {
         ("NOR", "REB", "04"), ("NOR", "GOV", "04"), ("QAT", "REB", "04"), ("QAT", "GOV", "04")}),
     # a symmetric act, or one the clause says is mutual, is done with each other
-    ("Brazil and Chile signed a trade agreement.", {("BRA", "CHL", "03"), ("CHL", "BRA", "03")}),
+    # (signing is 057 whatever the agreement is about: the CAMEO codebook's note on 057)
+    ("Brazil and Chile signed a trade agreement.", {("BRA", "CHL", "05"), ("CHL", "BRA", "05")}),
     ("Russia and China held talks in Moscow.", {("RUS", "CHN", "04"), ("CHN", "RUS", "04")}),
     ("Japan and South Korea pledged to help each other.", {("JPN", "KOR", "03"), ("KOR", "JPN", "03")}),
     # what they agreed on they do together
@@ -581,7 +582,7 @@ def test_a_state_named_on_another_noun_is_not_an_actor(coder) -> None:
     assert factual(coder, "The Kharkiv strike killed 18 civilians.") == set()
     assert factual(coder, "The French rail strike disrupted travel to Britain.") == set()
     assert factual(coder, "South Korea and the United States signed the 2018 military agreement.") == {
-        ("KOR", "USA", "03"), ("USA", "KOR", "03")}
+        ("KOR", "USA", "05"), ("USA", "KOR", "05")}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -40,6 +40,11 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     ("Germany called for the immediate release of two Turkish journalists.", {("DEU", "TURMED", "0253")}),
     ("Germany called for the release of the report on the attack.", set()),
     ("Germany called for the release of funds to Ukraine.", {("DEU", "UKR", "023")}),
+    # negotiating is negotiation (046, both ways), not a concession
+    ("Turkey negotiated with Russia over grain exports.", {("TUR", "RUS", "046"), ("RUS", "TUR", "046")}),
+    # signing an agreement is signing (057), whatever the agreement is about
+    ("Chile signed a free trade agreement with Vietnam.", {("CHL", "VNM", "057"), ("VNM", "CHL", "057")}),
+    ("Poland signed a defense treaty with Lithuania.", {("POL", "LTU", "057"), ("LTU", "POL", "057")}),
 ])
 def test_embargoes_walkouts_summons_bans_rallies_hostages_and_supplies(coder, text, expected):
     assert coded(coder, text) == expected
