@@ -437,3 +437,17 @@ def test_a_dated_act_beside_a_habit_stays_a_fact(coder) -> None:
     """The habit's adverb is on its own verb (the relative clause), not on the act the sentence reports."""
     assert modes_of_root(coder, "Rebels, who often raid villages, attacked an army post in Mali on Monday.",
                          "19") == {"factual"}
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # a plan made on a condition is no stated intent, and the planning verb's own event is no fact
+    ("If the talks fail, the Malian government plans to expel the French ambassador.", "13"),
+    ("If the court rules against it, Kenya intends to leave the regional body.", "03"),
+])
+def test_a_plan_made_on_a_condition_is_hypothetical(coder, text: str, root: str) -> None:
+    assert modes_of_root(coder, text, root) == {"hypothetical"}
+
+
+def test_a_threat_made_on_a_condition_stays_a_threat(coder) -> None:
+    assert modes_of_root(coder, "Russia threatened to cut gas supplies to Moldova if it joins NATO.",
+                         "13") == {"factual"}

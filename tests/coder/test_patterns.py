@@ -45,6 +45,10 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     # signing an agreement is signing (057), whatever the agreement is about
     ("Chile signed a free trade agreement with Vietnam.", {("CHL", "VNM", "057"), ("VNM", "CHL", "057")}),
     ("Poland signed a defense treaty with Lithuania.", {("POL", "LTU", "057"), ("LTU", "POL", "057")}),
+    # taking to social media or the airwaves is no seizure; taking a town is
+    ("Kenyan protesters took to social media for information.", set()),
+    ("Kenyan police took to the airwaves on Monday.", set()),
+    ("Somali rebels took the town of Baidoa.", {("SOMREB", None, "192")}),
 ])
 def test_embargoes_walkouts_summons_bans_rallies_hostages_and_supplies(coder, text, expected):
     assert coded(coder, text) == expected

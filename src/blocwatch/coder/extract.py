@@ -42,12 +42,14 @@ from blocwatch.coder.modality import (
     CATENATIVES,
     COMMITMENT_HEADS,
     FUTURE_HEADS,
+    PLANNING_HEADS,
     REPORTING_VERBS,
     condition_spans,
     conditioned,
     for_to_clause,
     in_question,
     mode_of,
+    on_condition,
     question_spans,
 )
 from blocwatch.coder.pronouns import People
@@ -394,6 +396,8 @@ class Extractor:
             if in_question(c.trigger, asks) or c.mode == "factual" and not _derived(c) and (
                     conditioned(c.trigger, ifs) or conditioned(c.anchor, ifs)):
                 c.mode = "hypothetical"
+            elif c.mode == "factual" and ifs and _planned_on_condition(c):
+                c.mode = "hypothetical"  # "if the talks fail, Mali plans to expel ...": a plan on a condition
         return [c for c in derived if not c.match.rule.startswith(_OBLIGATION)]
 
     def _second_opinion(self, sent: Span, cands: list[_Candidate], by_token: dict[int, Mention],
@@ -978,6 +982,14 @@ def _together(match: Match, sources: Sequence[Actor], trigger: Token, anchor: To
     in Washington", "met in Beijing"): the place they do it in is where, not whom, it is done to."""
     return ((match.code or "")[:2] in _MUTUAL_ROOTS and len({a.code for a in sources}) > 1
             and roles.reciprocal(trigger, anchor))
+
+
+def _planned_on_condition(cand: _Candidate) -> bool:
+    """Whether a candidate is a plan made on a condition: the planning verb ("plans", "intends")
+    has an "if" or "unless" clause, whether the candidate is the plan's statement of intent or the
+    planning verb's own event."""
+    plan = syntax.governor_of(cand.anchor) if cand.match.rule.startswith("intent:") else cand.trigger
+    return plan is not None and plan.lemma_.lower() in PLANNING_HEADS and on_condition(plan)
 
 
 def _at_occasion(date_root: Token, anchors: set[int], hosts: set[int]) -> bool:

@@ -37,8 +37,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 __all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "HABITUAL_ADV",
-           "LIKELIHOOD", "MODAL_AUX", "REPORTING_VERBS", "WISHING", "condition_spans", "conditioned", "for_to_clause",
-           "in_question", "mode_of", "question_spans"]
+           "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "REPORTING_VERBS", "WISHING", "condition_spans",
+           "conditioned", "for_to_clause", "in_question", "mode_of", "on_condition", "question_spans"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -51,6 +51,11 @@ FUTURE_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "agree
 #: Beijing will release", "expects that Seoul deploys"): never a fact, nor anyone's stated intent.
 WISHING = {"hope", "wish", "expect", "pray"}
 #: Of those, the ones by which the source itself commits to the event (CAMEO's "express intent").
+#: Of those, the ones that tell a plan, not a word given to anyone: a plan made on a condition ("if
+#: the talks fail, Mali plans to expel the ambassador") is no stated intent, unlike a threat or a
+#: promise made on one ("threatened to cut supplies if Moldova joins NATO" is a threat).
+PLANNING_HEADS = frozenset({"plan", "intend", "prepare", "seek", "want", "aim", "consider", "mull", "weigh",
+                            "schedule"})
 COMMITMENT_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "agree", "offer", "prepare",
                     "decide", "commit", "resolve", "announce", "schedule"}
 #: Verbs whose complement is an allegation rather than a fact.
@@ -387,6 +392,19 @@ def condition_spans(sent: Span) -> list[tuple[int, int]]:
             if lemma not in _STATING:
                 out.append((t.head.i, t.head.i + 1))
     return out
+
+
+def on_condition(verb: Token) -> bool:
+    """Whether ``verb`` itself has an "if" or "unless" clause: "If the talks fail, Mali [plans] to
+    expel the ambassador".
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("If the talks fail, Mali plans to expel the ambassador.")
+    >>> on_condition(doc[6]), on_condition(doc[8])
+    (True, False)
+    """
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+               for c in verb.children)
 
 
 def conditioned(token: Token, spans: list[tuple[int, int]] | None = None) -> bool:
