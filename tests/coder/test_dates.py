@@ -292,3 +292,36 @@ def test_dates_not_of_the_act_leave_it_undated(coder, text: str, root: str) -> N
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.cameo.startswith(root)]
     assert events
     assert {e.date_precision for e in events} <= {"reported", "unknown"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "two days later", "the next day": from the last act told with a date of its own
+    ("Rebels attacked a Malian army base on Monday. Two days later, Malian troops shelled a rebel camp.",
+     (date(2024, 6, 19), "day")),
+    ("Rebels attacked a Malian army base on Monday. The next day, Malian troops shelled a rebel camp.",
+     (date(2024, 6, 18), "day")),
+    # after a month, days later are in that month
+    ("Last month, rebels ambushed a Malian convoy. Days later, Malian troops shelled a rebel camp.",
+     (date(2024, 5, 1), "month")),
+    # an act told as happening meanwhile ("while") shares its head's date
+    ("On Monday, rebels ambushed a Malian convoy, while Malian troops shelled a rebel camp.",
+     (date(2024, 6, 17), "day")),
+])
+def test_a_later_step_is_dated_from_the_act_told_before(coder, text: str, expected: tuple) -> None:
+    """Sentences of our own; published on Thursday 20 June 2024."""
+    events = [e for e in coder.code_text(text, date(2024, 6, 20))
+              if e.cameo.startswith("19") and e.source.code == "MLIMIL"]
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    # after a year, or a step that would fall after the report's day, no day
+    "Rebels attacked a Malian army base in 2019. Days later, Malian troops shelled a rebel camp.",
+    "Rebels attacked a Malian army base on Wednesday. Five days later, Malian troops shelled a rebel camp.",
+])
+def test_a_later_step_the_text_cannot_date_stays_undated(coder, text: str) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 6, 20))
+              if e.cameo.startswith("19") and e.source.code == "MLIMIL"]
+    assert events
+    assert {e.date_precision for e in events} <= {"reported", "unknown"}

@@ -32,8 +32,8 @@ from spacy.tokens import Token
 
 from blocwatch.data import read_json
 
-__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "narrative", "occasion", "occasions", "reference",
-           "reported", "resolve", "told_when_said", "when_clause_date"]
+__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "later", "narrative", "occasion", "occasions",
+           "reference", "reported", "resolve", "told_when_said", "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -208,6 +208,63 @@ def told_when_said(verb: Token, reporting: Iterable[str]) -> Token | None:
     if verb.tag_ == "VBG" and aux and aux <= _BE:
         return head  # "it was cutting ties", not "has been cutting"
     return None
+
+
+def later(text: str, anchor: When) -> When | None:
+    """A date given from the time the story has reached ("two days later", "the next day", "days
+    later") against ``anchor``, the date of the last act told with a date of its own; ``None`` if
+    ``text`` is no such expression, or says too little for the anchor's precision.
+
+    After a day or a week: a number of days or hours gives the day after it (a week after a week),
+    "days later" the week three days on, a number of weeks that week, a number of months that
+    month. After a month: hours and days stay in that month, a number of months gives a month.
+    Nothing after a year, and nothing for "weeks" or "months" with no number.
+
+    >>> tuesday = When(date(2024, 7, 2), "day", "on Tuesday")
+    >>> later("Two days later", tuesday).date, later("the next day", tuesday).precision
+    (datetime.date(2024, 7, 4), 'day')
+    >>> later("Just days later", When(date(2024, 6, 1), "month", "last month"))
+    When(date=datetime.date(2024, 6, 1), precision='month', text='Just days later')
+    """
+    t = re.sub(r"\s+", " ", text.lower()).strip()
+    t = re.sub(r"^(?:just|only|some|barely) ", "", t)
+    if re.fullmatch(r"(?:the )?(?:next|following) (?:day|morning|evening|night)|(?:a|one) day later|the day after", t):
+        unit, n = "day", 1
+    elif m := re.fullmatch(r"(?:the )?(?:next|following) (week|month)", t):
+        unit, n = m[1], 1
+    elif m := re.fullmatch(r"(?:(\d+|[a-z]+|a few) )?(hour|day|week|month)s? later", t):
+        unit = m[2]
+        if m[1] is None or m[1] in ("several", "a few", "few"):
+            n = None
+        elif m[1].isdigit():
+            n = int(m[1])
+        elif m[1] in _NUMBERS and _NUMBERS[m[1]] is not None:
+            n = _NUMBERS[m[1]]
+        else:
+            return None
+    else:
+        return None
+    if anchor.precision in ("day", "week"):
+        if unit in ("hour", "day"):
+            if n is None:
+                return When(_monday(anchor.date + timedelta(days=3)), "week", text)
+            step = anchor.date + timedelta(days=n if unit == "day" else 0)
+            return When(step, "day", text) if anchor.precision == "day" else When(_monday(step), "week", text)
+        if unit == "week":
+            return When(_monday(anchor.date + timedelta(weeks=n)), "week", text) if n else None
+        return When(_month_after(anchor.date, n), "month", text) if n else None
+    if anchor.precision == "month":
+        if unit in ("hour", "day"):
+            return When(anchor.date, "month", text)
+        if unit == "month" and n:
+            return When(_month_after(anchor.date, n), "month", text)
+    return None
+
+
+def _month_after(day: date, n: int) -> date:
+    """The first day of the month ``n`` months after ``day``'s."""
+    month = day.month - 1 + n
+    return date(day.year + month // 12, month % 12 + 1, 1)
 
 
 def reference(dated: Iterable[When | None], published: date, current: When | None = None) -> When | None:

@@ -29,6 +29,7 @@ from blocwatch.coder.dates import (
     When,
     anterior,
     before,
+    later,
     narrative,
     occasion,
     reference,
@@ -170,6 +171,9 @@ class Extractor:
         self.actors = actors
         self.typer = typer
         self.eventness = eventness
+        # the date of the last act the document being coded told with a date of its own, for
+        # "days later" (set by :meth:`document` before each sentence; None outside a document)
+        self._anchor: When | None = None
 
     # -- document ------------------------------------------------------------------------------
 
@@ -193,6 +197,7 @@ class Extractor:
                 (dates if ent.label_ == "DATE" else persons).setdefault(
                     syntax.sentence_index(starts, ent.start), []).append(ent)
         story: When | None = None  # the time the story has reached, from the dates of the sentences before
+        self._anchor = None
         for index, sent in enumerate(sentences):
             focal = context.focal()  # from the sentences before this one
             for m in by_sentence.get(index, []):
@@ -241,6 +246,10 @@ class Extractor:
                                        None if dates.get(index) else story))
             if published is not None:
                 story = reference([ev.when for ev in events if ev.mode == "factual"], published, story)
+                own = [ev.when for ev in events if ev.mode == "factual" and ev.when is not None
+                       and ev.when.precision in ("day", "week", "month")]
+                self._anchor = own[-1] if own else self._anchor
+        self._anchor = None
         return out
 
     def _coded(self, cand: _Candidate, doc_id: str, sent: _Sentence, published: date | None,
@@ -300,7 +309,7 @@ class Extractor:
             return None
         anchors = {cand.trigger.i, cand.anchor.i}
         future = cand.mode == "future"
-        when = when_clause_date(cand.anchor)
+        when_head = when_clause_date(cand.anchor)
         for ent in dates:
             root = ent.root
             prefix = ""
@@ -325,18 +334,23 @@ class Extractor:
                 prefix = root.head.text + " " if root.head.lower_ == "since" else ""
             elif _at_occasion(root, anchors, hosts):
                 pass  # "told Scholz during the visit on Feb. 27", "responded in a Jan. 23 briefing"
-            elif when is not None and ent.start <= when.i < ent.end:
+            elif when_head is not None and ent.start <= when_head.i < ent.end:
                 pass  # "in 2013, when rebels seized the capital"
             else:
                 continue
             when = resolve(prefix + ent.text, published, future=future)
+            if when is None and self._anchor is not None:
+                when = later(ent.text, self._anchor)  # "two days later": after the act told last
+                if when is not None and when.date > published:
+                    when = None  # a step of the story after the report's day: the story's dates disagree
             if when is not None:
                 return when
         head = cand.anchor.head
         if head.i != cand.anchor.i and head.pos_ in ("VERB", "AUX") and dates and (
-                cand.anchor.dep_ == "conj" or syntax.participle_clause(cand.anchor)):
+                cand.anchor.dep_ == "conj" or syntax.participle_clause(cand.anchor) or _meanwhile(cand.anchor)):
             # "removed Bashir in April and jailed him": coordinated acts share the first one's date;
-            # "struck the village in April, killing five": so does the act a participle adds to its verb
+            # "struck the village in April, killing five": so does the act a participle adds to its verb,
+            # and an act told as happening meanwhile ("days later, a bomb killed 11, while the BLA took ...")
             return self._date(_Candidate(head, head, cand.match, [], [], [head], mode=cand.mode), published, dates)
         said = told_when_said(cand.anchor, REPORTING_VERBS) if dates else None
         if said is not None:  # "announced in December it was cutting ties": the cutting holds when announced
@@ -982,6 +996,11 @@ def _together(match: Match, sources: Sequence[Actor], trigger: Token, anchor: To
     in Washington", "met in Beijing"): the place they do it in is where, not whom, it is done to."""
     return ((match.code or "")[:2] in _MUTUAL_ROOTS and len({a.code for a in sources}) > 1
             and roles.reciprocal(trigger, anchor))
+
+
+def _meanwhile(verb: Token) -> bool:
+    """Whether ``verb`` heads an adverbial clause of the same time as its head's: "while" or "as"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "as") for c in verb.children)
 
 
 def _planned_on_condition(cand: _Candidate) -> bool:
