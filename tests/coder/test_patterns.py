@@ -49,6 +49,9 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     ("Kenyan protesters took to social media for information.", set()),
     ("Kenyan police took to the airwaves on Monday.", set()),
     ("Somali rebels took the town of Baidoa.", {("SOMREB", None, "192")}),
+    # raising, doubling or adding tariffs is imposing them
+    ("China raised tariffs on Australia.", {("CHN", "AUS", "163")}),
+    ("Mexico added a 10% levy on Guatemala.", {("MEX", "GTM", "163")}),
 ])
 def test_embargoes_walkouts_summons_bans_rallies_hostages_and_supplies(coder, text, expected):
     assert coded(coder, text) == expected
@@ -181,3 +184,8 @@ def test_suspending_or_banning_the_media_restricts_political_freedoms(coder, tex
 ])
 def test_an_ambush_names_its_doer_and_duties_imposed_are_sanctions(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+def test_raising_concerns_about_sanctions_imposes_none(coder) -> None:
+    """The sanction must be what is raised, not a word of the clause."""
+    assert not any(c == "163" for _, _, c in coded(coder, "Canada raised concerns about sanctions on Iran."))
