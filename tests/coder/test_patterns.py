@@ -52,6 +52,8 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     # raising, doubling or adding tariffs is imposing them
     ("China raised tariffs on Australia.", {("CHN", "AUS", "163")}),
     ("Mexico added a 10% levy on Guatemala.", {("MEX", "GTM", "163")}),
+    # demanding a release is a demand (10), not an appeal (02)
+    ("Hamas demanded the release of Palestinian prisoners held in Israeli jails.", {("PSEREBHMS", "ISR", "1053")}),
 ])
 def test_embargoes_walkouts_summons_bans_rallies_hostages_and_supplies(coder, text, expected):
     assert coded(coder, text) == expected
