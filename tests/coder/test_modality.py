@@ -451,3 +451,15 @@ def test_a_plan_made_on_a_condition_is_hypothetical(coder, text: str, root: str)
 def test_a_threat_made_on_a_condition_stays_a_threat(coder) -> None:
     assert modes_of_root(coder, "Russia threatened to cut gas supplies to Moldova if it joins NATO.",
                          "13") == {"factual"}
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    # a count of many acts over a period is a summary, not an act
+    ("The Taliban launched 504 attacks in 2024.", "commentary"),
+    ("In 2023, Malian rebels killed nearly 400 people in over 500 attacks.", "commentary"),
+    ("The Nigerian army launched hundreds of airstrikes in 2023.", "commentary"),
+    # a few acts on a day are acts
+    ("Russian forces launched three attacks on Kharkiv on Monday.", "factual"),
+])
+def test_a_tally_of_many_acts_is_commentary(coder, text: str, mode: str) -> None:
+    assert modes_of_root(coder, text, "19") == {mode}

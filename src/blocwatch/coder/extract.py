@@ -52,6 +52,7 @@ from blocwatch.coder.modality import (
     mode_of,
     on_condition,
     question_spans,
+    tally,
 )
 from blocwatch.coder.pronouns import People
 from blocwatch.coder.typer import TypeModel
@@ -1132,6 +1133,8 @@ def _candidate_mode(cand: _Candidate) -> str:
     mode = mode_of(cand.trigger)
     if mode == "factual" and cand.anchor.i != cand.trigger.i:
         mode = mode_of(cand.anchor)
+    if mode == "factual" and (tally(cand.trigger) or tally(cand.anchor)):
+        return "commentary"  # "launched 504 attacks in 2024": a count of acts, not one
     return mode
 
 

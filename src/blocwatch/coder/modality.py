@@ -38,7 +38,7 @@ from spacy.tokens import Span, Token
 
 __all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "HABITUAL_ADV",
            "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "REPORTING_VERBS", "WISHING", "condition_spans",
-           "conditioned", "for_to_clause", "in_question", "mode_of", "on_condition", "question_spans"]
+           "conditioned", "for_to_clause", "in_question", "mode_of", "on_condition", "question_spans", "tally"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -392,6 +392,48 @@ def condition_spans(sent: Span) -> list[tuple[int, int]]:
             if lemma not in _STATING:
                 out.append((t.head.i, t.head.i + 1))
     return out
+
+
+#: Nouns of acts that a report counts over a period ("launched 504 attacks in 2024", "conducted
+#: 11,654 operations this year"): a tally of many acts, not one.
+_TALLIED = frozenset({"attack", "operation", "strike", "airstrike", "raid", "bombing", "assault", "incident",
+                      "clash", "killing", "arrest", "execution", "protest", "demonstration", "violation",
+                      "shelling", "ambush", "abduction", "kidnapping"})
+#: Counts that make a tally: from fifty acts up, or "hundreds", "thousands" of them (a day's "dozens
+#: of airstrikes" are still that day's act).
+_TALLY_FROM = 50
+_MANY = frozenset({"hundred", "hundreds", "thousand", "thousands"})
+
+
+def tally(verb: Token) -> bool:
+    """Whether ``verb`` reports a count of many acts of one kind, as its object or in its phrase
+    ("launched 504 attacks in 2024", "killed 400 people in over 500 attacks", "carried out hundreds
+    of raids"): a summary over a period, not an act. Smaller counts may be one day's acts.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> tally(nlp("The group launched 504 attacks in 2024.")[2]), tally(nlp("The group launched three attacks.")[2])
+    (True, False)
+    """
+    for c in verb.children:
+        nouns = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else []
+        for noun in nouns:
+            if noun.lemma_.lower() in _MANY:  # "hundreds of raids"
+                if any(p.lemma_.lower() in _TALLIED for q in noun.children if q.dep_ == "prep" and q.lower_ == "of"
+                       for p in q.children if p.dep_ == "pobj"):
+                    return True
+                continue
+            if noun.lemma_.lower() not in _TALLIED or noun.tag_ != "NNS":
+                continue
+            for num in (n for n in noun.children if n.dep_ == "nummod"):
+                if num.lower_ in _MANY:
+                    return True
+                try:
+                    if float(num.text.replace(",", "")) >= _TALLY_FROM:
+                        return True
+                except ValueError:
+                    continue
+    return False
 
 
 def on_condition(verb: Token) -> bool:
