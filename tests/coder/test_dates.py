@@ -285,6 +285,10 @@ def test_a_date_of_the_act_s_own_clause_dates_it(coder, text: str, root: str, ex
     # a "when" clause on no date, and a date on what is no occasion, leave the act undated
     ("Ghana expelled the Togolese ambassador when the talks failed.", "16"),
     ("The Chinese spokesman criticized Japan over a Jan. 23 missile test.", "11"),
+    # nor an occasion the act is about, or after, or the occasion of something else (review, 2026-12-06)
+    ("Kenya criticized Uganda over a May 5 vote.", "11"),
+    ("Uganda criticized Kenya in response to the Jan. 23 speech.", "11"),
+    ("Kenya praised Uganda for its victory in the May 9 election.", "05"),
     # a complement in the past or perfect was done before it was said, on a day the text does not give
     ("On Monday, Kenya said it has cut ties with Somalia.", "16"),
 ])
@@ -319,6 +323,11 @@ def test_a_later_step_is_dated_from_the_act_told_before(coder, text: str, expect
     # after a year, or a step that would fall after the report's day, no day
     "Rebels attacked a Malian army base in 2019. Days later, Malian troops shelled a rebel camp.",
     "Rebels attacked a Malian army base on Wednesday. Five days later, Malian troops shelled a rebel camp.",
+    # the last act told is of a year: an earlier day is no longer the story's (review, 2026-12-06)
+    "Mali expelled a French envoy on June 3. In 2012, rebels attacked a Malian base. Days later, Malian "
+    "troops shelled a rebel camp.",
+    # a "while" clause in the past perfect is before its head
+    "Rebels ambushed a Malian convoy on Monday, while Malian troops had shelled a rebel camp.",
 ])
 def test_a_later_step_the_text_cannot_date_stays_undated(coder, text: str) -> None:
     events = [e for e in coder.code_text(text, date(2024, 6, 20))

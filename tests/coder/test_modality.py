@@ -433,6 +433,12 @@ def test_a_habit_is_commentary(coder, text: str, root: str) -> None:
     assert modes_of_root(coder, text, root) == {"commentary"}
 
 
+def test_an_act_joined_to_a_habit_stays_a_fact(coder) -> None:
+    """ "frequently raid ... and on Tuesday arrested": the habit is the present verb's, not the past one's."""
+    text = "Israeli forces frequently raid the West Bank town of Jenin and on Tuesday arrested 20 Palestinians."
+    assert modes_of_root(coder, text, "17") == {"factual"}
+
+
 def test_a_dated_act_beside_a_habit_stays_a_fact(coder) -> None:
     """The habit's adverb is on its own verb (the relative clause), not on the act the sentence reports."""
     assert modes_of_root(coder, "Rebels, who often raid villages, attacked an army post in Mali on Monday.",
@@ -443,6 +449,8 @@ def test_a_dated_act_beside_a_habit_stays_a_fact(coder) -> None:
     # a plan made on a condition is no stated intent, and the planning verb's own event is no fact
     ("If the talks fail, the Malian government plans to expel the French ambassador.", "13"),
     ("If the court rules against it, Kenya intends to leave the regional body.", "03"),
+    # the condition after the plan (the parser hangs it on the planned act)
+    ("Mali plans to expel the French ambassador if France does not apologize.", "13"),
 ])
 def test_a_plan_made_on_a_condition_is_hypothetical(coder, text: str, root: str) -> None:
     assert modes_of_root(coder, text, root) == {"hypothetical"}

@@ -39,6 +39,7 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     # the release of funds is aid
     ("Germany called for the immediate release of two Turkish journalists.", {("DEU", "TURMED", "0253")}),
     ("Germany called for the release of the report on the attack.", set()),
+    ("Germany called for the release of the election results.", set()),
     ("Germany called for the release of funds to Ukraine.", {("DEU", "UKR", "023")}),
     # negotiating is negotiation (046, both ways), not a concession
     ("Turkey negotiated with Russia over grain exports.", {("TUR", "RUS", "046"), ("RUS", "TUR", "046")}),
@@ -48,6 +49,7 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     # taking to social media or the airwaves is no seizure; taking a town is
     ("Kenyan protesters took to social media for information.", set()),
     ("Kenyan police took to the airwaves on Monday.", set()),
+    ("Kenyan protesters took to the streets and to social media.", {("KENOPP", "KEN", "141")}),
     ("Somali rebels took the town of Baidoa.", {("SOMREB", None, "192")}),
     # raising, doubling or adding tariffs is imposing them
     ("China raised tariffs on Australia.", {("CHN", "AUS", "163")}),
@@ -188,6 +190,10 @@ def test_an_ambush_names_its_doer_and_duties_imposed_are_sanctions(coder, text, 
     assert coded(coder, text) == expected
 
 
-def test_raising_concerns_about_sanctions_imposes_none(coder) -> None:
-    """The sanction must be what is raised, not a word of the clause."""
-    assert not any(c == "163" for _, _, c in coded(coder, "Canada raised concerns about sanctions on Iran."))
+@pytest.mark.parametrize("text", [
+    # the sanction must be what is raised, not a word of the clause; duties of a mandate are no customs
+    "Canada raised concerns about sanctions on Iran.",
+    "The United Nations increased the duties of its peacekeepers in Mali.",
+])
+def test_raising_concerns_or_duties_imposes_no_sanction(coder, text: str) -> None:
+    assert not any(c == "163" for _, _, c in coded(coder, text))

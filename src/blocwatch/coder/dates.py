@@ -218,7 +218,8 @@ def later(text: str, anchor: When) -> When | None:
     After a day or a week: a number of days or hours gives the day after it (a week after a week),
     "days later" the week three days on, a number of weeks that week, a number of months that
     month. After a month: hours and days stay in that month, a number of months gives a month.
-    Nothing after a year, and nothing for "weeks" or "months" with no number.
+    Nothing after a year, and nothing for "weeks" or "months" with no number. (The parser tags
+    "hours later" and "the next morning" as times, not dates: the coder does not pass them here.)
 
     >>> tuesday = When(date(2024, 7, 2), "day", "on Tuesday")
     >>> later("Two days later", tuesday).date, later("the next day", tuesday).precision

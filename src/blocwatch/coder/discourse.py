@@ -20,6 +20,7 @@ from blocwatch.actors import ActorRecord, CodeSpan, split_code
 from blocwatch.coder import syntax
 from blocwatch.coder.actors import Mention
 from blocwatch.coder.events import Actor
+from blocwatch.coder.modality import REPORTING_VERBS
 from blocwatch.coder.vocabulary import WordEntry
 
 __all__ = ["ANY_ACT", "DEFINITE", "GROUP_WORDS", "HISTORY", "DocumentContext", "Group", "ellipsis", "possessives",
@@ -153,27 +154,47 @@ def possessives(sent: Span, mentions: list[Mention], context: DocumentContext,
         head = by_token.get(tok.head.i)
         if head is None or not head.is_agent:
             continue
-        personal = tok.lower_ in ("his", "her")
-        owner: ActorRecord | None = None
-        node = tok.head
-        while node.head.i != node.i and owner is None:
-            node = node.head
-            if node.pos_ in ("VERB", "AUX"):
-                for subj in (c for c in node.children if c.dep_ in syntax.SUBJECT_DEPS):
-                    # a person's state is named in the subject's phrase ("the Afghan army chief")
-                    words = [t for t in subj.subtree if t.i != tok.i] if personal else [subj]
-                    records = [by_token[t.i].record for t in words if t.i in by_token]
-                    for rec in records:
+        if tok.lower_ in ("his", "her"):
+            owner = _speaker_state(tok, by_token, context, day)
+        else:
+            owner = None
+            node = tok.head
+            while node.head.i != node.i and owner is None:
+                node = node.head
+                if node.pos_ in ("VERB", "AUX"):
+                    for subj in (c for c in node.children if c.dep_ in syntax.SUBJECT_DEPS and c.i in by_token):
+                        rec = by_token[subj.i].record
                         if isinstance(rec, ActorRecord) and split_code(rec.code_on(day) or "")[0]:
                             owner = context.state(rec.code_on(day))
-                            break
-                    if owner is not None:
-                        break
-        if owner is None and context.countries and not personal:
-            owner = context.records[context.countries[-1]]
+            if owner is None and context.countries:
+                owner = context.records[context.countries[-1]]
         if owner is not None:
             extra.append(Mention(tok.i, tok.i + 1, owner, tok.text))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _speaker_state(tok: Token, by_token: dict[int, Mention], context: DocumentContext,
+                   day: date | None) -> ActorRecord | None:
+    """The state of the person "his" or "her" stands for in reported speech: the state named in
+    the phrase of the subject of the reporting verb whose complement holds the pronoun ("the Afghan
+    army chief said his forces ..."), when that verb addresses no one else."""
+    node = tok.head
+    while node.dep_ != "ccomp" and node.head.i != node.i and node.dep_ in _IN_CLAUSE:
+        node = node.head  # up to the head of the complement clause
+    verb = node.head
+    if node.dep_ != "ccomp" or verb.lemma_.lower() not in REPORTING_VERBS or any(
+            c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None  # not reported speech, or told to someone who may be meant
+    for subj in (c for c in verb.children if c.dep_ in syntax.SUBJECT_DEPS):
+        for t in syntax.phrase(subj):  # its own words, no clause on it ("X, whose forces ..., said")
+            rec = by_token[t.i].record if t.i in by_token else None
+            if isinstance(rec, ActorRecord) and split_code(rec.code_on(day) or "")[0]:
+                return context.state(rec.code_on(day))
+    return None
+
+
+#: How a possessive's noun may hang in its clause on the way up to the clause's verb.
+_IN_CLAUSE = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "aux", "xcomp", "advcl", "agent"})
 
 
 def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> list[Mention]:

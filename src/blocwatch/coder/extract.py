@@ -247,9 +247,10 @@ class Extractor:
                                        None if dates.get(index) else story))
             if published is not None:
                 story = reference([ev.when for ev in events if ev.mode == "factual"], published, story)
-                own = [ev.when for ev in events if ev.mode == "factual" and ev.when is not None
-                       and ev.when.precision in ("day", "week", "month")]
-                self._anchor = own[-1] if own else self._anchor
+                told = [ev.when for ev in events if ev.mode == "factual"]
+                if told:  # the last act told: its own day, week or month, or none (a year, no date)
+                    last = told[-1]
+                    self._anchor = last if last is not None and last.precision in ("day", "week", "month") else None
         self._anchor = None
         return out
 
@@ -311,6 +312,7 @@ class Extractor:
         anchors = {cand.trigger.i, cand.anchor.i}
         future = cand.mode == "future"
         when_head = when_clause_date(cand.anchor)
+        first = min(dates, key=lambda e: e.start) if dates else None  # a date before counts "later" from itself
         for ent in dates:
             root = ent.root
             prefix = ""
@@ -333,14 +335,14 @@ class Extractor:
             elif root.dep_ == "pobj" and root.head.dep_ == "prep" and (root.head.head.i in hosts or (
                     root.head.head.i in subjects and root.head.lower_ != "of")):
                 prefix = root.head.text + " " if root.head.lower_ == "since" else ""
-            elif _at_occasion(root, anchors, hosts):
+            elif _at_occasion(root, hosts):
                 pass  # "told Scholz during the visit on Feb. 27", "responded in a Jan. 23 briefing"
             elif when_head is not None and ent.start <= when_head.i < ent.end:
                 pass  # "in 2013, when rebels seized the capital"
             else:
                 continue
             when = resolve(prefix + ent.text, published, future=future)
-            if when is None and self._anchor is not None:
+            if when is None and self._anchor is not None and not future and ent is first:
                 when = later(ent.text, self._anchor)  # "two days later": after the act told last
                 if when is not None and when.date > published:
                     when = None  # a step of the story after the report's day: the story's dates disagree
@@ -1000,27 +1002,37 @@ def _together(match: Match, sources: Sequence[Actor], trigger: Token, anchor: To
 
 
 def _meanwhile(verb: Token) -> bool:
-    """Whether ``verb`` heads an adverbial clause of the same time as its head's: "while" or "as"."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "as") for c in verb.children)
+    """Whether ``verb`` heads an adverbial clause of the same time as its head's: "while" or "as",
+    not in the past perfect."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "as") for c in verb.children) and (
+        not anterior(verb))  # "as Togo had expelled Ghana's envoy": before it
 
 
 def _planned_on_condition(cand: _Candidate) -> bool:
     """Whether a candidate is a plan made on a condition: the planning verb ("plans", "intends")
     has an "if" or "unless" clause, whether the candidate is the plan's statement of intent or the
     planning verb's own event."""
-    plan = syntax.governor_of(cand.anchor) if cand.match.rule.startswith("intent:") else cand.trigger
-    return plan is not None and plan.lemma_.lower() in PLANNING_HEADS and on_condition(plan)
+    if cand.match.rule.startswith("intent:"):
+        plan = syntax.governor_of(cand.anchor)
+        # the parser hangs a condition after the plan on the planned act: "plans to expel X if ..."
+        return plan is not None and plan.lemma_.lower() in PLANNING_HEADS and (
+            on_condition(plan) or on_condition(cand.anchor))
+    plan = cand.trigger
+    return plan.lemma_.lower() in PLANNING_HEADS and (
+        on_condition(plan) or any(on_condition(c) for c in plan.children if c.dep_ == "xcomp"))
 
 
-def _at_occasion(date_root: Token, anchors: set[int], hosts: set[int]) -> bool:
-    """Whether a date phrase dates an occasion at which the act was done: the occasion's phrase is
-    on the verb or its object, or on the object of the verb's own phrase ("responded to the reports
-    in a Jan. 23 briefing", where the parser hangs the briefing on the reports)."""
+#: Prepositions by which an act is done at an occasion ("at a Jan. 23 briefing", "during the visit").
+_AT_OCCASION = frozenset({"at", "in", "during", "on"})
+
+
+def _at_occasion(date_root: Token, hosts: set[int]) -> bool:
+    """Whether a date phrase dates an occasion at which the act was done: the occasion's phrase,
+    with "at", "in", "during" or "on", is on the verb or its object."""
     noun = occasion(date_root)
-    if noun is None or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
-        return False
-    host = noun.head.head
-    return host.i in hosts or (host.dep_ == "pobj" and host.head.dep_ == "prep" and host.head.head.i in anchors)
+    if noun is None or noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in _AT_OCCASION:
+        return False  # "over a May 5 vote", "after the June 12 summit": about it, or after it
+    return noun.head.head.i in hosts
 
 
 def _both_ways(cand: _Candidate) -> bool:

@@ -344,7 +344,10 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         if _infinitive(trigger):
             return "future"
         return "factual"
-    return mode_of(head, depth + 1)
+    up = mode_of(head, depth + 1)
+    if up == "commentary" and how == "conj" and trigger.tag_ != head.tag_:
+        return "factual"  # "frequently raid Jenin and on Tuesday arrested 20": the habit is the first verb's
+    return up
 
 
 def question_spans(sent: Span) -> list[tuple[int, int]]:

@@ -103,8 +103,9 @@ class People:
         # which is which (a named person's gender is not known), so the subject of two is no guide
         both = len({_GENDERED[t.lower_] for t in sent if t.lower_ in _GENDERED}) > 1
         resolved: dict[int, ActorRecord | None] = {}
+        quoted = _quoted_tokens(sent)
         for tok in pronouns:
-            if tok.head.i == tok.i or _quoted(tok, sent):
+            if tok.head.i == tok.i or tok.i in quoted:
                 continue  # quoted: someone the speaker speaks of, not for
             record = self._person(tok, sent, mentions, named, resolved, both, day)
             if record is not None and self.gender.setdefault(record, PERSONAL[tok.lower_]) != PERSONAL[tok.lower_]:
@@ -182,7 +183,8 @@ def _named(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span,
         if ent.label_ == "PERSON" and not any(start <= t.i < end for t in ent for start, end, _ in found.values()):
             found.setdefault(ent.start, (ent.start, ent.end, None))
     # a name inside a quotation is someone the speaker speaks of ('"Putin lied," he said')
-    return sorted((n for n in found.values() if not _quoted(doc[n[0]], sent)), key=lambda n: n[0])
+    quoted = _quoted_tokens(sent) if found else frozenset()
+    return sorted((n for n in found.values() if n[0] not in quoted), key=lambda n: n[0])
 
 
 def _name_start(tok: Token, sent_start: int) -> int:
@@ -259,26 +261,31 @@ def _own_state(tok: Token, person: ActorRecord, mentions: Sequence[Mention], day
         and split_code(m.record.code_on(day) or "")[0] == state for a in args for m in mentions)
 
 
-def _quoted(tok: Token, sent: Span) -> bool:
-    """Whether ``tok`` is inside quotation marks: opened in its sentence, or opened before it
-    when the sentence's first quotation mark closes ('The police is instructed to act," he
-    tweeted'). A straight quote that sticks to the word before it closes; one that does not, opens."""
-    marks = [(t.i, _opens(t)) for t in sent if t.text in _QUOTES]
-    opened = 1 if marks and not marks[0][1] else 0
-    for i, opens in marks:
-        if i >= tok.i:
-            break
-        opened = opened + 1 if opens else max(0, opened - 1)
-    return opened > 0
+def _quoted_tokens(sent: Span) -> frozenset[int]:
+    """The indices of the tokens of ``sent`` inside quotation marks, in one pass: opened in the
+    sentence, or opened before it when the sentence's first quotation mark closes ('The police is
+    instructed to act," he tweeted'). A straight quote that sticks to the word before it closes;
+    one that does not, opens."""
+    marks = [t for t in sent if t.text in _QUOTES]
+    if not marks:
+        return frozenset()
+    opened = 0 if _opens(marks[0], sent.start) else 1
+    inside: set[int] = set()
+    for t in sent:
+        if t.text in _QUOTES:
+            opened = opened + 1 if _opens(t, sent.start) else max(0, opened - 1)
+        elif opened > 0:
+            inside.add(t.i)
+    return frozenset(inside)
 
 
 _QUOTES = frozenset({'"', "''", "``", "\u201c", "\u201d"})
 
 
-def _opens(mark: Token) -> bool:
+def _opens(mark: Token, sent_start: int) -> bool:
     """Whether a quotation mark opens a quotation (else it closes one)."""
     if mark.text in ("\u201c", "``"):
         return True
     if mark.text == "\u201d":
         return False
-    return mark.i == mark.sent.start or bool(mark.doc[mark.i - 1].whitespace_)
+    return mark.i == sent_start or bool(mark.doc[mark.i - 1].whitespace_)
