@@ -225,6 +225,13 @@ def test_his_forces_of_a_speaker_of_no_state_are_no_one_s(coder, text) -> None:
     assert not any(s == "POLMIL" for s, _ in dyads(coder, text)), dyads(coder, text)
 
 
+def test_its_troops_in_an_appeal_are_of_the_one_called_on(coder) -> None:
+    """ "called on France to withdraw its troops": France's troops, not the caller's."""
+    events = coder.code_text("Mali called on France to withdraw its troops from Niger.", date(2024, 6, 20))
+    assert any(e.cameo.startswith("08") and e.source.code == "FRA" for e in events)
+    assert not any(a.code == "MLIMIL" for e in events for a in (e.source, e.target) if a is not None)
+
+
 def test_his_troops_of_the_accused_are_not_the_accuser_s(coder) -> None:
     text = "The Russian foreign minister accused the Ukrainian president of sending his troops into Kursk."
     assert not any(s == "RUSMIL" for s, _ in dyads(coder, text)), dyads(coder, text)

@@ -46,6 +46,8 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     # signing an agreement is signing (057), whatever the agreement is about
     ("Chile signed a free trade agreement with Vietnam.", {("CHL", "VNM", "057"), ("VNM", "CHL", "057")}),
     ("Poland signed a defense treaty with Lithuania.", {("POL", "LTU", "057"), ("LTU", "POL", "057")}),
+    # signing a bill into law is a state's own legislation, no agreement
+    ("Kenya's president signed the finance bill into law on Monday.", set()),
     # taking to social media or the airwaves is no seizure; taking a town is
     ("Kenyan protesters took to social media for information.", set()),
     ("Kenyan police took to the airwaves on Monday.", set()),

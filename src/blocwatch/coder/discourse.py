@@ -162,7 +162,11 @@ def possessives(sent: Span, mentions: list[Mention], context: DocumentContext,
             while node.head.i != node.i and owner is None:
                 node = node.head
                 if node.pos_ in ("VERB", "AUX"):
-                    for subj in (c for c in node.children if c.dep_ in syntax.SUBJECT_DEPS and c.i in by_token):
+                    # the verb's doer, that of a controlled infinitive too ("called on France to withdraw
+                    # its troops": France's)
+                    doers = syntax.subjects(node) if node.dep_ == "xcomp" else [
+                        c for c in node.children if c.dep_ in syntax.SUBJECT_DEPS]
+                    for subj in (c for c in doers if c.i in by_token):
                         rec = by_token[subj.i].record
                         if isinstance(rec, ActorRecord) and split_code(rec.code_on(day) or "")[0]:
                             owner = context.state(rec.code_on(day))
