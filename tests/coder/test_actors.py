@@ -185,6 +185,16 @@ def test_a_state_before_a_name_says_whose_a_place_after_it_where(coder) -> None:
 
 
 @pytest.mark.parametrize(("text", "dyad"), [
+    # a vehicle of a state named by its adjective is that state's
+    ("Baloch separatists attacked a Pakistani passenger train on Tuesday.", ("REB", "PAKCVL")),
+    ("Russian drones struck a Ukrainian military convoy.", ("RUS", "UKRMIL")),
+    ("Houthi rebels attacked a Greek ship in the Red Sea.", ("YEMREB", "GRC")),
+])
+def test_a_state_s_vehicle_is_the_state_s(coder, text, dyad) -> None:
+    assert dyad in dyads(coder, text), dyads(coder, text)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
     ("Russia banned Radio Free Europe/Radio Liberty.", ("RUS", "USAMED")),
     ("China expelled a BBC correspondent.", ("CHN", "GBRMED")),
 ])
