@@ -195,6 +195,15 @@ def test_a_state_s_vehicle_is_the_state_s(coder, text, dyad) -> None:
 
 
 @pytest.mark.parametrize(("text", "dyad"), [
+    # an environment minister is a government's, as a defence minister is
+    ("The Kenyan minister of environment criticized Uganda.", ("KENGOVENV", "UGA")),
+    ("The Kenyan minister of the environment criticized Uganda.", ("KENGOVENV", "UGA")),
+])
+def test_an_environment_minister_is_the_government_s(coder, text, dyad) -> None:
+    assert dyad in dyads(coder, text), dyads(coder, text)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
     ("Russia banned Radio Free Europe/Radio Liberty.", ("RUS", "USAMED")),
     ("China expelled a BBC correspondent.", ("CHN", "GBRMED")),
 ])
