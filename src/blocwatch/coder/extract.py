@@ -246,8 +246,8 @@ class Extractor:
                 out.extend(self._coded(ev, doc_id, where, published, url, offset,
                                        None if dates.get(index) else story))
             if published is not None:
-                story = reference([ev.when for ev in events if ev.mode == "factual"], published, story)
                 told = [ev.when for ev in events if ev.mode == "factual"]
+                story = reference(told, published, story)
                 if told:  # the last act told: its own day, week or month, or none (a year, no date)
                     last = told[-1]
                     self._anchor = last if last is not None and last.precision in ("day", "week", "month") else None
@@ -479,8 +479,8 @@ class Extractor:
             modals = {c.lower_ for c in tok.children if c.dep_ == "aux"}
             asking = statements.DEMANDING | statements.APPEALING
             asked = tok.head.lemma_.lower() in asking and (
-                (tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children))  # "urged Seoul to return"
-                or (tok.dep_ == "xcomp" and syntax.prep_controller(tok.head))  # "called on Seoul to return"
+                (tok.dep_ == "xcomp" and (any(c.dep_ == "dobj" for c in tok.head.children)  # "urged Seoul to return"
+                                          or bool(syntax.prep_controller(tok.head))))  # "called on Seoul to return"
                 or for_to_clause(tok))  # "called for Kenya to keep the camps open"
             if not asked and not (tok.dep_ == "ccomp" and modals & {"must", "should"}):
                 continue

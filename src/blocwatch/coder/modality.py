@@ -37,7 +37,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 __all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "HABITUAL_ADV",
-           "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "REPORTING_VERBS", "WISHING", "condition_spans",
+           "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "QUOTES", "REPORTING_VERBS", "WISHING", "condition_spans",
            "conditioned", "for_to_clause", "in_question", "mode_of", "on_condition", "question_spans", "tally"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
@@ -51,13 +51,13 @@ FUTURE_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "agree
 #: Beijing will release", "expects that Seoul deploys"): never a fact, nor anyone's stated intent.
 WISHING = {"hope", "wish", "expect", "pray"}
 #: Of those, the ones by which the source itself commits to the event (CAMEO's "express intent").
-#: Of those, the ones that tell a plan, not a word given to anyone: a plan made on a condition ("if
-#: the talks fail, Mali plans to expel the ambassador") is no stated intent, unlike a threat or a
-#: promise made on one ("threatened to cut supplies if Moldova joins NATO" is a threat).
-PLANNING_HEADS = frozenset({"plan", "intend", "prepare", "seek", "want", "aim", "consider", "mull", "weigh",
-                            "schedule"})
 COMMITMENT_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "agree", "offer", "prepare",
                     "decide", "commit", "resolve", "announce", "schedule"}
+#: Of the future heads, the ones that tell a plan, not a word given to anyone: a plan made on a
+#: condition ("if the talks fail, Mali plans to expel the ambassador") is no stated intent, unlike a
+#: threat or a promise made on one ("threatened to cut supplies if Moldova joins NATO" is a threat).
+PLANNING_HEADS = frozenset({"plan", "intend", "prepare", "seek", "want", "aim", "consider", "mull", "weigh",
+                            "schedule"})
 #: Verbs whose complement is an allegation rather than a fact.
 CLAIM_HEADS = {"accuse", "allege", "claim", "charge", "blame", "deny", "suspect", "condemn", "denounce",
                "criticize", "criticise", "slam", "rebuke", "protest"}
@@ -130,7 +130,8 @@ HABITUAL_ADV = frozenset({"often", "usually", "regularly", "routinely", "frequen
 _CONDITIONS = {"if", "unless"}
 #: How a verb carries the condition of the clause that governs it.
 _CARRIERS = {"xcomp", "ccomp", "conj"}
-_QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
+#: Quotation marks, straight and curly, as the tokenizer gives them.
+QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
 def _reported(token: Token) -> bool:
@@ -359,10 +360,10 @@ def question_spans(sent: Span) -> list[tuple[int, int]]:
     out = []
     opened = sent.start  # the word after the latest quote mark
     for q in sent:
-        if q.text in _QUOTES:
+        if q.text in QUOTES:
             opened = q.i + 1
         elif q.text == "?":
-            quoted = q.i + 1 < sent.end and q.doc[q.i + 1].text in _QUOTES
+            quoted = q.i + 1 < sent.end and q.doc[q.i + 1].text in QUOTES
             out.append((opened if quoted else sent.start, q.i + 1))
     return out
 

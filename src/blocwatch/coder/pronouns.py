@@ -50,7 +50,7 @@ from spacy.tokens import Span, Token
 
 from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder.actors import Mention
-from blocwatch.coder.modality import CLAIM_HEADS
+from blocwatch.coder.modality import CLAIM_HEADS, QUOTES
 from blocwatch.data import read_json
 
 __all__ = ["PERSONAL", "People", "person_nouns"]
@@ -172,7 +172,7 @@ def _named(sent: Span, mentions: Sequence[Mention], titled: Sequence[tuple[Span,
         if not isinstance(m.record, ActorRecord):
             continue
         span = doc[m.start:m.end]
-        person = [t for t in span if t.ent_type_ == "PERSON" or t.lower_ in PERSONAL or m.person]
+        person = [span[0]] if m.person else [t for t in span if t.ent_type_ == "PERSON" or t.lower_ in PERSONAL]
         if not person and all(t.pos_ == "PROPN" for t in span) and any(c.start or c.end for c in m.record.codes):
             person = [span[0]]  # a name the dictionary dates by terms of office, which the parser missed
         if person and not (person[0].lower_ in PERSONAL and any(r == m.record for _, _, r in found.values())):
@@ -266,20 +266,17 @@ def _quoted_tokens(sent: Span) -> frozenset[int]:
     sentence, or opened before it when the sentence's first quotation mark closes ('The police is
     instructed to act," he tweeted'). A straight quote that sticks to the word before it closes;
     one that does not, opens."""
-    marks = [t for t in sent if t.text in _QUOTES]
+    marks = [t for t in sent if t.text in QUOTES]
     if not marks:
         return frozenset()
     opened = 0 if _opens(marks[0], sent.start) else 1
     inside: set[int] = set()
     for t in sent:
-        if t.text in _QUOTES:
+        if t.text in QUOTES:
             opened = opened + 1 if _opens(t, sent.start) else max(0, opened - 1)
         elif opened > 0:
             inside.add(t.i)
     return frozenset(inside)
-
-
-_QUOTES = frozenset({'"', "''", "``", "\u201c", "\u201d"})
 
 
 def _opens(mark: Token, sent_start: int) -> bool:

@@ -674,12 +674,11 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
             found = _phrase_actors(carried[0], by_token, day, spread)
             if found:
                 return found
-    if head.lemma_.lower() in syntax.CARRIERS and head.i not in by_token:
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound")]
+    if (head.lemma_.lower() in syntax.CARRIERS and head.i not in by_token
+            and not any(g.dep_ == "conj" for c in mods for g in c.children)):  # "German and Italian ships": below
         # "attacked a Pakistani passenger train", "seized a Ukrainian ship": the state's, and its people's
-        mods = [c for c in head.children if c.dep_ in ("amod", "compound")]
         owners = [by_token[c.i] for c in mods if c.i in by_token]
-        if any(g.dep_ == "conj" for c in mods for g in c.children):
-            owners = []  # "German and Italian ships": each state's, found below
         states = [m for m in owners if isinstance(m.record, ActorRecord) and len(m.record.code_on(day) or "") == 3]
         agents = [m for m in owners if m.is_agent and isinstance(m.record, AgentRecord)]
         if len(states) == 1 and len(states) + len(agents) == len(owners):  # not "a Saudi-Iranian ship"
