@@ -471,3 +471,26 @@ def test_a_threat_made_on_a_condition_stays_a_threat(coder) -> None:
 ])
 def test_a_tally_of_many_acts_is_commentary(coder, text: str, mode: str) -> None:
     assert modes_of_root(coder, text, "19") == {mode}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # a perfect with "since" a point long past tells a state or a run of acts, not one act
+    ("Journalists in Uganda have faced arrests since the 2021 election.", "04", "commentary"),
+    ("The Sudanese army has shelled Omdurman since the truce collapsed.", "19", "commentary"),
+    ("The Ethiopian army has been attacking the rebels since 2019.", "19", "commentary"),
+    # a span from a day is an episode that began then; a "for" of a duration is no span
+    ("Indian troops have patrolled the border since March 3.", "15", "factual"),
+    ("The Tunisian court has jailed the Nigerian student for two years.", "17", "factual"),
+    # a "since" of reason, on a verb that is no perfect
+    ("The militants attacked the Malian convoy since the army had refused to talk.", "19", "factual"),
+])
+def test_a_perfect_since_a_point_long_past_is_commentary(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}
+
+
+def test_a_participle_shares_the_span_of_its_verb(coder) -> None:
+    """ "has fought ... since 2019, accusing": the accusing runs over the same span."""
+    text = "The Baloch rebels have fought the Pakistani army since 2019, accusing the government of theft."
+    assert modes_of_root(coder, text, "11") == {"commentary"}
+    assert modes_of_root(coder, "Pakistani police arrested ten Baloch protesters, accusing them of rioting.",
+                         "11") == {"factual"}

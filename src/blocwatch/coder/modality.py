@@ -38,7 +38,8 @@ from spacy.tokens import Span, Token
 
 __all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "HABITUAL_ADV",
            "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "QUOTES", "REPORTING_VERBS", "WISHING", "condition_spans",
-           "conditioned", "for_to_clause", "in_question", "mode_of", "on_condition", "question_spans", "tally"]
+           "conditioned", "for_to_clause", "in_question", "mode_of", "on_condition", "over_a_span", "question_spans",
+           "tally"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -169,7 +170,51 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
             return "claimed", c.lower_
         if c.dep_ == "advmod" and c.lower_ in HABITUAL_ADV:
             return "commentary", c.lower_  # "often detain", "regularly shell": a habit, not an act
+    span = over_a_span(token)
+    if span is not None:
+        return "commentary", span  # "has been fighting an insurgency", "have faced arrests since 2019"
     return "factual", None
+
+
+def over_a_span(verb: Token) -> str | None:
+    """The word that makes ``verb``, a perfect, tell a state or a run of acts since a point long
+    past rather than one act: "have faced arrests since the election", "has ruled since it took
+    power in 2012", "have been fighting since 2019". None for an act told once, and for a span
+    from a day, which is an episode that began then ("has shelled the city since Sunday").
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> over_a_span(nlp("Journalists have faced arrests since the election.")[2])
+    'since'
+    >>> over_a_span(nlp("Russia has shelled the city since Sunday.")[2]) is None
+    True
+    """
+    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" and c.i < verb.i
+               for c in verb.children) or verb.tag_ not in ("VBN", "VBG"):
+        return None
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ == "since" and not _a_day(c):
+            return "since"
+        if c.dep_ == "advcl" and c.tag_ in ("VBD", "VBG") and not _a_day(c) and any(
+                m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return "since"  # "since it took power", not "since the rebels are armed" (a reason)
+    return None
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                       "yesterday"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+                     "aug.", "sept.", "sep.", "oct.", "nov.", "dec."})
+
+
+def _a_day(phrase: Token) -> bool:
+    """Whether a "since" phrase names a day: a weekday, or a month with its day."""
+    words = [t.lower_ for t in phrase.subtree]
+    return any(w in _WEEKDAYS for w in words) or (
+        any(w in _MONTHS for w in words) and any(t.like_num and len(t.text) <= 2 for t in phrase.subtree))
 
 
 def _no_one(subject: Token) -> bool:
@@ -344,6 +389,9 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         # but a purpose is not a fact: "met in Zurich to discuss ..."
         if _infinitive(trigger):
             return "future"
+        if trigger.tag_ == "VBG" and trigger.i > head.i and not any(c.dep_ == "mark" for c in trigger.children) \
+                and mode_of(head, depth + 1) == "commentary":
+            return "commentary"  # "has been fighting an insurgency, accusing the state of ...": the same span
         return "factual"
     up = mode_of(head, depth + 1)
     if up == "commentary" and how == "conj" and trigger.tag_ != head.tag_:
