@@ -494,3 +494,23 @@ def test_a_participle_shares_the_span_of_its_verb(coder) -> None:
     assert modes_of_root(coder, text, "11") == {"commentary"}
     assert modes_of_root(coder, "Pakistani police arrested ten Baloch protesters, accusing them of rioting.",
                          "11") == {"factual"}
+
+
+@pytest.mark.parametrize(("text", "asked", "asker"), [
+    # what someone is pressed, instructed or lobbied to do is asked of the one named, not done
+    ("Germany is pressuring Poland to accept more Syrian refugees.",
+     ("POL", "SYRREF", "0333", "hypothetical"), ("DEU", "POL", "100", "factual")),
+    ("Egypt lobbied Sudan to release the detained Egyptian soldiers.",
+     ("SDN", "EGYMIL", "084", "hypothetical"), ("EGY", "SDN", "0253", "factual")),
+    ("The Malian junta instructed French troops to leave the country.",
+     ("FRAMIL", None, "040", "hypothetical"), None),
+])
+def test_what_one_is_pressed_or_instructed_to_do_is_asked_not_done(coder, text, asked, asker) -> None:
+    events = coded(coder, text)
+    assert asked in events
+    assert asker is None or asker in events
+
+
+def test_what_is_being_negotiated_is_not_done(coder) -> None:
+    assert modes_of_root(coder, "Officials in Ghana say they are negotiating to import grain from Brazil.",
+                         "06") == {"future"}

@@ -47,7 +47,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 #: Verbs whose infinitive or clausal complement is a planned or intended event.
 FUTURE_HEADS = {"plan", "intend", "vow", "pledge", "promise", "threaten", "agree", "offer", "prepare",
                 "decide", "commit", "seek", "want", "aim", "hope", "expect", "consider", "propose",
-                "schedule", "resolve", "vote", "mull", "weigh", "announce"}
+                "schedule", "resolve", "vote", "mull", "weigh", "announce", "negotiate"}
 #: Of those, the ones that wish for or foresee what their clause says, whoever is to do it ("hopes
 #: Beijing will release", "expects that Seoul deploys"): never a fact, nor anyone's stated intent.
 WISHING = {"hope", "wish", "expect", "pray"}
@@ -67,7 +67,8 @@ CLAIM_HEADS = {"accuse", "allege", "claim", "charge", "blame", "deny", "suspect"
 #: allegation, it is ``claimed``.
 BELIEF_HEADS = {"believe", "think", "assume", "presume", "suppose", "reckon", "guess", "speculate", "feel"}
 _REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal", "encourage", "invite",
-                  "push", "advise", "warn", "want", "wish", "insist", "order", "tell"}
+                  "push", "advise", "warn", "want", "wish", "insist", "order", "tell", "instruct", "command",
+                  "direct", "pressure", "lobby", "beg", "implore", "plead", "exhort"}
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "stop", "halt", "cease", "avoid", "refrain"}
 #: Verbs that keep someone *from* doing something: what they prevent is not done ("barred girls from
 #: attending school", "prevented the ships from entering the port").

@@ -171,11 +171,12 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
 
 
 #: CAMEO 10x (demand) versus 02x (appeal: ask, urge, call for).
-DEMANDING = {"demand", "insist", "order", "press", "push", "tell", "require", "instruct", "command"}
+DEMANDING = {"demand", "insist", "order", "press", "push", "tell", "require", "instruct", "command", "direct",
+             "pressure"}
 
 
 APPEALING = {"urge", "call", "ask", "appeal", "request", "want", "wish", "invite", "encourage", "plead",
-             "beg", "implore", "seek"}
+             "beg", "implore", "seek", "lobby", "exhort"}
 
 
 #: Prepositions that introduce what is asked ("warned Pyongyang against supplying", "called for

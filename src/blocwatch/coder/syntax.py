@@ -61,7 +61,8 @@ EVENT_INTRANSITIVES = {"take", "begin", "start", "end", "resume", "continue", "h
 
 OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "allow", "permit", "encourage", "invite",
                   "persuade", "help", "warn", "press", "push", "require", "accuse", "blame", "praise",
-                  "thank", "criticize", "criticise", "condemn", "charge", "call"}
+                  "thank", "criticize", "criticise", "condemn", "charge", "call", "instruct", "command", "direct",
+                  "pressure", "lobby", "beg", "implore", "exhort"}
 
 
 #: Verbs whose prepositional object does the act of their "to" clause: "called on Russia to
