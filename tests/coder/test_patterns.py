@@ -199,3 +199,29 @@ def test_an_ambush_names_its_doer_and_duties_imposed_are_sanctions(coder, text, 
 ])
 def test_raising_concerns_or_duties_imposes_no_sanction(coder, text: str) -> None:
     assert not any(c == "163" for _, _, c in coded(coder, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what the verb names with its particle or object, not its bare sense
+    ("Russia withdrew from the Council of Europe in 2022.", {("RUS", "IGOEURCOE", "161")}),
+    ("Kenyan police broke up a protest in Nairobi on Monday.", {("KENCOP", None, "175")}),
+    ("Japan conferred its highest honor on the Indian prime minister.", {("JPN", "INDGOV", "051")}),
+    ("The World Food Program distributed relief items to Malawian villagers.", {("IGOUNOWFP", "MWICVL", "073")}),
+    ("The Somali army took part in the operation against al-Shabab.", {("SOMMIL", "SOMREB", "190")}),
+    ("The Kenyan president took part in talks with Somalia.", {("KENGOV", "SOM", "046")}),
+    ("Al-Shabab militants captured the town from the Somali army.", {("SOMREB", "SOMMIL", "192")}),
+    # senses that name no act between states: a role, a state of things, an effort, a finding
+    ("Moroccan police broke up a terrorist cell on Monday.", set()),
+    ("Nigerian lawmakers stepped up efforts to counter Chinese influence.", set()),
+    ("Turkey went along with the Russian plan.", set()),
+    ("Syrian police controlled the site after the attack.", set()),
+    ("Journalists in Zimbabwe face charges of spreading falsehoods.", set()),
+    ("A UN panel determined that the Egyptian detention was arbitrary.", set()),
+    ("The Indian president issued a string of tariff decisions.", set()),
+])
+def test_a_verb_is_read_with_its_particle_and_object(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+def test_withdrawing_troops_from_an_organisation_s_mission_is_a_retreat(coder):
+    assert ("FRA", "IGOUNO", "0874") in coded(coder, "France withdrew its troops from the UN mission in Mali.")

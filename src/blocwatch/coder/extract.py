@@ -539,6 +539,12 @@ class Extractor:
                                       by_token, day)
         if verb.lemma_.lower() in _EXPELLING:
             match = _expulsion(match, verb, sources, targets)
+        if match.code == "0874" and targets and all(t.code.startswith("IGO") for t in targets) and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            # "Mali withdrew from ECOWAS": leaving an organisation cuts ties with it, as PETRARCH-2
+            # codes withdrawing from a coalition or a treaty (161); no retreat ("withdrew its troops
+            # from the UN mission" has an object, and stays one)
+            match = replace(match, code="161", reverse=None)
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if (match.code == "110" and match.rule.count(":") == 1 and verb.lemma_.lower() in _ASSERTING and clauses
                 and not roles.actors_of([s for c in clauses for s in syntax.subjects(c)], by_token, published)):

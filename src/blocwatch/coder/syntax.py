@@ -41,7 +41,7 @@ LIGHT_VERBS = {"lead", "issue", "deliver", "renew", "reopen", "restart", "enter"
                "offer", "hold", "conduct", "stage", "carry", "launch", "begin", "start", "mount", "undertake",
                "resume", "continue", "have", "make", "pay", "conclude", "complete", "step", "intensify",
                "expand", "kick", "wrap", "announce", "open", "attend", "join", "perform", "execute",
-               "unleash", "finish", "end", "sign", "impose", "send", "order",
+               "unleash", "finish", "end", "sign", "impose", "send", "order", "participate",
                # verbs of raising ("increased sanctions on Belarus" is the sanctions' act): those of
                # light_verbs.json's "degree" that carry an act, not "exaggerate" or "magnify"
                "increase", "boost", "escalate", "heighten", "deepen", "enhance", "augment", "redouble"}
@@ -118,8 +118,18 @@ def light_verb(noun: Token) -> Token | None:
     if carrier.dep_ == "nsubj" and lemma in EVENT_INTRANSITIVES:
         return head
     if carrier.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in LIGHT_VERBS:
-        return head.head  # "embarked on a visit to"
+        return head.head  # "embarked on a visit to", "participated in the talks"
+    if carrier.dep_ == "pobj" and head.lower_ == "in" and _takes_part(head.head):
+        return head.head if head.head.pos_ in ("VERB", "AUX") else head.head.head  # "took part in the talks"
     return undergoes(noun)  # "came under fire"
+
+
+def _takes_part(word: Token) -> bool:
+    """Whether ``word`` is "took part" (its "in" phrase hung on the verb or on "part")."""
+    if word.lemma_.lower() == "part" and word.dep_ == "dobj":
+        word = word.head
+    return word.lemma_.lower() == "take" and word.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in word.children)
 
 
 def phrase(head: Token) -> list[Token]:

@@ -603,13 +603,15 @@ def detention_words() -> frozenset[str]:
 @functools.cache
 def load_light_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Light verbs, the objects with which they name no act of their own ("took steps"), verbs
-    of thinking, of heading something and of degree, which name none by themselves ("thought",
-    "is led by", "increased uncertainty"), and verbs that describe their object when given an
+    of thinking, of heading or holding something, of degree, and verbs whose PETRARCH-2 default is
+    a sense seldom meant in news, which name none by themselves ("thought", "is led by", "controls
+    the region", "increased uncertainty", "faced criticism"), and verbs that describe their object when given an
     object predicate ("called the vote illegal") (``data/coder/light_verbs.json``, provenance
     inside)."""
     data = _light_verb_lists()
     return (frozenset(data["verbs"]), frozenset(data["objects"]),
-            frozenset(data["cognitive"]) | frozenset(data["roles"]) | frozenset(data["degree"]),
+            frozenset(data["cognitive"]) | frozenset(data["roles"]) | frozenset(data["degree"])
+            | frozenset(data["no_default"]),
             frozenset(data["describing"]))
 
 
