@@ -225,3 +225,11 @@ def test_a_verb_is_read_with_its_particle_and_object(coder, text, expected):
 
 def test_withdrawing_troops_from_an_organisation_s_mission_is_a_retreat(coder):
     assert ("FRA", "IGOUNO", "0874") in coded(coder, "France withdrew its troops from the UN mission in Mali.")
+
+
+def test_joining_drills_is_cooperation_holding_them_alone_a_show_of_force(coder):
+    """Taking part in or joining an exercise means others hold it: military cooperation (062), not
+    the show of force (150) of drills one state holds alone."""
+    assert coded(coder, "Japanese troops took part in the exercise.") == {("JPNMIL", None, "062")}
+    assert coded(coder, "Japanese troops joined the drills.") == {("JPNMIL", None, "062")}
+    assert coded(coder, "Japanese troops held drills near Taiwan.") == {("JPNMIL", "TWN", "150")}

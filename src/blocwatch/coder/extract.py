@@ -840,6 +840,10 @@ def _civil(noun: Token) -> bool:
     return bool(words & civil) and not words & military
 
 
+#: Verbs by which one joins an event that others hold.
+_JOINING = frozenset({"take", "participate", "join"})
+
+
 def _without_partner(noun: Token, light: Token, sources: Sequence[Actor], targets: Sequence[Actor]) -> bool:
     """Whether drills are held by one party alone: one state (not an alliance), no other state
     as target ("with the French navy"), and no word of a joint act or of partners ("joint",
@@ -847,6 +851,8 @@ def _without_partner(noun: Token, light: Token, sources: Sequence[Actor], target
     countries = {a.country for a in sources}
     if len(countries) > 1 or any(a.code.startswith("IGO") for a in sources):
         return False
+    if light.lemma_.lower() in _JOINING:
+        return False  # "took part in the exercise", "joined the drills": others hold them
     if any(a.country is not None and a.country not in countries for a in targets):
         return False
     for c in (c for h in (noun, light) for c in h.children):

@@ -190,12 +190,10 @@ def over_a_span(verb: Token) -> str | None:
     >>> over_a_span(nlp("Russia has shelled the city since Sunday.")[2]) is None
     True
     """
-    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" and c.i < verb.i
-               for c in verb.children) or verb.tag_ not in ("VBN", "VBG"):
+    if verb.tag_ not in ("VBN", "VBG") or not any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in verb.lefts):
         return None
-    for c in verb.children:
-        if c.i < verb.i:
-            continue
+    for c in verb.rights:
         if c.dep_ == "prep" and c.lower_ == "since" and not _a_day(c):
             return "since"
         if c.dep_ == "advcl" and c.tag_ in ("VBD", "VBG") and not _a_day(c) and any(
@@ -302,7 +300,7 @@ def _estimated(token: Token) -> bool:
 
 
 def _infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.lefts)  # "to" comes before its verb
 
 
 def mode_of(trigger: Token, depth: int = 0) -> str:
