@@ -113,6 +113,23 @@ def test_event_noun_refers_to_an_earlier_event(coder) -> None:
     assert {("JPN", "PRK", "11"), ("KOR", "PRK", "11")} <= found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun of what was said answers whoever said it
+    ("Indian officials accused Pakistan on Monday of sheltering militants. "
+     "Pakistan's foreign ministry rejected the allegation on Tuesday.", ("PAKGOV", "INDGOV", "01")),
+    ("Russia offered to mediate between Armenia and Azerbaijan. Azerbaijan welcomed the offer.",
+     ("AZE", "RUS", "03")),
+    # a possessive makes the act one the reader knows: the arrest told before
+    ("Kenyan police arrested the journalist Omondi on Friday. Amnesty International condemned Omondi's arrest.",
+     ("NGOHRIAMN", "KENCOP", "11")),
+    # a delay is an act as a decision is
+    ("The United States delayed the withdrawal of its troops from Iraq. Iraqi militias denounced the delay.",
+     ("IRQUAF", "USA", "11")),
+])
+def test_a_noun_of_what_was_said_or_done_refers_to_its_doer(coder, text: str, expected) -> None:
+    assert expected in factual(coder, text)
+
+
 @pytest.mark.parametrize(
     "text",
     [

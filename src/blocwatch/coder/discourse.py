@@ -23,15 +23,21 @@ from blocwatch.coder.events import Actor
 from blocwatch.coder.modality import REPORTING_VERBS
 from blocwatch.coder.vocabulary import WordEntry
 
-__all__ = ["ANY_ACT", "DEFINITE", "GROUP_WORDS", "HISTORY", "DocumentContext", "Group", "ellipsis", "possessives",
-           "referred"]
+__all__ = ["ANY_ACT", "DEFINITE", "GROUP_WORDS", "HISTORY", "SAID", "DocumentContext", "Group", "ellipsis",
+           "possessives", "referred"]
 
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
 
 
 #: Nouns that can refer to any earlier act: "criticised the decision".
 ANY_ACT = {"decision", "move", "step", "action", "act", "announcement", "disclosure", "provocation",
-           "incident", "measure", "plan", "campaign"}
+           "incident", "measure", "plan", "campaign", "delay"}
+
+#: Nouns of what was said, by the CAMEO root of the saying they refer to: "rejected the
+#: allegation" answers the accuser, "welcomed the offer" the one who offered.
+SAID = {"allegation": "11", "accusation": "11", "charge": "11", "criticism": "11", "demand": "10",
+        "request": "02", "appeal": "02", "plea": "02", "threat": "13", "warning": "13", "ultimatum": "13",
+        "offer": "03", "proposal": "03", "pledge": "03", "promise": "03"}
 
 
 GROUP_WORDS = {"countries", "nations", "sides", "leaders", "governments", "states", "neighbours", "neighbors",
@@ -120,13 +126,15 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
         for p in c.children if p.dep_ == "pobj"]
     own = {a.code[:3] for a in sources}
     for obj in objects:
-        if not any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in obj.children):
-            continue
+        if not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in obj.children):
+            continue  # "the launch", "its decision", "Mhlanga's arrest": one the reader knows
         lemma = obj.lemma_.lower()
         entry = nouns.get(lemma)
         roots = set()
         if entry is not None:
             roots = {c[:2] for c in [entry.default, *(p.code for p in entry.patterns)] if c}
+        if lemma in SAID:
+            roots.add(SAID[lemma])
         for earlier_lemma, earlier_root, sources in reversed(context.history):
             if earlier_lemma == lemma or earlier_root in roots or lemma in ANY_ACT:
                 doers = [a for a in sources if a.code[:3] not in own]
