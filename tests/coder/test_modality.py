@@ -514,3 +514,26 @@ def test_what_one_is_pressed_or_instructed_to_do_is_asked_not_done(coder, text, 
 def test_what_is_being_negotiated_is_not_done(coder) -> None:
     assert modes_of_root(coder, "Officials in Ghana say they are negotiating to import grain from Brazil.",
                          "06") == {"future"}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # what is told is reported, as what is said; what one is told to do is asked
+    ("The Ukrainian minister told reporters that Russia attacked Kharkiv on Monday.", "19", "factual"),
+    ('"Russia attacked Kharkiv on Monday," the Ukrainian minister told reporters.', "19", "factual"),
+    ("The Ukrainian minister warned that Russia had attacked Kharkiv.", "19", "factual"),
+    ("The minister told Russia to release the Ukrainian prisoners.", "08", "hypothetical"),
+    ("Poland insisted that Germany withdraw its troops.", "08", "hypothetical"),
+])
+def test_what_is_told_is_reported_what_one_is_told_to_do_is_asked(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # a statement derived from a saying has the saying's mode
+    ("Russia often threatens to cut gas supplies to Moldova.", "13", "commentary"),
+    ("Serbia demanded that Russia refuse to recognize Kosovo.", "12", "hypothetical"),
+    # not the future of the chain of intent it heads
+    ("Norway is willing to send troops to help defend Estonia, its foreign minister said.", "03", "factual"),
+])
+def test_a_derived_statement_has_the_mode_of_its_saying(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}

@@ -678,12 +678,16 @@ class Extractor:
             gov = syntax.governor_of(cand.anchor)
             gov_lemma = gov.lemma_.lower() if gov is not None else ""
             preparing = gov_lemma in statements.PREPARING
+            # the saying's own mode: "has sought since 2024 to", "often threatens to", "may urge",
+            # "demanded that its partners refuse to"; not the future of the chain it heads
+            said = "factual" if gov is None else mode_of(gov)
+            said = said if said in ("commentary", "hypothetical", "negated", "claimed") else "factual"
             duty = gov is not None and statements.obligation(cand.anchor, gov)  # "said X must ..."
             obliged = duty and self._obliged_by_other(cand, gov, by_token, published)
             if cand.mode == "future" and cand.sources and preparing and code[:2] in ("18", "19", "20"):
                 # "the army prepared to resume shelling": military posturing
                 out.append(replace(cand, match=Match("150", None, f"posture:{code}", cand.match.target),
-                                   mode="factual"))
+                                   mode=said))
                 replaced.add(gov.i)  # type: ignore[union-attr]
             elif (cand.mode == "future" and cand.sources and syntax.passive(cand.anchor) is None
                   and statements.stated_intent(cand.anchor, gov)  # "will be led by the police": no one's word
@@ -693,7 +697,7 @@ class Extractor:
                     new = "130"  # whatever is threatened is a threat
                 if new is not None:
                     out.append(replace(cand, match=Match(new, None, f"intent:{code}", cand.match.target),
-                                       mode="factual", when=self._statement_date(gov, published, dates)))
+                                       mode=said, when=self._statement_date(gov, published, dates)))
                     if gov is not None and gov_lemma in FUTURE_HEADS:
                         replaced.add(gov.i)
             elif cand.mode == "negated" and cand.sources and (
@@ -701,7 +705,7 @@ class Extractor:
                 # "refused to lift the curfew", "said it would not provide support"
                 new = statements.mirror("refusal", code) or "120"
                 out.append(replace(cand, match=Match(new, None, f"refusal:{code}", cand.match.target),
-                                   mode="factual", when=self._statement_date(gov, published, dates)))
+                                   mode=said, when=self._statement_date(gov, published, dates)))
                 if gov is not None:
                     replaced.add(gov.i)
             elif ((cand.mode in ("hypothetical", "negated") or obliged)
@@ -724,7 +728,7 @@ class Extractor:
                     left = [c.lemma_.lower() for c in cand.anchor.children if c.dep_ == "dobj" and c.i not in by_token]
                     new = statements.expulsion(gov_lemma, cand.anchor.lemma_.lower(),
                                                ordered or [a.text for a in cand.sources], *left[:1]) or new
-                out.append(replace(cand, sources=speakers, targets=cand.sources, mode="factual", mutual=False,
+                out.append(replace(cand, sources=speakers, targets=cand.sources, mode=said, mutual=False,
                                    match=Match(new, None, f"{kind}:{code}", None),
                                    when=self._statement_date(gov, published, dates)))
                 replaced.add(gov.i)

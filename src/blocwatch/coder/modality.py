@@ -69,6 +69,9 @@ BELIEF_HEADS = {"believe", "think", "assume", "presume", "suppose", "reckon", "g
 _REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal", "encourage", "invite",
                   "push", "advise", "warn", "want", "wish", "insist", "order", "tell", "instruct", "command",
                   "direct", "pressure", "lobby", "beg", "implore", "plead", "exhort"}
+#: Of those, the ones whose that-clause or quotation is an assertion ("told reporters that Russia
+#: attacked", "warned that the dam had burst"), unlike "insisted that Russia withdraw".
+_TELLING = frozenset({"tell", "warn"})
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "stop", "halt", "cease", "avoid", "refrain"}
 #: Verbs that keep someone *from* doing something: what they prevent is not done ("barred girls from
 #: attending school", "prevented the ships from entering the port").
@@ -193,7 +196,9 @@ def over_a_span(verb: Token) -> str | None:
     if verb.tag_ not in ("VBN", "VBG") or not any(
             c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in verb.lefts):
         return None
-    for c in verb.rights:
+    # "has sought to finalize the deal since 2024": the parser may hang the "since" on the infinitive
+    rights = list(verb.rights) + [r for x in verb.rights if x.dep_ == "xcomp" for r in x.rights]
+    for c in rights:
         if c.dep_ == "prep" and c.lower_ == "since" and not _a_day(c):
             return "since"
         if c.dep_ == "advcl" and c.tag_ in ("VBD", "VBG") and not _a_day(c) and any(
@@ -358,7 +363,10 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "hypothetical"
         if lemma in FUTURE_HEADS and how in ("xcomp", "pcomp"):
             return "future"
-        if lemma in _REQUEST_HEADS:  # "urged Tokyo to send", "warned Pyongyang against supplying"
+        if lemma in _REQUEST_HEADS and not (how == "ccomp" and lemma in _TELLING and trigger.tag_ != "VB"):
+            # "urged Tokyo to send", "warned Pyongyang against supplying", "insisted that Russia
+            # withdraw"; not what is told ("told reporters that Russia attacked", "'We urge ...,'
+            # he told VOA"), which is reported, not asked
             return "hypothetical"
         if lemma in FUTURE_HEADS and how == "ccomp" and (
                 lemma not in REPORTING_VERBS or lemma in WISHING or _infinitive(trigger)):

@@ -204,7 +204,10 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         speaker = reporting_head(verb)
         if speaker is not None:
             said_by = [c for c in speaker.children if c.dep_ in SUBJECT_DEPS]
-            if said_by and not all(o.pos_ == "PRON" for o in said_by):
+            # "Biden told Netanyahu that he had ...": "he" may be either person
+            addressed = any(c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" for c in speaker.children)
+            if said_by and not all(o.pos_ == "PRON" for o in said_by) and not (
+                    addressed and any(o.lower_ in ("he", "she") for o in own)):
                 return said_by
     if own or depth > 5:
         return own
