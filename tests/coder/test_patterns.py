@@ -218,6 +218,10 @@ def test_raising_concerns_or_duties_imposes_no_sanction(coder, text: str) -> Non
     ("Journalists in Zimbabwe face charges of spreading falsehoods.", set()),
     ("A UN panel determined that the Egyptian detention was arbitrary.", set()),
     ("The Indian president issued a string of tariff decisions.", set()),
+    ("The United States cleared out the last migrants held at its base in Cuba.", set()),
+    # what takes effect is no one's act, and no threat when it is still to come
+    ("The president said the new U.S. tariffs on Canadian steel would take effect on Wednesday.", set()),
+    ('"We took cover under the seats," a Pakistani passenger told VOA.', set()),
 ])
 def test_a_verb_is_read_with_its_particle_and_object(coder, text, expected):
     assert coded(coder, text) == expected
