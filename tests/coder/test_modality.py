@@ -476,7 +476,7 @@ def test_a_tally_of_many_acts_is_commentary(coder, text: str, mode: str) -> None
 @pytest.mark.parametrize(("text", "root", "mode"), [
     # a perfect with "since" a point long past tells a state or a run of acts, not one act
     ("Uganda has detained journalists since the 2021 election.", "17", "commentary"),
-    ("The Sudanese army has shelled Omdurman since the truce collapsed.", "19", "commentary"),
+    ("The Sudanese army has shelled Omdurman since the truce collapsed in 2023.", "19", "commentary"),
     ("The Ethiopian army has been attacking the rebels since 2019.", "19", "commentary"),
     # a span from a day is an episode that began then; a "for" of a duration is no span
     ("Indian troops have patrolled the border since March 3.", "15", "factual"),
@@ -537,3 +537,48 @@ def test_what_is_told_is_reported_what_one_is_told_to_do_is_asked(coder, text: s
 ])
 def test_a_derived_statement_has_the_mode_of_its_saying(coder, text: str, root: str, mode: str) -> None:
     assert modes_of_root(coder, text, root) == {mode}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # a state kept up, in the present progressive, is a standing situation
+    ("The Pentagon is monitoring developments in Syria.", "09", "commentary"),
+    ("The Pentagon monitored developments in Syria on Monday.", "09", "factual"),
+    # deliberating and trying go on as CAMEO codes them
+    ("The European Union is considering sanctions against Belarus.", "01", "factual"),
+    ("Brazil and Argentina are seeking to deepen their partnership in energy.", "03", "factual"),
+])
+def test_a_state_kept_up_is_commentary_deliberating_and_trying_are_not(coder, text: str, root: str,
+                                                                       mode: str) -> None:
+    assert mode in modes_of_root(coder, text, root)
+    assert modes_of_root(coder, text, root) <= {mode, "future"}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # what the review found: a recent point, a comparison and a reason make no span
+    ("Israeli troops have shelled Rafah since dawn.", "19", "factual"),
+    ("Russia has fired 300 missiles at Ukraine since the weekend.", "19", "factual"),
+    ("Houthi rebels have attacked ships in the Red Sea since the truce collapsed last week.", "19", "factual"),
+    ("Since then, Sudanese protesters have demanded new elections.", "02", "factual"),
+    ("Putin has made his first visit to North Korea since 2000.", "04", "factual"),
+    ("Russia has launched its largest missile attack on Ukraine since the invasion began.", "19", "factual"),
+    ("Ethiopia has expelled the UN envoy since the envoy criticized the government.", "17", "factual"),
+    # a "since" before the verb, and a month named in a clause of the phrase, still make one
+    ("Since the coup, the junta has repeatedly threatened to expel French troops.", "13", "commentary"),
+    ("Police have detained dozens of activists since the March election, in which 12 parties took part.",
+     "17", "commentary"),
+    # an object with "no" denies the act; "pressured into" says it was done; "did" asserts
+    ("Belarusian troops took no part in the invasion of Ukraine.", "19", "negated"),
+    ("The Taliban offered no evidence for the claim.", "03", "negated"),
+    ("Washington pressured Kyiv into signing the minerals deal.", "05", "factual"),
+    ("The governor told Reuters that Russian troops did shell the hospital.", "19", "factual"),
+])
+def test_spans_denials_and_asking_at_their_edges(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}
+
+
+def test_a_first_visit_since_a_year_is_not_of_that_year(coder) -> None:
+    events = [e for e in coder.code_text("Putin has made his first visit to North Korea since 2000.", DAY)
+              if e.cameo.startswith("04")]
+    assert events and all(e.date.year == DAY.year for e in events)
+    assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("RUSGOV", "PRK", "042"),
+                                                                         ("PRK", "RUSGOV", "043")}

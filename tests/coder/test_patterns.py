@@ -237,3 +237,7 @@ def test_joining_drills_is_cooperation_holding_them_alone_a_show_of_force(coder)
     assert coded(coder, "Japanese troops took part in the exercise.") == {("JPNMIL", None, "062")}
     assert coded(coder, "Japanese troops joined the drills.") == {("JPNMIL", None, "062")}
     assert coded(coder, "Japanese troops held drills near Taiwan.") == {("JPNMIL", "TWN", "150")}
+
+
+def test_troops_leaving_an_organisation_s_mission_retreat(coder):
+    assert coded(coder, "French troops withdrew from the UN mission in Mali.") == {("FRAMIL", "IGOUNO", "0874")}

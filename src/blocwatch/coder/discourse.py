@@ -31,7 +31,7 @@ DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
 
 #: Nouns that can refer to any earlier act: "criticised the decision".
 ANY_ACT = {"decision", "move", "step", "action", "act", "announcement", "disclosure", "provocation",
-           "incident", "measure", "plan", "campaign", "delay"}
+           "incident", "measure", "plan", "campaign"}
 
 #: Nouns of what was said, by the CAMEO root of the saying they refer to: "rejected the
 #: allegation" answers the accuser, "welcomed the offer" the one who offered.

@@ -52,6 +52,7 @@ from blocwatch.coder.modality import (
     mode_of,
     on_condition,
     question_spans,
+    ranked,
     tally,
 )
 from blocwatch.coder.pronouns import People
@@ -334,6 +335,8 @@ class Extractor:
                 continue  # "renewed the sanctions until January": when they end, not when they were renewed
             elif root.dep_ == "pobj" and root.head.dep_ == "prep" and (root.head.head.i in hosts or (
                     root.head.head.i in subjects and root.head.lower_ != "of")):
+                if root.head.lower_ == "since" and ranked(root.head.head):
+                    continue  # "its first visit since 2000": the act is not of 2000
                 prefix = root.head.text + " " if root.head.lower_ == "since" else ""
             elif _at_occasion(root, hosts):
                 pass  # "told Scholz during the visit on Feb. 27", "responded in a Jan. 23 briefing"
@@ -540,10 +543,11 @@ class Extractor:
         if verb.lemma_.lower() in _EXPELLING:
             match = _expulsion(match, verb, sources, targets)
         if match.code == "0874" and targets and all(t.code.startswith("IGO") for t in targets) and not any(
-                c.dep_ == "dobj" for c in verb.children):
+                c.dep_ == "dobj" for c in verb.children) and not any(a.sector in _TROOPS for a in sources):
             # "Mali withdrew from ECOWAS": leaving an organisation cuts ties with it, as PETRARCH-2
             # codes withdrawing from a coalition or a treaty (161); no retreat ("withdrew its troops
-            # from the UN mission" has an object, and stays one)
+            # from the UN mission" has an object, and "French troops withdrew from the mission" a
+            # military doer: both stay one)
             match = replace(match, code="161", reverse=None)
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if (match.code == "110" and match.rule.count(":") == 1 and verb.lemma_.lower() in _ASSERTING and clauses
@@ -844,6 +848,8 @@ def _civil(noun: Token) -> bool:
     return bool(words & civil) and not words & military
 
 
+#: Sectors of armed forces: their withdrawal from an organisation's mission is a retreat.
+_TROOPS = frozenset({"MIL", "PKO", "UAF"})
 #: Verbs by which one joins an event that others hold.
 _JOINING = frozenset({"take", "participate", "join"})
 

@@ -39,7 +39,7 @@ from spacy.tokens import Span, Token
 __all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "HABITUAL_ADV",
            "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "QUOTES", "REPORTING_VERBS", "WISHING", "condition_spans",
            "conditioned", "for_to_clause", "in_question", "mode_of", "on_condition", "over_a_span", "question_spans",
-           "tally"]
+           "ranked", "tally"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -152,6 +152,8 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
             return "negated", c.lower_
         if c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN":
             return "negated", c.lower_
+        if c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return "negated", "no"  # "took no part in the invasion", "offered no evidence"
         if c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):  # "neither X nor Y attacked", "no country ..."
             return "negated", "neither"
     for c in children:  # a condition or an indirect question first: "whether Moscow will send" says nothing will
@@ -176,15 +178,27 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
             return "commentary", c.lower_  # "often detain", "regularly shell": a habit, not an act
     span = over_a_span(token)
     if span is not None:
-        return "commentary", span  # "has been fighting an insurgency", "have faced arrests since 2019"
+        return "commentary", span  # "have faced arrests since 2019", "has ruled since it took power"
+    if token.tag_ == "VBG" and token.lemma_.lower() in _STANDING and any(
+            c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in token.lefts):
+        return "commentary", token.lower_  # "is monitoring developments", "is keeping tariffs in place"
     return "factual", None
+
+
+#: Verbs of a state kept up, which in the present progressive ("are monitoring the situation", "is
+#: keeping tariffs in place", "is facing pressure") tell a standing situation, not an act done; not
+#: verbs of deliberating or trying, which CAMEO codes as they go on ("is considering sanctions":
+#: 014; "are seeking to deepen a partnership": 03x).
+_STANDING = frozenset({"monitor", "watch", "follow", "face", "keep", "maintain"})
 
 
 def over_a_span(verb: Token) -> str | None:
     """The word that makes ``verb``, a perfect, tell a state or a run of acts since a point long
     past rather than one act: "have faced arrests since the election", "has ruled since it took
-    power in 2012", "have been fighting since 2019". None for an act told once, and for a span
-    from a day, which is an episode that began then ("has shelled the city since Sunday").
+    power in 2012", "have been fighting since 2019". None for an act told once; for a span from a
+    recent point, an episode that began then ("has shelled the city since Sunday", "since dawn",
+    "since last week"); for a comparison ("its first visit since 2000", "the largest attack
+    since the war began"); and for a "since" of reason.
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> nlp = load_pipeline()
@@ -197,28 +211,70 @@ def over_a_span(verb: Token) -> str | None:
             c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in verb.lefts):
         return None
     # "has sought to finalize the deal since 2024": the parser may hang the "since" on the infinitive
-    rights = list(verb.rights) + [r for x in verb.rights if x.dep_ == "xcomp" for r in x.rights]
-    for c in rights:
-        if c.dep_ == "prep" and c.lower_ == "since" and not _a_day(c):
+    around = list(verb.children) + [r for x in verb.rights if x.dep_ == "xcomp" for r in x.rights]
+    if ranked(verb):
+        return None  # "made its first visit since 2000", "the largest attack since": one act, compared
+    for c in around:
+        if c.dep_ == "prep" and c.lower_ == "since" and not _recent(c):
             return "since"
-        if c.dep_ == "advcl" and c.tag_ in ("VBD", "VBG") and not _a_day(c) and any(
+        if c.dep_ == "advcl" and c.tag_ in ("VBD", "VBG") and not _recent(c) and _a_year(c) and any(
                 m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
-            return "since"  # "since it took power", not "since the rebels are armed" (a reason)
+            return "since"  # "since it took power in 2012"; a clause with no year may give a reason
     return None
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                       "yesterday"})
+#: Words of a recent point: a span from one is an episode that began then.
+_RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                     "today", "tonight", "dawn", "morning", "afternoon", "evening", "night", "midnight",
+                     "weekend", "week", "hour", "hours", "day", "days", "then"})  # "since then": the story's last act
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
                      "aug.", "sept.", "sep.", "oct.", "nov.", "dec."})
 
 
-def _a_day(phrase: Token) -> bool:
-    """Whether a "since" phrase names a day: a weekday, or a month with its day."""
-    words = [t.lower_ for t in phrase.subtree]
-    return any(w in _WEEKDAYS for w in words) or (
-        any(w in _MONTHS for w in words) and any(t.like_num and len(t.text) <= 2 for t in phrase.subtree))
+def _own_words(phrase: Token) -> list[Token]:
+    """The words of a phrase without its relative and other clauses ("the election, in which 12
+    parties took part")."""
+    out, stack = [], [phrase]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "appos") or t is phrase)
+    return out
+
+
+def _recent(phrase: Token) -> bool:
+    """Whether a "since" phrase names a recent point: a weekday, a part of a day, the week or
+    weekend, a month with its day."""
+    words = _own_words(phrase)
+    lowered = {t.lower_ for t in words}
+    return bool(lowered & _RECENT) or (
+        bool(lowered & _MONTHS) and any(t.like_num and len(t.text) <= 2 for t in words))
+
+
+def _a_year(phrase: Token) -> bool:
+    return any(t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in _own_words(phrase))
+
+
+def ranked(verb: Token) -> bool:
+    """Whether ``verb``'s object or subject is ranked ("made its first visit since 2000", "the
+    largest attack since the war began"): a "since" then compares one act with the past; it
+    neither makes a span nor dates the act.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> ranked(nlp("Putin made his first visit to Pyongyang since 2000.")[1])
+    True
+    """
+    for noun in (c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")):
+        for t in (noun, *noun.children):
+            if any(c.dep_ in ("amod", "advmod") and (c.tag_ in ("JJS", "RBS") or c.lower_ in _ORDINALS)
+                   for c in t.children):
+                return True  # "its first visit", "the most severe floods"
+    return False
+
+
+_ORDINALS = frozenset({"first", "second", "third", "last", "only"})
 
 
 def _no_one(subject: Token) -> bool:
@@ -363,7 +419,10 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "hypothetical"
         if lemma in FUTURE_HEADS and how in ("xcomp", "pcomp"):
             return "future"
-        if lemma in _REQUEST_HEADS and not (how == "ccomp" and lemma in _TELLING and trigger.tag_ != "VB"):
+        if how == "pcomp" and trigger.head.lower_ == "into" and lemma in _REQUEST_HEADS:
+            pass  # "pressured Kyiv into signing", "pressed Iran into accepting": it was done
+        elif lemma in _REQUEST_HEADS and not (how == "ccomp" and lemma in _TELLING and (trigger.tag_ != "VB" or any(
+                c.dep_ == "aux" and c.lemma_ == "do" for c in trigger.lefts))):  # "did shell": asserted
             # "urged Tokyo to send", "warned Pyongyang against supplying", "insisted that Russia
             # withdraw"; not what is told ("told reporters that Russia attacked", "'We urge ...,'
             # he told VOA"), which is reported, not asked

@@ -180,8 +180,8 @@ APPEALING = {"urge", "call", "ask", "appeal", "request", "want", "wish", "invite
 
 
 #: Prepositions that introduce what is asked ("warned Pyongyang against supplying", "called for
-#: ending", "pressed Iran into accepting").
-_ASKED_PREPS = frozenset({"against", "for", "into", "to", "on", "about"})
+#: ending"); not "into", which says it was done ("pressed Iran into accepting").
+_ASKED_PREPS = frozenset({"against", "for", "to", "on", "about"})
 
 
 def request_kind(anchor: Token, gov: Token) -> str | None:
