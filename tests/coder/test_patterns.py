@@ -241,3 +241,16 @@ def test_joining_drills_is_cooperation_holding_them_alone_a_show_of_force(coder)
 
 def test_troops_leaving_an_organisation_s_mission_retreat(coder):
     assert coded(coder, "French troops withdrew from the UN mission in Mali.") == {("FRAMIL", "IGOUNO", "0874")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meeting held is a consultation (040) and a visit made a visit (042), not an intent to meet (036)
+    ("Zelenskyy met Biden at the White House on Thursday.", {("UKRGOV", "USAGOV", "040"), ("USAGOV", "UKRGOV", "040")}),
+    ("The Chinese foreign minister met his Japanese counterpart for talks in Beijing.",
+     {("CHNGOV", "JPN", "040"), ("JPN", "CHNGOV", "040")}),
+    ("Putin made his first visit to North Korea in 24 years.", {("RUSGOV", "PRK", "042"), ("PRK", "RUSGOV", "043")}),
+    # one still to come is the statement of intent
+    ("Zelenskyy will meet Biden at the White House on Thursday.", {("UKRGOV", "USAGOV", "036")}),
+])
+def test_a_meeting_or_visit_made_is_no_intent(coder, text, expected):
+    assert coded(coder, text) == expected
