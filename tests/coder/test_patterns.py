@@ -254,3 +254,13 @@ def test_troops_leaving_an_organisation_s_mission_retreat(coder):
 ])
 def test_a_meeting_or_visit_made_is_no_intent(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # aircraft or ships sent toward, near or around a state are a show of force, not aid to it
+    ("China sent 30 warplanes toward Taiwan on Thursday.", {("CHN", "TWN", "150")}),
+    ("China sent warships near the Japanese islands.", {("CHN", "JPN", "150")}),
+    ("Russia sent troops to Belarus for joint drills.", {("RUS", "BLR", "072")}),
+])
+def test_forces_sent_toward_a_state_are_a_show_of_force(coder, text, expected):
+    assert coded(coder, text) == expected
