@@ -334,3 +334,15 @@ def test_a_later_step_the_text_cannot_date_stays_undated(coder, text: str) -> No
               if e.cameo.startswith("19") and e.source.code == "MLIMIL"]
     assert events
     assert {e.date_precision for e in events} <= {"reported", "unknown"}
+
+
+def test_a_date_the_parser_ran_into_the_next_phrase_still_dates_the_act(coder) -> None:
+    """spaCy reads "on Monday, days before the anniversary" as one DATE entity, "Monday, days",
+    which resolves to nothing; split at the comma, "Monday" dates the visit. "March 3, 2024" stays
+    whole (sentences of our own; published on Thursday 20 June 2024)."""
+    text = "The French president made an unannounced visit to Kyiv on Monday, days before the anniversary."
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.cameo == "042"]
+    assert [(e.date, e.date_precision) for e in events] == [(date(2024, 6, 17), "day")]
+    text = "Israeli jets struck Gaza on March 3, 2024, killing 20 people."
+    assert {(e.date, e.date_precision) for e in coder.code_text(text, date(2024, 6, 20))
+            if e.cameo.startswith("19")} == {(date(2024, 3, 3), "day")}

@@ -28,12 +28,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from blocwatch.data import read_json
 
 __all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "later", "narrative", "occasion", "occasions",
-           "reference", "reported", "resolve", "told_when_said", "when_clause_date"]
+           "parts", "reference", "reported", "resolve", "told_when_said", "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -72,6 +72,28 @@ _ANTERIOR = {"earlier", "previously", "formerly", "once"}
 #: Adverbs that place a past act after another one the story tells ("a court later sentenced him"):
 #: a step of a story told in the past, not news of the report's day.
 _SEQUENCE = {"later", "subsequently"}
+
+
+def parts(ent: Span) -> list[Span]:
+    """A DATE entity split where the parser ran two phrases into one ("on Monday, days before the
+    anniversary" gives the entity "Monday, days"): at a comma not followed by a year ("March 3,
+    2024" stays whole).
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Biden visited Kyiv on Monday, days before the anniversary.")
+    >>> [p.text for e in doc.ents if e.label_ == "DATE" for p in parts(e)]
+    ['Monday', 'days']
+    """
+    out, start = [], ent.start
+    for t in ent:
+        if t.text == "," and t.i + 1 < ent.end and not (
+                ent.doc[t.i + 1].like_num and len(ent.doc[t.i + 1].text) == 4):
+            if t.i > start:
+                out.append(ent.doc[start:t.i])
+            start = t.i + 1
+    if start < ent.end:
+        out.append(ent.doc[start:ent.end])
+    return out
 
 
 def anterior(verb: Token) -> bool:

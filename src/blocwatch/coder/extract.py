@@ -38,6 +38,9 @@ from blocwatch.coder.dates import (
     told_when_said,
     when_clause_date,
 )
+from blocwatch.coder.dates import (
+    parts as date_parts,
+)
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.modality import (
     CATENATIVES,
@@ -195,9 +198,10 @@ class Extractor:
         dates: dict[int, list[Span]] = {}  # doc.ents is rebuilt on every access: read it once
         persons: dict[int, list[Span]] = {}
         for ent in doc.ents:
-            if ent.label_ in ("DATE", "PERSON"):
-                (dates if ent.label_ == "DATE" else persons).setdefault(
-                    syntax.sentence_index(starts, ent.start), []).append(ent)
+            if ent.label_ == "DATE":  # "on Monday, days before ..." was one entity: "Monday, days"
+                dates.setdefault(syntax.sentence_index(starts, ent.start), []).extend(date_parts(ent))
+            elif ent.label_ == "PERSON":
+                persons.setdefault(syntax.sentence_index(starts, ent.start), []).append(ent)
         story: When | None = None  # the time the story has reached, from the dates of the sentences before
         self._anchor = None
         for index, sent in enumerate(sentences):
@@ -372,7 +376,7 @@ class Extractor:
         if credit_line(sent):
             return []  # "Reuters contributed to this report": who reported, not what happened
         if dates is None:
-            dates = [e for e in sent.ents if e.label_ == "DATE"]
+            dates = [p for e in sent.ents if e.label_ == "DATE" for p in date_parts(e)]
         by_token: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):
