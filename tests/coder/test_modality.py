@@ -582,3 +582,18 @@ def test_a_first_visit_since_a_year_is_not_of_that_year(coder) -> None:
     assert events and all(e.date.year == DAY.year for e in events)
     assert {(e.source.code, e.target.code, e.cameo) for e in events} == {("RUSGOV", "PRK", "042"),
                                                                          ("PRK", "RUSGOV", "043")}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # what the second review found: "no" denies its own verb only; a year or a day "of" something
+    # long past makes a span; a ranked subject is no comparison; "keeping up" goes on acting
+    ("The Houthis wasted no time in attacking another tanker in the Red Sea.", "19", "factual"),
+    ("Hamas gave no warning before firing rockets at Tel Aviv.", "19", "factual"),
+    ("Israel has occupied the West Bank since the 1967 Six-Day War.", "19", "commentary"),
+    ("Russia has shelled Kharkiv since the first day of the full-scale invasion.", "19", "commentary"),
+    ("Israeli jets have struck Gaza since the early hours of the morning.", "19", "factual"),
+    ("Ukraine's closest allies have supplied it with weapons since 2022.", "07", "commentary"),
+    ("Israel is keeping up pressure on Hamas, striking Rafah again on Tuesday.", "19", "factual"),
+])
+def test_spans_and_denials_after_the_second_review(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}

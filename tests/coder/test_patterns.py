@@ -264,3 +264,16 @@ def test_a_meeting_or_visit_made_is_no_intent(coder, text, expected):
 ])
 def test_forces_sent_toward_a_state_are_a_show_of_force(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a purpose says the forces are not sent at the state they go toward
+    ("The United States sent warships toward Israel to deter Iran.", set()),
+    ("Turkey sent rescue ships towards Libya after the floods.", set()),
+    # a meeting's place is no party to it
+    ("Sudanese generals met at a hotel in Jeddah.", {("SDNMIL", None, "040")}),
+    # police leaving a mission retreat as troops do
+    ("Kenyan police officers withdrew from the UN-backed mission in Haiti.", {("KENCOP", "IGOUNO", "0874")}),
+])
+def test_sending_meeting_and_leaving_after_the_second_review(coder, text, expected):
+    assert coded(coder, text) == expected

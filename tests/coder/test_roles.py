@@ -321,4 +321,4 @@ def test_is_in_capitals_is_the_islamic_state_but_not_in_a_headline(coder):
 
 def test_a_place_where_they_meet_is_no_party(coder):
     assert coded(coder, "Sudanese and Chadian officials met at the African Union headquarters in Addis Ababa.") \
-        == {("SDNGOV", "TCDGOV", "03"), ("TCDGOV", "SDNGOV", "03")}
+        == {("SDNGOV", "TCDGOV", "04"), ("TCDGOV", "SDNGOV", "04")}

@@ -563,7 +563,12 @@ class Extractor:
             targets = roles.actors_of([o for c in verb.children if c.dep_ in ("advcl", "xcomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for o in c.children if o.dep_ == "dobj"],
                 by_token, day)
-        if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS and not _together(match, sources, verb, verb):
+        if match.rule.startswith(_SENT_TOWARD) and match.code == "150" and any(
+                (c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts))
+                or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.rights):
+            return None  # "sent warships toward Israel to deter Iran", "near Cuba for exercises": not at them
+        if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS and verb.lemma_.lower() != "meet" \
+                and not _together(match, sources, verb, verb):  # "met at a hotel in Jeddah": where, not whom
             targets = roles.place_target(verb, by_token, day, sources)
         if not targets and (match.code or "")[:2] == "14":
             targets = roles.protest_target(verb, by_token, day, sources)
@@ -852,8 +857,10 @@ def _civil(noun: Token) -> bool:
     return bool(words & civil) and not words & military
 
 
-#: Sectors of armed forces: their withdrawal from an organisation's mission is a retreat.
-_TROOPS = frozenset({"MIL", "PKO", "UAF"})
+#: The rule of forces sent toward a state (a show of force, unless a purpose says otherwise).
+_SENT_TOWARD = "blocwatch:send toward"
+#: Sectors of armed forces and police: their withdrawal from an organisation's mission is a retreat.
+_TROOPS = frozenset({"MIL", "PKO", "UAF", "COP"})
 #: Verbs by which one joins an event that others hold.
 _JOINING = frozenset({"take", "participate", "join"})
 

@@ -145,7 +145,20 @@ def _reported(token: Token) -> bool:
 
 
 def _own_mode(token: Token) -> tuple[str, str | None]:
-    """Mode marked on the trigger itself, and the word that marked it."""
+    """Mode marked on the trigger itself, and the word that marked it (read once per token: a
+    verb heading hundreds of coordinated ones is asked once for each)."""
+    cache = token.doc.user_data.setdefault(_OWN_MODES, {})
+    found = cache.get(token.i)
+    if found is None:
+        found = cache[token.i] = _read_own_mode(token)
+    return found
+
+
+#: The key of the tokens' own modes in their document's ``user_data``.
+_OWN_MODES = ("blocwatch", "own mode")
+
+
+def _read_own_mode(token: Token) -> tuple[str, str | None]:
     children = list(token.children)
     for c in children:
         if c.dep_ == "neg" or (c.lower_ in ("never", "not") and c.dep_ == "advmod"):
@@ -153,7 +166,7 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
         if c.dep_ == "det" and c.lower_ == "no" and token.pos_ == "NOUN":
             return "negated", c.lower_
         if c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
-            return "negated", "no"  # "took no part in the invasion", "offered no evidence"
+            return "negated", _NO_OBJECT  # "took no part in the invasion", "offered no evidence"
         if c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):  # "neither X nor Y attacked", "no country ..."
             return "negated", "neither"
     for c in children:  # a condition or an indirect question first: "whether Moscow will send" says nothing will
@@ -180,11 +193,14 @@ def _own_mode(token: Token) -> tuple[str, str | None]:
     if span is not None:
         return "commentary", span  # "have faced arrests since 2019", "has ruled since it took power"
     if token.tag_ == "VBG" and token.lemma_.lower() in _STANDING and any(
-            c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in token.lefts):
+            c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in token.lefts) and not any(
+            c.dep_ == "prt" for c in token.rights):  # not "is keeping up attacks", which goes on acting
         return "commentary", token.lower_  # "is monitoring developments", "is keeping tariffs in place"
     return "factual", None
 
 
+#: The mark of an object with "no", which denies its own verb only.
+_NO_OBJECT = "no object"
 #: Verbs of a state kept up, which in the present progressive ("are monitoring the situation", "is
 #: keeping tariffs in place", "is facing pressure") tell a standing situation, not an act done; not
 #: verbs of deliberating or trying, which CAMEO codes as they go on ("is considering sanctions":
@@ -244,12 +260,33 @@ def _own_words(phrase: Token) -> list[Token]:
 
 
 def _recent(phrase: Token) -> bool:
-    """Whether a "since" phrase names a recent point: a weekday, a part of a day, the week or
-    weekend, a month with its day."""
+    """Whether a "since" phrase or clause names a recent point: a weekday, a part of a day, a day or
+    week, a month with its day ("since dawn", "since last night", "since the early hours of the
+    morning", "since March 3", "since the truce collapsed last week"). A year makes it long past
+    ("since the night of the 2021 coup"), and so does a day "of" something else ("since the first
+    day of the invasion").
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> [_recent(nlp(f"Russia has shelled Kharkiv since {w}.")[4]) for w in ("dawn", "the first day of the war")]
+    [True, False]
+    """
+    if _a_year(phrase):
+        return False
     words = _own_words(phrase)
-    lowered = {t.lower_ for t in words}
-    return bool(lowered & _RECENT) or (
-        bool(lowered & _MONTHS) and any(t.like_num and len(t.text) <= 2 for t in words))
+    if bool({t.lower_ for t in words} & _MONTHS) and any(t.like_num and len(t.text) <= 2 for t in words):
+        return True
+    if phrase.dep_ == "advcl":  # a clause: any word of a recent point in it
+        return any(t.lower_ in _RECENT for t in words)
+    for head in (c for c in phrase.children if c.dep_ in ("pobj", "pcomp")):
+        near = [head] + [c for c in head.children if c.dep_ in ("amod", "compound", "nummod")]
+        of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+              if p.dep_ == "pobj"]
+        if of and not any(p.lower_ in _RECENT for p in of):
+            return False  # "the first day of the invasion", "the night of the coup"
+        if any(t.lower_ in _RECENT for t in near + of):
+            return True
+    return False
 
 
 def _a_year(phrase: Token) -> bool:
@@ -257,16 +294,16 @@ def _a_year(phrase: Token) -> bool:
 
 
 def ranked(verb: Token) -> bool:
-    """Whether ``verb``'s object or subject is ranked ("made its first visit since 2000", "the
-    largest attack since the war began"): a "since" then compares one act with the past; it
-    neither makes a span nor dates the act.
+    """Whether ``verb``'s object is ranked ("made its first visit since 2000", "launched the largest
+    attack since the war began"): a "since" then compares one act with the past; it neither makes
+    a span nor dates the act. Not its subject ("its closest allies have supplied it since 2022").
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> nlp = load_pipeline()
     >>> ranked(nlp("Putin made his first visit to Pyongyang since 2000.")[1])
     True
     """
-    for noun in (c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")):
+    for noun in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
         for t in (noun, *noun.children):
             if any(c.dep_ in ("amod", "advmod") and (c.tag_ in ("JJS", "RBS") or c.lower_ in _ORDINALS)
                    for c in t.children):
@@ -274,7 +311,7 @@ def ranked(verb: Token) -> bool:
     return False
 
 
-_ORDINALS = frozenset({"first", "second", "third", "last", "only"})
+_ORDINALS = frozenset({"first", "second", "third"})
 
 
 def _no_one(subject: Token) -> bool:
@@ -370,7 +407,9 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
     For a noun event ("held talks") pass the light verb, or the noun: both are checked by the
     caller.
     """
-    mode, _ = _own_mode(trigger)
+    mode, word = _own_mode(trigger)
+    if depth and word == _NO_OBJECT:
+        mode = "factual"  # "wasted no time in attacking", "gave no warning before firing": it was done
     if mode in ("factual", "future") and _estimated(trigger):
         return "hypothetical"  # "it is unlikely that Iran will attack": an estimate, whatever its tense
     if mode != "factual" or depth > 6:
@@ -456,7 +495,7 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         if _infinitive(trigger):
             return "future"
         if trigger.tag_ == "VBG" and trigger.i > head.i and not any(c.dep_ == "mark" for c in trigger.children) \
-                and mode_of(head, depth + 1) == "commentary":
+                and over_a_span(head) is not None:
             return "commentary"  # "has been fighting an insurgency, accusing the state of ...": the same span
         return "factual"
     up = mode_of(head, depth + 1)
