@@ -118,6 +118,14 @@ def test_a_states_adjective_on_its_proposal_or_decision_names_it(coder):
     assert coded(coder, "India rejected Pakistan's offer of talks.") == {("IND", "PAK", "12")}
 
 
+def test_a_state_or_organisation_named_before_its_request_or_proposal_names_it(coder):
+    """ "a U.S. request", "the EU proposal": a name in front of a noun of what is decided or asked
+    stands for its owner, as an adjective does; a name before another noun still names no one."""
+    assert coded(coder, "Yemen has rejected a U.S. request to interrogate detainees.") == {("YEM", "USA", "12")}
+    assert coded(coder, "Poland welcomed the EU proposal.") == {("POL", "IGOEUREEC", "05")}
+    assert coded(coder, "China criticized the Taiwan visit.") == {("CHN", None, "11")}
+
+
 def test_a_states_act_on_a_group_no_state_names_is_on_its_own(coder):
     """In a sentence naming one state, its forces' or government's act on protesters, civilians or
     insurgents is on that state's own; a curfew or a state of emergency is imposed on the state."""

@@ -636,19 +636,21 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
 
 
 def _stance_owners(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
-    """The state whose decision, proposal or claim a noun names, from that state's adjective: "a
-    French proposal", "the Chinese decision", "Russian aggression", as "France's proposal" (nouns of
-    ``data/coder/stance_nouns.json``). Only states named as themselves, and only when every other
-    word before the noun is no actor ("the EU-Russian plan" is no one's alone)."""
+    """The state whose decision, proposal or claim a noun names, from that state's adjective or
+    name: "a French proposal", "the Chinese decision", "Russian aggression", "a U.S. request", as
+    "France's proposal" (nouns of ``data/coder/stance_nouns.json``). Only states and international
+    organisations named as themselves ("the EU proposal"), and only when every other word before
+    the noun is no actor ("the EU-Russian plan" is no one's alone)."""
     if head.lemma_.lower() not in load_stance_nouns():
         return []
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
-    owners = [c for c in mods if c.dep_ == "amod" and c.i in by_token and not by_token[c.i].is_agent
+    owners = [c for c in mods if c.dep_ in ("amod", "compound") and c.i in by_token and not by_token[c.i].is_agent
               and isinstance(by_token[c.i].record, ActorRecord)]
     if len(owners) != 1 or any(c.i in by_token for c in mods if c is not owners[0]):
         return []
     actors = _phrase_actors(owners[0], by_token, day, spread=True)
-    return [a for a in actors if a.country is not None and a.code == a.country]
+    # "a French proposal", "a U.S. request", "a UN Security Council resolution"
+    return [a for a in actors if (a.country is not None and a.code == a.country) or a.code.startswith("IGO")]
 
 
 #: Verbs by which a vehicle carries people ("a convoy carrying Ukrainian soldiers").
