@@ -496,7 +496,7 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
             return "future"
         if trigger.tag_ == "VBG" and trigger.i > head.i and not any(c.dep_ == "mark" for c in trigger.children) \
                 and over_a_span(head) is not None:
-            return "commentary"  # "has been fighting an insurgency, accusing the state of ...": the same span
+            return "commentary"  # "have fought the army since 2019, accusing the state of ...": the same span
         return "factual"
     up = mode_of(head, depth + 1)
     if up == "commentary" and how == "conj" and trigger.tag_ != head.tag_:

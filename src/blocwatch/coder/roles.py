@@ -649,7 +649,7 @@ def _stance_owners(head: Token, by_token: dict[int, Mention], day: date | None) 
     if len(owners) != 1 or any(c.i in by_token for c in mods if c is not owners[0]):
         return []
     actors = _phrase_actors(owners[0], by_token, day, spread=True)
-    # "a French proposal", "a U.S. request", "a UN Security Council resolution"
+    # "a French proposal", "a U.S. request", "the EU proposal"
     return [a for a in actors if (a.country is not None and a.code == a.country) or a.code.startswith("IGO")]
 
 
