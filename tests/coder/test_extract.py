@@ -130,6 +130,39 @@ def test_a_noun_of_what_was_said_or_done_refers_to_its_doer(coder, text: str, ex
     assert expected in factual(coder, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an armed group of a state is not the state: Colombia condemns the rebels' attack
+    ("Separatist rebels bombed a railway line in Colombia on Monday. Colombia condemned the attack.",
+     ("COL", "COLREB", "11")),
+    # the document a clause describes names the act: the Parliament's resolution
+    ("The European Parliament passed a resolution condemning Iran. Iran rejected the resolution.",
+     ("IRN", "IGOEUREEC", "12")),
+    # a denial with no one named answers whoever accused the denier before
+    ("Ukraine accused Belarus of training Russian troops. Belarus denied involvement.", ("BLR", "UKR", "01")),
+    # "the rebels", "the rebel group": the armed group named before, with its state
+    ("Rebels in Sudan attacked a town on Monday. The government accused the rebel group of looting.",
+     ("SDNGOV", "SDNREB", "11")),
+])
+def test_a_reference_back_names_the_earlier_doer(coder, text: str, expected) -> None:
+    assert expected in factual(coder, text)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Belarus denied involvement.", "BLR"),  # no accusation before
+    ("Belarus denied involvement. Ukraine accused Belarus of training Russian troops.", "BLR"),  # only after
+    ("Pakistan tested a new missile on Monday. India tested its own missile on Friday.", "IND"),  # its own
+])
+def test_without_an_earlier_act_nothing_is_referred_to(coder, text: str, source: str) -> None:
+    found = {(s, t) for s, t, _ in factual(coder, text) if s == source}
+    assert found == {(source, None)}
+
+
+def test_the_rebels_are_the_last_named_armed_group(coder) -> None:
+    text = "Militants in Mali killed ten soldiers. Rebels in Sudan attacked a town. The rebels later withdrew."
+    assert ("SDNREB", None, "08") in factual(coder, text)
+    assert not any(s == "REB" for s, _, _ in factual(coder, text))
+
+
 @pytest.mark.parametrize(
     "text",
     [

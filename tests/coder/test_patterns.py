@@ -204,6 +204,7 @@ def test_raising_concerns_or_duties_imposes_no_sanction(coder, text: str) -> Non
 @pytest.mark.parametrize(("text", "expected"), [
     # what the verb names with its particle or object, not its bare sense
     ("Russia withdrew from the Council of Europe in 2022.", {("RUS", "IGOEURCOE", "161")}),
+    ("Niger left the African Union in 2023.", {("NER", "IGOAFR", "161")}),  # as withdrawing from it
     ("Kenyan police broke up a protest in Nairobi on Monday.", {("KENCOP", None, "175")}),
     ("Japan conferred its highest honor on the Indian prime minister.", {("JPN", "INDGOV", "051")}),
     ("The World Food Program distributed relief items to Malawian villagers.", {("IGOUNOWFP", "MWICVL", "073")}),
@@ -241,6 +242,9 @@ def test_joining_drills_is_cooperation_holding_them_alone_a_show_of_force(coder)
 
 def test_troops_leaving_an_organisation_s_mission_retreat(coder):
     assert coded(coder, "French troops withdrew from the UN mission in Mali.") == {("FRAMIL", "IGOUNO", "0874")}
+    # leaving a state is a journey, leaving a mission no break with the organisation
+    assert coded(coder, "The Kenyan president left Nairobi on Monday.") == {("KENGOV", "KEN", "040")}
+    assert not any(c == "161" for _, _, c in coded(coder, "French troops left the UN mission in Mali."))
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -23,8 +23,8 @@ from blocwatch.coder.events import Actor
 from blocwatch.coder.modality import REPORTING_VERBS
 from blocwatch.coder.vocabulary import WordEntry
 
-__all__ = ["ANY_ACT", "DEFINITE", "GROUP_WORDS", "HISTORY", "SAID", "DocumentContext", "Group", "ellipsis",
-           "possessives", "referred"]
+__all__ = ["ANY_ACT", "ARMED", "DEFINITE", "GROUP_WORDS", "HISTORY", "SAID", "DocumentContext", "Group", "ellipsis",
+           "accusers", "event_words", "possessives", "referred"]
 
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
 
@@ -38,6 +38,10 @@ ANY_ACT = {"decision", "move", "step", "action", "act", "announcement", "disclos
 SAID = {"allegation": "11", "accusation": "11", "charge": "11", "criticism": "11", "demand": "10",
         "request": "02", "appeal": "02", "plea": "02", "threat": "13", "warning": "13", "ultimatum": "13",
         "offer": "03", "proposal": "03", "pledge": "03", "promise": "03"}
+
+
+#: Sectors of armed groups a definite phrase may refer back to: "the rebels", "the insurgent group".
+ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
 
 
 GROUP_WORDS = {"countries", "nations", "sides", "leaders", "governments", "states", "neighbours", "neighbors",
@@ -65,8 +69,15 @@ class DocumentContext:
         self.korea = False
         self.surnames: dict[str, ActorRecord | None] = {}  # "Kim" -> Kim Jong Un; None if ambiguous
         self.acronyms: dict[str, ActorRecord] = {}  # "HNP" -> the Haitian National Police
-        # (trigger lemma, CAMEO root, sources) of the latest events, for "condemned the launch"
-        self.history: deque[tuple[str, str, list[Actor]]] = deque(maxlen=HISTORY)
+        # (words, CAMEO root, sources, targets) of the latest events, for "condemned the launch"
+        self.history: deque[tuple[frozenset[str], str, list[Actor], list[Actor]]] = deque(maxlen=HISTORY)
+        self.armed: dict[str, str] = {}  # "REB" -> "AFGREB": the armed group of a state named last
+
+    def note_armed(self, actors: Sequence[Actor]) -> None:
+        """Remember the armed groups of a state among an event's actors, for a later "the rebels"."""
+        for a in actors:
+            if a.country is not None and a.sector in ARMED:
+                self.armed[a.sector] = a.code
 
     def note_person(self, span: Span, record: ActorRecord) -> None:
         """Remember the parts of a person's name, for a later "Kim" or "Putin"."""
@@ -113,21 +124,41 @@ class DocumentContext:
         return tuple(self.records[c] for c in self.countries[-2:]) if len(self.countries) >= 2 else ()
 
 
+def event_words(trigger: Token) -> frozenset[str]:
+    """The words a later definite noun may name an event by: its trigger ("the launch" after
+    "launched"), the trigger's object, and the noun a trigger in a clause describes ("rejected the
+    resolution" after "passed a resolution criticising Pakistan").
+
+    Examples
+    --------
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The House passed a resolution criticising Pakistan.")
+    >>> sorted(event_words(doc[5]))
+    ['criticise', 'resolution']
+    """
+    words = {trigger.lemma_.lower()}
+    words.update(c.lemma_.lower() for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ == "NOUN":
+        words.add(trigger.head.lemma_.lower())
+    return frozenset(words)
+
+
 def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
              nouns: Mapping[str, WordEntry]) -> list[Actor]:
     """The doers of an earlier event the candidate's object refers to: "condemned [the launch]".
 
-    The object must be definite ("the", "this", "its") and name an event: the same word as an
-    earlier event's trigger, an event noun of the vocabulary (matched by CAMEO root), or a
+    The object must be definite ("the", "this", "its") and name an event: one of an earlier
+    event's words (:func:`event_words`), an event noun of the vocabulary (matched by CAMEO root), or a
     word for any act ("the decision", "the move"). The latest such event wins.
     """
     objects = [c for c in anchor.children if c.dep_ == "dobj"] + [
         p for c in anchor.children if c.dep_ == "prep" and c.lower_ in syntax.TARGET_PREPS
         for p in c.children if p.dep_ == "pobj"]
-    own = {a.code[:3] for a in sources}
     for obj in objects:
         if not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in obj.children):
             continue  # "the launch", "its decision", "Mhlanga's arrest": one the reader knows
+        if any(c.lower_ == "own" for c in obj.children):
+            continue  # "fired its own missiles": the doer's, not one told before
         lemma = obj.lemma_.lower()
         entry = nouns.get(lemma)
         roots = set()
@@ -135,13 +166,42 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
             roots = {c[:2] for c in [entry.default, *(p.code for p in entry.patterns)] if c}
         if lemma in SAID:
             roots.add(SAID[lemma])
-        for earlier_lemma, earlier_root, sources in reversed(context.history):
-            if earlier_lemma == lemma or earlier_root in roots or lemma in ANY_ACT:
-                doers = [a for a in sources if a.code[:3] not in own]
+        for words, earlier_root, earlier, _ in reversed(context.history):
+            if lemma in words or earlier_root in roots or lemma in ANY_ACT:
+                doers = [a for a in earlier if not _same_side(a, sources)]
                 if doers:
                     return doers
                 break
     return []
+
+
+def accusers(sources: Sequence[Actor], context: DocumentContext) -> list[Actor]:
+    """Whom a denial with no one named answers: the doers of the latest accusation (CAMEO 11)
+    made against the denier ("Pakistan accused the Taliban of harbouring militants. The Taliban
+    denied involvement."). None if no earlier accusation was aimed at it.
+
+    Examples
+    --------
+    >>> from blocwatch.coder.events import Actor
+    >>> context = DocumentContext()
+    >>> pak, afg = Actor("PAK", "PAK", None, "Pakistan"), Actor("AFGGOV", "AFG", "GOV", "the Taliban")
+    >>> context.history.append((frozenset({"accuse"}), "11", [pak], [afg]))
+    >>> [a.code for a in accusers([afg], context)]
+    ['PAK']
+    >>> accusers([pak], context)
+    []
+    """
+    for _, root, doers, targets in reversed(context.history):
+        if root == "11" and any(_same_side(t, sources) for t in targets):
+            return [a for a in doers if not _same_side(a, sources)]
+    return []
+
+
+def _same_side(doer: Actor, sources: Sequence[Actor]) -> bool:
+    """Whether an earlier doer is on the side of the referring sources: of the same state (or the
+    same kind of actor with no state), unless one of the two is an armed group and the other not.
+    Militants of Pakistan who attacked a train are not Pakistan, which condemns "the attack"."""
+    return any(doer.code[:3] == s.code[:3] and (doer.sector in ARMED) == (s.sector in ARMED) for s in sources)
 
 
 def possessives(sent: Span, mentions: list[Mention], context: DocumentContext,
@@ -226,6 +286,12 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
             extra.append(Mention(tok.i, tok.i + 1, context.acronyms[tok.text], tok.text))
             continue
         prev = tok.nbor(-1) if tok.i > sent.start else None
+        armed = agents.get(tok.i)
+        code = _armed_group(armed, prev, mentions, context) if armed is not None and armed.start == tok.i else None
+        if armed is not None and code is not None:  # "the rebels", "the insurgent group"
+            extra.append(Mention(armed.start, armed.end, ActorRecord((CodeSpan(code),), "context"), armed.text))
+            mentions = [m for m in mentions if m is not armed]
+            continue
         if (context.korea and tok.text in ("North", "South") and prev is not None and prev.lower_ == "the"
                 and (tok.i + 1 >= sent.end or tok.nbor(1).text not in ("Korea", "Korean", "Koreans"))):
             code = "PRK" if tok.text == "North" else "KOR"
@@ -239,3 +305,16 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
                 if tok.i in agents:  # "the two leaders": the group, not a leader of no state
                     mentions = [m for m in mentions if m is not agents[tok.i]]
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _armed_group(agent: Mention, prev: Token | None, mentions: Sequence[Mention],
+                 context: DocumentContext) -> str | None:
+    """The code of the armed group named before that a definite agent refers to ("the rebels", "the
+    insurgent group": the last one of its sector with a state), or None. Not when the phrase is
+    part of another name."""
+    code = agent.record.code  # type: ignore[union-attr]
+    if code not in context.armed or prev is None or prev.lower_ not in ("the", "these", "those"):
+        return None
+    if any(m.start < agent.start < m.end for m in mentions if m is not agent):
+        return None
+    return context.armed[code]

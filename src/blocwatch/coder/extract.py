@@ -244,8 +244,12 @@ class Extractor:
                 ev.targets = roles.protested_organs(ev.match.code, ev.sources, ev.targets, alone)
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns)
+                if not ev.targets and ev.sources and (ev.match.code or "")[:3] == "016":
+                    ev.targets = discourse.accusers(ev.sources, context)  # "The Taliban denied involvement."
                 if ev.mode == "factual" and ev.sources:
-                    context.history.append((ev.trigger.lemma_.lower(), (ev.match.code or "")[:2], ev.sources))
+                    context.history.append((discourse.event_words(ev.trigger), (ev.match.code or "")[:2], ev.sources,
+                                            ev.targets))
+                context.note_armed(ev.sources + ev.targets)
                 # a sentence with dates of its own is not told at the story's time ("in 2013, when
                 # rebels seized power"): its undated acts keep the report's day
                 out.extend(self._coded(ev, doc_id, where, published, url, offset,
@@ -552,6 +556,10 @@ class Extractor:
             # codes withdrawing from a coalition or a treaty (161); no retreat ("withdrew its troops
             # from the UN mission" has an object, and "French troops withdrew from the mission" a
             # military doer: both stay one)
+            match = replace(match, code="161", reverse=None)
+        elif (verb.lemma_.lower() == "leave" and match.rule.count(":") == 1 and targets
+              and all(t.code.startswith("IGO") for t in targets) and not any(a.sector in _TROOPS for a in sources)):
+            # "Niger left ECOWAS" is no journey (040) but leaving the organisation, as withdrawing from it
             match = replace(match, code="161", reverse=None)
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if (match.code == "110" and match.rule.count(":") == 1 and verb.lemma_.lower() in _ASSERTING and clauses

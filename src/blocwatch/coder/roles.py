@@ -664,8 +664,9 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
     if head.lemma_.lower() in _QUANTITY_HEADS:  # "hundreds of UN troops"
         inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj"]
-        if inner:
-            return _phrase_actors(inner[0], by_token, day, spread)
+        found = _phrase_actors(inner[0], by_token, day, spread) if inner else []
+        if found or (inner and head.i not in by_token):
+            return found  # but "accused the rebel group [of looting]" is the group itself
     # "a bus carrying Afghan refugees"; not "a Russian plane carrying ...", "a boat taking part in"
     if (head.lemma_.lower() in syntax.CARRIERS and head.i not in by_token
             and not any(c.i in by_token for c in head.children if c.dep_ in ("amod", "compound", "poss"))):
