@@ -407,7 +407,8 @@ def test_a_for_to_clause_is_not_done_and_is_asked_of_its_subject(coder) -> None:
     the army to leave": the army has not left (sentences of our own)."""
     assert {(s, t, c) for s, t, c, m in coded(coder, "The UN called for Kenya to keep the camps open.")
             if m == "factual"} == {("IGOUNO", "KEN", "020")}
-    assert modes_of_root(coder, "The opposition waited for the army to leave.", "04") == {"hypothetical"}
+    assert modes_of_root(coder, "The opposition waited for the army to withdraw from the capital.", "08") == {
+        "hypothetical"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -502,8 +503,8 @@ def test_a_participle_shares_the_span_of_its_verb(coder) -> None:
      ("POL", "SYRREF", "0333", "hypothetical"), ("DEU", "POL", "100", "factual")),
     ("Egypt lobbied Sudan to release the detained Egyptian soldiers.",
      ("SDN", "EGYMIL", "084", "hypothetical"), ("EGY", "SDN", "0253", "factual")),
-    ("The Malian junta instructed French troops to leave the country.",
-     ("FRAMIL", None, "040", "hypothetical"), None),
+    ("The Malian junta instructed Danish troops to withdraw from Mali.",
+     ("DNKMIL", "MLI", "0874", "hypothetical"), ("MLIGOV", "DNKMIL", "106", "factual")),
 ])
 def test_what_one_is_pressed_or_instructed_to_do_is_asked_not_done(coder, text, asked, asker) -> None:
     events = coded(coder, text)

@@ -240,6 +240,23 @@ def test_joining_drills_is_cooperation_holding_them_alone_a_show_of_force(coder)
     assert coded(coder, "Japanese troops held drills near Taiwan.") == {("JPNMIL", "TWN", "150")}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a journey to no state or party is no act between actors
+    ("Government troops arrived at the border crossing on Monday.", set()),
+    ("Foreign military helicopters landed near the village and left after an hour.", set()),
+    ("Dozens of detainees began arriving at the camp in March.", set()),
+    # one to a state is a visit
+    ("The prime minister travelled to Paris on Monday.", {("GOV", "FRA", "040")}),
+])
+def test_going_and_coming_need_a_state_or_party_reached(coder, text: str, expected) -> None:
+    assert coded(coder, text) == expected
+
+
+def test_forces_arriving_in_a_state_are_sent_to_it(coder) -> None:
+    found = coded(coder, "Russian troops arrived in Belarus on Sunday.")
+    assert {(s, t) for s, t, _ in found} == {("RUSMIL", "BLR")}
+
+
 def test_troops_leaving_an_organisation_s_mission_retreat(coder):
     assert coded(coder, "French troops withdrew from the UN mission in Mali.") == {("FRAMIL", "IGOUNO", "0874")}
     # leaving a state is a journey, leaving a mission no break with the organisation

@@ -95,6 +95,10 @@ _DYING = frozenset({"die", "perish"})
 #: Roots of force, whose purpose clause may name whom it is used on ("fired tear gas to disperse
 #: protesters", "shelled the town to drive out the rebels").
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+#: Verbs of going and coming, which PETRARCH-2 codes as a visit, a consultation or aid to the
+#: place reached: with no state or party there, they tell of a journey and no act between actors.
+_MOTION = frozenset({"arrive", "approach", "come", "go", "leave", "depart", "travel", "journey", "land",
+                     "return", "tour", "embark"})
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
 #: Words that make military drills a joint act, with partners unnamed ("held joint drills").
@@ -591,6 +595,13 @@ class Extractor:
             targets = roles.holders(verb, by_token, day) or targets
         if not targets and (match.code or "")[:2] == "01" and match.code != "010":  # "optimism about talks with China"
             targets = [a for a in roles.topic_actors(verb, by_token, day) if a.code not in {s.code for s in sources}]
+        if (not targets and len(sources) == 1 and verb.lemma_.lower() in _MOTION
+                and (match.code or "")[:2] in ("04", "07")):
+            # "Russian troops arrived in Belarus": the state they came to; "troops arrived at the site",
+            # "the helicopters left": a journey to no one
+            targets = roles.place_target(verb, by_token, day, sources)
+            if not targets:
+                return None
         tokens = [verb] + _phrases(source_heads + target_heads)
         actor = roles.is_actor(by_token, day)
         counterpart = any(c.dep_ == "prep" and c.lower_ in ("with", "between") and any(
