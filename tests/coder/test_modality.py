@@ -598,3 +598,27 @@ def test_a_first_visit_since_a_year_is_not_of_that_year(coder) -> None:
 ])
 def test_spans_and_denials_after_the_second_review(coder, text: str, root: str, mode: str) -> None:
     assert modes_of_root(coder, text, root) == {mode}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # a noun's that-clause: what is alleged or reported is claimed, what is demanded is asked
+    ("Seoul repeated its accusation that Pyongyang sent troops to Russia.", "07", "claimed"),
+    ("Moscow denied reports that its forces shelled the town.", "19", "claimed"),
+    ("Kyiv rejected claims that its troops crossed the border and attacked a village.", "19", "claimed"),
+    ("Iran repeated its demand that Britain release the tanker.", "08", "hypothetical"),
+    # other nouns leave the clause as it is
+    ("The news that Russia attacked the plant shocked Europe.", "19", "factual"),
+])
+def test_the_that_clause_of_an_allegation_or_a_demand(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}
+
+
+def test_a_report_of_a_plan_is_no_statement_of_intent(coder) -> None:
+    text = "British media report that Britain will cede the islands and pay Mauritius 100 million dollars a year."
+    assert not any(e.mode == "factual" for e in coder.code_text(text, DAY))
+
+
+def test_denying_a_report_of_an_attack_is_no_accusation(coder) -> None:
+    found = {(s, c) for s, _, c, m in coded(coder, "Moscow denied reports that its forces shelled the town.")
+             if m == "factual"}
+    assert found == {("RUS", "016")}

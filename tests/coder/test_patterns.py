@@ -241,6 +241,17 @@ def test_joining_drills_is_cooperation_holding_them_alone_a_show_of_force(coder)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # repeating a demand or an accusation makes it again, aimed at whom it names; repeating anything
+    # else is no act (PETRARCH-2's "repeat +", to repeat someone, needs someone)
+    ("Iran repeated its demand that Britain release the tanker.", {("IRN", "GBR", "100")}),
+    ("Seoul repeated its accusation that Pyongyang sent troops to Russia.", {("KOR", "PRK", "112")}),
+    ("The foreign minister repeated the question twice.", set()),
+])
+def test_repeating_what_was_asked_or_alleged(coder, text: str, expected) -> None:
+    assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a journey to no state or party is no act between actors
     ("Government troops arrived at the border crossing on Monday.", set()),
     ("Foreign military helicopters landed near the village and left after an hour.", set()),

@@ -549,9 +549,13 @@ class Extractor:
             targets = roles.pp_targets(verb, by_token, day, exclude=source_heads) or targets
         if not targets and match.target is None:
             targets = roles.pp_targets(verb, by_token, day, exclude=source_heads)
-        if not targets and (match.code or "")[:2] == "11":  # "alleged that Japan had sent spies": Japan is accused
-            targets = roles.actors_of([s for c in verb.children if c.dep_ == "ccomp" for s in syntax.subjects(c)],
-                                      by_token, day)
+        if not targets and (match.code or "")[:2] in ("10", "11"):
+            # "alleged that Japan had sent spies": Japan is accused; "repeated its demand that Kabul
+            # stop the militants": asked of Kabul
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"] + [
+                c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("ccomp", "acl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            targets = roles.actors_of([s for c in clauses for s in syntax.subjects(c)], by_token, day)
         if verb.lemma_.lower() in _EXPELLING:
             match = _expulsion(match, verb, sources, targets)
         if match.code == "0874" and targets and all(t.code.startswith("IGO") for t in targets) and not any(
@@ -787,8 +791,8 @@ class Extractor:
                     claims.setdefault(i, []).append(c)
         for cand in out:  # a claim that someone else did something hostile is an accusation
             code = cand.match.code or ""
-            if cand.mode != "factual" or not (code.startswith("11") or code.startswith("01")):
-                continue
+            if cand.mode != "factual" or not (code.startswith("11") or code.startswith("01")) or code == "016":
+                continue  # "denied reports that its forces shelled the town" is a denial, no accusation
             alleged = [c for c in claims.get(cand.trigger.i, [])
                        if {a.code for a in c.sources}.isdisjoint({a.code for a in cand.sources})]
             if alleged:

@@ -36,10 +36,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "COMMITMENT_HEADS", "FUTURE_HEADS", "HABITUAL_ADV",
-           "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "QUOTES", "REPORTING_VERBS", "WISHING", "condition_spans",
-           "conditioned", "for_to_clause", "in_question", "mode_of", "on_condition", "over_a_span", "question_spans",
-           "ranked", "tally"]
+__all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "CLAIM_NOUNS", "COMMITMENT_HEADS", "FUTURE_HEADS",
+           "HABITUAL_ADV", "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "QUOTES", "REPORTING_VERBS", "REQUEST_NOUNS",
+           "WISHING", "condition_spans", "conditioned", "for_to_clause", "in_question", "mode_of", "noun_clause_mode",
+           "on_condition", "over_a_span", "question_spans", "ranked", "tally"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -72,6 +72,13 @@ _REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal",
 #: Of those, the ones whose that-clause or quotation is an assertion ("told reporters that Russia
 #: attacked", "warned that the dam had burst"), unlike "insisted that Russia withdraw".
 _TELLING = frozenset({"tell", "warn"})
+#: Nouns whose that-clause is alleged or believed, not reported as fact ("the accusation that
+#: Pyongyang sent troops", "denied reports that its forces shelled the town").
+CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report", "rumor", "rumour",
+                         "suspicion", "assertion", "belief", "suggestion", "speculation", "assessment"})
+#: Nouns whose that-clause is asked for, not done ("its demand that Britain release the tanker").
+REQUEST_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "order", "ultimatum", "insistence",
+                           "proposal", "condition", "requirement", "recommendation"})
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "stop", "halt", "cease", "avoid", "refrain"}
 #: Verbs that keep someone *from* doing something: what they prevent is not done ("barred girls from
 #: attending school", "prevented the ships from entering the port").
@@ -336,6 +343,26 @@ def for_to_clause(clause: Token) -> bool:
     return ("mark", "for") in kids and ("aux", "to") in kids and any(c.dep_ == "nsubj" for c in clause.children)
 
 
+def noun_clause_mode(token: Token) -> str | None:
+    """The mode a noun gives the that-clause ``token`` heads (or a clause joined to one):
+    ``claimed`` for an allegation or a report ("the accusation that Pyongyang sent troops", "denied
+    reports that its forces shelled the town"), ``hypothetical`` for a demand ("its demand that
+    Britain release the tanker"); None for any other noun ("the news that ...") or no such clause.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Seoul repeated its accusation that Pyongyang sent troops to Russia.")
+    >>> noun_clause_mode(doc[6])
+    'claimed'
+    """
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head
+    if token.dep_ not in ("acl", "ccomp") or token.head.pos_ != "NOUN" or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return None
+    noun = token.head.lemma_.lower()
+    return "claimed" if noun in CLAIM_NOUNS else "hypothetical" if noun in REQUEST_NOUNS else None
+
+
 def _governor(token: Token) -> tuple[Token, str] | None:
     """The verb (or adjective) that governs ``token``'s clause, and how ("called for Kenya to keep"
     as "urged Kenya to keep": a complement)."""
@@ -418,6 +445,9 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         return "hypothetical"  # "permission to help Israel", "an ultimatum to halt attacks"
     if for_to_clause(trigger):
         return "hypothetical"  # "called for Kenya to keep the camps open", "waited for the army to leave"
+    alleged = noun_clause_mode(trigger)
+    if alleged is not None:
+        return alleged
     gov = _governor(trigger)
     if gov is None:
         return "factual"

@@ -24,6 +24,7 @@ from blocwatch.coder.modality import (
     REPORTING_VERBS,
     WISHING,
     for_to_clause,
+    noun_clause_mode,
 )
 from blocwatch.coder.syntax import governor_of, passive, prep_controller
 from blocwatch.coder.vocabulary import singular
@@ -146,6 +147,8 @@ def stating(anchor: Token, gov: Token | None) -> tuple[Token, Token | None]:
 def stated_intent(anchor: Token, gov: Token | None) -> bool:
     """Whether a future event is one its actor states it will do ("will visit", "vowed to strike"),
     rather than one others expect or the actor merely wants (the clause that states it: :func:`stating`)."""
+    if noun_clause_mode(anchor) is not None:
+        return False  # "media report that Britain will cede the islands": reported of it, not its word
     anchor, gov = stating(anchor, gov)
     if anchor.dep_ == "advcl":  # a purpose ("to discuss") is not a statement of intent, unless the
         # parser set a commitment's complement apart ("threatened on Sunday to expel")

@@ -150,6 +150,8 @@ class Pattern:
     reverse: str | None
     pre: tuple[Term, ...]
     post: tuple[Term, ...]
+    #: a pattern of nothing but the target ("* +"): the verb's object must name an actor
+    actor_object: bool = False
 
     @property
     def weight(self) -> int:
@@ -357,7 +359,7 @@ class Vocabulary:
                     plain = [t for t in post if not _partitive(t) and t.i not in when and not _hyphened(t)]
                 words = plain
             ok, target = _match_terms(pattern.post, trigger, post, is_actor, words=words)
-            if not ok:
+            if not ok or (pattern.actor_object and not any(c.dep_ == "dobj" and is_actor(c) for c in trigger.children)):
                 continue
             ok_pre, _ = _match_terms(pattern.pre, trigger, pre, is_actor)
             if not ok_pre:
@@ -383,7 +385,8 @@ def _add_block(index: dict[str, WordEntry], block: Mapping[str, Any], parser: _P
     patterns = []
     for n, (text, code, reverse) in enumerate(block.get("patterns", [])):
         pre, post = parser.parse(text)
-        patterns.append(Pattern(f"{source}:{name}:{n + 1}", text, code, reverse, pre, post))
+        bare = not pre and not post and "+" in text  # "repeat * +": to repeat someone, not anything
+        patterns.append(Pattern(f"{source}:{name}:{n + 1}", text, code, reverse, pre, post, bare))
     for verb, code in block.get("verbs", {}).items():
         words = verb.split()
         head = words[0]
