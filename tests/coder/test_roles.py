@@ -330,3 +330,14 @@ def test_is_in_capitals_is_the_islamic_state_but_not_in_a_headline(coder):
 def test_a_place_where_they_meet_is_no_party(coder):
     assert coded(coder, "Sudanese and Chadian officials met at the African Union headquarters in Addis Ababa.") \
         == {("SDNGOV", "TCDGOV", "04"), ("TCDGOV", "SDNGOV", "04")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one helped, whom the parser makes the subject of a bare infinitive, and the date on it
+    ("India helped Mauritius build an airstrip last year.", {("IND", "MUS", "07", date(2023, 1, 1))}),
+    ("The United States helped Ukraine repel the offensive in 2022.", {("USA", "UKR", "07", date(2022, 1, 1))}),
+])
+def test_whom_a_state_helps_do_something_is_helped_then(coder, text: str, expected) -> None:
+    found = {(e.source.code, e.target.code if e.target else None, e.cameo[:2], e.date)
+             for e in coder.code_text(text, DAY) if e.mode == "factual" and e.cameo.startswith("07")}
+    assert found == expected

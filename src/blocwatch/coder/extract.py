@@ -95,6 +95,8 @@ _DYING = frozenset({"die", "perish"})
 #: Roots of force, whose purpose clause may name whom it is used on ("fired tear gas to disperse
 #: protesters", "shelled the town to drive out the rebels").
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+#: Verbs done in doing what their infinitive says: a date on the infinitive dates them too.
+_IMPLICATIVE = frozenset({"help", "force", "compel"})
 #: Verbs of going and coming, which PETRARCH-2 codes as a visit, a consultation or aid to the
 #: place reached: with no state or party there, they tell of a journey and no act between actors.
 _MOTION = frozenset({"arrive", "approach", "come", "go", "leave", "depart", "travel", "journey", "land",
@@ -323,6 +325,8 @@ class Extractor:
         if published is None:
             return None
         anchors = {cand.trigger.i, cand.anchor.i}
+        if cand.anchor.lemma_.lower() in _IMPLICATIVE:  # "helped Mauritius build an airstrip [last year]"
+            anchors |= {c.i for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB"}
         future = cand.mode == "future"
         when_head = when_clause_date(cand.anchor)
         first = min(dates, key=lambda e: e.start) if dates else None  # a date before counts "later" from itself
@@ -529,6 +533,12 @@ class Extractor:
                 light = verb.lemma_.lower() in syntax.LIGHT_VERBS
                 target_heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
                                 and not (light and c.lemma_.lower() in self.vocabulary.nouns)]
+                if not target_heads and verb.lemma_.lower() == "help":
+                    # "helped Mauritius build an airstrip": the parser makes the one helped the subject
+                    # of a bare infinitive
+                    target_heads = [s for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+                                    and not any(m.dep_ == "mark" for m in c.children)
+                                    for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
         # "21 passengers died in the attack by the BLA": who dies is its victim, and the doer is who
         # caused it; with no one named, no event (unless a pattern names a fight they died in)
         dying = verb.lemma_.lower() in _DYING and match.rule.count(":") == 1
