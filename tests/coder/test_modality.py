@@ -622,3 +622,8 @@ def test_denying_a_report_of_an_attack_is_no_accusation(coder) -> None:
     found = {(s, c) for s, _, c, m in coded(coder, "Moscow denied reports that its forces shelled the town.")
              if m == "factual"}
     assert found == {("RUS", "016")}
+
+
+def test_what_is_suggested_or_proposed_is_not_done(coder) -> None:
+    assert modes_of_root(coder, "Egypt proposed holding talks with Ethiopia in Cairo.", "04") == {"future"}
+    assert modes_of_root(coder, "France suggested holding a summit on Ukraine.", "04") == {"hypothetical"}

@@ -251,6 +251,18 @@ def test_repeating_what_was_asked_or_alleged(coder, text: str, expected) -> None
     assert coded(coder, text) == expected
 
 
+@pytest.mark.parametrize(("text", "appeal"), [
+    # a suggestion of what is or was is a view, not an appeal
+    ("The minister suggested his rival needed a long holiday.", False),
+    ("The envoy suggested that senior generals must have given the orders.", False),
+    ("The report suggests that Iran has enriched uranium to 60 percent.", False),
+    # one of what should be done is
+    ("Turkey suggested that the two sides hold talks in Istanbul.", True),
+])
+def test_suggesting_a_view_is_no_appeal(coder, text: str, appeal: bool) -> None:
+    assert any(c.startswith("02") for _, _, c in coded(coder, text)) is appeal
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a journey to no state or party is no act between actors
     ("Government troops arrived at the border crossing on Monday.", set()),

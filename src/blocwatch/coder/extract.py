@@ -95,6 +95,21 @@ _DYING = frozenset({"die", "perish"})
 #: Roots of force, whose purpose clause may name whom it is used on ("fired tear gas to disperse
 #: protesters", "shelled the town to drive out the rebels").
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+#: Verbs that propose what should be done, or put forward a view of what is.
+_SUGGESTING = frozenset({"suggest", "hint"})
+
+
+def _asserted(clause: Token) -> bool:
+    """Whether a that-clause states what is or was ("needed treatment", "must have given the
+    orders", "could still be sung"), not what should be done ("hold talks", "should withdraw")."""
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("should", "shall") for a in aux):
+        return False
+    if any(a.lower_ in ("could", "might", "may", "must", "would", "will") for a in aux):
+        return True
+    return clause.tag_ in ("VBD", "VBZ") or any(a.tag_ in ("VBD", "VBZ") for a in aux)
+
+
 #: Verbs done in doing what their infinitive says: a date on the infinitive dates them too.
 _IMPLICATIVE = frozenset({"help", "force", "compel"})
 #: Verbs of going and coming, which PETRARCH-2 codes as a visit, a consultation or aid to the
@@ -580,6 +595,10 @@ class Extractor:
             # "Niger left ECOWAS" is no journey (040) but leaving the organisation, as withdrawing from it
             match = replace(match, code="161", reverse=None)
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if verb.lemma_.lower() in _SUGGESTING and match.rule.count(":") == 1 and any(_asserted(c) for c in clauses):
+            # "suggested Macron needed treatment", "that senior officials must have given the orders":
+            # a view put forward, not a proposal of what someone should do
+            match = replace(match, code="010", reverse=None)
         if (match.code == "110" and match.rule.count(":") == 1 and verb.lemma_.lower() in _ASSERTING and clauses
                 and not roles.actors_of([s for c in clauses for s in syntax.subjects(c)], by_token, published)):
             # "Mogadishu argues its border should be extended": a claim stated, not disapproval; not

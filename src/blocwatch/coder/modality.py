@@ -68,7 +68,8 @@ CLAIM_HEADS = {"accuse", "allege", "claim", "charge", "blame", "deny", "suspect"
 BELIEF_HEADS = {"believe", "think", "assume", "presume", "suppose", "reckon", "guess", "speculate", "feel"}
 _REQUEST_HEADS = {"urge", "ask", "call", "demand", "press", "request", "appeal", "encourage", "invite",
                   "push", "advise", "warn", "want", "wish", "insist", "order", "tell", "instruct", "command",
-                  "direct", "pressure", "lobby", "beg", "implore", "plead", "exhort"}
+                  "direct", "pressure", "lobby", "beg", "implore", "plead", "exhort", "suggest", "propose",
+                  "recommend", "advocate"}
 #: Of those, the ones whose that-clause or quotation is an assertion ("told reporters that Russia
 #: attacked", "warned that the dam had burst"), unlike "insisted that Russia withdraw".
 _TELLING = frozenset({"tell", "warn"})
