@@ -268,6 +268,7 @@ def test_suggesting_a_view_is_no_appeal(coder, text: str, appeal: bool) -> None:
     ("Government troops arrived at the border crossing on Monday.", set()),
     ("Foreign military helicopters landed near the village and left after an hour.", set()),
     ("Dozens of detainees began arriving at the camp in March.", set()),
+    ("Pakistani police departed Quetta on Tuesday.", set()),  # at home
     # one to a state is a visit
     ("The prime minister travelled to Paris on Monday.", {("GOV", "FRA", "040")}),
 ])
@@ -282,8 +283,8 @@ def test_forces_arriving_in_a_state_are_sent_to_it(coder) -> None:
 
 def test_troops_leaving_an_organisation_s_mission_retreat(coder):
     assert coded(coder, "French troops withdrew from the UN mission in Mali.") == {("FRAMIL", "IGOUNO", "0874")}
-    # leaving a state is a journey, leaving a mission no break with the organisation
-    assert coded(coder, "The Kenyan president left Nairobi on Monday.") == {("KENGOV", "KEN", "040")}
+    # leaving one's own capital is a journey at home, leaving a mission no break with the organisation
+    assert coded(coder, "The Kenyan president left Nairobi on Monday.") == set()
     assert not any(c == "161" for _, _, c in coded(coder, "French troops left the UN mission in Mali."))
 
 

@@ -628,11 +628,12 @@ class Extractor:
             targets = roles.holders(verb, by_token, day) or targets
         if not targets and (match.code or "")[:2] == "01" and match.code != "010":  # "optimism about talks with China"
             targets = [a for a in roles.topic_actors(verb, by_token, day) if a.code not in {s.code for s in sources}]
-        if (not targets and len(sources) == 1 and verb.lemma_.lower() in _MOTION
-                and (match.code or "")[:2] in ("04", "07")):
+        if len(sources) == 1 and verb.lemma_.lower() in _MOTION and (match.code or "")[:2] in ("04", "07"):
             # "Russian troops arrived in Belarus": the state they came to; "troops arrived at the site",
-            # "the helicopters left": a journey to no one
-            targets = roles.place_target(verb, by_token, day, sources)
+            # "the helicopters left": a journey to no one; "Pakistani police departed Quetta": at home
+            def abroad(found: list[Actor]) -> list[Actor]:
+                return [t for t in found if not (t.sector is None and t.country == sources[0].country)]
+            targets = abroad(targets) or abroad(roles.place_target(verb, by_token, day, sources))
             if not targets:
                 return None
         tokens = [verb] + _phrases(source_heads + target_heads)
