@@ -341,3 +341,14 @@ def test_whom_a_state_helps_do_something_is_helped_then(coder, text: str, expect
     found = {(e.source.code, e.target.code if e.target else None, e.cameo[:2], e.date)
              for e in coder.code_text(text, DAY) if e.mode == "factual" and e.cameo.startswith("07")}
     assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the forces a state moves are what it moves, not whom it acts on, with no place named too
+    "Mexico sent 10,000 troops to the border on Monday.",
+    "Britain withdrew its troops from the region.",
+    "Mexico deployed soldiers along the border.",
+])
+def test_forces_a_state_moves_are_not_its_target(coder, text: str) -> None:
+    targets = {t for _, t, _ in coded(coder, text)}
+    assert targets == {None}

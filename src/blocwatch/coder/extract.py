@@ -112,6 +112,9 @@ def _asserted(clause: Token) -> bool:
 
 #: Verbs done in doing what their infinitive says: a date on the infinitive dates them too.
 _IMPLICATIVE = frozenset({"help", "force", "compel"})
+#: Verbs by which a state moves its own forces: the forces are what is moved, never the target.
+_MOVING_FORCES = frozenset({"send", "dispatch", "despatch", "deploy", "redeploy", "withdraw", "pull", "move",
+                            "station", "mobilize", "mobilise", "amass", "mass", "airlift"})
 #: Verbs of going and coming, which PETRARCH-2 codes as a visit, a consultation or aid to the
 #: place reached: with no state or party there, they tell of a journey and no act between actors.
 _MOTION = frozenset({"arrive", "approach", "come", "go", "leave", "depart", "travel", "journey", "land",
@@ -570,8 +573,10 @@ class Extractor:
         if targets and match.target is None and not passive and all(
                 roles.bare_sector(a) or (a.code[:3] in own and a.code not in codes) for a in targets):
             # "sent troops to Liberia", "withdrew its troops from Ukraine": the troops are what is
-            # sent or withdrawn, not whom it is done to
-            targets = roles.pp_targets(verb, by_token, day, exclude=source_heads) or targets
+            # sent or withdrawn, not whom it is done to, even with no place named ("sent troops to
+            # the border", "withdrew its troops")
+            moved = verb.lemma_.lower() in _MOVING_FORCES and all(a.sector in _TROOPS for a in targets)
+            targets = roles.pp_targets(verb, by_token, day, exclude=source_heads) or ([] if moved else targets)
         if not targets and match.target is None:
             targets = roles.pp_targets(verb, by_token, day, exclude=source_heads)
         if not targets and (match.code or "")[:2] in ("10", "11"):
