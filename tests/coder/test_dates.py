@@ -96,6 +96,19 @@ def test_sentence_date_on_the_event(coder) -> None:
     assert {(e.date, e.date_precision, e.date_text) for e in events} == {(date(2024, 5, 28), "day", "28 May")}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act hours after (or shortly before) a dated one is of its day
+    ("Militants seized the Jaffar Express hours after it left Quetta on Tuesday.", (date(2024, 7, 16), "day")),
+    ("Israel struck Rafah shortly after the talks collapsed on Monday.", (date(2024, 7, 15), "day")),
+    # weeks after is not
+    ("Russia attacked Kharkiv weeks after the offensive began in May.", (date(2024, 7, 17), "reported")),
+])
+def test_an_act_hours_after_a_dated_one_is_of_its_day(coder, text: str, expected) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 7, 17)) if e.mode == "factual"]  # a Wednesday
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {expected}
+
+
 def test_undated_event_gets_the_publication_date_flagged_reported(coder) -> None:
     events = coder.code_text("North Korea fired ballistic missiles into the sea.", date(2024, 7, 15))
     assert events

@@ -157,6 +157,24 @@ def test_without_an_earlier_act_nothing_is_referred_to(coder, text: str, source:
     assert found == {(source, None)}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reaction's own object ("protested the launch") names no new act: the launch stays the North's
+    ("North Korea launched a missile on Monday. Japan protested the launch. South Korea condemned the launch.",
+     ("KOR", "PRK", "11")),
+    ("Russia held drills near the Polish border. The United States criticised the drills. Japan also criticised "
+     "the drills.", ("JPN", "RUS", "11")),
+    # "the rebels" in a place named in their sentence are that place's, not the last named
+    ("Houthi rebels attacked a ship on Monday. In Sudan, the rebels seized a town in Darfur.", ("SDNREB", "SDN", "19")),
+])
+def test_a_reference_back_skips_reactions_and_other_places(coder, text: str, expected) -> None:
+    assert expected in factual(coder, text)
+
+
+def test_a_denial_of_another_matter_answers_no_accusation(coder) -> None:
+    text = "Ukraine accused Belarus of massing troops on the border. Belarus denied reports that its president was ill."
+    assert ("BLR", None, "01") in factual(coder, text)
+
+
 def test_the_rebels_are_the_last_named_armed_group(coder) -> None:
     text = "Militants in Mali killed ten soldiers. Rebels in Sudan attacked a town. The rebels later withdrew."
     assert ("SDNREB", None, "08") in factual(coder, text)
@@ -811,14 +829,16 @@ def test_what_an_act_leaves_behind_is_no_departure(coder, text):
     assert not [e for e in coder.code_text(text, DAY) if e.rule.startswith("petrarch2:leave")]
 
 
-@pytest.mark.parametrize("text", [
-    "The Iraqi foreign minister left Tehran without an agreement.",
-    "Canada left Afghanistan without its allies.",
-    "Syrian troops left Lebanon in 2005.",
-    "The Japanese envoy flew home on Friday, leaving Seoul without a fisheries deal.",  # a departure's outcome
+@pytest.mark.parametrize(("text", "withdrawal"), [
+    # a state or its forces leaving another state withdraw from it; a visitor's departure is no act
+    ("Canada left Afghanistan without its allies.", True),
+    ("Syrian troops left Lebanon in 2005.", True),
+    ("The Iraqi foreign minister left Tehran without an agreement.", False),
+    ("The Japanese envoy flew home on Friday, leaving Seoul without a fisheries deal.", False),
 ])
-def test_a_departure_keeps_its_leave(coder, text):
-    assert [e for e in coder.code_text(text, DAY) if e.rule.startswith("petrarch2:leave") and e.mode == "factual"]
+def test_a_departure_is_a_withdrawal_or_no_act(coder, text, withdrawal):
+    left = [e.cameo for e in coder.code_text(text, DAY) if e.rule.startswith("petrarch2:leave") and e.mode == "factual"]
+    assert left == (["0874"] if withdrawal else [])
 
 
 def test_a_word_inside_a_hyphened_modifier_is_no_word_of_a_pattern(coder):

@@ -627,3 +627,18 @@ def test_denying_a_report_of_an_attack_is_no_accusation(coder) -> None:
 def test_what_is_suggested_or_proposed_is_not_done(coder) -> None:
     assert modes_of_root(coder, "Egypt proposed holding talks with Ethiopia in Cairo.", "04") == {"future"}
     assert modes_of_root(coder, "France suggested holding a summit on Ukraine.", "04") == {"hypothetical"}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # a view suggested of what was done is alleged; a report confirmed is fact
+    ("The White House suggested that Russia had shelled the power plant.", "19", "claimed"),
+    ("Ukraine confirmed reports that Russian forces had captured the village.", "19", "factual"),
+])
+def test_a_view_suggested_is_claimed_a_report_confirmed_is_fact(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}
+
+
+def test_an_infinitive_relative_clause_is_not_done(coder) -> None:
+    # "a way to get X to leave": a purpose, whether the parser hangs it as a relative clause or not
+    text = "Analysts say the junta staged the protests as a way to get France to leave Mali."
+    assert not any(e.mode == "factual" and e.source.code == "FRA" for e in coder.code_text(text, DAY))

@@ -256,8 +256,9 @@ def test_repeating_what_was_asked_or_alleged(coder, text: str, expected) -> None
     ("The minister suggested his rival needed a long holiday.", False),
     ("The envoy suggested that senior generals must have given the orders.", False),
     ("The report suggests that Iran has enriched uranium to 60 percent.", False),
-    # one of what should be done is
+    # one of what should be done, or could be, is
     ("Turkey suggested that the two sides hold talks in Istanbul.", True),
+    ("Qatar suggested to Israel and Hamas that they could meet in Cairo.", True),
 ])
 def test_suggesting_a_view_is_no_appeal(coder, text: str, appeal: bool) -> None:
     assert any(c.startswith("02") for _, _, c in coded(coder, text)) is appeal
@@ -273,6 +274,17 @@ def test_suggesting_a_view_is_no_appeal(coder, text: str, appeal: bool) -> None:
     ("The prime minister travelled to Paris on Monday.", {("GOV", "FRA", "040")}),
 ])
 def test_going_and_coming_need_a_state_or_party_reached(coder, text: str, expected) -> None:
+    assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # leaving a place ends a visit told before; troops of a state leaving another withdraw from it
+    ("Putin left Pyongyang on Thursday.", set()),
+    ("French troops left Niger in December.", {("FRAMIL", "NER", "0874")}),
+    # a departure asked for stays, for the expulsion it makes
+    ("Poland ordered two Belarusian diplomats to leave the country.", {("POL", "BLRGOV", "161")}),
+])
+def test_leaving_is_no_visit(coder, text: str, expected) -> None:
     assert coded(coder, text) == expected
 
 

@@ -336,6 +336,8 @@ def test_a_place_where_they_meet_is_no_party(coder):
     # the one helped, whom the parser makes the subject of a bare infinitive, and the date on it
     ("India helped Mauritius build an airstrip last year.", {("IND", "MUS", "07", date(2023, 1, 1))}),
     ("The United States helped Ukraine repel the offensive in 2022.", {("USA", "UKR", "07", date(2022, 1, 1))}),
+    ("Russia helped Iran and Syria evade sanctions in 2019.",
+     {("RUS", "IRN", "07", date(2019, 1, 1)), ("RUS", "SYR", "07", date(2019, 1, 1))}),
 ])
 def test_whom_a_state_helps_do_something_is_helped_then(coder, text: str, expected) -> None:
     found = {(e.source.code, e.target.code if e.target else None, e.cameo[:2], e.date)

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from blocwatch.data import read_json
 
 __all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "later", "narrative", "occasion", "occasions",
-           "parts", "reference", "reported", "resolve", "told_when_said", "when_clause_date"]
+           "parts", "reference", "reported", "resolve", "same_day_clauses", "told_when_said", "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -204,6 +204,30 @@ def when_clause_date(verb: Token) -> Token | None:
             and any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)):
         return verb.head
     return None
+
+
+#: Words that put an act within the same day as the clause it is "after" or "before".
+_SOON = frozenset({"hour", "minute", "moment", "shortly", "soon", "just", "immediately"})
+
+
+def same_day_clauses(verb: Token) -> list[Token]:
+    """The clauses an act is told to follow or precede within hours: "took over the train [hours
+    after it left Quetta on Tuesday]", "shortly before [the summit opened on Monday]". A date on
+    such a clause dates the act to the same day.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Militants seized the Jaffar Express hours after it left Quetta on Tuesday.")
+    >>> [c.text for c in same_day_clauses(doc[1])]
+    ['left']
+    """
+    out = []
+    for c in verb.children:
+        if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("after", "before") for m in c.children):
+            continue
+        near = [x for x in (*verb.children, *c.children) if x.dep_ in ("npadvmod", "advmod") and x.i < c.i]
+        if any(x.lemma_.lower() in _SOON for x in near):
+            out.append(c)
+    return out
 
 
 #: Auxiliaries of the progressive, present or past ("is cutting", "were preparing").

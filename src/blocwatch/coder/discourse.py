@@ -23,8 +23,8 @@ from blocwatch.coder.events import Actor
 from blocwatch.coder.modality import REPORTING_VERBS
 from blocwatch.coder.vocabulary import WordEntry
 
-__all__ = ["ANY_ACT", "ARMED", "DEFINITE", "GROUP_WORDS", "HISTORY", "SAID", "DocumentContext", "Group", "ellipsis",
-           "accusers", "event_words", "possessives", "referred"]
+__all__ = ["ANY_ACT", "ARMED", "DEFINITE", "DENIED", "GROUP_WORDS", "HISTORY", "SAID", "DocumentContext", "Group",
+           "accusers", "answers_accusation", "ellipsis", "event_words", "possessives", "referred"]
 
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
 
@@ -137,10 +137,16 @@ def event_words(trigger: Token) -> frozenset[str]:
     ['criticise', 'resolution']
     """
     words = {trigger.lemma_.lower()}
-    words.update(c.lemma_.lower() for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
-    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ == "NOUN":
+    words.update(c.lemma_.lower() for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and not _known(c))
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ == "NOUN" and not _known(trigger.head):
         words.add(trigger.head.lemma_.lower())
     return frozenset(words)
+
+
+def _known(noun: Token) -> bool:
+    """Whether a noun is one the reader knows ("the attack", "its decision"): an object that refers
+    back itself names no new act ("Japan protested the launch" is no launch of Japan's)."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
 
 
 def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
@@ -155,7 +161,7 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
         p for c in anchor.children if c.dep_ == "prep" and c.lower_ in syntax.TARGET_PREPS
         for p in c.children if p.dep_ == "pobj"]
     for obj in objects:
-        if not any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in obj.children):
+        if not _known(obj):
             continue  # "the launch", "its decision", "Mhlanga's arrest": one the reader knows
         if any(c.lower_ == "own" for c in obj.children):
             continue  # "fired its own missiles": the doer's, not one told before
@@ -173,6 +179,36 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
                     return doers
                 break
     return []
+
+
+#: What a denial that answers an accusation denies ("denied involvement", "rejected the charges").
+DENIED = frozenset({"involvement", "responsibility", "role", "part", "wrongdoing", "accusation", "allegation",
+                    "charge", "claim", "link", "connection", "report", "blame"})
+
+
+def answers_accusation(verb: Token) -> bool:
+    """Whether a denial answers an accusation told before: it denies nothing else than involvement,
+    responsibility, a charge or a report ("The Taliban denied involvement", "denied the charges"),
+    not a matter of its own ("denied reports that the president was ill", "denied involvement in a
+    separate attack").
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> answers_accusation(nlp("Belarus denied involvement.")[1])
+    True
+    >>> answers_accusation(nlp("Belarus denied involvement in a separate attack.")[1])
+    False
+    """
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+    for obj in objects:
+        if obj.lemma_.lower() not in DENIED:
+            return False
+        for c in obj.children:
+            if c.dep_ in ("acl", "ccomp", "relcl"):
+                return False  # "reports that the president was ill"
+            if c.dep_ == "prep" and any(p.dep_ == "pobj" and not _known(p) for p in c.children):
+                return False  # "involvement in a separate attack"; not "in the attack"
+    return True
 
 
 def accusers(sources: Sequence[Actor], context: DocumentContext) -> list[Actor]:
@@ -317,4 +353,19 @@ def _armed_group(agent: Mention, prev: Token | None, mentions: Sequence[Mention]
         return None
     if any(m.start < agent.start < m.end for m in mentions if m is not agent):
         return None
-    return context.armed[code]
+    known = context.armed[code]
+    doc = prev.doc
+    for m in mentions:
+        state = m.record.code_on(None) if isinstance(m.record, ActorRecord) else None
+        if not state or not split_code(state)[0] or state[:3] == known[:3]:
+            continue
+        tok = doc[m.end - 1]
+        while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in _WHERE:
+            return None  # "In eastern Congo, the rebels captured ...": other rebels than those named before
+    return known
+
+
+#: Prepositions of where something happens ("in Sudan, the rebels seized a town").
+_WHERE = frozenset({"in", "inside", "across", "throughout", "near", "around"})

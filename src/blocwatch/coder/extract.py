@@ -35,6 +35,7 @@ from blocwatch.coder.dates import (
     reference,
     reported,
     resolve,
+    same_day_clauses,
     told_when_said,
     when_clause_date,
 )
@@ -48,6 +49,8 @@ from blocwatch.coder.modality import (
     FUTURE_HEADS,
     PLANNING_HEADS,
     REPORTING_VERBS,
+    SUGGESTING,
+    asserted_clause,
     condition_spans,
     conditioned,
     for_to_clause,
@@ -95,21 +98,8 @@ _DYING = frozenset({"die", "perish"})
 #: Roots of force, whose purpose clause may name whom it is used on ("fired tear gas to disperse
 #: protesters", "shelled the town to drive out the rebels").
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
-#: Verbs that propose what should be done, or put forward a view of what is.
-_SUGGESTING = frozenset({"suggest", "hint"})
-
-
-def _asserted(clause: Token) -> bool:
-    """Whether a that-clause states what is or was ("needed treatment", "must have given the
-    orders", "could still be sung"), not what should be done ("hold talks", "should withdraw")."""
-    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in ("should", "shall") for a in aux):
-        return False
-    if any(a.lower_ in ("could", "might", "may", "must", "would", "will") for a in aux):
-        return True
-    return clause.tag_ in ("VBD", "VBZ") or any(a.tag_ in ("VBD", "VBZ") for a in aux)
-
-
+#: Verbs that make again, or put into words, what their object names ("repeated its demand").
+_REPEATING = frozenset({"repeat", "reiterate", "restate", "renew", "reaffirm", "echo", "issue", "make", "voice"})
 #: Verbs done in doing what their infinitive says: a date on the infinitive dates them too.
 _IMPLICATIVE = frozenset({"help", "force", "compel"})
 #: Verbs by which a state moves its own forces: the forces are what is moved, never the target.
@@ -268,7 +258,8 @@ class Extractor:
                 ev.targets = roles.protested_organs(ev.match.code, ev.sources, ev.targets, alone)
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns)
-                if not ev.targets and ev.sources and (ev.match.code or "")[:3] == "016":
+                if (not ev.targets and ev.sources and (ev.match.code or "")[:3] == "016"
+                        and discourse.answers_accusation(ev.anchor)):
                     ev.targets = discourse.accusers(ev.sources, context)  # "The Taliban denied involvement."
                 if ev.mode == "factual" and ev.sources:
                     context.history.append((discourse.event_words(ev.trigger), (ev.match.code or "")[:2], ev.sources,
@@ -343,8 +334,9 @@ class Extractor:
         if published is None:
             return None
         anchors = {cand.trigger.i, cand.anchor.i}
+        anchors |= {c.i for c in same_day_clauses(cand.anchor)}  # "seized the train hours after it left ... on Tuesday"
         if cand.anchor.lemma_.lower() in _IMPLICATIVE:  # "helped Mauritius build an airstrip [last year]"
-            anchors |= {c.i for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB"}
+            anchors |= {c.i for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VB", "VBP")}
         future = cand.mode == "future"
         when_head = when_clause_date(cand.anchor)
         first = min(dates, key=lambda e: e.start) if dates else None  # a date before counts "later" from itself
@@ -554,7 +546,7 @@ class Extractor:
                 if not target_heads and verb.lemma_.lower() == "help":
                     # "helped Mauritius build an airstrip": the parser makes the one helped the subject
                     # of a bare infinitive
-                    target_heads = [s for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+                    target_heads = [s for c in verb.children if c.dep_ == "ccomp" and c.tag_ in ("VB", "VBP")
                                     and not any(m.dep_ == "mark" for m in c.children)
                                     for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
         # "21 passengers died in the attack by the BLA": who dies is its victim, and the doer is who
@@ -582,9 +574,12 @@ class Extractor:
         if not targets and (match.code or "")[:2] in ("10", "11"):
             # "alleged that Japan had sent spies": Japan is accused; "repeated its demand that Kabul
             # stop the militants": asked of Kabul
-            clauses = [c for c in verb.children if c.dep_ == "ccomp"] + [
-                c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("ccomp", "acl")
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            if verb.lemma_.lower() in _REPEATING:  # "repeated its demand that Kabul stop ..."; not
+                # "condemned reports that its soldiers ...", aimed at the reports' authors
+                clauses += [c for o in verb.children if o.dep_ == "dobj" for c in o.children
+                            if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                  for m in c.children)]
             targets = roles.actors_of([s for c in clauses for s in syntax.subjects(c)], by_token, day)
         if verb.lemma_.lower() in _EXPELLING:
             match = _expulsion(match, verb, sources, targets)
@@ -600,7 +595,8 @@ class Extractor:
             # "Niger left ECOWAS" is no journey (040) but leaving the organisation, as withdrawing from it
             match = replace(match, code="161", reverse=None)
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        if verb.lemma_.lower() in _SUGGESTING and match.rule.count(":") == 1 and any(_asserted(c) for c in clauses):
+        if verb.lemma_.lower() in SUGGESTING and match.rule.count(":") == 1 and any(
+                asserted_clause(c) for c in clauses):
             # "suggested Macron needed treatment", "that senior officials must have given the orders":
             # a view put forward, not a proposal of what someone should do
             match = replace(match, code="010", reverse=None)
@@ -633,14 +629,11 @@ class Extractor:
             targets = roles.holders(verb, by_token, day) or targets
         if not targets and (match.code or "")[:2] == "01" and match.code != "010":  # "optimism about talks with China"
             targets = [a for a in roles.topic_actors(verb, by_token, day) if a.code not in {s.code for s in sources}]
-        if len(sources) == 1 and verb.lemma_.lower() in _MOTION and (match.code or "")[:2] in ("04", "07"):
-            # "Russian troops arrived in Belarus": the state they came to; "troops arrived at the site",
-            # "the helicopters left": a journey to no one; "Pakistani police departed Quetta": at home
-            def abroad(found: list[Actor]) -> list[Actor]:
-                return [t for t in found if not (t.sector is None and t.country == sources[0].country)]
-            targets = abroad(targets) or abroad(roles.place_target(verb, by_token, day, sources))
-            if not targets:
+        if verb.lemma_.lower() in _MOTION and (match.code or "")[:2] in ("04", "07"):
+            journey = _journey(verb, match, sources, targets, by_token, day)
+            if journey is None:
                 return None
+            match, targets = journey
         tokens = [verb] + _phrases(source_heads + target_heads)
         actor = roles.is_actor(by_token, day)
         counterpart = any(c.dep_ == "prep" and c.lower_ in ("with", "between") and any(
@@ -1097,6 +1090,37 @@ def _meanwhile(verb: Token) -> bool:
     not in the past perfect."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "as") for c in verb.children) and (
         not anterior(verb))  # "as Togo had expelled Ghana's envoy": before it
+
+
+def _journey(verb: Token, match: Match, sources: list[Actor], targets: list[Actor], by_token: dict[int, Mention],
+             day: date | None) -> tuple[Match, list[Actor]] | None:
+    """A verb of going or coming (:data:`_MOTION`) coded as a visit, a consultation or aid: its
+    code and targets, or None for a journey that is no act between actors. Only acts told as done:
+    "ordered the diplomats to leave Poland" keeps what is asked, for the expulsion it makes.
+
+    - "Putin left Pyongyang": the end of a visit, no act of its own; but "French troops left
+      Niger", "Canada left Afghanistan" withdrew (0874): a state or its forces, named with their
+      state, leaving another state or a mission.
+    - "Russian troops arrived in Belarus": aimed at the state they came to; "troops arrived at the
+      site", "the helicopters left": a journey to no one; "Pakistani police departed Quetta": at home.
+    """
+    if mode_of(verb) != "factual":
+        return match, targets
+    if verb.lemma_.lower() in ("leave", "depart") and match.rule.count(":") == 1 and match.code == "040":
+        targets = targets or roles.place_target(verb, by_token, day, sources)
+        states = {a.country for a in sources}
+        if not sources or not all((a.sector in _TROOPS or a.sector is None) and a.country for a in sources) or (
+                not targets or any(t.country in states for t in targets)):
+            return None
+        return replace(match, code="0874", reverse=None), targets
+    if len(sources) != 1:
+        return match, targets  # "Putin and Kim toured the facilities": together
+
+    def abroad(found: list[Actor]) -> list[Actor]:
+        return [t for t in found if not (t.sector is None and t.country == sources[0].country)]
+
+    targets = abroad(targets) or abroad(roles.place_target(verb, by_token, day, sources))
+    return (match, targets) if targets else None
 
 
 def _planned_on_condition(cand: _Candidate) -> bool:

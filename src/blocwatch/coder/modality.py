@@ -38,8 +38,9 @@ from spacy.tokens import Span, Token
 
 __all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "CLAIM_NOUNS", "COMMITMENT_HEADS", "FUTURE_HEADS",
            "HABITUAL_ADV", "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "QUOTES", "REPORTING_VERBS", "REQUEST_NOUNS",
-           "WISHING", "condition_spans", "conditioned", "for_to_clause", "in_question", "mode_of", "noun_clause_mode",
-           "on_condition", "over_a_span", "question_spans", "ranked", "tally"]
+           "SUGGESTING", "WISHING", "asserted_clause", "condition_spans", "conditioned", "for_to_clause",
+           "in_question", "mode_of", "noun_clause_mode", "on_condition", "over_a_span", "question_spans", "ranked",
+           "tally"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -344,6 +345,32 @@ def for_to_clause(clause: Token) -> bool:
     return ("mark", "for") in kids and ("aux", "to") in kids and any(c.dep_ == "nsubj" for c in clause.children)
 
 
+#: Verbs that propose what should be done, or put forward a view of what is (:func:`asserted_clause`).
+SUGGESTING = frozenset({"suggest", "hint"})
+#: Verbs that vouch for what a report says: "confirmed reports that Russian forces had captured the
+#: village" tells the capture as fact.
+_CONFIRMING = frozenset({"confirm", "verify", "acknowledge", "corroborate", "admit"})
+
+
+def asserted_clause(clause: Token) -> bool:
+    """Whether a that-clause states what is or was (an indicative: "needed treatment", "has
+    enriched uranium"; or an inference about the past: "must have given the orders"), not what
+    should or could be done ("hold talks", "should withdraw", "could meet in Cairo").
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> asserted_clause(nlp("Turkey suggested that Israel had struck the convoy.")[5])
+    True
+    >>> asserted_clause(nlp("Turkey suggested that the two sides could meet in Ankara.")[7])
+    False
+    """
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in aux):  # a modal: only an inference about the past states
+        return any(a.lower_ in ("must", "may", "might", "could") for a in aux) and any(
+            a.lemma_ == "have" for a in aux)
+    return clause.tag_ in ("VBD", "VBZ") or any(a.tag_ in ("VBD", "VBZ") for a in aux)
+
+
 def noun_clause_mode(token: Token) -> str | None:
     """The mode a noun gives the that-clause ``token`` heads (or a clause joined to one):
     ``claimed`` for an allegation or a report ("the accusation that Pyongyang sent troops", "denied
@@ -361,6 +388,8 @@ def noun_clause_mode(token: Token) -> str | None:
             c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         return None
     noun = token.head.lemma_.lower()
+    if token.head.dep_ == "dobj" and token.head.head.lemma_.lower() in _CONFIRMING:
+        return None  # "confirmed reports that Russian forces had captured the village"
     return "claimed" if noun in CLAIM_NOUNS else "hypothetical" if noun in REQUEST_NOUNS else None
 
 
@@ -442,8 +471,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         return "hypothetical"  # "it is unlikely that Iran will attack": an estimate, whatever its tense
     if mode != "factual" or depth > 6:
         return mode
-    if trigger.dep_ == "acl" and _infinitive(trigger):
-        return "hypothetical"  # "permission to help Israel", "an ultimatum to halt attacks"
+    if trigger.dep_ in ("acl", "relcl") and _infinitive(trigger):
+        return "hypothetical"  # "permission to help Israel", "an ultimatum to halt attacks", "a way to get"
     if for_to_clause(trigger):
         return "hypothetical"  # "called for Kenya to keep the camps open", "waited for the army to leave"
     alleged = noun_clause_mode(trigger)
@@ -456,8 +485,9 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
     lemma = head.lemma_.lower()
     if how in ("xcomp", "ccomp", "pcomp"):
         if lemma in CLAIM_HEADS or (how == "pcomp" and lemma in _JUDGMENT_HEADS) or (
-                lemma in BELIEF_HEADS and how in ("ccomp", "xcomp")):
-            return "claimed"
+                lemma in BELIEF_HEADS and how in ("ccomp", "xcomp")) or (
+                lemma in SUGGESTING and how == "ccomp" and asserted_clause(trigger)):
+            return "claimed"  # "suggested that Russia had shelled the plant": a view, not a proposal
         if lemma in _NEGATING_HEADS and how in ("xcomp", "pcomp"):
             return "negated"
         if how == "pcomp" and trigger.head.lower_ == "from" and lemma in _PREVENTING_HEADS:
