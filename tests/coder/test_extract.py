@@ -834,6 +834,7 @@ def test_what_an_act_leaves_behind_is_no_departure(coder, text):
     ("Canada left Afghanistan without its allies.", True),
     ("Syrian troops left Lebanon in 2005.", True),
     ("The Iraqi foreign minister left Tehran without an agreement.", False),
+    ("The Iranian ship left the Chinese port of Zhuhai on Monday.", False),  # a state's ship is no state
     ("The Japanese envoy flew home on Friday, leaving Seoul without a fisheries deal.", False),
 ])
 def test_a_departure_is_a_withdrawal_or_no_act(coder, text, withdrawal):

@@ -1109,8 +1109,9 @@ def _journey(verb: Token, match: Match, sources: list[Actor], targets: list[Acto
     if verb.lemma_.lower() in ("leave", "depart") and match.rule.count(":") == 1 and match.code == "040":
         targets = targets or roles.place_target(verb, by_token, day, sources)
         states = {a.country for a in sources}
-        if not sources or not all((a.sector in _TROOPS or a.sector is None) and a.country for a in sources) or (
-                not targets or any(t.country in states for t in targets)):
+        named = all(h.pos_ == "PROPN" for h in syntax.subjects(verb))  # "Canada", not "the Iranian ship"
+        if not sources or not all((a.sector in _TROOPS or (a.sector is None and named)) and a.country
+                                  for a in sources) or not targets or any(t.country in states for t in targets):
             return None
         return replace(match, code="0874", reverse=None), targets
     if len(sources) != 1:
