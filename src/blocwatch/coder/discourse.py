@@ -347,7 +347,8 @@ def _armed_group(agent: Mention, prev: Token | None, mentions: Sequence[Mention]
                  context: DocumentContext) -> str | None:
     """The code of the armed group named before that a definite agent refers to ("the rebels", "the
     insurgent group": the last one of its sector with a state), or None. Not when the phrase is
-    part of another name."""
+    part of another name, nor when its sentence names another state as where it happens ("In
+    Sudan, the rebels seized a town" after Houthi rebels)."""
     code = agent.record.code  # type: ignore[union-attr]
     if code not in context.armed or prev is None or prev.lower_ not in ("the", "these", "those"):
         return None
