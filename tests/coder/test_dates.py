@@ -100,8 +100,9 @@ def test_sentence_date_on_the_event(coder) -> None:
     # an act hours after (or shortly before) a dated one is of its day
     ("Militants seized the Jaffar Express hours after it left Quetta on Tuesday.", (date(2024, 7, 16), "day")),
     ("Israel struck Rafah shortly after the talks collapsed on Monday.", (date(2024, 7, 15), "day")),
-    # weeks after is not
+    # weeks or "just days" after is not
     ("Russia attacked Kharkiv weeks after the offensive began in May.", (date(2024, 7, 17), "reported")),
+    ("Russia attacked Kharkiv just days after the talks collapsed on Monday.", (date(2024, 7, 17), "reported")),
 ])
 def test_an_act_hours_after_a_dated_one_is_of_its_day(coder, text: str, expected) -> None:
     events = [e for e in coder.code_text(text, date(2024, 7, 17)) if e.mode == "factual"]  # a Wednesday
