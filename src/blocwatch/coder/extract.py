@@ -574,13 +574,13 @@ class Extractor:
         if not targets and (match.code or "")[:2] in ("10", "11"):
             # "alleged that Japan had sent spies": Japan is accused; "repeated its demand that Kabul
             # stop the militants": asked of Kabul
-            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            asked = [c for c in verb.children if c.dep_ == "ccomp"]
             if verb.lemma_.lower() in _REPEATING:  # "repeated its demand that Kabul stop ..."; not
                 # "condemned reports that its soldiers ...", aimed at the reports' authors
-                clauses += [c for o in verb.children if o.dep_ == "dobj" for c in o.children
-                            if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                  for m in c.children)]
-            targets = roles.actors_of([s for c in clauses for s in syntax.subjects(c)], by_token, day)
+                asked += [c for o in verb.children if o.dep_ == "dobj" for c in o.children
+                          if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                for m in c.children)]
+            targets = roles.actors_of([s for c in asked for s in syntax.subjects(c)], by_token, day)
         if verb.lemma_.lower() in _EXPELLING:
             match = _expulsion(match, verb, sources, targets)
         if match.code == "0874" and targets and all(t.code.startswith("IGO") for t in targets) and not any(

@@ -382,15 +382,30 @@ def noun_clause_mode(token: Token) -> str | None:
     >>> noun_clause_mode(doc[6])
     'claimed'
     """
-    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
-        token = token.head
-    if token.dep_ not in ("acl", "ccomp") or token.head.pos_ != "NOUN" or not any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+    head = _that_noun(token)
+    if head is None:
         return None
-    noun = token.head.lemma_.lower()
-    if token.head.dep_ == "dobj" and token.head.head.lemma_.lower() in _CONFIRMING:
+    noun = head.lemma_.lower()
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _CONFIRMING:
         return None  # "confirmed reports that Russian forces had captured the village"
     return "claimed" if noun in CLAIM_NOUNS else "hypothetical" if noun in REQUEST_NOUNS else None
+
+
+def _clause_head(token: Token) -> Token:
+    """The first of the clauses joined to ``token``'s ("said it attacked and seized": "attacked")."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head
+    return token
+
+
+def _that_noun(token: Token) -> Token | None:
+    """The noun whose that-clause ``token`` heads, or a clause joined to one ("a possibility that
+    Iran will attack", "the accusation that Pyongyang sent troops"), else None."""
+    token = _clause_head(token)
+    if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return token.head
+    return None
 
 
 def _governor(token: Token) -> tuple[Token, str] | None:
@@ -434,15 +449,14 @@ def _estimated(token: Token) -> bool:
     """Whether ``token`` heads a that-clause whose likelihood an adjective judges ("it is unlikely
     that Iran will attack", "it seems possible that talks resume", "it is not certain that ...") or
     a noun names ("there is a possibility that ..."), or a clause joined to one."""
-    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
-        token = token.head
-    if token.dep_ not in ("ccomp", "csubj", "acl") or token.head.i == token.i:
+    noun = _that_noun(token)
+    if noun is not None:  # "there is a possibility that Iran will attack"
+        return noun.lemma_.lower() in _ESTIMATE_NOUNS
+    token = _clause_head(token)
+    if token.dep_ not in ("ccomp", "csubj") or token.head.i == token.i:
         return False
     head = token.head
-    if head.pos_ == "NOUN":  # "there is a possibility that Iran will attack"
-        return head.lemma_.lower() in _ESTIMATE_NOUNS and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
-    if token.dep_ == "acl":
+    if head.pos_ == "NOUN":
         return False
     adjectives = [head] if head.pos_ == "ADJ" else [
         c for c in head.children if c.dep_ in ("acomp", "oprd")] if head.lemma_.lower() in _LINKING else []
