@@ -80,6 +80,33 @@ def test_an_insurgency_that_took_power_is_the_government_from_that_day(coder, da
     assert {e.source.code for e in coder.code_text("The Taliban attacked the army.", day)} == {taliban}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the act's own date, not the report's, says who an actor was
+        ("In 2020, the Taliban attacked an Afghan army checkpoint.", {("AFGREB", "AFGMIL", "19")}),
+        ("Joe Biden met Yoon Suk-yeol in Washington in April 2021.", {("USAGOV", "KORELI", "04")}),
+        ("Moon Jae-in visited Pyongyang in September 2018.", {("KORGOV", "PRK", "04"), ("PRK", "KORGOV", "04")}),
+        # a year stands for its middle: the Trump of 2017 is the president, not the one elected
+        ("In 2017, Donald Trump visited Seoul.", {("USAGOV", "KOR", "04"), ("KOR", "USAGOV", "04")}),
+        # undated, or dated by the report's own week: as on the report's day
+        ("The Taliban attacked an Afghan army checkpoint on Monday.", {("AFGGOV", "AFGMIL", "19")}),
+        ("Moon Jae-in visited Pyongyang.", {("KORELI", "PRK", "04"), ("PRK", "KORELI", "04")}),
+    ],
+)
+def test_actors_are_named_as_they_were_on_the_act_s_date(coder, text: str, expected: set) -> None:
+    day = date(2024, 7, 3)
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo[:2])
+            for e in coder.code_text(text, day) if e.mode == "factual"} == expected
+
+
+def test_a_later_office_is_not_known_on_the_report_s_day(coder) -> None:
+    """Only a date before the report names an actor otherwise: in December 2024 Trump is not yet
+    the president, even for a visit he plans for March."""
+    events = coder.code_text("Donald Trump will visit Seoul in March.", date(2024, 12, 3))
+    assert {e.source.code for e in events if e.source.country == "USA"} == {"USAELI"}
+
+
 def test_long_serving_leaders(coder) -> None:
     assert dyads(coder, "Kim Jong Un met Vladimir Putin.", root="04") == {("PRKGOV", "RUSGOV")}
 

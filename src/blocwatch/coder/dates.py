@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from blocwatch.data import read_json
 
-__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "later", "narrative", "occasion", "occasions",
+__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "later", "middle", "narrative", "occasion", "occasions",
            "parts", "reference", "reported", "resolve", "same_day_clauses", "told_when_said", "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
@@ -127,6 +127,28 @@ def _within_the_day(later: Token) -> bool:
     Tuesday"): a time of the story's day, which the phrase dates or leaves the report's."""
     nxt = later.nbor(1) if later.i + 1 < len(later.doc) else None
     return any(g.dep_ == "prep" for g in later.children) or (nxt is not None and nxt.dep_ == "prep")
+
+
+def middle(when: When) -> date | None:
+    """The middle day of a date the text gives (a day itself, the Thursday of a week, the 15th of
+    a month, the 1st of July of a year); ``None`` for a date the text does not give (``reported``,
+    ``unknown``). The day on which to ask who an actor was: "in 2017" is Trump's presidency,
+    although its 1 January was not.
+
+    >>> middle(When(date(2017, 1, 1), "year", "2017"))
+    datetime.date(2017, 7, 1)
+    >>> middle(When(date(2024, 6, 1), "month", "June")), middle(When(date(2024, 6, 19), "reported"))
+    (datetime.date(2024, 6, 15), None)
+    """
+    if when.precision == "day":
+        return when.date
+    if when.precision == "week":
+        return when.date + timedelta(days=3)
+    if when.precision == "month":
+        return when.date.replace(day=15)
+    if when.precision == "year":
+        return when.date.replace(month=7, day=1)
+    return None
 
 
 def before(published: date) -> When:

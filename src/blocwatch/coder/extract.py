@@ -30,6 +30,7 @@ from blocwatch.coder.dates import (
     anterior,
     before,
     later,
+    middle,
     narrative,
     occasion,
     reference,
@@ -171,6 +172,15 @@ class _Candidate:
 _MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 #: Roots of acts that a verb relaying them does not make the speaker's ("reported an attack").
 _RELAYED_ROOTS = _MATERIAL_ROOTS | {"13"}
+
+def _named_otherwise(mentions: Sequence[Mention], published: date, day: date) -> bool:
+    """Whether an actor the mentions name had another code on ``day`` than on ``published``."""
+    for m in mentions:
+        records = m.record.records if isinstance(m.record, discourse.Group) else (m.record,)
+        if any(isinstance(r, ActorRecord) and r.code_on(day) != r.code_on(published) for r in records):
+            return True
+    return False
+
 
 class Extractor:
     """Codes events from documents parsed by the coder's spaCy pipeline.
@@ -394,11 +404,40 @@ class Extractor:
     def sentence(self, sent: Span, mentions: Sequence[Mention], published: date | None,
                  dates: Sequence[Span] | None = None) -> list[_Candidate]:
         """Candidate events of one sentence, with mode and date resolved; ``dates`` are its DATE
-        entities (found here if not given)."""
+        entities (found here if not given). Actors are named as they were on the publication day,
+        or on the event's own day when the text dates it (:meth:`_on_event_dates`)."""
         if credit_line(sent):
             return []  # "Reuters contributed to this report": who reported, not what happened
         if dates is None:
             dates = [p for e in sent.ents if e.label_ == "DATE" for p in date_parts(e)]
+        cands = self._candidates(sent, mentions, published, dates)
+        if published is not None:
+            self._on_event_dates(sent, mentions, published, dates, cands)
+        return cands
+
+    def _on_event_dates(self, sent: Span, mentions: Sequence[Mention], published: date, dates: Sequence[Span],
+                        cands: list[_Candidate]) -> None:
+        """Actors of acts the text dates, named as they were then: "In 2020, the Taliban attacked a
+        checkpoint" is an insurgency's attack, "in 2019, Trump met Kim" the US government's meeting,
+        though both are something else on the report's day. The sentence is read again as of the
+        middle of the event's date (:func:`~blocwatch.coder.dates.middle`), only when that is before
+        the report (who holds an office later is not known on the day) and an actor the sentence
+        names had another code then; each candidate takes the actors of its twin."""
+        by_day: dict[date, list[_Candidate]] = {}
+        for c in cands:
+            day = middle(c.when) if c.when is not None else None
+            if day is not None and day < published and _named_otherwise(mentions, published, day):
+                by_day.setdefault(day, []).append(c)
+        for day, group in by_day.items():
+            twins = {(t.trigger.i, t.anchor.i, t.match.rule): t for t in self._candidates(sent, mentions, day, dates)}
+            for c in group:
+                twin = twins.get((c.trigger.i, c.anchor.i, c.match.rule))
+                if twin is not None:
+                    c.sources, c.targets = twin.sources, twin.targets
+
+    def _candidates(self, sent: Span, mentions: Sequence[Mention], published: date | None,
+                    dates: Sequence[Span]) -> list[_Candidate]:
+        """The candidates of :meth:`sentence`, actors named as of ``published``."""
         by_token: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):
