@@ -642,3 +642,21 @@ def test_an_infinitive_relative_clause_is_not_done(coder) -> None:
     # "a way to get X to leave": a purpose, whether the parser hangs it as a relative clause or not
     text = "Analysts say the junta staged the protests as a way to get France to leave Mali."
     assert not any(e.mode == "factual" and e.source.code == "FRA" for e in coder.code_text(text, DAY))
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # a material act in the simple present is a habit or a standing state
+    ("Russia supplies crude oil to China.", "06", "commentary"),
+    ("The two tankers are sanctioned by the U.S. Treasury.", "16", "commentary"),
+    ("Iran sends drones to Russia.", "07", "commentary"),
+    # told as done, or as going on now, it is an act
+    ("Russia supplied crude oil to China.", "06", "factual"),
+    ("The two tankers were sanctioned by the U.S. Treasury.", "16", "factual"),
+    # a headline tells a past act in the present: no closing stop
+    ("Syrian troops clash with protesters in Homs", "19", "factual"),
+    # a statement in the present is made as it is reported
+    ("Somalia accuses Kenya of meddling in its elections.", "11", "factual"),
+])
+def test_a_material_act_in_the_simple_present_is_a_habit(coder, text: str, root: str, mode: str) -> None:
+    assert mode in modes_of_root(coder, text, root)
+    assert ("factual" in modes_of_root(coder, text, root)) == (mode == "factual")

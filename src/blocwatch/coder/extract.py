@@ -60,6 +60,7 @@ from blocwatch.coder.modality import (
     on_condition,
     question_spans,
     ranked,
+    simple_present,
     tally,
 )
 from blocwatch.coder.pronouns import People
@@ -1302,6 +1303,8 @@ def _candidate_mode(cand: _Candidate) -> str:
         mode = mode_of(cand.anchor)
     if mode == "factual" and (tally(cand.trigger) or tally(cand.anchor)):
         return "commentary"  # "launched 504 attacks in 2024": a count of acts, not one
+    if mode == "factual" and (cand.match.code or "")[:2] in _MATERIAL_ROOTS and simple_present(cand.anchor):
+        return "commentary"  # "Russia supplies oil to China", "the ships are sanctioned": a habit or a state
     return mode
 
 

@@ -40,7 +40,7 @@ __all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "CLAIM_NOUNS", "COMMITM
            "HABITUAL_ADV", "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "QUOTES", "REPORTING_VERBS", "REQUEST_NOUNS",
            "SUGGESTING", "WISHING", "asserted_clause", "condition_spans", "conditioned", "for_to_clause",
            "in_question", "mode_of", "noun_clause_mode", "on_condition", "over_a_span", "question_spans", "ranked",
-           "tally"]
+           "simple_present", "tally"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -635,6 +635,37 @@ _TALLIED = frozenset({"attack", "operation", "strike", "airstrike", "raid", "bom
 #: of airstrikes" are still that day's act).
 _TALLY_FROM = 50
 _MANY = frozenset({"hundred", "hundreds", "thousand", "thousands"})
+
+
+def simple_present(verb: Token) -> bool:
+    """Whether ``verb`` is in the simple present, active or passive ("Russia supplies oil to
+    China", "the vessels are sanctioned by the Treasury"): of a material act, a habit or a standing
+    state, not one act done. Not the progressive ("is shelling"), the perfect or a modal's verb;
+    nor in a headline, which by the convention of news tells past acts in the present ("Syrian
+    forces clash with rioters"): a sentence with no closing stop.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> simple_present(nlp("The ships are sanctioned by the Treasury.")[3])
+    True
+    >>> simple_present(nlp("The ships were sanctioned by the Treasury.")[3])
+    False
+    >>> simple_present(nlp("Syrian forces clash with rioters in the square")[2])
+    False
+    """
+    aux = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP"):
+        present = not aux
+    else:
+        present = verb.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ in ("VBZ", "VBP")
+    if not present:
+        return False
+    last = next((t for t in reversed(verb.sent) if not (t.is_space or t.text in QUOTES)), None)
+    return last is not None and last.text in _STOPS
+
+
+#: Marks that close a sentence of running text (a headline has none).
+_STOPS = frozenset({".", "!", "?", "...", "…"})
 
 
 def tally(verb: Token) -> bool:
