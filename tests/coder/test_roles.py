@@ -354,3 +354,29 @@ def test_whom_a_state_helps_do_something_is_helped_then(coder, text: str, expect
 def test_forces_a_state_moves_are_not_its_target(coder, text: str) -> None:
     targets = {t for _, t, _ in coded(coder, text)}
     assert targets == {None}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an office of an international organisation, named with its title, stays the organisation's
+    ("U.N. special rapporteur Maria Okonjo visited Kabul on Monday. Okonjo criticized the Taliban.",
+     ("IGOUNO", "AFGGOV", "11")),
+    ("EU special envoy Lars Hedqvist arrived in Belgrade. Hedqvist urged Serbia to recognise Kosovo.",
+     ("IGOEUREEC", "SRB", "02")),
+])
+def test_an_organisation_s_titled_official_is_the_organisation(coder, text: str, expected) -> None:
+    assert expected in coded(coder, text)
+
+
+def test_a_name_beside_an_organisation_with_no_title_is_no_one(coder) -> None:
+    """Without a title the name is not taken for the organisation's ("U.N. Carl Bosch" says nothing
+    of an office)."""
+    text = "U.N. Carl Bosch visited Kabul. Bosch criticized the Taliban."
+    assert ("IGOUNO", "AFGGOV", "11") not in coded(coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Washington engaged with the Taliban authorities in Doha.", ("USA", "AFGGOV", "04")),
+    ("Indian troops engaged Pakistani soldiers near the border.", ("INDMIL", "PAKMIL", "19")),
+])
+def test_engaging_with_a_state_is_dealing_with_it_engaging_troops_is_fighting(coder, text: str, expected) -> None:
+    assert expected in coded(coder, text)

@@ -19,6 +19,7 @@ from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder import discourse, syntax
 from blocwatch.coder.actors import AgentRecord, Mention
 from blocwatch.coder.events import Actor
+from blocwatch.coder.pronouns import person_nouns
 from blocwatch.coder.vocabulary import (
     WordEntry,
     detention_words,
@@ -747,6 +748,16 @@ def _abroad(sent: Span) -> bool:
     return any(a in ("his", "her", "their") and b == "country" for a, b in zip(words, words[1:], strict=False))
 
 
+def _titled(name: Span) -> bool:
+    """Whether a name's phrase gives its bearer a title or office, a person noun in front of it
+    or in apposition ("special rapporteur Richard Bennett", "Helen La Lime, the special
+    representative")."""
+    nouns = person_nouns()
+    words = [t for t in syntax.phrase(name.root) if not name.start <= t.i < name.end]
+    words += [a for a in name.root.children if a.dep_ == "appos"]
+    return any(t.lemma_.lower() in nouns for t in words)
+
+
 def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: date | None,
                    focal: str | None = None) -> list[tuple[Span, str]]:
     """People the actor dictionary does not know, named with a state and a title: ("Jovenel Moise",
@@ -757,6 +768,9 @@ def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: dat
     alone, or "Haitian" alone, is not enough). The document remembers the name, so that a later
     "Moise" stands for Haiti's government (:meth:`DocumentContext.note_person
     <blocwatch.coder.discourse.DocumentContext.note_person>`).
+
+    So is an office of an international organisation, with a title ("U.N. special rapporteur
+    Richard Bennett" is the United Nations').
 
     A state's office with no state named ("President Jovenel Moise", "Prime Minister Ariel Henry")
     is taken to be of ``focal``, the state the document is about so far: English news names a
@@ -773,6 +787,8 @@ def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: dat
             country, sector = split_code(actors[0].code)
             if country and sector:
                 out.append((ent, actors[0].code))
+            elif country is None and actors[0].code.startswith("IGO") and _titled(ent):
+                out.append((ent, actors[0].code))  # "U.N. special rapporteur Richard Bennett"
             elif focal and bare_sector(actors[0]) and actors[0].code in _OFFICIAL and not _abroad(ent.sent):
                 out.append((ent, focal[:3] + actors[0].code))
     return out
