@@ -474,6 +474,9 @@ class Extractor:
             cand.when = self._date(cand, published, dates)
             if cand.mode == "factual" and cand.when is not None and published and cand.when.date > published:
                 cand.mode = "future"  # "hold joint drills next month": dated after the report, so not yet done
+            elif cand.mode == "factual" and (cand.match.code or "")[:2] in _MATERIAL_ROOTS and simple_present(
+                    cand.anchor):
+                cand.mode = "commentary"  # "Russia supplies oil to China", "the ships are sanctioned": a habit, a state
         derived = self._derive(candidates, by_token, published, dates)
         if self.typer is not None:
             derived = self._second_opinion(sent, derived, by_token, published, dates)
@@ -1303,8 +1306,6 @@ def _candidate_mode(cand: _Candidate) -> str:
         mode = mode_of(cand.anchor)
     if mode == "factual" and (tally(cand.trigger) or tally(cand.anchor)):
         return "commentary"  # "launched 504 attacks in 2024": a count of acts, not one
-    if mode == "factual" and (cand.match.code or "")[:2] in _MATERIAL_ROOTS and simple_present(cand.anchor):
-        return "commentary"  # "Russia supplies oil to China", "the ships are sanctioned": a habit or a state
     return mode
 
 
