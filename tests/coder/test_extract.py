@@ -534,6 +534,24 @@ def test_when_an_act_s_effect_ends_is_not_when_it_was_done(coder, text: str) -> 
     assert events and {e.mode for e in events} == {"factual"} and all(e.date <= DAY for e in events)
 
 
+def test_what_an_act_is_meant_for_does_not_date_it(coder) -> None:
+    """ "Ordered a new trial for 2026": the order is not of 2026, nor of its year (reported 2024-06-20)."""
+    events = [e for e in coder.code_text("A Kenyan court ordered a new trial for 2026.", DAY) if e.mode == "factual"]
+    assert events and all(e.date_precision == "reported" for e in events)
+
+
+@pytest.mark.parametrize(("text", "sentence", "year"), [
+    ("Haitian police killed a gang leader on Friday. He had been arrested and jailed in 2011 for murder.", 1, 2011),
+    ("Russia closed the consulate and expelled two diplomats in 2018.", 0, 2018),
+])
+def test_acts_of_one_subject_joined_share_a_date_given_after_the_last(coder, text: str, sentence: int,
+                                                                     year: int) -> None:
+    """Sentences of our own: a date after "A and B" dates A too, when B has no subject of its own."""
+    events = [e for e in coder.code_text(text, DAY) if e.mode == "factual" and e.sentence == sentence]
+    first = min(e.trigger for e in events)  # the verb before "and", with no date of its own
+    assert {(e.date.year, e.date_precision) for e in events if e.trigger == first} == {(year, "year")}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the participle's violence is done to those attacked
     ("Gunmen attacked the Nigerian village of Kuchi, kidnapping dozens of villagers.", ("UAF", "NGACVL", "18")),

@@ -380,3 +380,26 @@ def test_a_name_beside_an_organisation_with_no_title_is_no_one(coder) -> None:
 ])
 def test_engaging_with_a_state_is_dealing_with_it_engaging_troops_is_fighting(coder, text: str, expected) -> None:
     assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an arrest, detention, charge or sentence in the passive with no doer: the authorities of the place
+    ("Two Russian activists were detained in Moscow on Monday.", ("RUSCOP", "RUSOPP", "17")),
+    ("Two Americans were detained in Moscow on Monday.", ("RUSCOP", "USA", "17")),
+    # or, with no place, of the state the story is about
+    ("Kenyan police raided an opposition office. Two activists were arrested.", ("KENCOP", "KENOPP", "17")),
+    # a release from custody too
+    ("Turkish police detained a journalist. The journalist was released on bail on Friday.",
+     ("TURJUD", "TURMED", "08")),
+])
+def test_an_act_of_the_law_with_no_doer_is_the_authorities(coder, text: str, expected) -> None:
+    assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The hostages were released on Tuesday.",  # freed by whoever held them
+    "He was arrested by masked men.",  # a doer is named
+    "Two activists were arrested.",  # no place, no story: whose authorities is not known
+])
+def test_no_authority_is_implied_where_the_text_does_not_say_whose(coder, text: str) -> None:
+    assert not any(s[-3:] in ("COP", "JUD") or s in ("GOV",) for s, _, _ in coded(coder, text))

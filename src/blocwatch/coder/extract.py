@@ -133,8 +133,9 @@ _VIOLENCE = frozenset({"18", "20", "190", "193", "194", "195", "196"})
 #: Endings of nouns made from verbs by a suffix ("the killing", "the assassination"; not "the
 #: arrest"): a date hung on such an object may be its own ("condemned the killing Sunday of ...").
 _NOMINALIZED = re.compile(r"(ings?|tions?|sions?|ments?|ances?|ences?|ures?|als?)$")
-#: Prepositions whose date is when an act's effect ends or is due, not when it was done.
-_UNTIL = {"until", "till", "through", "to", "by"}
+#: Prepositions whose date is when an act's effect ends or is due, or what it is meant for ("ordered a
+#: new trial for 2025"), not when it was done.
+_UNTIL = {"until", "till", "through", "to", "by", "for"}
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
 _MAX_LISTED = 12
 #: Rule of a placeholder for an act someone is said to be obliged to do (see ``_obligations``).
@@ -166,6 +167,7 @@ class _Candidate:
     mode: str = "factual"
     when: When | None = None
     confidence: float | None = None
+    implied: bool = False  # the doer is no one named, but who alone does such acts (roles.implied_authority)
 
 
 #: CAMEO roots of material acts (aid, yielding, investigating, demonstrating, force), which no one
@@ -260,6 +262,8 @@ class Extractor:
                     ev.sources = [roles.located(a, focal) for a in ev.sources]
                     ev.targets = ([roles.located(a, focal) for a in ev.targets]
                                   or _person_of(ev.anchor, focal, ev.sources))
+                if ev.implied and not any(a.country for a in ev.sources):
+                    continue  # "was arrested", with no place or story to say whose authorities: no one known
                 law = roles.jurisdiction(ev.match.code, ev.sources)
                 if law is not None:  # "a Guatemalan judge sent [a journalist] to prison": one of Guatemala's
                     ev.targets = ([roles.of_jurisdiction(a, law) for a in ev.targets]
@@ -338,10 +342,12 @@ class Extractor:
             for src, tgt, c in pairs
         ]
 
-    def _date(self, cand: _Candidate, published: date | None, dates: Sequence[Span]) -> When | None:
+    def _date(self, cand: _Candidate, published: date | None, dates: Sequence[Span],
+              own: bool = False) -> When | None:
         """The date the text gives the event, else None (the caller flags the publication date).
 
-        ``dates`` are the sentence's DATE entities."""
+        ``dates`` are the sentence's DATE entities; with ``own``, only a date hung on the event's
+        own words, not one it shares with a verb it is joined to."""
         if published is None:
             return None
         anchors = {cand.trigger.i, cand.anchor.i}
@@ -388,6 +394,8 @@ class Extractor:
                     when = None  # a step of the story after the report's day: the story's dates disagree
             if when is not None:
                 return when
+        if own:
+            return None
         head = cand.anchor.head
         if head.i != cand.anchor.i and head.pos_ in ("VERB", "AUX") and dates and (
                 cand.anchor.dep_ == "conj" or syntax.participle_clause(cand.anchor) or _meanwhile(cand.anchor)):
@@ -395,6 +403,13 @@ class Extractor:
             # "struck the village in April, killing five": so does the act a participle adds to its verb,
             # and an act told as happening meanwhile ("days later, a bomb killed 11, while the BLA took ...")
             return self._date(_Candidate(head, head, cand.match, [], [], [head], mode=cand.mode), published, dates)
+        anchor = cand.anchor
+        shared = [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == anchor.tag_
+                  and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)] if dates else []
+        for c in shared:  # "had been arrested and sentenced [in 2011]": acts of one subject joined share a date
+            when = self._date(_Candidate(c, c, cand.match, [], [], [c], mode=cand.mode), published, dates, own=True)
+            if when is not None:
+                return when
         said = told_when_said(cand.anchor, REPORTING_VERBS) if dates else None
         if said is not None:  # "announced in December it was cutting ties": the cutting holds when announced
             return self._date(_Candidate(said, said, cand.match, [], [], [said], mode=cand.mode), published, dates)
@@ -603,6 +618,10 @@ class Extractor:
             sources = roles.doer_of_cause(verb, by_token, day, self.vocabulary.nouns)
         if dying and not sources:
             return None
+        authority = roles.implied_authority(verb, match.code) if passive and not sources and not any(
+            c.dep_ == "agent" for c in verb.children) else None
+        if authority is not None:  # "a journalist was arrested in Phnom Penh": by the authorities of the
+            sources = [authority]  # place or of the story
         targets = roles.actors_of(target_heads, by_token, day)
         own, codes = {a.code[:3] for a in sources}, {a.code for a in sources}
         if targets and match.target is None and not passive and all(
@@ -681,7 +700,8 @@ class Extractor:
         actor = roles.is_actor(by_token, day)
         counterpart = any(c.dep_ == "prep" and c.lower_ in ("with", "between") and any(
             p.dep_ == "pobj" and actor(p) for p in c.children) for c in verb.children)
-        return _Candidate(verb, verb, match, sources, targets, tokens, counterpart=counterpart)
+        return _Candidate(verb, verb, match, sources, targets, tokens, counterpart=counterpart,
+                          implied=authority is not None)
 
     def _noun_event(self, noun: Token, entry: WordEntry, by_token: dict[int, Mention],
                     published: date | None) -> _Candidate | None:

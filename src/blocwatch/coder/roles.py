@@ -386,6 +386,51 @@ _LAW_ON_PERSONS = ("172", "173", "175", "0841")
 _JURISDICTIONS = frozenset({"JUD", "COP"})
 
 
+#: Verbs of a court's acts on a person: told in the passive with no doer, done by a state's courts
+#: ("was sentenced to six years", "was charged with sedition"); other arrests and detentions by its
+#: police.
+_COURT_ACTS = frozenset({"sentence", "convict", "charge", "indict", "try", "prosecute", "jail", "imprison",
+                         "remand", "fine"})
+#: Words of legal custody, whose end is a release by the state ("released on bail", "freed from
+#: prison", "released from house arrest"); not a release of hostages, who are freed by those who
+#: held them.
+_CUSTODY = frozenset({"bail", "prison", "jail", "custody", "detention", "parole", "arrest", "prisoner", "detainee",
+                      "inmate"})
+
+
+def implied_authority(verb: Token, code: str | None) -> Actor | None:
+    """Who did an act of the law told in the passive with no doer named: "a journalist was
+    arrested in Phnom Penh", "was sentenced to six years", "has been released on bail". Only a
+    state's authorities arrest, detain, charge, sentence or release from custody: its courts
+    (:data:`_COURT_ACTS`, and a release on bail) or else its police or government, as an actor of no
+    state yet. The state is then the place the sentence names, or the one the document is about
+    (:func:`located`). None for other acts, and for releases from no custody the sentence names
+    (hostages are freed by whoever held them).
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> implied_authority(nlp("The journalist was sentenced to six years.")[3], "173").code
+    'JUD'
+    >>> implied_authority(nlp("The hostages were released.")[3], "084") is None
+    True
+    """
+    if not code:
+        return None
+    lemma = verb.lemma_.lower()
+    if code.startswith(("173", "175")):  # an arrest, or PETRARCH-2's repression ("arrested a journalist")
+        sector = "JUD" if lemma in _COURT_ACTS else "COP"
+    elif code.startswith("172") and lemma in _COURT_ACTS:  # PETRARCH-2's sentencing
+        sector = "JUD"
+    elif code.startswith("084"):  # a release (084), of persons (0841)
+        words = {t.lemma_.lower() for t in verb.subtree}
+        if not words & _CUSTODY:
+            return None
+        sector = "JUD" if "bail" in words else "GOV"
+    else:
+        return None
+    return Actor(sector, None, sector, verb.text)
+
+
 def jurisdiction(code: str | None, sources: Sequence[Actor]) -> str | None:
     """The state whose law a court or police act applies ("a Guatemalan court sentenced
     [a journalist]"): the one state of its sources, if they are all its courts or police and the
