@@ -534,6 +534,15 @@ def test_when_an_act_s_effect_ends_is_not_when_it_was_done(coder, text: str) -> 
     assert events and {e.mode for e in events} == {"factual"} and all(e.date <= DAY for e in events)
 
 
+def test_a_date_hung_on_a_noun_inside_the_object_dates_the_act(coder) -> None:
+    """ "Suspended part of the accord [on Tuesday]": the parser hangs the date on the accord, a noun of
+    the object's phrase (a sentence of our own, reported on Thursday 2024-06-20)."""
+    events = coder.code_text("Seoul suspended part of the 2018 inter-Korean military accord on Tuesday in response "
+                             "to the balloons.", DAY)
+    assert {(e.cameo[:2], e.date, e.date_precision) for e in events if e.mode == "factual"} == {
+        ("16", date(2024, 6, 18), "day")}
+
+
 def test_what_an_act_is_meant_for_does_not_date_it(coder) -> None:
     """ "Ordered a new trial for 2026": the order is not of 2026, nor of its year (reported 2024-06-20)."""
     events = [e for e in coder.code_text("A Kenyan court ordered a new trial for 2026.", DAY) if e.mode == "factual"]

@@ -363,7 +363,9 @@ class Extractor:
             # a date phrase hangs on the verb, or is parsed onto its object ("held talks [on Monday]")
             # or onto its subject when it comes before the verb ("the court [on Jan. 14] ordered")
             doc = cand.trigger.doc
-            hosts = anchors | {c.i for i in anchors for c in doc[i].children if c.dep_ == "dobj"}
+            objects = [c for i in anchors for c in doc[i].children if c.dep_ == "dobj"]
+            # and the nouns of the object's phrase ("announced the activation of a force [Tuesday]")
+            hosts = anchors | {t.i for o in objects for t in syntax.phrase(o) if t.pos_ in ("NOUN", "PROPN")}
             subjects = {c.i for i in anchors for c in doc[i].children if c.dep_ in ("nsubj", "nsubjpass") and c.i < i}
             if root.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod") and root.head.i in anchors:
                 pass
