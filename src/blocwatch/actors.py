@@ -86,6 +86,7 @@ class ActorEntry:
     names: tuple[str, ...]
     codes: list[CodeSpan] = field(default_factory=list)
     comment: str = ""
+    proper: bool = False  # a name only when each word is capitalised ("Islamic State", not "an Islamic state")
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def split_code(code: str) -> tuple[str | None, str | None]:
 def _entry(row: dict) -> ActorEntry:
     codes = [CodeSpan(c, date.fromisoformat(s) if s else None, date.fromisoformat(e) if e else None)
              for c, s, e in row["codes"]]
-    return ActorEntry(tuple(row["names"]), codes, row.get("src", ""))
+    return ActorEntry(tuple(row["names"]), codes, row.get("src", ""), bool(row.get("proper", False)))
 
 
 def load_actor_entries() -> tuple[list[ActorEntry], list[AgentEntry], set[str]]:

@@ -335,6 +335,12 @@ def test_an_islamic_state_is_not_the_islamic_state(coder) -> None:
     assert "IMGMUSISI" not in {t for _, t in dyads(coder, "Militants want an Islamic state in Somalia.")}
 
 
+@pytest.mark.parametrize("text", ["Islamic State claimed the bombing in Kabul.",
+                                  "The bombing in Kabul was claimed by Islamic State."])
+def test_islamic_state_written_as_a_name_is_the_group(coder, text: str) -> None:
+    assert {s for s, _ in dyads(coder, text)} == {"IMGMUSISI"}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the recogniser may take "Bosnian Serbs" for a person's name; an adjective never is one
     ("Bosnian Serbs criticised the peace plan.", "BIH"),

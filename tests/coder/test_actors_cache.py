@@ -67,15 +67,15 @@ def _small() -> CompiledDictionary:
 
     return CompiledDictionary([ActorRecord((CodeSpan("USAGOV", date(2021, 1, 20), date(2025, 1, 20)),
                                             CodeSpan("USAELI")), "test"), AgentRecord("~MIL", True)],
-                              [((1, 2, 3), 0), ((4,), 0)], [((5,), 1)], {"us"})
+                              [((1, 2, 3), 0), ((4,), 0)], [((5,), 1)], {"us"}, {"islamic state"})
 
 
 def test_encoding_reads_back_and_refuses_what_it_did_not_write():
     compiled = _small()
     back = actors_cache.decode(actors_cache.encode(compiled))
     assert back is not None and list(back.records) == compiled.records
-    assert (back.actor_patterns, back.agent_patterns, back.short) == (compiled.actor_patterns,
-                                                                      compiled.agent_patterns, compiled.short)
+    assert (back.actor_patterns, back.agent_patterns, back.short, back.proper) == (
+        compiled.actor_patterns, compiled.agent_patterns, compiled.short, compiled.proper)
     whole = actors_cache.encode(compiled)
     for bad in (b"", whole[:-8], whole + b"\0" * 8, b"\x05" + whole[1:],
                 whole.replace(b'"patterns":3', b'"patterns":9')):
@@ -126,6 +126,7 @@ def test_the_shipped_dictionary_reads_back_whole(coder, shipped):
     assert list(back.records) == list(shipped.records)
     assert back.actor_patterns == shipped.actor_patterns and back.agent_patterns == shipped.agent_patterns
     assert back.short == shipped.short
+    assert back.proper == shipped.proper and "islamic state" in back.proper
 
 
 def _texts() -> list[str]:

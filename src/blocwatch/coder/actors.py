@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.attrs import LOWER
@@ -142,13 +142,15 @@ Finder = Callable[[Doc, Sequence[int]], Iterable[tuple[int, int, int]]]
 @dataclass
 class CompiledDictionary:
     """What an :class:`ActorDictionary` is made of, in a form that can be kept: its records, the
-    patterns of its actor matcher and of its agent matcher (in the order they are added), and the
-    short names that must be written in capitals ("US", not "us")."""
+    patterns of its actor matcher and of its agent matcher (in the order they are added), the
+    short names that must be written in capitals ("US", not "us"), and the names that are names
+    only with each word capitalised ("Islamic State", not "an Islamic state")."""
 
     records: Sequence[ActorRecord | AgentRecord]
     actor_patterns: list[Pattern]
     agent_patterns: list[Pattern]
     short: set[str]
+    proper: set[str] = field(default_factory=set)
 
 
 def compile_dictionary(nlp: Language, actors: Iterable[ActorEntry], agents: Iterable[AgentEntry],
@@ -157,7 +159,8 @@ def compile_dictionary(nlp: Language, actors: Iterable[ActorEntry], agents: Iter
     records: list[ActorRecord | AgentRecord] = []
     skip = set(removed)
     names: dict[str, int] = {}
-    for entry in actors:
+    actors_list = list(actors)
+    for entry in actors_list:
         key = len(records)
         records.append(ActorRecord(tuple(entry.codes), entry.comment))
         for n in entry.names:
@@ -172,7 +175,8 @@ def compile_dictionary(nlp: Language, actors: Iterable[ActorEntry], agents: Iter
             for form in _plurals(n):
                 if form not in skip:
                     agent_names.setdefault(form, key)
-    compiled = CompiledDictionary(records, [], [], set())
+    compiled = CompiledDictionary(records, [], [], set(), {n for entry in actors_list if entry.proper
+                                                          for n in entry.names if n not in skip})
     for patterns, table in ((compiled.actor_patterns, names), (compiled.agent_patterns, agent_names)):
         # The tokenizer splits "u.s." and "U.S." differently, so names with punctuation are
         # tokenised as they would be written (capitals, title case) as well as in lower case.
@@ -258,6 +262,7 @@ class ActorDictionary:
     def _install(self, nlp: Language, compiled: CompiledDictionary) -> None:
         self.records = compiled.records
         self._short = compiled.short
+        self._proper = compiled.proper
         self._finders = [(_finder(nlp.vocab, compiled.actor_patterns), True),
                          (_finder(nlp.vocab, compiled.agent_patterns), False)]
 
@@ -286,6 +291,8 @@ class ActorDictionary:
         text = span.text
         if text.lower() in self._short or text.lower().replace(".", "") in self._short:
             return text.replace(".", "").isupper() and not _in_capitals(span)
+        if self._proper and " ".join(t.lower_ for t in span) in self._proper:
+            return all(t.text[:1].isupper() for t in span if t.text[:1].isalpha())
         return any(ch.isupper() for ch in text)
 
     @staticmethod

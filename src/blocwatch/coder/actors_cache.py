@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["LazyRecords", "decode", "dictionary_key", "encode", "load_shipped"]
 
 #: The cache file's name; and its layout's version, part of the key.
-CACHE_NAME, FORMAT = "coder-actors", "1"
+CACHE_NAME, FORMAT = "coder-actors", "2"
 
 
 def dictionary_key(nlp: Language) -> bytes:
@@ -131,7 +131,8 @@ def encode(compiled: CompiledDictionary) -> bytes:
     for text in texts:
         offsets.append(offsets[-1] + len(text))
     patterns = [*compiled.actor_patterns, *compiled.agent_patterns]
-    header = json.dumps({"short": sorted(compiled.short), "records": len(records), "actor_records": actors,
+    header = json.dumps({"short": sorted(compiled.short), "proper": sorted(compiled.proper),
+                         "records": len(records), "actor_records": actors,
                          "record_bytes": offsets[-1], "actor_patterns": len(compiled.actor_patterns),
                          "patterns": len(patterns)}, separators=(",", ":")).encode()
     arrays = (offsets, array("I", (len(tokens) for tokens, _ in patterns)),
@@ -167,4 +168,5 @@ def _decode(payload: bytes) -> CompiledDictionary:
         patterns.append((tuple(flat[pos:pos + length]), owner))
         pos += length
     actor_patterns: list[Pattern] = patterns[:n_actor]
-    return CompiledDictionary(records, actor_patterns, patterns[n_actor:], {str(n) for n in header["short"]})
+    return CompiledDictionary(records, actor_patterns, patterns[n_actor:], {str(n) for n in header["short"]},
+                              {str(n) for n in header["proper"]})
