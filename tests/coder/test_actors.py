@@ -385,3 +385,16 @@ def test_the_central_african_republic_abbreviated(coder) -> None:
     """"C.A.R. officials" are the Central African Republic's (a sentence of our own)."""
     assert dyads(coder, "Cameroon and C.A.R. officials met in Bangui on Monday.") == {
         ("CMRGOV", "CAFGOV"), ("CAFGOV", "CMRGOV")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the code that held for most of the period: Obama took office on 20 January 2009
+    ("In 2009, Barack Obama visited Cairo.", "USAGOV"),
+    # a span since a point is no one period: coded as on the report's day
+    ("Since 2019, Donald Trump has criticized China.", "USAELI"),
+    # the Taliban governed from September 1996 to December 2001
+    ("In 1999, the Taliban closed girls' schools in Kabul.", "AFGGOV"),
+])
+def test_an_act_s_period_names_its_actors_as_most_of_it_did(coder, text: str, expected: str) -> None:
+    codes = {e.source.code for e in coder.code_text(text, date(2024, 7, 3)) if e.source.country in ("USA", "AFG")}
+    assert codes == {expected}

@@ -660,3 +660,20 @@ def test_an_infinitive_relative_clause_is_not_done(coder) -> None:
 def test_a_material_act_in_the_simple_present_is_a_habit(coder, text: str, root: str, mode: str) -> None:
     assert mode in modes_of_root(coder, text, root)
     assert ("factual" in modes_of_root(coder, text, root)) == (mode == "factual")
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # captions and ledes tell one act in the present: a date of its own, a count of casualties, or a
+    # source after it
+    ("Soldiers detain a protester in Yerevan, Armenia, March 3, 2024.", "14", "factual"),
+    ("Rebels shell the town of Goma, killing at least 12 civilians.", "19", "factual"),
+    ("Iraqi forces kill 15 militants near Mosul, the ministry said.", "19", "factual"),
+    # a headline on its own line, the story on the next
+    ("Turkey shells Kurdish positions\nTurkish artillery shelled Kurdish positions on Monday.", "19", "factual"),
+    # but a habit in a quote, and a state of things meanwhile, are no act
+    ("'They shell our village every week,' a farmer said.", "19", "commentary"),
+    ("While Turkey shells Kurdish towns, Erdogan met Putin in Sochi on Monday.", "19", "commentary"),
+])
+def test_a_caption_or_lede_in_the_present_is_an_act(coder, text: str, root: str, mode: str) -> None:
+    first = [e for e in coder.code_text(text, DAY) if e.cameo.startswith(root) and e.sentence == 0]
+    assert first and {e.mode for e in first} == {mode}

@@ -403,3 +403,42 @@ def test_an_act_of_the_law_with_no_doer_is_the_authorities(coder, text: str, exp
 ])
 def test_no_authority_is_implied_where_the_text_does_not_say_whose(coder, text: str) -> None:
     assert not any(s[-3:] in ("COP", "JUD") or s in ("GOV",) for s, _, _ in coded(coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    # a state's envoy to the organisation, a past office, an organisation that only describes him
+    "Ghana's U.N. ambassador Kwame Mensah spoke on Monday. Mensah criticized the Taliban.",
+    "Former U.N. envoy Lars Hedqvist spoke on Monday. Hedqvist criticized the Taliban.",
+    "U.N.-sanctioned commander Abdul Rahim spoke on Monday. Rahim criticized the Taliban.",
+])
+def test_an_office_of_a_state_or_of_the_past_is_not_the_organisation_s(coder, text: str) -> None:
+    assert not any(s.startswith("IGO") for s, _, _ in coded(coder, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenyan police engaged with armed bandits near Baringo on Sunday.", ("KENCOP", "KENCRM", "19")),
+    ("Israeli troops engaged with Hezbollah fighters near the border.", ("ISRMIL", "LBNREB", "19")),
+])
+def test_engaging_with_armed_men_is_fighting_them(coder, text: str, expected) -> None:
+    assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # an armed group in the story may be who holds people
+    "Al-Shabab fighters overran the town. Two local officials were detained.",
+    "Seven sailors were detained in Yemen after Houthi rebels seized their vessel.",
+    # hostages and captives are freed by whoever held them, and so is anyone from a group's custody
+    "The hostages were freed from detention in Niger on Friday.",
+    "Two Nepali workers were released from Hamas custody on Friday.",
+    # an occupied place is not its state's to police
+    "Two journalists were detained in occupied Zaporizhzhia, Kyiv said.",
+    # a story of two states does not say whose authorities
+    "Australia protested to China. The Australian writer was sentenced to death.",
+])
+def test_no_authority_is_implied_where_another_may_hold_people(coder, text: str) -> None:
+    assert not any(s[-3:] in ("COP", "JUD", "GOV") and c in ("17", "08") for s, _, c in coded(coder, text))
+
+
+def test_a_release_from_a_state_s_custody_is_that_state_s(coder) -> None:
+    assert ("RUSGOV", "UKRMIL", "08") in coded(
+        coder, "Ukrainian prisoners of war were released from Russian custody in Belarus on Friday.")

@@ -32,8 +32,9 @@ from spacy.tokens import Span, Token
 
 from blocwatch.data import read_json
 
-__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "later", "middle", "narrative", "occasion", "occasions",
-           "parts", "reference", "reported", "resolve", "same_day_clauses", "told_when_said", "when_clause_date"]
+__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "later", "narrative", "occasion", "occasions",
+           "parts", "period", "reference", "reported", "resolve", "same_day_clauses", "told_when_said",
+           "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -129,25 +130,28 @@ def _within_the_day(later: Token) -> bool:
     return any(g.dep_ == "prep" for g in later.children) or (nxt is not None and nxt.dep_ == "prep")
 
 
-def middle(when: When) -> date | None:
-    """The middle day of a date the text gives (a day itself, the Thursday of a week, the 15th of
-    a month, the 1st of July of a year); ``None`` for a date the text does not give (``reported``,
-    ``unknown``). The day on which to ask who an actor was: "in 2017" is Trump's presidency,
-    although its 1 January was not.
+def period(when: When) -> tuple[date, date] | None:
+    """The first and last day of a date the text gives (a day, a week, a month or a year); ``None``
+    for a date the text does not give (``reported``, ``unknown``) and for a span from or since a
+    point ("since 2021": no one period). Its middle is the day on which to ask who an actor was:
+    "in 2017" is Trump's presidency, though its 1 January was not.
 
-    >>> middle(When(date(2017, 1, 1), "year", "2017"))
-    datetime.date(2017, 7, 1)
-    >>> middle(When(date(2024, 6, 1), "month", "June")), middle(When(date(2024, 6, 19), "reported"))
-    (datetime.date(2024, 6, 15), None)
+    >>> period(When(date(2017, 1, 1), "year", "2017"))
+    (datetime.date(2017, 1, 1), datetime.date(2017, 12, 31))
+    >>> period(When(date(2024, 6, 1), "month", "June")), period(When(date(2024, 6, 19), "reported"))
+    ((datetime.date(2024, 6, 1), datetime.date(2024, 6, 30)), None)
     """
+    if when.text.lower().startswith(("since", "between", "from")):
+        return None
+    first = when.date
     if when.precision == "day":
-        return when.date
+        return first, first
     if when.precision == "week":
-        return when.date + timedelta(days=3)
+        return first, first + timedelta(days=6)
     if when.precision == "month":
-        return when.date.replace(day=15)
+        return first, _month_after(first, 1) - timedelta(days=1)
     if when.precision == "year":
-        return when.date.replace(month=7, day=1)
+        return first, first.replace(month=12, day=31)
     return None
 
 

@@ -30,9 +30,9 @@ from blocwatch.coder.dates import (
     anterior,
     before,
     later,
-    middle,
     narrative,
     occasion,
+    period,
     reference,
     reported,
     resolve,
@@ -133,6 +133,8 @@ _VIOLENCE = frozenset({"18", "20", "190", "193", "194", "195", "196"})
 #: Endings of nouns made from verbs by a suffix ("the killing", "the assassination"; not "the
 #: arrest"): a date hung on such an object may be its own ("condemned the killing Sunday of ...").
 _NOMINALIZED = re.compile(r"(ings?|tions?|sions?|ments?|ances?|ences?|ures?|als?)$")
+#: Words by which an act joined to another is told as coming after it, at a time of its own.
+_AFTERWARDS = frozenset({"then", "later", "subsequently", "afterwards", "eventually", "finally", "again", "more"})
 #: Prepositions whose date is when an act's effect ends or is due, or what it is meant for ("ordered a
 #: new trial for 2025"), not when it was done.
 _UNTIL = {"until", "till", "through", "to", "by", "for"}
@@ -175,6 +177,15 @@ class _Candidate:
 _MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 #: Roots of acts that a verb relaying them does not make the speaker's ("reported an attack").
 _RELAYED_ROOTS = _MATERIAL_ROOTS | {"13"}
+
+def _armed_group(m: Mention, day: date | None) -> bool:
+    """Whether a mention names an armed group ("Houthi rebels", "al-Shabab", "militants", the Islamic
+    State), who may hold, detain or free people as a state's authorities do."""
+    if isinstance(m.record, ActorRecord):
+        code = m.record.code_on(day) or ""
+        return code.startswith("IMG") or split_code(code)[1] in discourse.ARMED
+    return getattr(m.record, "code", None) in discourse.ARMED
+
 
 def _named_otherwise(mentions: Sequence[Mention], published: date, day: date) -> bool:
     """Whether an actor the mentions name had another code on ``day`` than on ``published``."""
@@ -231,8 +242,13 @@ class Extractor:
                 persons.setdefault(syntax.sentence_index(starts, ent.start), []).append(ent)
         story: When | None = None  # the time the story has reached, from the dates of the sentences before
         self._anchor = None
+        armed = False  # whether the document has named an armed group so far (who else may hold people)
         for index, sent in enumerate(sentences):
             focal = context.focal()  # from the sentences before this one
+            # an armed group named before, or the subject of an act here ("after Houthi rebels seized the ship")
+            armed_here = armed or any(_armed_group(m, published) and doc[m.start:m.end].root.dep_ == "nsubj"
+                                      for m in by_sentence.get(index, []))
+            armed = armed or any(_armed_group(m, published) for m in by_sentence.get(index, []))
             for m in by_sentence.get(index, []):
                 if isinstance(m.record, ActorRecord):
                     context.note(m.record, published)
@@ -258,12 +274,16 @@ class Extractor:
             where = _Sentence(first_sentence + index, sent.start, sent.end, sent.text)  # once, not per event
             alone = roles.only_state(sent_mentions, published) if events else None
             for ev in events:
+                placed = any(a.country for a in ev.sources)
                 if focal is not None:  # "the government", "authorities": the state the document is about
                     ev.sources = [roles.located(a, focal) for a in ev.sources]
                     ev.targets = ([roles.located(a, focal) for a in ev.targets]
                                   or _person_of(ev.anchor, focal, ev.sources))
-                if ev.implied and not any(a.country for a in ev.sources):
-                    continue  # "was arrested", with no place or story to say whose authorities: no one known
+                if ev.implied and (armed_here or any(t.lower_ == "occupied" for t in sent) or not (
+                        placed or (any(a.country for a in ev.sources) and len(context.countries) == 1))):
+                    # "was arrested" by no one named: a state's authorities only when the place or a story
+                    # of one state says whose, and no armed group or occupier in the story may hold people
+                    continue
                 law = roles.jurisdiction(ev.match.code, ev.sources)
                 if law is not None:  # "a Guatemalan judge sent [a journalist] to prison": one of Guatemala's
                     ev.targets = ([roles.of_jurisdiction(a, law) for a in ev.targets]
@@ -407,8 +427,10 @@ class Extractor:
             return self._date(_Candidate(head, head, cand.match, [], [], [head], mode=cand.mode), published, dates)
         anchor = cand.anchor
         shared = [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == anchor.tag_
-                  and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)] if dates else []
-        for c in shared:  # "had been arrested and sentenced [in 2011]": acts of one subject joined share a date
+                  and not any(s.dep_ in ("nsubj", "nsubjpass") or s.lower_ in _AFTERWARDS for s in c.children)
+                  ] if dates else []
+        for c in shared:  # "had been arrested and sentenced [in 2011]": acts of one subject joined share a date;
+            # not "imposed sanctions and then lifted them in 2016", "sent police and deployed more in June"
             when = self._date(_Candidate(c, c, cand.match, [], [], [c], mode=cand.mode), published, dates, own=True)
             if when is not None:
                 return when
@@ -438,12 +460,15 @@ class Extractor:
         """Actors of acts the text dates, named as they were then: "In 2020, the Taliban attacked a
         checkpoint" is an insurgency's attack, "in 2019, Trump met Kim" the US government's meeting,
         though both are something else on the report's day. The sentence is read again as of the
-        middle of the event's date (:func:`~blocwatch.coder.dates.middle`), only when that is before
-        the report (who holds an office later is not known on the day) and an actor the sentence
-        names had another code then; each candidate takes the actors of its twin."""
+        middle day of the event's date (:func:`~blocwatch.coder.dates.period`: a year's 2 July, a
+        month's 15th or 16th, not "since 2021"), when an actor it names had another code then: the
+        code that held for most of the period ("in 2009, Obama met Merkel" is the president's
+        meeting, though he took office on 20 January). Only a date before the report: who holds
+        an office later is not known on the day. Each candidate takes the actors of its twin."""
         by_day: dict[date, list[_Candidate]] = {}
         for c in cands:
-            day = middle(c.when) if c.when is not None else None
+            span = period(c.when) if c.when is not None else None
+            day = span[0] + (span[1] - span[0]) / 2 if span is not None else None
             if day is not None and day < published and _named_otherwise(mentions, published, day):
                 by_day.setdefault(day, []).append(c)
         for day, group in by_day.items():
@@ -492,7 +517,8 @@ class Extractor:
             if cand.mode == "factual" and cand.when is not None and published and cand.when.date > published:
                 cand.mode = "future"  # "hold joint drills next month": dated after the report, so not yet done
             elif cand.mode == "factual" and (cand.match.code or "")[:2] in _MATERIAL_ROOTS and simple_present(
-                    cand.anchor):
+                    cand.anchor) and self._date(cand, published, dates, own=True) is None:
+                # not a caption with its own date ("Police detain a protester in Tbilisi, May 14, 2024")
                 cand.mode = "commentary"  # "Russia supplies oil to China", "the ships are sanctioned": a habit, a state
         derived = self._derive(candidates, by_token, published, dates)
         if self.typer is not None:
@@ -620,7 +646,7 @@ class Extractor:
             sources = roles.doer_of_cause(verb, by_token, day, self.vocabulary.nouns)
         if dying and not sources:
             return None
-        authority = roles.implied_authority(verb, match.code) if passive and not sources and not any(
+        authority = roles.implied_authority(verb, match.code, by_token, day) if passive and not sources and not any(
             c.dep_ == "agent" for c in verb.children) else None
         if authority is not None:  # "a journalist was arrested in Phnom Penh": by the authorities of the
             sources = [authority]  # place or of the story
@@ -693,6 +719,11 @@ class Extractor:
             targets = roles.holders(verb, by_token, day) or targets
         if not targets and (match.code or "")[:2] == "01" and match.code != "010":  # "optimism about talks with China"
             targets = [a for a in roles.topic_actors(verb, by_token, day) if a.code not in {s.code for s in sources}]
+        if verb.lemma_.lower() == "engage" and match.code == "040" and any(
+                a.sector in _TROOPS or a.sector in discourse.ARMED for a in sources + targets):
+            # "engaged with the Taliban authorities" deals with them; "troops engaged with militants",
+            # "police engaged with protesters" fight them
+            match = replace(match, code="190", reverse="190")
         if verb.lemma_.lower() in _MOTION and (match.code or "")[:2] in ("04", "07"):
             journey = _journey(verb, match, sources, targets, by_token, day)
             if journey is None:

@@ -641,8 +641,11 @@ def simple_present(verb: Token) -> bool:
     """Whether ``verb`` is in the simple present, active or passive ("Russia supplies oil to
     China", "the vessels are sanctioned by the Treasury"): of a material act, a habit or a standing
     state, not one act done. Not the progressive ("is shelling"), the perfect or a modal's verb;
-    nor in a headline, which by the convention of news tells past acts in the present ("Syrian
-    forces clash with rioters"): a sentence with no closing stop.
+    nor in a headline or a caption, which by the convention of news tell past acts in the present:
+    a line with no closing stop ("Syrian forces clash with rioters", even when the story follows on
+    the next line), an act told with its own count of casualties ("..., killing at least 20
+    people"), or one whose source follows it ("Hezbollah fires rockets at Israel, the army
+    said"). A date of its own is for the caller to weigh.
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> nlp = load_pipeline()
@@ -660,7 +663,23 @@ def simple_present(verb: Token) -> bool:
         present = verb.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ in ("VBZ", "VBP")
     if not present:
         return False
-    last = next((t for t in reversed(verb.sent) if not (t.is_space or t.text in QUOTES)), None)
+    if any(c.dep_ == "npadvmod" and any(d.lower_ == "every" for d in c.children) for c in verb.children):
+        return True  # "they attack us every night"
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS and verb.head.i > verb.i and not any(
+            t.text in QUOTES for t in verb.sent):
+        return False  # "Nigeria's army kills 20 militants, the military said"; not a quote
+    if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and any(
+            o.dep_ == "dobj" and any(n.dep_ == "nummod" for n in o.children) for o in c.children)
+           for c in verb.children):
+        return False  # "Russia launches a missile attack on Kyiv, killing at least 20 people"
+    line = []
+    for t in verb.doc[verb.i:verb.sent.end]:  # the verb's line: a headline may run into the story
+        if "\n" in t.text:
+            break
+        line.append(t)
+        if "\n" in t.whitespace_:
+            break
+    last = next((t for t in reversed(line) if not (t.is_space or t.text in QUOTES)), None)
     return last is not None and last.text in _STOPS
 
 

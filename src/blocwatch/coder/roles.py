@@ -396,39 +396,57 @@ _COURT_ACTS = frozenset({"sentence", "convict", "charge", "indict", "try", "pros
 #: held them.
 _CUSTODY = frozenset({"bail", "prison", "jail", "custody", "detention", "parole", "arrest", "prisoner", "detainee",
                       "inmate"})
+#: The people in custody, whose own state is not the custody's ("Ukrainian prisoners of war").
+_IN_CUSTODY = frozenset({"prisoner", "detainee", "inmate"})
 
 
-def implied_authority(verb: Token, code: str | None) -> Actor | None:
+def implied_authority(verb: Token, code: str | None, by_token: dict[int, Mention],
+                      day: date | None) -> Actor | None:
     """Who did an act of the law told in the passive with no doer named: "a journalist was
     arrested in Phnom Penh", "was sentenced to six years", "has been released on bail". Only a
     state's authorities arrest, detain, charge, sentence or release from custody: its courts
     (:data:`_COURT_ACTS`, and a release on bail) or else its police or government, as an actor of no
-    state yet. The state is then the place the sentence names, or the one the document is about
-    (:func:`located`). None for other acts, and for releases from no custody the sentence names
-    (hostages are freed by whoever held them).
+    state yet; the caller finds the state (the place the sentence names, or the one the document
+    is about). A release from a custody a state's words own is that state's ("from a Venezuelan
+    prison", "from Russian custody"). None for other acts, for releases from no custody the
+    sentence names, from a custody another actor owns ("from Hamas custody"), and of hostages or
+    captives, who are freed by whoever held them.
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> nlp = load_pipeline()
-    >>> implied_authority(nlp("The journalist was sentenced to six years.")[3], "173").code
+    >>> implied_authority(nlp("The journalist was sentenced to six years.")[3], "173", {}, None).code
     'JUD'
-    >>> implied_authority(nlp("The hostages were released.")[3], "084") is None
+    >>> implied_authority(nlp("The hostages were released.")[3], "084", {}, None) is None
     True
     """
     if not code:
         return None
     lemma = verb.lemma_.lower()
     if code.startswith(("173", "175")):  # an arrest, or PETRARCH-2's repression ("arrested a journalist")
-        sector = "JUD" if lemma in _COURT_ACTS else "COP"
-    elif code.startswith("172") and lemma in _COURT_ACTS:  # PETRARCH-2's sentencing
-        sector = "JUD"
-    elif code.startswith("084"):  # a release (084), of persons (0841)
-        words = {t.lemma_.lower() for t in verb.subtree}
-        if not words & _CUSTODY:
-            return None
-        sector = "JUD" if "bail" in words else "GOV"
-    else:
+        return Actor(*(("JUD", None, "JUD") if lemma in _COURT_ACTS else ("COP", None, "COP")), verb.text)
+    if code.startswith("172") and lemma in _COURT_ACTS:  # PETRARCH-2's sentencing
+        return Actor("JUD", None, "JUD", verb.text)
+    if not code.startswith("084"):  # a release (084), of persons (0841)
         return None
+    words = [t for t in verb.subtree if t.lemma_.lower() in _CUSTODY]
+    if not words or any(t.lemma_.lower() in _CAPTIVES for t in verb.subtree):
+        return None
+    owners = [actors_of([c], by_token, day) for w in words if w.lemma_.lower() not in _IN_CUSTODY
+              for c in w.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    owners = [a for found in owners for a in found]
+    if owners:  # "released from Russian custody", "from a Venezuelan prison", not "from Hamas custody"
+        states = {a.country for a in owners}
+        if len(states) != 1 or None in states or any(a.code != a.country and a.sector not in _OFFICIAL
+                                                      for a in owners):
+            return None
+        state = states.pop()
+        return Actor(state + "GOV", state, "GOV", verb.text)
+    sector = "JUD" if any(t.lemma_.lower() == "bail" for t in words) else "GOV"
     return Actor(sector, None, sector, verb.text)
+
+
+#: People freed by whoever held them, not by a state's courts or prisons.
+_CAPTIVES = frozenset({"hostage", "captive", "abductee", "kidnappee"})
 
 
 def jurisdiction(code: str | None, sources: Sequence[Actor]) -> str | None:
@@ -793,14 +811,31 @@ def _abroad(sent: Span) -> bool:
     return any(a in ("his", "her", "their") and b == "country" for a, b in zip(words, words[1:], strict=False))
 
 
-def _titled(name: Span) -> bool:
-    """Whether a name's phrase gives its bearer a title or office, a person noun in front of it
-    or in apposition ("special rapporteur Richard Bennett", "Helen La Lime, the special
-    representative")."""
+def _titled(name: Span, by_token: dict[int, Mention]) -> bool:
+    """Whether a name's phrase gives its bearer an office of the organisation it names: a person
+    noun in front of the name or in apposition ("special rapporteur Richard Bennett", "Helen La
+    Lime, the special representative"), and nothing that makes the office another's or a past one:
+    a state ("Kenya's U.N. ambassador" is Kenya's), "former", or an organisation that only
+    describes the bearer ("NATO-trained commander"; not "U.N.-appointed", :data:`_APPOINTED`)."""
     nouns = person_nouns()
     words = [t for t in syntax.phrase(name.root) if not name.start <= t.i < name.end]
     words += [a for a in name.root.children if a.dep_ == "appos"]
+    for t in words:
+        m = by_token.get(t.i)
+        if m is not None and isinstance(m.record, ActorRecord) and split_code(m.record.code_on(None) or "")[0]:
+            return False
+        if t.lower_ in _PAST_OFFICE:
+            return False
+        if m is not None and t.head.dep_ == "amod" and t.head.tag_ == "VBN" and t.head.lemma_.lower() not in _APPOINTED:
+            return False
     return any(t.lemma_.lower() in nouns for t in words)
+
+
+#: Words that put an office in the past ("former NATO commander").
+_PAST_OFFICE = frozenset({"former", "ex", "ex-", "retired", "outgoing", "late"})
+#: Participles by which an organisation gives the office ("U.N.-appointed special rapporteur"), not
+#: ones by which it only describes its bearer ("NATO-trained commander", "U.N.-sanctioned warlord").
+_APPOINTED = frozenset({"appoint", "name", "mandate", "elect", "nominate"})
 
 
 def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: date | None,
@@ -832,7 +867,7 @@ def titled_persons(names: Iterable[Span], by_token: dict[int, Mention], day: dat
             country, sector = split_code(actors[0].code)
             if country and sector:
                 out.append((ent, actors[0].code))
-            elif country is None and actors[0].code.startswith("IGO") and _titled(ent):
+            elif country is None and actors[0].code.startswith("IGO") and _titled(ent, by_token):
                 out.append((ent, actors[0].code))  # "U.N. special rapporteur Richard Bennett"
             elif focal and bare_sector(actors[0]) and actors[0].code in _OFFICIAL and not _abroad(ent.sent):
                 out.append((ent, focal[:3] + actors[0].code))
