@@ -1,4 +1,5 @@
-"""Credit lines: the sentences of a news report that say who reported it, not what happened.
+"""Credit lines and captions: the sentences of a news report that say who reported it or what a
+picture shows, not what happened.
 
 "Reuters contributed to this report.", "Jane Doe reported from Nairobi; and John Roe contributed
 from Kampala." name people, agencies and places, and a coder would make events of them ("Abdiweli
@@ -14,17 +15,22 @@ Examples
 True
 >>> credit_line(next(nlp("Japan contributed $5 million to the fund.").sents))
 False
+>>> caption_line(next(nlp("Police detain a protester in Tbilisi, Georgia, May 14, 2024.").sents))
+True
+>>> caption_line(next(nlp("Police detained a protester in Tbilisi on May 14, 2024.").sents))
+False
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Span, Token
 
 from blocwatch.data import read_json
 
-__all__ = ["credit_line"]
+__all__ = ["caption_line", "credit_line"]
 
 #: Dependents a credit line's verb may have besides its subject and its phrases of place.
 _ALLOWED = frozenset({"nsubj", "nsubjpass", "punct", "cc", "conj", "advmod", "aux", "auxpass", "prep", "dobj", "xcomp"})
@@ -34,6 +40,44 @@ _ALLOWED = frozenset({"nsubj", "nsubjpass", "punct", "cc", "conj", "advmod", "au
 def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = read_json("coder", "credits.json")
     return frozenset(data["verbs"]), frozenset(data["nouns"]), frozenset(data["places"])
+
+
+@functools.cache
+def _caption_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = read_json("coder", "credits.json")
+    return frozenset(data["caption_marks"]), frozenset(data["photo_credits"])
+
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+#: A full date closing a sentence, as a caption gives the day a picture was taken ("..., May 14,
+#: 2024." or "..., 14 May 2024."), before any credit in parentheses.
+_CLOSING_DATE = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+                           r"\.?\s*(?:\([^)]*\))?\s*$")
+
+
+_DASHES = frozenset({"-", "\u2014", "\u2013", ":"})
+
+
+def caption_line(sent: Span) -> bool:
+    """Whether ``sent`` is a photo caption: it opens with a caption's mark ("FILE - ...", "FILE
+    PHOTO: ..."), closes with a photo credit in parentheses ("(AP Photo/Jane Doe)"), or tells in the
+    simple present what is pictured and closes with the full date it was taken ("Police detain a
+    protester in Tbilisi, Georgia, May 14, 2024."). Words in ``data/coder/credits.json``."""
+    marks, credits = _caption_words()
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    for n in (1, 2):  # "FILE - ...", "FILE PHOTO: ..."
+        if len(words) > n and words[0].text.isupper() and " ".join(t.lower_ for t in words[:n]) in marks \
+                and words[n].text in _DASHES:
+            return True
+    text = sent.text.strip()
+    credit = re.search(r"\(([^)]*)\)\s*$", text)
+    if credit and any(re.search(rf"\b{re.escape(w)}\b", credit.group(1).lower()) for w in credits):
+        return True
+    root = sent.root
+    present = root.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    return present and _CLOSING_DATE.search(text) is not None
 
 
 def credit_line(sent: Span) -> bool:

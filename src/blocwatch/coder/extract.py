@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from blocwatch.actors import ActorRecord, CodeSpan, split_code
 from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
-from blocwatch.coder.credits import credit_line
+from blocwatch.coder.credits import caption_line, credit_line
 from blocwatch.coder.dates import (
     When,
     anterior,
@@ -530,6 +530,9 @@ class Extractor:
                 c.mode = "hypothetical"
             elif c.mode == "factual" and ifs and _planned_on_condition(c):
                 c.mode = "hypothetical"  # "if the talks fail, Mali plans to expel ...": a plan on a condition
+        if derived and caption_line(sent):  # "FILE - ...", "Police detain a protester in Tbilisi, May 14, 2024."
+            for c in derived:  # what a picture shows, often an older scene: no act the report tells
+                c.mode = "commentary" if c.mode == "factual" else c.mode
         return [c for c in derived if not c.match.rule.startswith(_OBLIGATION)]
 
     def _second_opinion(self, sent: Span, cands: list[_Candidate], by_token: dict[int, Mention],
