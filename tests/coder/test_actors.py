@@ -398,3 +398,10 @@ def test_the_central_african_republic_abbreviated(coder) -> None:
 def test_an_act_s_period_names_its_actors_as_most_of_it_did(coder, text: str, expected: str) -> None:
     codes = {e.source.code for e in coder.code_text(text, date(2024, 7, 3)) if e.source.country in ("USA", "AFG")}
     assert codes == {expected}
+
+
+def test_what_a_dated_act_promises_is_named_as_of_its_date(coder) -> None:
+    """ "In 2018, Trump promised to meet Kim": the meeting promised, undated, is the president's too."""
+    events = coder.code_text("In 2018, Donald Trump promised to meet Kim Jong Un again.", date(2024, 7, 3))
+    assert {e.source.code for e in events if e.source.country == "USA"} == {"USAGOV"}
+    assert {e.mode for e in events} >= {"future", "factual"}

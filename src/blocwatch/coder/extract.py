@@ -471,6 +471,12 @@ class Extractor:
             day = span[0] + (span[1] - span[0]) / 2 if span is not None else None
             if day is not None and day < published and _named_otherwise(mentions, published, day):
                 by_day.setdefault(day, []).append(c)
+        anchors = {c.anchor.i: day for day, group in by_day.items() for c in group}
+        for c in cands:  # "in 2018, Trump promised to meet Kim": what the dated act says or plans, of its time
+            if c.when is None and not any(c in group for group in by_day.values()):
+                day = next((anchors[a.i] for a in (c.anchor, *c.anchor.ancestors) if a.i in anchors), None)
+                if day is not None:
+                    by_day[day].append(c)
         for day, group in by_day.items():
             twins = {(t.trigger.i, t.anchor.i, t.match.rule): t for t in self._candidates(sent, mentions, day, dates)}
             for c in group:
