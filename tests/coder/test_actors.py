@@ -405,3 +405,11 @@ def test_what_a_dated_act_promises_is_named_as_of_its_date(coder) -> None:
     events = coder.code_text("In 2018, Donald Trump promised to meet Kim Jong Un again.", date(2024, 7, 3))
     assert {e.source.code for e in events if e.source.country == "USA"} == {"USAGOV"}
     assert {e.mode for e in events} >= {"future", "factual"}
+
+
+@pytest.mark.parametrize(("day", "hun_sen", "hun_manet"), [
+    (date(2020, 6, 1), "KHMGOV", "KHMMIL"),
+    (date(2024, 10, 24), "KHMLEG", "KHMGOV"),  # Hun Manet prime minister from 22 August 2023
+])
+def test_cambodia_s_leaders_by_term_of_office(coder, day: date, hun_sen: str, hun_manet: str) -> None:
+    assert dyads(coder, "Hun Sen met Hun Manet in Phnom Penh.", day, root="04") == {(hun_sen, hun_manet)}

@@ -442,3 +442,14 @@ def test_no_authority_is_implied_where_another_may_hold_people(coder, text: str)
 def test_a_release_from_a_state_s_custody_is_that_state_s(coder) -> None:
     assert ("RUSGOV", "UKRMIL", "08") in coded(
         coder, "Ukrainian prisoners of war were released from Russian custody in Belarus on Friday.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who undergoes the passive does the adjunct's gerund
+    ("The Thai activist was released after apologizing to the Thai king.", ("THAOPP", "THAGOV", "05")),
+    ("The Iranian diplomat was expelled after meeting Israeli officials.", ("IRNGOV", "ISRGOV", "04")),
+])
+def test_who_undergoes_a_passive_does_its_adjunct_gerund(coder, text: str, expected) -> None:
+    """Whatever the gerund's mode (an act that led to an arrest may be the arrest's charge)."""
+    assert expected in {(e.source.code, e.target.code if e.target else None, e.cameo[:2])
+                        for e in coder.code_text(text, DAY)}

@@ -230,6 +230,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         objects = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
         if objects and governor.lemma_.lower() in OBJECT_CONTROL:
             return objects
+        undergoer = [c for c in governor.children if c.dep_ == "nsubjpass"]
+        if undergoer and head.lower_ in _ADJUNCT_PREPS and not any(c.dep_ in SUBJECT_DEPS for c in governor.children):
+            return undergoer  # "was released after apologizing to Hun Sen": who was released apologized
         return subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
@@ -239,6 +242,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return [head]  # "aided rebels fighting the president": the rebels fight; "a bus carrying troops"
         return subjects(head.head, depth + 1)  # "issued a declaration demanding ...": the issuer
     return []  # including "civilians imprisoned ...": a past participle's noun is what was done to
+
+
+#: Prepositions of an adjunct whose gerund is done by the clause's subject, also a passive one
+#: ("was freed after apologizing", "was arrested while filming"); not "by", the passive's agent.
+_ADJUNCT_PREPS = frozenset({"after", "before", "while", "since", "without", "upon", "despite"})
 
 
 def reporting_head(verb: Token) -> Token | None:
