@@ -178,6 +178,7 @@ _MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18
 #: Roots of acts that a verb relaying them does not make the speaker's ("reported an attack").
 _RELAYED_ROOTS = _MATERIAL_ROOTS | {"13"}
 
+
 def _armed_group(m: Mention, day: date | None) -> bool:
     """Whether a mention names an armed group ("Houthi rebels", "al-Shabab", "militants", the Islamic
     State), who may hold, detain or free people as a state's authorities do."""
@@ -472,8 +473,9 @@ class Extractor:
             if day is not None and day < published and _named_otherwise(mentions, published, day):
                 by_day.setdefault(day, []).append(c)
         anchors = {c.anchor.i: day for day, group in by_day.items() for c in group}
+        chosen = {id(c) for group in by_day.values() for c in group}
         for c in cands:  # "in 2018, Trump promised to meet Kim": what the dated act says or plans, of its time
-            if c.when is None and not any(c in group for group in by_day.values()):
+            if c.when is None and id(c) not in chosen:
                 day = next((anchors[a.i] for a in (c.anchor, *c.anchor.ancestors) if a.i in anchors), None)
                 if day is not None:
                     by_day[day].append(c)

@@ -641,7 +641,7 @@ def simple_present(verb: Token) -> bool:
     """Whether ``verb`` is in the simple present, active or passive ("Russia supplies oil to
     China", "the vessels are sanctioned by the Treasury"): of a material act, a habit or a standing
     state, not one act done. Not the progressive ("is shelling"), the perfect or a modal's verb;
-    nor in a headline or a caption, which by the convention of news tell past acts in the present:
+    nor in a headline or a lede, which by the convention of news tell past acts in the present:
     a line with no closing stop ("Syrian forces clash with rioters", even when the story follows on
     the next line), an act told with its own count of casualties ("..., killing at least 20
     people"), or one whose source follows it ("Hezbollah fires rockets at Israel, the army

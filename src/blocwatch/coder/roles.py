@@ -422,10 +422,10 @@ def implied_authority(verb: Token, code: str | None, by_token: dict[int, Mention
     if not code:
         return None
     lemma = verb.lemma_.lower()
-    if code.startswith(("173", "175")):  # an arrest, or PETRARCH-2's repression ("arrested a journalist")
-        return Actor(*(("JUD", None, "JUD") if lemma in _COURT_ACTS else ("COP", None, "COP")), verb.text)
-    if code.startswith("172") and lemma in _COURT_ACTS:  # PETRARCH-2's sentencing
-        return Actor("JUD", None, "JUD", verb.text)
+    if code.startswith(("173", "175")) or (code.startswith("172") and lemma in _COURT_ACTS):
+        # an arrest, PETRARCH-2's repression ("arrested a journalist") or its sentencing (172)
+        sector = "JUD" if lemma in _COURT_ACTS else "COP"
+        return Actor(sector, None, sector, verb.text)
     if not code.startswith("084"):  # a release (084), of persons (0841)
         return None
     words = [t for t in verb.subtree if t.lemma_.lower() in _CUSTODY]
