@@ -1046,3 +1046,18 @@ def test_expelled_aid_agencies_and_inspectors_are_coded_as_the_manual_codes_them
 def test_a_meeting_on_the_sidelines_of_a_summit_is_between_those_who_meet(coder):
     assert factual(coder, "The Turkish and Greek foreign ministers met on the sidelines of the NATO summit.") == {
         ("TURGOV", "GRCGOV", "04"), ("GRCGOV", "TURGOV", "04")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rebels stepped up attacks on the army near Goma.", "19"),
+    ("The militants intensified their attacks in the north.", "19"),
+    ("Russian forces inflicted heavy losses on Ukrainian troops near Bakhmut.", "19"),
+])
+def test_stepping_up_attacks_or_inflicting_losses_is_fighting(coder, text: str, expected: str) -> None:
+    """Not a threat (PETRARCH-2's 138 for "step up attack") nor coercion (170 for "inflict")."""
+    roots = {c for _, _, c in factual(coder, text)}
+    assert expected in roots and not roots & {"13", "17"}
+
+
+def test_a_penalty_inflicted_stays_coercion(coder) -> None:
+    assert "19" not in {c for _, _, c in factual(coder, "The court inflicted a heavy fine on the company.")}
