@@ -37,15 +37,19 @@ _ALLOWED = frozenset({"nsubj", "nsubjpass", "punct", "cc", "conj", "advmod", "au
 
 
 @functools.cache
+def _lists() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/coder/credits.json``, read once."""
+    return {k: frozenset(v) for k, v in read_json("coder", "credits.json").items() if isinstance(v, list)}
+
+
 def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = read_json("coder", "credits.json")
-    return frozenset(data["verbs"]), frozenset(data["nouns"]), frozenset(data["places"])
+    lists = _lists()
+    return lists["verbs"], lists["nouns"], lists["places"]
 
 
-@functools.cache
 def _caption_words() -> tuple[frozenset[str], frozenset[str]]:
-    data = read_json("coder", "credits.json")
-    return frozenset(data["caption_marks"]), frozenset(data["photo_credits"])
+    lists = _lists()
+    return lists["caption_marks"], lists["photo_credits"]
 
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")

@@ -247,9 +247,9 @@ class Extractor:
         for index, sent in enumerate(sentences):
             focal = context.focal()  # from the sentences before this one
             # an armed group named before, or the subject of an act here ("after Houthi rebels seized the ship")
-            armed_here = armed or any(_armed_group(m, published) and doc[m.start:m.end].root.dep_ == "nsubj"
-                                      for m in by_sentence.get(index, []))
-            armed = armed or any(_armed_group(m, published) for m in by_sentence.get(index, []))
+            groups = [m for m in by_sentence.get(index, []) if _armed_group(m, published)]
+            armed_here = armed or any(doc[m.start:m.end].root.dep_ == "nsubj" for m in groups)
+            armed = armed or bool(groups)
             for m in by_sentence.get(index, []):
                 if isinstance(m.record, ActorRecord):
                     context.note(m.record, published)
