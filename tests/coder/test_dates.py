@@ -85,6 +85,17 @@ def test_month_end_and_year_end_arithmetic() -> None:
     assert resolve("on 29 February", date(2024, 3, 10)).date == date(2024, 2, 29)
 
 
+@pytest.mark.parametrize(("published", "monday"), [
+    (date(2025, 3, 9), date(2025, 3, 3)),   # a Sunday: the Monday-to-Saturday just past
+    (date(2025, 3, 8), date(2025, 2, 24)),  # a Saturday: the week before this one
+    (date(2025, 3, 10), date(2025, 3, 3)),  # a Monday
+    (date(2024, 12, 29), date(2024, 12, 23)),  # a Sunday at the turn of the year
+])
+def test_last_week_on_a_sunday_is_the_week_just_ended(published: date, monday: date) -> None:
+    when = resolve("last week", published)
+    assert when is not None and (when.date, when.precision) == (monday, "week")
+
+
 @pytest.mark.parametrize("text", ["recently", "soon", "the weekend", "last", "in the 1990s", "31 February", ""])
 def test_not_a_date_or_too_vague(text: str) -> None:
     assert resolve(text, PUB) is None

@@ -399,6 +399,17 @@ def _monday(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
+def _last_week(published: date) -> date:
+    """The Monday of "last week": on other days the week before this one; on a Sunday the working
+    week that ended the day before (in the American calendar, a week runs from Sunday, so a
+    Sunday's "last week" is the Monday to Saturday just past, not the one before).
+
+    >>> _last_week(date(2025, 3, 9)), _last_week(date(2025, 3, 10))  # a Sunday, a Monday
+    (datetime.date(2025, 3, 3), datetime.date(2025, 3, 3))
+    """
+    return _monday(published) if published.weekday() == 6 else _monday(published) - timedelta(days=7)
+
+
 def _day(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -469,7 +480,7 @@ def resolve(text: str, published: date, *, future: bool = False) -> When | None:
         "yesterday": (published - timedelta(days=1), "day"),
         "tomorrow": (published + timedelta(days=1), "day"),
         "this week": (_monday(published), "week"),
-        "last week": (_monday(published) - timedelta(days=7), "week"),
+        "last week": (_last_week(published), "week"),
         "next week": (_monday(published) + timedelta(days=7), "week"),
         "this month": (published.replace(day=1), "month"),
         "last month": ((published.replace(day=1) - timedelta(days=1)).replace(day=1), "month"),
