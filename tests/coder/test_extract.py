@@ -1061,3 +1061,72 @@ def test_stepping_up_attacks_or_inflicting_losses_is_fighting(coder, text: str, 
 
 def test_a_penalty_inflicted_stays_coercion(coder) -> None:
     assert "19" not in {c for _, _, c in factual(coder, "The court inflicted a heavy fine on the company.")}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels claimed to be holding thirty Malian soldiers.",
+    "The militia claims to control most of the city.",
+])
+def test_claiming_something_of_oneself_is_no_protest(coder, text: str) -> None:
+    """PETRARCH-2 codes a bare "claim" as disapproval (110); with an infinitive, the claim is about
+    its subject (what is claimed is coded ``claimed``), so no 11 event of the claimant."""
+    assert not any(e.cameo[:2] == "11" and e.mode == "factual" for e in coder.code_text(text, DAY))
+
+
+def test_a_claim_of_a_thing_keeps_its_code(coder) -> None:
+    assert factual(coder, "The Islamic State claimed responsibility for the bombing in Kabul.") == {
+        ("IMGMUSISI", None, "01")}
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul rejected suggestions that its navy had fired first.",
+    "Officials in Ankara dismissed questions that the blast was an intelligence failure.",
+    "Turkey rejected the notion that its troops had crossed into Iraq.",
+])
+def test_rejecting_a_claim_that_something_happened_is_a_denial(coder, text: str) -> None:
+    """A claim noun with its that-clause, rejected or dismissed, is denied (016); not a rejected
+    proposal (125) nor a protest (110). What it says happened is not a fact the text reports."""
+    events = coder.code_text(text, DAY)
+    assert {e.cameo for e in events if e.mode == "factual"} == {"016"}
+
+
+def test_rejecting_a_suggestion_to_act_stays_a_rejection(coder) -> None:
+    assert {e.cameo[:2] for e in coder.code_text("Israel rejected a French suggestion to hold talks in Paris.", DAY)
+            if e.mode == "factual"} == {"12"}
+
+
+@pytest.mark.parametrize("text", [
+    "The state utility is charging 40% more for the gas it sells to Moldova.",
+    "The ministry charged a fee of $50 for each permit.",
+])
+def test_charging_a_price_is_no_accusation(coder, text: str) -> None:
+    assert not any(e.cameo[:2] == "11" for e in coder.code_text(text, DAY))
+
+
+def test_charging_someone_is_still_an_accusation(coder) -> None:
+    assert factual(coder, "Ukraine charged Russia with war crimes.") == {("UKR", "RUS", "11")}
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking at a Security Council meeting on Syria, Russia's ambassador rejected the report.",
+    "Japan's envoy told a conference on Ukraine that Tokyo would send more aid.",
+])
+def test_the_state_an_occasion_is_about_is_not_its_target(coder, text: str) -> None:
+    """"A meeting on Syria" is about Syria; no act of the speaker is done to Syria or Ukraine."""
+    assert not any(e.target is not None and e.target.code[:3] in ("SYR", "UKR")
+                   for e in coder.code_text(text, DAY) if e.mode == "factual")
+
+
+def test_a_party_named_inside_an_occasions_topic_is_still_found(coder) -> None:
+    text = "Colombia refused to attend a hearing by the UN court over its border dispute with Venezuela."
+    assert ("COL", "VEN", "12") in factual(coder, text)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The president declared Friday a national day of mourning for the victims.", None),
+    ("The government declared Monday as a holiday to mark the peace deal.", None),
+    ("The government declared Friday a state of emergency in the north.", date(2024, 6, 14)),
+])
+def test_a_day_a_verb_designates_is_its_object_not_its_date(coder, text: str, day: date | None) -> None:
+    dated = {e.date for e in coder.code_text(text, DAY) if e.date_precision == "day" and e.date != DAY}
+    assert dated == ({day} if day else set())

@@ -46,6 +46,7 @@ from blocwatch.coder.dates import (
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.modality import (
     CATENATIVES,
+    CLAIM_NOUNS,
     COMMITMENT_HEADS,
     FUTURE_HEADS,
     PLANNING_HEADS,
@@ -75,6 +76,7 @@ from blocwatch.coder.vocabulary import (
     load_causal_verbs,
     load_civil_drill_words,
     load_light_verbs,
+    load_pricing_verbs,
     load_relaying_verbs,
     load_responding_verbs,
     load_resulting_verbs,
@@ -138,6 +140,16 @@ _AFTERWARDS = frozenset({"then", "later", "subsequently", "afterwards", "eventua
 #: Prepositions whose date is when an act's effect ends or is due, or what it is meant for ("ordered a
 #: new trial for 2025"), not when it was done.
 _UNTIL = {"until", "till", "through", "to", "by", "for"}
+#: Verbs of claiming that, with an infinitive, claim something of their subject ("claimed to be
+#: holding hostages", "purports to have"): PETRARCH-2 codes a bare "claim" as disapproval (110).
+_SELF_CLAIMS = frozenset({"claim", "purport", "profess"})
+#: Verbs that, with a claim as object, deny it ("rejected allegations that", "dismissed suggestions that").
+_DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "rebuff", "dispute"})
+#: Verbs that make a day what their "as" phrase or apposition says ("declared Tuesday a day of
+#: mourning", "set Friday as the deadline"): the day is their object, not when they were done.
+_DESIGNATING = frozenset({"declare", "designate", "proclaim", "name", "set", "make"})
+#: What such a verb makes of a day.
+_DAY_KINDS = frozenset({"day", "holiday", "date", "deadline", "anniversary"})
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
 _MAX_LISTED = 12
 #: Rule of a placeholder for an act someone is said to be obliged to do (see ``_obligations``).
@@ -381,6 +393,8 @@ class Extractor:
         for ent in dates:
             root = ent.root
             prefix = ""
+            if _designated(ent):
+                continue
             # a date phrase hangs on the verb, or is parsed onto its object ("held talks [on Monday]")
             # or onto its subject when it comes before the verb ("the court [on Jan. 14] ordered")
             doc = cand.trigger.doc
@@ -735,6 +749,10 @@ class Extractor:
             # "engaged with the Taliban authorities" deals with them; "troops engaged with militants",
             # "police engaged with protesters" fight them
             match = replace(match, code="190", reverse="190")
+        if verb.lemma_.lower() in _DENYING and (match.code or "")[:2] in ("11", "12") and _denies_a_claim(verb):
+            # "rejected suggestions that Moscow supplied the drones": a denial (016), not a rejection
+            # of a proposal (125) or a protest (110)
+            match = replace(match, code="016", reverse=None)
         if verb.lemma_.lower() in _MOTION and (match.code or "")[:2] in ("04", "07"):
             journey = _journey(verb, match, sources, targets, by_token, day)
             if journey is None:
@@ -1055,6 +1073,8 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in CATENATIVES and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return True
+    if lemma in _SELF_CLAIMS and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return True  # "claimed to be holding 200 hostages": a claim about itself (coded ``claimed``), not a protest
     verbs, objects, cognitive, describing = load_light_verbs()
     if lemma in describing and any(c.dep_ == "oprd" or (c.dep_ == "dobj" and _bare_predicate(c))
                                    for c in verb.children):
@@ -1070,6 +1090,8 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
         return True  # "the strike left the city without power": a result, not a departure
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments
         return False
+    if _asks_a_price(verb):
+        return True  # "charging 25% more for electricity", "charged a fee of $20": a price, not an accusation
     if lemma in load_responding_verbs() and any(c.dep_ == "prep" and c.lower_ == "by" and any(
             p.dep_ == "pcomp" for p in c.children) for c in verb.children):
         return True  # "retaliated by imposing tariffs": the tariffs are the act
@@ -1078,6 +1100,15 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
         return True  # "the spokesman added (that ...)": speaking gives no aid and makes no attack
     return lemma in cognitive or (lemma in verbs and any(
         c.dep_ in ("dobj", "dative", "npadvmod") and c.lemma_.lower() in objects for c in verb.children))
+
+
+def _asks_a_price(verb: Token) -> bool:
+    """Whether a verb of pricing has a sum, a share or a price as object ("charging 25% more", "charged
+    a fee", "charges $5 a visit"; not "charged the minister with fraud")."""
+    verbs, prices = load_pricing_verbs()
+    return verb.lemma_.lower() in verbs and any(
+        o.dep_ == "dobj" and (o.lemma_.lower() in prices or any(t.ent_type_ in ("MONEY", "PERCENT") for t in o.subtree))
+        for o in verb.children)
 
 
 def _end_state(verb: Token) -> bool:
@@ -1243,6 +1274,28 @@ def _planned_on_condition(cand: _Candidate) -> bool:
     plan = cand.trigger
     return plan.lemma_.lower() in PLANNING_HEADS and (
         on_condition(plan) or any(on_condition(c) for c in plan.children if c.dep_ == "xcomp"))
+
+
+def _denies_a_claim(verb: Token) -> bool:
+    """Whether a verb's object is a claim with its that-clause ("questions that the attack was an
+    intelligence failure", "suggestions that Moscow had supplied the drones"): the claim is denied."""
+    return any(o.dep_ == "dobj" and o.lemma_.lower() in CLAIM_NOUNS and any(
+        c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in o.children) for o in verb.children)
+
+
+def _designated(ent: Span) -> bool:
+    """Whether a date right after a verb of designating is the day it makes into another ("declared
+    Tuesday a national day of mourning", "set Friday as the deadline"): its object, not its date. Not
+    "declared Tuesday a state of emergency" nor "declared Tuesday that ...": dated acts."""
+    doc, verb = ent.doc, ent.root.head
+    if verb.lemma_.lower() not in _DESIGNATING or ent.start != verb.i + 1 or ent.end >= len(doc):
+        return False
+    start = ent.end + (doc[ent.end].lower_ == "as")
+    # the noun phrase that follows (after "as", its object) names a kind of day
+    return any(t.lemma_.lower() in _DAY_KINDS and t.left_edge.i == start
+               and (t.head.i in (verb.i, ent.root.i) or t.dep_ == "pobj")
+               for t in doc[start:min(len(doc), start + 6)])
 
 
 #: Prepositions by which an act is done at an occasion ("at a Jan. 23 briefing", "during the visit").

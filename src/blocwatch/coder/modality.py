@@ -77,7 +77,10 @@ _TELLING = frozenset({"tell", "warn"})
 #: Nouns whose that-clause is alleged or believed, not reported as fact ("the accusation that
 #: Pyongyang sent troops", "denied reports that its forces shelled the town").
 CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report", "rumor", "rumour",
-                         "suspicion", "assertion", "belief", "suggestion", "speculation", "assessment"})
+                         "suspicion", "assertion", "belief", "suggestion", "speculation", "assessment",
+                         # propositions put forward or asked about ("the notion that", "questions that")
+                         "notion", "idea", "theory", "question", "impression", "perception", "premise",
+                         "contention"})
 #: Nouns whose that-clause is asked for, not done ("its demand that Britain release the tanker").
 REQUEST_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "order", "ultimatum", "insistence",
                            "proposal", "condition", "requirement", "recommendation"})

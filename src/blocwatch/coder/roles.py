@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder import discourse, syntax
 from blocwatch.coder.actors import AgentRecord, Mention
+from blocwatch.coder.dates import occasions
 from blocwatch.coder.events import Actor
 from blocwatch.coder.pronouns import person_nouns
 from blocwatch.coder.vocabulary import (
@@ -546,6 +547,17 @@ _MOVING = ("to", "into", "from")
 _SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins"})
 
 
+def _topic(prep: Token, by_token: dict[int, Mention]) -> bool:
+    """Whether a preposition names the state or body an occasion is about ("a Security Council meeting
+    [on Syria]", "a conference [on Ukraine]"): its topic, not whom the act is done to (with whom is
+    "with"). A topic that names a party of its own still gives it ("a hearing over a dispute [with
+    Somalia]"); and "a call [on] Iran to free the crew" is to Iran."""
+    noun = prep.head.lemma_.lower()
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return (prep.lower_ in _TOPIC_PREPS and noun in occasions() and noun != "call" and bool(objs)
+            and all(p.i in by_token for p in objs))
+
+
 def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
                 exclude: Sequence[Token]) -> list[Actor]:
     """The first actor in a target preposition's object, on the trigger, its object or its
@@ -560,13 +572,15 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
     for prep_word in syntax.TARGET_PREPS if own_doer else [p for p in syntax.TARGET_PREPS if p != "between"]:
         for h in holders:
             for c in h.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ == prep_word and c not in exclude:
+                if (c.dep_ in ("prep", "dative") and c.lower_ == prep_word and c not in exclude
+                        and not _topic(c, by_token)):
                     objs = [p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in _SIDELINES and not (
                         prep_word in _MOVING and p.lemma_.lower() in detention_words())]
                     actors = actors_of(objs, by_token, day)
                     if not actors:
                         inner = [q for p in objs for pp in p.children if pp.dep_ == "prep"
                                  and pp.lower_ in syntax.TARGET_PREPS and pp.lower_ != "between"
+                                 and not _topic(pp, by_token)
                                  for q in pp.children if q.dep_ == "pobj"]
                         actors = actors_of(inner, by_token, day)
                     if actors:

@@ -43,7 +43,8 @@ from blocwatch.data import read_json, read_jsonl
 __all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry",
            "deinflect", "detention_words", "event_nouns", "load_causal_verbs", "load_civil_drill_words",
            "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_responding_verbs",
-           "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular", "weapon_words"]
+           "load_pricing_verbs", "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular",
+           "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -646,6 +647,22 @@ def load_resulting_verbs() -> tuple[frozenset[str], frozenset[str]]:
     left without as such a state ("without power") (``data/coder/light_verbs.json``)."""
     data = _light_verb_lists()
     return frozenset(data["resulting"]), frozenset(data["lacking"])
+
+
+@functools.cache
+def load_pricing_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs that, with a sum, a share or a price as object, ask a price ("charging 25% more for
+    electricity", "charged a fee"): no accusation; and the nouns of such prices
+    (``data/coder/light_verbs.json``).
+
+    Examples
+    --------
+    >>> verbs, prices = load_pricing_verbs()
+    >>> "charge" in verbs, "fee" in prices, "minister" in prices
+    (True, True, False)
+    """
+    data = _light_verb_lists()
+    return frozenset(data["pricing"]), frozenset(data["prices"])
 
 
 @functools.cache
