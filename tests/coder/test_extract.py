@@ -125,6 +125,9 @@ def test_event_noun_refers_to_an_earlier_event(coder) -> None:
     # a delay is an act as a decision is
     ("The United States delayed the withdrawal of its troops from Iraq. Iraqi militias denounced the delay.",
      ("IRQUAF", "USA", "11")),
+    # a noun that is also a verb names the act that verb codes, in other words ("postponed" ... "the delay")
+    ("The United States postponed the withdrawal of its troops from Syria. Turkey denounced the delay.",
+     ("TUR", "USA", "11")),
 ])
 def test_a_noun_of_what_was_said_or_done_refers_to_its_doer(coder, text: str, expected) -> None:
     assert expected in factual(coder, text)

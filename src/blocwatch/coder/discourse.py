@@ -150,12 +150,14 @@ def _known(noun: Token) -> bool:
 
 
 def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
-             nouns: Mapping[str, WordEntry]) -> list[Actor]:
+             nouns: Mapping[str, WordEntry], verbs: Mapping[str, WordEntry] | None = None) -> list[Actor]:
     """The doers of an earlier event the candidate's object refers to: "condemned [the launch]".
 
     The object must be definite ("the", "this", "its") and name an event: one of an earlier
-    event's words (:func:`event_words`), an event noun of the vocabulary (matched by CAMEO root), or a
-    word for any act ("the decision", "the move"). The latest such event wins.
+    event's words (:func:`event_words`), an event noun of the vocabulary (matched by CAMEO root), a
+    noun that is also a verb of the vocabulary, by its default code's root ("postponed the
+    withdrawal ... denounced [the delay]"), or a word for any act ("the decision", "the move"). The
+    latest such event wins.
     """
     objects = [c for c in anchor.children if c.dep_ == "dobj"] + [
         p for c in anchor.children if c.dep_ == "prep" and c.lower_ in syntax.TARGET_PREPS
@@ -170,6 +172,8 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
         roots = set()
         if entry is not None:
             roots = {c[:2] for c in [entry.default, *(p.code for p in entry.patterns)] if c}
+        elif verbs is not None and (verb := verbs.get(lemma)) is not None and verb.default:
+            roots = {verb.default[:2]}  # "the delay", "the ban", "the raid": the act the same word names
         if lemma in SAID:
             roots.add(SAID[lemma])
         for words, earlier_root, earlier, _ in reversed(context.history):

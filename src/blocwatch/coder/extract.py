@@ -305,7 +305,8 @@ class Extractor:
                 ev.targets = roles.on_its_own(ev.match.code, ev.sources, ev.targets, alone)
                 ev.targets = roles.protested_organs(ev.match.code, ev.sources, ev.targets, alone)
                 if not ev.targets and ev.sources:
-                    ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns)
+                    ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns,
+                                                   self.vocabulary.verbs)
                 if (not ev.targets and ev.sources and (ev.match.code or "")[:3] == "016"
                         and discourse.answers_accusation(ev.anchor)):
                     ev.targets = discourse.accusers(ev.sources, context)  # "The Taliban denied involvement."
