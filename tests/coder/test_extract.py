@@ -1085,6 +1085,7 @@ def test_a_claim_of_a_thing_keeps_its_code(coder) -> None:
     "Seoul rejected suggestions that its navy had fired first.",
     "Officials in Ankara dismissed questions that the blast was an intelligence failure.",
     "Turkey rejected the notion that its troops had crossed into Iraq.",
+    "Moscow dismissed the findings of the inquiry as propaganda.",
 ])
 def test_rejecting_a_claim_that_something_happened_is_a_denial(coder, text: str) -> None:
     """A claim noun with its that-clause, rejected or dismissed, is denied (016); not a rejected

@@ -145,6 +145,9 @@ _UNTIL = {"until", "till", "through", "to", "by", "for"}
 _SELF_CLAIMS = frozenset({"claim", "purport", "profess"})
 #: Verbs that, with a claim as object, deny it ("rejected allegations that", "dismissed suggestions that").
 _DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "rebuff", "dispute"})
+#: What someone asserted, which a rejection denies even with no that-clause ("rejected the findings").
+_ASSERTIONS = frozenset({"accusation", "allegation", "claim", "charge", "report", "rumor", "rumour", "finding",
+                         "statement", "assertion", "conclusion", "contention", "testimony"})
 #: Verbs that make a day what their "as" phrase or apposition says ("declared Tuesday a day of
 #: mourning", "set Friday as the deadline"): the day is their object, not when they were done.
 _DESIGNATING = frozenset({"declare", "designate", "proclaim", "name", "set", "make"})
@@ -1278,11 +1281,19 @@ def _planned_on_condition(cand: _Candidate) -> bool:
 
 
 def _denies_a_claim(verb: Token) -> bool:
-    """Whether a verb's object is a claim with its that-clause ("questions that the attack was an
-    intelligence failure", "suggestions that Moscow had supplied the drones"): the claim is denied."""
-    return any(o.dep_ == "dobj" and o.lemma_.lower() in CLAIM_NOUNS and any(
-        c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in o.children) for o in verb.children)
+    """Whether a verb's object is what someone asserted ("dismissed the U.N. findings as propaganda",
+    "rejected the statement"), or a claim with its that-clause ("questions that the attack was an
+    intelligence failure", "suggestions that Moscow had supplied the drones"; not "a suggestion to
+    hold talks", a proposal): the claim is denied."""
+    for o in verb.children:
+        if o.dep_ != "dobj":
+            continue
+        lemma = o.lemma_.lower()
+        if lemma in _ASSERTIONS or (lemma in CLAIM_NOUNS and any(
+                c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in o.children)):
+            return True
+    return False
 
 
 def _designated(ent: Span) -> bool:
