@@ -1134,3 +1134,25 @@ def test_a_party_named_inside_an_occasions_topic_is_still_found(coder) -> None:
 def test_a_day_a_verb_designates_is_its_object_not_its_date(coder, text: str, day: date | None) -> None:
     dated = {e.date for e in coder.code_text(text, DAY) if e.date_precision == "day" and e.date != DAY}
     assert dated == ({day} if day else set())
+
+
+@pytest.mark.parametrize("text", [
+    "A rebel commander was killed in a gun battle with Malian troops on Friday.",
+    "Two smugglers were killed in a battle with Algerian border guards.",
+])
+def test_killed_in_a_battle_with_someone_is_their_act(coder, text: str) -> None:
+    """"Battle" and "gun battle" are fights (190, 193), as "clash" and "shootout" were: the other side
+    of the battle did the killing."""
+    assert any(e.source.country == ("MLI" if "Malian" in text else "DZA") and e.cameo[:2] == "19"
+               for e in coder.code_text(text, DAY) if e.mode == "factual")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenyan police arrested the leader of a gang in Nairobi.", ("KENCOP", "KENCRM", "17")),
+    ("The leader of the militia met the Libyan prime minister.", ("UAF", "LBYGOV", "04")),
+    ("Jean Baptiste, a commander of the rebels, met Congolese officials.", ("REB", "CODGOV", "04")),
+])
+def test_the_leader_of_a_group_is_the_groups(coder, text: str, expected) -> None:
+    """A leader, commander or member of a group named by another agent is that group's, not a
+    government's (Phoenix's default for "leader")."""
+    assert expected in factual(coder, text)

@@ -797,6 +797,7 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
         agent = _best_mention(agents, head)
         if agent is None:
             return []
+        agent = _group_led(agent, head.doc, by_token)
         code = agent.record.code  # type: ignore[union-attr]
         doc = head.doc
         foreign = [c for t in {head, doc[agent.start]} for c in t.children
@@ -816,6 +817,23 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
             text = f"{m.text} {agent.text}"
         out.append(_make_actor(code, text))
     return out
+
+
+#: Words of a place in a group, whose "of" phrase says which group ("the leader of a gang").
+_GROUP_ROLES = frozenset({"leader", "head", "chief", "commander", "member", "founder", "spokesman", "spokeswoman",
+                          "spokesperson"})
+
+
+def _group_led(agent: Mention, doc: Doc, by_token: dict[int, Mention]) -> Mention:
+    """The group whose leader, head, member or spokesman an agent is, when an "of" phrase names it
+    as another agent ("the leader of the Village de Dieu gang" is the gang's, not a government's; "the
+    commander of the rebels", "a member of the militia"); else the agent itself."""
+    root = doc[agent.start:agent.end].root
+    if root.lemma_.lower() not in _GROUP_ROLES:
+        return agent
+    groups = [by_token[p.i] for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj" and p.i in by_token and by_token[p.i].is_agent]
+    return groups[0] if groups else agent
 
 
 def _abroad(sent: Span) -> bool:
