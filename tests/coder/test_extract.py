@@ -1156,3 +1156,14 @@ def test_the_leader_of_a_group_is_the_groups(coder, text: str, expected) -> None
     """A leader, commander or member of a group named by another agent is that group's, not a
     government's (Phoenix's default for "leader")."""
     assert expected in factual(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Last month, the Taliban took credit for killing two Afghan soldiers in Kandahar.",
+    "In May, the rebels took credit for attacking Malian troops near Gao.",
+])
+def test_an_act_claimed_as_ones_own_takes_the_claims_date(coder, text: str) -> None:
+    """A claim of responsibility follows its act closely: the month that dates the claim dates the
+    act in its "for" phrase, which had the publication day."""
+    violent = [e for e in coder.code_text(text, DAY) if e.cameo[:2] in ("18", "19")]
+    assert violent and all((e.date, e.date_precision) == (date(2024, 5, 1), "month") for e in violent)

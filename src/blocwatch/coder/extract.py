@@ -453,6 +453,10 @@ class Extractor:
             when = self._date(_Candidate(c, c, cand.match, [], [], [c], mode=cand.mode), published, dates, own=True)
             if when is not None:
                 return when
+        credited = _credited(cand.anchor) if dates else None
+        if credited is not None:  # "last month, the BLA took credit for attacking a convoy": by then
+            return self._date(_Candidate(credited, credited, cand.match, [], [], [credited], mode=cand.mode),
+                              published, dates)
         said = told_when_said(cand.anchor, REPORTING_VERBS) if dates else None
         if said is not None:  # "announced in December it was cutting ties": the cutting holds when announced
             return self._date(_Candidate(said, said, cand.match, [], [], [said], mode=cand.mode), published, dates)
@@ -1278,6 +1282,24 @@ def _planned_on_condition(cand: _Candidate) -> bool:
     plan = cand.trigger
     return plan.lemma_.lower() in PLANNING_HEADS and (
         on_condition(plan) or any(on_condition(c) for c in plan.children if c.dep_ == "xcomp"))
+
+
+#: What a party claims or takes for an act of its own ("claimed responsibility for", "took credit for").
+_CREDIT = frozenset({"responsibility", "credit"})
+
+
+def _credited(verb: Token) -> Token | None:
+    """The verb of a claim of responsibility whose "for" phrase is ``verb``'s gerund ("took credit for
+    attacking a convoy", "claimed responsibility for killing two soldiers"), else None: such a claim
+    follows its act closely, and the text that dates the claim dates the act."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "for" or prep.dep_ != "prep":
+        return None
+    claim = prep.head
+    if claim.lemma_.lower() in _CREDIT and claim.dep_ == "dobj":  # "for" hung on "responsibility"
+        claim = claim.head
+    return claim if claim.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _CREDIT for c in claim.children) else None
 
 
 def _denies_a_claim(verb: Token) -> bool:
