@@ -340,6 +340,20 @@ def test_a_likelihood_is_nobodys_stated_intent(coder) -> None:
     assert any(e.mode == "factual" and e.cameo.startswith("13") for e in vowed)
 
 
+@pytest.mark.parametrize("text", [
+    "The Brazilian president is due to travel to Angola on Friday.",
+    "Japan's foreign minister is set to visit Seoul next week.",
+    "The Turkish president was slated to meet the Greek prime minister in Athens.",
+])
+def test_a_schedule_is_nobodys_stated_intent(coder, text: str) -> None:
+    """"is due to travel", "is set to visit": the report's calendar. The trip is ``future``, and no
+    factual statement of intent (036) is derived from it, as it is from "said he would visit"."""
+    events = coder.code_text(text, DAY)
+    assert events and {e.mode for e in events} == {"future"}
+    said = coder.code_text("The Brazilian president said he would travel to Angola on Friday.", DAY)
+    assert any(e.mode == "factual" and e.cameo == "036" for e in said)
+
+
 @pytest.mark.parametrize(("text", "root"), [
     ("It is unlikely that Georgia will join the alliance this year.", "0"),  # a future estimated
     ("It is possible that Azerbaijan shelled the village.", "19"),  # a past act estimated

@@ -161,6 +161,9 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
             (c for c in gov.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None) if lemma == "be" else None
         if adjective is not None and adjective.lemma_.lower() in LIKELIHOOD:
             return False  # "is likely to attack": someone's estimate, not the actor's word
+        if (adjective is not None and adjective.lemma_.lower() in _SCHEDULED) or (
+                lemma in _SCHEDULED and gov.tag_ == "VBN"):
+            return False  # "is due to travel", "was set to sign": a schedule the report gives, not a word of the actor
         if lemma in BELIEF_HEADS:
             return False  # "Russia thinks it will win", "is believed to be planning": a belief, not a word
         if lemma in WISHING and (anchor.dep_ == "ccomp" or passive(gov) is not None):
@@ -171,6 +174,11 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
             return False
     return True
 
+
+
+#: Words of a schedule ("is due to travel", "was set to sign", "slated to meet"): the report's
+#: calendar, which says nothing of what the actor has stated.
+_SCHEDULED = frozenset({"due", "set", "slate", "slated", "schedule", "scheduled", "poised"})
 
 
 #: CAMEO 10x (demand) versus 02x (appeal: ask, urge, call for).
