@@ -1167,3 +1167,15 @@ def test_an_act_claimed_as_ones_own_takes_the_claims_date(coder, text: str) -> N
     act in its "for" phrase, which had the publication day."""
     violent = [e for e in coder.code_text(text, DAY) if e.cameo[:2] in ("18", "19")]
     assert violent and all((e.date, e.date_precision) == (date(2024, 5, 1), "month") for e in violent)
+
+
+@pytest.mark.parametrize(("text", "rejects"), [
+    ("The Lebanese army failed to stop the militants crossing from Syria.", False),
+    ("Ethiopia's government has failed to protect civilians in Amhara.", False),
+    ("Armenia and Azerbaijan failed to reach an agreement on the border.", True),
+    ("Serbia failed to comply with the court's ruling.", True),
+])
+def test_failing_is_a_rejection_only_of_an_agreement(coder, text: str, rejects: bool) -> None:
+    """PETRARCH-2 codes "fail" as a rejection (120), right for "failed to reach an agreement"; failing
+    to stop or protect someone is not done, not rejected."""
+    assert any(e.cameo[:2] == "12" and e.mode == "factual" for e in coder.code_text(text, DAY)) is rejects

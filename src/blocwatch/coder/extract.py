@@ -75,6 +75,7 @@ from blocwatch.coder.vocabulary import (
     event_nouns,
     load_causal_verbs,
     load_civil_drill_words,
+    load_failing_verbs,
     load_light_verbs,
     load_pricing_verbs,
     load_relaying_verbs,
@@ -1098,6 +1099,10 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
         return True  # "the strike left the city without power": a result, not a departure
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments
         return False
+    failing, agreeing = load_failing_verbs()
+    if lemma in failing and any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in agreeing
+                                for c in verb.children):
+        return True  # "failed to rein in the militants": not done, not rejected ("failed to reach a deal" is)
     if _asks_a_price(verb):
         return True  # "charging 25% more for electricity", "charged a fee of $20": a price, not an accusation
     if lemma in load_responding_verbs() and any(c.dep_ == "prep" and c.lower_ == "by" and any(

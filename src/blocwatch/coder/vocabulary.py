@@ -42,8 +42,8 @@ from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry",
            "deinflect", "detention_words", "event_nouns", "load_causal_verbs", "load_civil_drill_words",
-           "load_light_verbs", "load_reciprocal", "load_relaying_verbs", "load_responding_verbs",
-           "load_pricing_verbs", "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular",
+           "load_failing_verbs", "load_light_verbs", "load_pricing_verbs", "load_reciprocal", "load_relaying_verbs",
+           "load_responding_verbs", "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular",
            "weapon_words"]
 
 
@@ -647,6 +647,22 @@ def load_resulting_verbs() -> tuple[frozenset[str], frozenset[str]]:
     left without as such a state ("without power") (``data/coder/light_verbs.json``)."""
     data = _light_verb_lists()
     return frozenset(data["resulting"]), frozenset(data["lacking"])
+
+
+@functools.cache
+def load_failing_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of failing, which with an infinitive reject only when what failed is an agreement, and
+    the verbs of coming to or keeping one ("failed to reach a deal", "failed to comply")
+    (``data/coder/light_verbs.json``).
+
+    Examples
+    --------
+    >>> failing, agreeing = load_failing_verbs()
+    >>> "fail" in failing, "reach" in agreeing, "protect" in agreeing
+    (True, True, False)
+    """
+    data = _light_verb_lists()
+    return frozenset(data["failing"]), frozenset(data["agreeing"])
 
 
 @functools.cache
