@@ -1179,3 +1179,23 @@ def test_failing_is_a_rejection_only_of_an_agreement(coder, text: str, rejects: 
     """PETRARCH-2 codes "fail" as a rejection (120), right for "failed to reach an agreement"; failing
     to stop or protect someone is not done, not rejected."""
     assert any(e.cameo[:2] == "12" and e.mode == "factual" for e in coder.code_text(text, DAY)) is rejects
+
+
+@pytest.mark.parametrize(("text", "fights"), [
+    ("The opposition accused the government of engaging in corruption.", False),
+    ("The two coast guards engaged in a tense standoff near the reef.", False),
+    ("Government troops engaged the rebels near Goma.", True),
+    ("Sudanese troops engaged in a firefight with the rebels.", True),
+])
+def test_engaging_is_fighting_only_with_an_enemy_or_in_a_fight(coder, text: str, fights: bool) -> None:
+    """PETRARCH-2's "engage" (190) means engaging an enemy; engaging in corruption or in a standoff
+    is no fighting."""
+    assert any(e.cameo[:2] == "19" for e in coder.code_text(text, DAY)) is fights
+
+
+@pytest.mark.parametrize("text", [
+    "China has been ripping off American farmers for years, the senator said.",
+    "The minister said Mexico ripped off Canada's dairy farmers.",
+])
+def test_ripping_someone_off_is_no_violence(coder, text: str) -> None:
+    assert not any(e.cameo[:2] in ("18", "19", "20") for e in coder.code_text(text, DAY))

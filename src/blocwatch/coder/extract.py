@@ -753,6 +753,8 @@ class Extractor:
             targets = roles.holders(verb, by_token, day) or targets
         if not targets and (match.code or "")[:2] == "01" and match.code != "010":  # "optimism about talks with China"
             targets = [a for a in roles.topic_actors(verb, by_token, day) if a.code not in {s.code for s in sources}]
+        if verb.lemma_.lower() == "engage" and match.rule.count(":") == 1 and not self._engages_in_fighting(verb):
+            return None  # "engaged in such activity", "in a standoff": PETRARCH-2's 190 is "engaged the enemy"
         if verb.lemma_.lower() == "engage" and match.code == "040" and any(
                 a.sector in _TROOPS or a.sector in discourse.ARMED for a in sources + targets):
             # "engaged with the Taliban authorities" deals with them; "troops engaged with militants",
@@ -773,6 +775,15 @@ class Extractor:
             p.dep_ == "pobj" and actor(p) for p in c.children) for c in verb.children)
         return _Candidate(verb, verb, match, sources, targets, tokens, counterpart=counterpart,
                           implied=authority is not None)
+
+    def _engages_in_fighting(self, verb: Token) -> bool:
+        """Whether "engage" names a fight: with an object ("engaged the rebels") or "in" an act of
+        violence ("engaged in heavy fighting", "in clashes"); not "in such activity", "in a standoff"."""
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return True
+        acts = [self.vocabulary.nouns.get(p.lemma_.lower()) for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+        return any(e is not None and (e.default or "")[:2] in ("18", "19", "20") for e in acts)
 
     def _noun_event(self, noun: Token, entry: WordEntry, by_token: dict[int, Mention],
                     published: date | None) -> _Candidate | None:
