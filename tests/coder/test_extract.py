@@ -1199,3 +1199,11 @@ def test_engaging_is_fighting_only_with_an_enemy_or_in_a_fight(coder, text: str,
 ])
 def test_ripping_someone_off_is_no_violence(coder, text: str) -> None:
     assert not any(e.cameo[:2] in ("18", "19", "20") for e in coder.code_text(text, DAY))
+
+
+def test_repeating_a_claim_that_something_happened_is_no_demand(coder) -> None:
+    """PETRARCH-2 reads a repeated "claim" as a demand (100), right for a claim to territory; with a
+    that-clause, the claim is an assertion."""
+    text = "India's foreign minister reiterated the claim that the bombing was planned in Pakistan."
+    assert not any(e.cameo[:2] == "10" for e in coder.code_text(text, DAY))
+    assert any(e.cameo[:2] == "10" for e in coder.code_text("China reiterated its claim to the islands.", DAY))

@@ -760,6 +760,8 @@ class Extractor:
             # "engaged with the Taliban authorities" deals with them; "troops engaged with militants",
             # "police engaged with protesters" fight them
             match = replace(match, code="190", reverse="190")
+        if (match.code or "")[:2] == "10" and any(c.dep_ == "dobj" and _claim_that(c) for c in verb.children):
+            return None  # "reiterated the claim that the attack was planned abroad": an assertion, not a demand
         if verb.lemma_.lower() in _DENYING and (match.code or "")[:2] in ("11", "12") and _denies_a_claim(verb):
             # "rejected suggestions that Moscow supplied the drones": a denial (016), not a rejection
             # of a proposal (125) or a protest (110)
@@ -1323,15 +1325,15 @@ def _denies_a_claim(verb: Token) -> bool:
     "rejected the statement"), or a claim with its that-clause ("questions that the attack was an
     intelligence failure", "suggestions that Moscow had supplied the drones"; not "a suggestion to
     hold talks", a proposal): the claim is denied."""
-    for o in verb.children:
-        if o.dep_ != "dobj":
-            continue
-        lemma = o.lemma_.lower()
-        if lemma in _ASSERTIONS or (lemma in CLAIM_NOUNS and any(
-                c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                for c in o.children)):
-            return True
-    return False
+    return any(o.dep_ == "dobj" and (o.lemma_.lower() in _ASSERTIONS or _claim_that(o)) for o in verb.children)
+
+
+def _claim_that(noun: Token) -> bool:
+    """Whether a noun is a claim with its that-clause ("the claim that the attack was planned abroad",
+    "suggestions that Moscow supplied the drones"): something asserted, not something asked for."""
+    return noun.lemma_.lower() in CLAIM_NOUNS and any(
+        c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in noun.children)
 
 
 def _designated(ent: Span) -> bool:
