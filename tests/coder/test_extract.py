@@ -1207,3 +1207,12 @@ def test_repeating_a_claim_that_something_happened_is_no_demand(coder) -> None:
     text = "India's foreign minister reiterated the claim that the bombing was planned in Pakistan."
     assert not any(e.cameo[:2] == "10" for e in coder.code_text(text, DAY))
     assert any(e.cameo[:2] == "10" for e in coder.code_text("China reiterated its claim to the islands.", DAY))
+
+
+def test_what_the_press_reports_a_state_will_do_is_not_its_stated_intent(coder) -> None:
+    """The press reports others' plans, its own state's too: no statement of intent (03x) of Japan's
+    from what Japanese newspapers reported, as there is from what its government said."""
+    reported = coder.code_text("Japanese newspapers reported that Japan will send aid to Ukraine.", DAY)
+    said = coder.code_text("The Japanese government said Japan will send aid to Ukraine.", DAY)
+    assert not any(e.mode == "factual" for e in reported)
+    assert any(e.mode == "factual" and e.cameo[:2] == "03" for e in said)

@@ -1010,11 +1010,15 @@ def _foretold_by_other_state(cand: _Candidate, gov: Token | None, by_token: dict
     said Russia will respond") leave the act the doers' word; so does the other party of a
     cooperative act (CAMEO roots 01-08: "the Albanian embassy said the German minister will visit
     Albania" is an arrangement of both), not the target of a hostile one ("Taiwan said China will
-    invade" is Taiwan's forecast)."""
+    invade" is Taiwan's forecast). The press reports others' plans, of its own state or not ("British
+    media reported that Britain will cede the islands")."""
     _, gov = statements.stating(cand.anchor, gov)  # "said China will try to invade", "... invade and attack"
     if gov is None:
         return False
-    speakers = {a.country for a in roles.actors_of(syntax.subjects(gov), by_token, published)}
+    said_by = roles.actors_of(syntax.subjects(gov), by_token, published)
+    if said_by and all(a.sector == "MED" for a in said_by) and not any(a.sector == "MED" for a in cand.sources):
+        return True  # "British media have reported that Britain will cede the islands": the press's report
+    speakers = {a.country for a in said_by}
     parties = {a.country for a in cand.sources}
     if (cand.match.code or "99")[:2] <= "08":
         parties |= {a.country for a in cand.targets}
