@@ -172,8 +172,12 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
         roots = set()
         if entry is not None:
             roots = {c[:2] for c in [entry.default, *(p.code for p in entry.patterns)] if c}
-        elif verbs is not None and (verb := verbs.get(lemma)) is not None and verb.default:
-            roots = {verb.default[:2]}  # "the delay", "the ban", "the raid": the act the same word names
+        elif (verbs is not None and (verb := verbs.get(lemma)) is not None and verb.default
+              and verb.default[:2] != "11" and not any(c.dep_ == "prep" for c in obj.children)):
+            # "the delay", "the comments", "Zamora's release": the act the same word names; not a state
+            # or a trend, which its phrase says ("the decline in inflation", "the need for cuts"), nor a
+            # disagreement, which is between two ("condemned the dispute")
+            roots = {verb.default[:2]}
         if lemma in SAID:
             roots.add(SAID[lemma])
         for words, earlier_root, earlier, _ in reversed(context.history):

@@ -59,6 +59,7 @@ from blocwatch.coder.modality import (
     in_question,
     mode_of,
     on_condition,
+    proposing,
     question_spans,
     ranked,
     simple_present,
@@ -146,9 +147,6 @@ _UNTIL = {"until", "till", "through", "to", "by", "for"}
 _SELF_CLAIMS = frozenset({"claim", "purport", "profess"})
 #: Verbs that, with a claim as object, deny it ("rejected allegations that", "dismissed suggestions that").
 _DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "rebuff", "dispute"})
-#: What someone asserted, which a rejection denies even with no that-clause ("rejected the findings").
-_ASSERTIONS = frozenset({"accusation", "allegation", "claim", "charge", "report", "rumor", "rumour", "finding",
-                         "statement", "assertion", "conclusion", "contention", "testimony"})
 #: Verbs that make a day what their "as" phrase or apposition says ("declared Tuesday a day of
 #: mourning", "set Friday as the deadline"): the day is their object, not when they were done.
 _DESIGNATING = frozenset({"declare", "designate", "proclaim", "name", "set", "make"})
@@ -456,8 +454,11 @@ class Extractor:
                 return when
         credited = _credited(cand.anchor) if dates else None
         if credited is not None:  # "last month, the BLA took credit for attacking a convoy": by then
-            return self._date(_Candidate(credited, credited, cand.match, [], [], [credited], mode=cand.mode),
+            when = self._date(_Candidate(credited, credited, cand.match, [], [], [credited], mode=cand.mode),
                               published, dates)
+            # a day is when the credit was taken; the act was on it or before ("on Monday, took credit
+            # for killing the leader"): that day as a bound
+            return When(when.date, "unknown", when.text) if when is not None and when.precision == "day" else when
         said = told_when_said(cand.anchor, REPORTING_VERBS) if dates else None
         if said is not None:  # "announced in December it was cutting ties": the cutting holds when announced
             return self._date(_Candidate(said, said, cand.match, [], [], [said], mode=cand.mode), published, dates)
@@ -1099,8 +1100,6 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in CATENATIVES and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return True
-    if lemma in _SELF_CLAIMS and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
-        return True  # "claimed to be holding 200 hostages": a claim about itself (coded ``claimed``), not a protest
     verbs, objects, cognitive, describing = load_light_verbs()
     if lemma in describing and any(c.dep_ == "oprd" or (c.dep_ == "dobj" and _bare_predicate(c))
                                    for c in verb.children):
@@ -1120,6 +1119,9 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     if lemma in failing and any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in agreeing
                                 for c in verb.children):
         return True  # "failed to rein in the militants": not done, not rejected ("failed to reach a deal" is)
+    if lemma in _SELF_CLAIMS and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return True  # "claimed to be holding 200 hostages": a claim about itself (coded ``claimed``), not a
+        # protest; its patterns still fire ("claimed to have carried out the bombing": responsibility, 015)
     if _asks_a_price(verb):
         return True  # "charging 25% more for electricity", "charged a fee of $20": a price, not an accusation
     if lemma in load_responding_verbs() and any(c.dep_ == "prep" and c.lower_ == "by" and any(
@@ -1308,6 +1310,8 @@ def _planned_on_condition(cand: _Candidate) -> bool:
 
 #: What a party claims or takes for an act of its own ("claimed responsibility for", "took credit for").
 _CREDIT = frozenset({"responsibility", "credit"})
+#: Verbs by which a party claims an act as its own (not "denied responsibility for").
+_CLAIMING_CREDIT = frozenset({"claim", "take", "accept", "admit", "assume", "acknowledge"})
 
 
 def _credited(verb: Token) -> Token | None:
@@ -1320,24 +1324,27 @@ def _credited(verb: Token) -> Token | None:
     claim = prep.head
     if claim.lemma_.lower() in _CREDIT and claim.dep_ == "dobj":  # "for" hung on "responsibility"
         claim = claim.head
-    return claim if claim.pos_ == "VERB" and any(
+    return claim if claim.pos_ == "VERB" and claim.lemma_.lower() in _CLAIMING_CREDIT and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _CREDIT for c in claim.children) else None
 
 
 def _denies_a_claim(verb: Token) -> bool:
-    """Whether a verb's object is what someone asserted ("dismissed the U.N. findings as propaganda",
-    "rejected the statement"), or a claim with its that-clause ("questions that the attack was an
+    """Whether a verb's object is a claim with its that-clause ("questions that the attack was an
     intelligence failure", "suggestions that Moscow had supplied the drones"; not "a suggestion to
-    hold talks", a proposal): the claim is denied."""
-    return any(o.dep_ == "dobj" and (o.lemma_.lower() in _ASSERTIONS or _claim_that(o)) for o in verb.children)
+    hold talks", a proposal): the claim is denied. Not an assertion named alone ("rejected the
+    court's findings", "disputed China's claim to the islands"): whom it accuses is not said."""
+    return any(o.dep_ == "dobj" and _claim_that(o) for o in verb.children)
 
 
 def _claim_that(noun: Token) -> bool:
-    """Whether a noun is a claim with its that-clause ("the claim that the attack was planned abroad",
-    "suggestions that Moscow supplied the drones"): something asserted, not something asked for."""
+    """Whether a noun is a claim with its that-clause, stated as a fact ("the claim that the attack was
+    planned abroad", "suggestions that Moscow supplied the drones"): something asserted. Not what
+    should be done ("suggestions that it negotiate", "the idea that Ukraine should join NATO", "that
+    talks could begin"): something proposed."""
     return noun.lemma_.lower() in CLAIM_NOUNS and any(
         c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in noun.children)
+        and not proposing(c) for c in noun.children)
+
 
 
 def _designated(ent: Span) -> bool:
@@ -1347,9 +1354,11 @@ def _designated(ent: Span) -> bool:
     doc, verb = ent.doc, ent.root.head
     if verb.lemma_.lower() not in _DESIGNATING or ent.start != verb.i + 1 or ent.end >= len(doc):
         return False
-    start = ent.end + (doc[ent.end].lower_ == "as")
+    with_as = doc[ent.end].lower_ == "as"
+    start = ent.end + with_as
+    kinds = _DAY_KINDS if with_as else _DAY_KINDS - {"deadline", "date"}  # "set Monday a new deadline": dated
     # the noun phrase that follows (after "as", its object) names a kind of day
-    return any(t.lemma_.lower() in _DAY_KINDS and t.left_edge.i == start
+    return any(t.lemma_.lower() in kinds and t.left_edge.i == start
                and (t.head.i in (verb.i, ent.root.i) or t.dep_ == "pobj")
                for t in doc[start:min(len(doc), start + 6)])
 

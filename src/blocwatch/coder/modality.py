@@ -39,8 +39,8 @@ from spacy.tokens import Span, Token
 __all__ = ["BELIEF_HEADS", "CATENATIVES", "CLAIM_HEADS", "CLAIM_NOUNS", "COMMITMENT_HEADS", "FUTURE_HEADS",
            "HABITUAL_ADV", "LIKELIHOOD", "MODAL_AUX", "PLANNING_HEADS", "QUOTES", "REPORTING_VERBS", "REQUEST_NOUNS",
            "SUGGESTING", "WISHING", "asserted_clause", "condition_spans", "conditioned", "for_to_clause",
-           "in_question", "mode_of", "noun_clause_mode", "on_condition", "over_a_span", "question_spans", "ranked",
-           "simple_present", "tally"]
+           "in_question", "mode_of", "noun_clause_mode", "on_condition", "over_a_span", "proposing", "question_spans",
+           "ranked", "simple_present", "tally"]
 
 #: Modal auxiliaries: what they govern is possible, needed or wished, not done.
 MODAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ought"}
@@ -80,7 +80,7 @@ CLAIM_NOUNS = frozenset({"accusation", "allegation", "claim", "charge", "report"
                          "suspicion", "assertion", "belief", "suggestion", "speculation", "assessment",
                          # propositions put forward or asked about ("the notion that", "questions that")
                          "notion", "idea", "theory", "question", "impression", "perception", "premise",
-                         "contention"})
+                         "contention", "finding", "conclusion"})
 #: Nouns whose that-clause is asked for, not done ("its demand that Britain release the tanker").
 REQUEST_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "order", "ultimatum", "insistence",
                            "proposal", "condition", "requirement", "recommendation"})
@@ -391,7 +391,37 @@ def noun_clause_mode(token: Token) -> str | None:
     noun = head.lemma_.lower()
     if head.dep_ == "dobj" and head.head.lemma_.lower() in _CONFIRMING:
         return None  # "confirmed reports that Russian forces had captured the village"
+    if noun in CLAIM_NOUNS and proposing(_clause_head(token)):
+        return "hypothetical"  # "the idea that Belgrade recognize Kosovo": proposed, not claimed done
     return "claimed" if noun in CLAIM_NOUNS else "hypothetical" if noun in REQUEST_NOUNS else None
+
+
+#: Modals of what should or could be done: a that-clause with them proposes, not asserts.
+_PROPOSING_AUX = frozenset({"should", "must", "ought", "could", "might", "may", "can"})
+
+
+def proposing(verb: Token) -> bool:
+    """Whether a that-clause's verb says what should or could be done, not what is or was: a
+    subjunctive ("that it negotiate", "that Belgrade recognize Kosovo", "that the vote be
+    postponed") or a modal of duty or possibility ("that Ukraine should join", "that talks could
+    begin").
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> [proposing(nlp(s)[5]) for s in ("Kyiv rejected suggestions that it negotiate with Russia.",
+    ...                                  "Kyiv rejected suggestions that it negotiated with Russia.")]
+    [True, False]
+    """
+    kids = list(verb.children)
+    if any(a.dep_ == "aux" and a.lower_ in _PROPOSING_AUX for a in kids):
+        return True
+    if any(a.dep_ in ("aux", "auxpass") and a.lower_ == "be" for a in kids):
+        return True
+    if verb.tag_ not in ("VB", "VBP") or verb.lower_ != verb.lemma_.lower() or any(a.dep_ == "aux" for a in kids):
+        return False
+    # a bare verb after a singular subject ("it negotiate"); after "they" it may be the indicative
+    return verb.tag_ == "VB" or any(c.dep_ == "nsubj" and (c.tag_ in ("NN", "NNP") or c.lower_ in ("it", "he", "she"))
+                                    for c in kids)
 
 
 def _clause_head(token: Token) -> Token:

@@ -221,7 +221,9 @@ def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
                     continue
                 mods = [m for m in noun.children if m.dep_ in ("poss", "compound", "amod", "nmod")]
                 doers = actors_of(mods, by_token, day, spread=True)
-                preps = ("by", "with") if (entry.default or "")[:2] == "19" else ("by",)
+                # a fight, or a word that is one with its modifier ("a gun battle with police")
+                fight = any((c or "")[:2] == "19" for c in [entry.default, *(p.code for p in entry.patterns)])
+                preps = ("by", "with") if fight else ("by",)
                 if not doers:
                     agents = [p for b in noun.children if b.dep_ == "prep" and b.lower_ in preps
                               for p in b.children if p.dep_ == "pobj"]
@@ -551,11 +553,17 @@ def _topic(prep: Token, by_token: dict[int, Mention]) -> bool:
     """Whether a preposition names the state or body an occasion is about ("a Security Council meeting
     [on Syria]", "a conference [on Ukraine]"): its topic, not whom the act is done to (with whom is
     "with"). A topic that names a party of its own still gives it ("a hearing over a dispute [with
-    Somalia]"); and "a call [on] Iran to free the crew" is to Iran."""
+    Somalia]"); and "a call [on] Iran to free the crew" is to Iran, "a vote on Sweden" on its
+    membership (:data:`_DECIDING`)."""
     noun = prep.head.lemma_.lower()
     objs = [p for p in prep.children if p.dep_ == "pobj"]
-    return (prep.lower_ in _TOPIC_PREPS and noun in occasions() and noun != "call" and bool(objs)
+    return (prep.lower_ in _TOPIC_PREPS and noun in occasions() and noun not in _DECIDING and bool(objs)
             and all(p.i in by_token for p in objs))
+
+
+#: Occasions whose "on" phrase is what they decide or ask, whom they are done to: "a vote on Sweden"
+#: (its membership), "a referendum on", "a call on Iran to".
+_DECIDING = frozenset({"call", "vote", "referendum"})
 
 
 def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
