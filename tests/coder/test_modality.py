@@ -701,3 +701,20 @@ def test_a_photo_caption_tells_no_act_of_the_report(coder, text: str) -> None:
     """What a picture shows, often an older scene, in the present and with its day: kept, not as fact."""
     events = coder.code_text(text, DAY)
     assert events and not any(e.mode == "factual" for e in events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyiv rejected suggestions that it negotiate with Moscow.", True),
+    ("The council dismissed the idea that the vote be postponed.", True),
+    ("Berlin rejected the notion that Ukraine should join now.", True),
+    ("Officials rejected reports that troops will be sent to the border.", False),
+    ("Moscow denied reports that its troops had been sent to Mali.", False),
+])
+def test_a_that_clause_that_proposes(coder, text: str, expected: bool) -> None:
+    """A subjunctive or a modal of duty or possibility says what should be done (``proposing``); a
+    future or a past says what is claimed to happen or have happened."""
+    from blocwatch.coder.modality import proposing
+
+    doc = coder.nlp(text)
+    clause = next(t for t in doc if t.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in t.children))
+    assert proposing(clause) is expected

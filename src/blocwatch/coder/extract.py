@@ -1095,8 +1095,10 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     ("thought", "considers"), a light verb's default code with an object it makes no act with
     ("took steps", "gave them 14 days"), a verb of description with an object predicate, pattern
     or not ("called the strike a crime", "called the election stolen"), a verb of result with the
-    state its object ends in ("left the city without power"), or a reporting verb's material code
-    with no object ("added")."""
+    state its object ends in ("left the city without power"), a reporting verb's material code
+    with no object ("added"), and these default codes: a failure of anything but an agreement
+    ("failed to rein in the militants"), a claim about oneself ("claimed to be holding hostages"),
+    a price asked ("charging 25% more")."""
     lemma = verb.lemma_.lower()
     if lemma in CATENATIVES and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return True
@@ -1344,7 +1346,6 @@ def _claim_that(noun: Token) -> bool:
     return noun.lemma_.lower() in CLAIM_NOUNS and any(
         c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         and not proposing(c) for c in noun.children)
-
 
 
 def _designated(ent: Span) -> bool:

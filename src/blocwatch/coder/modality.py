@@ -415,8 +415,9 @@ def proposing(verb: Token) -> bool:
     kids = list(verb.children)
     if any(a.dep_ == "aux" and a.lower_ in _PROPOSING_AUX for a in kids):
         return True
-    if any(a.dep_ in ("aux", "auxpass") and a.lower_ == "be" for a in kids):
-        return True
+    auxes = [a for a in kids if a.dep_ in ("aux", "auxpass")]
+    if auxes and all(a.lower_ == "be" for a in auxes):
+        return True  # "that the vote be postponed"; not "that troops will be sent"
     if verb.tag_ not in ("VB", "VBP") or verb.lower_ != verb.lemma_.lower() or any(a.dep_ == "aux" for a in kids):
         return False
     # a bare verb after a singular subject ("it negotiate"); after "they" it may be the indicative
