@@ -1262,3 +1262,45 @@ def test_credit_taken_on_a_day_bounds_the_act(coder) -> None:
 def test_a_battle_alone_is_no_fight(coder) -> None:
     text = "The opposition vowed to continue its battle against the government's reforms."
     assert not any(e.cameo[:2] in ("13", "19") for e in coder.code_text(text, DAY))
+
+
+@pytest.mark.parametrize("text", [
+    "Armenian and Azerbaijani troops engaged in hostilities along the border.",
+    "Sudanese and Chadian soldiers engaged in an exchange of fire near the frontier.",
+])
+def test_engaging_in_hostilities_is_fighting(coder, text: str) -> None:
+    """After a second review: words of fighting that are no event nouns ("hostilities", "an exchange
+    of fire", "a war") still make "engage in" a fight."""
+    assert any(e.cameo[:2] == "19" for e in coder.code_text(text, DAY))
+
+
+def test_a_claim_that_a_place_is_ones_own_stays_a_demand(coder) -> None:
+    """After a second review: a claim to territory told as a that-clause is still PETRARCH-2's 100."""
+    text = "Beijing reiterated its claim that the reef is part of China."
+    assert any(e.cameo[:2] == "10" for e in coder.code_text(text, DAY))
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("The Kremlin said the Russian president is due to visit Hanoi later this month.", True),
+    ("The Russian president is due to visit Hanoi later this month.", False),
+    ("The Japanese prime minister is scheduled to meet his Israeli counterpart.", False),
+])
+def test_a_schedule_a_speaker_gives_is_their_word(coder, text: str, intent: bool) -> None:
+    """After a second review: a schedule is the actor's statement of intent when its own government
+    gives it, not when the report does."""
+    assert any(e.mode == "factual" and e.cameo[:2] == "03" for e in coder.code_text(text, DAY)) is intent
+
+
+def test_the_press_quoting_a_minister_relays_his_word(coder) -> None:
+    text = "Xinhua quoted the Chinese foreign minister as saying China will send an envoy to Ukraine."
+    assert any(e.mode == "factual" and e.cameo[:2] == "03" for e in coder.code_text(text, DAY))
+
+
+@pytest.mark.parametrize("text", [
+    "Nicaragua rejected the finding that its police tortured detainees.",
+    "Tehran dismissed the assessment that Iran may have supplied the missiles.",
+])
+def test_more_denials_of_claims(coder, text: str) -> None:
+    """After a second review: a claim's clause the parser hangs as a relative clause, and a guess at
+    the past ("may have supplied"), are still denied."""
+    assert "016" in {e.cameo for e in coder.code_text(text, DAY) if e.mode == "factual"}

@@ -145,6 +145,12 @@ _UNTIL = {"until", "till", "through", "to", "by", "for"}
 #: Verbs of claiming that, with an infinitive, claim something of their subject ("claimed to be
 #: holding hostages", "purports to have"): PETRARCH-2 codes a bare "claim" as disapproval (110).
 _SELF_CLAIMS = frozenset({"claim", "purport", "profess"})
+#: Words of fighting that are no event nouns of their own, which "engage in" makes a fight.
+_FIGHTING_WORDS = frozenset({"war", "warfare", "hostility", "hostilities", "combat", "duel", "firing", "fire",
+                             "gunfire", "exchange", "violence", "battle", "shelling"})
+#: Words by which a claim's clause says whose a place is ("its claim that Taiwan is part of China"):
+#: a claim to territory, which PETRARCH-2 codes as a demand.
+_SOVEREIGNTY = frozenset({"belong", "part", "territory", "sovereignty", "sovereign"})
 #: Verbs that, with a claim as object, deny it ("rejected allegations that", "dismissed suggestions that").
 _DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "rebuff", "dispute"})
 #: Verbs that make a day what their "as" phrase or apposition says ("declared Tuesday a day of
@@ -761,7 +767,8 @@ class Extractor:
             # "engaged with the Taliban authorities" deals with them; "troops engaged with militants",
             # "police engaged with protesters" fight them
             match = replace(match, code="190", reverse="190")
-        if (match.code or "")[:2] == "10" and any(c.dep_ == "dobj" and _claim_that(c) for c in verb.children):
+        if (match.code or "")[:2] == "10" and any(c.dep_ == "dobj" and _claim_that(c) and not _territorial(c)
+                                                  for c in verb.children):
             return None  # "reiterated the claim that the attack was planned abroad": an assertion, not a demand
         if verb.lemma_.lower() in _DENYING and (match.code or "")[:2] in ("11", "12") and _denies_a_claim(verb):
             # "rejected suggestions that Moscow supplied the drones": a denial (016), not a rejection
@@ -784,8 +791,11 @@ class Extractor:
         violence ("engaged in heavy fighting", "in clashes"); not "in such activity", "in a standoff"."""
         if any(c.dep_ == "dobj" for c in verb.children):
             return True
-        acts = [self.vocabulary.nouns.get(p.lemma_.lower()) for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+        objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children if p.dep_ == "pobj"]
+        if any(p.lemma_.lower() in _FIGHTING_WORDS for p in objs):
+            return True  # "engaged in hostilities", "in a war", "in artillery duels", "in an exchange of fire"
+        acts = [self.vocabulary.nouns.get(p.lemma_.lower()) for p in objs]
         return any(e is not None and (e.default or "")[:2] in ("18", "19", "20") for e in acts)
 
     def _noun_event(self, noun: Token, entry: WordEntry, by_token: dict[int, Mention],
@@ -1017,13 +1027,23 @@ def _foretold_by_other_state(cand: _Candidate, gov: Token | None, by_token: dict
     if gov is None:
         return False
     said_by = roles.actors_of(syntax.subjects(gov), by_token, published)
-    if said_by and all(a.sector == "MED" for a in said_by) and not any(a.sector == "MED" for a in cand.sources):
+    if (said_by and all(a.sector == "MED" for a in said_by) and not any(a.sector == "MED" for a in cand.sources)
+            and not _relayed(gov)):
         return True  # "British media have reported that Britain will cede the islands": the press's report
     speakers = {a.country for a in said_by}
     parties = {a.country for a in cand.sources}
     if (cand.match.code or "99")[:2] <= "08":
         parties |= {a.country for a in cand.targets}
     return bool(speakers) and None not in speakers and None not in parties and not speakers & parties
+
+
+def _relayed(said: Token) -> bool:
+    """Whether the press passes on someone's own words ("Xinhua quoted Wang Yi as saying", "citing the
+    defence ministry", "quoting officials"): their statement, not the press's report."""
+    verbs = [said, said.head] if said.dep_ in ("advcl", "xcomp", "pcomp") else [said]
+    verbs += [p for p in said.ancestors if p.pos_ == "VERB"][:2]
+    return any(v.lemma_.lower() in ("quote", "cite") for v in verbs) or any(
+        c.lemma_.lower() in ("quote", "cite") for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp"))
 
 
 def _same_party(speakers: Sequence[Actor], doers: Sequence[Actor], by_state: bool) -> bool:
@@ -1338,13 +1358,20 @@ def _denies_a_claim(verb: Token) -> bool:
     return any(o.dep_ == "dobj" and _claim_that(o) for o in verb.children)
 
 
+def _territorial(noun: Token) -> bool:
+    """Whether a claim's clause says whose a place is ("its claim that Taiwan is part of China", "that
+    the Essequibo belongs to Venezuela"): a claim to territory."""
+    return any(t.lemma_.lower() in _SOVEREIGNTY for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+               for t in c.subtree)
+
+
 def _claim_that(noun: Token) -> bool:
     """Whether a noun is a claim with its that-clause, stated as a fact ("the claim that the attack was
     planned abroad", "suggestions that Moscow supplied the drones"): something asserted. Not what
     should be done ("suggestions that it negotiate", "the idea that Ukraine should join NATO", "that
     talks could begin"): something proposed."""
     return noun.lemma_.lower() in CLAIM_NOUNS and any(
-        c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         and not proposing(c) for c in noun.children)
 
 

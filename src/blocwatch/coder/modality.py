@@ -414,7 +414,8 @@ def proposing(verb: Token) -> bool:
     """
     kids = list(verb.children)
     if any(a.dep_ == "aux" and a.lower_ in _PROPOSING_AUX for a in kids):
-        return True
+        # "that Russia could have prevented the attack": a guess at the past, no proposal
+        return not any(a.dep_ == "aux" and a.lower_ in ("have", "'ve") for a in kids)
     auxes = [a for a in kids if a.dep_ in ("aux", "auxpass")]
     if auxes and all(a.lower_ == "be" for a in auxes):
         return True  # "that the vote be postponed"; not "that troops will be sent"

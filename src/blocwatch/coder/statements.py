@@ -155,15 +155,17 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
         return gov is not None and gov.lemma_.lower() in COMMITMENT_HEADS
     if gov is not None and anchor.dep_ in ("xcomp", "ccomp", "pcomp"):
         lemma = gov.lemma_.lower()
-        if lemma in COMMITMENT_HEADS:
-            return True
         adjective = gov if gov.pos_ == "ADJ" else next(
             (c for c in gov.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None) if lemma == "be" else None
+        if ((adjective is not None and adjective.lemma_.lower() in _SCHEDULED)
+                or (lemma in _SCHEDULED and gov.tag_ == "VBN")) and not _told(gov):
+            # "is due to travel", "was scheduled to sign": a schedule the report gives, not a word of the
+            # actor; but "the Kremlin said Putin is due to visit" is a speaker's (see who in the caller)
+            return False
+        if lemma in COMMITMENT_HEADS:
+            return True
         if adjective is not None and adjective.lemma_.lower() in LIKELIHOOD:
             return False  # "is likely to attack": someone's estimate, not the actor's word
-        if (adjective is not None and adjective.lemma_.lower() in _SCHEDULED) or (
-                lemma in _SCHEDULED and gov.tag_ == "VBN"):
-            return False  # "is due to travel", "was set to sign": a schedule the report gives, not a word of the actor
         if lemma in BELIEF_HEADS:
             return False  # "Russia thinks it will win", "is believed to be planning": a belief, not a word
         if lemma in WISHING and (anchor.dep_ == "ccomp" or passive(gov) is not None):
@@ -178,7 +180,17 @@ def stated_intent(anchor: Token, gov: Token | None) -> bool:
 
 #: Words of a schedule ("is due to travel", "was set to sign", "slated to meet"): the report's
 #: calendar, which says nothing of what the actor has stated.
-_SCHEDULED = frozenset({"due", "set", "slate", "slated", "schedule", "scheduled", "poised"})
+_SCHEDULED = frozenset({"due", "set", "slate", "slated", "schedule", "scheduled", "poise", "poised"})
+
+
+def _told(clause: Token) -> bool:
+    """Whether a clause is what someone is reported to say ("the Kremlin said [Putin is due to visit]",
+    "[Israel is set to send a delegation], the office said")."""
+    if clause.dep_ == "acomp":  # "due" in "is due to visit": the clause is the verb's
+        clause = clause.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in REPORTING_VERBS
 
 
 #: CAMEO 10x (demand) versus 02x (appeal: ask, urge, call for).
