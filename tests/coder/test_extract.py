@@ -1188,6 +1188,10 @@ def test_an_act_claimed_as_ones_own_takes_the_claims_date(coder, text: str) -> N
     ("Ethiopia's government has failed to protect civilians in Amhara.", False),
     ("Armenia and Azerbaijan failed to reach an agreement on the border.", True),
     ("Serbia failed to comply with the court's ruling.", True),
+    # after a second review: "reach" and "meet" agree only with an object of agreement or duty
+    ("Kosovo failed to meet its obligations under the accord.", True),
+    ("The Syrian rebels failed to reach Damascus.", False),
+    ("Turkey failed to meet the deadline for ratifying the accession.", False),
 ])
 def test_failing_is_a_rejection_only_of_an_agreement(coder, text: str, rejects: bool) -> None:
     """PETRARCH-2 codes "fail" as a rejection (120), right for "failed to reach an agreement"; failing
@@ -1304,3 +1308,11 @@ def test_more_denials_of_claims(coder, text: str) -> None:
     """After a second review: a claim's clause the parser hangs as a relative clause, and a guess at
     the past ("may have supplied"), are still denied."""
     assert "016" in {e.cameo for e in coder.code_text(text, DAY) if e.mode == "factual"}
+
+
+def test_engaging_in_a_standoff_with_someone_is_no_meeting_or_fight(coder) -> None:
+    """After a second review: the "engage with" pattern does not make a standoff a consultation or,
+    for troops, a fight; "engaged in clashes with" still fights."""
+    standoff = coder.code_text("The Philippine navy engaged in a standoff with Chinese vessels near the shoal.", DAY)
+    assert not any(e.cameo[:2] in ("04", "19") for e in standoff)
+    assert ("PHLMIL", "CHNMIL", "19") in factual(coder, "Philippine troops engaged in clashes with Chinese forces.")

@@ -74,6 +74,7 @@ from blocwatch.coder.vocabulary import (
     Vocabulary,
     WordEntry,
     event_nouns,
+    load_agreement_objects,
     load_causal_verbs,
     load_civil_drill_words,
     load_failing_verbs,
@@ -762,6 +763,10 @@ class Extractor:
             targets = [a for a in roles.topic_actors(verb, by_token, day) if a.code not in {s.code for s in sources}]
         if verb.lemma_.lower() == "engage" and match.rule.count(":") == 1 and not self._engages_in_fighting(verb):
             return None  # "engaged in such activity", "in a standoff": PETRARCH-2's 190 is "engaged the enemy"
+        if verb.lemma_.lower() == "engage" and match.rule.startswith("blocwatch:engage with") and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in c.children)
+                for c in verb.children) and not self._engages_in_fighting(verb):
+            return None  # "engaged in a standoff with Chinese vessels", "in a dispute with": no meeting, no fight
         if verb.lemma_.lower() == "engage" and match.code == "040" and any(
                 a.sector in _TROOPS or a.sector in discourse.ARMED for a in sources + targets):
             # "engaged with the Taliban authorities" deals with them; "troops engaged with militants",
@@ -1137,8 +1142,8 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
         return True  # "the strike left the city without power": a result, not a departure
     if match.rule.count(":") >= 2:  # a pattern, which names its arguments
         return False
-    failing, agreeing = load_failing_verbs()
-    if lemma in failing and any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in agreeing
+    failing = load_failing_verbs()[0]
+    if lemma in failing and any(c.dep_ == "xcomp" and c.pos_ == "VERB" and not _of_agreement(c)
                                 for c in verb.children):
         return True  # "failed to rein in the militants": not done, not rejected ("failed to reach a deal" is)
     if lemma in _SELF_CLAIMS and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
@@ -1154,6 +1159,17 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
         return True  # "the spokesman added (that ...)": speaking gives no aid and makes no attack
     return lemma in cognitive or (lemma in verbs and any(
         c.dep_ in ("dobj", "dative", "npadvmod") and c.lemma_.lower() in objects for c in verb.children))
+
+
+def _of_agreement(verb: Token) -> bool:
+    """Whether a verb comes to or keeps an agreement ("agree", "comply", "sign"; "reach" and "meet"
+    only with an object of agreement or duty: "reach a deal", "meet its obligations", not "reach
+    Damascus", "meet the deadline")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in load_failing_verbs()[1]:
+        return False
+    ambiguous, objects = load_agreement_objects()
+    return lemma not in ambiguous or any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
 
 
 def _asks_a_price(verb: Token) -> bool:

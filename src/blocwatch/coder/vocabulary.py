@@ -41,7 +41,8 @@ from spacy.tokens import Doc, Token
 from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry",
-           "deinflect", "detention_words", "event_nouns", "load_causal_verbs", "load_civil_drill_words",
+           "deinflect", "detention_words", "event_nouns", "load_agreement_objects", "load_causal_verbs",
+           "load_civil_drill_words",
            "load_failing_verbs", "load_light_verbs", "load_pricing_verbs", "load_reciprocal", "load_relaying_verbs",
            "load_responding_verbs", "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular",
            "weapon_words"]
@@ -663,6 +664,21 @@ def load_failing_verbs() -> tuple[frozenset[str], frozenset[str]]:
     """
     data = _light_verb_lists()
     return frozenset(data["failing"]), frozenset(data["agreeing"])
+
+
+@functools.cache
+def load_agreement_objects() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of agreeing that are so only with an object of agreement or duty ("reach a deal", "meet
+    its obligations"; not "reach Damascus"), and those objects (``data/coder/light_verbs.json``).
+
+    Examples
+    --------
+    >>> verbs, objects = load_agreement_objects()
+    >>> "reach" in verbs, "deal" in objects, "deadline" in objects
+    (True, True, False)
+    """
+    data = _light_verb_lists()
+    return frozenset(data["agreeing_if_object"]), frozenset(data["agreement_objects"])
 
 
 @functools.cache
