@@ -152,6 +152,8 @@ _FIGHTING_WORDS = frozenset({"war", "warfare", "hostility", "hostilities", "comb
 #: Words by which a claim's clause says whose a place is ("its claim that Taiwan is part of China"):
 #: a claim to territory, which PETRARCH-2 codes as a demand.
 _SOVEREIGNTY = frozenset({"belong", "part", "territory", "sovereignty", "sovereign"})
+#: CAMEO roots of violence: an event noun of one makes "engage in" a fight ("engaged in clashes").
+_VIOLENT = ("18", "19", "20")
 #: Verbs that, with a claim as object, deny it ("rejected allegations that", "dismissed suggestions that").
 _DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "rebuff", "dispute"})
 #: Verbs that make a day what their "as" phrase or apposition says ("declared Tuesday a day of
@@ -761,17 +763,11 @@ class Extractor:
             targets = roles.holders(verb, by_token, day) or targets
         if not targets and (match.code or "")[:2] == "01" and match.code != "010":  # "optimism about talks with China"
             targets = [a for a in roles.topic_actors(verb, by_token, day) if a.code not in {s.code for s in sources}]
-        if verb.lemma_.lower() == "engage" and match.rule.count(":") == 1 and not self._engages_in_fighting(verb):
-            return None  # "engaged in such activity", "in a standoff": PETRARCH-2's 190 is "engaged the enemy"
-        if verb.lemma_.lower() == "engage" and match.rule.startswith("blocwatch:engage with") and any(
-                c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in c.children)
-                for c in verb.children) and not self._engages_in_fighting(verb):
-            return None  # "engaged in a standoff with Chinese vessels", "in a dispute with": no meeting, no fight
-        if verb.lemma_.lower() == "engage" and match.code == "040" and any(
-                a.sector in _TROOPS or a.sector in discourse.ARMED for a in sources + targets):
-            # "engaged with the Taliban authorities" deals with them; "troops engaged with militants",
-            # "police engaged with protesters" fight them
-            match = replace(match, code="190", reverse="190")
+        if verb.lemma_.lower() == "engage":
+            engaged = self._engaged(verb, match, sources + targets)
+            if engaged is None:
+                return None
+            match = engaged
         if (match.code or "")[:2] == "10" and any(c.dep_ == "dobj" and _claim_that(c) and not _territorial(c)
                                                   for c in verb.children):
             return None  # "reiterated the claim that the attack was planned abroad": an assertion, not a demand
@@ -791,17 +787,25 @@ class Extractor:
         return _Candidate(verb, verb, match, sources, targets, tokens, counterpart=counterpart,
                           implied=authority is not None)
 
-    def _engages_in_fighting(self, verb: Token) -> bool:
-        """Whether "engage" names a fight: with an object ("engaged the rebels") or "in" an act of
-        violence ("engaged in heavy fighting", "in clashes"); not "in such activity", "in a standoff"."""
-        if any(c.dep_ == "dobj" for c in verb.children):
-            return True
-        objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-                for p in c.children if p.dep_ == "pobj"]
-        if any(p.lemma_.lower() in _FIGHTING_WORDS for p in objs):
-            return True  # "engaged in hostilities", "in a war", "in artillery duels", "in an exchange of fire"
-        acts = [self.vocabulary.nouns.get(p.lemma_.lower()) for p in objs]
-        return any(e is not None and (e.default or "")[:2] in ("18", "19", "20") for e in acts)
+    def _engaged(self, verb: Token, match: Match, actors: Sequence[Actor]) -> Match | None:
+        """The sense of "engage", or None for none. PETRARCH-2's bare verb is fighting (190, "engaged
+        the enemy"), blocwatch's "engage with" consulting (040). Fighting needs an object ("engaged
+        the rebels") or "in" an act of violence ("in clashes", "in hostilities", "in a war"): not "in
+        such activity", "in a standoff with Chinese vessels" (no meeting either). Engaging with, by or
+        with troops, police or armed groups is fighting ("troops engaged with militants"), with a
+        state dealing ("engaged with the Taliban authorities")."""
+        ins = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+               for p in c.children if p.dep_ == "pobj"]
+        fight = any(c.dep_ == "dobj" for c in verb.children) or any(
+            p.lemma_.lower() in _FIGHTING_WORDS or (
+                (e := self.vocabulary.nouns.get(p.lemma_.lower())) is not None and (e.default or "")[:2] in _VIOLENT)
+            for p in ins)
+        if not fight and (match.rule.count(":") == 1 or (
+                match.rule.startswith("blocwatch:engage with") and any(p.pos_ == "NOUN" for p in ins))):
+            return None  # "in Doha" (a place) leaves "engaged with the Taliban authorities in Doha" alone
+        if match.code == "040" and any(a.sector in _TROOPS or a.sector in discourse.ARMED for a in actors):
+            return replace(match, code="190", reverse="190")
+        return match
 
     def _noun_event(self, noun: Token, entry: WordEntry, by_token: dict[int, Mention],
                     published: date | None) -> _Candidate | None:
