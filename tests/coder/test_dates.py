@@ -96,9 +96,77 @@ def test_last_week_on_a_sunday_is_the_week_just_ended(published: date, monday: d
     assert when is not None and (when.date, when.precision) == (monday, "week")
 
 
-@pytest.mark.parametrize("text", ["recently", "soon", "the weekend", "last", "in the 1990s", "31 February", ""])
+@pytest.mark.parametrize("text", ["recently", "soon", "the weekend", "last", "since the 1990s", "31 February", ""])
 def test_not_a_date_or_too_vague(text: str) -> None:
     assert resolve(text, PUB) is None
+
+
+@pytest.mark.parametrize(("text", "published", "expected", "precision"), [
+    # a season is of a year; without one, the latest begun by the report ("last": ended before it)
+    ("in the summer of 2011", PUB, date(2011, 1, 1), "year"),
+    ("autumn 2006", PUB, date(2006, 1, 1), "year"),
+    ("in spring 2019", PUB, date(2019, 1, 1), "year"),
+    ("last spring", PUB, date(2024, 1, 1), "year"),  # March to May, ended before July
+    ("last summer", PUB, date(2023, 1, 1), "year"),  # this one is not over in July
+    ("last fall", date(2025, 2, 10), date(2024, 1, 1), "year"),
+    ("this past autumn", date(2024, 12, 20), date(2024, 1, 1), "year"),
+    ("in the spring", date(2025, 2, 10), date(2024, 1, 1), "year"),  # not begun yet in February
+    ("in the spring", date(2025, 4, 10), date(2025, 1, 1), "year"),
+    # a winter runs into the next year: its last day bounds the act
+    ("in the winter of 2015-16", PUB, date(2016, 2, 29), "unknown"),
+    ("winter 2009", PUB, date(2010, 2, 28), "unknown"),
+    ("last winter", PUB, date(2024, 2, 29), "unknown"),
+    ("last winter", date(2024, 1, 20), date(2024, 1, 20), "unknown"),  # never after the report
+    # a decade or a century is no period the coder has: its last day (or the report's) bounds the act
+    ("in the 1990s", PUB, date(1999, 12, 31), "unknown"),
+    ("in the late 1970s", PUB, date(1979, 12, 31), "unknown"),
+    ("the early 2000s", PUB, date(2009, 12, 31), "unknown"),
+    ("in the 1800s", PUB, date(1899, 12, 31), "unknown"),  # the hundreds: a century
+    ("in the 2020s", PUB, PUB, "unknown"),
+    # a time of a day is of that day
+    ("this morning", PUB, PUB, "day"),
+    ("on the night of June 12", PUB, date(2024, 6, 12), "day"),
+    ("in the early hours of Monday", PUB, date(2024, 7, 1), "day"),
+    ("late Sunday night", PUB, date(2024, 6, 30), "day"),
+])
+def test_seasons_decades_and_times_of_day(text: str, published: date, expected: date, precision: str) -> None:
+    when = resolve(text, published)
+    assert when is not None
+    assert (when.date, when.precision, when.text) == (expected, precision, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("next summer", date(2025, 1, 1)),
+    ("in the autumn", date(2024, 1, 1)),  # the next not yet ended
+    ("next spring", date(2025, 1, 1)),
+])
+def test_seasons_of_plans_read_forward(text: str, expected: date) -> None:
+    when = resolve(text, PUB, future=True)
+    assert when is not None and (when.date, when.precision) == (expected, "year")
+
+
+@pytest.mark.parametrize("text", ["in the 2030s", "next winter"])
+def test_plans_for_a_decade_or_a_winter_have_no_date(text: str) -> None:
+    """A plan's date is when it is to be done: a decade or a winter to come gives no day to bound it by."""
+    assert resolve(text, PUB, future=True) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the day of a time of day: the parser hangs the day on "night", "morning" or "hours"
+    ("Rebels shelled the airport on Friday night.", (date(2024, 6, 28), "day")),
+    ("Rebels shelled the airport late Saturday night.", (date(2024, 6, 29), "day")),
+    ("Rebels shelled the airport early Monday morning.", (date(2024, 7, 1), "day")),
+    ("Rebels shelled the airport in the early hours of Sunday.", (date(2024, 6, 30), "day")),
+    ("Rebels shelled the airport on the night of June 20.", (date(2024, 6, 20), "day")),
+    ("Rebels shelled the airport this morning.", (PUB, "day")),
+    # background a season or a decade dates is not news of the report's day
+    ("Georgian troops clashed with separatists in the early 1990s.", (date(1999, 12, 31), "unknown")),
+    ("Iraq invaded Kuwait in the summer of 1990.", (date(1990, 1, 1), "year")),
+])
+def test_events_dated_by_times_of_day_seasons_and_decades(coder, text: str, expected) -> None:
+    events = [e for e in coder.code_text(text, PUB) if e.mode == "factual"]
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {expected}
 
 
 def test_sentence_date_on_the_event(coder) -> None:

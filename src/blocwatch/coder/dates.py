@@ -32,9 +32,9 @@ from spacy.tokens import Span, Token
 
 from blocwatch.data import read_json
 
-__all__ = ["MONTHS", "WEEKDAYS", "When", "anterior", "before", "later", "narrative", "occasion", "occasions",
-           "parts", "period", "reference", "reported", "resolve", "same_day_clauses", "told_when_said",
-           "when_clause_date"]
+__all__ = ["MONTHS", "TIMES_OF_DAY", "WEEKDAYS", "When", "anterior", "before", "day_host", "entities", "later",
+           "narrative", "occasion", "occasions", "parts", "period", "reference", "reported", "resolve",
+           "same_day_clauses", "told_when_said", "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -50,7 +50,16 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _PREFIXES = {"on", "in", "at", "during", "by", "from", "the", "early", "earlier", "late", "later", "mid",
              "middle", "end", "beginning", "start", "of", "around", "about"}
 
+#: The seasons of the northern year by their months (winter runs into the next year).
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+#: Times of a day: a day's date hung on one of them dates what that time dates ("on Tuesday night").
+TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "hour", "hours", "dawn", "dusk", "midnight",
+                          "noon", "daybreak", "nightfall"})
+
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SEASON = "|".join(_SEASONS)
+_ANY_DAY = date(2000, 1, 1)  # a day to try an expression against: whether it names a date at all
+_TIME_OF_DAY = "|".join(sorted(TIMES_OF_DAY))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 
 
@@ -95,6 +104,58 @@ def parts(ent: Span) -> list[Span]:
     if start < ent.end:
         out.append(ent.doc[start:ent.end])
     return out
+
+
+def entities(ents: Iterable[Span]) -> list[Span]:
+    """The date phrases among a text's entities: its DATE entities (:func:`parts` of them), and the
+    TIME entities that name a day ("this morning", "late Tuesday", "the night of March 3"), not
+    those that name only an hour ("the early hours", "hours later").
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Russia attacked Kyiv this morning, hours after talks in Riyadh on Monday.")
+    >>> [p.text for p in entities(doc.ents)]
+    ['this morning', 'Monday']
+    """
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ == "DATE":
+            out.extend(parts(ent))
+        elif ent.label_ == "TIME":
+            whole = _whole_time(ent)
+            if resolve(whole.text, _ANY_DAY) is not None:
+                out.append(whole)
+    return out
+
+
+def _whole_time(ent: Span) -> Span:
+    """A TIME entity with the time of day it names, where the entity stops short of it ("late
+    Tuesday" in "late Tuesday night") or leaves out its day ("morning" in "early Sunday morning")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if end < len(doc) and doc[end].lemma_.lower() in TIMES_OF_DAY and any(t.head.i == end for t in ent):
+        end += 1
+    root = doc[start:end].root
+    if root.lemma_.lower() in TIMES_OF_DAY:
+        start = min(start, root.left_edge.i)
+    return doc[start:end]
+
+
+def day_host(root: Token) -> Token:
+    """The word a day's date hangs on through a time of that day: "night" in "on Tuesday night",
+    "hours" in "in the early hours of Sunday"; else the date's own root.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Rebels attacked the town on Tuesday night.")
+    >>> day_host(doc[5]).text
+    'night'
+    """
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "npadvmod") and head.i > root.i and head.lemma_.lower() in TIMES_OF_DAY:
+        return head
+    if (root.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i
+            and head.head.lemma_.lower() in TIMES_OF_DAY):
+        return head.head
+    return root
 
 
 def anterior(verb: Token) -> bool:
@@ -417,6 +478,40 @@ def _day(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _decade(century: int, decade: int, published: date, raw: str) -> When:
+    """"The 1990s" and "the 1800s" (a century: the hundreds of a year before 2000): ten or a hundred
+    years, no period of the coder's precisions. The act is dated by the period's last day, or the
+    report's if that is earlier, as a bound of ``unknown`` precision: before it, not on it."""
+    start = century * 100 + decade * 10
+    last = start + (99 if decade == 0 and century < 20 else 9)
+    return When(min(date(last, 12, 31), published), "unknown", raw)
+
+
+def _season(name: str, which: str | None, year: int | None, published: date, future: bool, raw: str) -> When | None:
+    """A season ("the summer of 2008", "last spring", "this fall"): the year it falls in, at the
+    precision of a year; a winter, which runs into the next year, only bounds the date (``unknown``,
+    its last day or the report's, whichever is earlier). Without a year: the latest such season
+    begun by the report ("last" and "past": the latest ended before it; "next", or a plan: the first
+    not yet ended)."""
+    first, last = _SEASONS[name]
+    if year is None:
+        month = published.month
+        if which == "next":
+            year = published.year if month < first else published.year + 1
+        elif future and which not in ("last", "past", "this past"):
+            year = published.year if month <= (last if first <= last else 12) else published.year + 1
+        elif which in ("last", "past", "this past"):
+            year = published.year if first <= last and month > last else published.year - 1
+        else:
+            year = published.year if month >= first else published.year - 1
+    if first <= last:
+        return When(date(year, 1, 1), "year", raw)
+    if future:
+        return None
+    end = date(year + 1, 3, 1) - timedelta(days=1)  # a winter ends with the next year's February
+    return When(min(end, published), "unknown", raw)
+
+
 def resolve(text: str, published: date, *, future: bool = False) -> When | None:
     """Resolve a date expression against the publication date; ``None`` if it is not one.
 
@@ -434,7 +529,7 @@ def resolve(text: str, published: date, *, future: bool = False) -> When | None:
     words = re.sub(r"\s+", " ", text.lower().replace(",", " ").replace("mid-", "")).strip().split(" ")
     while words and words[0] in _PREFIXES:
         words = words[1:]
-    t = " ".join(words)
+    t = re.sub(rf"^(?:{_TIME_OF_DAY}) of ", "", " ".join(words))  # "the night of March 3", "the early hours of Sunday"
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t):
         d = _day(int(m[1]), int(m[2]), int(m[3]))
         return When(d, "day", raw) if d else None
@@ -465,6 +560,10 @@ def resolve(text: str, published: date, *, future: bool = False) -> When | None:
         return When(date(year, month, 1), "month", raw)
     if m := re.fullmatch(r"(?:since |the year )?((?:19|20)\d{2})", t):
         return When(date(int(m[1]), 1, 1), "year", raw)
+    if m := re.fullmatch(r"(1\d|20)(\d)0'?s", t):
+        return None if future else _decade(int(m[1]), int(m[2]), published, raw)
+    if m := re.fullmatch(rf"(?:(last|this|next|past|this past) )?({_SEASON})(?: (?:of )?(\d{{4}})(?:[-/]\d+)?)?", t):
+        return _season(m[2], m[1], int(m[3]) if m[3] else None, published, future, raw)
     if m := re.fullmatch(rf"(?:this |last |next |this past )?({_WEEKDAY})(?: morning| afternoon| evening| night)?", t):
         target = WEEKDAYS[m[1]]
         if t.startswith("last "):
@@ -492,6 +591,8 @@ def resolve(text: str, published: date, *, future: bool = False) -> When | None:
     if t in ("last night", "last evening"):
         return When(published - timedelta(days=1), "day", raw)
     t2 = re.sub(r" (morning|afternoon|evening|night)$", "", t)
+    if t2 == "this":  # "this morning"
+        return When(published, "day", raw)
     if t2 in simple:
         d, precision = simple[t2]
         return When(d, precision, raw)

@@ -29,6 +29,7 @@ from blocwatch.coder.dates import (
     When,
     anterior,
     before,
+    day_host,
     later,
     narrative,
     occasion,
@@ -41,7 +42,7 @@ from blocwatch.coder.dates import (
     when_clause_date,
 )
 from blocwatch.coder.dates import (
-    parts as date_parts,
+    entities as date_entities,
 )
 from blocwatch.coder.events import Actor, CodedEvent
 from blocwatch.coder.modality import (
@@ -259,10 +260,11 @@ class Extractor:
             by_sentence.setdefault(idx, []).append(m)
         dates: dict[int, list[Span]] = {}  # doc.ents is rebuilt on every access: read it once
         persons: dict[int, list[Span]] = {}
-        for ent in doc.ents:
-            if ent.label_ == "DATE":  # "on Monday, days before ..." was one entity: "Monday, days"
-                dates.setdefault(syntax.sentence_index(starts, ent.start), []).extend(date_parts(ent))
-            elif ent.label_ == "PERSON":
+        ents = doc.ents
+        for ent in date_entities(ents):  # "on Monday, days before ..." was one entity: "Monday", "days"
+            dates.setdefault(syntax.sentence_index(starts, ent.start), []).append(ent)
+        for ent in ents:
+            if ent.label_ == "PERSON":
                 persons.setdefault(syntax.sentence_index(starts, ent.start), []).append(ent)
         story: When | None = None  # the time the story has reached, from the dates of the sentences before
         self._anchor = None
@@ -403,7 +405,7 @@ class Extractor:
         when_head = when_clause_date(cand.anchor)
         first = min(dates, key=lambda e: e.start) if dates else None  # a date before counts "later" from itself
         for ent in dates:
-            root = ent.root
+            root = day_host(ent.root)  # "on Tuesday night": the phrase is "on ... night"
             prefix = ""
             if _designated(ent):
                 continue
@@ -425,8 +427,9 @@ class Extractor:
                 pass
             elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in _UNTIL:
                 continue  # "renewed the sanctions until January": when they end, not when they were renewed
-            elif root.dep_ == "pobj" and root.head.dep_ == "prep" and (root.head.head.i in hosts or (
-                    root.head.head.i in subjects and root.head.lower_ != "of")):
+            elif root.dep_ == "pobj" and root.head.dep_ == "prep" and (
+                    root.head.head.i in hosts or (root.head.head.i in subjects and root.head.lower_ != "of")
+                    or self._date_on_a_party(root.head, anchors)):
                 if root.head.lower_ == "since" and ranked(root.head.head):
                     continue  # "its first visit since 2000": the act is not of 2000
                 prefix = root.head.text + " " if root.head.lower_ == "since" else ""
@@ -473,6 +476,14 @@ class Extractor:
             return self._date(_Candidate(said, said, cand.match, [], [], [said], mode=cand.mode), published, dates)
         return None
 
+    def _date_on_a_party(self, prep: Token, anchors: set[int]) -> bool:
+        """Whether a date's "in", "on" or "during" phrase, parsed onto the object of a preposition of
+        the verb, is the verb's: "clashed with separatists [in the early 1990s]". Not on a noun of an
+        act of its own ("protested against the vote in 2019": the vote's)."""
+        noun = prep.head
+        return (prep.lower_ in ("in", "on", "during") and syntax.adverbial_host(noun, anchors)
+                and noun.lemma_.lower() not in self.vocabulary.nouns and not _NOMINALIZED.search(noun.lower_))
+
     # -- sentence ------------------------------------------------------------------------------
 
     def sentence(self, sent: Span, mentions: Sequence[Mention], published: date | None,
@@ -483,7 +494,7 @@ class Extractor:
         if credit_line(sent):
             return []  # "Reuters contributed to this report": who reported, not what happened
         if dates is None:
-            dates = [p for e in sent.ents if e.label_ == "DATE" for p in date_parts(e)]
+            dates = date_entities(sent.ents)
         cands = self._candidates(sent, mentions, published, dates)
         if published is not None:
             self._on_event_dates(sent, mentions, published, dates, cands)
