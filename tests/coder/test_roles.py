@@ -453,3 +453,42 @@ def test_who_undergoes_a_passive_does_its_adjunct_gerund(coder, text: str, expec
     """Whatever the gerund's mode (an act that led to an arrest may be the arrest's charge)."""
     assert expected in {(e.source.code, e.target.code if e.target else None, e.cameo[:2])
                         for e in coder.code_text(text, DAY)}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # whom a condemned act hit is not whom the condemnation is aimed at: the act's doer, or no one
+    ("Canada condemned the bombardment of Mariupol.", None),
+    ("Norway denounced the abduction of two Malian officials.", None),
+    ("Brazil condemned the imprisonment of Venezuelan opposition leaders.", None),
+    ("Indonesia condemned the raid on the Al-Aqsa mosque.", None),
+    ("The African Union condemned the assassination of the Sudanese activists.", None),
+    # a doer the act's phrase names: its possessive, a state's adjective, a group before it, "by"
+    ("Canada condemned Russia's bombardment of Mariupol.", "RUS"),
+    ("Jordan condemned the Israeli raid on the Al-Aqsa mosque.", "ISR"),
+    ("Kenya denounced the abduction of two Malian officials by Islamist militants.", "REB"),
+])
+def test_an_act_spoken_of_is_aimed_at_its_doer(coder, text: str, target: str | None) -> None:
+    events = [e for e in coder.code_text(text, DAY) if e.cameo[:2] == "11" and e.mode == "factual"]
+    assert events
+    assert {e.target.code[-3:] if e.target else None for e in events} == {target}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the condemned act was told before: its doers (the noun of action names the verb's act)
+    ("Somali pirates hijacked a fishing vessel off Puntland. India condemned the hijacking of the vessel.",
+     ("IND", "SOMCRM")),
+    ("Russian troops occupied the nuclear plant. Japan denounced the occupation.", ("JPN", "RUSMIL")),
+])
+def test_an_act_spoken_of_refers_back_to_its_doer(coder, text: str, expected) -> None:
+    assert expected in {(e.source.code, e.target.code if e.target else None)
+                        for e in coder.code_text(text, DAY) if e.cameo[:2] == "11"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # not when the verb does the act, blames someone for it, claims it or undoes it
+    ("Kyiv blamed the shelling on Moscow.", ("UKR", "RUS")),
+    ("Israel lifted the blockade of Gaza.", ("ISR", "PSE")),
+    ("Ukrainian forces repelled the assault on Kharkiv.", ("UKRMIL", "UKR")),
+])
+def test_acts_done_blamed_or_undone_keep_their_targets(coder, text: str, expected) -> None:
+    assert expected in {(e.source.code, e.target.code[:3] if e.target else None) for e in coder.code_text(text, DAY)}

@@ -21,6 +21,7 @@ from blocwatch.coder import syntax
 from blocwatch.coder.actors import Mention
 from blocwatch.coder.events import Actor
 from blocwatch.coder.modality import REPORTING_VERBS
+from blocwatch.coder.nominal import verb_of
 from blocwatch.coder.vocabulary import WordEntry
 
 __all__ = ["ANY_ACT", "ARMED", "DEFINITE", "DENIED", "GROUP_WORDS", "HISTORY", "SAID", "DocumentContext", "Group",
@@ -149,14 +150,19 @@ def _known(noun: Token) -> bool:
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
 
 
+#: CAMEO roots of hostile acts, whose noun's phrase names whom they hit ("the shelling of Kharkiv").
+_HOSTILE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
+
+
 def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
              nouns: Mapping[str, WordEntry], verbs: Mapping[str, WordEntry] | None = None) -> list[Actor]:
     """The doers of an earlier event the candidate's object refers to: "condemned [the launch]".
 
     The object must be definite ("the", "this", "its") and name an event: one of an earlier
     event's words (:func:`event_words`), an event noun of the vocabulary (matched by CAMEO root), a
-    noun that is also a verb of the vocabulary, by its default code's root ("postponed the
-    withdrawal ... denounced [the delay]"), or a word for any act ("the decision", "the move"). The
+    noun that is also a verb of the vocabulary or is made from one, by its default code's root
+    ("postponed the withdrawal ... denounced [the delay]", "seized a ship ... denounced [the
+    seizure]"), or a word for any act ("the decision", "the move"). The
     latest such event wins.
     """
     objects = [c for c in anchor.children if c.dep_ == "dobj"] + [
@@ -172,11 +178,13 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
         roots = set()
         if entry is not None:
             roots = {c[:2] for c in [entry.default, *(p.code for p in entry.patterns)] if c}
-        elif (verbs is not None and (verb := verbs.get(lemma)) is not None and verb.default
-              and verb.default[:2] != "11" and not any(c.dep_ == "prep" for c in obj.children)):
-            # "the delay", "the comments", "Zamora's release": the act the same word names; not a state
-            # or a trend, which its phrase says ("the decline in inflation", "the need for cuts"), nor a
-            # disagreement, which is between two ("condemned the dispute")
+        elif (verbs is not None and (name := verb_of(lemma, verbs)) is not None and (verb := verbs[name]).default
+              and verb.default[:2] != "11" and (verb.default[:2] in _HOSTILE_ROOTS
+                                                or not any(c.dep_ == "prep" for c in obj.children))):
+            # "the delay", "the comments", "Zamora's release", "the seizure" (of the ship): the act the
+            # word names (:func:`~blocwatch.coder.nominal.verb_of`); not a state or a trend, which its
+            # phrase says ("the decline in inflation", "the need for cuts"), nor a disagreement, which
+            # is between two ("condemned the dispute")
             roots = {verb.default[:2]}
         if lemma in SAID:
             roots.add(SAID[lemma])

@@ -66,6 +66,7 @@ from blocwatch.coder.modality import (
     simple_present,
     tally,
 )
+from blocwatch.coder.nominal import verb_of
 from blocwatch.coder.pronouns import People
 from blocwatch.coder.typer import TypeModel
 from blocwatch.coder.vocabulary import (
@@ -84,6 +85,7 @@ from blocwatch.coder.vocabulary import (
     load_relaying_verbs,
     load_responding_verbs,
     load_resulting_verbs,
+    weapon_words,
 )
 from blocwatch.countries import resolve_country
 from blocwatch.errors import InputError
@@ -157,6 +159,16 @@ _SOVEREIGNTY = frozenset({"belong", "part", "territory", "sovereignty", "soverei
 _VIOLENT = ("18", "19", "20")
 #: Verbs that, with a claim as object, deny it ("rejected allegations that", "dismissed suggestions that").
 _DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "rebuff", "dispute"})
+#: CAMEO roots of what is said or done about others (statements, appeals, consultation, support,
+#: investigation, demands, disapproval, rejection, threats, protest), whose object may be an act of
+#: someone else's. Not intents, aid and yielding, whose object is what is given, eased or ended ("lift
+#: restrictions on South Korea", "ended the blockade of Gaza": done to whom the act was done to).
+_SAYING_ROOTS = frozenset({"01", "02", "04", "05", "06", "09", "10", "11", "12", "13", "14"})
+#: Roots of the hostile acts such an object may name: threats, force, reducing relations, coercion,
+#: assault and violence.
+_HOSTILE_ACT_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
+#: Verbs whose "on" phrase is whom an act is laid on ("blamed the attack on Moscow").
+_BLAMING = frozenset({"blame", "pin"})
 #: Verbs that make a day what their "as" phrase or apposition says ("declared Tuesday a day of
 #: mourning", "set Friday as the deadline"): the day is their object, not when they were done.
 _DESIGNATING = frozenset({"declare", "designate", "proclaim", "name", "set", "make"})
@@ -716,6 +728,11 @@ class Extractor:
             targets = roles.pp_targets(verb, by_token, day, exclude=source_heads) or ([] if moved else targets)
         if not targets and match.target is None:
             targets = roles.pp_targets(verb, by_token, day, exclude=source_heads)
+        act = self._act_spoken_of(verb, match, passive, by_token)
+        if act is not None:  # "condemned the shelling of Kharkiv": the shelling's doer, not Ukraine
+            targets = roles.act_doers(act, by_token, day) or ([] if passive else roles.actors_of(
+                [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                 if p.dep_ == "pobj"], by_token, day))  # the parser hangs the act's "by" on the verb
         if not targets and (match.code or "")[:2] in ("10", "11"):
             # "alleged that Japan had sent spies": Japan is accused; "repeated its demand that Kabul
             # stop the militants": asked of Kabul
@@ -797,6 +814,33 @@ class Extractor:
             p.dep_ == "pobj" and actor(p) for p in c.children) for c in verb.children)
         return _Candidate(verb, verb, match, sources, targets, tokens, counterpart=counterpart,
                           implied=authority is not None)
+
+    def _act_spoken_of(self, verb: Token, match: Match, passive: bool, by_token: dict[int, Mention]) -> Token | None:
+        """The hostile act a verb of saying or of relations takes as its object, if it takes one:
+        "condemned [the shelling] of Kharkiv", "welcomed [the arrest] of the suspect", "the attack on
+        the convoy was denounced". Whom that act is done to is not whom the verb is aimed at: its
+        target is the act's doer (:func:`~blocwatch.coder.roles.act_doers`), or none. An act is an
+        event noun, or a noun of action (:func:`~blocwatch.coder.nominal.verb_of`) of a verb, of a
+        hostile root (13, 15 to 20). Not for verbs of acts (roots 15 to 20: "repelled the attack on
+        the base"), light verbs ("launched an attack on"), blaming ("blamed the attack on Moscow": the
+        one blamed), nor claiming one's own act (015). Not actors ("forces"), weapons ("shells") nor the
+        last part of a hyphened word ("cease-fire")."""
+        lemma = verb.lemma_.lower()
+        code = match.code or ""
+        if code[:2] not in _SAYING_ROOTS or code == "015" or lemma in _BLAMING or lemma in syntax.LIGHT_VERBS:
+            return None  # "claimed the killing of 33 terrorists": its own act, done to them
+        for obj in verb.children:
+            if (obj.dep_ == ("nsubjpass" if passive else "dobj") and obj.pos_ == "NOUN"
+                    and obj.i not in by_token and obj.lemma_.lower() not in roles.ACTOR_HEADS  # "told forces"
+                    and obj.lemma_.lower() not in weapon_words()  # "shipping artillery shells to Russia"
+                    and not any(c.tag_ == "HYPH" for c in obj.children)):  # "cease-fire" is no fire
+                noun = obj.lemma_.lower()
+                entry = self.vocabulary.nouns.get(noun)
+                if entry is None and (act := verb_of(noun, self.vocabulary.verbs)) is not None:
+                    entry = self.vocabulary.verbs[act]
+                if entry is not None and (entry.default or "")[:2] in _HOSTILE_ACT_ROOTS:
+                    return obj
+        return None
 
     def _engaged(self, verb: Token, match: Match, actors: Sequence[Actor]) -> Match | None:
         """The sense of "engage", or None for none. PETRARCH-2's bare verb is fighting (190, "engaged

@@ -31,8 +31,8 @@ from blocwatch.coder.vocabulary import (
     weapon_words,
 )
 
-__all__ = ["ACTOR_HEADS", "actors_of", "addressee", "bare_sector", "defined_acronyms", "doer_of_cause", "exchanged",
-           "holders", "is_actor",
+__all__ = ["ACTOR_HEADS", "act_doers", "actors_of", "addressee", "bare_sector", "defined_acronyms", "doer_of_cause",
+           "exchanged", "holders", "is_actor",
            "jurisdiction", "located", "of_jurisdiction", "on_its_own", "only_state", "place_target", "pp_targets",
            "protest_target", "protested_organs", "reciprocal", "sentence_place", "titled_persons", "topic_actors",
            "victims_state"]
@@ -719,6 +719,39 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
         return []  # a weapon says how, not who ("a Russian missile strike"); "a rail strike" is a labour one
     actors = [a for d in doers for a in _phrase_actors(d, by_token, day, spread=True)]
     return [a for a in actors if a.country is not None and a.code == a.country]
+
+
+def act_doers(noun: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
+    """Who does the act a noun names, as its own phrase says: its possessive ("Russia's invasion of
+    Ukraine"), a state's adjective ("the Israeli strike on Iran"), a group named before it other than
+    a state ("the Hamas attack": "the Kharkiv strike" names a place) or its "by" phrase ("the killing
+    of civilians by soldiers"); never whom the act is done to. Empty when the phrase names no doer.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> from blocwatch.coder.actors import ActorDictionary
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Japan condemned the Russian attack on Odesa.")
+    >>> by_token = {i: m for m in ActorDictionary.load(nlp).find(doc) for i in range(m.start, m.end)}
+    >>> [a.code for a in act_doers(doc[4], by_token, None)]
+    ['RUS']
+    """
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return actors_of(poss, by_token, day)
+    doers: list[Actor] = []
+    for mod in (c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and c.i in by_token):
+        mention = by_token[mod.i]
+        if mention.is_agent or not isinstance(mention.record, ActorRecord):
+            continue
+        for actor in _phrase_actors(mod, by_token, day, spread=True):
+            state = actor.country is not None and actor.code == actor.country
+            if (mod.dep_ == "amod" and state) or (mod.dep_ == "compound" and not state):
+                doers.append(actor)
+    heads = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj")]
+    agents = [p for h in heads for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+              for p in c.children if p.dep_ == "pobj"]
+    return doers + [a for a in actors_of(agents, by_token, day) if a.code not in {d.code for d in doers}]
 
 
 def _stance_owners(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
