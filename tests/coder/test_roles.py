@@ -466,6 +466,10 @@ def test_who_undergoes_a_passive_does_its_adjunct_gerund(coder, text: str, expec
     ("Canada condemned Russia's bombardment of Mariupol.", "RUS"),
     ("Jordan condemned the Israeli raid on the Al-Aqsa mosque.", "ISR"),
     ("Kenya denounced the abduction of two Malian officials by Islamist militants.", "REB"),
+    # a person's possessive is who undergoes the act; a state's or a force's does it
+    ("Reporters Without Borders condemned the reporter's detention.", None),
+    ("Reporters Without Borders condemned Egypt's detention of the reporter.", "EGY"),
+    ("The European Union condemned the junta's arrest of the opposition leader.", "GOV"),
 ])
 def test_an_act_spoken_of_is_aimed_at_its_doer(coder, text: str, target: str | None) -> None:
     events = [e for e in coder.code_text(text, DAY) if e.cameo[:2] == "11" and e.mode == "factual"]
@@ -478,6 +482,8 @@ def test_an_act_spoken_of_is_aimed_at_its_doer(coder, text: str, target: str | N
     ("Somali pirates hijacked a fishing vessel off Puntland. India condemned the hijacking of the vessel.",
      ("IND", "SOMCRM")),
     ("Russian troops occupied the nuclear plant. Japan denounced the occupation.", ("JPN", "RUSMIL")),
+    ("Belarusian police detained the blogger on Monday. Lithuania condemned the blogger's detention.",
+     ("LTU", "BLRCOP")),
 ])
 def test_an_act_spoken_of_refers_back_to_its_doer(coder, text: str, expected) -> None:
     assert expected in {(e.source.code, e.target.code if e.target else None)

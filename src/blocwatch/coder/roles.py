@@ -737,7 +737,10 @@ def act_doers(noun: Token, by_token: dict[int, Mention], day: date | None) -> li
     """
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
-        return actors_of(poss, by_token, day)
+        # "Mhlanga's arrest", "the journalist's killing": a person's possessive is who undergoes the act,
+        # unless its "of" phrase names that ("the rebels' abduction of two officials")
+        patient = not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        return [a for a in actors_of(poss, by_token, day) if not patient or _can_act_on_others(a)]
     doers: list[Actor] = []
     for mod in (c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and c.i in by_token):
         mention = by_token[mod.i]
@@ -752,6 +755,17 @@ def act_doers(noun: Token, by_token: dict[int, Mention], day: date | None) -> li
     agents = [p for h in heads for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
               for p in c.children if p.dep_ == "pobj"]
     return doers + [a for a in actors_of(agents, by_token, day) if a.code not in {d.code for d in doers}]
+
+
+#: Sectors that arrest, attack or sanction others in their own name: governments, forces, armed groups.
+_DOING_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "PKO"}) | discourse.ARMED
+
+
+def _can_act_on_others(actor: Actor) -> bool:
+    """Whether an actor named by a possessive does the act rather than undergoes it: a state, an
+    organisation of states or one of the doing sectors, not a person or a people ("Iran's detention",
+    "the army's attack"; not "the journalist's detention")."""
+    return actor.code == actor.country or actor.code.startswith("IGO") or actor.sector in _DOING_SECTORS
 
 
 def _stance_owners(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
