@@ -134,6 +134,26 @@ def test_the_two_leaders_are_their_governments(coder) -> None:
     assert dyads(coder, text, root="046") == {("PRKGOV", "RUSGOV"), ("RUSGOV", "PRKGOV")}
 
 
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    # the parties of the last act between that many states, not a state named after the words
+    ("Saudi Crown Prince Mohammed bin Salman received Turkish President Recep Tayyip Erdogan in Riyadh. "
+     "Both leaders condemned Israel.", "11", {("SAUGOV", "ISR"), ("TURGOV", "ISR")}),
+    ("Egypt hosted Qatari and American mediators in Cairo on Monday. Kenya welcomed Ethiopia's "
+     "decision to reopen the border. The two countries agreed to restore flights.", "03",
+     {("KEN", "ETH"), ("ETH", "KEN")}),
+    # a number after a definite word: that many states named before
+    ("Sudan, Chad and Libya met in Niamey. The three countries accused France of meddling.", "11",
+     {("SDN", "FRA"), ("TCD", "FRA"), ("LBY", "FRA")}),
+])
+def test_the_two_or_three_are_those_named_before(coder, text: str, root: str, expected) -> None:
+    assert dyads(coder, text, root=root) == expected
+
+
+def test_an_indefinite_number_of_countries_names_no_one_before(coder) -> None:
+    text = "Iran and Iraq signed a security pact on Monday. Two countries condemned the pact."
+    assert dyads(coder, text, root="11") == set()
+
+
 @pytest.mark.parametrize(("text", "root", "dyad"), [
     # the subject of the sentence before, a named person
     ("Russian President Vladimir Putin arrived in Pyongyang on Wednesday. He signed a defence treaty with "

@@ -10,7 +10,7 @@ mentions and targets those references stand for.
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -73,6 +73,7 @@ class DocumentContext:
         # (words, CAMEO root, sources, targets) of the latest events, for "condemned the launch"
         self.history: deque[tuple[frozenset[str], str, list[Actor], list[Actor]]] = deque(maxlen=HISTORY)
         self.armed: dict[str, str] = {}  # "REB" -> "AFGREB": the armed group of a state named last
+        self.before: list[str] = []  # the states named before the current sentence, as ``countries``
 
     def note_armed(self, actors: Sequence[Actor]) -> None:
         """Remember the armed groups of a state among an event's actors, for a later "the rebels"."""
@@ -121,8 +122,24 @@ class DocumentContext:
         code, n = self.mentions.most_common(1)[0]
         return code if 2 * n > sum(self.mentions.values()) else None
 
-    def last_two(self) -> tuple[ActorRecord, ...]:
-        return tuple(self.records[c] for c in self.countries[-2:]) if len(self.countries) >= 2 else ()
+    def parties(self, n: int) -> tuple[ActorRecord, ...]:
+        """The ``n`` states of the latest event told as fact between exactly ``n`` states (its
+        sources and targets): whom "the two sides" or "the three nations" that follow it are."""
+        for _, _, sources, targets in reversed(self.history):
+            states = list(dict.fromkeys(a.country for a in [*sources, *targets] if a.country))
+            if len(states) == n:
+                return tuple(ActorRecord((CodeSpan(c),), "context") for c in states)
+        return ()
+
+    def begin_sentence(self) -> None:
+        """Mark the start of a sentence: :meth:`last` counts the states named before it."""
+        self.before = list(self.countries)
+
+    def last(self, n: int, also: Iterable[str] = ()) -> tuple[ActorRecord, ...]:
+        """The last ``n`` states named before the sentence, then those of ``also`` (named in the
+        sentence before the words that refer back); empty if fewer were named."""
+        order = [c for c in self.before if c not in set(also)] + [c for c in also if c in self.records]
+        return tuple(self.records[c] for c in order[-n:]) if len(order) >= n else ()
 
 
 def event_words(trigger: Token) -> frozenset[str]:
@@ -348,8 +365,11 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
                 and (tok.i + 1 >= sent.end or tok.nbor(1).text not in ("Korea", "Korean", "Koreans"))):
             code = "PRK" if tok.text == "North" else "KOR"
             extra.append(Mention(tok.i, tok.i + 1, ActorRecord((CodeSpan(code),), "context"), tok.text))
-        elif tok.lower_ in GROUP_WORDS and prev is not None and prev.lower_ in ("two", "both"):
-            group = context.last_two()
+        elif tok.lower_ in GROUP_WORDS and prev is not None and (n := _how_many(prev)):
+            # "both leaders criticized the United States": the two named before, not the one named after
+            earlier = dict.fromkeys(c for m in sorted(mentions, key=lambda m: m.start) if m.start < prev.i
+                                    and (c := _state_of(m)) is not None)
+            group = (context.parties(n) if not earlier else ()) or context.last(n, also=earlier)
             if group:
                 if tok.lower_ in ("leaders", "governments"):
                     group = tuple(ActorRecord((CodeSpan(r.codes[0].code + "GOV"),), "context") for r in group)
@@ -357,6 +377,28 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
                 if tok.i in agents:  # "the two leaders": the group, not a leader of no state
                     mentions = [m for m in mentions if m is not agents[tok.i]]
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+#: Numbers of states a definite group word may refer back to ("the three nations").
+_GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _how_many(word: Token) -> int | None:
+    """How many states a group word's number refers back to: "both", or a number after a definite
+    word ("the two countries", "these three nations"); not an indefinite count ("two countries
+    abstained", which are not those named before)."""
+    if word.lower_ == "both":
+        return 2
+    before = word.nbor(-1) if word.i > word.sent.start else None
+    return _GROUP_SIZES.get(word.lower_) if before is not None and before.lower_ in DEFINITE else None
+
+
+def _state_of(mention: Mention) -> str | None:
+    """The state a mention names, if it names one through an actor record."""
+    if not isinstance(mention.record, ActorRecord):
+        return None
+    code = mention.record.code_on(None)
+    return split_code(code)[0] if code else None
 
 
 def _armed_group(agent: Mention, prev: Token | None, mentions: Sequence[Mention],

@@ -287,6 +287,7 @@ class Extractor:
             groups = [m for m in by_sentence.get(index, []) if _armed_group(m, published)]
             armed_here = armed or any(doc[m.start:m.end].root.dep_ == "nsubj" for m in groups)
             armed = armed or bool(groups)
+            context.begin_sentence()
             for m in by_sentence.get(index, []):
                 if isinstance(m.record, ActorRecord):
                     context.note(m.record, published)
