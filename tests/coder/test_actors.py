@@ -149,6 +149,28 @@ def test_the_two_or_three_are_those_named_before(coder, text: str, root: str, ex
     assert dyads(coder, text, root=root) == expected
 
 
+def test_a_number_with_adjectives_between_still_refers_back(coder) -> None:
+    text = "Guinea, Gabon and Sudan were suspended by the African Union. The three army-ruled states condemned Kenya."
+    assert dyads(coder, text, root="11") == {("GIN", "KEN"), ("GAB", "KEN"), ("SDN", "KEN")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the bloc", "the alliance", "the agency": the organisation of states named last
+    ("Sweden joined NATO in March. Iran criticized the alliance.", "IGOWSTNAT"),
+    ("Venezuela left the OAS in 2019. Cuba praised the regional body.", "IGOOAS"),
+    ("The IAEA sent inspectors to Iran on Monday. Israel accused the agency of bias.", "IGOUNOIAE"),
+    # not after a news agency named later, nor with a name or noun before it
+    ("The IAEA sent inspectors to Iran on Monday, Reuters reported. Israel accused the agency of bias.", None),
+    ("The IAEA sent inspectors to Iran on Monday. Israel accused the news agency of bias.", None),
+])
+def test_the_bloc_is_the_organisation_named_last(coder, text: str, expected: str | None) -> None:
+    second = text[text.index(". ") + 2:]
+    targets = {e.target.code if e.target else None for e in coder.code_text(text, DAY)
+               if e.mode == "factual" and e.evidence_text.startswith(second[:20])}
+    assert targets
+    assert {t for t in targets if t is not None and t.startswith("IGO")} == ({expected} if expected else set())
+
+
 def test_an_indefinite_number_of_countries_names_no_one_before(coder) -> None:
     text = "Iran and Iraq signed a security pact on Monday. Two countries condemned the pact."
     assert dyads(coder, text, root="11") == set()

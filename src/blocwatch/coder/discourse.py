@@ -24,8 +24,8 @@ from blocwatch.coder.modality import REPORTING_VERBS
 from blocwatch.coder.nominal import verb_of
 from blocwatch.coder.vocabulary import WordEntry
 
-__all__ = ["ANY_ACT", "ARMED", "DEFINITE", "DENIED", "GROUP_WORDS", "HISTORY", "SAID", "DocumentContext", "Group",
-           "accusers", "answers_accusation", "ellipsis", "event_words", "possessives", "referred"]
+__all__ = ["ANY_ACT", "ARMED", "BODY_WORDS", "DEFINITE", "DENIED", "GROUP_WORDS", "HISTORY", "SAID", "DocumentContext",
+           "Group", "accusers", "answers_accusation", "ellipsis", "event_words", "possessives", "referred"]
 
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
 
@@ -47,6 +47,9 @@ ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
 
 GROUP_WORDS = {"countries", "nations", "sides", "leaders", "governments", "states", "neighbours", "neighbors",
                "allies", "parties", "capitals", "koreas"}
+#: Words a definite phrase names an organisation of states by ("the regional bloc", "the alliance",
+#: "the U.N. body" has its own name): the last organisation named, when it is one of states.
+BODY_WORDS = frozenset({"bloc", "alliance", "organization", "organisation", "body", "grouping", "agency"})
 
 
 #: How many earlier events a reference such as "the launch" may reach back over.
@@ -74,6 +77,8 @@ class DocumentContext:
         self.history: deque[tuple[frozenset[str], str, list[Actor], list[Actor]]] = deque(maxlen=HISTORY)
         self.armed: dict[str, str] = {}  # "REB" -> "AFGREB": the armed group of a state named last
         self.before: list[str] = []  # the states named before the current sentence, as ``countries``
+        self.bodies: list[str] = []  # codes of organisations and news media, in order of mention
+        self.bodies_before: list[str] = []  # ``bodies`` before the current sentence
 
     def note_armed(self, actors: Sequence[Actor]) -> None:
         """Remember the armed groups of a state among an event's actors, for a later "the rebels"."""
@@ -103,7 +108,9 @@ class DocumentContext:
         code = record.code_on(day)
         if not code:
             return
-        country, _ = split_code(code)
+        country, sector = split_code(code)
+        if code[:3] in ("IGO", "NGO") or sector == "MED":  # for a later "the bloc" (not a news agency's)
+            self.bodies.append(code)
         if country in ("PRK", "KOR"):
             self.korea = True
         if country and len(code) >= 3:
@@ -134,6 +141,7 @@ class DocumentContext:
     def begin_sentence(self) -> None:
         """Mark the start of a sentence: :meth:`last` counts the states named before it."""
         self.before = list(self.countries)
+        self.bodies_before = list(self.bodies)
 
     def last(self, n: int, also: Iterable[str] = ()) -> tuple[ActorRecord, ...]:
         """The last ``n`` states named before the sentence, then those of ``also`` (named in the
@@ -365,7 +373,13 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
                 and (tok.i + 1 >= sent.end or tok.nbor(1).text not in ("Korea", "Korean", "Koreans"))):
             code = "PRK" if tok.text == "North" else "KOR"
             extra.append(Mention(tok.i, tok.i + 1, ActorRecord((CodeSpan(code),), "context"), tok.text))
-        elif tok.lower_ in GROUP_WORDS and prev is not None and (n := _how_many(prev)):
+        elif tok.lower_ in BODY_WORDS and (body := _body(tok, mentions, context)) is not None:
+            start = min(c.i for c in tok.children if c.dep_ == "det")
+            extra.append(Mention(start, tok.i + 1, ActorRecord((CodeSpan(body),), "context"),
+                                 sent.doc[start:tok.i + 1].text))
+            if tok.i in agents:
+                mentions = [m for m in mentions if m is not agents[tok.i]]
+        elif tok.lower_ in GROUP_WORDS and prev is not None and (n := _how_many(tok)):
             # "both leaders criticized the United States": the two named before, not the one named after
             earlier = dict.fromkeys(c for m in sorted(mentions, key=lambda m: m.start) if m.start < prev.i
                                     and (c := _state_of(m)) is not None)
@@ -373,7 +387,9 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
             if group:
                 if tok.lower_ in ("leaders", "governments"):
                     group = tuple(ActorRecord((CodeSpan(r.codes[0].code + "GOV"),), "context") for r in group)
-                extra.append(Mention(prev.i, tok.i + 1, Group(group), f"{prev.text} {tok.text}"))  # type: ignore[arg-type]
+                start = min([c.i for c in tok.children if c.i < tok.i and (
+                    c.dep_ == "nummod" or c.lower_ == "both")] or [prev.i])  # "two" or "both", as before
+                extra.append(Mention(start, tok.i + 1, Group(group), sent.doc[start:tok.i + 1].text))  # type: ignore[arg-type]
                 if tok.i in agents:  # "the two leaders": the group, not a leader of no state
                     mentions = [m for m in mentions if m is not agents[tok.i]]
     return sorted(mentions + extra, key=lambda m: m.start)
@@ -383,14 +399,30 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
 _GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
-def _how_many(word: Token) -> int | None:
-    """How many states a group word's number refers back to: "both", or a number after a definite
-    word ("the two countries", "these three nations"); not an indefinite count ("two countries
+def _body(word: Token, mentions: Sequence[Mention], context: DocumentContext) -> str | None:
+    """The organisation of states a definite "the bloc", "the alliance", "the agency" names: the
+    last organisation or news medium named before it, if that is one of states ("Mali left ECOWAS
+    ... accused the regional bloc"; after "KCNA reported", "the agency" is none). Not a word with a
+    name or a noun before it ("the news agency", "the U.N. agency")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in word.children) or any(
+            c.dep_ in ("compound", "nmod", "poss") or c.i in {i for m in mentions for i in range(m.start, m.end)}
+            for c in word.children if c.i < word.i):
+        return None
+    named = [*context.bodies_before, *(code for m in sorted(mentions, key=lambda m: m.start) if m.start < word.i
+                                      and isinstance(m.record, ActorRecord) and (code := m.record.code_on(None))
+                                      and (code[:3] in ("IGO", "NGO") or split_code(code)[1] == "MED"))]
+    return named[-1] if named and named[-1].startswith("IGO") else None
+
+
+def _how_many(group: Token) -> int | None:
+    """How many states a group word refers back to: "both", or its number with a definite word ("the
+    two countries", "these three military-led nations"); not an indefinite count ("two countries
     abstained", which are not those named before)."""
-    if word.lower_ == "both":
+    words = {c.lower_: c.dep_ for c in group.children if c.i < group.i}
+    if words.get("both") in ("det", "predet", "preconj"):
         return 2
-    before = word.nbor(-1) if word.i > word.sent.start else None
-    return _GROUP_SIZES.get(word.lower_) if before is not None and before.lower_ in DEFINITE else None
+    number = next((_GROUP_SIZES[w] for w, dep in words.items() if dep == "nummod" and w in _GROUP_SIZES), None)
+    return number if any(dep in ("det", "poss") and w in DEFINITE for w, dep in words.items()) else None
 
 
 def _state_of(mention: Mention) -> str | None:
