@@ -237,6 +237,26 @@ def test_light_and_cognitive_verbs_alone_make_no_event(coder, text: str) -> None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a name the parser takes for an object predicate, with no object: a telephone call to that person
+    ("Turkish President Recep Tayyip Erdogan called Russian President Vladimir Putin on Monday.",
+     ("TURGOV", "RUSGOV", "041")),
+    ("French President Emmanuel Macron called Iranian President Masoud Pezeshkian.", ("FRAGOV", "IRNGOV", "041")),
+])
+def test_calling_a_leader_by_name_is_a_telephone_call(coder, text: str, expected) -> None:
+    assert expected in {(e.source.code, e.target.code if e.target else None, e.cameo)
+                        for e in coder.code_text(text, DAY) if e.mode == "factual"}
+
+
+@pytest.mark.parametrize("text", [
+    # two predicates, one of them the object; a name given to a group
+    "The Brazilian president called Argentina the region's most unreliable partner.",
+    "A militia called the Mai-Mai Yakutumba fought Congolese troops near Fizi.",
+])
+def test_a_name_with_another_predicate_is_no_call(coder, text: str) -> None:
+    assert not any(e.cameo.startswith("041") for e in coder.code_text(text, DAY))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # the complement is the act: "managed to", "moved to", "began"
     ("Hungary managed to delay the European sanctions on Russia.", {("HUN", "RUS", "12")}),
     ("Seoul moved to expel two North Korean diplomats.", {("KOR", "PRKGOV", "16")}),

@@ -695,7 +695,8 @@ class Extractor:
                 target_heads = [match.target]
             else:  # not the event noun of a light verb ("held talks with Iran in Doha": the talks are no actor)
                 light = verb.lemma_.lower() in syntax.LIGHT_VERBS
-                target_heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
+                target_heads = [c for c in verb.children if (c.dep_ in ("dobj", "dative", "iobj")
+                                                             or _misparsed_object(c) is not None)
                                 and not (light and c.lemma_.lower() in self.vocabulary.nouns)]
                 if not target_heads and verb.lemma_.lower() == "help":
                     # "helped Mauritius build an airstrip": the parser makes the one helped the subject
@@ -1188,8 +1189,8 @@ def _no_act_of_its_own(verb: Token, match: Match) -> bool:
     if lemma in CATENATIVES and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return True
     verbs, objects, cognitive, describing = load_light_verbs()
-    if lemma in describing and any(c.dep_ == "oprd" or (c.dep_ == "dobj" and _bare_predicate(c))
-                                   for c in verb.children):
+    if lemma in describing and any((c.dep_ == "oprd" and _misparsed_object(c) is None)
+                                   or (c.dep_ == "dobj" and _bare_predicate(c)) for c in verb.children):
         return True  # "called the strike a crime", "called the election stolen": a description, not a call
     if lemma in load_relaying_verbs() and (match.code or "")[:2] in _RELAYED_ROOTS:
         return True  # "Ukraine reported a Russian missile attack": Russia's attack, not Ukraine's
@@ -1256,6 +1257,18 @@ def _end_state(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in kids) and any(
         c.dep_ == "prep" and c.lower_ == "without" and any(p.dep_ == "pobj" and p.lower_ in lacking for p in c.children)
         for c in kids)
+
+
+def _misparsed_object(predicate: Token) -> Token | None:
+    """The object the parser took for an object predicate when the verb has no object nor other
+    complement ("Biden called Chinese President Xi Jinping": Xi is called, not called something): a
+    name; None otherwise."""
+    verb = predicate.head
+    if (predicate.dep_ != "oprd" or predicate.pos_ != "PROPN" or verb.dep_ in ("acl", "relcl")
+            or any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "attr", "acomp")
+                   or (c.dep_ == "oprd" and c.i != predicate.i) for c in verb.children)):
+        return None  # "called Canada 'one of the highest tariffing nations'": two predicates, one an object
+    return predicate
 
 
 def _bare_predicate(obj: Token) -> bool:
