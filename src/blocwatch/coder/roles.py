@@ -25,6 +25,7 @@ from blocwatch.coder.vocabulary import (
     WordEntry,
     detention_words,
     event_nouns,
+    load_document_nouns,
     load_reciprocal,
     load_stance_nouns,
     singular,
@@ -550,14 +551,16 @@ _SIDELINES = frozenset({"sideline", "sidelines", "margin", "margins"})
 
 
 def _topic(prep: Token, by_token: dict[int, Mention]) -> bool:
-    """Whether a preposition names the state or body an occasion is about ("a Security Council meeting
-    [on Syria]", "a conference [on Ukraine]"): its topic, not whom the act is done to (with whom is
-    "with"). A topic that names a party of its own still gives it ("a hearing over a dispute [with
-    Somalia]"); and "a call [on] Iran to free the crew" is to Iran, "a vote on Sweden" on its
-    membership (:data:`_DECIDING`)."""
+    """Whether a preposition names the state or body an occasion or a text is about ("a Security
+    Council meeting [on Syria]", "a conference [on Ukraine]", "vetoed a resolution [on Syria]",
+    ``data/coder/documents.json``): its topic, not whom the act is done to (with whom is "with"). A
+    topic that names a party of its own still gives it ("a hearing over a dispute [with Somalia]");
+    and "a call [on] Iran to free the crew" is to Iran, "a vote on Sweden" on its membership
+    (:data:`_DECIDING`)."""
     noun = prep.head.lemma_.lower()
     objs = [p for p in prep.children if p.dep_ == "pobj"]
-    return (prep.lower_ in _TOPIC_PREPS and noun in occasions() and noun not in _DECIDING and bool(objs)
+    return (prep.lower_ in _TOPIC_PREPS and (noun in occasions() or noun in load_document_nouns())
+            and noun not in _DECIDING and bool(objs)
             and all(p.i in by_token for p in objs))
 
 

@@ -42,7 +42,7 @@ from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry",
            "deinflect", "detention_words", "event_nouns", "load_agreement_objects", "load_causal_verbs",
-           "load_civil_drill_words",
+           "load_civil_drill_words", "load_document_nouns",
            "load_failing_verbs", "load_light_verbs", "load_pricing_verbs", "load_reciprocal", "load_relaying_verbs",
            "load_responding_verbs", "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular",
            "weapon_words"]
@@ -709,6 +709,19 @@ def load_stance_nouns() -> frozenset[str]:
     (True, False)
     """
     return frozenset(read_json("coder", "stance_nouns.json")["nouns"])
+
+
+@functools.cache
+def load_document_nouns() -> frozenset[str]:
+    """Nouns of texts states draft, adopt or reject, whose "on" or "about" phrase is their topic
+    ("a resolution on Syria") (``data/coder/documents.json``, provenance inside).
+
+    Examples
+    --------
+    >>> "resolution" in load_document_nouns(), "sanction" in load_document_nouns()
+    (True, False)
+    """
+    return frozenset(read_json("coder", "documents.json")["nouns"])
 
 
 @functools.cache
