@@ -490,6 +490,59 @@ def test_an_act_spoken_of_refers_back_to_its_doer(coder, text: str, expected) ->
                         for e in coder.code_text(text, DAY) if e.cameo[:2] == "11"}
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    # a state's own name before the act, or an adjective on its weapon
+    ("Venezuela condemned the U.S. sanctions on its oil company.", "USA"),
+    ("Syria denounced the Israel strike on Damascus airport.", "ISR"),
+    ("Poland condemned the Russian drone attack on Lviv.", "RUS"),
+    # a target outside the act's own phrase stays
+    ("Lebanon condemned Israel over the bombing of the Beirut suburb.", "ISR"),
+])
+def test_an_act_spoken_of_names_its_doer_otherwise(coder, text: str, target: str) -> None:
+    assert target in {e.target.code if e.target else None for e in coder.code_text(text, DAY)
+                      if e.cameo[:2] == "11" and e.mode == "factual"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a threat is aimed at whom the threatened act would hit; a discussion at whom it is held with;
+    # praise PETRARCH-2 codes as disapproval of the victim stays so
+    ("Turkey threatened a ground offensive against Syria.", ("TUR", "SYR")),
+    ("India discussed the shelling of Kashmir with Russia.", ("IND", "RUS")),
+    ("Iran praised the Houthi attack on Israel.", ("IRN", "ISR")),
+])
+def test_threats_discussions_and_praise_of_an_act_keep_their_targets(coder, text: str, expected) -> None:
+    assert expected in {(e.source.code[:3], e.target.code[:3] if e.target else None)
+                        for e in coder.code_text(text, DAY) if e.mode == "factual"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act with its own "of" phrase refers back only to an act done to that
+    ("Gunmen killed four police officers in Kano on Monday. On Tuesday, Britain condemned the killing of a "
+     "British aid worker in Abuja.", None),
+    # a seizure PETRARCH-2 coded otherwise is still the seizure
+    ("Iran seized two Greek tankers in the Gulf. Greece condemned the seizure of the tankers.", "IRN"),
+])
+def test_referring_back_to_an_act_needs_what_it_was_done_to(coder, text: str, expected) -> None:
+    second = text[text.rindex(". ", 0, len(text) - 1) + 2:]
+    targets = {e.target.code[:3] if e.target else None for e in coder.code_text(text, DAY)
+               if e.cameo[:2] == "11" and e.evidence_text.startswith(second[:15])}
+    assert targets == {expected}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a text's "on" phrase is what it is about, not whom the act on the text is aimed at
+    ("China vetoed a resolution on Myanmar.", None),
+    ("The General Assembly adopted a resolution on Eritrea.", None),
+    ("Hungary vetoed an EU statement on Georgia.", "IGO"),
+    # a text of a state's stands for that state
+    ("Moscow rejected a French proposal on Moldova.", "FRA"),
+])
+def test_a_text_s_topic_is_not_a_target(coder, text: str, target: str | None) -> None:
+    events = [e for e in coder.code_text(text, DAY) if e.mode == "factual"]
+    assert events
+    assert {e.target.code[:3] if e.target else None for e in events} == {target}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # not when the verb does the act, blames someone for it, claims it or undoes it
     ("Kyiv blamed the shelling on Moscow.", ("UKR", "RUS")),

@@ -530,6 +530,7 @@ def resolve(text: str, published: date, *, future: bool = False) -> When | None:
     while words and words[0] in _PREFIXES:
         words = words[1:]
     t = re.sub(rf"^(?:{_TIME_OF_DAY}) of ", "", " ".join(words))  # "the night of March 3", "the early hours of Sunday"
+    t = re.sub(r" (?:and|or|to)$", "", t)  # "the 1990s and" [2000s]: the parser ran the joining word in
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t):
         d = _day(int(m[1]), int(m[2]), int(m[3]))
         return When(d, "day", raw) if d else None

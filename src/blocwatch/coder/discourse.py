@@ -187,8 +187,9 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
     event's words (:func:`event_words`), an event noun of the vocabulary (matched by CAMEO root), a
     noun that is also a verb of the vocabulary or is made from one, by its default code's root
     ("postponed the withdrawal ... denounced [the delay]", "seized a ship ... denounced [the
-    seizure]"), or a word for any act ("the decision", "the move"). The
-    latest such event wins.
+    seizure]", also when the earlier act had another code, such as a seizure coded as an arrest), or a
+    word for any act ("the decision", "the move"). A hostile act's own "of" phrase must name what
+    the earlier act was done to. The latest such event wins.
     """
     objects = [c for c in anchor.children if c.dep_ == "dobj"] + [
         p for c in anchor.children if c.dep_ == "prep" and c.lower_ in syntax.TARGET_PREPS
@@ -201,9 +202,10 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
         lemma = obj.lemma_.lower()
         entry = nouns.get(lemma)
         roots = set()
+        name = verb_of(lemma, verbs) if verbs is not None else None  # "seizure": "seize"
         if entry is not None:
             roots = {c[:2] for c in [entry.default, *(p.code for p in entry.patterns)] if c}
-        elif (verbs is not None and (name := verb_of(lemma, verbs)) is not None and (verb := verbs[name]).default
+        elif (verbs is not None and name is not None and (verb := verbs[name]).default
               and verb.default[:2] != "11" and (verb.default[:2] in _HOSTILE_ROOTS
                                                 or not any(c.dep_ == "prep" for c in obj.children))):
             # "the delay", "the comments", "Zamora's release", "the seizure" (of the ship): the act the
@@ -213,8 +215,14 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
             roots = {verb.default[:2]}
         if lemma in SAID:
             roots.add(SAID[lemma])
+        # "the killing of a journalist in Niger" is not the killing of soldiers told before: a hostile
+        # act's own "of" phrase must name what the earlier act was done to, when it names anything
+        named = {p.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"} if roots & _HOSTILE_ROOTS else set()
         for words, earlier_root, earlier, _ in reversed(context.history):
-            if lemma in words or earlier_root in roots or lemma in ANY_ACT:
+            if named and not named & words:
+                continue
+            if lemma in words or name in words or earlier_root in roots or lemma in ANY_ACT:
                 doers = [a for a in earlier if not _same_side(a, sources)]
                 if doers:
                     return doers

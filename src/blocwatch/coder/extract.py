@@ -26,6 +26,7 @@ from blocwatch.coder import discourse, roles, statements, syntax
 from blocwatch.coder.actors import ActorDictionary, Mention
 from blocwatch.coder.credits import caption_line, credit_line
 from blocwatch.coder.dates import (
+    TIMES_OF_DAY,
     When,
     anterior,
     before,
@@ -159,14 +160,19 @@ _SOVEREIGNTY = frozenset({"belong", "part", "territory", "sovereignty", "soverei
 _VIOLENT = ("18", "19", "20")
 #: Verbs that, with a claim as object, deny it ("rejected allegations that", "dismissed suggestions that").
 _DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "rebuff", "dispute"})
-#: CAMEO roots of what is said or done about others (statements, appeals, consultation, support,
-#: investigation, demands, disapproval, rejection, threats, protest), whose object may be an act of
-#: someone else's. Not intents, aid and yielding, whose object is what is given, eased or ended ("lift
-#: restrictions on South Korea", "ended the blockade of Gaza": done to whom the act was done to).
-_SAYING_ROOTS = frozenset({"01", "02", "04", "05", "06", "09", "10", "11", "12", "13", "14"})
+#: CAMEO roots of what is said or done about others (statements, appeals, support, investigation,
+#: demands, disapproval, rejection, protest), whose object may be an act of someone else's. Not
+#: intents, consultation, cooperation, aid and yielding, whose object is what is discussed with
+#: someone, given, eased or ended ("lift restrictions on South Korea", "eased the blockade of Gaza":
+#: done to whom the act was done to; "discussed the attack with Biden": with him), nor threats,
+#: aimed at whom the threatened act would hit ("threatened a strike on the United States").
+_SAYING_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "14"})
 #: Roots of the hostile acts such an object may name: threats, force, reducing relations, coercion,
 #: assault and violence.
 _HOSTILE_ACT_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
+#: Prepositions of what an act is for, about, or before or after: a date on their object is its own.
+_ABOUT_PREPS = frozenset({"for", "over", "about", "regarding", "concerning", "of", "after", "before", "since",
+                          "despite", "amid"})
 #: Verbs whose "on" phrase is whom an act is laid on ("blamed the attack on Moscow").
 _BLAMING = frozenset({"blame", "pin"})
 #: Verbs that make a day what their "as" phrase or apposition says ("declared Tuesday a day of
@@ -453,6 +459,8 @@ class Extractor:
             else:
                 continue
             when = resolve(prefix + ent.text, published, future=future)
+            if when is not None and when.precision == "unknown":
+                when = _last_bound(when, ent, dates, published)  # "in the 1960s and early 1970s"
             if when is None and self._anchor is not None and not future and ent is first:
                 when = later(ent.text, self._anchor)  # "two days later": after the act told last
                 if when is not None and when.date > published:
@@ -491,10 +499,13 @@ class Extractor:
 
     def _date_on_a_party(self, prep: Token, anchors: set[int]) -> bool:
         """Whether a date's "in", "on" or "during" phrase, parsed onto the object of a preposition of
-        the verb, is the verb's: "clashed with separatists [in the early 1990s]". Not on a noun of an
-        act of its own ("protested against the vote in 2019": the vote's)."""
+        the verb, is the verb's: "clashed with separatists [in the early 1990s]", "recognised the
+        republics as independent states [on Wednesday]". Not on a noun of an act of its own
+        ("protested against the vote in 2019": the vote's), nor on what an act is for, about or after
+        ("apologized for crimes in the 1990s": the crimes' time, not the apology's)."""
         noun = prep.head
         return (prep.lower_ in ("in", "on", "during") and syntax.adverbial_host(noun, anchors)
+                and (noun.head.lower_ not in _ABOUT_PREPS or noun.lemma_.lower() in TIMES_OF_DAY)  # "before dawn"
                 and noun.lemma_.lower() not in self.vocabulary.nouns and not _NOMINALIZED.search(noun.lower_))
 
     # -- sentence ------------------------------------------------------------------------------
@@ -732,9 +743,12 @@ class Extractor:
             targets = roles.pp_targets(verb, by_token, day, exclude=source_heads)
         act = self._act_spoken_of(verb, match, passive, by_token)
         if act is not None:  # "condemned the shelling of Kharkiv": the shelling's doer, not Ukraine
+            hit = {x for a in roles.actors_of([t for t in act.subtree if t.dep_ == "pobj"], by_token, day)
+                   for x in (a.code, a.country)}
             targets = roles.act_doers(act, by_token, day) or ([] if passive else roles.actors_of(
                 [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
-                 if p.dep_ == "pobj"], by_token, day))  # the parser hangs the act's "by" on the verb
+                 if p.dep_ == "pobj"], by_token, day)) or [  # the parser hangs the act's "by" on the verb
+                a for a in targets if a.code not in hit and a.country not in hit]  # one outside the act's phrase
         if not targets and (match.code or "")[:2] in ("10", "11"):
             # "alleged that Japan had sent spies": Japan is accused; "repeated its demand that Kabul
             # stop the militants": asked of Kabul
@@ -831,6 +845,9 @@ class Extractor:
         code = match.code or ""
         if code[:2] not in _SAYING_ROOTS or code == "015" or lemma in _BLAMING or lemma in syntax.LIGHT_VERBS:
             return None  # "claimed the killing of 33 terrorists": its own act, done to them
+        default = self.vocabulary.verbs[lemma].default if lemma in self.vocabulary.verbs else None
+        if (default or "")[:2] == "05" and code[:2] != "05":
+            return None  # "praised the attack on Israel": PETRARCH-2's patterns code it as against the victim
         for obj in verb.children:
             if (obj.dep_ == ("nsubjpass" if passive else "dobj") and obj.pos_ == "NOUN"
                     and obj.i not in by_token and obj.lemma_.lower() not in roles.ACTOR_HEADS  # "told forces"
@@ -1257,6 +1274,16 @@ def _end_state(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in kids) and any(
         c.dep_ == "prep" and c.lower_ == "without" and any(p.dep_ == "pobj" and p.lower_ in lacking for p in c.children)
         for c in kids)
+
+
+def _last_bound(when: When, ent: Span, dates: Sequence[Span], published: date) -> When:
+    """The bound of a period joined to others ("in the 1960s and early 1970s"): the last one's."""
+    joined = {c.i for c in ent.root.conjuncts}
+    for other in dates:
+        more = resolve(other.text, published) if other.root.i in joined else None
+        if more is not None and more.precision == "unknown" and more.date > when.date:
+            when = When(more.date, "unknown", when.text)
+    return when
 
 
 def _misparsed_object(predicate: Token) -> Token | None:

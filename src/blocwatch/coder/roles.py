@@ -31,6 +31,8 @@ from blocwatch.coder.vocabulary import (
     singular,
     weapon_words,
 )
+from blocwatch.countries import resolve_country
+from blocwatch.errors import ParameterError
 
 __all__ = ["ACTOR_HEADS", "act_doers", "actors_of", "addressee", "bare_sector", "defined_acronyms", "doer_of_cause",
            "exchanged", "holders", "is_actor",
@@ -745,19 +747,32 @@ def act_doers(noun: Token, by_token: dict[int, Mention], day: date | None) -> li
         patient = not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         return [a for a in actors_of(poss, by_token, day) if not patient or _can_act_on_others(a)]
     doers: list[Actor] = []
-    for mod in (c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and c.i in by_token):
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    # "the Russian missile strike": the state's adjective on the weapon the act is done with
+    mods += [g for c in mods if c.i not in by_token and c.lemma_.lower() in weapon_words()
+             for g in c.children if g.dep_ == "amod" and g.i < c.i]
+    for mod in (c for c in mods if c.i in by_token):
         mention = by_token[mod.i]
         if mention.is_agent or not isinstance(mention.record, ActorRecord):
             continue
         for actor in _phrase_actors(mod, by_token, day, spread=True):
             state = actor.country is not None and actor.code == actor.country
-            if (mod.dep_ == "amod" and state) or (mod.dep_ == "compound" and not state):
-                doers.append(actor)
+            if mod.dep_ == "amod" and state or mod.dep_ == "compound" and (not state or _state_name(mention)):
+                doers.append(actor)  # "the U.S. sanctions", "the Hamas attack"; not "the Kharkiv strike"
     heads = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj")]
     agents = [p for h in heads for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
               for p in c.children if p.dep_ == "pobj"]
     return doers + [a for a in actors_of(agents, by_token, day) if a.code not in {d.code for d in doers}]
+
+
+def _state_name(mention: Mention) -> bool:
+    """Whether a mention is a state's own name ("the U.S.", "Israel"), not a place in it ("Kharkiv")."""
+    try:
+        resolve_country(mention.text.replace(".", ""))
+    except ParameterError:
+        return False
+    return True
 
 
 #: Sectors that arrest, attack or sanction others in their own name: governments, forces, armed groups.
