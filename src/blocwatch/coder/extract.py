@@ -743,8 +743,8 @@ class Extractor:
             targets = roles.pp_targets(verb, by_token, day, exclude=source_heads)
         act = self._act_spoken_of(verb, match, passive, by_token)
         if act is not None:  # "condemned the shelling of Kharkiv": the shelling's doer, not Ukraine
-            hit = {x for a in roles.actors_of([t for t in act.subtree if t.dep_ == "pobj"], by_token, day)
-                   for x in (a.code, a.country)}
+            hit = {x for a in roles.actors_of([t for t in act.subtree if t.i in by_token and t.i != act.i],
+                                              by_token, day) for x in (a.code, a.country)}
             targets = roles.act_doers(act, by_token, day) or ([] if passive else roles.actors_of(
                 [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
                  if p.dep_ == "pobj"], by_token, day)) or [  # the parser hangs the act's "by" on the verb

@@ -757,7 +757,9 @@ def act_doers(noun: Token, by_token: dict[int, Mention], day: date | None) -> li
             continue
         for actor in _phrase_actors(mod, by_token, day, spread=True):
             state = actor.country is not None and actor.code == actor.country
-            if mod.dep_ == "amod" and state or mod.dep_ == "compound" and (not state or _state_name(mention)):
+            organisation = actor.code.startswith("IGO")  # "the European sanctions"
+            if mod.dep_ == "amod" and (state or organisation) or mod.dep_ == "compound" and (
+                    not state or _state_name(mention)):
                 doers.append(actor)  # "the U.S. sanctions", "the Hamas attack"; not "the Kharkiv strike"
     heads = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj")]
