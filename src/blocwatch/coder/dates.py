@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from blocwatch.data import read_json
 
@@ -106,10 +106,12 @@ def parts(ent: Span) -> list[Span]:
     return out
 
 
-def entities(ents: Iterable[Span]) -> list[Span]:
+def entities(ents: Iterable[Span], text: Span | Doc | None = None) -> list[Span]:
     """The date phrases among a text's entities: its DATE entities (:func:`parts` of them), and the
     TIME entities that name a day ("this morning", "late Tuesday", "the night of March 3"), not
-    those that name only an hour ("the early hours", "hours later").
+    those that name only an hour ("the early hours", "hours later"). With ``text`` (the sentence or
+    document the entities are of), also the seasons the entity recogniser leaves out or cuts ("in
+    the autumn", "the winter of" and "2022").
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> doc = load_pipeline()("Russia attacked Kyiv this morning, hours after talks in Riyadh on Monday.")
@@ -124,6 +126,28 @@ def entities(ents: Iterable[Span]) -> list[Span]:
             whole = _whole_time(ent)
             if resolve(whole.text, _ANY_DAY) is not None:
                 out.append(whole)
+    if text is not None:
+        for season in _seasons(text):
+            out = [p for p in out if p.end <= season.start or p.start >= season.end] + [season]
+        out.sort(key=lambda p: p.start)
+    return out
+
+
+def _seasons(text: Span | Doc) -> list[Span]:
+    """Phrases of a season as a noun of time, with "the", "last", "this" or "next" or with "of" and
+    a year ("in the autumn", "last winter", "the winter of 2022"); not "fall" as a verb."""
+    out: list[Span] = []
+    for tok in text:
+        if tok.pos_ != "NOUN" or tok.lower_ not in _SEASONS or tok.dep_ not in ("pobj", "npadvmod"):
+            continue
+        if not any(c.dep_ in ("det", "amod") and c.lower_ in ("the", "last", "this", "next", "past")
+                   for c in tok.children):
+            continue
+        end = tok.i + 1
+        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if of and any(p.like_num for p in of[0].children):
+            end = of[0].right_edge.i + 1
+        out.append(tok.doc[tok.left_edge.i:end])
     return out
 
 

@@ -279,7 +279,7 @@ class Extractor:
         dates: dict[int, list[Span]] = {}  # doc.ents is rebuilt on every access: read it once
         persons: dict[int, list[Span]] = {}
         ents = doc.ents
-        for ent in date_entities(ents):  # "on Monday, days before ..." was one entity: "Monday", "days"
+        for ent in date_entities(ents, doc):  # "on Monday, days before ..." was one entity: "Monday", "days"
             dates.setdefault(syntax.sentence_index(starts, ent.start), []).append(ent)
         for ent in ents:
             if ent.label_ == "PERSON":
@@ -518,7 +518,7 @@ class Extractor:
         if credit_line(sent):
             return []  # "Reuters contributed to this report": who reported, not what happened
         if dates is None:
-            dates = date_entities(sent.ents)
+            dates = date_entities(sent.ents, sent)
         cands = self._candidates(sent, mentions, published, dates)
         if published is not None:
             self._on_event_dates(sent, mentions, published, dates, cands)
