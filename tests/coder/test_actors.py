@@ -149,6 +149,27 @@ def test_the_two_or_three_are_those_named_before(coder, text: str, root: str, ex
     assert dyads(coder, text, root=root) == expected
 
 
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    # the doers of the last sentence that told acts, when they are that many
+    ("The presidents of Chile, Peru and Colombia visited Quito on Friday. The three presidents pledged aid to "
+     "Ecuador.", "03", {("CHLGOV", "ECU"), ("PERGOV", "ECU"), ("COLGOV", "ECU")}),
+    # not an older act's parties when the last one had more
+    ("Laos and Thailand signed a trade deal last month. On Monday, Vietnam hosted the leaders of Cambodia and "
+     "Myanmar. The two leaders criticized China.", "11", {("KHMGOV", "CHN"), ("MMRGOV", "CHN")}),
+])
+def test_the_parties_of_the_last_sentence_that_told_acts(coder, text: str, root: str, expected) -> None:
+    assert dyads(coder, text, root=root) == expected
+
+
+def test_a_count_with_names_after_it_is_those_names(coder) -> None:
+    assert dyads(coder, "Two countries, Chad and Niger, offered help.", root="03") == {("TCD", None), ("NER", None)}
+
+
+def test_the_alliance_after_two_organisations_is_neither(coder) -> None:
+    text = "The African Union and ECOWAS held talks in Abuja. Mali criticized the bloc on Tuesday."
+    assert dyads(coder, text, root="11") == {("MLI", None)}
+
+
 def test_a_number_with_adjectives_between_still_refers_back(coder) -> None:
     text = "Guinea, Gabon and Sudan were suspended by the African Union. The three army-ruled states condemned Kenya."
     assert dyads(coder, text, root="11") == {("GIN", "KEN"), ("GAB", "KEN"), ("SDN", "KEN")}

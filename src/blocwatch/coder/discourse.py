@@ -46,7 +46,9 @@ ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
 
 
 GROUP_WORDS = {"countries", "nations", "sides", "leaders", "governments", "states", "neighbours", "neighbors",
-               "allies", "parties", "capitals", "koreas"}
+               "allies", "parties", "capitals", "koreas", "presidents", "ministers", "premiers", "juntas"}
+#: Group words of governments: "the two leaders" are the two states' governments.
+_GOVERNING = frozenset({"leaders", "governments", "presidents", "ministers", "premiers", "juntas"})
 #: Words a definite phrase names an organisation of states by ("the regional bloc", "the alliance",
 #: "the U.N. body" has its own name): the last organisation named, when it is one of states.
 BODY_WORDS = frozenset({"bloc", "alliance", "organization", "organisation", "body", "grouping", "agency"})
@@ -77,8 +79,10 @@ class DocumentContext:
         self.history: deque[tuple[frozenset[str], str, list[Actor], list[Actor]]] = deque(maxlen=HISTORY)
         self.armed: dict[str, str] = {}  # "REB" -> "AFGREB": the armed group of a state named last
         self.before: list[str] = []  # the states named before the current sentence, as ``countries``
-        self.bodies: list[str] = []  # codes of organisations and news media, in order of mention
-        self.bodies_before: list[str] = []  # ``bodies`` before the current sentence
+        self.told: tuple[list[str], list[str]] = ([], [])  # doers' and all states of the last acts told
+        self.sentence = 0  # the number of the current sentence
+        self.bodies: list[tuple[str, int]] = []  # organisations and news media named, with their sentence
+        self.bodies_before: list[tuple[str, int]] = []  # ``bodies`` before the current sentence
 
     def note_armed(self, actors: Sequence[Actor]) -> None:
         """Remember the armed groups of a state among an event's actors, for a later "the rebels"."""
@@ -110,7 +114,7 @@ class DocumentContext:
             return
         country, sector = split_code(code)
         if code[:3] in ("IGO", "NGO") or sector == "MED":  # for a later "the bloc" (not a news agency's)
-            self.bodies.append(code)
+            self.bodies.append((code, self.sentence))
         if country in ("PRK", "KOR"):
             self.korea = True
         if country and len(code) >= 3:
@@ -130,18 +134,29 @@ class DocumentContext:
         return code if 2 * n > sum(self.mentions.values()) else None
 
     def parties(self, n: int) -> tuple[ActorRecord, ...]:
-        """The ``n`` states of the latest event told as fact between exactly ``n`` states (its
-        sources and targets): whom "the two sides" or "the three nations" that follow it are."""
-        for _, _, sources, targets in reversed(self.history):
-            states = list(dict.fromkeys(a.country for a in [*sources, *targets] if a.country))
+        """The ``n`` states of the acts told as fact in the latest sentence that told any, when they
+        are exactly ``n``: their doers ("the leaders of France, Germany and Italy visited Kyiv" ...
+        "the three leaders"), else all their parties ("Choe said North Korea supported Russia's war"
+        ... "the two sides"). Empty otherwise: an older act is not whom "the two sides" are."""
+        for states in (self.told[0], self.told[1]):
             if len(states) == n:
                 return tuple(ActorRecord((CodeSpan(c),), "context") for c in states)
         return ()
+
+    def note_told(self, actors: Sequence[tuple[Sequence[Actor], Sequence[Actor]]]) -> None:
+        """Remember the states of the acts a sentence told as fact ((sources, targets) of each), for
+        :meth:`parties`; a sentence that told none leaves the last one's."""
+        if actors:
+            doers = list(dict.fromkeys(a.country for sources, _ in actors for a in sources if a.country))
+            every = list(dict.fromkeys(a.country for sources, targets in actors for a in [*sources, *targets]
+                                       if a.country))
+            self.told = (doers, every)
 
     def begin_sentence(self) -> None:
         """Mark the start of a sentence: :meth:`last` counts the states named before it."""
         self.before = list(self.countries)
         self.bodies_before = list(self.bodies)
+        self.sentence += 1
 
     def last(self, n: int, also: Iterable[str] = ()) -> tuple[ActorRecord, ...]:
         """The last ``n`` states named before the sentence, then those of ``also`` (named in the
@@ -180,7 +195,8 @@ _HOSTILE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 
 
 def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
-             nouns: Mapping[str, WordEntry], verbs: Mapping[str, WordEntry] | None = None) -> list[Actor]:
+             nouns: Mapping[str, WordEntry], verbs: Mapping[str, WordEntry] | None = None,
+             by_place: Mapping[int, Mention] | None = None) -> list[Actor]:
     """The doers of an earlier event the candidate's object refers to: "condemned [the launch]".
 
     The object must be definite ("the", "this", "its") and name an event: one of an earlier
@@ -188,8 +204,10 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
     noun that is also a verb of the vocabulary or is made from one, by its default code's root
     ("postponed the withdrawal ... denounced [the delay]", "seized a ship ... denounced [the
     seizure]", also when the earlier act had another code, such as a seizure coded as an arrest), or a
-    word for any act ("the decision", "the move"). A hostile act's own "of" phrase must name what
-    the earlier act was done to. The latest such event wins.
+    word for any act ("the decision", "the move"). Not a hostile act done to someone new ("the
+    killing of a journalist") or, by ``by_place`` (the sentence's mentions by token), in a state
+    the earlier act was not about ("the arrest of journalists in Ethiopia" after arrests in Lagos).
+    The latest such event wins.
     """
     objects = [c for c in anchor.children if c.dep_ == "dobj"] + [
         p for c in anchor.children if c.dep_ == "prep" and c.lower_ in syntax.TARGET_PREPS
@@ -215,13 +233,17 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
             roots = {verb.default[:2]}
         if lemma in SAID:
             roots.add(SAID[lemma])
-        # "the killing of a journalist in Niger" is not the killing of soldiers told before: a hostile
-        # act's own "of" phrase must name what the earlier act was done to, when it names anything
-        named = {p.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for p in c.children if p.dep_ == "pobj"} if roots & _HOSTILE_ROOTS else set()
-        for words, earlier_root, earlier, _ in reversed(context.history):
-            if named and not named & words:
-                continue
+        # "the killing of a journalist in Niger" is not the killing of soldiers in Mali told before: a
+        # hostile act done to someone new ("a journalist") or in another state is another act
+        undergoers = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"] if roots & _HOSTILE_ROOTS else []
+        new = any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for p in undergoers for d in p.children)
+        places = {_state_of(by_place[t.i]) for h in [obj, *undergoers] for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for t in c.children
+                  if t.dep_ == "pobj" and t.i in by_place} - {None} if undergoers and by_place else set()
+        for words, earlier_root, earlier, later in reversed(context.history):
+            if new or (places and not places & {a.country for a in [*earlier, *later]}):
+                break
             if lemma in words or name in words or earlier_root in roots or lemma in ANY_ACT:
                 doers = [a for a in earlier if not _same_side(a, sources)]
                 if doers:
@@ -393,7 +415,7 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
                                     and (c := _state_of(m)) is not None)
             group = (context.parties(n) if not earlier else ()) or context.last(n, also=earlier)
             if group:
-                if tok.lower_ in ("leaders", "governments"):
+                if tok.lower_ in _GOVERNING:
                     group = tuple(ActorRecord((CodeSpan(r.codes[0].code + "GOV"),), "context") for r in group)
                 start = min([c.i for c in tok.children if c.i < tok.i and (
                     c.dep_ == "nummod" or c.lower_ == "both")] or [prev.i])  # "two" or "both", as before
@@ -409,17 +431,24 @@ _GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 def _body(word: Token, mentions: Sequence[Mention], context: DocumentContext) -> str | None:
     """The organisation of states a definite "the bloc", "the alliance", "the agency" names: the
-    last organisation or news medium named before it, if that is one of states ("Mali left ECOWAS
-    ... accused the regional bloc"; after "KCNA reported", "the agency" is none). Not a word with a
-    name or a noun before it ("the news agency", "the U.N. agency")."""
+    last organisation or news medium named before it, if that is one of states and no other was
+    named in its sentence or the one before ("Mali left ECOWAS ... accused the regional bloc"; after
+    "KCNA reported", "the agency" is none; after "the EU and NATO", "the alliance" is none). Not a
+    word with a name or a noun before it ("the news agency", "the U.N. agency")."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in word.children) or any(
             c.dep_ in ("compound", "nmod", "poss") or c.i in {i for m in mentions for i in range(m.start, m.end)}
             for c in word.children if c.i < word.i):
         return None
-    named = [*context.bodies_before, *(code for m in sorted(mentions, key=lambda m: m.start) if m.start < word.i
-                                      and isinstance(m.record, ActorRecord) and (code := m.record.code_on(None))
-                                      and (code[:3] in ("IGO", "NGO") or split_code(code)[1] == "MED"))]
-    return named[-1] if named and named[-1].startswith("IGO") else None
+    named = [*context.bodies_before, *((code, context.sentence) for m in sorted(mentions, key=lambda m: m.start)
+                                       if m.start < word.i and isinstance(m.record, ActorRecord)
+                                       and (code := m.record.code_on(None))
+                                       and (code[:3] in ("IGO", "NGO") or split_code(code)[1] == "MED"))]
+    if not named or not named[-1][0].startswith("IGO"):
+        return None
+    code, sentence = named[-1]
+    if any(other != code for other, at in named if at >= sentence - 1):
+        return None  # "The EU and NATO held talks ... criticized the alliance": which one is not said
+    return code
 
 
 def _how_many(group: Token) -> int | None:

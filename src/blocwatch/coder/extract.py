@@ -338,7 +338,7 @@ class Extractor:
                 ev.targets = roles.protested_organs(ev.match.code, ev.sources, ev.targets, alone)
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns,
-                                                   self.vocabulary.verbs)
+                                                   self.vocabulary.verbs, by_token)
                 if (not ev.targets and ev.sources and (ev.match.code or "")[:3] == "016"
                         and discourse.answers_accusation(ev.anchor)):
                     ev.targets = discourse.accusers(ev.sources, context)  # "The Taliban denied involvement."
@@ -350,6 +350,7 @@ class Extractor:
                 # rebels seized power"): its undated acts keep the report's day
                 out.extend(self._coded(ev, doc_id, where, published, url, offset,
                                        None if dates.get(index) else story))
+            context.note_told([(ev.sources, ev.targets) for ev in events if ev.mode == "factual" and ev.sources])
             if published is not None:
                 told = [ev.when for ev in events if ev.mode == "factual"]
                 story = reference(told, published, story)

@@ -558,10 +558,12 @@ def _topic(prep: Token, by_token: dict[int, Mention]) -> bool:
     ``data/coder/documents.json``): its topic, not whom the act is done to (with whom is "with"). A
     topic that names a party of its own still gives it ("a hearing over a dispute [with Somalia]");
     and "a call [on] Iran to free the crew" is to Iran, "a vote on Sweden" on its membership
-    (:data:`_DECIDING`)."""
+    (:data:`_DECIDING`); a text the verb's subject issues or makes is its statement about the topic
+    ("issued a statement on Ukraine": a statement about Ukraine, as "commented on Ukraine")."""
     noun = prep.head.lemma_.lower()
     objs = [p for p in prep.children if p.dep_ == "pobj"]
-    return (prep.lower_ in _TOPIC_PREPS and (noun in occasions() or noun in load_document_nouns())
+    issued = prep.head.dep_ == "dobj" and prep.head.head.lemma_.lower() in syntax.LIGHT_VERBS
+    return (prep.lower_ in _TOPIC_PREPS and (noun in occasions() or (noun in load_document_nouns() and not issued))
             and noun not in _DECIDING and bool(objs)
             and all(p.i in by_token for p in objs))
 
@@ -751,6 +753,11 @@ def act_doers(noun: Token, by_token: dict[int, Mention], day: date | None) -> li
     # "the Russian missile strike": the state's adjective on the weapon the act is done with
     mods += [g for c in mods if c.i not in by_token and c.lemma_.lower() in weapon_words()
              for g in c.children if g.dep_ == "amod" and g.i < c.i]
+    # "the Saudi-led strikes": who leads them
+    led = [g for c in mods if c.dep_ == "amod" and c.lemma_.lower() == "lead" for g in c.children
+           if g.i in by_token and g.i < c.i]
+    if led:
+        return actors_of(led, by_token, day)
     for mod in (c for c in mods if c.i in by_token):
         mention = by_token[mod.i]
         if mention.is_agent or not isinstance(mention.record, ActorRecord):
@@ -857,8 +864,8 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
             mentions.append(m)
     if not mentions:
         appos = [c for c in head.children if c.dep_ == "appos"]
-        if appos:
-            return _phrase_actors(appos[0], by_token, day, spread)
+        if appos:  # "two countries, Senegal and Ghana": each of the names
+            return actors_of(appos[:1], by_token, day, spread)
         return []
     named = [m for m in mentions if not m.is_agent]
     agents = [m for m in mentions if m.is_agent and isinstance(m.record, AgentRecord)]
