@@ -532,7 +532,8 @@ def test_referring_back_and_statements_keep_their_targets(coder, text: str, expe
     # an act done to someone new, or in another state, is not the act told before
     ("Gunmen killed four police officers in Kano on Monday. On Tuesday, Britain condemned the killing of a "
      "British aid worker in Abuja.", None),
-    ("Soldiers arrested five students in Dhaka on Monday. Amnesty International criticized the arrest of activists in Nepal.", None),
+    ("Soldiers arrested five students in Dhaka on Monday. Amnesty International criticized the arrest of "
+     "activists in Nepal.", None),
     # a seizure PETRARCH-2 coded otherwise is still the seizure
     ("Iran seized two Greek tankers in the Gulf. Greece condemned the seizure of the tankers.", "IRN"),
 ])
