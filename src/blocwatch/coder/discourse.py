@@ -241,10 +241,12 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
         places = {_state_of(by_place[t.i]) for h in [obj, *undergoers] for c in h.children
                   if c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for t in c.children
                   if t.dep_ == "pobj" and t.i in by_place} - {None} if undergoers and by_place else set()
+        if new:
+            continue
         for words, earlier_root, earlier, later in reversed(context.history):
-            if new or (places and not places & {a.country for a in [*earlier, *later]}):
-                break
             if lemma in words or name in words or earlier_root in roots or lemma in ANY_ACT:
+                if places and not places & {a.country for a in [*earlier, *later]}:
+                    break
                 doers = [a for a in earlier if not _same_side(a, sources)]
                 if doers:
                     return doers

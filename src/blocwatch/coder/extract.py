@@ -838,10 +838,12 @@ class Extractor:
         the convoy was denounced". Whom that act is done to is not whom the verb is aimed at: its
         target is the act's doer (:func:`~blocwatch.coder.roles.act_doers`), or none. An act is an
         event noun, or a noun of action (:func:`~blocwatch.coder.nominal.verb_of`) of a verb, of a
-        hostile root (13, 15 to 20). Not for verbs of acts (roots 15 to 20: "repelled the attack on
-        the base"), light verbs ("launched an attack on"), blaming ("blamed the attack on Moscow": the
-        one blamed), nor claiming one's own act (015). Not actors ("forces"), weapons ("shells") nor the
-        last part of a hyphened word ("cease-fire")."""
+        hostile root (13, 15 to 20). Only for verbs of the roots of :data:`_SAYING_ROOTS` (not acts,
+        "repelled the attack on the base"; not threats, talks, cooperation, aid or yielding, "eased
+        the blockade of Gaza"); not light verbs ("launched an attack on"), blaming ("blamed the attack
+        on Moscow": the one blamed), claiming one's own act (015), nor praise a pattern coded as
+        disapproval of the victim. Not actors ("forces"), weapons ("shells") nor the last part of a
+        hyphened word ("cease-fire")."""
         lemma = verb.lemma_.lower()
         code = match.code or ""
         if code[:2] not in _SAYING_ROOTS or code == "015" or lemma in _BLAMING or lemma in syntax.LIGHT_VERBS:

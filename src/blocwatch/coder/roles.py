@@ -730,9 +730,12 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
 
 def act_doers(noun: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
     """Who does the act a noun names, as its own phrase says: its possessive ("Russia's invasion of
-    Ukraine"), a state's adjective ("the Israeli strike on Iran"), a group named before it other than
-    a state ("the Hamas attack": "the Kharkiv strike" names a place) or its "by" phrase ("the killing
-    of civilians by soldiers"); never whom the act is done to. Empty when the phrase names no doer.
+    Ukraine"; a person's is who undergoes it, "the reporter's detention"), who leads it ("the
+    Saudi-led strikes"), the adjective of a state or an organisation of states, on it or on its
+    weapon ("the Israeli strike", "the EU sanctions", "the Russian missile strike"), a name before it
+    other than a place ("the Hamas attack", "the U.S. sanctions"; "the Kharkiv strike" names a place)
+    or its "by" phrase ("the killing of civilians by soldiers"); never whom the act is done to. Empty
+    when the phrase names no doer.
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> from blocwatch.coder.actors import ActorDictionary
@@ -778,7 +781,7 @@ def act_doers(noun: Token, by_token: dict[int, Mention], day: date | None) -> li
 def _state_name(mention: Mention) -> bool:
     """Whether a mention is a state's own name ("the U.S.", "Israel"), not a place in it ("Kharkiv")."""
     try:
-        resolve_country(mention.text.replace(".", ""))
+        resolve_country(mention.text.removeprefix("the ").removeprefix("The ").replace(".", ""))
     except ParameterError:
         return False
     return True
