@@ -109,9 +109,11 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     ),
     Column("date", "DATE", "When the event happened (first day of the month or year when less precise).", True),
     Column("date_precision", "VARCHAR", "`day`, `week`, `month`, `year`, `reported` (text gave no date: "
-           "the publication day, on or before which the event happened) or `unknown` (background the text "
-           "places before the report without a date, such as \"had invaded\": the publication day is only "
-           "an upper bound, and dyads leave it out).", True),
+           "the publication day, on or before which the event happened) or `unknown` (the date is only an "
+           "upper bound, and dyads leave the event out: background the text places before the report without "
+           "a date, such as \"had invaded\", bounded by the publication day; an act the text dates by a "
+           "decade, a century or a winter, bounded by its last day). A season other than winter is dated by "
+           "its `year`; \"on Tuesday night\", \"this morning\" are of the `day`.", True),
     Column("source", "VARCHAR", "Source actor as a CAMEO actor code, e.g. `PRKGOV`."),
     Column("source_name", "VARCHAR", "Source actor's name as the origin gives it."),
     Column(
