@@ -563,8 +563,9 @@ def _topic(prep: Token, by_token: dict[int, Mention]) -> bool:
     noun = prep.head.lemma_.lower()
     objs = [p for p in prep.children if p.dep_ == "pobj"]
     issued = prep.head.dep_ == "dobj" and prep.head.head.lemma_.lower() in syntax.LIGHT_VERBS
-    return (prep.lower_ in _TOPIC_PREPS and (noun in occasions() or (noun in load_document_nouns() and not issued))
-            and noun not in _DECIDING and bool(objs)
+    if prep.lower_ in _TOPIC_PREPS and noun in load_document_nouns() and not issued and objs:
+        return True  # "a resolution on Ukraine's grain exports": whatever it names, a text's topic
+    return (prep.lower_ in _TOPIC_PREPS and noun in occasions() and noun not in _DECIDING and bool(objs)
             and all(p.i in by_token for p in objs))
 
 
