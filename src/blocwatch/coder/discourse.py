@@ -24,8 +24,9 @@ from blocwatch.coder.modality import REPORTING_VERBS
 from blocwatch.coder.nominal import verb_of
 from blocwatch.coder.vocabulary import WordEntry
 
-__all__ = ["ANY_ACT", "ARMED", "BODY_WORDS", "DEFINITE", "DENIED", "GROUP_WORDS", "HISTORY", "SAID", "DocumentContext",
-           "Group", "accusers", "answers_accusation", "ellipsis", "event_words", "possessives", "referred"]
+__all__ = ["ANY_ACT", "ARMED", "BODY_WORDS", "DEFINITE", "DENIED", "GROUP_WORDS", "HISTORY", "HOSTILE_ROOTS", "SAID",
+           "DocumentContext", "Group", "accusers", "answers_accusation", "ellipsis", "event_words", "possessives",
+           "referred"]
 
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
 
@@ -190,8 +191,10 @@ def _known(noun: Token) -> bool:
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in noun.children)
 
 
-#: CAMEO roots of hostile acts, whose noun's phrase names whom they hit ("the shelling of Kharkiv").
-_HOSTILE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
+#: CAMEO roots of hostile acts (threats, force, reducing relations, coercion, assault, violence): a
+#: noun of one names whom it hits in its phrase ("the shelling of Kharkiv") and takes its doer from a
+#: state's adjective ("the Russian attack").
+HOSTILE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 
 
 def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
@@ -224,7 +227,7 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
         if entry is not None:
             roots = {c[:2] for c in [entry.default, *(p.code for p in entry.patterns)] if c}
         elif (verbs is not None and name is not None and (verb := verbs[name]).default
-              and verb.default[:2] != "11" and (verb.default[:2] in _HOSTILE_ROOTS
+              and verb.default[:2] != "11" and (verb.default[:2] in HOSTILE_ROOTS
                                                 or not any(c.dep_ == "prep" for c in obj.children))):
             # "the delay", "the comments", "Zamora's release", "the seizure" (of the ship): the act the
             # word names (:func:`~blocwatch.coder.nominal.verb_of`); not a state or a trend, which its
@@ -236,7 +239,7 @@ def referred(anchor: Token, sources: Sequence[Actor], context: DocumentContext,
         # "the killing of a journalist in Niger" is not the killing of soldiers in Mali told before: a
         # hostile act done to someone new ("a journalist") or in another state is another act
         undergoers = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"] if roots & _HOSTILE_ROOTS else []
+                      for p in c.children if p.dep_ == "pobj"] if roots & HOSTILE_ROOTS else []
         new = any(d.dep_ == "det" and d.lower_ in ("a", "an", "another") for p in undergoers for d in p.children)
         places = {_state_of(by_place[t.i]) for h in [obj, *undergoers] for c in h.children
                   if c.dep_ == "prep" and c.lower_ in ("in", "at", "near") for t in c.children

@@ -167,9 +167,6 @@ _DENYING = frozenset({"reject", "deny", "dismiss", "refute", "rebut", "rebuff", 
 #: done to whom the act was done to; "discussed the attack with Biden": with him), nor threats,
 #: aimed at whom the threatened act would hit ("threatened a strike on the United States").
 _SAYING_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "14"})
-#: Roots of the hostile acts such an object may name: threats, force, reducing relations, coercion,
-#: assault and violence.
-_HOSTILE_ACT_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 #: Prepositions of what an act is for, about, or before or after: a date on their object is its own.
 _ABOUT_PREPS = frozenset({"for", "over", "about", "regarding", "concerning", "of", "after", "before", "since",
                           "despite", "amid"})
@@ -860,7 +857,7 @@ class Extractor:
                 entry = self.vocabulary.nouns.get(noun)
                 if entry is None and (act := verb_of(noun, self.vocabulary.verbs)) is not None:
                     entry = self.vocabulary.verbs[act]
-                if entry is not None and (entry.default or "")[:2] in _HOSTILE_ACT_ROOTS:
+                if entry is not None and (entry.default or "")[:2] in discourse.HOSTILE_ROOTS:
                     return obj
         return None
 

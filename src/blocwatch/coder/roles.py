@@ -705,8 +705,6 @@ def _shared_state(head: Token, by_token: dict[int, Mention], found: Sequence[Act
     return found[0].country if owners else None
 
 
-#: CAMEO roots of hostile acts whose noun takes its doer from a state's adjective ("the Russian attack").
-_HOSTILE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 
 
 def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
@@ -717,7 +715,7 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
     French rail strike" is a labour strike; "a Russian missile strike" is Russia's),
     not other acts ("Turkish earthquake aid", "the Syrian protest": a recipient, people)."""
     code = event_nouns().get(head.lemma_.lower())
-    if not code or code[:2] not in _HOSTILE_ROOTS:
+    if not code or code[:2] not in discourse.HOSTILE_ROOTS:
         return []
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
     doers = [c for c in mods if c.dep_ == "amod" and c.i in by_token and not by_token[c.i].is_agent
