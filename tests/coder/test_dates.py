@@ -265,13 +265,15 @@ def test_a_date_of_the_verbs_phrase_or_clause_dates_the_act(coder, text: str, ex
     ("On Monday, the Indian minister met Chinese officials before visiting Nepal.", "04"),
 ])
 def test_a_participle_with_a_time_word_of_its_own_keeps_apart(coder, text: str, root: str) -> None:
-    """'after'/'before' put the participle's act at a time of its own: it does not borrow the verb's
-    Monday (the verb itself keeps it)."""
+    """'after'/'before' put the participle's act at a time of its own: it does not take the verb's
+    Monday as its day (the verb itself keeps it). What was done before Monday is bounded by it
+    (``unknown``, eighteenth session); what was done after it has the report's day."""
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
-    dated = {e.cameo[:2]: (e.date.isoformat(), e.date_precision) for e in events if e.date_text == "Monday"}
-    apart = [e for e in events if e.date_text != "Monday"]
+    dated = {e.cameo[:2]: (e.date.isoformat(), e.date_precision) for e in events
+             if e.date_text == "Monday" and e.date_precision == "day"}
+    apart = [e for e in events if e.date_precision != "day"]
     assert dated == {root: ("2024-06-17", "day")}
-    assert apart and {e.date_precision for e in apart} == {"reported"}
+    assert apart and {e.date_precision for e in apart} == {"unknown" if "after" in text else "reported"}
 
 
 def test_a_month_name_is_a_date_not_an_event(coder) -> None:
@@ -445,3 +447,51 @@ def test_a_date_the_parser_ran_into_the_next_phrase_still_dates_the_act(coder) -
     text = "Israeli jets struck Gaza on March 3, 2024, killing 20 people."
     assert {(e.date, e.date_precision) for e in coder.code_text(text, date(2024, 6, 20))
             if e.cameo.startswith("19")} == {(date(2024, 3, 3), "day")}
+
+
+# -- an act an "after" clause puts before another ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    # before the act it precedes: bounded by that act's day, not the report's (which is after it)
+    ("Ghana expelled two Togolese diplomats on Monday, days after Togo expelled Ghanaian envoys.", "16",
+     (date(2024, 6, 17), "unknown")),
+    ("Malian troops shelled a rebel camp on Tuesday after rebels ambushed a Malian convoy.", "19",
+     (date(2024, 6, 18), "unknown")),
+    ("Kenya freed the Ugandan journalist on Monday after Uganda protested to Kenya.", "11",
+     (date(2024, 6, 17), "unknown")),
+    # by a month: by its last day
+    ("Ghana recalled its ambassador to Togo in May after Togo expelled Ghanaian envoys.", "16",
+     (date(2024, 5, 31), "unknown")),
+    # within hours: on that day
+    ("Ghana expelled two Togolese diplomats on Monday, hours after Togo expelled Ghanaian envoys.", "16",
+     (date(2024, 6, 17), "day")),
+])
+def test_an_act_an_after_clause_puts_before_another_is_bounded_by_it(coder, text: str, root: str,
+                                                                     expected: tuple) -> None:
+    """Sentences of our own; published on Thursday 20 June 2024. The clause's act has no date of its
+    own; it happened before the act the sentence dates."""
+    events = [e for e in coder.code_text(text, date(2024, 6, 20))
+              if e.cameo.startswith(root) and e.mode == "factual"]
+    events = [e for e in events if e.evidence_start > text.index("after")]
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    # an "after" clause with a date of its own keeps it
+    "Ghana expelled two Togolese diplomats on Monday after Togo expelled Ghanaian envoys in March.",
+])
+def test_an_after_clause_s_own_date_stays(coder, text: str) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.source.country == "TGO"]
+    assert [(e.date, e.date_precision) for e in events] == [(date(2024, 3, 1), "month")]
+
+
+def test_an_act_dated_only_as_before_another_does_not_move_the_story(coder) -> None:
+    """The undated act of the next sentence, told in the simple past, is still of Monday's story:
+    the "after" clause's act is not where the story has got to."""
+    text = ("Ghana expelled two Togolese diplomats on Monday after Togo accused Ghana of spying. "
+            "Ghana also closed its border with Togo.")
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.sentence == 1]
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {(date(2024, 6, 17), "day")}

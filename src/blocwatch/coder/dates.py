@@ -25,15 +25,15 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from blocwatch.data import read_json
 
-__all__ = ["MONTHS", "TIMES_OF_DAY", "WEEKDAYS", "When", "anterior", "before", "day_host", "entities", "later",
-           "narrative", "occasion", "occasions", "parts", "period", "reference", "reported", "resolve",
+__all__ = ["MONTHS", "TIMES_OF_DAY", "WEEKDAYS", "When", "anterior", "before", "day_host", "entities", "followed_by",
+           "later", "narrative", "occasion", "occasions", "parts", "period", "reference", "reported", "resolve",
            "same_day_clauses", "told_when_said", "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
@@ -70,6 +70,9 @@ class When:
     date: date
     precision: str  # day | week | month | year | reported | unknown
     text: str = ""
+    #: The date bounds the act by another act's ("after Britain expelled ..."), not by the text's own
+    #: date of it: the story has not reached it (:func:`reference`).
+    relative: bool = field(default=False, repr=False, compare=False)
 
 
 def reported(published: date) -> When:
@@ -341,6 +344,33 @@ def same_day_clauses(verb: Token) -> list[Token]:
     return out
 
 
+def followed_by(verb: Token) -> tuple[Token, bool] | None:
+    """The verb whose act an "after" clause precedes, and whether it followed within hours:
+    "expelled two envoys on Monday [after Britain expelled ...]" gives ("expelled", False); "hours
+    after ..." gives True. The clause's act happened before the verb's: dated by it, it is bounded by
+    the verb's date, not the report's day (:func:`same_day_clauses` is the other way round).
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Israel struck Gaza on Tuesday after Hamas fired rockets.")
+    >>> followed_by(doc[7])[0].text, followed_by(doc[1])
+    ('struck', None)
+    >>> followed_by(nlp("He was freed on Friday after apologizing.")[6])[0].text
+    'freed'
+    """
+    if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in verb.children):
+        after, head = next(m for m in verb.children if m.dep_ == "mark"), verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "after":
+        after, head = verb.head, verb.head.head
+    else:
+        return None
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    near = [x for x in (*head.children, *after.children, *verb.children)
+            if x.dep_ in ("npadvmod", "advmod") and x.i < after.i]
+    return head, any(x.lemma_.lower() in _SOON for x in near)
+
+
 #: Auxiliaries of the progressive, present or past ("is cutting", "were preparing").
 _BE = frozenset({"is", "are", "am", "was", "were", "'s", "'re", "'m"})
 
@@ -434,7 +464,8 @@ def reference(dated: Iterable[When | None], published: date, current: When | Non
     They took many hostages." The hostages were taken on Tuesday, not on the day of the report.
     An act told in the simple past (:func:`narrative`) with no date of its own takes this time, and
     keeps the words it came from as its ``text``. Only the dates of acts reported as fact move the
-    story on, not every date a text mentions: a deadline, a plan ("will raise tariffs on April 2")
+    story on, not every date a text mentions (nor an act dated only as before another one,
+    :func:`followed_by`): a deadline, a plan ("will raise tariffs on April 2")
     or a name ("the Sept. 11 attacks") is no time the story has reached.
 
     >>> pub = date(2024, 7, 3)
@@ -448,7 +479,7 @@ def reference(dated: Iterable[When | None], published: date, current: When | Non
     True
     """
     for when in dated:
-        if when is None or when.date > published:
+        if when is None or when.date > published or when.relative:
             continue
         current = when if when.precision in _CARRIED else None
     return current

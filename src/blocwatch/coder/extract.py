@@ -31,6 +31,7 @@ from blocwatch.coder.dates import (
     anterior,
     before,
     day_host,
+    followed_by,
     later,
     narrative,
     occasion,
@@ -467,6 +468,13 @@ class Extractor:
                 return when
         if own:
             return None
+        followed = followed_by(cand.anchor)
+        if followed is not None:  # "expelled two envoys on Monday, days after Britain expelled ...": before Monday
+            head, soon = followed
+            when = self._date(_Candidate(head, head, cand.match, [], [], [head], mode=cand.mode), published, dates)
+            span = period(when) if when is not None else None
+            if when is not None:  # "hours after": that day; after a bound ("in the 1990s"): that bound
+                return when if soon or span is None else When(span[1], "unknown", when.text, relative=True)
         head = cand.anchor.head
         if head.i != cand.anchor.i and head.pos_ in ("VERB", "AUX") and dates and (
                 cand.anchor.dep_ == "conj" or syntax.participle_clause(cand.anchor) or _meanwhile(cand.anchor)):
