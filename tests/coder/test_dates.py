@@ -332,6 +332,31 @@ def test_an_undated_act_told_after_a_dated_one_takes_its_day(coder) -> None:
         (date(2024, 6, 18), "day", "Tuesday")
 
 
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    # words after words: the same occasion
+    ("Mali criticized Algeria on Tuesday. Mali also accused Morocco of meddling.", "112",
+     (date(2024, 6, 18), "day")),
+    # words told at once after a material act: its day
+    ("Rebels attacked a Malian army base on Tuesday. The rebels quickly claimed responsibility for the attack.",
+     "015", (date(2024, 6, 18), "day")),
+    # other words after a material act's day, in a report days later, are a reaction of their own time
+    # between the two (eighteenth session); in a report the next day, of the act's day
+    ("Rebels attacked a Malian army base on Tuesday. Mali accused Algeria of arming the rebels.", "112",
+     (date(2024, 6, 20), "reported")),
+    ("Rebels attacked a Malian army base on Wednesday. Mali accused Algeria of arming the rebels.", "112",
+     (date(2024, 6, 19), "day")),
+    # "quickly" in a relative clause is at once after what its noun names, not after the attack
+    ("Rebels attacked a Malian army base on Tuesday. Mali blamed Algeria, a charge Algeria swiftly denied.",
+     "016", (date(2024, 6, 20), "reported")),
+])
+def test_words_take_the_story_s_day_only_after_words_or_at_once(coder, text: str, root: str,
+                                                                expected: tuple) -> None:
+    """Sentences of our own; published on Thursday 20 June 2024."""
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.sentence == 1 and e.cameo == root]
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {expected}
+
+
 @pytest.mark.parametrize("second", [
     "Malian police have arrested ten rebels.",  # the present perfect reports the report's time
     "Malian police arrest ten rebels, officials say.",  # so does the present

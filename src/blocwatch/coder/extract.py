@@ -283,6 +283,7 @@ class Extractor:
             if ent.label_ == "PERSON":
                 persons.setdefault(syntax.sentence_index(starts, ent.start), []).append(ent)
         story: When | None = None  # the time the story has reached, from the dates of the sentences before
+        material = False  # whether a material act (not words) dated the story last
         self._anchor = None
         armed = False  # whether the document has named an armed group so far (who else may hold people)
         for index, sent in enumerate(sentences):
@@ -346,12 +347,22 @@ class Extractor:
                 context.note_armed(ev.sources + ev.targets)
                 # a sentence with dates of its own is not told at the story's time ("in 2013, when
                 # rebels seized power"): its undated acts keep the report's day
+                # words told after a material act's day, in a report days later, are a reaction of their
+                # own time between the two ("militants attacked a train on Tuesday ... officials blamed
+                # India" at Friday's briefing), unless told as at once ("quickly claimed responsibility")
+                reaction = (material and story is not None and published is not None
+                            and (published - story.date).days > 1
+                            and (ev.match.code or "")[:2] not in _MATERIAL_ROOTS and not _at_once(ev.anchor))
                 out.extend(self._coded(ev, doc_id, where, published, url, offset,
-                                       None if dates.get(index) else story))
+                                       None if dates.get(index) or reaction else story))
             context.note_told([(ev.sources, ev.targets) for ev in events if ev.mode == "factual" and ev.sources])
             if published is not None:
                 told = [ev.when for ev in events if ev.mode == "factual"]
                 story = reference(told, published, story)
+                setters = [ev for ev in events if ev.mode == "factual" and ev.when is not None
+                           and not ev.when.relative and ev.when.date <= published]
+                if setters:  # the act whose date the story now has, or that took it into background
+                    material = (setters[-1].match.code or "")[:2] in _MATERIAL_ROOTS
                 if told:  # the last act told: its own day, week or month, or none (a year, no date)
                     last = told[-1]
                     self._anchor = last if last is not None and last.precision in ("day", "week", "month") else None
@@ -1399,6 +1410,17 @@ def _together(match: Match, sources: Sequence[Actor], trigger: Token, anchor: To
     in Washington", "met in Beijing"): the place they do it in is where, not whom, it is done to."""
     return ((match.code or "")[:2] in _MUTUAL_ROOTS and len({a.code for a in sources}) > 1
             and roles.reciprocal(trigger, anchor))
+
+
+#: Adverbs that tell words as said at once after what they answer ("quickly claimed responsibility").
+_AT_ONCE = frozenset({"immediately", "quickly", "swiftly", "promptly", "instantly", "soon"})
+
+
+def _at_once(verb: Token) -> bool:
+    """Whether a verb is told as done at once after the story's act ("immediately claimed", "quickly
+    denied"); not in a relative clause, where it is at once after what its noun names ("a charge
+    New Delhi quickly rejected")."""
+    return verb.dep_ != "relcl" and any(c.dep_ == "advmod" and c.lower_ in _AT_ONCE for c in verb.children)
 
 
 def _meanwhile(verb: Token) -> bool:
