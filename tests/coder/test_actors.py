@@ -161,6 +161,32 @@ def test_the_parties_of_the_last_sentence_that_told_acts(coder, text: str, root:
     assert dyads(coder, text, root=root) == expected
 
 
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    # "the" alone with a title of those who govern: the states of the acts just told, in the sentence
+    # before or earlier in the same one (eighteenth session)
+    ("Kenya and Uganda signed a trade deal on Monday. The presidents criticized Somalia.", "11",
+     {("KENGOV", "SOM"), ("UGAGOV", "SOM")}),
+    ("Ghana hosted Ivorian President Alassane Ouattara in Accra, and the leaders criticized Mali.", "11",
+     {("GHAGOV", "MLI"), ("CIVGOV", "MLI")}),
+    ("Chile and Peru held talks in Lima on Friday. The foreign ministers criticized Bolivia.", "11",
+     {("CHLGOV", "BOL"), ("PERGOV", "BOL")}),
+])
+def test_the_leaders_are_the_states_just_told_of(coder, text: str, root: str, expected) -> None:
+    assert dyads(coder, text, root=root) == expected
+
+
+@pytest.mark.parametrize("second", [
+    # a state, a name or an "of" phrase of its own says whose; "the ministers" with no rank are one cabinet
+    "The Kenyan ministers criticized Somalia.",
+    "The opposition leaders criticized Somalia.",
+    "The leaders of the opposition criticized Somalia.",
+    "The ministers criticized Somalia.",
+])
+def test_the_leaders_with_words_of_their_own_are_not_those_just_told_of(coder, second: str) -> None:
+    text = "Kenya and Uganda signed a trade deal on Monday. " + second
+    assert not {s for s, _ in dyads(coder, text, root="11") if s and s.startswith("UGA")}
+
+
 def test_a_count_with_names_after_it_is_those_names(coder) -> None:
     assert dyads(coder, "Two countries, Chad and Niger, offered help.", root="03") == {("TCD", None), ("NER", None)}
 

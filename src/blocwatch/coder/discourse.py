@@ -134,13 +134,14 @@ class DocumentContext:
         code, n = self.mentions.most_common(1)[0]
         return code if 2 * n > sum(self.mentions.values()) else None
 
-    def parties(self, n: int) -> tuple[ActorRecord, ...]:
+    def parties(self, n: int | None) -> tuple[ActorRecord, ...]:
         """The ``n`` states of the acts told as fact in the latest sentence that told any, when they
         are exactly ``n``: their doers ("the leaders of France, Germany and Italy visited Kyiv" ...
         "the three leaders"), else all their parties ("Choe said North Korea supported Russia's war"
-        ... "the two sides"). Empty otherwise: an older act is not whom "the two sides" are."""
+        ... "the two sides"). Empty otherwise: an older act is not whom "the two sides" are. With
+        ``n`` None, as many as there are, if more than one ("the leaders")."""
         for states in (self.told[0], self.told[1]):
-            if len(states) == n:
+            if len(states) == n or (n is None and len(states) > 1):
                 return tuple(ActorRecord((CodeSpan(c),), "context") for c in states)
         return ()
 
@@ -414,11 +415,15 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
                                  sent.doc[start:tok.i + 1].text))
             if tok.i in agents:
                 mentions = [m for m in mentions if m is not agents[tok.i]]
-        elif tok.lower_ in GROUP_WORDS and prev is not None and (n := _how_many(tok)):
+        elif tok.lower_ in GROUP_WORDS and prev is not None and ((n := _how_many(tok)) or _the_governing(tok)):
             # "both leaders criticized the United States": the two named before, not the one named after
-            earlier = dict.fromkeys(c for m in sorted(mentions, key=lambda m: m.start) if m.start < prev.i
+            earlier = dict.fromkeys(c for m in sorted(mentions + extra, key=lambda m: m.start) if m.start < prev.i
                                     and (c := _state_of(m)) is not None)
-            group = (context.parties(n) if not earlier else ()) or context.last(n, also=earlier)
+            if n:
+                group = (context.parties(n) if not earlier else ()) or context.last(n, also=earlier)
+            else:  # "the prime ministers signed eight pacts": the states of the acts just told
+                group = (tuple(ActorRecord((CodeSpan(c),), "context") for c in earlier) if len(earlier) > 1
+                         else () if earlier else context.parties(None))
             if group:
                 if tok.lower_ in _GOVERNING:
                     group = tuple(ActorRecord((CodeSpan(r.codes[0].code + "GOV"),), "context") for r in group)
@@ -465,6 +470,30 @@ def _how_many(group: Token) -> int | None:
         return 2
     number = next((_GROUP_SIZES[w] for w, dep in words.items() if dep == "nummod" and w in _GROUP_SIZES), None)
     return number if any(dep in ("det", "poss") and w in DEFINITE for w, dep in words.items()) else None
+
+
+#: Group words of those who govern states, which "the" alone makes those just told of ("the
+#: prime ministers signed eight pacts"): no number needed, as the acts' parties say how many.
+_TITLES = frozenset({"leaders", "presidents", "ministers", "premiers"})
+
+
+def _the_governing(group: Token) -> bool:
+    """Whether a plural title of those who govern is made definite by "the" alone, with no state,
+    name or "of" phrase of its own to say whose ("the leaders", "the foreign ministers"; not "the
+    Kenyan ministers", "the ministers of finance", "the opposition leaders", nor "the ministers"
+    with no rank)."""
+    if group.lower_ not in _TITLES:
+        return False
+    before = [c for c in group.children if c.i < group.i]
+    if group.lower_ == "ministers" and not any(c.lower_ in _RANKS for c in before):
+        return False  # "the ministers resigned" are more often one cabinet's
+    return (any(c.dep_ == "det" and c.lower_ == "the" for c in before)
+            and all(c.dep_ == "det" or (c.dep_ in ("amod", "compound") and c.lower_ in _RANKS) for c in before)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in group.children))
+
+
+#: Words that say which of a state's governors a title names ("the prime ministers", "the foreign ministers").
+_RANKS = frozenset({"prime", "foreign", "defence", "defense", "deputy", "vice"})
 
 
 def _state_of(mention: Mention) -> str | None:
