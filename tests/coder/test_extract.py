@@ -1337,3 +1337,13 @@ def test_engaging_in_a_standoff_with_someone_is_no_meeting_or_fight(coder) -> No
     standoff = coder.code_text("The Philippine navy engaged in a standoff with Chinese vessels near the shoal.", DAY)
     assert not any(e.cameo[:2] in ("04", "19") for e in standoff)
     assert ("PHLMIL", "CHNMIL", "19") in factual(coder, "Philippine troops engaged in clashes with Chinese forces.")
+
+
+@pytest.mark.parametrize(("text", "code", "dyad"), [
+    # a name that is also a noun opening the sentence (the parser read a noun phrase; eighteenth session)
+    ("Trump imposed tariffs on Canada on Monday.", "163", ("USA", "CAN")),
+    ("Trump called Putin on Friday.", "041", ("USA", "RUS")),
+])
+def test_a_sentence_the_parser_read_as_a_noun_phrase_is_coded(coder, text: str, code: str, dyad: tuple) -> None:
+    events = [e for e in coder.code_text(text, date(2025, 3, 20)) if e.mode == "factual"]
+    assert [(e.cameo, e.source.country, e.target.country if e.target else None) for e in events] == [(code, *dyad)]

