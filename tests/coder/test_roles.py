@@ -126,6 +126,24 @@ def test_a_state_or_organisation_named_before_its_request_or_proposal_names_it(c
     assert coded(coder, "China criticized the Taiwan visit.") == {("CHN", None, "11")}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a text one party writes: its author by adjective, organisation, abbreviated name or "-drafted"
+    # (eighteenth session; sentences of our own)
+    ("Egypt dismissed the British report as biased.", "GBR"),
+    ("Syria condemned the IAEA resolution.", "IGOUNOIAE"),
+    ("Venezuela rejected the U.S. resolution on Tuesday.", "USA"),
+    ("Russia vetoed a U.S.-drafted resolution.", "USA"),
+    ("Russia vetoed a US-drafted resolution.", "USA"),
+    # a joint draft: both its authors
+    ("Iran rejected the US-British draft.", "GBR USA"),
+    # a state's full name in front is the topic; a text of two parties is no one's
+    ("Israel welcomed the Ukraine resolution.", None),
+    ("Israel criticized the Iran deal.", None),
+])
+def test_the_author_of_a_text_in_front_of_it_is_whom_a_reply_is_aimed_at(coder, text: str, expected) -> None:
+    assert {t for _, t, _ in coded(coder, text)} == (set(expected.split()) if expected else {None})
+
+
 def test_a_states_act_on_a_group_no_state_names_is_on_its_own(coder):
     """In a sentence naming one state, its forces' or government's act on protesters, civilians or
     insurgents is on that state's own; a curfew or a state of emergency is imposed on the state."""

@@ -25,6 +25,7 @@ from blocwatch.coder.vocabulary import (
     WordEntry,
     detention_words,
     event_nouns,
+    load_authored_nouns,
     load_document_nouns,
     load_reciprocal,
     load_stance_nouns,
@@ -815,6 +816,56 @@ def _stance_owners(head: Token, by_token: dict[int, Mention], day: date | None) 
     return [a for a in actors if (a.country is not None and a.code == a.country) or a.code.startswith("IGO")]
 
 
+#: Participles that make a name before a text its author ("a U.S.-drafted resolution").
+_AUTHORING = frozenset({"draft", "sponsor", "propose", "author", "table", "write", "submit"})
+#: The same as written into one word with a name ("U.S.-drafted").
+_AUTHORED = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "written", "submitted"})
+
+
+def _text_authors(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
+    """The state or organisation of states that wrote a text one party writes (``authored`` in
+    ``data/coder/documents.json``), as the words in front of it say: its adjective ("the British
+    report"), an organisation's name or a state's abbreviated one ("the IAEA resolution", "the U.S.
+    resolution"), or a name with "-drafted", "-sponsored" ("a U.S.-drafted resolution"); a joint
+    one's authors ("the US-British draft"). A state's full name in front names a topic ("the Ukraine
+    resolution") and gives no one; so do separate names in front (which wrote it is not said).
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> from blocwatch.coder.actors import ActorDictionary
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Iran condemned the IAEA resolution.")
+    >>> by_token = {i: m for m in ActorDictionary.load(nlp).find(doc) for i in range(m.start, m.end)}
+    >>> [a.code for a in _text_authors(doc[4], by_token, None)]
+    ['IGOUNOIAE']
+    """
+    if head.lemma_.lower() not in load_authored_nouns():
+        return []
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+    # "a U.S.-drafted resolution": the name before "drafted"
+    drafted = [g for c in mods if c.lemma_.lower() in _AUTHORING for g in c.children if g.i in by_token and g.i < c.i]
+    for c in mods:  # "U.S.-drafted" as one word: a state's name before the hyphen
+        name, _, verb = c.text.rpartition("-")
+        if name and c.i not in by_token and verb.lower() in _AUTHORED:
+            try:
+                code = resolve_country(name.replace(".", ""))
+            except ParameterError:
+                continue
+            return [_make_actor(code, name)]
+    owners = drafted or [c for c in mods if c.i in by_token]
+    mentions = list(dict.fromkeys(by_token[c.i] for c in owners))
+    if len(mentions) != 1 or mentions[0].is_agent or not isinstance(mentions[0].record, ActorRecord):
+        return []
+    owner = next(c for c in owners if by_token[c.i] is mentions[0])
+    out = []
+    for actor in _phrase_actors(owner, by_token, day, spread=True):
+        organisation = actor.code.startswith("IGO")
+        state = actor.country is not None and actor.code == actor.country
+        abbreviated = "." in mentions[0].text or mentions[0].text.isupper()
+        if organisation or (state and (owner.dep_ == "amod" or drafted or abbreviated)):
+            out.append(actor)
+    return out
+
+
 #: Verbs by which a vehicle carries people ("a convoy carrying Ukrainian soldiers").
 _CARRYING = frozenset({"carry", "transport", "ferry", "bring", "take", "evacuate"})
 
@@ -857,7 +908,8 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
         nxt = owner or appos
         if nxt:
             return _phrase_actors(nxt[0], by_token, day, spread)
-        return _hostile_doers(head, by_token, day) or _stance_owners(head, by_token, day)
+        return (_hostile_doers(head, by_token, day) or _stance_owners(head, by_token, day)
+                or _text_authors(head, by_token, day))
     phrase = syntax.phrase(head)
     mentions: list[Mention] = []
     for t in phrase:

@@ -41,8 +41,8 @@ from spacy.tokens import Doc, Token
 from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry",
-           "deinflect", "detention_words", "event_nouns", "load_agreement_objects", "load_causal_verbs",
-           "load_civil_drill_words", "load_document_nouns",
+           "deinflect", "detention_words", "event_nouns", "load_agreement_objects", "load_authored_nouns",
+           "load_causal_verbs", "load_civil_drill_words", "load_document_nouns",
            "load_failing_verbs", "load_light_verbs", "load_pricing_verbs", "load_reciprocal", "load_relaying_verbs",
            "load_responding_verbs", "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular",
            "weapon_words"]
@@ -722,6 +722,19 @@ def load_document_nouns() -> frozenset[str]:
     (True, False)
     """
     return frozenset(read_json("coder", "documents.json")["nouns"])
+
+
+@functools.cache
+def load_authored_nouns() -> frozenset[str]:
+    """Nouns of texts one party writes or tables, whose author a state's adjective or abbreviated
+    name in front names ("the British report", "the U.S. resolution") (``data/coder/documents.json``).
+
+    Examples
+    --------
+    >>> "report" in load_authored_nouns(), "deal" in load_authored_nouns()
+    (True, False)
+    """
+    return frozenset(read_json("coder", "documents.json")["authored"])
 
 
 @functools.cache
