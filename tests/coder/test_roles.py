@@ -144,6 +144,17 @@ def test_the_author_of_a_text_in_front_of_it_is_whom_a_reply_is_aimed_at(coder, 
     assert {t for _, t, _ in coded(coder, text)} == (set(expected.split()) if expected else {None})
 
 
+@pytest.mark.parametrize("text", [
+    "Israel denied the report on Syria.",
+    "Egypt rejected reports about Libya.",
+])
+def test_a_denial_is_not_aimed_at_what_it_is_about(coder, text: str) -> None:
+    """A denial (016) is aimed at whoever accused, not at the topic of what is denied, as an
+    optimistic comment about talks with China is about China (eighteenth session)."""
+    events = [e for e in coder.code_text(text, DAY) if e.mode == "factual" and e.cameo == "016"]
+    assert events and {e.target.code if e.target else None for e in events} == {None}
+
+
 def test_a_states_act_on_a_group_no_state_names_is_on_its_own(coder):
     """In a sentence naming one state, its forces' or government's act on protesters, civilians or
     insurgents is on that state's own; a curfew or a state of emergency is imposed on the state."""

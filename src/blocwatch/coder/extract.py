@@ -822,7 +822,9 @@ class Extractor:
         if (match.code or "")[:2] in ("02", "10") and all(t.country in own_states | {None} for t in targets):
             # "France demanded the release of two French nationals held in Iran": asked of Iran
             targets = roles.holders(verb, by_token, day) or targets
-        if not targets and (match.code or "")[:2] == "01" and match.code != "010":  # "optimism about talks with China"
+        # "optimism about talks with China"; a denial is aimed at who accused, not what it is about
+        # ("denied the report on Syria")
+        if not targets and (match.code or "")[:2] == "01" and match.code not in ("010", "016"):
             targets = [a for a in roles.topic_actors(verb, by_token, day) if a.code not in {s.code for s in sources}]
         if verb.lemma_.lower() == "engage":
             engaged = self._engaged(verb, match, sources + targets)
