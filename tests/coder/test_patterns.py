@@ -334,3 +334,15 @@ def test_forces_sent_toward_a_state_are_a_show_of_force(coder, text, expected):
 ])
 def test_sending_meeting_and_leaving_after_the_second_review(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # the doer of a passive is no object the verb's patterns speak of ("attack * government" is
+    # a verbal attack on a government; eighteenth session)
+    ("Malian villages were attacked by government forces on Monday.", "19"),
+    ("The camp was attacked by government troops.", "19"),
+    # a weapon in the "by" phrase still tells how ("killed by a roadside bomb")
+    ("Two Kenyan soldiers were killed by a roadside bomb planted by Somali militants.", "18"),
+])
+def test_the_doer_of_a_passive_does_not_match_the_verb_s_patterns(coder, text: str, root: str) -> None:
+    assert {c[:2] for _, _, c in coded(coder, text)} == {root}

@@ -711,7 +711,13 @@ class Extractor:
                 c.dep_ in ("dobj", "nsubjpass") for c in verb.children):  # "the missiles [North Korea fired]"
             post = sorted([*post, verb.head, *(c for c in verb.head.children if c.dep_ in ("compound", "amod"))],
                           key=lambda t: t.i)
-        match = self.vocabulary.match(entry, verb, pre, post, roles.is_actor(by_token, published))
+        is_actor = roles.is_actor(by_token, published)
+        if passive:  # "attacked by government forces": the doer, not what was attacked ("* government");
+            # not a weapon ("killed by a roadside bomb" is a bombing)
+            doers = {t.i for c in verb.children if c.dep_ == "agent" for p in c.children if is_actor(p)
+                     for t in (p, *(m for m in p.children if m.dep_ in ("compound", "amod", "det")))}
+            post = [t for t in post if t.i not in doers]
+        match = self.vocabulary.match(entry, verb, pre, post, is_actor)
         if match is None or match.code is None or _no_act_of_its_own(verb, match):
             return None
         if voice is not None:
