@@ -718,3 +718,16 @@ def test_a_that_clause_that_proposes(coder, text: str, expected: bool) -> None:
     doc = coder.nlp(text)
     clause = next(t for t in doc if t.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in t.children))
     assert proposing(clause) is expected
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    # a "when" clause of a habit tells when the habit is, not an act done (eighteenth session)
+    ("Rebels regularly escape to Cameroon when attacked by Chadian troops.", "commentary"),
+    ("Rebels escape to Cameroon whenever attacked by Chadian troops.", "commentary"),
+    ("Rebels often flee to Cameroon when shelled by Chadian troops.", "commentary"),
+    # of an act done, or of a verb of saying in the present, the clause's act is one
+    ("The rebels fled to Cameroon when Chadian troops attacked their camps on Monday.", "factual"),
+    ("The minister says Chadian troops attacked the camps when rebels raided a post.", "factual"),
+])
+def test_a_when_clause_of_a_habit_is_a_habit(coder, text: str, mode: str) -> None:
+    assert modes_of_root(coder, text, "19") == {mode}

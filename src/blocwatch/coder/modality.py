@@ -607,6 +607,8 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         if trigger.tag_ == "VBG" and trigger.i > head.i and not any(c.dep_ == "mark" for c in trigger.children) \
                 and over_a_span(head) is not None:
             return "commentary"  # "have fought the army since 2019, accusing the state of ...": the same span
+        if _on_occasions(trigger) and _habit(head):
+            return "commentary"  # "regularly escape to Cameroon when attacked by troops": when the habit is
         return "factual"
     up = mode_of(head, depth + 1)
     if up == "commentary" and how == "conj" and trigger.tag_ != head.tag_:
@@ -670,6 +672,18 @@ _TALLIED = frozenset({"attack", "operation", "strike", "airstrike", "raid", "bom
 #: of airstrikes" are still that day's act).
 _TALLY_FROM = 50
 _MANY = frozenset({"hundred", "hundreds", "thousand", "thousands"})
+
+
+def _on_occasions(clause: Token) -> bool:
+    """Whether a clause says when something is done: "when" or "whenever" ("when attacked")."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "whenever") for c in clause.children)
+
+
+def _habit(verb: Token) -> bool:
+    """Whether a verb tells a habit: an adverb of frequency on it ("regularly escape"), or the simple
+    present of a verb that is not one of saying ("escape", not "says")."""
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADV for c in verb.children) or (
+        simple_present(verb) and verb.lemma_.lower() not in REPORTING_VERBS)
 
 
 def simple_present(verb: Token) -> bool:
