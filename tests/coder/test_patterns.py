@@ -346,3 +346,14 @@ def test_sending_meeting_and_leaving_after_the_second_review(coder, text, expect
 ])
 def test_the_doer_of_a_passive_does_not_match_the_verb_s_patterns(coder, text: str, root: str) -> None:
     assert {c[:2] for _, _, c in coded(coder, text)} == {root}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # troops sent to a border are a force posture, aimed at the neighbour the border is with (eighteenth session)
+    ("Guatemala sent 5,000 troops to its northern border.", {("GTM", None, "154")}),
+    ("Guatemala sent soldiers to the border with Mexico on Friday.", {("GTM", "MEX", "154")}),
+    # troops sent into another state are military aid, as before
+    ("Rwanda sent troops to Mozambique.", {("RWA", "MOZ", "072")}),
+])
+def test_troops_sent_to_a_border_are_a_force_posture(coder, text: str, expected: set) -> None:
+    assert coded(coder, text) == expected
