@@ -1347,3 +1347,12 @@ def test_engaging_in_a_standoff_with_someone_is_no_meeting_or_fight(coder) -> No
 def test_a_sentence_the_parser_read_as_a_noun_phrase_is_coded(coder, text: str, code: str, dyad: tuple) -> None:
     events = [e for e in coder.code_text(text, date(2025, 3, 20)) if e.mode == "factual"]
     assert [(e.cameo, e.source.country, e.target.country if e.target else None) for e in events] == [(code, *dyad)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the means used for an act is how it was done, not an act of its own (eighteenth session)
+    ("Iran used drones to attack Israel on Saturday.", {"190"}),
+    ("Ukrainian forces used artillery to shell the village.", {"190"}),
+])
+def test_using_a_means_to_act_is_the_act(coder, text: str, expected: set) -> None:
+    assert {e.cameo for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"} == expected

@@ -731,3 +731,14 @@ def test_a_that_clause_that_proposes(coder, text: str, expected: bool) -> None:
 ])
 def test_a_when_clause_of_a_habit_is_a_habit(coder, text: str, mode: str) -> None:
     assert modes_of_root(coder, text, "19") == {mode}
+
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    # "used to" a verb: a past habit, or what a thing is for; not an act done (eighteenth session)
+    ("Algeria used to supply gas to Spain.", "06", "commentary"),
+    ("A plane used to help Ukrainian troops share intelligence crashed.", "06", "commentary"),
+    # "used X to" a verb tells the act done
+    ("Iran used drones to attack Israel on Saturday.", "19", "factual"),
+])
+def test_used_to_is_a_past_habit_or_a_purpose(coder, text: str, root: str, mode: str) -> None:
+    assert modes_of_root(coder, text, root) == {mode}

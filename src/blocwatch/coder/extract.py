@@ -702,6 +702,10 @@ class Extractor:
 
     def _verb_event(self, verb: Token, entry: WordEntry, by_token: dict[int, Mention],
                     published: date | None) -> _Candidate | None:
+        if verb.lemma_.lower() in _INSTRUMENTAL and any(
+                c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and self.vocabulary.verb_entry(c) is not None
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+            return None  # "used drones to attack Israel": the attack is the act, the drones how it was done
         subjects = syntax.subjects(verb)
         voice = syntax.passive(verb)
         passive = voice is not None
@@ -1418,6 +1422,10 @@ def _together(match: Match, sources: Sequence[Actor], trigger: Token, anchor: To
     in Washington", "met in Beijing"): the place they do it in is where, not whom, it is done to."""
     return ((match.code or "")[:2] in _MUTUAL_ROOTS and len({a.code for a in sources}) > 1
             and roles.reciprocal(trigger, anchor))
+
+
+#: Verbs of using a means, whose "to" clause tells the act done with it ("used artillery to shell").
+_INSTRUMENTAL = frozenset({"use", "employ", "utilize", "utilise", "wield"})
 
 
 #: Adverbs that tell words as said at once after what they answer ("quickly claimed responsibility").

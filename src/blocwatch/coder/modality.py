@@ -546,6 +546,13 @@ def mode_of(trigger: Token, depth: int = 0) -> str:
         if how == "xcomp" and lemma in ("have", "be") and any(
                 c.dep_ == "advmod" and c.lower_ == "yet" and head.i < c.i < trigger.i for c in head.children):
             return "negated"  # "officials have yet to comment", "is yet to respond": not done so far
+        if how == "xcomp" and lemma == "use" and (
+                (head.tag_ == "VBD" and head.dep_ != "relcl" and not any(
+                    c.dep_ in ("dobj", "aux", "auxpass") for c in head.children))
+                or (head.tag_ == "VBN" and head.dep_ == "acl")):
+            # "Russia used to supply gas to Germany": a past habit, no longer done; "a plane used to
+            # help troops": what a thing is for (not "Iran used drones to attack Israel")
+            return "commentary"
         if head.pos_ == "ADJ" and lemma in _UNABLE_ADJ:
             return "negated"
         adjective = _predicate_adjective(head, how)
