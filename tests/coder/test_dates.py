@@ -512,6 +512,14 @@ def test_an_after_clause_s_own_date_stays(coder, text: str) -> None:
     assert [(e.date, e.date_precision) for e in events] == [(date(2024, 3, 1), "month")]
 
 
+def test_an_act_before_one_still_to_come_is_of_the_report(coder) -> None:
+    """ "will recall its envoy next week after Togo expelled ...": the expulsion was done before the
+    report, not before next week (review, eighteenth session)."""
+    text = "Ghana will recall its ambassador next week after Togo expelled two Ghanaian diplomats."
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.source.country == "TGO"]
+    assert [(e.mode, e.date, e.date_precision) for e in events] == [("factual", date(2024, 6, 20), "reported")]
+
+
 def test_an_act_dated_only_as_before_another_does_not_move_the_story(coder) -> None:
     """The undated act of the next sentence, told in the simple past, is still of Monday's story:
     the "after" clause's act is not where the story has got to."""

@@ -81,6 +81,9 @@ class DocumentContext:
         self.armed: dict[str, str] = {}  # "REB" -> "AFGREB": the armed group of a state named last
         self.before: list[str] = []  # the states named before the current sentence, as ``countries``
         self.told: tuple[list[str], list[str]] = ([], [])  # doers' and all states of the last acts told
+        # the states whose governments or leaders were parties of the latest acts told between two or
+        # more of them, and that sentence's number: whom "the leaders" are
+        self.governing: tuple[list[str], int] = ([], -1)
         self.sentence = 0  # the number of the current sentence
         self.bodies: list[tuple[str, int]] = []  # organisations and news media named, with their sentence
         self.bodies_before: list[tuple[str, int]] = []  # ``bodies`` before the current sentence
@@ -134,14 +137,13 @@ class DocumentContext:
         code, n = self.mentions.most_common(1)[0]
         return code if 2 * n > sum(self.mentions.values()) else None
 
-    def parties(self, n: int | None) -> tuple[ActorRecord, ...]:
+    def parties(self, n: int) -> tuple[ActorRecord, ...]:
         """The ``n`` states of the acts told as fact in the latest sentence that told any, when they
         are exactly ``n``: their doers ("the leaders of France, Germany and Italy visited Kyiv" ...
         "the three leaders"), else all their parties ("Choe said North Korea supported Russia's war"
-        ... "the two sides"). Empty otherwise: an older act is not whom "the two sides" are. With
-        ``n`` None, as many as there are, if more than one ("the leaders")."""
+        ... "the two sides"). Empty otherwise: an older act is not whom "the two sides" are."""
         for states in (self.told[0], self.told[1]):
-            if len(states) == n or (n is None and len(states) > 1):
+            if len(states) == n:
                 return tuple(ActorRecord((CodeSpan(c),), "context") for c in states)
         return ()
 
@@ -153,6 +155,20 @@ class DocumentContext:
             every = list(dict.fromkeys(a.country for sources, targets in actors for a in [*sources, *targets]
                                        if a.country))
             self.told = (doers, every)
+            governing = list(dict.fromkeys(a.country for sources, targets in actors for a in [*sources, *targets]
+                                           if a.country and a.sector == "GOV"))
+            if len(governing) > 1:
+                self.governing = (governing, self.sentence)
+
+    def leaders(self) -> tuple[ActorRecord, ...]:
+        """The states whose governments or leaders were parties of acts told in this sentence or the
+        three before, the latest such ("Erdogan met Putin in Sochi ... The leaders also discussed
+        grain"): whom "the leaders" with no number are. Not states named as themselves ("Iran accused
+        Israel ... The leaders vowed revenge" are one side's)."""
+        states, at = self.governing
+        if at < self.sentence - 3:
+            return ()
+        return tuple(ActorRecord((CodeSpan(c),), "context") for c in states)
 
     def begin_sentence(self) -> None:
         """Mark the start of a sentence: :meth:`last` counts the states named before it."""
@@ -421,9 +437,9 @@ def ellipsis(sent: Span, mentions: list[Mention], context: DocumentContext) -> l
                                     and (c := _state_of(m)) is not None)
             if n:
                 group = (context.parties(n) if not earlier else ()) or context.last(n, also=earlier)
-            else:  # "the prime ministers signed eight pacts": the states of the acts just told
+            else:  # "the prime ministers signed eight pacts": the states whose leaders were just told of
                 group = (tuple(ActorRecord((CodeSpan(c),), "context") for c in earlier) if len(earlier) > 1
-                         else () if earlier else context.parties(None))
+                         else () if earlier else context.leaders())
             if group:
                 if tok.lower_ in _GOVERNING:
                     group = tuple(ActorRecord((CodeSpan(r.codes[0].code + "GOV"),), "context") for r in group)

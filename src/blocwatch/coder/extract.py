@@ -484,8 +484,11 @@ class Extractor:
             head, soon = followed
             when = self._date(_Candidate(head, head, cand.match, [], [], [head], mode=cand.mode), published, dates)
             span = period(when) if when is not None else None
-            if when is not None:  # "hours after": that day; after a bound ("in the 1990s"): that bound
-                return when if soon or span is None else When(span[1], "unknown", when.text, relative=True)
+            # "hours after": that day; after a bound ("in the 1990s"): that bound; not after an act still to
+            # come ("will recall its envoy next week after Croatia expelled ...": done before the report)
+            if when is not None and when.date <= published:
+                return when if soon or span is None else When(min(span[1], published), "unknown", when.text,
+                                                               relative=True)
         head = cand.anchor.head
         if head.i != cand.anchor.i and head.pos_ in ("VERB", "AUX") and dates and (
                 cand.anchor.dep_ == "conj" or syntax.participle_clause(cand.anchor) or _meanwhile(cand.anchor)):

@@ -828,7 +828,8 @@ def _text_authors(head: Token, by_token: dict[int, Mention], day: date | None) -
     report"), an organisation's name or a state's abbreviated one ("the IAEA resolution", "the U.S.
     resolution"), or a name with "-drafted", "-sponsored" ("a U.S.-drafted resolution"); a joint
     one's authors ("the US-British draft"). A state's full name in front names a topic ("the Ukraine
-    resolution") and gives no one; so do separate names in front (which wrote it is not said).
+    resolution") and gives no one; so do separate names in front (which wrote it is not said), and a
+    name with another noun between it and the text ("the Chinese spy balloon report").
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> from blocwatch.coder.actors import ActorDictionary
@@ -856,6 +857,9 @@ def _text_authors(head: Token, by_token: dict[int, Mention], day: date | None) -
     if len(mentions) != 1 or mentions[0].is_agent or not isinstance(mentions[0].record, ActorRecord):
         return []
     owner = next(c for c in owners if by_token[c.i] is mentions[0])
+    if not drafted and any(t.pos_ in ("NOUN", "PROPN") and t.i not in by_token
+                           for t in head.doc[mentions[0].end:head.i]):
+        return []  # "the Chinese spy balloon report": the adjective is of what the report is about
     out = []
     for actor in _phrase_actors(owner, by_token, day, spread=True):
         organisation = actor.code.startswith("IGO")
