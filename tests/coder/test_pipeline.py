@@ -198,6 +198,8 @@ def test_lemma_fixes_are_what_the_tool_builds(tmp_path: Path) -> None:
     ("Trump imposed tariffs on Canada.", "Trump", "imposed"),
     ("Trump imposed new duties on Chinese steel on Monday.", "Trump", "imposed"),
     ("Trump called Putin on Friday.", "Trump", "called"),
+    ("Trump imposed sanctions on Iran.", "Trump", "imposed"),  # "Trump" read as an adjective
+    ("Leavitt called Ford's comments insulting.", "Leavitt", "called"),  # "called" read as a past tense
 ])
 def test_a_sentence_read_as_a_noun_phrase_gets_its_clause(text: str, subject: str, verb: str) -> None:
     doc = load_pipeline()(text)
@@ -211,6 +213,7 @@ def test_a_sentence_read_as_a_noun_phrase_gets_its_clause(text: str, subject: st
     "Journalist detained in Iran.",  # a headline's passive: no object
     "Police arrested ten protesters.",  # a clause the parser found
     "Trump said tariffs would rise.",
+    "Ban imported goods from China.",  # an imperative
 ])
 def test_sentences_with_a_clause_or_no_object_are_left_as_parsed(text: str) -> None:
     nlp = load_pipeline()

@@ -69,13 +69,14 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 @Language.component(PARSE_REPAIRS)
 def _repair_parses(doc: Doc) -> Doc:
     """Mend sentences the small model reads as a noun phrase because their first word, a name, is
-    also a noun ("Trump imposed tariffs on China": "Trump" the root, "imposed" an adjective of
-    "tariffs"; "Trump called Xi": "called" a participle of "Trump"). Only a sentence with no finite
-    verb whose first word, capitalised and singular, is its root, right before a past participle
-    that has an object: the participle then modifies the noun after it, itself an object of the
-    first word ("imposed tariffs"), or has an object or predicate of its own ("called Xi"). The
-    participle becomes the past-tense root and the first word its subject. A headline's passive
-    ("Journalist detained in Iran", if read so) has no object and is left as it is.
+    also a noun or an adjective ("Trump imposed tariffs on China": "Trump" the root, "imposed" an
+    adjective of "tariffs"; "Trump called Xi": "called" a participle of "Trump"). Only a sentence
+    with no other finite verb whose first word, capitalised and singular, is its root, right before
+    a past participle or past tense (tagged either way) that has an object: the verb then modifies
+    the noun after it, itself an object of the first word ("imposed tariffs"), or has an object or
+    predicate of its own ("called Xi"). The verb becomes the past-tense root and the first word its
+    subject. A headline's passive ("Journalist detained in Iran", if read so) has no object and is
+    left as it is; a first word read as a verb may be an imperative ("Ban imported goods") and is too.
 
     >>> nlp = load_pipeline()
     >>> [(t.text, t.dep_) for t in nlp("Trump imposed tariffs on China.")][:3]
@@ -84,11 +85,14 @@ def _repair_parses(doc: Doc) -> Doc:
     [('Trump', 'nsubj'), ('called', 'ROOT'), ('Putin', 'oprd')]
     """
     for sent in doc.sents:
-        if len(sent) < 3 or any(t.tag_ in _FINITE for t in sent):
+        if len(sent) < 3:
             continue
         first, verb = sent[0], sent[1]
-        if (first.dep_ != "ROOT" or first.tag_ not in ("NN", "NNP") or not first.text.istitle()
-                or verb.tag_ != "VBN" or verb.dep_ not in ("amod", "acl")):
+        # a name read as a noun or an adjective ("Trump imposed sanctions"); not as a verb, which may be
+        # one ("Ban imported goods")
+        if (first.dep_ != "ROOT" or first.tag_ not in ("NN", "NNP", "JJ") or not first.text.istitle()
+                or verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("amod", "acl")
+                or any(t.tag_ in _FINITE for t in sent if t.i != verb.i)):
             continue
         if verb.dep_ == "amod" and verb.head.i > verb.i and verb.head.head.i == first.i and verb.head.dep_ in (
                 "dobj", "appos", "npadvmod"):
