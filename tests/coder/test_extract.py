@@ -220,7 +220,7 @@ def test_evidence_points_at_the_sentence(coder) -> None:
     "The Indian foreign minister thinks Pakistan is sincere.",
     "Turkish officials consider the Swedish bid premature.",
     # a verb of description with an object predicate describes ("call" alone is a telephone call)
-    "The Iranian president called the Israeli strike a crime.",
+    "The Iranian president called the Israeli strike a military operation.",
     # also where the parser hangs the predicate on the object, and whatever pattern the object fits
     "The Pakistani government called the Indian trial rigged.",
     "The Venezuelan opposition called the election stolen.",
@@ -1356,3 +1356,22 @@ def test_a_sentence_the_parser_read_as_a_noun_phrase_is_coded(coder, text: str, 
 ])
 def test_using_a_means_to_act_is_the_act(coder, text: str, expected: set) -> None:
     assert {e.cameo for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a description that judges is a criticism or a praise of what it describes, its owner or its
+    # doer (eighteenth session; data/coder/evaluations.json)
+    ("Iran called the Israeli strike a violation of international law.", {("111", "IRN", "ISR")}),
+    ("The Iranian president called the Israeli strike a crime.", {("111", "IRN", "ISR")}),
+    ("The Mexican government called Guatemala's comments insulting.", {("111", "MEX", "GTM")}),
+    ("Kim Jong Un called Vladimir Putin a close friend.", {("051", "PRK", "RUS")}),
+    ("Biden called Xi Jinping a dictator.", {("111", "USA", "CHN")}),
+    # a call, an appeal, a description that judges no one: as before
+    ("Biden called Xi Jinping on Tuesday.", {("041", "USA", "CHN")}),
+    ("The European Union called on Russia to end its aggression.", {("020", None, "RUS")}),
+    ("The minister called the situation in Gaza a humanitarian catastrophe.", set()),
+    ("Kenya called the report on Somalia a summary of recent events.", set()),
+])
+def test_a_description_that_judges_is_a_criticism_or_a_praise(coder, text: str, expected: set) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    assert {(e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected

@@ -81,6 +81,7 @@ from blocwatch.coder.vocabulary import (
     load_agreement_objects,
     load_causal_verbs,
     load_civil_drill_words,
+    load_evaluations,
     load_failing_verbs,
     load_light_verbs,
     load_pricing_verbs,
@@ -376,6 +377,8 @@ class Extractor:
         the simple past (:func:`~blocwatch.coder.dates.reference`)."""
         code = cand.match.code or ""
         pairs: list[tuple[Actor, Actor | None, str]] = []
+        if cand.match.rule == _EVALUATION and not cand.targets:
+            return []  # "called the situation a disaster": judging no one's act, object or word
         if code[:2] == "01" and cand.targets and all(t.sector == "MED" for t in cand.targets):
             pass  # "told reporters", "told a local radio station": the press is addressed to no one in particular
         elif cand.targets:
@@ -724,8 +727,8 @@ class Extractor:
             doers = {t.i for c in verb.children if c.dep_ == "agent" for p in c.children if is_actor(p)
                      for t in (p, *(m for m in p.children if m.dep_ in ("compound", "amod", "det")))}
             post = [t for t in post if t.i not in doers]
-        match = self.vocabulary.match(entry, verb, pre, post, is_actor)
-        if match is None or match.code is None or _no_act_of_its_own(verb, match):
+        match = _evaluation(verb) or self.vocabulary.match(entry, verb, pre, post, is_actor)
+        if match is None or match.code is None or (match.rule != _EVALUATION and _no_act_of_its_own(verb, match)):
             return None
         if voice is not None:
             source_heads, target_heads = voice
@@ -737,7 +740,9 @@ class Extractor:
             else:  # not the event noun of a light verb ("held talks with Iran in Doha": the talks are no actor)
                 light = verb.lemma_.lower() in syntax.LIGHT_VERBS
                 target_heads = [c for c in verb.children if (c.dep_ in ("dobj", "dative", "iobj")
-                                                             or _misparsed_object(c) is not None)
+                                                             or _misparsed_object(c) is not None
+                                                             or (match.rule == _EVALUATION and c.dep_ == "oprd"
+                                                                 and _named_as(c) is not None))
                                 and not (light and c.lemma_.lower() in self.vocabulary.nouns)]
                 if not target_heads and verb.lemma_.lower() == "help":
                     # "helped Mauritius build an airstrip": the parser makes the one helped the subject
@@ -1320,6 +1325,44 @@ def _last_bound(when: When, ent: Span, dates: Sequence[Span], published: date) -
     return when
 
 
+#: The rule of a description that judges its object (:func:`_evaluation`).
+_EVALUATION = "blocwatch:evaluation"
+
+
+def _evaluation(verb: Token) -> Match | None:
+    """A verb of description whose object predicate judges the object: a criticism or denunciation
+    (111) when the predicate is one of blame ("called the visit a provocation", "termed the sanctions
+    illegal", "called Canada's comments insulting"), praise (051) when it is one of approval ("called
+    Putin a close friend"); ``data/coder/evaluations.json``. None for a predicate that judges
+    neither ("called the strike an attack on civilians" says what it was), or is negated."""
+    if verb.lemma_.lower() not in load_light_verbs()[3]:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # not a verb's clause: "called on Russia to end its aggression" is an appeal
+    predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr")
+                  and c.pos_ not in ("VERB", "AUX") and _misparsed_object(c) is None]
+    # "called Kim Jong Un a madman", parsed as a name and its apposition
+    named = [c for c in verb.children if c.dep_ in ("oprd", "dobj") and c.pos_ == "PROPN" and _named_as(c)]
+    predicates += [_named_as(c) for c in named]  # type: ignore[misc]
+    objects += [c for c in named if c not in objects]
+    # "called the trial rigged", "the comments insulting", 'the comments "egregious"'
+    predicates += [c for o in objects for c in o.children if c.dep_ in ("acl", "amod") and c.i > o.i
+                   and all(t.is_punct for t in o.doc[o.i + 1:c.i]) and c.tag_ in ("VBD", "VBN", "VBG", "JJ")]
+    # the object may be parsed into the predicate ("called [the launch unacceptable]")
+    if not predicates or not (objects or any(p.dep_ in ("xcomp", "ccomp") or any(
+            c.dep_ in ("compound", "nsubj") and c.i < p.i for c in p.children) for p in predicates)):
+        return None
+    words = {t.lemma_.lower() for p in predicates for t in p.subtree}
+    if any(t.dep_ == "neg" or t.lower_ in ("no", "not", "never") for p in predicates for t in p.subtree):
+        return None
+    negative, positive = load_evaluations()
+    if words & negative:
+        return Match("111", None, _EVALUATION, None)
+    if words & positive:
+        return Match("051", None, _EVALUATION, None)
+    return None
+
+
 def _misparsed_object(predicate: Token) -> Token | None:
     """The object the parser took for an object predicate when the verb has no object nor other
     complement ("Biden called Chinese President Xi Jinping": Xi is called, not called something): a
@@ -1327,9 +1370,17 @@ def _misparsed_object(predicate: Token) -> Token | None:
     verb = predicate.head
     if (predicate.dep_ != "oprd" or predicate.pos_ != "PROPN" or verb.dep_ in ("acl", "relcl")
             or any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "attr", "acomp")
-                   or (c.dep_ == "oprd" and c.i != predicate.i) for c in verb.children)):
+                   or (c.dep_ == "oprd" and c.i != predicate.i) for c in verb.children)
+            or _named_as(predicate) is not None):
         return None  # "called Canada 'one of the highest tariffing nations'": two predicates, one an object
     return predicate
+
+
+def _named_as(name: Token) -> Token | None:
+    """The predicate the parser hung on a name as an apposition, with no comma between: "called
+    Kim Jong Un [a madman]" (not "called Kim Jong Un, the North Korean leader, on Tuesday")."""
+    return next((c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > name.i
+                 and c.left_edge.i == name.i + 1), None)
 
 
 def _bare_predicate(obj: Token) -> bool:

@@ -42,7 +42,7 @@ from blocwatch.data import read_json, read_jsonl
 
 __all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq", "Vocabulary", "WordEntry",
            "deinflect", "detention_words", "event_nouns", "load_agreement_objects", "load_authored_nouns",
-           "load_causal_verbs", "load_civil_drill_words", "load_document_nouns",
+           "load_causal_verbs", "load_civil_drill_words", "load_document_nouns", "load_evaluations",
            "load_failing_verbs", "load_light_verbs", "load_pricing_verbs", "load_reciprocal", "load_relaying_verbs",
            "load_responding_verbs", "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular",
            "weapon_words"]
@@ -722,6 +722,22 @@ def load_document_nouns() -> frozenset[str]:
     (True, False)
     """
     return frozenset(read_json("coder", "documents.json")["nouns"])
+
+
+@functools.cache
+def load_evaluations() -> tuple[frozenset[str], frozenset[str]]:
+    """Words by which a description judges what it describes: negative and positive
+    ("called the visit a provocation", "called Putin a close friend") (``data/coder/evaluations.json``,
+    provenance inside).
+
+    Examples
+    --------
+    >>> negative, positive = load_evaluations()
+    >>> "provocation" in negative, "friend" in positive, "country" in negative | positive
+    (True, True, False)
+    """
+    data = read_json("coder", "evaluations.json")
+    return frozenset(data["negative"]), frozenset(data["positive"])
 
 
 @functools.cache
