@@ -170,6 +170,9 @@ def test_the_parties_of_the_last_sentence_that_told_acts(coder, text: str, root:
      {("GHAGOV", "MLI"), ("CIVGOV", "MLI")}),
     ("Chilean President Gabriel Boric held talks with Peruvian President Dina Boluarte in Lima on Friday. "
      "The foreign ministers criticized Bolivia.", "11", {("CHLGOV", "BOL"), ("PERGOV", "BOL")}),
+    # states that acted together under their own names (second review, eighteenth session)
+    ("France and Germany signed a defence agreement on Monday. The leaders also criticized Russia.", "11",
+     {("FRAGOV", "RUS"), ("DEUGOV", "RUS")}),
     # the leaders' meeting, not a sentence between about others (review, eighteenth session)
     ("Erdogan met Putin in Sochi on Monday. Turkish troops shelled Kurdish positions in northern Syria. "
      "The leaders also criticized Greece.", "11", {("TURGOV", "GRC"), ("RUSGOV", "GRC")}),

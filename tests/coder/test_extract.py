@@ -1366,6 +1366,11 @@ def test_using_a_means_to_act_is_the_act(coder, text: str, expected: set) -> Non
     ("The Mexican government called Guatemala's comments insulting.", {("111", "MEX", "GTM")}),
     ("Kim Jong Un called Vladimir Putin a close friend.", {("051", "PRK", "RUS")}),
     ("Biden called Xi Jinping a dictator.", {("111", "USA", "CHN")}),
+    # as the parser leaves them: the predicate an object of the object, the object inside the
+    # predicate; the owner an adjective on the object (second review, eighteenth session)
+    ("Japan called North Korea's launch a clear violation of UN resolutions.", {("111", "JPN", "PRK")}),
+    ("Seoul called Pyongyang's launch unacceptable.", {("111", "KOR", "PRK")}),
+    ("Germany labelled the Russian election a farce.", {("111", "DEU", "RUS")}),
     # a call, an appeal, a description that judges no one: as before
     ("Biden called Xi Jinping on Tuesday.", {("041", "USA", "CHN")}),
     ("The European Union called on Russia to end its aggression.", {("020", None, "RUS")}),
@@ -1375,3 +1380,9 @@ def test_using_a_means_to_act_is_the_act(coder, text: str, expected: set) -> Non
 def test_a_description_that_judges_is_a_criticism_or_a_praise(coder, text: str, expected: set) -> None:
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
     assert {(e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected
+
+
+def test_an_intensifier_is_no_praise(coder) -> None:
+    """ "a great relief", "a great victory" judge no one's act well (second review, eighteenth session)."""
+    events = coder.code_text("Blinken called the release of the Israeli hostages a great relief.", date(2024, 6, 20))
+    assert not [e for e in events if e.cameo.startswith("05")]

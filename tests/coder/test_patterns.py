@@ -352,8 +352,11 @@ def test_the_doer_of_a_passive_does_not_match_the_verb_s_patterns(coder, text: s
     # troops sent to a border are a force posture, aimed at the neighbour the border is with (eighteenth session)
     ("Guatemala sent 5,000 troops to its northern border.", {("GTM", None, "154")}),
     ("Guatemala sent soldiers to the border with Mexico on Friday.", {("GTM", "MEX", "154")}),
-    # troops sent into another state are military aid, as before
+    # troops sent into another state are military aid, as before, also near a border; near a border
+    # alone, a force posture (second review, eighteenth session)
     ("Rwanda sent troops to Mozambique.", {("RWA", "MOZ", "072")}),
+    ("Rwanda sent troops to Mozambique near the Tanzanian border.", {("RWA", "MOZ", "072")}),
+    ("Rwanda sent troops near the Congolese border.", {("RWA", None, "154")}),
 ])
 def test_troops_sent_to_a_border_are_a_force_posture(coder, text: str, expected: set) -> None:
     assert coded(coder, text) == expected

@@ -141,6 +141,8 @@ def test_a_state_or_organisation_named_before_its_request_or_proposal_names_it(c
     ("Israel criticized the Iran deal.", None),
     # a name with a noun between it and the text names what the text is about (review, eighteenth session)
     ("Havana dismissed the Cuban spy base report.", None),
+    # unless that noun says what kind of text it is (second review, eighteenth session)
+    ("Egypt rejected the British intelligence report.", "GBR"),
 ])
 def test_the_author_of_a_text_in_front_of_it_is_whom_a_reply_is_aimed_at(coder, text: str, expected) -> None:
     assert {t for _, t, _ in coded(coder, text)} == (set(expected.split()) if expected else {None})

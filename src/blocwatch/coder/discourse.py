@@ -161,13 +161,15 @@ class DocumentContext:
                 self.governing = (governing, self.sentence)
 
     def leaders(self) -> tuple[ActorRecord, ...]:
-        """The states whose governments or leaders were parties of acts told in this sentence or the
-        three before, the latest such ("Erdogan met Putin in Sochi ... The leaders also discussed
-        grain"): whom "the leaders" with no number are. Not states named as themselves ("Iran accused
-        Israel ... The leaders vowed revenge" are one side's)."""
+        """Whom "the leaders" with no number are: the states whose governments or leaders were
+        parties of acts told in this sentence or the three before, the latest such ("Erdogan met
+        Putin in Sochi ... The leaders also discussed grain"); else the doers of the latest acts told,
+        when two or more acted together ("France and Germany signed a defence pact. The leaders
+        ..."). Not states named as themselves on both sides of an act ("Iran accused Israel ... The
+        leaders vowed revenge" are one side's)."""
         states, at = self.governing
-        if at < self.sentence - 3:
-            return ()
+        if not states or at < self.sentence - 3:
+            states = self.told[0] if len(self.told[0]) > 1 else []
         return tuple(ActorRecord((CodeSpan(c),), "context") for c in states)
 
     def begin_sentence(self) -> None:

@@ -740,10 +740,10 @@ class Extractor:
             else:  # not the event noun of a light verb ("held talks with Iran in Doha": the talks are no actor)
                 light = verb.lemma_.lower() in syntax.LIGHT_VERBS
                 target_heads = [c for c in verb.children if (c.dep_ in ("dobj", "dative", "iobj")
-                                                             or _misparsed_object(c) is not None
-                                                             or (match.rule == _EVALUATION and c.dep_ == "oprd"
-                                                                 and _named_as(c) is not None))
+                                                             or _misparsed_object(c) is not None)
                                 and not (light and c.lemma_.lower() in self.vocabulary.nouns)]
+                if match.rule == _EVALUATION:  # what is judged ("called [the launch] unacceptable")
+                    target_heads = (_judgement(verb) or ([], []))[0]
                 if not target_heads and verb.lemma_.lower() == "help":
                     # "helped Mauritius build an airstrip": the parser makes the one helped the subject
                     # of a bare infinitive
@@ -766,6 +766,14 @@ class Extractor:
         if authority is not None:  # "a journalist was arrested in Phnom Penh": by the authorities of the
             sources = [authority]  # place or of the story
         targets = roles.actors_of(target_heads, by_token, day)
+        if match.rule == _EVALUATION and not targets:  # "called the Russian election a farce": Russia's
+            # on the object, or on the predicate the object was parsed into ("called [Pyongyang's launch
+            # unacceptable]")
+            heads = [*target_heads, *(h.head for h in target_heads if h.head.i != verb.i)]
+            owners = [c for h in heads for c in h.children
+                      if c.dep_ in ("amod", "compound", "poss") and c.i < h.i and c.i in by_token]
+            targets = [a for a in roles.actors_of(owners, by_token, day, spread=True)
+                       if a.code.startswith("IGO") or (a.country is not None and a.code[:3] == a.country)]
         own, codes = {a.code[:3] for a in sources}, {a.code for a in sources}
         if targets and match.target is None and not passive and all(
                 roles.bare_sector(a) or (a.code[:3] in own and a.code not in codes) for a in targets):
@@ -1329,31 +1337,47 @@ def _last_bound(when: When, ent: Span, dates: Sequence[Span], published: date) -
 _EVALUATION = "blocwatch:evaluation"
 
 
-def _evaluation(verb: Token) -> Match | None:
-    """A verb of description whose object predicate judges the object: a criticism or denunciation
-    (111) when the predicate is one of blame ("called the visit a provocation", "termed the sanctions
-    illegal", "called Canada's comments insulting"), praise (051) when it is one of approval ("called
-    Putin a close friend"); ``data/coder/evaluations.json``. None for a predicate that judges
-    neither ("called the strike an attack on civilians" says what it was), or is negated."""
+def _judgement(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """The objects and predicates of a verb of description, as the parser left them: "called [the
+    visit] [a provocation]", "called [Kim Jong Un] [a madman]" (a name and its apposition), "called
+    [the trial] [rigged]", "called [North Korea's launch] [a clear violation]" (the predicate an
+    object of the object), "called [the launch unacceptable]" and "termed [the sanctions illegal]"
+    (the object inside the predicate). None when it has no predicate, or no object."""
     if verb.lemma_.lower() not in load_light_verbs()[3]:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     # not a verb's clause: "called on Russia to end its aggression" is an appeal
     predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr")
                   and c.pos_ not in ("VERB", "AUX") and _misparsed_object(c) is None]
-    # "called Kim Jong Un a madman", parsed as a name and its apposition
     named = [c for c in verb.children if c.dep_ in ("oprd", "dobj") and c.pos_ == "PROPN" and _named_as(c)]
     predicates += [_named_as(c) for c in named]  # type: ignore[misc]
     objects += [c for c in named if c not in objects]
-    # "called the trial rigged", "the comments insulting", 'the comments "egregious"'
-    predicates += [c for o in objects for c in o.children if c.dep_ in ("acl", "amod") and c.i > o.i
-                   and all(t.is_punct for t in o.doc[o.i + 1:c.i]) and c.tag_ in ("VBD", "VBN", "VBG", "JJ")]
-    # the object may be parsed into the predicate ("called [the launch unacceptable]")
-    if not predicates or not (objects or any(p.dep_ in ("xcomp", "ccomp") or any(
-            c.dep_ in ("compound", "nsubj") and c.i < p.i for c in p.children) for p in predicates)):
+    # "the trial rigged", "the comments insulting", 'the comments "egregious"', "the launch a violation"
+    predicates += [c for o in objects for c in o.children
+                   if c.i > o.i and all(t.is_punct for t in o.doc[o.i + 1:c.left_edge.i])
+                   and ((c.dep_ in ("acl", "amod") and c.tag_ in ("VBD", "VBN", "VBG", "JJ"))
+                        or (c.dep_ in ("dobj", "appos") and c.pos_ == "NOUN" and o.pos_ == "NOUN"))]
+    objects += [c for p in predicates if p.dep_ in ("oprd", "ccomp", "xcomp") for c in p.children
+                if c.dep_ in ("compound", "nsubj") and c.i < p.i]
+    if not predicates or not objects:
         return None
+    return objects, [p for p in predicates if p not in objects]
+
+
+def _evaluation(verb: Token) -> Match | None:
+    """A verb of description whose object predicate judges the object (:func:`_judgement`): a
+    criticism or denunciation (111) when the predicate is one of blame ("called the visit a
+    provocation", "termed the sanctions illegal", "called Canada's comments insulting"), praise (051)
+    when it is one of approval ("called Putin a close friend"); ``data/coder/evaluations.json``. None
+    for a predicate that judges neither ("called the strike an attack on civilians" says what it
+    was), or is negated."""
+    found = _judgement(verb)
+    if found is None:
+        return None
+    predicates = found[1]
     words = {t.lemma_.lower() for p in predicates for t in p.subtree}
-    if any(t.dep_ == "neg" or t.lower_ in ("no", "not", "never") for p in predicates for t in p.subtree):
+    if not predicates or any(t.dep_ == "neg" or t.lower_ in ("no", "not", "never")
+                             for p in predicates for t in p.subtree):
         return None
     negative, positive = load_evaluations()
     if words & negative:

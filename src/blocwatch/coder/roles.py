@@ -29,6 +29,7 @@ from blocwatch.coder.vocabulary import (
     load_document_nouns,
     load_reciprocal,
     load_stance_nouns,
+    load_text_kinds,
     singular,
     weapon_words,
 )
@@ -829,7 +830,8 @@ def _text_authors(head: Token, by_token: dict[int, Mention], day: date | None) -
     resolution"), or a name with "-drafted", "-sponsored" ("a U.S.-drafted resolution"); a joint
     one's authors ("the US-British draft"). A state's full name in front names a topic ("the Ukraine
     resolution") and gives no one; so do separate names in front (which wrote it is not said), and a
-    name with another noun between it and the text ("the Chinese spy balloon report").
+    name with another noun between it and the text ("the Chinese spy balloon report"), unless a noun
+    of what kind of text it is ("the British intelligence report", ``kinds`` in documents.json).
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> from blocwatch.coder.actors import ActorDictionary
@@ -841,7 +843,11 @@ def _text_authors(head: Token, by_token: dict[int, Mention], day: date | None) -
     """
     if head.lemma_.lower() not in load_authored_nouns():
         return []
+    kinds = load_text_kinds()
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+    # "the British intelligence report": the name on the noun of the text's kind
+    mods += [g for c in mods if c.lemma_.lower() in kinds for g in c.children
+             if g.dep_ in ("amod", "compound", "nmod") and g.i < c.i]
     # "a U.S.-drafted resolution": the name before "drafted"
     drafted = [g for c in mods if c.lemma_.lower() in _AUTHORING for g in c.children if g.i in by_token and g.i < c.i]
     for c in mods:  # "U.S.-drafted" as one word: a state's name before the hyphen
@@ -852,12 +858,12 @@ def _text_authors(head: Token, by_token: dict[int, Mention], day: date | None) -
             except ParameterError:
                 continue
             return [_make_actor(code, name)]
-    owners = drafted or [c for c in mods if c.i in by_token]
+    owners = drafted or [c for c in mods if c.i in by_token and c.lemma_.lower() not in kinds]  # not "intelligence"
     mentions = list(dict.fromkeys(by_token[c.i] for c in owners))
     if len(mentions) != 1 or mentions[0].is_agent or not isinstance(mentions[0].record, ActorRecord):
         return []
     owner = next(c for c in owners if by_token[c.i] is mentions[0])
-    if not drafted and any(t.pos_ in ("NOUN", "PROPN") and t.i not in by_token
+    if not drafted and any(t.pos_ in ("NOUN", "PROPN") and t.i not in by_token and t.lemma_.lower() not in kinds
                            for t in head.doc[mentions[0].end:head.i]):
         return []  # "the Chinese spy balloon report": the adjective is of what the report is about
     out = []

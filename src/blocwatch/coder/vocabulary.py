@@ -44,8 +44,8 @@ __all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq
            "deinflect", "detention_words", "event_nouns", "load_agreement_objects", "load_authored_nouns",
            "load_causal_verbs", "load_civil_drill_words", "load_document_nouns", "load_evaluations",
            "load_failing_verbs", "load_light_verbs", "load_pricing_verbs", "load_reciprocal", "load_relaying_verbs",
-           "load_responding_verbs", "load_resulting_verbs", "load_stance_nouns", "load_vocabulary", "singular",
-           "weapon_words"]
+           "load_responding_verbs", "load_resulting_verbs", "load_stance_nouns", "load_text_kinds", "load_vocabulary",
+           "singular", "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -751,6 +751,19 @@ def load_authored_nouns() -> frozenset[str]:
     (True, False)
     """
     return frozenset(read_json("coder", "documents.json")["authored"])
+
+
+@functools.cache
+def load_text_kinds() -> frozenset[str]:
+    """Nouns that say what kind of text a text is ("investigation", "intelligence"), which may stand
+    between its author and it ("the British intelligence report") (``data/coder/documents.json``).
+
+    Examples
+    --------
+    >>> "intelligence" in load_text_kinds(), "balloon" in load_text_kinds()
+    (True, False)
+    """
+    return frozenset(read_json("coder", "documents.json")["kinds"])
 
 
 @functools.cache
