@@ -1386,3 +1386,9 @@ def test_an_intensifier_is_no_praise(coder) -> None:
     """ "a great relief", "a great victory" judge no one's act well (second review, eighteenth session)."""
     events = coder.code_text("Blinken called the release of the Israeli hostages a great relief.", date(2024, 6, 20))
     assert not [e for e in events if e.cameo.startswith("05")]
+
+
+def test_a_judging_word_further_in_the_predicate_judges_nothing(coder) -> None:
+    """ "a step towards ending the occupation" is no blame of the talks (final read, eighteenth session)."""
+    text = "Iran called the Qatari proposal a step towards ending the occupation."
+    assert not [e for e in coder.code_text(text, date(2024, 6, 20)) if e.cameo == "111"]

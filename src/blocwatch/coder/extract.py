@@ -1375,10 +1375,17 @@ def _evaluation(verb: Token) -> Match | None:
     if found is None:
         return None
     predicates = found[1]
-    words = {t.lemma_.lower() for p in predicates for t in p.subtree}
     if not predicates or any(t.dep_ == "neg" or t.lower_ in ("no", "not", "never")
                              for p in predicates for t in p.subtree):
         return None
+    # the predicate's own words: its head, the words on it, what it is "of" or "for" ("one of the worst
+    # provocations", "a rehearsal for invasion"); not a phrase further in ("a step towards ending the
+    # occupation" judges the step)
+    heads = [*predicates, *(c for p in predicates for c in p.children if c.dep_ == "conj")]
+    words = {t.lemma_.lower() for h in heads for t in [h, *h.children]
+             if t is h or t.dep_ in ("amod", "compound", "advmod", "acomp")}
+    words |= {q.lemma_.lower() for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+              for q in c.children if q.dep_ == "pobj"}
     negative, positive = load_evaluations()
     if words & negative:
         return Match("111", None, _EVALUATION, None)
