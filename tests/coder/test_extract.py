@@ -1392,3 +1392,13 @@ def test_a_judging_word_further_in_the_predicate_judges_nothing(coder) -> None:
     """ "a step towards ending the occupation" is no blame of the talks (final read, eighteenth session)."""
     text = "Iran called the Qatari proposal a step towards ending the occupation."
     assert not [e for e in coder.code_text(text, date(2024, 6, 20)) if e.cameo == "111"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "described ... as" judges as "called" does (eighteenth session)
+    ("Iran described the Israeli strike as a crime.", {("111", "IRN", "ISR")}),
+    ("Kenya described the Somali proposal as a provocation.", {("111", "KEN", "SOM")}),
+])
+def test_describing_as_a_judging_word_is_a_criticism(coder, text: str, expected: set) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    assert {(e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected

@@ -1335,6 +1335,8 @@ def _last_bound(when: When, ent: Span, dates: Sequence[Span], published: date) -
 
 #: The rule of a description that judges its object (:func:`_evaluation`).
 _EVALUATION = "blocwatch:evaluation"
+#: Verbs that describe their object "as" something ("described the strike as a crime").
+_DESCRIBING_AS = frozenset({"describe", "characterize", "characterise", "portray", "depict"})
 
 
 def _judgement(verb: Token) -> tuple[list[Token], list[Token]] | None:
@@ -1342,10 +1344,15 @@ def _judgement(verb: Token) -> tuple[list[Token], list[Token]] | None:
     visit] [a provocation]", "called [Kim Jong Un] [a madman]" (a name and its apposition), "called
     [the trial] [rigged]", "called [North Korea's launch] [a clear violation]" (the predicate an
     object of the object), "called [the launch unacceptable]" and "termed [the sanctions illegal]"
-    (the object inside the predicate). None when it has no predicate, or no object."""
+    (the object inside the predicate), "described [the strike] as [a crime]". None when it has no
+    predicate, or no object."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in _DESCRIBING_AS:  # "described the strike as a crime", "the talks as constructive"
+        ases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        predicates = [q for a in ases for q in a.children if q.dep_ in ("pobj", "amod", "acomp")]
+        return (objects, predicates) if objects and predicates else None
     if verb.lemma_.lower() not in load_light_verbs()[3]:
         return None
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
     # not a verb's clause: "called on Russia to end its aggression" is an appeal
     predicates = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr")
                   and c.pos_ not in ("VERB", "AUX") and _misparsed_object(c) is None]
