@@ -359,7 +359,7 @@ def followed_by(verb: Token) -> tuple[Token, bool] | None:
     'freed'
     """
     if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in verb.children):
-        after, head = next(m for m in verb.children if m.dep_ == "mark"), verb.head
+        after, head = next(m for m in verb.children if m.dep_ == "mark" and m.lower_ == "after"), verb.head
     elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "after":
         after, head = verb.head, verb.head.head
     else:
