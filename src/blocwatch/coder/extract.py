@@ -727,7 +727,8 @@ class Extractor:
             doers = {t.i for c in verb.children if c.dep_ == "agent" for p in c.children if is_actor(p)
                      for t in (p, *(m for m in p.children if m.dep_ in ("compound", "amod", "det")))}
             post = [t for t in post if t.i not in doers]
-        match = _evaluation(verb) or self.vocabulary.match(entry, verb, pre, post, is_actor)
+        judged = _judgement(verb)
+        match = _evaluation(judged) or self.vocabulary.match(entry, verb, pre, post, is_actor)
         if match is None or match.code is None or (match.rule != _EVALUATION and _no_act_of_its_own(verb, match)):
             return None
         if voice is not None:
@@ -743,7 +744,7 @@ class Extractor:
                                                              or _misparsed_object(c) is not None)
                                 and not (light and c.lemma_.lower() in self.vocabulary.nouns)]
                 if match.rule == _EVALUATION:  # what is judged ("called [the launch] unacceptable")
-                    target_heads = (_judgement(verb) or ([], []))[0]
+                    target_heads = judged[0] if judged else []
                 if not target_heads and verb.lemma_.lower() == "help":
                     # "helped Mauritius build an airstrip": the parser makes the one helped the subject
                     # of a bare infinitive
@@ -1371,14 +1372,13 @@ def _judgement(verb: Token) -> tuple[list[Token], list[Token]] | None:
     return objects, [p for p in predicates if p not in objects]
 
 
-def _evaluation(verb: Token) -> Match | None:
-    """A verb of description whose object predicate judges the object (:func:`_judgement`): a
+def _evaluation(found: tuple[list[Token], list[Token]] | None) -> Match | None:
+    """A verb of description whose object predicate judges the object (``found``, :func:`_judgement`): a
     criticism or denunciation (111) when the predicate is one of blame ("called the visit a
     provocation", "termed the sanctions illegal", "called Canada's comments insulting"), praise (051)
     when it is one of approval ("called Putin a close friend"); ``data/coder/evaluations.json``. None
     for a predicate that judges neither ("called the strike an attack on civilians" says what it
     was), or is negated."""
-    found = _judgement(verb)
     if found is None:
         return None
     predicates = found[1]

@@ -23,6 +23,7 @@ from blocwatch.coder.events import Actor
 from blocwatch.coder.pronouns import person_nouns
 from blocwatch.coder.vocabulary import (
     WordEntry,
+    deinflect,
     detention_words,
     event_nouns,
     load_authored_nouns,
@@ -819,8 +820,6 @@ def _stance_owners(head: Token, by_token: dict[int, Mention], day: date | None) 
 
 #: Participles that make a name before a text its author ("a U.S.-drafted resolution").
 _AUTHORING = frozenset({"draft", "sponsor", "propose", "author", "table", "write", "submit"})
-#: The same as written into one word with a name ("U.S.-drafted").
-_AUTHORED = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "written", "submitted"})
 
 
 def _text_authors(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
@@ -852,7 +851,7 @@ def _text_authors(head: Token, by_token: dict[int, Mention], day: date | None) -
     drafted = [g for c in mods if c.lemma_.lower() in _AUTHORING for g in c.children if g.i in by_token and g.i < c.i]
     for c in mods:  # "U.S.-drafted" as one word: a state's name before the hyphen
         name, _, verb = c.text.rpartition("-")
-        if name and c.i not in by_token and verb.lower() in _AUTHORED:
+        if name and c.i not in by_token and not _AUTHORING.isdisjoint(deinflect(verb.lower())):
             try:
                 code = resolve_country(name.replace(".", ""))
             except ParameterError:

@@ -721,7 +721,7 @@ def load_document_nouns() -> frozenset[str]:
     >>> "resolution" in load_document_nouns(), "sanction" in load_document_nouns()
     (True, False)
     """
-    return frozenset(read_json("coder", "documents.json")["nouns"])
+    return frozenset(_document_lists()["nouns"])
 
 
 @functools.cache
@@ -750,7 +750,7 @@ def load_authored_nouns() -> frozenset[str]:
     >>> "report" in load_authored_nouns(), "deal" in load_authored_nouns()
     (True, False)
     """
-    return frozenset(read_json("coder", "documents.json")["authored"])
+    return frozenset(_document_lists()["authored"])
 
 
 @functools.cache
@@ -763,7 +763,7 @@ def load_text_kinds() -> frozenset[str]:
     >>> "intelligence" in load_text_kinds(), "balloon" in load_text_kinds()
     (True, False)
     """
-    return frozenset(read_json("coder", "documents.json")["kinds"])
+    return frozenset(_document_lists()["kinds"])
 
 
 @functools.cache
@@ -781,6 +781,11 @@ def load_civil_drill_words() -> tuple[frozenset[str], frozenset[str], frozenset[
     """
     data = read_json("coder", "civil_drills.json")
     return frozenset(data["civil"]), frozenset(data["military"]), frozenset(data["holding"])
+
+
+@functools.cache
+def _document_lists() -> dict[str, Any]:
+    return read_json("coder", "documents.json")  # read once for its three lists
 
 
 @functools.cache
