@@ -254,6 +254,9 @@ def test_coordinated_acts_share_the_date_of_the_first(coder) -> None:
     # an adverbial date the parser hangs on a noun of the verb's phrase
     ("Greek ministers met their Turkish counterparts for the first time last week in Ankara.",
      {("2024-06-10", "week")}),
+    # the act by which another was done happened when it did (nineteenth session)
+    ("Chile angered Bolivia last week by closing its border crossings.", {("2024-06-10", "week")}),
+    ("On Monday, Ecuador retaliated by expelling two Colombian diplomats.", {("2024-06-17", "day")}),
 ])
 def test_a_date_of_the_verbs_phrase_or_clause_dates_the_act(coder, text: str, expected: set) -> None:
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
@@ -528,3 +531,17 @@ def test_an_act_dated_only_as_before_another_does_not_move_the_story(coder) -> N
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.sentence == 1]
     assert events
     assert {(e.date, e.date_precision) for e in events} == {(date(2024, 6, 17), "day")}
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # sentences of our own (nineteenth session): the second act has no date of its own; told in a
+    # participle or a "by" clause of a verb in the simple past, it is a step of the story, at its time
+    ("Chadian troops attacked a rebel base in the north on Tuesday. The rebels retaliated by shelling a Chadian "
+     "border post.", "19"),
+    ("Armenian forces shelled Azerbaijani positions on Tuesday. Azerbaijan retaliated, expelling two Armenian "
+     "diplomats.", "16"),
+])
+def test_a_participle_or_means_clause_is_told_at_the_storys_time(coder, text: str, root: str) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual" and e.cameo[:2] == root
+              and e.evidence_start > text.index(".")]
+    assert events and {(e.date.isoformat(), e.date_precision) for e in events} == {("2024-06-18", "day")}

@@ -295,6 +295,7 @@ def test_what_others_expect_one_to_do_is_not_one_s_stated_intent(coder) -> None:
     ("India was set to sign a defence pact with France.", "05", "future"),
     ("The foreign ministers were slated to meet in Hanoi.", "04", "future"),
     ("Brazil was poised to recognize Palestine.", "05", "future"),
+    ("Mexico's president said she was inclined to approve the water treaty with the U.S.", "05", "future"),
 ])
 def test_an_adjective_of_will_or_likelihood_says_the_act_is_not_done(coder, text: str, root: str, mode: str) -> None:
     """Not done yet, not done at all, or doubted (sentences of our own): never a fact."""

@@ -406,7 +406,7 @@ class Extractor:
         if when is None and published is not None:  # undated: news of the day, or background before it
             if anterior(cand.trigger) or anterior(cand.anchor):
                 when = before(published)
-            elif story is not None and narrative(cand.anchor):
+            elif story is not None and narrative(_tense_bearer(cand.anchor)):
                 when = story  # "attacked a train on Tuesday. [...] They took hostages": on Tuesday too
             else:
                 when = reported(published)
@@ -492,11 +492,14 @@ class Extractor:
             if when is not None and when.date <= published:
                 return when if soon or span is None else When(min(span[1], published), "unknown", when.text,
                                                                relative=True)
-        head = cand.anchor.head
+        means = syntax.means_clause(cand.anchor)
+        head = means if means is not None else cand.anchor.head
         if head.i != cand.anchor.i and head.pos_ in ("VERB", "AUX") and dates and (
-                cand.anchor.dep_ == "conj" or syntax.participle_clause(cand.anchor) or _meanwhile(cand.anchor)):
+                means is not None or cand.anchor.dep_ == "conj" or syntax.participle_clause(cand.anchor)
+                or _meanwhile(cand.anchor)):
             # "removed Bashir in April and jailed him": coordinated acts share the first one's date;
             # "struck the village in April, killing five": so does the act a participle adds to its verb,
+            # the act by which another was done ("angered Bolivia last week by closing the border"),
             # and an act told as happening meanwhile ("days later, a bomb killed 11, while the BLA took ...")
             return self._date(_Candidate(head, head, cand.match, [], [], [head], mode=cand.mode), published, dates)
         anchor = cand.anchor
@@ -1125,6 +1128,17 @@ class Extractor:
 
 #: Personal pronouns that stand for a person an act is done to ("charged him").
 _PERSONS = {"him", "her", "he", "she"}
+
+
+def _tense_bearer(verb: Token) -> Token:
+    """The verb whose tense tells when ``verb``'s act was done: the verb a participle clause or a
+    "by" clause of means hangs on ("stormed the station, killing five", "angered Bolivia by closing
+    the border": the killing and the closing are told in the past of "stormed" and "angered"),
+    else ``verb`` itself."""
+    means = syntax.means_clause(verb)
+    if means is not None:
+        return means
+    return verb.head if syntax.participle_clause(verb) and verb.head.pos_ in ("VERB", "AUX") else verb
 
 
 def _person_of(verb: Token, focal: str, sources: Sequence[Actor]) -> list[Actor]:

@@ -117,7 +117,7 @@ CATENATIVES = frozenset({"manage", "move", "proceed", "begin", "start", "continu
                          "tend", "happen", "get", "come", "dare", "bother", "struggle", "strive", "endeavour",
                          "endeavor", "opt", "choose", "go", "try", "attempt"})
 _FUTURE_ADJ = {"ready", "set", "poised", "due", "about", "likely", "willing", "prepared", "eager", "determined",
-               "certain", "sure", "bound"}
+               "certain", "sure", "bound", "inclined"}
 #: Participles of a schedule or of readiness, passive in form ("was set to sign", "were slated to meet").
 _FUTURE_PARTICIPLES = {"set", "poised", "slated", "due"}
 #: Adjectives of unwillingness: what they govern is not done ("was reluctant to criticize Beijing").

@@ -23,8 +23,8 @@ from blocwatch.coder.modality import REPORTING_VERBS, for_to_clause
 
 __all__ = ["CARRIERS", "CLAUSE_BREAK", "EVENT_INTRANSITIVES", "GENERIC_EVENT_HEADS", "LIGHT_VERBS", "MEASURE_HEADS",
            "OBJECT_CONTROL", "PREP_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "adverbial_host", "clause",
-           "governor_of", "light_verb", "misparsed_verb", "participle_clause", "passive", "phrase", "prep_controller",
-           "reporting_head", "sentence_index", "subjects"]
+           "governor_of", "light_verb", "means_clause", "misparsed_verb", "participle_clause", "passive", "phrase",
+           "prep_controller", "reporting_head", "sentence_index", "subjects"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 
@@ -346,6 +346,26 @@ def participle_clause(verb: Token) -> bool:
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass")
                    or (c.i < verb.i and c.lower_ in _TIME_SHIFTS) for c in verb.children)
+
+
+def means_clause(verb: Token) -> Token | None:
+    """The verb whose act ``verb`` is the means of, when it heads a "by" clause of a gerund with no
+    subject of its own ("angered Bolivia last week by closing the border"): the closing is how the
+    angering was done, and happened when it did. None otherwise.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> means_clause(nlp("Chile angered Bolivia last week by closing the border.")[6]).text
+    'angered'
+    >>> means_clause(nlp("The plan was approved by voting members.")[5]) is None  # a participle, not a gerund clause
+    True
+    """
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ != "by" or prep.dep_ != "prep":
+        return None
+    if prep.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return prep.head
 
 
 def adverbial_host(tok: Token, anchors: set[int]) -> bool:
