@@ -23,7 +23,8 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     ("Morocco summoned the Algerian ambassador on Wednesday.", {("MAR", "DZAGOV", "110")}),
     ("Cambodia's Supreme Court dissolved the main opposition party on Thursday.", {("KHMJUD", "KHMOPP", "1722")}),
     ("Protesters gathered outside the parliament in Nairobi.", {("KENOPP", "KEN", "141")}),
-    ("Militants in Mali took 30 people hostage.", {("MLIREB", None, "181")}),
+    # the hostages of an armed group at home are its state's (nineteenth session; was no target)
+    ("Militants in Mali took 30 people hostage.", {("MLIREB", "MLI", "181")}),
     ("Germany delivered 50 tons of medical supplies to Sudan.", {("DEU", "SDN", "073")}),
     ("Germany delivered an air defense system to Ukraine last month.", {("DEU", "UKR", "072")}),
     # taking credit or responsibility is claiming, not seizing

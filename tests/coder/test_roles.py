@@ -600,3 +600,39 @@ def test_a_text_s_topic_is_not_a_target(coder, text: str, target: str | None) ->
 ])
 def test_acts_done_blamed_or_undone_keep_their_targets(coder, text: str, expected) -> None:
     assert expected in {(e.source.code, e.target.code[:3] if e.target else None) for e in coder.code_text(text, DAY)}
+
+
+# An armed group's violence in its own state, and the victims and places a story gives it
+# (sentences of our own, nineteenth session).
+
+def test_an_armed_groups_attack_in_a_place_of_its_own_state_is_on_that_state(coder):
+    """Named as generic militants or by name, an armed group attacking in its own state attacks it;
+    a state's own forces fighting at home do not take their state as target."""
+    assert coded(coder, "The Baloch Liberation Army attacked a train in Balochistan on Tuesday.") == {
+        ("PAKREB", "PAK", "19")}
+    assert coded(coder, "Al-Shabab fighters attacked a hotel in Mogadishu on Tuesday.") == {("SOMREB", "SOM", "19")}
+    assert coded(coder, "Russian troops attacked a bridge in the Kursk region of Russia.") == {("RUSMIL", None, "19")}
+
+
+def test_victims_with_no_place_in_their_clause_take_the_sentences_place(coder):
+    assert coded(coder, "Passengers of a train held in Balochistan described their ordeal as the army ended the "
+                        "siege and killed 33 militants.") == {("PAKMIL", "PAKREB", "19")}
+
+
+def test_an_armed_groups_attack_with_no_target_or_place_is_on_the_storys_state(coder):
+    """A story told in one state: the attack a later sentence tells with no target or place is on
+    that state. Not when the story names places in two states, nor a state's own forces."""
+    text = ("Militants attacked a passenger train in Pakistan's Balochistan province on Tuesday. "
+            "The militants blew up the tracks and stormed the train.")
+    events = [e for e in coder.code_text(text, DAY) if e.mode == "factual"]
+    assert len(events) == 3 and {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("PAKREB", "PAK")}
+    assert coded(coder, "Militants attacked a train in Pakistan on Tuesday. Other militants attacked a bus in "
+                        "Afghanistan. Gunmen then stormed a hotel.") == {
+        ("PAKREB", "PAK", "19"), ("AFGREB", "AFG", "18"), ("UAF", None, "19")}
+    assert coded(coder, "Russian troops shelled Kharkiv on Monday. Russian troops attacked again at night.") == {
+        ("RUSMIL", "UKR", "19"), ("RUSMIL", None, "19")}
+    # where a speaker is places no act: the story has no state to aim the attack at (the gunmen are
+    # Qatar's as the story's only state, an older rule)
+    assert coded(coder, "Officials in Qatar said on Tuesday that talks would resume. Gunmen then stormed a "
+                        "hotel.") == {("QATUAF", None, "19")}

@@ -90,7 +90,7 @@ from blocwatch.coder.vocabulary import (
     load_resulting_verbs,
     weapon_words,
 )
-from blocwatch.countries import resolve_country
+from blocwatch.countries import load_countries, resolve_country
 from blocwatch.errors import InputError
 from blocwatch.taxonomy import load_taxonomy
 
@@ -287,6 +287,7 @@ class Extractor:
         material = False  # whether a material act (not words) dated the story last
         self._anchor = None
         armed = False  # whether the document has named an armed group so far (who else may hold people)
+        places: set[str] = set()  # the states the sentences so far place their events in
         for index, sent in enumerate(sentences):
             focal = context.focal()  # from the sentences before this one
             # an armed group named before, or the subject of an act here ("after Houthi rebels seized the ship")
@@ -311,6 +312,10 @@ class Extractor:
                 context.note_acronym(acronym, code)
             sent_mentions = people.resolve(sent, sent_mentions, titled, published, here)  # "He signed a treaty"
             people.remember(sent, sent_mentions, titled, here)
+            placed_in = roles.sentence_place(sent, {i: m for m in sent_mentions for i in range(m.start, m.end)},
+                                             published, acts=True)
+            if placed_in is not None:
+                places.add(placed_in)
             events = self.sentence(sent, sent_mentions, published, dates.get(index, []))
             if self.eventness is not None and any(ev.mode == "factual" for ev in events) and \
                     self.eventness.probabilities([t.lemma_ for t in sent])["not"] >= self.eventness.cut:
@@ -339,6 +344,10 @@ class Extractor:
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns,
                                                    self.vocabulary.verbs, by_token)
+                if not ev.targets and len(places) == 1 and _violent(ev) and _insurgents_of(ev.sources, places):
+                    # "militants attacked a train in Balochistan [...] they stormed it": an armed group's
+                    # attack in a story told in one state, with no target or place of its own, is on that state
+                    ev.targets = [_state_actor(next(iter(places)))]
                 if (not ev.targets and ev.sources and (ev.match.code or "")[:3] == "016"
                         and discourse.answers_accusation(ev.anchor)):
                     ev.targets = discourse.accusers(ev.sources, context)  # "The Taliban denied involvement."
@@ -605,9 +614,10 @@ class Extractor:
         _share_the_attacked(candidates)
         candidates += self._obligations(sent, candidates, by_token, published)
         place = roles.sentence_place(sent, by_token, published)
+        acts_place = roles.sentence_place(sent, by_token, published, acts=True) if candidates else None
         for cand in candidates:
             state = roles.victims_state(cand.anchor, cand.targets, by_token, published,
-                                        cand.sources) if _violent(cand) else None
+                                        cand.sources, acts_place) if _violent(cand) else None
             if place is not None and not (cand.match.code or "").startswith("04"):
                 # a visit or a meeting is often abroad: "the minister met his counterpart in Hanoi"
                 cand.sources = [roles.located(a, place) for a in cand.sources]
@@ -840,7 +850,7 @@ class Extractor:
             return None  # "sent warships toward Israel to deter Iran", "near Cuba for exercises": not at them
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS and verb.lemma_.lower() != "meet" \
                 and not _together(match, sources, verb, verb):  # "met at a hotel in Jeddah": where, not whom
-            targets = roles.place_target(verb, by_token, day, sources)
+            targets = roles.place_target(verb, by_token, day, sources, violent=_violence(match.code))
         if not targets and (match.code or "")[:2] == "14":
             targets = roles.protest_target(verb, by_token, day, sources)
         elif (match.code or "")[:2] == "14" and targets and {t.code for t in targets} <= {
@@ -990,8 +1000,9 @@ class Extractor:
                 light, by_token, day, sources, _NEAR)
         elif (not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS
               and not _together(match, sources, noun, light)):
-            targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(
-                light, by_token, day, sources)
+            violent = _violence(match.code)
+            targets = roles.place_target(noun, by_token, day, sources, violent=violent) or roles.place_target(
+                light, by_token, day, sources, violent=violent)
         tokens = [noun, light] + _phrases([*subjects, noun])
         return _Candidate(noun, light, match, sources, targets, tokens, mutual=mutual)
 
@@ -1721,8 +1732,24 @@ def _aim_at_purposes(candidates: list[_Candidate], by_token: dict[int, Mention],
 def _violent(cand: _Candidate) -> bool:
     """Whether ``cand`` is violence (``_VIOLENCE``): assault, mass violence, fighting but for
     blockades and occupation."""
-    code = cand.match.code or ""
-    return code[:2] in _VIOLENCE or code[:3] in _VIOLENCE
+    return _violence(cand.match.code)
+
+
+def _insurgents_of(sources: Sequence[Actor], places: set[str]) -> bool:
+    """Whether every doer is an armed group (``discourse.ARMED``) of the one state of ``places``,
+    or of no state named."""
+    return bool(sources) and all(a.sector in discourse.ARMED and a.country in (None, *places) for a in sources)
+
+
+def _state_actor(code: str) -> Actor:
+    """A state as an actor, named by its name."""
+    country = load_countries().by_cameo.get(code)
+    return Actor(code, code, None, country.name if country is not None else code)
+
+
+def _violence(code: str | None) -> bool:
+    """Whether a CAMEO code is violence (``_VIOLENCE``)."""
+    return (code or "")[:2] in _VIOLENCE or (code or "")[:3] in _VIOLENCE
 
 
 #: Sectors of people with no role of their own, who are taken to be of the state attacked ("killing

@@ -20,6 +20,7 @@ from blocwatch.coder import discourse, syntax
 from blocwatch.coder.actors import AgentRecord, Mention
 from blocwatch.coder.dates import occasions
 from blocwatch.coder.events import Actor
+from blocwatch.coder.modality import REPORTING_VERBS
 from blocwatch.coder.pronouns import person_nouns
 from blocwatch.coder.vocabulary import (
     WordEntry,
@@ -182,14 +183,18 @@ def _place_name(pobj: Token, by_token: dict[int, Mention]) -> Token | None:
     return owner[0] if owner else None
 
 
-def sentence_place(sent: Span, by_token: dict[int, Mention], day: date | None) -> str | None:
+def sentence_place(sent: Span, by_token: dict[int, Mention], day: date | None, *, acts: bool = False) -> str | None:
     """The one state a sentence places its events in ("... a curfew in Algiers"), if exactly one.
 
     An actor known only by role ("President Bouteflika" when the name is not in the
     dictionary) is taken to belong to it: the code is ``DZA`` + ``GOV`` rather than ``GOV``.
+    With ``acts``, the place of a speaker ("Hamas officials in Qatar said ...") is not one: it says
+    where the speaker is, not where the acts told happened.
     """
     places: set[str] = set()
     for pobj in sent:
+        if acts and pobj.dep_ == "pobj" and _speaker(pobj.head.head):
+            continue
         tok = _place_name(pobj, by_token) if pobj.dep_ == "pobj" and pobj.head.lower_ in _PLACE_PREPS else None
         if tok is not None:
             m = by_token[tok.i]
@@ -199,6 +204,11 @@ def sentence_place(sent: Span, by_token: dict[int, Mention], day: date | None) -
                 if country is not None:
                     places.add(code[:3])
     return places.pop() if len(places) == 1 else None
+
+
+def _speaker(noun: Token) -> bool:
+    """Whether a noun is the subject of a verb of saying ("officials in Qatar said")."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in REPORTING_VERBS
 
 
 def is_actor(by_token: dict[int, Mention], day: date | None):  # noqa: ANN202
@@ -244,14 +254,19 @@ _AT = ("in", "at", "to", "into", "inside", "near")
 
 
 def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
-                  sources: Sequence[Actor], preps: tuple[str, ...] = _AT) -> list[Actor]:
+                  sources: Sequence[Actor], preps: tuple[str, ...] = _AT, *, violent: bool = False) -> list[Actor]:
     """Where a visit, meeting, protest or attack without a named target happened: its state.
 
     CAMEO codes the host of a meeting and the place of a protest or attack as the target when
     the text names no other ("will meet in Zurich", "a protest in Beijing"). ``preps`` are the
-    prepositions of place looked at (default: in, at, to, into, inside, near).
+    prepositions of place looked at (default: in, at, to, into, inside, near). A place of the
+    doers' own state is no target ("Russian troops fought in Kursk" fought someone else there),
+    except for the ``violent`` act of an armed group of that state, not its government's: "the
+    Baloch Liberation Army attacked a train in Balochistan" is an insurgency's attack on Pakistan,
+    as "militants attacked a train in Balochistan" is.
     """
-    own = {s.code for s in sources} | {s.country for s in sources if s.country}
+    own = {s.code for s in sources} | {s.country for s in sources if s.country
+                                       and not (violent and s.sector in discourse.ARMED)}
     for place in _places_of(head, by_token, preps):
         actors = [a for a in actors_of([place], by_token, day) if a.code not in own and a.country not in own]
         if actors:
@@ -366,9 +381,12 @@ _VICTIMS = _OFFICIAL | {"CVL", "PPL", "REB", "INS", "SEP", "UAF", "CRM"}
 
 
 def victims_state(head: Token, victims: Sequence[Actor], by_token: dict[int, Mention], day: date | None,
-                  doers: Sequence[Actor] = ()) -> str | None:
+                  doers: Sequence[Actor] = (), sentence: str | None = None) -> str | None:
     """The state whose people or forces are the victims of a violent act: the one state of the
-    places of its own clause, if every victim is known only by a role no state names (``_VICTIMS``).
+    places of its own clause, if every victim is known only by a role no state names (``_VICTIMS``);
+    when its clause names no place, the one state the ``sentence`` places its events in
+    (:func:`sentence_place`: "kidnapped 40 passengers from a bus in northern Nigeria", "the army
+    completed a rescue of the train held in Balochistan and killed 33 militants").
 
     People ("killed 20 people in Gaza") take it unless their role is often foreign there
     ("tourists", "migrants"); so do armed groups ("struck militants in Gaza"). A state's forces or
@@ -381,6 +399,8 @@ def victims_state(head: Token, victims: Sequence[Actor], by_token: dict[int, Men
     if any(_often_foreign(a) for a in victims):
         return None
     states = {a.country for p in _places_of(head, by_token) for a in actors_of([p], by_token, day)}
+    if not states and sentence is not None:
+        states = {sentence}
     if len(states) != 1 or None in states:
         return None
     state = states.pop()
