@@ -545,3 +545,17 @@ def test_a_participle_or_means_clause_is_told_at_the_storys_time(coder, text: st
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual" and e.cameo[:2] == root
               and e.evidence_start > text.index(".")]
     assert events and {(e.date.isoformat(), e.date_precision) for e in events} == {("2024-06-18", "day")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sentences of our own (nineteenth session): an act a dated saying tells of was done by then;
+    # told in the simple past, it is a step of the story at the saying's time
+    ("On Monday, Georgian police said they arrested 20 protesters in Tbilisi.", ("2024-06-17", "day")),
+    ("This week, Malian army sources said rebels attacked ten villages near the border.", ("2024-06-17", "week")),
+    # in the past perfect or the perfect, it is bounded by the saying's day
+    ("Kenyan police said on Friday that they had arrested five Somali suspects.", ("2024-06-14", "unknown")),
+    ("Ukraine said on Tuesday that its forces have captured two Russian soldiers.", ("2024-06-18", "unknown")),
+])
+def test_an_act_a_dated_saying_tells_of_was_done_by_then(coder, text: str, expected: tuple) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual" and e.cameo[:2] != "01"]
+    assert events and {(e.date.isoformat(), e.date_precision) for e in events} == {expected}

@@ -530,6 +530,16 @@ class Extractor:
         said = told_when_said(cand.anchor, REPORTING_VERBS) if dates else None
         if said is not None:  # "announced in December it was cutting ties": the cutting holds when announced
             return self._date(_Candidate(said, said, cand.match, [], [], [said], mode=cand.mode), published, dates)
+        teller = syntax.reporting_head(cand.anchor) if dates and not future else None
+        if teller is not None and (narrative(cand.anchor) or anterior(cand.anchor) or _perfect(cand.anchor)):
+            # "police said on Monday they arrested 20 protesters": done by Monday, not on the report's day
+            when = self._date(_Candidate(teller, teller, cand.match, [], [], [teller], mode=cand.mode),
+                              published, dates)
+            span = period(when) if when is not None and when.date <= published else None
+            if span is not None:
+                if narrative(cand.anchor) and when.precision in ("day", "week"):
+                    return when  # told in the simple past: a step of the story the saying tells, at its time
+                return When(min(span[1], published), "unknown", when.text, relative=True)
         return None
 
     def _date_on_a_party(self, prep: Token, anchors: set[int]) -> bool:
@@ -1733,6 +1743,12 @@ def _violent(cand: _Candidate) -> bool:
     """Whether ``cand`` is violence (``_VIOLENCE``): assault, mass violence, fighting but for
     blockades and occupation."""
     return _violence(cand.match.code)
+
+
+def _perfect(verb: Token) -> bool:
+    """Whether a verb is in the present perfect ("have arrested", "has been expelled")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
+                                      for c in verb.children)
 
 
 def _insurgents_of(sources: Sequence[Actor], places: set[str]) -> bool:
