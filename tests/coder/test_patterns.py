@@ -361,3 +361,22 @@ def test_the_doer_of_a_passive_does_not_match_the_verb_s_patterns(coder, text: s
 ])
 def test_troops_sent_to_a_border_are_a_force_posture(coder, text: str, expected: set) -> None:
     assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what is received is the giver's act on the one who receives it (sentences of our own,
+    # nineteenth session): military aid from North Korea to Russia, not from Russia
+    ("Russia received millions of artillery shells from North Korea last year.", {("PRK", "RUS", "072")}),
+    ("Ukraine received 31 Abrams tanks from the United States.", {("USA", "UKR", "072")}),
+    ("Pakistan obtained a loan from the IMF.", {("IGOBUSIMF", "PAK", "071")}),
+    ("Moldova received an invitation from the EU to open talks.", {("IGOEUREEC", "MDA", "026")}),
+    # and what is faced or come under
+    ("Israel faced calls from France to halt the offensive.", {("FRA", "ISR", "020")}),
+    ("The Philippine foreign minister came under fire from China.", {("CHN", "PHLGOV", "111")}),
+])
+def test_what_is_received_or_faced_is_the_givers_act(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+def test_what_is_received_from_no_one_named_is_no_event(coder):
+    assert coded(coder, "Ukraine received 31 Abrams tanks on Monday.") == set()

@@ -122,6 +122,12 @@ _MOVING_FORCES = frozenset({"send", "dispatch", "despatch", "deploy", "redeploy"
 #: place reached: with no state or party there, they tell of a journey and no act between actors.
 _MOTION = frozenset({"arrive", "approach", "come", "go", "leave", "depart", "travel", "journey", "land",
                      "return", "tour", "embark"})
+#: Verbs of receiving and undergoing: a pattern of theirs with only a reverse code ("receive *
+#: &weapon", "face * criticism", "come * (under fire)") is the giver's act on the one who receives
+#: it ("received shells from North Korea" is military aid from it; "faced criticism from France" is
+#: France's criticism).
+_RECEIVING = frozenset({"receive", "obtain", "get", "acquire", "gain", "procure", "win", "earn", "attain",
+                        "face", "encounter", "brave", "come", "hear", "enjoy"})
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
 #: Words that make military drills a joint act, with partners unnamed ("held joint drills").
@@ -752,8 +758,18 @@ class Extractor:
             post = [t for t in post if t.i not in doers]
         judged = _judgement(verb)
         match = _evaluation(judged) or self.vocabulary.match(entry, verb, pre, post, is_actor)
+        received = (match is not None and match.code is None and match.reverse is not None and voice is None
+                    and verb.lemma_.lower() in _RECEIVING)
+        if received:  # "Russia received shells from North Korea": the giver's act, on the receiver
+            match = replace(match, code=match.reverse, reverse=None)
         if match is None or match.code is None or (match.rule != _EVALUATION and _no_act_of_its_own(verb, match)):
             return None
+        if received:
+            givers = roles.actors_of(_givers(verb), by_token, published)
+            receivers = roles.actors_of(subjects, by_token, published)
+            if not givers or not receivers:
+                return None  # "Ukraine received tanks": from whom, the text does not say
+            return _Candidate(verb, verb, match, givers, receivers, [verb] + _phrases(subjects + _givers(verb)))
         if voice is not None:
             source_heads, target_heads = voice
         else:
@@ -1749,6 +1765,17 @@ def _perfect(verb: Token) -> bool:
     """Whether a verb is in the present perfect ("have arrested", "has been expelled")."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
                                       for c in verb.children)
+
+
+def _givers(verb: Token) -> list[Token]:
+    """Who a verb of receiving names as the giver: the object of its "from" or "by" phrase, or of
+    its object's ("received shells from North Korea", "won the backing of France" is no giver's
+    phrase: "of" is left, since it may name what is given)."""
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    holders += [p for h in holders[1:] for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj"]  # "millions of shells from North Korea"
+    return [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _insurgents_of(sources: Sequence[Actor], places: set[str]) -> bool:
