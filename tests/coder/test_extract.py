@@ -437,6 +437,7 @@ def test_a_meeting_place_does_not_give_the_visitor_its_state(coder) -> None:
     "SEOUL, South Korea (AP) \u2014 North Korea fired two ballistic missiles on Monday.",
     "Earlier news.\n\nSEOUL, June 17 (Reuters) - North Korea fired two ballistic missiles on Monday.",
     "SEOUL (AP) -- North Korea fired two ballistic missiles on Monday.",
+    "SEOUL, South Korea: North Korea fired two ballistic missiles on Monday.",  # a colon (nineteenth session)
 ])
 def test_a_dateline_is_where_the_story_was_filed_not_an_actor(coder, text: str) -> None:
     """Datelines of our own in the wire services' forms: Seoul filed the story, North Korea fired."""

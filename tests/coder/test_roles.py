@@ -636,3 +636,20 @@ def test_an_armed_groups_attack_with_no_target_or_place_is_on_the_storys_state(c
     # Qatar's as the story's only state, an older rule)
     assert coded(coder, "Officials in Qatar said on Tuesday that talks would resume. Gunmen then stormed a "
                         "hotel.") == {("QATUAF", None, "19")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sentences of our own (nineteenth session): the small model reads "in Israeli shelling" as
+    # killed "in Israeli" and "shelling" as a verb; the people's name is the doer, not a place
+    ("Three people were killed in Russian shelling in Kharkiv on Tuesday.", ("RUS", "UKRPPL", "19", "2024-06-18")),
+    ("Two soldiers were killed by Azerbaijani shelling in Armenia on Monday.",
+     ("AZE", "ARMMIL", "19", "2024-06-17")),
+    ("Four children were killed in Israeli tank shelling in Gaza on Friday.", ("ISR", "PSECVL", "19", "2024-06-14")),
+    # a place named by a part of it ("in the east of the Gaza Strip")
+    ("Four children were killed in Israeli tank shelling in the east of the Gaza Strip on Friday.",
+     ("ISR", "PSECVL", "19", "2024-06-14")),
+])
+def test_a_killing_in_a_peoples_shelling_is_theirs(coder, text, expected):
+    events = [e for e in coder.code_text(text, DAY) if e.mode == "factual"]
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo[:2], e.date.isoformat())
+            for e in events} == {expected}

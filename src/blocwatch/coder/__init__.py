@@ -47,7 +47,8 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 #: A wire dateline opening a text or a paragraph: a place in capitals, then a place or a date after a
 #: comma (capitalised words or a day: "SEOUL, South Korea", "MOSCOW, June 20") and/or a news agency in
-#: brackets, then a dash ("SEOUL, South Korea (AP) —", "MOSCOW, June 20 (Reuters) -"). Neither "and"
+#: brackets, then a dash or a colon ("SEOUL, South Korea (AP) —", "MOSCOW, June 20 (Reuters) -",
+#: "GAZA CITY, Palestinian Territories:"). Neither "and"
 #: nor a lower-case word may come before the dash ("US, UK and France — allies — agreed" is a
 #: sentence), and a bracket must name an agency ("UN (United Nations) —" is not a dateline). A place
 #: in capitals followed by a dash alone ("WASHINGTON —") is not taken: it cannot be told from an
@@ -59,7 +60,7 @@ _PLACE_WORD = r"(?:[A-Z][\w.'\-]*|\d{1,2})"
 _DATELINE = re.compile(
     r"(?:\A|(?<=\n\n)|(?<=\r\n\r\n))[ \t]*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+)*"
     rf"(?:(?:,[ \t]*{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}})+(?:[ \t]*\((?:{'|'.join(_AGENCIES)})\))?"
-    rf"|[ \t]*\((?:{'|'.join(_AGENCIES)})\))[ \t]*(?:\u2014|\u2013|--?)[ \t]")
+    rf"|[ \t]*\((?:{'|'.join(_AGENCIES)})\))[ \t]*(?:\u2014|\u2013|--?|:)[ \t]")
 
 
 def blank_datelines(text: str) -> str:

@@ -446,6 +446,7 @@ class Extractor:
             return None
         anchors = {cand.trigger.i, cand.anchor.i}
         anchors |= {c.i for c in same_day_clauses(cand.anchor)}  # "seized the train hours after it left ... on Tuesday"
+        anchors |= {c.i for c in syntax.misread_gerunds(cand.anchor)}  # "killed in Israeli shelling on Friday"
         if cand.anchor.lemma_.lower() in _IMPLICATIVE:  # "helped Mauritius build an airstrip [last year]"
             anchors |= {c.i for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VB", "VBP")}
         future = cand.mode == "future"

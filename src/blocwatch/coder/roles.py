@@ -172,14 +172,20 @@ _SHARED_PLACES = frozenset({"border", "frontier"})
 def _place_name(pobj: Token, by_token: dict[int, Mention]) -> Token | None:
     """The name a place phrase gives: the object of "in" itself, or the state it belongs to ("in
     Pakistan's Balochistan province", "in Ukraine's east", "in the Kenyan capital"); None if it
-    names none."""
+    names none. A people's name is no place ("killed in Israeli shelling", misparsed as "in
+    Israeli")."""
     if pobj.i in by_token:
-        return pobj
+        return pobj if pobj.ent_type_ != "NORP" else None
     if pobj.ent_type_ not in ("GPE", "LOC", "FAC") and pobj.lemma_.lower() not in _PLACE_NOUNS:
         return None  # "in Russia's war against Ukraine" places nothing
     # "in Pakistan's Balochistan province", "in the Kenyan capital", "the northwestern Pakistani city"
     owner = [c for c in pobj.children if c.i in by_token and (c.dep_ == "poss" or c.dep_ in ("amod", "compound")
                                                              and pobj.lemma_.lower() not in _SHARED_PLACES)]
+    if not owner and pobj.lemma_.lower() in _PLACE_NOUNS and pobj.lemma_.lower() not in _SHARED_PLACES:
+        # "in the east of the Gaza Strip", "in the region of Kharkiv"
+        owner = [p for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" and p.i in by_token and by_token[p.i].record is not None
+                 and p.ent_type_ in ("GPE", "LOC")]
     return owner[0] if owner else None
 
 
@@ -226,7 +232,17 @@ def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
     for c in (c for h in heads for c in h.children):
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after"):
             for noun in (p for p in c.children if p.dep_ == "pobj"):
-                entry = nouns.get(noun.lemma_.lower())
+                # "killed by Israeli shelling": the small model may read the noun as a gerund
+                entry = nouns.get(noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower())
+                after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+                if (entry is None and after is not None and after.tag_ == "VBG" and after.head in heads
+                        and after.lower_ in nouns):
+                    # "killed in Israeli (tank) shelling": read as killed "in Israeli", "shelling" a verb;
+                    # the words before the noun of the act say whose it was
+                    mods = [noun] + [m for m in noun.children if m.dep_ in ("compound", "amod", "poss")]
+                    doers = actors_of(mods, by_token, day, spread=True)
+                    if doers:
+                        return doers
                 if entry is None:
                     if noun.lemma_.lower() in weapon_words():
                         placers = [p for v in noun.children if v.dep_ == "acl" for a in v.children

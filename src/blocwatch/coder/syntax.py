@@ -23,8 +23,8 @@ from blocwatch.coder.modality import REPORTING_VERBS, for_to_clause
 
 __all__ = ["CARRIERS", "CLAUSE_BREAK", "EVENT_INTRANSITIVES", "GENERIC_EVENT_HEADS", "LIGHT_VERBS", "MEASURE_HEADS",
            "OBJECT_CONTROL", "PREP_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "adverbial_host", "clause",
-           "governor_of", "light_verb", "means_clause", "misparsed_verb", "participle_clause", "passive", "phrase",
-           "prep_controller", "reporting_head", "sentence_index", "subjects"]
+           "governor_of", "light_verb", "means_clause", "misparsed_verb", "misread_gerunds", "participle_clause",
+           "passive", "phrase", "prep_controller", "reporting_head", "sentence_index", "subjects"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 
@@ -366,6 +366,22 @@ def means_clause(verb: Token) -> Token | None:
     if prep.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     return prep.head
+
+
+def misread_gerunds(verb: Token) -> list[Token]:
+    """Nouns in -ing the small model reads as a gerund clause of ``verb``, right after the object
+    of one of its prepositions: "killed in Israeli shelling on Friday" parsed as killed "in Israeli",
+    "shelling on Friday" a clause; what hangs on them (the date) is the verb's.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Four civilians were killed in Israeli shelling in Gaza on Friday.")
+    >>> [t.text for t in misread_gerunds(doc[3])]
+    ['shelling']
+    """
+    doc = verb.doc
+    return [v for v in verb.children if v.tag_ == "VBG" and v.dep_ == "advcl" and v.i > 0
+            and doc[v.i - 1].dep_ == "pobj" and doc[v.i - 1].head.head.i == verb.i
+            and not any(c.dep_ in ("nsubj", "dobj") for c in v.children)]
 
 
 def adverbial_host(tok: Token, anchors: set[int]) -> bool:
