@@ -1403,3 +1403,26 @@ def test_a_judging_word_further_in_the_predicate_judges_nothing(coder) -> None:
 def test_describing_as_a_judging_word_is_a_criticism(coder, text: str, expected: set) -> None:
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
     assert {(e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meeting or a visit named as the occasion of another act (sentences of our own, nineteenth
+    # session): the one who acts met or visited
+    ("Following talks with Chinese Premier Li Qiang on Monday, the Australian prime minister announced new "
+     "trade rules.", ("AUSGOV", "CHNGOV", "04")),
+    ("During a meeting with Vladimir Putin on Monday, Recep Tayyip Erdogan called for a ceasefire.",
+     ("TURGOV", "RUSGOV", "04")),
+    ("During a visit to Hanoi on Tuesday, French President Emmanuel Macron said trade would grow.",
+     ("FRAGOV", "VNM", "04")),
+])
+def test_a_meeting_or_visit_before_an_act_is_the_doers(coder, text: str, expected: tuple) -> None:
+    assert expected in {(s, t, c[:2]) for s, t, c in factual(coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "After talks with Li Qiang, the Australian prime minister will announce new trade rules.",  # to come
+    "Ahead of talks with Iran, the French envoy said he was hopeful.",  # may not happen
+    "During a visit to Lahore on Tuesday, Pakistan's prime minister announced new police funds.",  # at home
+])
+def test_a_meeting_to_come_or_a_visit_at_home_is_no_meeting(coder, text: str) -> None:
+    assert not [c for _, _, c in factual(coder, text) if c[:2] == "04"]

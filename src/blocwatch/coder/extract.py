@@ -128,6 +128,9 @@ _MOTION = frozenset({"arrive", "approach", "come", "go", "leave", "depart", "tra
 #: France's criticism).
 _RECEIVING = frozenset({"receive", "obtain", "get", "acquire", "gain", "procure", "win", "earn", "attain",
                         "face", "encounter", "brave", "come", "hear", "enjoy"})
+#: Prepositions by which a meeting or a visit is the occasion of the act of the verb they hang on
+#: ("after talks with Li Qiang, Albanese announced ..."), one that took place.
+_OCCASION_PREPS = frozenset({"after", "following", "during", "at", "in"})
 #: Roots whose events take their location as target when the text names none.
 _PLACE_TARGET_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
 #: Words that make military drills a joint act, with partners unnamed ("held joint drills").
@@ -971,6 +974,9 @@ class Extractor:
 
     def _noun_event(self, noun: Token, entry: WordEntry, by_token: dict[int, Mention],
                     published: date | None) -> _Candidate | None:
+        occasion = self._meeting_before_act(noun, entry, by_token, published)
+        if occasion is not None:
+            return occasion
         light = syntax.light_verb(noun)
         if light is None:
             return None
@@ -1032,6 +1038,35 @@ class Extractor:
                 light, by_token, day, sources, violent=violent)
         tokens = [noun, light] + _phrases([*subjects, noun])
         return _Candidate(noun, light, match, sources, targets, tokens, mutual=mutual)
+
+    def _meeting_before_act(self, noun: Token, entry: WordEntry, by_token: dict[int, Mention],
+                            published: date | None) -> _Candidate | None:
+        """A meeting or a visit named as the occasion of another act, with its counterpart or its
+        destination: "after talks with Li Qiang, the prime minister announced ...", "during a visit to
+        Hanoi, Macron said ..." The one who acts is the one who met or visited (CAMEO 04). Not
+        before or ahead of it (it may not happen), and not with no counterpart named ("after the
+        talks, he said": whose, the sentence does not say)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in _OCCASION_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = prep.head
+        if mode_of(verb) != "factual":
+            return None  # "after talks with Li, the prime minister will announce ...": the talks are to come too
+        is_actor = roles.is_actor(by_token, published)
+        match = self.vocabulary.match(entry, noun, [t for c in noun.children if c.i < noun.i for t in c.subtree],
+                                      syntax.clause(noun, exclude=[]), is_actor)
+        if match is None or (match.code or "")[:2] != "04":
+            return None
+        subjects = syntax.subjects(verb)
+        sources = roles.actors_of(subjects, by_token, published)
+        own, home = {a.code for a in sources}, {a.country for a in sources}
+        # not a place of the doers' own state ("during a visit to Quetta, Pakistan's prime minister ...")
+        partners = [a for a in roles.pp_targets(noun, by_token, published, exclude=[])
+                    or roles.place_target(noun, by_token, published, sources, ("to",))
+                    if a.code not in own and not (a.sector is None and a.country in home)]
+        if not sources or not partners:
+            return None
+        return _Candidate(noun, noun, match, sources, partners, [noun] + _phrases([*subjects, noun]))
 
     # -- statements about events ------------------------------------------------------------
 
