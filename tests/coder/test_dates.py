@@ -559,3 +559,18 @@ def test_a_participle_or_means_clause_is_told_at_the_storys_time(coder, text: st
 def test_an_act_a_dated_saying_tells_of_was_done_by_then(coder, text: str, expected: tuple) -> None:
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual" and e.cameo[:2] != "01"]
     assert events and {(e.date.isoformat(), e.date_precision) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sentences of our own (nineteenth session): a demand or a refusal is told in the tense of its
+    # verb of saying, which places it at the story's time as any act told in the simple past
+    ("On Jan. 14, Malawi's High Court ordered all schools to admit the children. The court also ordered the "
+     "school to give the girl extra classes.", ("10", "2024-01-14", "day")),
+    ("On Monday, Chile and Peru signed a fisheries pact in Lima. Bolivia refused to join the pact.",
+     ("12", "2024-06-17", "day")),
+])
+def test_a_demand_or_refusal_told_in_the_past_is_at_the_storys_time(coder, text: str, expected: tuple) -> None:
+    second = text.index(". ") + 2
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"
+              and e.evidence_start >= second]
+    assert events and {(e.cameo[:2], e.date.isoformat(), e.date_precision) for e in events} == {expected}

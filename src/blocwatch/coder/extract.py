@@ -424,7 +424,7 @@ class Extractor:
         if when is None and published is not None:  # undated: news of the day, or background before it
             if anterior(cand.trigger) or anterior(cand.anchor):
                 when = before(published)
-            elif story is not None and narrative(_tense_bearer(cand.anchor)):
+            elif story is not None and narrative(_tense_bearer(cand.anchor, _derived(cand))):
                 when = story  # "attacked a train on Tuesday. [...] They took hostages": on Tuesday too
             else:
                 when = reported(published)
@@ -1203,11 +1203,15 @@ class Extractor:
 _PERSONS = {"him", "her", "he", "she"}
 
 
-def _tense_bearer(verb: Token) -> Token:
+def _tense_bearer(verb: Token, said: bool = False) -> Token:
     """The verb whose tense tells when ``verb``'s act was done: the verb a participle clause or a
     "by" clause of means hangs on ("stormed the station, killing five", "angered Bolivia by closing
-    the border": the killing and the closing are told in the past of "stormed" and "angered"),
-    else ``verb`` itself."""
+    the border": the killing and the closing are told in the past of "stormed" and "angered"); for
+    what is ``said`` (a demand, a refusal or an intent derived from the act its verb governs), the
+    verb of saying ("the court also ordered the school to give ...": told as "ordered"); else
+    ``verb`` itself."""
+    if said and (gov := syntax.governor_of(verb)) is not None:
+        return gov
     means = syntax.means_clause(verb)
     if means is not None:
         return means
