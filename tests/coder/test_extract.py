@@ -1426,3 +1426,12 @@ def test_a_meeting_or_visit_before_an_act_is_the_doers(coder, text: str, expecte
 ])
 def test_a_meeting_to_come_or_a_visit_at_home_is_no_meeting(coder, text: str) -> None:
     assert not [c for _, _, c in factual(coder, text) if c[:2] == "04"]
+
+
+@pytest.mark.parametrize("dateline", ["GAZA CITY, Palestinian Territories:",
+                                      "GAZA CITY, Palestinian Territories (AFP) \u2014", "RAFAH, Gaza Strip -"])
+def test_a_blanked_dateline_leaves_the_first_sentence_parsed_as_without_it(coder, dateline: str) -> None:
+    """A run of blanks before the first sentence changed its parse (found by a review, nineteenth
+    session): the blanked dateline ends with a blank line."""
+    text = "Israeli strikes killed at least 20 people overnight, rescuers said."
+    assert factual(coder, f"{dateline} {text}") == factual(coder, text) == {("ISR", "PPL", "19")}

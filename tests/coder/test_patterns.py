@@ -368,11 +368,11 @@ def test_troops_sent_to_a_border_are_a_force_posture(coder, text: str, expected:
     # nineteenth session): military aid from North Korea to Russia, not from Russia
     ("Russia received millions of artillery shells from North Korea last year.", {("PRK", "RUS", "072")}),
     ("Ukraine received 31 Abrams tanks from the United States.", {("USA", "UKR", "072")}),
+    ("Jordan received financial support from the UAE.", {("ARE", "JOR", "071")}),
     ("Pakistan obtained a loan from the IMF.", {("IGOBUSIMF", "PAK", "071")}),
     ("Moldova received an invitation from the EU to open talks.", {("IGOEUREEC", "MDA", "026")}),
     # and what is faced or come under
     ("Israel faced calls from France to halt the offensive.", {("FRA", "ISR", "020")}),
-    ("The Philippine foreign minister came under fire from China.", {("CHN", "PHLGOV", "111")}),
 ])
 def test_what_is_received_or_faced_is_the_givers_act(coder, text, expected):
     assert coded(coder, text) == expected
@@ -380,3 +380,13 @@ def test_what_is_received_or_faced_is_the_givers_act(coder, text, expected):
 
 def test_what_is_received_from_no_one_named_is_no_event(coder):
     assert coded(coder, "Ukraine received 31 Abrams tanks on Monday.") == set()
+
+
+
+@pytest.mark.parametrize("text", [
+    # found by a review (nineteenth session): fire is no criticism, a threat faced is a state of affairs
+    "Ukrainian troops came under fire from Russian artillery near Pokrovsk.",
+    "Lithuania faces a growing threat from Russia.",
+])
+def test_what_is_come_under_or_faced_as_a_state_is_no_words(coder, text):
+    assert not [c for _, _, c in coded(coder, text) if c[:2] in ("11", "13")]

@@ -250,6 +250,12 @@ def test_a_subheading_run_into_a_sentence_is_a_sentence_of_its_own(text: str, he
     "The talks ended on Monday. Chile and The Gambia signed a pact.",
     "The talks ended on Monday. I think the deal will hold.",  # "I" is capitalised anywhere
     "The talks ended on Monday. Ministers, The Times reported, left early.",  # punctuation before it
+    # names with an opener in them (found by a review, nineteenth session)
+    "Trade talks resumed. Chinese Vice Premier He Lifeng met the US treasury secretary on Friday.",
+    "Polls opened. The ruling All Progressives Congress accused the opposition of fraud.",
+    "Rights groups spoke. The UN Committee Against Torture criticized Egypt on Friday.",
+    "Talks stalled. UN Under-Secretary-General Martin Griffiths visited Sudan on Monday.",
+    "Tensions rose. Israeli troops entered Area A of the West Bank on Tuesday.",
 ])
 def test_names_and_openers_inside_a_sentence_start_none(text: str) -> None:
     assert len(list(load_pipeline()(text).sents)) == 2

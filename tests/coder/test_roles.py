@@ -617,6 +617,9 @@ def test_an_armed_groups_attack_in_a_place_of_its_own_state_is_on_that_state(cod
 def test_victims_with_no_place_in_their_clause_take_the_sentences_place(coder):
     assert coded(coder, "Passengers of a train held in Balochistan described their ordeal as the army ended the "
                         "siege and killed 33 militants.") == {("PAKMIL", "PAKREB", "19")}
+    # not the place of another doer's clause (found by a review)
+    assert coded(coder, "Ukrainian drones killed three people as Russian forces advanced in Donetsk.") == {
+        ("UKR", "PPL", "19")}
 
 
 def test_an_armed_groups_attack_with_no_target_or_place_is_on_the_storys_state(coder):
@@ -632,6 +635,9 @@ def test_an_armed_groups_attack_with_no_target_or_place_is_on_the_storys_state(c
         ("PAKREB", "PAK", "19"), ("AFGREB", "AFG", "18"), ("UAF", None, "19")}
     assert coded(coder, "Russian troops shelled Kharkiv on Monday. Russian troops attacked again at night.") == {
         ("RUSMIL", "UKR", "19"), ("RUSMIL", None, "19")}
+    # a story that names the state a group fights: not on its own state (found by a review)
+    assert coded(coder, "Israeli airstrikes killed 20 people in Gaza on Tuesday. Hamas fighters attacked "
+                        "overnight.") == {("ISR", "PSEPPL", "19"), ("PSEREBHMS", None, "19")}
     # where a speaker is places no act: the story has no state to aim the attack at (the gunmen are
     # Qatar's as the story's only state, an older rule)
     assert coded(coder, "Officials in Qatar said on Tuesday that talks would resume. Gunmen then stormed a "
@@ -653,3 +659,8 @@ def test_a_killing_in_a_peoples_shelling_is_theirs(coder, text, expected):
     events = [e for e in coder.code_text(text, DAY) if e.mode == "factual"]
     assert {(e.source.code, e.target.code if e.target else None, e.cameo[:2], e.date.isoformat())
             for e in events} == {expected}
+
+
+def test_a_place_before_a_misread_shelling_is_no_doer(coder):
+    """'killed in Donetsk shelling': where, not whose (found by a review, nineteenth session)."""
+    assert coded(coder, "Three people were killed in Donetsk shelling on Friday.") == set()

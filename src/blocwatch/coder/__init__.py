@@ -65,7 +65,8 @@ _DATELINE = re.compile(
 
 def blank_datelines(text: str) -> str:
     """``text`` with the wire datelines opening it or its paragraphs blanked (the same length, so
-    offsets hold): a dateline names where the story was filed, not who acted.
+    offsets hold; spaces, then a blank line): a dateline names where the story was filed, not who
+    acted.
 
     Examples
     --------
@@ -76,7 +77,9 @@ def blank_datelines(text: str) -> str:
     >>> blank_datelines("US, UK and France \u2014 allies \u2014 agreed.")[:2]
     'US'
     """
-    return _DATELINE.sub(lambda m: " " * len(m.group()), text)
+    # spaces ending in a blank line: the parser starts the story's first sentence after it, as
+    # after a heading, not inside a run of blanks
+    return _DATELINE.sub(lambda m: " " * (len(m.group()) - 2) + "\n\n" if len(m.group()) > 2 else " ", text)
 
 
 def _make_doc(nlp: Language, text: str) -> Doc:
@@ -101,9 +104,13 @@ def _make_doc(nlp: Language, text: str) -> Doc:
         if pos < len(text):
             docs.append(nlp.make_doc(text[pos:]))
         doc = Doc.from_docs(docs, ensure_whitespace=False)
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True  # the parser keeps sentence starts set before it
+    for token in doc:
+        if token.is_space:
+            # a run of spaces (a blanked dateline, page layout) reads the same whatever its length: the
+            # model's features hash a token's whole norm, and each length would be a word of its own
+            token.norm_ = "\n" if "\n" in token.text else " "
+            if token.text.count("\n") >= 2 and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True  # the parser keeps sentence starts set before it
     return doc
 
 

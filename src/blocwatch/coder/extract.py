@@ -122,12 +122,16 @@ _MOVING_FORCES = frozenset({"send", "dispatch", "despatch", "deploy", "redeploy"
 #: place reached: with no state or party there, they tell of a journey and no act between actors.
 _MOTION = frozenset({"arrive", "approach", "come", "go", "leave", "depart", "travel", "journey", "land",
                      "return", "tour", "embark"})
-#: Verbs of receiving and undergoing: a pattern of theirs with only a reverse code ("receive *
-#: &weapon", "face * criticism", "come * (under fire)") is the giver's act on the one who receives
-#: it ("received shells from North Korea" is military aid from it; "faced criticism from France" is
-#: France's criticism).
+#: Verbs of receiving: a pattern of theirs with only a reverse code ("receive * &weapon") is the
+#: giver's act on the one who receives it ("received shells from North Korea" is military aid from it).
 _RECEIVING = frozenset({"receive", "obtain", "get", "acquire", "gain", "procure", "win", "earn", "attain",
-                        "face", "encounter", "brave", "come", "hear", "enjoy"})
+                        "hear", "enjoy"})
+#: Verbs of undergoing, and the reverse codes of their patterns that are someone's words to the one
+#: who faces them ("faced criticism from France", "faced calls from the EU"): not "faced a growing
+#: threat from Russia" (a state of affairs) nor "came under fire from Russian artillery" (fire, not
+#: criticism, in war reporting).
+_UNDERGOING = frozenset({"face"})
+_UNDERGONE_WORDS = ("02", "10", "111", "112")
 #: Prepositions by which a meeting or a visit is the occasion of the act of the verb they hang on
 #: ("after talks with Li Qiang, Albanese announced ..."), one that took place.
 _OCCASION_PREPS = frozenset({"after", "following", "during", "at", "in"})
@@ -353,10 +357,15 @@ class Extractor:
                 if not ev.targets and ev.sources:
                     ev.targets = discourse.referred(ev.anchor, ev.sources, context, self.vocabulary.nouns,
                                                    self.vocabulary.verbs, by_token)
-                if not ev.targets and len(places) == 1 and _violent(ev) and _insurgents_of(ev.sources, places):
-                    # "militants attacked a train in Balochistan [...] they stormed it": an armed group's
-                    # attack in a story told in one state, with no target or place of its own, is on that state
-                    ev.targets = [_state_actor(next(iter(places)))]
+                if not ev.targets and ev.sources and _violent(ev):
+                    # "the BLA attacked a train in Balochistan", "militants attacked a train in Balochistan
+                    # [...] they stormed it": an armed group's attack with no target, in its own state's
+                    # place or in a story told in one state, is on that state; not when the story names
+                    # another state, which the group may be fighting ("Israeli strikes ... Hamas attacked")
+                    home = roles.clause_place(ev.anchor, by_token, published) or (
+                        next(iter(places)) if len(places) == 1 else None)
+                    if home is not None and _insurgents_of(ev.sources, {home}) and set(context.countries) <= {home}:
+                        ev.targets = [_state_actor(home)]
                 if (not ev.targets and ev.sources and (ev.match.code or "")[:3] == "016"
                         and discourse.answers_accusation(ev.anchor)):
                     ev.targets = discourse.accusers(ev.sources, context)  # "The Taliban denied involvement."
@@ -634,10 +643,10 @@ class Extractor:
         _share_the_attacked(candidates)
         candidates += self._obligations(sent, candidates, by_token, published)
         place = roles.sentence_place(sent, by_token, published)
-        acts_place = roles.sentence_place(sent, by_token, published, acts=True) if candidates else None
         for cand in candidates:
-            state = roles.victims_state(cand.anchor, cand.targets, by_token, published,
-                                        cand.sources, acts_place) if _violent(cand) else None
+            state = roles.victims_state(cand.anchor, cand.targets, by_token, published, cand.sources,
+                                        roles.sentence_place(sent, by_token, published, acts=True, of=cand.anchor)
+                                        ) if _violent(cand) else None
             if place is not None and not (cand.match.code or "").startswith("04"):
                 # a visit or a meeting is often abroad: "the minister met his counterpart in Hanoi"
                 cand.sources = [roles.located(a, place) for a in cand.sources]
@@ -763,7 +772,8 @@ class Extractor:
         judged = _judgement(verb)
         match = _evaluation(judged) or self.vocabulary.match(entry, verb, pre, post, is_actor)
         received = (match is not None and match.code is None and match.reverse is not None and voice is None
-                    and verb.lemma_.lower() in _RECEIVING)
+                    and (verb.lemma_.lower() in _RECEIVING or (verb.lemma_.lower() in _UNDERGOING
+                                                               and match.reverse.startswith(_UNDERGONE_WORDS))))
         if received:  # "Russia received shells from North Korea": the giver's act, on the receiver
             match = replace(match, code=match.reverse, reverse=None)
         if match is None or match.code is None or (match.rule != _EVALUATION and _no_act_of_its_own(verb, match)):
@@ -880,7 +890,7 @@ class Extractor:
             return None  # "sent warships toward Israel to deter Iran", "near Cuba for exercises": not at them
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS and verb.lemma_.lower() != "meet" \
                 and not _together(match, sources, verb, verb):  # "met at a hotel in Jeddah": where, not whom
-            targets = roles.place_target(verb, by_token, day, sources, violent=_violence(match.code))
+            targets = roles.place_target(verb, by_token, day, sources)
         if not targets and (match.code or "")[:2] == "14":
             targets = roles.protest_target(verb, by_token, day, sources)
         elif (match.code or "")[:2] == "14" and targets and {t.code for t in targets} <= {
@@ -1033,9 +1043,8 @@ class Extractor:
                 light, by_token, day, sources, _NEAR)
         elif (not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS
               and not _together(match, sources, noun, light)):
-            violent = _violence(match.code)
-            targets = roles.place_target(noun, by_token, day, sources, violent=violent) or roles.place_target(
-                light, by_token, day, sources, violent=violent)
+            targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(
+                light, by_token, day, sources)
         tokens = [noun, light] + _phrases([*subjects, noun])
         return _Candidate(noun, light, match, sources, targets, tokens, mutual=mutual)
 

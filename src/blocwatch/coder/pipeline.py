@@ -23,7 +23,7 @@ import functools
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from blocwatch.data import read_json
 from blocwatch.errors import BlocwatchError
@@ -151,10 +151,34 @@ def _end_subheadings(doc: Doc) -> Doc:
             if tok.is_punct and tok.tag_ != "HYPH":
                 break  # a heading has no punctuation of its own
             prev = doc[tok.i - 1]
-            if tok.text in openers and prev.tag_ in _HEADING_ENDS and prev.text[:1].isalnum():
+            if tok.text in openers and prev.tag_ in _HEADING_ENDS and prev.text[:1].isalnum() and _opens(tok):
                 tok.is_sent_start = True
                 break
     return doc
+
+
+#: Openers that begin a noun phrase or a clause, which a name may follow after a heading ("Trade
+#: deal The Chagos Islands ...", "International reaction A U.S. spokesperson ...", "Little choice
+#: While Kenya wants ..."); the others (pronouns, quantifiers, prepositions) are parts of names too
+#: often when a capitalised word follows ("Vice Premier He Lifeng", "the ruling All Progressives
+#: Congress", "Committee Against Torture").
+_BEFORE_NAMES = frozenset({"The", "A", "An", "This", "These", "Those", "While", "When", "Whereas", "Although",
+                           "Though", "Because", "If", "Unless", "Once", "Since", "As", "After", "Before", "Until",
+                           "According", "Despite", "Following", "During", "Meanwhile", "However", "But", "Yet",
+                           "Still", "Instead", "Earlier", "Later", "Last"})
+
+
+def _opens(tok: Token) -> bool:
+    """Whether an opener word begins a sentence rather than a name it is part of: a word follows
+    it, not a hyphen or a stop ("UN Under-Secretary-General", "Area A."); after an opener that is
+    no article, subordinator or sentence adverb (``_BEFORE_NAMES``), a word in lower case; after
+    "A", not a preposition ("Area A of the West Bank")."""
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if after is None or after.is_punct or after.is_space:
+        return False
+    if tok.text not in _BEFORE_NAMES:
+        return after.text[:1].islower()
+    return not (tok.text in ("A", "An") and after.tag_ == "IN")
 
 
 @functools.cache

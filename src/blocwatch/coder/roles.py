@@ -38,11 +38,10 @@ from blocwatch.coder.vocabulary import (
 from blocwatch.countries import resolve_country
 from blocwatch.errors import ParameterError
 
-__all__ = ["ACTOR_HEADS", "act_doers", "actors_of", "addressee", "bare_sector", "defined_acronyms", "doer_of_cause",
-           "exchanged", "holders", "is_actor",
-           "jurisdiction", "located", "of_jurisdiction", "on_its_own", "only_state", "place_target", "pp_targets",
-           "protest_target", "protested_organs", "reciprocal", "sentence_place", "titled_persons", "topic_actors",
-           "victims_state"]
+__all__ = ["ACTOR_HEADS", "act_doers", "actors_of", "addressee", "bare_sector", "clause_place", "defined_acronyms",
+           "doer_of_cause", "exchanged", "holders", "is_actor", "jurisdiction", "located", "of_jurisdiction",
+           "on_its_own", "only_state", "place_target", "pp_targets", "protest_target", "protested_organs",
+           "reciprocal", "sentence_place", "titled_persons", "topic_actors", "victims_state"]
 
 #: Prepositions that place an event: "a curfew [in] Algiers".
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside", "through"}
@@ -189,17 +188,24 @@ def _place_name(pobj: Token, by_token: dict[int, Mention]) -> Token | None:
     return owner[0] if owner else None
 
 
-def sentence_place(sent: Span, by_token: dict[int, Mention], day: date | None, *, acts: bool = False) -> str | None:
+def sentence_place(sent: Span, by_token: dict[int, Mention], day: date | None, *, acts: bool = False,
+                   of: Token | None = None) -> str | None:
     """The one state a sentence places its events in ("... a curfew in Algiers"), if exactly one.
 
     An actor known only by role ("President Bouteflika" when the name is not in the
     dictionary) is taken to belong to it: the code is ``DZA`` + ``GOV`` rather than ``GOV``.
     With ``acts``, the place of a speaker ("Hamas officials in Qatar said ...") is not one: it says
-    where the speaker is, not where the acts told happened.
+    where the speaker is, not where the acts told happened. With ``of`` (an act's verb), only the
+    places of its clause, of the clauses it is part of, and of clauses with no subject of their own
+    ("the train held hostage in Balochistan"): not another doer's ("as Russian forces advanced in
+    Donetsk").
     """
     places: set[str] = set()
+    mine = {of.i, *(a.i for a in of.ancestors)} if of is not None else set()
     for pobj in sent:
         if acts and pobj.dep_ == "pobj" and _speaker(pobj.head.head):
+            continue
+        if of is not None and pobj.dep_ == "pobj" and not _placed_in_reach(pobj, mine):
             continue
         tok = _place_name(pobj, by_token) if pobj.dep_ == "pobj" and pobj.head.lower_ in _PLACE_PREPS else None
         if tok is not None:
@@ -210,6 +216,13 @@ def sentence_place(sent: Span, by_token: dict[int, Mention], day: date | None, *
                 if country is not None:
                     places.add(code[:3])
     return places.pop() if len(places) == 1 else None
+
+
+def _placed_in_reach(pobj: Token, mine: set[int]) -> bool:
+    """Whether the clause a place phrase is in is one of ``mine`` (an act's verb and the verbs
+    above it) or has no subject of its own."""
+    verb = next((t for t in pobj.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is None or verb.i in mine or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _speaker(noun: Token) -> bool:
@@ -238,8 +251,10 @@ def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
                 if (entry is None and after is not None and after.tag_ == "VBG" and after.head in heads
                         and after.lower_ in nouns):
                     # "killed in Israeli (tank) shelling": read as killed "in Israeli", "shelling" a verb;
-                    # the words before the noun of the act say whose it was
-                    mods = [noun] + [m for m in noun.children if m.dep_ in ("compound", "amod", "poss")]
+                    # the people or group named before the noun of the act says whose it was, not a
+                    # place ("killed in Gaza shelling")
+                    mods = [m for m in [noun, *noun.children] if (m is noun or m.dep_ in ("compound", "amod", "poss"))
+                            and (m.ent_type_ in ("NORP", "ORG") or (m.pos_ in ("ADJ", "NOUN") and not m.ent_type_))]
                     doers = actors_of(mods, by_token, day, spread=True)
                     if doers:
                         return doers
@@ -270,25 +285,28 @@ _AT = ("in", "at", "to", "into", "inside", "near")
 
 
 def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
-                  sources: Sequence[Actor], preps: tuple[str, ...] = _AT, *, violent: bool = False) -> list[Actor]:
+                  sources: Sequence[Actor], preps: tuple[str, ...] = _AT) -> list[Actor]:
     """Where a visit, meeting, protest or attack without a named target happened: its state.
 
     CAMEO codes the host of a meeting and the place of a protest or attack as the target when
     the text names no other ("will meet in Zurich", "a protest in Beijing"). ``preps`` are the
     prepositions of place looked at (default: in, at, to, into, inside, near). A place of the
-    doers' own state is no target ("Russian troops fought in Kursk" fought someone else there),
-    except for the ``violent`` act of an armed group of that state, not its government's: "the
-    Baloch Liberation Army attacked a train in Balochistan" is an insurgency's attack on Pakistan,
-    as "militants attacked a train in Balochistan" is.
+    doers' own state is no target ("Russian troops fought in Kursk" fought someone else there).
     """
-    own = {s.code for s in sources} | {s.country for s in sources if s.country
-                                       and not (violent and s.sector in discourse.ARMED)}
+    own = {s.code for s in sources} | {s.country for s in sources if s.country}
     for place in _places_of(head, by_token, preps):
         actors = [a for a in actors_of([place], by_token, day) if a.code not in own and a.country not in own]
         if actors:
             return actors
     return []
 
+
+
+def clause_place(head: Token, by_token: dict[int, Mention], day: date | None) -> str | None:
+    """The one state the places of an act's own clause are in ("attacked a train in Balochistan"),
+    if exactly one."""
+    states = {a.country for p in _places_of(head, by_token) for a in actors_of([p], by_token, day)}
+    return states.pop() if len(states) == 1 and None not in states else None
 
 
 def _says_what_for(child: Token) -> bool:
