@@ -1435,3 +1435,14 @@ def test_a_blanked_dateline_leaves_the_first_sentence_parsed_as_without_it(coder
     session): the blanked dateline ends with a blank line."""
     text = "Israeli strikes killed at least 20 people overnight, rescuers said."
     assert factual(coder, f"{dateline} {text}") == factual(coder, text) == {("ISR", "PPL", "19")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the state a story was filed in is its context, though the dateline names no actor (found by a
+    # review, nineteenth session: blanking the dateline had lost it)
+    ("MAPUTO, Mozambique: The army said it had repelled an attack by insurgents on Monday.",
+     {("MOZMIL", "MOZREB", "19")}),
+    ("KHARTOUM, Sudan (AFP) \u2014 The army killed dozens of fighters on Monday.", {("SDNMIL", "SDNUAF", "19")}),
+])
+def test_the_state_of_a_dateline_is_the_storys_context(coder, text: str, expected: set) -> None:
+    assert factual(coder, text) == expected

@@ -122,6 +122,10 @@ _MOVING_FORCES = frozenset({"send", "dispatch", "despatch", "deploy", "redeploy"
 #: place reached: with no state or party there, they tell of a journey and no act between actors.
 _MOTION = frozenset({"arrive", "approach", "come", "go", "leave", "depart", "travel", "journey", "land",
                      "return", "tour", "embark"})
+#: The key under which a parsed document keeps the datelines blanked from its text (``Doc.user_data``):
+#: the state a story was filed in is the context of its first sentences ("MAPUTO, Mozambique: The
+#: army said ..." is Mozambique's army), though the dateline names no actor.
+DATELINES = "blocwatch_datelines"
 #: Verbs of receiving: a pattern of theirs with only a reverse code ("receive * &weapon") is the
 #: giver's act on the one who receives it ("received shells from North Korea" is military aid from it).
 _RECEIVING = frozenset({"receive", "obtain", "get", "acquire", "gain", "procure", "win", "earn", "attain",
@@ -280,6 +284,8 @@ class Extractor:
         """Events in ``doc``; ``offset`` and ``first_sentence`` place a piece of a longer document."""
         mentions = self.actors.find(doc)
         context = discourse.DocumentContext()
+        for state in _filed_in(doc.user_data.get(DATELINES, ())):
+            context.note(ActorRecord((CodeSpan(state),), "context"), published)
         people = People()
         out: list[CodedEvent] = []
         by_sentence: dict[int, list[Mention]] = {}
@@ -1814,6 +1820,19 @@ def _perfect(verb: Token) -> bool:
     """Whether a verb is in the present perfect ("have arrested", "has been expelled")."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
                                       for c in verb.children)
+
+
+def _filed_in(datelines: Sequence[str]) -> list[str]:
+    """The states datelines name after their place ("MAPUTO, Mozambique:", "GAZA CITY, Palestinian
+    Territories (AFP) -"), by the names of ``data/countries.csv``."""
+    names = load_countries().by_name
+    out = []
+    for line in datelines:
+        for part in re.split(r"[,(]", line)[1:]:
+            country = names.get(re.sub(r"[\s\u2014\u2013:\-]+$", "", part).strip().lower())
+            if country is not None and country.cameo not in out:
+                out.append(country.cameo)
+    return out
 
 
 def _givers(verb: Token) -> list[Token]:
