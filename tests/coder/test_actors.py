@@ -516,3 +516,11 @@ def test_what_a_dated_act_promises_is_named_as_of_its_date(coder) -> None:
 ])
 def test_cambodia_s_leaders_by_term_of_office(coder, day: date, hun_sen: str, hun_manet: str) -> None:
     assert dyads(coder, "Hun Sen met Hun Manet in Phnom Penh.", day, root="04") == {(hun_sen, hun_manet)}
+
+
+def test_an_agency_is_a_news_agency_only_by_name(coder) -> None:
+    """'the U.N. Refugee Agency' is the UN's, not a news medium whose name hides a state (found in the
+    nineteenth session)."""
+    events = [e for e in coder.code_text("Kenya criticized the U.N. Refugee Agency on Monday.", date(2024, 6, 20))
+              if e.mode == "factual"]
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {("KEN", "IGOUNO")}

@@ -216,7 +216,9 @@ def test_evidence_points_at_the_sentence(coder) -> None:
 @pytest.mark.parametrize("text", [
     "The Japanese government took steps to reassure investors.",
     "The Chinese navy made an effort to avoid Philippine vessels.",
-    "The Kenyan government gave the refugee agency thirty days to present a plan.",
+    # (nineteenth session: "gave the refugee agency thirty days to present a plan" is a deadline, a
+    # threat: tests/coder/test_patterns.py)
+    "The Kenyan government gave the refugee agency thirty more minutes.",
     "The Indian foreign minister thinks Pakistan is sincere.",
     "Turkish officials consider the Swedish bid premature.",
     # a verb of description with an object predicate describes ("call" alone is a telephone call)

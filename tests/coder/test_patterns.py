@@ -390,3 +390,19 @@ def test_what_is_received_from_no_one_named_is_no_event(coder):
 ])
 def test_what_is_come_under_or_faced_as_a_state_is_no_words(coder, text):
     assert not [c for _, _, c in coded(coder, text) if c[:2] in ("11", "13")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a deadline granted is a threat to whom it is granted, not aid (sentences of our own,
+    # nineteenth session; CAMEO 139 only when the report says "ultimatum")
+    ("The United States gave Russia 50 days to end the war.", ("USA", "RUS", "130")),
+    ("Trump gave Hamas until Saturday to release the hostages.", ("USAELI", "PSEREBHMS", "130")),
+    ("Kenya gave the U.N. Refugee Agency 14 days to present a plan to close the camps.", ("KEN", "IGOUNO", "130")),
+])
+def test_a_deadline_granted_is_a_threat(coder, text, expected):
+    events = coded(coder, text)
+    assert expected in events and not [c for _, _, c in events if c[:2] in ("06", "07")]
+
+
+def test_time_given_with_nothing_to_do_is_no_deadline(coder):
+    assert not [c for _, _, c in coded(coder, "The court gave the lawyers more time.") if c[:2] == "13"]

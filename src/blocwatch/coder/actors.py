@@ -42,6 +42,15 @@ __all__ = ["ActorDictionary", "AgentRecord", "CompiledDictionary", "Mention", "P
 _MEDIA_WORDS = {"post", "times", "news", "agency", "journal", "herald", "daily", "tribune", "television",
                 "radio", "press", "broadcasting", "gazette", "review", "magazine", "online", "telegraph"}
 _PUNCT = re.compile(r"[.'’-]")
+
+
+def _media_name(ent: Span) -> bool:
+    """Whether an organisation's name is a news medium's ("the Korea Herald", "Yonhap News
+    Agency"): an "agency" only as a news or press agency ("the U.N. Refugee Agency" is the UN's)."""
+    last = ent[-1].lower_
+    if last == "agency":
+        return len(ent) > 1 and ent[-2].lower_ in ("news", "press")
+    return last in _MEDIA_WORDS
 _VETO_LABELS = {"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}
 
 
@@ -305,7 +314,7 @@ class ActorDictionary:
             return False
         if ent.label_ == "PERSON" and len(span) == 1 and span[0].tag_ == "JJ":
             return False
-        return ent.label_ in _VETO_LABELS or (ent.label_ == "ORG" and ent[-1].lower_ in _MEDIA_WORDS)
+        return ent.label_ in _VETO_LABELS or (ent.label_ == "ORG" and _media_name(ent))
 
     def find(self, doc: Doc) -> list[Mention]:
         """Actor and agent mentions in ``doc``, longest first, without overlaps."""

@@ -88,6 +88,7 @@ from blocwatch.coder.vocabulary import (
     load_relaying_verbs,
     load_responding_verbs,
     load_resulting_verbs,
+    load_ultimatum,
     weapon_words,
 )
 from blocwatch.countries import load_countries, resolve_country
@@ -760,6 +761,9 @@ class Extractor:
                 c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and self.vocabulary.verb_entry(c) is not None
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
             return None  # "used drones to attack Israel": the attack is the act, the drones how it was done
+        deadline = _deadline(verb, by_token, published)
+        if deadline is not None:
+            return deadline
         subjects = syntax.subjects(verb)
         voice = syntax.passive(verb)
         passive = voice is not None
@@ -1820,6 +1824,30 @@ def _perfect(verb: Token) -> bool:
     """Whether a verb is in the present perfect ("have arrested", "has been expelled")."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve")
                                       for c in verb.children)
+
+
+def _deadline(verb: Token, by_token: dict[int, Mention], day: date | None) -> _Candidate | None:
+    """A deadline granted ("gave Russia 50 days to end the war", "gave Hamas until Saturday to
+    release the hostages"): a verb of granting a time with a span of time or an "until" phrase and
+    an infinitive of what is to be done: a threat to whom it is granted (``load_ultimatum``), not
+    aid. None when it is not one, or names no one who grants or no one granted."""
+    verbs, spans, code = load_ultimatum()
+    if verb.lemma_.lower() not in verbs:
+        return None
+    span = [c for c in verb.children if (c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in spans)
+            or (c.dep_ == "prep" and c.lower_ in ("until", "till"))]
+    todo = [c for c in [*verb.children, *(g for s in span for g in s.children)]
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if not span or not todo:
+        return None
+    subjects = syntax.subjects(verb)
+    granted = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.lemma_.lower() not in spans]
+    sources, targets = roles.actors_of(subjects, by_token, day), roles.actors_of(granted, by_token, day)
+    if not sources or not targets:
+        return None
+    return _Candidate(verb, verb, Match(code, None, "blocwatch:deadline"), sources, targets,
+                      [verb] + _phrases(subjects + granted + span))
 
 
 def _filed_in(datelines: Sequence[str]) -> list[str]:

@@ -44,8 +44,8 @@ __all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq
            "deinflect", "detention_words", "event_nouns", "load_agreement_objects", "load_authored_nouns",
            "load_causal_verbs", "load_civil_drill_words", "load_document_nouns", "load_evaluations",
            "load_failing_verbs", "load_light_verbs", "load_pricing_verbs", "load_reciprocal", "load_relaying_verbs",
-           "load_responding_verbs", "load_resulting_verbs", "load_stance_nouns", "load_text_kinds", "load_vocabulary",
-           "singular", "weapon_words"]
+           "load_responding_verbs", "load_resulting_verbs", "load_stance_nouns", "load_text_kinds", "load_ultimatum",
+           "load_vocabulary", "singular", "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -786,6 +786,21 @@ def load_civil_drill_words() -> tuple[frozenset[str], frozenset[str], frozenset[
 @functools.cache
 def _document_lists() -> dict[str, Any]:
     return read_json("coder", "documents.json")  # read once for its three lists
+
+
+@functools.cache
+def load_ultimatum() -> tuple[frozenset[str], frozenset[str], str]:
+    """Verbs of granting a time, the nouns of a span of time, and the code of a deadline set with
+    them ("gave Russia 50 days to end the war": a threat, CAMEO 130) (``data/coder/light_verbs.json``).
+
+    Examples
+    --------
+    >>> verbs, spans, code = load_ultimatum()
+    >>> "give" in verbs, "day" in spans, code
+    (True, True, '130')
+    """
+    data = _light_verb_lists()
+    return frozenset(data["ultimatum"]), frozenset(data["ultimatum_spans"]), data["ultimatum_code"]
 
 
 @functools.cache
