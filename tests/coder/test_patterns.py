@@ -392,6 +392,22 @@ def test_what_is_come_under_or_faced_as_a_state_is_no_words(coder, text):
     assert not [c for _, _, c in coded(coder, text) if c[:2] in ("11", "13")]
 
 
+def test_fire_from_speakers_is_criticism(coder):
+    """'came under fire from lawmakers': words (found by a second review, nineteenth session)."""
+    assert coded(coder, "The Indian prime minister came under fire from opposition lawmakers.") == {
+        ("LEG", "INDGOV", "111")}
+
+
+@pytest.mark.parametrize("text", [
+    # a court's or a legislature's time to answer is no threat; a meeting with the press or one's own
+    # government is no meeting between parties (found by a second review, nineteenth session)
+    "The judge gave the government 30 days to respond to the lawsuit.",
+    "In a meeting with reporters on Monday, Russian Foreign Minister Sergei Lavrov criticized NATO.",
+])
+def test_a_courts_deadline_or_a_press_meeting_is_no_event_of_its_kind(coder, text):
+    assert not [c for _, _, c in coded(coder, text) if c[:2] in ("13", "04")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a deadline granted is a threat to whom it is granted, not aid (sentences of our own,
     # nineteenth session; CAMEO 139 only when the report says "ultimatum")

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from blocwatch.actors import ActorEntry, AgentEntry
 from blocwatch.coder.actors import ActorDictionary
 from blocwatch.coder.events import Actor, CodedEvent
-from blocwatch.coder.extract import DATELINES, Extractor
+from blocwatch.coder.extract import Extractor
 from blocwatch.coder.pipeline import MAX_CHARS, load_pipeline
 from blocwatch.coder.typer import TypeModel, load_eventness_model, load_type_model
 from blocwatch.coder.vocabulary import Vocabulary, load_vocabulary
@@ -88,7 +88,6 @@ def _make_doc(nlp: Language, text: str) -> Doc:
     blank line always ends a sentence (the parser would join a headline, a dateline or page junk
     above it to the paragraph below, events and evidence included); a wire dateline is blanked
     (:func:`blank_datelines`)."""
-    filed = [m.group() for m in _DATELINE.finditer(text)]
     text = blank_datelines(text)
     if _LONG_RUN.search(text) is None:
         doc = nlp.make_doc(text)
@@ -112,8 +111,6 @@ def _make_doc(nlp: Language, text: str) -> Doc:
             token.norm_ = "\n" if "\n" in token.text else " "
             if token.text.count("\n") >= 2 and token.i + 1 < len(doc):
                 doc[token.i + 1].is_sent_start = True  # the parser keeps sentence starts set before it
-    if filed:
-        doc.user_data[DATELINES] = filed  # where the story was filed: its state is the story's context
     return doc
 
 

@@ -123,10 +123,6 @@ _MOVING_FORCES = frozenset({"send", "dispatch", "despatch", "deploy", "redeploy"
 #: place reached: with no state or party there, they tell of a journey and no act between actors.
 _MOTION = frozenset({"arrive", "approach", "come", "go", "leave", "depart", "travel", "journey", "land",
                      "return", "tour", "embark"})
-#: The key under which a parsed document keeps the datelines blanked from its text (``Doc.user_data``):
-#: the state a story was filed in is the context of its first sentences ("MAPUTO, Mozambique: The
-#: army said ..." is Mozambique's army), though the dateline names no actor.
-DATELINES = "blocwatch_datelines"
 #: Verbs of receiving: a pattern of theirs with only a reverse code ("receive * &weapon") is the
 #: giver's act on the one who receives it ("received shells from North Korea" is military aid from it).
 _RECEIVING = frozenset({"receive", "obtain", "get", "acquire", "gain", "procure", "win", "earn", "attain",
@@ -135,8 +131,12 @@ _RECEIVING = frozenset({"receive", "obtain", "get", "acquire", "gain", "procure"
 #: who faces them ("faced criticism from France", "faced calls from the EU"): not "faced a growing
 #: threat from Russia" (a state of affairs) nor "came under fire from Russian artillery" (fire, not
 #: criticism, in war reporting).
-_UNDERGOING = frozenset({"face"})
+_UNDERGOING = frozenset({"face", "come"})
 _UNDERGONE_WORDS = ("02", "10", "111", "112")
+#: Sectors of givers whose "fire" or "pressure" is words ("came under fire from Democratic
+#: lawmakers"), not gunfire ("from Russian artillery", "from China": which, the words do not say).
+_SPEAKING_SECTORS = frozenset({"GOV", "LEG", "OPP", "JUD", "MED", "HRI", "NGO", "ELI", "PTY", "LAB", "EDU", "BUS",
+                               "CVL", "ACT"})
 #: Prepositions by which a meeting or a visit is the occasion of the act of the verb they hang on
 #: ("after talks with Li Qiang, Albanese announced ..."), one that took place.
 _OCCASION_PREPS = frozenset({"after", "following", "during", "at", "in"})
@@ -285,8 +285,6 @@ class Extractor:
         """Events in ``doc``; ``offset`` and ``first_sentence`` place a piece of a longer document."""
         mentions = self.actors.find(doc)
         context = discourse.DocumentContext()
-        for state in _filed_in(doc.user_data.get(DATELINES, ())):
-            context.note(ActorRecord((CodeSpan(state),), "context"), published)
         people = People()
         out: list[CodedEvent] = []
         by_sentence: dict[int, list[Mention]] = {}
@@ -793,6 +791,9 @@ class Extractor:
             receivers = roles.actors_of(subjects, by_token, published)
             if not givers or not receivers:
                 return None  # "Ukraine received tanks": from whom, the text does not say
+            if verb.lemma_.lower() == "come" and not all(
+                    g.sector in _SPEAKING_SECTORS or g.code.startswith(("IGO", "NGO")) for g in givers):
+                return None  # "came under fire from Russian artillery": fire, not words
             return _Candidate(verb, verb, match, givers, receivers, [verb] + _phrases(subjects + _givers(verb)))
         if voice is not None:
             source_heads, target_heads = voice
@@ -1080,9 +1081,11 @@ class Extractor:
         sources = roles.actors_of(subjects, by_token, published)
         own, home = {a.code for a in sources}, {a.country for a in sources}
         # not a place of the doers' own state ("during a visit to Quetta, Pakistan's prime minister ...")
+        # nor the press ("in a meeting with reporters") or the doer's own government
         partners = [a for a in roles.pp_targets(noun, by_token, published, exclude=[])
                     or roles.place_target(noun, by_token, published, sources, ("to",))
-                    if a.code not in own and not (a.sector is None and a.country in home)]
+                    if a.code not in own and a.sector != "MED"
+                    and not (a.sector in (None, "GOV") and a.country in home)]
         if not sources or not partners:
             return None
         return _Candidate(noun, noun, match, sources, partners, [noun] + _phrases([*subjects, noun]))
@@ -1844,23 +1847,10 @@ def _deadline(verb: Token, by_token: dict[int, Mention], day: date | None) -> _C
     subjects = syntax.subjects(verb)
     granted = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.lemma_.lower() not in spans]
     sources, targets = roles.actors_of(subjects, by_token, day), roles.actors_of(granted, by_token, day)
-    if not sources or not targets:
-        return None
+    if not sources or not targets or any(a.sector in ("JUD", "LEG") for a in sources):
+        return None  # "the judge gave the government 30 days to respond": a court's time to answer, no threat
     return _Candidate(verb, verb, Match(code, None, "blocwatch:deadline"), sources, targets,
                       [verb] + _phrases(subjects + granted + span))
-
-
-def _filed_in(datelines: Sequence[str]) -> list[str]:
-    """The states datelines name after their place ("MAPUTO, Mozambique:", "GAZA CITY, Palestinian
-    Territories (AFP) -"), by the names of ``data/countries.csv``."""
-    names = load_countries().by_name
-    out = []
-    for line in datelines:
-        for part in re.split(r"[,(]", line)[1:]:
-            country = names.get(re.sub(r"[\s\u2014\u2013:\-]+$", "", part).strip().lower())
-            if country is not None and country.cameo not in out:
-                out.append(country.cameo)
-    return out
 
 
 def _givers(verb: Token) -> list[Token]:
