@@ -157,26 +157,16 @@ def _end_subheadings(doc: Doc) -> Doc:
     return doc
 
 
-#: Openers that begin a noun phrase or a clause, which a name may follow after a heading ("Trade
-#: deal The Chagos Islands ...", "International reaction A U.S. spokesperson ...", "Little choice
-#: While Kenya wants ..."); the others (pronouns, quantifiers, prepositions) are parts of names too
-#: often when a capitalised word follows ("Vice Premier He Lifeng", "the ruling All Progressives
-#: Congress", "Committee Against Torture").
-_BEFORE_NAMES = frozenset({"The", "A", "An", "This", "These", "Those", "While", "When", "Whereas", "Although",
-                           "Though", "Because", "If", "Unless", "Once", "Since", "As", "After", "Before", "Until",
-                           "According", "Despite", "Following", "During", "Meanwhile", "However", "But", "Yet",
-                           "Still", "Instead", "Earlier", "Later", "Last"})
-
-
 def _opens(tok: Token) -> bool:
     """Whether an opener word begins a sentence rather than a name it is part of: a word follows
     it, not a hyphen or a stop ("UN Under-Secretary-General", "Area A."); after an opener that is
-    no article, subordinator or sentence adverb (``_BEFORE_NAMES``), a word in lower case; after
+    no article, subordinator or sentence adverb (``before_names`` of ``data/coder/subheads.json``:
+    not "Vice Premier He Lifeng", "Committee Against Torture"), a word in lower case; after
     "A", not a preposition ("Area A of the West Bank")."""
     after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if after is None or after.is_punct or after.is_space:
         return False
-    if tok.text not in _BEFORE_NAMES:
+    if tok.text not in _before_names():
         return after.text[:1].islower()
     return not (tok.text in ("A", "An") and after.tag_ == "IN")
 
@@ -185,6 +175,11 @@ def _opens(tok: Token) -> bool:
 def _subheading_openers() -> tuple[frozenset[str], int]:
     data = read_json("coder", "subheads.json")
     return frozenset(data["openers"]), int(data["max_words"])
+
+
+@functools.cache
+def _before_names() -> frozenset[str]:
+    return frozenset(read_json("coder", "subheads.json")["before_names"])
 
 
 @Language.component(LEMMA_FIXES)

@@ -301,7 +301,6 @@ def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
     return []
 
 
-
 def clause_place(head: Token, by_token: dict[int, Mention], day: date | None) -> str | None:
     """The one state the places of an act's own clause are in ("attacked a train in Balochistan"),
     if exactly one."""
@@ -419,8 +418,8 @@ def victims_state(head: Token, victims: Sequence[Actor], by_token: dict[int, Men
     """The state whose people or forces are the victims of a violent act: the one state of the
     places of its own clause, if every victim is known only by a role no state names (``_VICTIMS``);
     when its clause names no place, the one state the ``sentence`` places its events in
-    (:func:`sentence_place`: "kidnapped 40 passengers from a bus in northern Nigeria", "the army
-    completed a rescue of the train held in Balochistan and killed 33 militants").
+    (:func:`sentence_place`: "passengers of a train held in Balochistan described their ordeal as
+    the army ended the siege and killed 33 militants").
 
     People ("killed 20 people in Gaza") take it unless their role is often foreign there
     ("tourists", "migrants"); so do armed groups ("struck militants in Gaza"). A state's forces or
