@@ -422,3 +422,13 @@ def test_a_deadline_granted_is_a_threat(coder, text, expected):
 
 def test_time_given_with_nothing_to_do_is_no_deadline(coder):
     assert not [c for _, _, c in coded(coder, "The court gave the lawyers more time.") if c[:2] == "13"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # idioms of criticism (sentences of our own, nineteenth session): not a seizure, not nothing
+    ("The Afghan president pointed the finger at Pakistan on Sunday.", {("AFGGOV", "PAK", "111")}),
+    ("The Turkish president took aim at Israel on Monday.", {("TURGOV", "ISR", "111")}),
+    ("Russia took a swipe at NATO on Monday.", {("RUS", "IGOWSTNAT", "111")}),
+])
+def test_idioms_of_blame_are_criticism(coder, text, expected):
+    assert coded(coder, text) == expected
