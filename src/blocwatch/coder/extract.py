@@ -1079,7 +1079,7 @@ class Extractor:
             return None
         subjects = syntax.subjects(verb)
         sources = roles.actors_of(subjects, by_token, published)
-        own, home = {a.code for a in sources}, {a.country for a in sources}
+        own, home = {a.code for a in sources}, {a.country for a in sources if a.country}
         # not a place of the doers' own state ("during a visit to Quetta, Pakistan's prime minister ...")
         # nor the press ("in a meeting with reporters") or the doer's own government
         partners = [a for a in roles.pp_targets(noun, by_token, published, exclude=[])

@@ -998,8 +998,8 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
         agent = _group_led(agent, head.doc, by_token)
         code = agent.record.code  # type: ignore[union-attr]
         doc = head.doc
-        foreign = [c for t in {head, doc[agent.start]} for c in t.children
-                   if c.dep_ == "amod" and c.lower_ in _FOREIGN]  # "foreign troops": no state's own
+        foreign = [c for t in {head, doc[agent.start]} for c in t.children if c.dep_ == "amod"
+                   and c.lower_ in _FOREIGN and not agent.start <= c.i < agent.end]  # "foreign troops": no state's own
         return [_make_actor(code, f"{foreign[0].text} {agent.text}" if foreign else agent.text)]
     chosen = named if spread or _coordinated(named, head.doc) else [_best_mention(named, head)]
     agent = _best_mention(agents, head)
