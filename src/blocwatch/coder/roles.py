@@ -242,14 +242,15 @@ def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
     bomb planted by [Somali militants]". The phrase may hang on a verb coordinated after it ("two
     soldiers were killed and four wounded in a clash with [guerrillas]")."""
     heads = [verb] + [v for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB"]
+    # "killed in Israeli (tank) shelling", read as killed "in Israeli" and a gerund clause: the noun before it
+    misread = {g.i - 1: g for h in heads for g in syntax.misread_gerunds(h)}
     for c in (c for h in heads for c in h.children):
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after"):
             for noun in (p for p in c.children if p.dep_ == "pobj"):
                 # "killed by Israeli shelling": the small model may read the noun as a gerund
                 entry = nouns.get(noun.lower_ if noun.tag_ == "VBG" else noun.lemma_.lower())
-                after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-                if (entry is None and after is not None and after.tag_ == "VBG" and after.head in heads
-                        and after.lower_ in nouns):
+                gerund = misread.get(noun.i)
+                if entry is None and gerund is not None and gerund.lower_ in nouns:
                     # "killed in Israeli (tank) shelling": read as killed "in Israeli", "shelling" a verb;
                     # the people or group named before the noun of the act says whose it was, not a
                     # place ("killed in Gaza shelling")
