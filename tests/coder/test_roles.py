@@ -664,3 +664,12 @@ def test_a_killing_in_a_peoples_shelling_is_theirs(coder, text, expected):
 def test_a_place_before_a_misread_shelling_is_no_doer(coder):
     """'killed in Donetsk shelling': where, not whose (found by a review, nineteenth session)."""
     assert coded(coder, "Three people were killed in Donetsk shelling on Friday.") == set()
+
+
+def test_a_states_adjective_on_what_a_target_phrase_names_is_the_target(coder):
+    """Sentences of our own (twentieth session): tariffs raised "on Mexican steel", a ban lifted "on
+    Australian wine" are done to the state whose goods they are; an organ or a people named in the
+    phrase keeps its own reading."""
+    assert coded(coder, "The United States raised tariffs on Mexican steel.") == {("USA", "MEX", "16")}
+    assert coded(coder, "Beijing lifted its ban on Australian wine.") == {("CHN", "AUS", "08")}
+    assert coded(coder, "Britain imposed sanctions on Russian banks.") == {("GBR", "RUS", "16")}

@@ -656,6 +656,8 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
                                  and not _topic(pp, by_token)
                                  for q in pp.children if q.dep_ == "pobj"]
                         actors = actors_of(inner, by_token, day)
+                    if not actors:  # "raised tariffs on [Mexican] steel", "a ban on [Canada's] beef"
+                        actors = _owner_states(objs, by_token, day)
                     if actors:
                         return actors
     # "denied accusations by Congo", "rejected a proposal by France": whose the object is
@@ -664,6 +666,16 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
     authors = [p for o in objects + [head] * bool(objects) for c in o.children
                if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
     return actors_of(authors, by_token, day)
+
+
+def _owner_states(nouns: Sequence[Token], by_token: dict[int, Mention], day: date | None) -> list[Actor]:
+    """The states that a state's adjective or possessive on a noun that names no actor gives it: whose
+    the steel, wine or exports are ("tariffs on [Mexican] steel", "its ban on [Australian] wine"), the
+    state the act in whose phrase they stand is done to. Only a state named whole, not one of its
+    organs or people ("a ban on [Russian military] flights" stays with the phrase's own reading)."""
+    owners = [c for n in nouns if n.i not in by_token for c in n.children
+              if c.dep_ in ("amod", "compound", "poss") and c.i < n.i and c.i in by_token]
+    return [a for a in actors_of(owners, by_token, day, spread=True) if a.country is not None and a.code == a.country]
 
 
 #: Verbs of holding people, whose "in" or "by" phrase names who holds them ("nationals held in Iran").
