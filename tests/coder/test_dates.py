@@ -398,6 +398,12 @@ def test_only_a_reported_act_s_day_or_week_moves_the_story(coder, first: str) ->
     # a date on the occasion at which the act was done
     ("The Chinese spokesman criticized Japan in a Jan. 23 press briefing.", "11", (date(2024, 1, 23), "day")),
     ("The Kenyan minister praised Uganda during the summit on May 8.", "05", (date(2024, 5, 8), "day")),
+    # sentences of our own (twentieth session): a date on a text the act is done in, on the text's
+    # noun, in its "on" phrase or its "dated" participle; a date after the occasion's noun
+    ("In a May 28 statement, the Ghanaian foreign ministry condemned Togo.", "11", (date(2024, 5, 28), "day")),
+    ("Peru protested to Chile in a letter dated March 4.", "11", (date(2024, 3, 4), "day")),
+    ("The Thai foreign ministry criticized Cambodia in a statement on Tuesday.", "11", (date(2024, 6, 18), "day")),
+    ("During a visit to Accra last month, the Nigerian president criticized Togo.", "11", (date(2024, 5, 1), "month")),
     # what a speaker says holds, in the present or the progressive, holds when it is said
     ("In May, Kenya announced it was cutting ties with Somalia.", "16", (date(2024, 5, 1), "month")),
     ('"We support Ghana in this dispute," the Nigerian foreign minister said on Monday.', "05",
@@ -418,6 +424,9 @@ def test_a_date_of_the_act_s_own_clause_dates_it(coder, text: str, root: str, ex
     ("Kenya criticized Uganda over a May 5 vote.", "11"),
     ("Uganda criticized Kenya in response to the Jan. 23 speech.", "11"),
     ("Kenya praised Uganda for its victory in the May 9 election.", "05"),
+    # a text dates what is done in it, not what is said on it or about it (twentieth session)
+    ("Chile criticized Peru over the May 28 statement.", "11"),
+    ("Chile criticized Peru for comments on the May 28 report.", "11"),
     # a complement in the past or perfect was done before it was said, on a day the text does not give
     ("On Monday, Kenya said it has cut ties with Somalia.", "16"),
 ])
@@ -574,3 +583,14 @@ def test_a_demand_or_refusal_told_in_the_past_is_at_the_storys_time(coder, text:
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"
               and e.evidence_start >= second]
     assert events and {(e.cameo[:2], e.date.isoformat(), e.date_precision) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sentences of our own (twentieth session): a readiness or an inclination stated in a dated
+    # saying is a statement of intent made when it was said
+    ("The Kenyan president said on Monday that he was ready to help Somalia.", ("2024-06-17", "day")),
+    ("Last month, the Chilean president said that Chile was willing to support Peru.", ("2024-05-01", "month")),
+])
+def test_an_intent_stated_in_a_dated_saying_is_of_its_date(coder, text: str, expected: tuple) -> None:
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual" and e.cameo[:2] == "03"]
+    assert events and {(e.date.isoformat(), e.date_precision) for e in events} == {expected}

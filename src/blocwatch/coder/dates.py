@@ -34,7 +34,7 @@ from blocwatch.data import read_json
 
 __all__ = ["MONTHS", "TIMES_OF_DAY", "WEEKDAYS", "When", "anterior", "before", "day_host", "entities", "followed_by",
            "later", "narrative", "occasion", "occasions", "parts", "period", "reference", "reported", "resolve",
-           "same_day_clauses", "told_when_said", "when_clause_date"]
+           "same_day_clauses", "texts", "told_when_said", "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -285,24 +285,43 @@ def occasions() -> frozenset[str]:
     return frozenset(read_json("coder", "occasions.json")["nouns"])
 
 
+@functools.cache
+def texts() -> frozenset[str]:
+    """Nouns of texts an act is done in (lemmas: "statement", "letter"), from ``data/coder/occasions.json``."""
+    return frozenset(read_json("coder", "occasions.json")["texts"])
+
+
+#: Participles by which a text carries its date ("a letter dated Feb. 4", "a statement issued Monday").
+_DATING = frozenset({"date", "issue", "publish", "release", "post"})
+
+
 def occasion(date_root: Token) -> Token | None:
-    """The occasion noun a date phrase dates, if it dates one: "briefing" in "at a Jan. 23 press
-    briefing", "visit" in "during the visit on Feb. 27" (:func:`occasions`). An act done at an
-    occasion is dated by it.
+    """The occasion or text a date phrase dates, if it dates one: "briefing" in "at a Jan. 23 press
+    briefing", "visit" in "during the visit on Feb. 27" (:func:`occasions`), "statement" in "in a
+    June 5 statement" or "in a letter dated Feb. 4" (:func:`texts`). An act done at an occasion, or
+    in a text, is dated by it.
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> doc = load_pipeline()("Macron told Scholz during the visit on Feb. 27 that France would help.")
     >>> occasion(doc[7]).text
     'visit'
+    >>> occasion(load_pipeline()("Iran protested in a letter dated June 5.")[6]).text
+    'letter'
     """
     node = date_root
     if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("on", "of"):
         node = node.head.head
     elif node.dep_ in ("nmod", "compound", "npadvmod") and node.head.i > node.i:
         node = node.head
+    elif node.dep_ == "npadvmod" and node.head.pos_ == "NOUN":  # "during a visit to Washington last month"
+        node = node.head
+    elif (node.dep_ in ("npadvmod", "dobj", "tmod") and node.head.dep_ == "acl" and node.head.tag_ == "VBN"
+          and node.head.lemma_.lower() in _DATING):
+        node = node.head.head
     else:
         return None
-    return node if node.pos_ == "NOUN" and node.lemma_.lower() in occasions() else None
+    lemma = node.lemma_.lower()
+    return node if node.pos_ == "NOUN" and (lemma in occasions() or lemma in texts()) else None
 
 
 def when_clause_date(verb: Token) -> Token | None:

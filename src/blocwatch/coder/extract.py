@@ -35,6 +35,7 @@ from blocwatch.coder.dates import (
     later,
     narrative,
     occasion,
+    occasions,
     period,
     reference,
     reported,
@@ -1105,11 +1106,17 @@ class Extractor:
 
     def _statement_date(self, verb: Token | None, published: date | None, dates: Sequence[Span]) -> When | None:
         """The date of a statement about an event ("vowed on Monday to ..."), not the event's own
-        ("... to visit next month"); None (the publication date) if the statement is undated."""
+        ("... to visit next month"); None (the publication date) if the statement is undated. A
+        statement made in saying something is dated by the saying ("said on Monday that it was ready
+        to help": the readiness is stated on Monday)."""
         if verb is None:
             return None
         stub = _Candidate(verb, verb, Match(None, None, "", None), [], [], [verb])
-        return self._date(stub, published, dates)
+        when = self._date(stub, published, dates)
+        teller = syntax.reporting_head(verb.head if verb.dep_ == "acomp" else verb) if when is None and dates else None
+        if teller is not None:
+            when = self._date(_Candidate(teller, teller, Match(None, None, "", None), [], [], [teller]), published, dates)
+        return when
 
     def _derive(self, cands: list[_Candidate], by_token: dict[int, Mention],
                 published: date | None, dates: Sequence[Span] = ()) -> list[_Candidate]:
@@ -1768,6 +1775,8 @@ def _at_occasion(date_root: Token, hosts: set[int]) -> bool:
     noun = occasion(date_root)
     if noun is None or noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in _AT_OCCASION:
         return False  # "over a May 5 vote", "after the June 12 summit": about it, or after it
+    if noun.lemma_.lower() not in occasions() and noun.head.lower_ != "in":
+        return False  # a text dates what is done in it, not "commented on the June 5 report"
     return noun.head.head.i in hosts
 
 
