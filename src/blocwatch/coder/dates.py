@@ -311,9 +311,8 @@ def occasion(date_root: Token) -> Token | None:
     node = date_root
     if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("on", "of"):
         node = node.head.head
-    elif node.dep_ in ("nmod", "compound", "npadvmod") and node.head.i > node.i:
-        node = node.head
-    elif node.dep_ == "npadvmod" and node.head.pos_ == "NOUN":  # "during a visit to Washington last month"
+    elif (node.dep_ in ("nmod", "compound", "npadvmod") and node.head.i > node.i) or (
+            node.dep_ == "npadvmod" and node.head.pos_ == "NOUN"):  # "during a visit to Washington last month"
         node = node.head
     elif (node.dep_ in ("npadvmod", "dobj", "tmod") and node.head.dep_ == "acl" and node.head.tag_ == "VBN"
           and node.head.lemma_.lower() in _DATING):

@@ -1111,12 +1111,11 @@ class Extractor:
         to help": the readiness is stated on Monday)."""
         if verb is None:
             return None
-        stub = _Candidate(verb, verb, Match(None, None, "", None), [], [], [verb])
-        when = self._date(stub, published, dates)
+        when = self._date(_Candidate(verb, verb, Match(None, None, "", None), [], [], [verb]), published, dates)
         teller = syntax.reporting_head(verb.head if verb.dep_ == "acomp" else verb) if when is None and dates else None
-        if teller is not None:
-            when = self._date(_Candidate(teller, teller, Match(None, None, "", None), [], [], [teller]), published, dates)
-        return when
+        if teller is None:
+            return when
+        return self._date(_Candidate(teller, teller, Match(None, None, "", None), [], [], [teller]), published, dates)
 
     def _derive(self, cands: list[_Candidate], by_token: dict[int, Mention],
                 published: date | None, dates: Sequence[Span] = ()) -> list[_Candidate]:
