@@ -1446,3 +1446,19 @@ def test_a_regional_bureaus_dateline_gives_the_story_no_state(coder) -> None:
     text = ("BEIRUT, Lebanon (AP) \u2014 Israeli strikes hit southern Lebanon on Monday. The military said it "
             "targeted Hezbollah positions.")
     assert not [s for s, _, _ in factual(coder, text) if s.startswith("LBN")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sentences of our own (twentieth session): an act of one's own side admitted is responsibility
+    # acknowledged (015), whichever verb admits it
+    ("Colombia admitted that its soldiers killed two farmers.", ("COL", "01", "015")),
+    ("Serbia acknowledged that its police detained the activists.", ("SRB", "01", "015")),
+    # a view or a forecast conceded is no event (a statement addressed to no one)
+    ("The Chilean minister conceded that the talks could fail.", None),
+    ("The Peruvian minister acknowledged that the new tariffs would raise prices.", None),
+    ("The Bolivian minister admitted that Chile had won the case.", None),
+])
+def test_what_is_admitted_is_responsibility_for_ones_own_act_or_no_event(coder, text: str, expected) -> None:
+    statements = {(e.source.code[:3], e.cameo[:2], e.cameo) for e in coder.code_text(text, DAY)
+                  if e.mode == "factual" and e.cameo[:2] in ("01", "05", "08")}
+    assert statements == ({expected} if expected else set())

@@ -887,6 +887,16 @@ class Extractor:
             # "suggested Macron needed treatment", "that senior officials must have given the orders":
             # a view put forward, not a proposal of what someone should do
             match = replace(match, code="010", reverse=None)
+        if verb.lemma_.lower() in _ADMITTING and match.rule.count(":") == 1 and clauses:
+            # "Israel admitted that its forces killed the aid workers": responsibility acknowledged
+            # (015) for an act of one's own side; "conceded that the talks could fail", "acknowledged
+            # that tariffs would raise prices": a view stated (PETRARCH-2 codes the bare verbs as
+            # cooperation, 050, or as yielding, 080)
+            doers = roles.actors_of([s for c in clauses for s in syntax.subjects(c)], by_token, published)
+            states = {a.country for a in sources if a.country}
+            own = bool(doers) and bool(states) and all(d.country in states for d in doers) and all(
+                asserted_clause(c) and mode_of(c) == "factual" for c in clauses)
+            match = replace(match, code="015" if own else "010", reverse=None)
         if (match.code == "110" and match.rule.count(":") == 1 and verb.lemma_.lower() in _ASSERTING and clauses
                 and not roles.actors_of([s for c in clauses for s in syntax.subjects(c)], by_token, published)):
             # "Mogadishu argues its border should be extended": a claim stated, not disapproval; not
@@ -1229,6 +1239,10 @@ class Extractor:
 
 #: Personal pronouns that stand for a person an act is done to ("charged him").
 _PERSONS = {"him", "her", "he", "she"}
+
+
+#: Verbs of admitting: their that-clause is an act of one's own side admitted, or a view stated.
+_ADMITTING = frozenset({"acknowledge", "admit", "concede", "confess"})
 
 
 def _tense_bearer(verb: Token, said: bool = False) -> Token:
