@@ -673,3 +673,14 @@ def test_a_states_adjective_on_what_a_target_phrase_names_is_the_target(coder):
     assert coded(coder, "The United States raised tariffs on Mexican steel.") == {("USA", "MEX", "16")}
     assert coded(coder, "Beijing lifted its ban on Australian wine.") == {("CHN", "AUS", "08")}
     assert coded(coder, "Britain imposed sanctions on Russian banks.") == {("GBR", "RUS", "16")}
+
+
+def test_a_protest_at_an_arrest_no_one_is_named_for_is_aimed_at_the_states_authorities(coder):
+    """Sentences of our own (twentieth session): an arrest or a detention only a state's authorities
+    make, condemned with no doer named, is aimed at those of the state where it was made, else of
+    the state of those held; not at the speaker's own, and not at a state no one names."""
+    assert coded(coder, "Amnesty International condemned the arrest of two reporters in Minsk.") == {
+        ("NGOHRIAMN", "BLRCOP", "11")}
+    assert ("CAN", "VENCOP", "11") in coded(coder, "Canada condemned the detention of Venezuelan opposition leaders.")
+    assert coded(coder, "Canada condemned the detention of Canadian citizens.") == {("CAN", None, "11")}
+    assert coded(coder, "Canada condemned the detention of the journalist.") == {("CAN", None, "11")}

@@ -858,6 +858,8 @@ class Extractor:
                 [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
                  if p.dep_ == "pobj"], by_token, day)) or [  # the parser hangs the act's "by" on the verb
                 a for a in targets if a.code not in hit and a.country not in hit]  # one outside the act's phrase
+            if not targets:  # "condemned the arrest of the journalist in Harare": by Zimbabwe's authorities
+                targets = roles.authority_of_act(act, self._act_code(act), by_token, day, sources)
         if not targets and (match.code or "")[:2] in ("10", "11"):
             # "alleged that Japan had sent spies": Japan is accused; "repeated its demand that Kabul
             # stop the militants": asked of Kabul
@@ -983,6 +985,14 @@ class Extractor:
                 if entry is not None and (entry.default or "")[:2] in discourse.HOSTILE_ROOTS:
                     return obj
         return None
+
+    def _act_code(self, noun: Token) -> str | None:
+        """The default code of the act a noun names: its own entry, or its verb's ("detention": detain)."""
+        lemma = noun.lemma_.lower()
+        entry = self.vocabulary.nouns.get(lemma)
+        if entry is None and (act := verb_of(lemma, self.vocabulary.verbs)) is not None:
+            entry = self.vocabulary.verbs[act]
+        return entry.default if entry is not None else None
 
     def _engaged(self, verb: Token, match: Match, actors: Sequence[Actor]) -> Match | None:
         """The sense of "engage", or None for none. PETRARCH-2's bare verb is fighting (190, "engaged

@@ -508,6 +508,36 @@ def implied_authority(verb: Token, code: str | None, by_token: dict[int, Mention
     return Actor(sector, None, sector, verb.text)
 
 
+def authority_of_act(noun: Token, code: str | None, by_token: dict[int, Mention], day: date | None,
+                     sources: Sequence[Actor]) -> list[Actor]:
+    """Whose authorities did an act of the law a noun names with no doer ("condemned the arrest of
+    the journalist in Harare", "criticized the jailing of a British citizen in Iran", "the detention
+    of a Russian opposition leader"): those of the one state of the places of the noun's own phrase,
+    else of the one state of the people it is done to, when that is not a state of the speaker's
+    own (whose own state holds them, the sentence does not say). Empty when no one state is named,
+    or the act is none only a state does (:func:`implied_authority`).
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> from blocwatch.coder.actors import ActorDictionary
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Britain condemned the detention of two Georgian activists.")
+    >>> by_token = {i: m for m in ActorDictionary.load(nlp).find(doc) for i in range(m.start, m.end)}
+    >>> [a.code for a in authority_of_act(doc[3], "173", by_token, None, [Actor("GBR", "GBR", None, "Britain")])]
+    ['GEOCOP']
+    """
+    authority = implied_authority(noun, code, by_token, day)
+    if authority is None or (code or "").startswith("084"):
+        return []
+    own = {a.country for a in sources if a.country}
+    state = clause_place(noun, by_token, day)
+    if state is None:
+        held = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "poss"]
+        states = {a.country for a in actors_of(held, by_token, day)}
+        state = states.pop() if len(states) == 1 and None not in states else None
+    return [located(authority, state)] if state is not None and state not in own else []
+
+
 #: People freed by whoever held them, not by a state's courts or prisons.
 _CAPTIVES = frozenset({"hostage", "captive", "abductee", "kidnappee"})
 
