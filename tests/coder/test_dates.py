@@ -219,6 +219,8 @@ def test_document_without_date_has_no_event_date(coder) -> None:
     ("Iraq had invaded Kuwait before the talks.", "unknown"),  # past perfect, no date of its own
     ("The envoy said Syria had expelled three Turkish diplomats.", "unknown"),
     ("Turkey earlier accused Greece of provocations.", "unknown"),  # an adverb of anteriority
+    ("Peru has recently expelled two Chilean diplomats.", "unknown"),  # "recently": before the report (twentieth
+    ("Bolivia recently accused Chile of spying.", "unknown"),  # session)
     ("Azerbaijan has been shelling Armenian border villages.", "unknown"),  # an ongoing activity
     ("Iraq had invaded Kuwait in August 1990.", "month"),  # a date of its own wins
     ("Iraq invaded Kuwait.", "reported"),  # news of the day
@@ -402,6 +404,7 @@ def test_only_a_reported_act_s_day_or_week_moves_the_story(coder, first: str) ->
     # noun, in its "on" phrase or its "dated" participle; a date after the occasion's noun
     ("In a May 28 statement, the Ghanaian foreign ministry condemned Togo.", "11", (date(2024, 5, 28), "day")),
     ("Peru protested to Chile in a letter dated March 4.", "11", (date(2024, 3, 4), "day")),
+    ("In a letter sent on March 4, Peru protested to Chile.", "11", (date(2024, 3, 4), "day")),
     ("The Thai foreign ministry criticized Cambodia in a statement on Tuesday.", "11", (date(2024, 6, 18), "day")),
     ("During a visit to Accra last month, the Nigerian president criticized Togo.", "11", (date(2024, 5, 1), "month")),
     # what a speaker says holds, in the present or the progressive, holds when it is said

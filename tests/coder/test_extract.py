@@ -1453,6 +1453,11 @@ def test_a_regional_bureaus_dateline_gives_the_story_no_state(coder) -> None:
     # acknowledged (015), whichever verb admits it
     ("Colombia admitted that its soldiers killed two farmers.", ("COL", "01", "015")),
     ("Serbia acknowledged that its police detained the activists.", ("SRB", "01", "015")),
+    # an own side the dictionary cannot name (a review's cases)
+    ("Belarus acknowledged that its drones had crossed into Lithuania.", ("BLR", "01", "015")),
+    ("Estonia admitted that it had expelled the diplomats by mistake.", ("EST", "01", "015")),
+    # another state's act admitted is no responsibility acknowledged
+    ("The Greek army acknowledged that Turkish jets had entered its airspace.", None),
     # a view or a forecast conceded is no event (a statement addressed to no one)
     ("The Chilean minister conceded that the talks could fail.", None),
     ("The Peruvian minister acknowledged that the new tariffs would raise prices.", None),

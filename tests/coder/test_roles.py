@@ -673,6 +673,9 @@ def test_a_states_adjective_on_what_a_target_phrase_names_is_the_target(coder):
     assert coded(coder, "The United States raised tariffs on Mexican steel.") == {("USA", "MEX", "16")}
     assert coded(coder, "Beijing lifted its ban on Australian wine.") == {("CHN", "AUS", "08")}
     assert coded(coder, "Britain imposed sanctions on Russian banks.") == {("GBR", "RUS", "16")}
+    # goods of two states coordinated: each (a review's case, twentieth session)
+    assert coded(coder, "China lifted its ban on Australian wine and New Zealand lamb.") == {
+        ("CHN", "AUS", "08"), ("CHN", "NZL", "08")}
 
 
 def test_a_protest_at_an_arrest_no_one_is_named_for_is_aimed_at_the_states_authorities(coder):
@@ -683,4 +686,8 @@ def test_a_protest_at_an_arrest_no_one_is_named_for_is_aimed_at_the_states_autho
         ("NGOHRIAMN", "BLRCOP", "11")}
     assert ("CAN", "VENCOP", "11") in coded(coder, "Canada condemned the detention of Venezuelan opposition leaders.")
     assert coded(coder, "Canada condemned the detention of Canadian citizens.") == {("CAN", None, "11")}
+    # the place the parser hangs on those held is where they were arrested; "abroad" is no state's
+    # (a review's cases, twentieth session)
+    assert coded(coder, "Chile condemned the arrest of a Peruvian diplomat in Bolivia.") == {("CHL", "BOLCOP", "11")}
+    assert coded(coder, "Chile condemned the arrest of Peruvian activists abroad.") == {("CHL", None, "11")}
     assert coded(coder, "Canada condemned the detention of the journalist.") == {("CAN", None, "11")}

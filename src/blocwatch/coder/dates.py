@@ -81,7 +81,7 @@ def reported(published: date) -> When:
 
 
 #: Adverbs that place an act before the time of the report ("China earlier blamed Japan").
-_ANTERIOR = {"earlier", "previously", "formerly", "once"}
+_ANTERIOR = {"earlier", "previously", "formerly", "once", "recently", "lately"}
 #: Adverbs that place a past act after another one the story tells ("a court later sentenced him"):
 #: a step of a story told in the past, not news of the report's day.
 _SEQUENCE = {"later", "subsequently"}
@@ -187,7 +187,8 @@ def day_host(root: Token) -> Token:
 
 def anterior(verb: Token) -> bool:
     """Whether a verb tells of an act before the report's own time: the past perfect ("had
-    invaded", "had been expelled"), an adverb of anteriority ("earlier blamed"), a past act that
+    invaded", "had been expelled"), an adverb of anteriority ("earlier blamed", "has recently
+    expelled": recently is before the report, on a day the text does not give), a past act that
     an adverb places after another of the story ("a court later sentenced him") or the perfect
     progressive of an activity going on since some time ("has been fighting"). Such an act, with no
     date of its own, is background of unknown date, not news of the publication day.
@@ -291,8 +292,9 @@ def texts() -> frozenset[str]:
     return frozenset(read_json("coder", "occasions.json")["texts"])
 
 
-#: Participles by which a text carries its date ("a letter dated Feb. 4", "a statement issued Monday").
-_DATING = frozenset({"date", "issue", "publish", "release", "post"})
+#: Participles by which a text carries its date ("a letter dated Feb. 4", "a statement issued Monday",
+#: "a letter sent on June 2").
+_DATING = frozenset({"date", "issue", "publish", "release", "post", "send", "write", "sign", "deliver"})
 
 
 def occasion(date_root: Token) -> Token | None:
@@ -309,14 +311,16 @@ def occasion(date_root: Token) -> Token | None:
     'letter'
     """
     node = date_root
-    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("on", "of"):
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("on", "in"):
+        node = node.head  # "a letter sent [on June 2]", "a video posted [in May]": the participle's
+    if node.dep_ in ("npadvmod", "dobj", "tmod", "prep") and node.head.dep_ == "acl" and node.head.tag_ == "VBN" \
+            and node.head.lemma_.lower() in _DATING:
         node = node.head.head
+    elif date_root.dep_ == "pobj" and date_root.head.dep_ == "prep" and date_root.head.lower_ in ("on", "of"):
+        node = date_root.head.head
     elif (node.dep_ in ("nmod", "compound", "npadvmod") and node.head.i > node.i) or (
             node.dep_ == "npadvmod" and node.head.pos_ == "NOUN"):  # "during a visit to Washington last month"
         node = node.head
-    elif (node.dep_ in ("npadvmod", "dobj", "tmod") and node.head.dep_ == "acl" and node.head.tag_ == "VBN"
-          and node.head.lemma_.lower() in _DATING):
-        node = node.head.head
     else:
         return None
     lemma = node.lemma_.lower()

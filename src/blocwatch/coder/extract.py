@@ -894,9 +894,12 @@ class Extractor:
             # (015) for an act of one's own side; "conceded that the talks could fail", "acknowledged
             # that tariffs would raise prices": a view stated (PETRARCH-2 codes the bare verbs as
             # cooperation, 050, or as yielding, 080)
-            doers = roles.actors_of([s for c in clauses for s in syntax.subjects(c)], by_token, published)
+            told = [s for c in clauses for s in syntax.subjects(c)]
+            doers = roles.actors_of(told, by_token, published)
             states = {a.country for a in sources if a.country}
-            own = bool(doers) and bool(states) and all(d.country in states for d in doers) and all(
+            # an own side the dictionary cannot name: "it", "we", "its drones", "our agents"
+            ours = not doers and bool(told) and all(_own_side_word(s) for s in told)
+            own = (ours or (bool(doers) and bool(states) and all(d.country in states for d in doers))) and all(
                 asserted_clause(c) and mode_of(c) == "factual" for c in clauses)
             match = replace(match, code="015" if own else "010", reverse=None)
         if (match.code == "110" and match.rule.count(":") == 1 and verb.lemma_.lower() in _ASSERTING and clauses
@@ -1253,6 +1256,13 @@ _PERSONS = {"him", "her", "he", "she"}
 
 #: Verbs of admitting: their that-clause is an act of one's own side admitted, or a view stated.
 _ADMITTING = frozenset({"acknowledge", "admit", "concede", "confess"})
+#: Pronouns that name the speaker's own side, alone or as a possessive ("it", "its drones").
+_OWN_SIDE = frozenset({"it", "we", "its", "our"})
+
+
+def _own_side_word(subject: Token) -> bool:
+    """Whether a subject is the speaker's own side by a pronoun: "it", "we", "its drones", "our agents"."""
+    return subject.lower_ in _OWN_SIDE or any(c.dep_ == "poss" and c.lower_ in _OWN_SIDE for c in subject.children)
 
 
 def _tense_bearer(verb: Token, said: bool = False) -> Token:

@@ -528,14 +528,24 @@ def authority_of_act(noun: Token, code: str | None, by_token: dict[int, Mention]
     authority = implied_authority(noun, code, by_token, day)
     if authority is None or (code or "").startswith("084"):
         return []
+    if any(t.lower_ in _ELSEWHERE for t in noun.subtree):
+        return []  # "the arrest of Iranian activists abroad": not in their state, nor where the text says
     own = {a.country for a in sources if a.country}
-    state = clause_place(noun, by_token, day)
-    if state is None:
-        held = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                if p.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "poss"]
+    held = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+            if p.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "poss"]
+    # where: the act's own place, or the place of those held ("the arrest of a Russian diplomat [in
+    # Poland]", as the parser hangs it), before whose they are
+    places = {a.country for h in [noun, *held] for p in _places_of(h, by_token) for a in actors_of([p], by_token, day)}
+    if places:
+        state = places.pop() if len(places) == 1 and None not in places else None
+    else:
         states = {a.country for a in actors_of(held, by_token, day)}
         state = states.pop() if len(states) == 1 and None not in states else None
     return [located(authority, state)] if state is not None and state not in own else []
+
+
+#: Words that place an act outside any state the sentence names.
+_ELSEWHERE = frozenset({"abroad", "overseas"})
 
 
 #: People freed by whoever held them, not by a state's courts or prisons.
@@ -703,8 +713,9 @@ def _owner_states(nouns: Sequence[Token], by_token: dict[int, Mention], day: dat
     the steel, wine or exports are ("tariffs on [Mexican] steel", "its ban on [Australian] wine"), the
     state the act in whose phrase they stand is done to. Only a state named whole, not one of its
     organs or people ("a ban on [Russian military] flights" stays with the phrase's own reading)."""
-    owners = [c for n in nouns if n.i not in by_token for c in n.children
-              if c.dep_ in ("amod", "compound", "poss") and c.i < n.i and c.i in by_token]
+    owners = [c for n in nouns for m in (n, *n.conjuncts) if m.i not in by_token for c in m.children
+              if c.dep_ in ("amod", "compound", "poss") and c.i < m.i and c.i in by_token]  # "[Norwegian] salmon
+    # and [Icelandic] cod"
     return [a for a in actors_of(owners, by_token, day, spread=True) if a.country is not None and a.code == a.country]
 
 
