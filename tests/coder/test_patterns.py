@@ -21,6 +21,7 @@ def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     ("China suspended imports from Japan.", {("CHN", "JPN", "163")}),
     ("Beijing blocked imports of Lithuanian goods.", {("CHN", "LTU", "163")}),  # a state's goods (twentieth
     ("Beijing halted purchases of Canadian canola.", {("CHN", "CAN", "163")}),  # session)
+    ("Chile suspended imports of Peruvian avocados.", {("CHL", "PER", "163")}),  # an adjective: the goods' owner
     ("Venezuela's government walked out of talks with the opposition on Thursday.", {("VENGOV", None, "164")}),
     ("Morocco summoned the Algerian ambassador on Wednesday.", {("MAR", "DZAGOV", "110")}),
     ("Cambodia's Supreme Court dissolved the main opposition party on Thursday.", {("KHMJUD", "KHMOPP", "1722")}),

@@ -492,7 +492,8 @@ def test_who_undergoes_a_passive_does_its_adjunct_gerund(coder, text: str, expec
     # whom a condemned act hit is not whom the condemnation is aimed at: the act's doer, or no one
     ("Canada condemned the bombardment of Mariupol.", None),
     ("Norway denounced the abduction of two Malian officials.", None),
-    ("Brazil condemned the imprisonment of Venezuelan opposition leaders.", None),
+    # (an act only a state's authorities do is theirs, of the state of those held: twentieth session)
+    ("Brazil condemned the imprisonment of Venezuelan opposition leaders.", "COP"),
     ("Indonesia condemned the raid on the Al-Aqsa mosque.", None),
     ("The African Union condemned the assassination of the Sudanese activists.", None),
     # a doer the act's phrase names: its possessive, a state's adjective, a group before it, "by"
@@ -565,8 +566,9 @@ def test_referring_back_and_statements_keep_their_targets(coder, text: str, expe
     # an act done to someone new, or in another state, is not the act told before
     ("Gunmen killed four police officers in Kano on Monday. On Tuesday, Britain condemned the killing of a "
      "British aid worker in Abuja.", None),
+    # (an arrest in Nepal is by Nepal's authorities, not the soldiers of the Dhaka arrest: twentieth session)
     ("Soldiers arrested five students in Dhaka on Monday. Amnesty International criticized the arrest of "
-     "activists in Nepal.", None),
+     "activists in Nepal.", "NPL"),
     # a seizure PETRARCH-2 coded otherwise is still the seizure
     ("Iran seized two Greek tankers in the Gulf. Greece condemned the seizure of the tankers.", "IRN"),
 ])

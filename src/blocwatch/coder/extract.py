@@ -779,7 +779,8 @@ class Extractor:
                      for t in (p, *(m for m in p.children if m.dep_ in ("compound", "amod", "det")))}
             post = [t for t in post if t.i not in doers]
         judged = _judgement(verb)
-        match = _evaluation(judged) or self.vocabulary.match(entry, verb, pre, post, is_actor)
+        match = _evaluation(judged) or self.vocabulary.match(entry, verb, pre, post,
+                                                             roles.is_target(by_token, published))
         received = (match is not None and match.code is None and match.reverse is not None and voice is None
                     and (verb.lemma_.lower() in _RECEIVING or (verb.lemma_.lower() in _UNDERGOING
                                                                and match.reverse.startswith(_UNDERGONE_WORDS))))
@@ -832,6 +833,8 @@ class Extractor:
         if authority is not None:  # "a journalist was arrested in Phnom Penh": by the authorities of the
             sources = [authority]  # place or of the story
         targets = roles.actors_of(target_heads, by_token, day)
+        if not targets and match.target is not None:  # "suspended imports of [Japanese] seafood"
+            targets = roles.owner_states([match.target], by_token, day)
         if match.rule == _EVALUATION and not targets:  # "called the Russian election a farce": Russia's
             # on the object, or on the predicate the object was parsed into ("called [Pyongyang's launch
             # unacceptable]")

@@ -38,10 +38,11 @@ from blocwatch.coder.vocabulary import (
 from blocwatch.countries import resolve_country
 from blocwatch.errors import ParameterError
 
-__all__ = ["ACTOR_HEADS", "act_doers", "actors_of", "addressee", "bare_sector", "clause_place", "defined_acronyms",
-           "doer_of_cause", "exchanged", "holders", "is_actor", "jurisdiction", "located", "of_jurisdiction",
-           "on_its_own", "only_state", "place_target", "pp_targets", "protest_target", "protested_organs",
-           "reciprocal", "sentence_place", "titled_persons", "topic_actors", "victims_state"]
+__all__ = ["ACTOR_HEADS", "act_doers", "actors_of", "addressee", "authority_of_act", "bare_sector", "clause_place",
+           "defined_acronyms", "doer_of_cause", "exchanged", "holders", "is_actor", "is_target", "jurisdiction",
+           "located", "of_jurisdiction", "on_its_own", "only_state", "owner_states", "place_target", "pp_targets",
+           "protest_target", "protested_organs", "reciprocal", "sentence_place", "titled_persons", "topic_actors",
+           "victims_state"]
 
 #: Prepositions that place an event: "a curfew [in] Algiers".
 _PLACE_PREPS = {"in", "at", "near", "inside", "across", "throughout", "outside", "through"}
@@ -232,6 +233,12 @@ def _speaker(noun: Token) -> bool:
 
 def is_actor(by_token: dict[int, Mention], day: date | None):  # noqa: ANN202
     return lambda tok: bool(actors_of([tok], by_token, day))
+
+
+def is_target(by_token: dict[int, Mention], day: date | None):  # noqa: ANN202
+    """Whether a phrase names whom an act can be done to: an actor, or a state's goods
+    (:func:`owner_states`: "imports of [Japanese seafood]")."""
+    return lambda tok: bool(actors_of([tok], by_token, day) or owner_states([tok], by_token, day))
 
 
 def doer_of_cause(verb: Token, by_token: dict[int, Mention], day: date | None,
@@ -697,7 +704,7 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
                                  for q in pp.children if q.dep_ == "pobj"]
                         actors = actors_of(inner, by_token, day)
                     if not actors:  # "raised tariffs on [Mexican] steel", "a ban on [Canada's] beef"
-                        actors = _owner_states(objs, by_token, day)
+                        actors = owner_states(objs, by_token, day)
                     if actors:
                         return actors
     # "denied accusations by Congo", "rejected a proposal by France": whose the object is
@@ -708,7 +715,7 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
     return actors_of(authors, by_token, day)
 
 
-def _owner_states(nouns: Sequence[Token], by_token: dict[int, Mention], day: date | None) -> list[Actor]:
+def owner_states(nouns: Sequence[Token], by_token: dict[int, Mention], day: date | None) -> list[Actor]:
     """The states that a state's adjective or possessive on a noun that names no actor gives it: whose
     the steel, wine or exports are ("tariffs on [Mexican] steel", "its ban on [Australian] wine"), the
     state the act in whose phrase they stand is done to. Only a state named whole, not one of its
