@@ -519,10 +519,11 @@ def authority_of_act(noun: Token, code: str | None, by_token: dict[int, Mention]
                      sources: Sequence[Actor]) -> list[Actor]:
     """Whose authorities did an act of the law a noun names with no doer ("condemned the arrest of
     the journalist in Harare", "criticized the jailing of a British citizen in Iran", "the detention
-    of a Russian opposition leader"): those of the one state of the places of the noun's own phrase,
-    else of the one state of the people it is done to, when that is not a state of the speaker's
-    own (whose own state holds them, the sentence does not say). Empty when no one state is named,
-    or the act is none only a state does (:func:`implied_authority`).
+    of a Russian opposition leader"): those of the one state of the places of the noun's own phrase
+    or of the phrase of those held (where the parser hangs "in Poland" in "the arrest of a Russian
+    diplomat in Poland"), else of the one state of the people it is done to; not a state of the
+    speaker's own (whose own state holds them, the sentence does not say). Empty when no one state
+    is named, the act was "abroad", or it is none only a state does (:func:`implied_authority`).
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> from blocwatch.coder.actors import ActorDictionary
