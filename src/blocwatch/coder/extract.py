@@ -983,13 +983,9 @@ class Extractor:
             if (obj.dep_ == ("nsubjpass" if passive else "dobj") and obj.pos_ == "NOUN"
                     and obj.i not in by_token and obj.lemma_.lower() not in roles.ACTOR_HEADS  # "told forces"
                     and obj.lemma_.lower() not in weapon_words()  # "shipping artillery shells to Russia"
-                    and not any(c.tag_ == "HYPH" for c in obj.children)):  # "cease-fire" is no fire
-                noun = obj.lemma_.lower()
-                entry = self.vocabulary.nouns.get(noun)
-                if entry is None and (act := verb_of(noun, self.vocabulary.verbs)) is not None:
-                    entry = self.vocabulary.verbs[act]
-                if entry is not None and (entry.default or "")[:2] in discourse.HOSTILE_ROOTS:
-                    return obj
+                    and not any(c.tag_ == "HYPH" for c in obj.children)  # "cease-fire" is no fire
+                    and (self._act_code(obj) or "")[:2] in discourse.HOSTILE_ROOTS):
+                return obj
         return None
 
     def _act_code(self, noun: Token) -> str | None:
