@@ -693,3 +693,27 @@ def test_a_protest_at_an_arrest_no_one_is_named_for_is_aimed_at_the_states_autho
     assert coded(coder, "Chile condemned the arrest of a Peruvian diplomat in Bolivia.") == {("CHL", "BOLCOP", "11")}
     assert coded(coder, "Chile condemned the arrest of Peruvian activists abroad.") == {("CHL", None, "11")}
     assert coded(coder, "Canada condemned the detention of the journalist.") == {("CAN", None, "11")}
+
+
+def test_verbs_joined_before_one_object_each_act_on_it(coder):
+    """Sentences of our own (twenty-first session): in "killed and wounded 20 soldiers" the soldiers
+    are killed too; each verb joined by "and" or "or" before a shared object acts on it, and reads
+    its patterns with it ("imposed and then delayed tariffs on Mexico" imposes tariffs)."""
+    assert coded(coder, "Russian forces killed and wounded 20 Ukrainian soldiers.") == {("RUSMIL", "UKRMIL", "19"),
+                                                                                          ("RUSMIL", "UKRMIL", "18")}
+    assert coded(coder, "China condemned and rejected the Japanese resolution.") == {("CHN", "JPN", "11"),
+                                                                                      ("CHN", "JPN", "12")}
+    assert ("USA", "MEX", "16") in coded(coder, "The United States first imposed and then delayed tariffs on Mexico.")
+    assert ("TUR", "SYROPP", "17") in coded(coder, "Turkey detained and deported three Syrian activists.")
+    # three verbs: the first two share the last one's object
+    assert ("ISR", "LBN", "19") in coded(coder, "Israel bombed, shelled and raided Lebanon.")
+
+
+def test_a_verb_that_takes_no_object_shares_none(coder):
+    """Sentences of our own (twenty-first session): those arrested after police arrived are not
+    arrived at; a verb with an object or a subject of its own keeps its own."""
+    assert coded(coder, "Police arrived and arrested 20 Kenyan protesters.") == {("COP", "KENOPP", "17")}
+    assert coded(coder, "Iran retaliated and attacked Israel.") == {("IRN", "ISR", "19")}
+    assert coded(coder, "China complained to Japan and condemned the American resolution.") == {
+        ("CHN", "JPN", "11"), ("CHN", "USA", "11")}
+

@@ -768,6 +768,10 @@ class Extractor:
         passive = voice is not None
         pre = [t for s in subjects for t in s.subtree] + [c for c in verb.children if c.i < verb.i]
         post = syntax.clause(verb, exclude=subjects)
+        shared = syntax.shared_objects(verb)
+        if shared:  # "killed and wounded 20 soldiers": the object of both verbs, read with each
+            seen = {t.i for t in post}
+            post = sorted([*post, *(t for o in shared for t in o.subtree if t.i not in seen)], key=lambda t: t.i)
         if (verb.dep_ == "relcl" or syntax.misparsed_verb(verb)) and not any(
                 c.dep_ in ("dobj", "nsubjpass") for c in verb.children):  # "the missiles [North Korea fired]"
             post = sorted([*post, verb.head, *(c for c in verb.head.children if c.dep_ in ("compound", "amod"))],
@@ -806,8 +810,8 @@ class Extractor:
                 target_heads = [match.target]
             else:  # not the event noun of a light verb ("held talks with Iran in Doha": the talks are no actor)
                 light = verb.lemma_.lower() in syntax.LIGHT_VERBS
-                target_heads = [c for c in verb.children if (c.dep_ in ("dobj", "dative", "iobj")
-                                                             or _misparsed_object(c) is not None)
+                target_heads = [c for c in [*verb.children, *shared] if (c.dep_ in ("dobj", "dative", "iobj")
+                                                                         or _misparsed_object(c) is not None)
                                 and not (light and c.lemma_.lower() in self.vocabulary.nouns)]
                 if match.rule == _EVALUATION:  # what is judged ("called [the launch] unacceptable")
                     target_heads = judged[0] if judged else []

@@ -24,7 +24,7 @@ from blocwatch.coder.modality import REPORTING_VERBS, for_to_clause
 __all__ = ["CARRIERS", "CLAUSE_BREAK", "EVENT_INTRANSITIVES", "GENERIC_EVENT_HEADS", "LIGHT_VERBS", "MEASURE_HEADS",
            "OBJECT_CONTROL", "PREP_CONTROL", "PRONOUNS", "SUBJECT_DEPS", "TARGET_PREPS", "adverbial_host", "clause",
            "governor_of", "light_verb", "means_clause", "misparsed_verb", "misread_gerunds", "participle_clause",
-           "passive", "phrase", "prep_controller", "reporting_head", "sentence_index", "subjects"]
+           "passive", "phrase", "prep_controller", "reporting_head", "sentence_index", "shared_objects", "subjects"]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 
@@ -148,6 +148,51 @@ def phrase(head: Token) -> list[Token]:
                 continue
             stack.append(c)
     return out
+
+
+#: Dependents by which a verb has a complement, a voice or a clause of its own: with one, it shares no
+#: object with the verb joined to it ("marched to the embassy and burned a flag").
+_OWN_COMPLEMENTS = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "prt", "prep",
+                              "agent", "nsubjpass", "auxpass", "advcl", "npadvmod"})
+
+#: Verbs that are auxiliaries as often as not ("had or have any links"): they share no object.
+_AUXILIARY_LEMMAS = frozenset({"be", "have", "do", "get"})
+
+#: Verbs of coming, going, gathering and answering, which take no object: in "police arrived and
+#: arrested 20 protesters" the protesters are arrested, no one is arrived at.
+_INTRANSITIVE = frozenset({"arrive", "come", "go", "return", "gather", "assemble", "rally", "march", "converge",
+                           "retreat", "flee", "respond", "react", "retaliate", "intervene", "act", "move", "travel",
+                           "fly", "land", "step", "stand", "sit", "wait", "pause", "proceed", "advance", "regroup"})
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """The objects a verb shares with the verb joined to it after "and" or "or", when it has none of
+    its own: "killed and wounded 20 soldiers", "first imposed and then delayed tariffs", "arrested,
+    charged and jailed two journalists" (each of the first two). Only conjunctions and adverbs may
+    stand between the verbs, the later verb has no subject or voice of its own, and the first is
+    not one that takes no object: not "marched to the embassy and burned a flag", not "gathered and
+    were dispersed by police", not "arrived and arrested 20 protesters".
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Rebel forces killed and wounded 20 soldiers.")
+    >>> [t.text for t in shared_objects(doc[2])]
+    ['soldiers']
+    >>> shared_objects(nlp("Police arrived and arrested 20 protesters at the square.")[1])
+    []
+    """
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _AUXILIARY_LEMMAS | _INTRANSITIVE or any(
+            c.dep_ in _OWN_COMPLEMENTS for c in verb.children):
+        return []
+    joined = next((c for c in verb.children if c.dep_ == "conj" and c.i > verb.i), None)
+    if joined is None or joined.pos_ != "VERB" or joined.lemma_.lower() in _AUXILIARY_LEMMAS or any(
+            c.dep_ in ("nsubj", "nsubjpass", "auxpass", "csubj") for c in joined.children):
+        return []
+    if not all(t.dep_ in ("cc", "advmod", "punct") and t.head.i in (verb.i, joined.i)
+               for t in verb.doc[verb.i + 1:joined.i]):
+        return []
+    objects = [c for c in joined.children if c.dep_ == "dobj" and c.i > joined.i]
+    return objects or shared_objects(joined)
 
 
 def misparsed_verb(tok: Token) -> bool:
