@@ -25,3 +25,12 @@ def test_sector_names_resolve_to_a_country_and_a_sector(name, country, sector):
 def test_only_offices_of_the_state_act_for_it():
     assert {"GOV", "MIL"} <= set(STATE_SECTORS)
     assert not {"CVL", "BUS", "MED", "REB", UNKNOWN_SECTOR} & set(STATE_SECTORS)
+
+
+def test_a_name_the_dictionary_marks_as_no_actor_resolves_to_no_code():
+    """Phoenix marks names that are no actor with "---" (a sea that holds a state's adjective, a
+    person outside an office's dates): known to the dictionary, and no one."""
+    names = ActorNames.load()
+    assert names.resolve("Indian Ocean", date(2024, 1, 1)).code is None
+    assert names.resolve("Jean Marie Guehenno", date(2024, 1, 1)).code is None
+    assert names.resolve("Jean Marie Guehenno", date(2005, 1, 1)).code == "IGOUNO"

@@ -41,7 +41,7 @@ from blocwatch.countries import load_countries
 from blocwatch.data import read_bytes, read_csv, read_jsonl
 
 __all__ = ["ACTOR_FILES", "AGENT_FILES", "PEOPLES_FILE", "ROUTES", "STATE_SECTORS", "UNKNOWN_SECTOR", "ActorEntry",
-           "ActorNames", "ActorRecord", "AgentEntry", "CodeSpan", "Resolved", "dictionaries_digest",
+           "ActorNames", "ActorRecord", "AgentEntry", "CodeSpan", "NO_ACTOR", "Resolved", "dictionaries_digest",
            "load_actor_entries", "name_key", "split_code"]
 
 #: The shipped actor and agent dictionaries (``data/coder/``), in the order their entries are read.
@@ -98,6 +98,12 @@ class AgentEntry:
     prefix: bool = False  # IGO~ (prefix) rather than ~GOV (suffix)
 
 
+#: The dictionaries' code for a name that names no actor: it keeps a longer name from being read as a
+#: shorter one inside it ("Indian Ocean" is not India), and a person's entry from coding them outside
+#: the dates of an office.
+NO_ACTOR = "---"
+
+
 @dataclass(frozen=True)
 class ActorRecord:
     """A named actor: its codes over time and where the entry comes from.
@@ -105,13 +111,21 @@ class ActorRecord:
     >>> record = ActorRecord((CodeSpan("USAGOV", date(2021, 1, 20), date(2025, 1, 20)), CodeSpan("USAELI")), "test")
     >>> record.code_on(date(2024, 6, 1)), record.code_on(date(2025, 6, 1))
     ('USAGOV', 'USAELI')
+    >>> envoy = ActorRecord((CodeSpan("IGOUNO", date(2000, 1, 1), date(2008, 8, 1)), CodeSpan(NO_ACTOR)), "test")
+    >>> envoy.code_on(date(2005, 1, 1)), envoy.code_on(date(2024, 1, 1))
+    ('IGOUNO', None)
     """
 
     codes: tuple[CodeSpan, ...]
     source: str
 
     def code_on(self, day: date | None) -> str | None:
-        """The code that holds on ``day``: a dated code covering it, else an undated one."""
+        """The code that holds on ``day``: a dated code covering it, else an undated one; None when
+        that code is :data:`NO_ACTOR` (the name then names no actor on that day)."""
+        code = self._code_on(day)
+        return None if code == NO_ACTOR else code
+
+    def _code_on(self, day: date | None) -> str | None:
         dated = [c for c in self.codes if day is not None and (c.start or c.end) and c.covers(day)]
         if dated:
             return max(dated, key=lambda c: c.start or date.min).code

@@ -717,3 +717,10 @@ def test_a_verb_that_takes_no_object_shares_none(coder):
     assert coded(coder, "China complained to Japan and condemned the American resolution.") == {
         ("CHN", "JPN", "11"), ("CHN", "USA", "11")}
 
+
+def test_a_name_that_is_no_actor_is_no_target(coder):
+    """Sentences of our own (twenty-first session): a sea named after a state is neither the state
+    nor an actor of its own."""
+    assert coded(coder, "India and Mauritius reaffirmed their commitment to an open Indian Ocean.") == {
+        ("IND", None, "05"), ("MUS", None, "05")}
+
