@@ -724,9 +724,3 @@ def test_a_name_that_is_no_actor_is_no_target(coder):
     assert coded(coder, "India and Mauritius reaffirmed their commitment to an open Indian Ocean.") == {
         ("IND", None, "05"), ("MUS", None, "05")}
 
-
-def test_a_subjects_apposition_set_off_by_dashes_is_no_second_subject(coder):
-    """Sentences of our own (twenty-first session): the parser makes a name set off by dashes a
-    second subject; it names the same ship, whose state the first names."""
-    assert coded(coder, "An Indian warship — the INS Delhi, a stealth destroyer — visited Port Louis.") == {
-        ("INDMIL", "MUS", "04"), ("MUS", "INDMIL", "04")}  # a visit and its hosting

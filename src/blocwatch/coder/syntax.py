@@ -243,8 +243,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 
     A pronoun subject of reported speech stands for the speaker ("the rebels said they will ...").
     """
-    own = _without_set_off([_reduced_relative(c) for c in verb.children
-                            if c.dep_ in SUBJECT_DEPS or (c.dep_ == "nsubjpass" and stance(verb))])
+    own = [_reduced_relative(c) for c in verb.children
+           if c.dep_ in SUBJECT_DEPS or (c.dep_ == "nsubjpass" and stance(verb))]
     if own and depth <= 5 and all(o.pos_ == "PRON" and o.lower_ in PRONOUNS for o in own):
         speaker = reporting_head(verb)
         if speaker is not None:
@@ -287,29 +287,6 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
             return [head]  # "aided rebels fighting the president": the rebels fight; "a bus carrying troops"
         return subjects(head.head, depth + 1)  # "issued a declaration demanding ...": the issuer
     return []  # including "civilians imprisoned ...": a past participle's noun is what was done to
-
-
-#: Marks that set a phrase off from the noun before it.
-_SETTING_OFF = frozenset({"—", "–", "--", ",", "("})
-
-
-def _without_set_off(own: list[Token]) -> list[Token]:
-    """A verb's subjects without a later one set off from the first by a dash, a comma or a
-    bracket on both sides: that one is the first's apposition, which the parser made a second
-    subject ("an Indian warship — the INS Imphal, a destroyer — visited": the warship visited,
-    named twice). Not one open on its right ("ISLAMABAD — A U.S. plane has crashed": the dateline
-    is no subject)."""
-    if len(own) < 2:
-        return own
-    first = min(own, key=lambda t: t.i)
-    doc = first.doc
-
-    def set_off(t: Token) -> bool:
-        end = t.right_edge.i if doc[t.right_edge.i].is_punct else t.right_edge.i + 1
-        return (t.left_edge.i > first.i and doc[t.left_edge.i - 1].text in _SETTING_OFF
-                and end < len(doc) and doc[end].text in _SETTING_OFF | {")"})
-
-    return [t for t in own if t is first or not set_off(t)]
 
 
 #: Prepositions of an adjunct whose gerund is done by the clause's subject, also a passive one
