@@ -707,6 +707,9 @@ def test_verbs_joined_before_one_object_each_act_on_it(coder):
     assert ("TUR", "SYROPP", "17") in coded(coder, "Turkey detained and deported three Syrian activists.")
     # three verbs: the first two share the last one's object
     assert ("ISR", "LBN", "19") in coded(coder, "Israel bombed, shelled and raided Lebanon.")
+    # and the later verb's prepositions: to whom, where (a review's cases, twenty-first session)
+    assert coded(coder, "Germany donated and delivered armored vehicles to Ukraine.") == {("DEU", "UKR", "07")}
+    assert coded(coder, "Algeria recalled and then reinstated its ambassador to Spain.") == {("DZA", "ESP", "16")}
 
 
 def test_a_verb_that_takes_no_object_shares_none(coder):
@@ -714,6 +717,8 @@ def test_a_verb_that_takes_no_object_shares_none(coder):
     arrived at; a verb with an object or a subject of its own keeps its own."""
     assert coded(coder, "Police arrived and arrested 20 Kenyan protesters.") == {("COP", "KENOPP", "17")}
     assert coded(coder, "Iran retaliated and attacked Israel.") == {("IRN", "ISR", "19")}
+    assert coded(coder, "The Serbian minister resigned and criticized the Kosovo government.") == {
+        ("SRBGOV", None, "08"), ("SRBGOV", "KSVGOV", "11")}
     assert coded(coder, "China complained to Japan and condemned the American resolution.") == {
         ("CHN", "JPN", "11"), ("CHN", "USA", "11")}
 

@@ -769,9 +769,13 @@ class Extractor:
         pre = [t for s in subjects for t in s.subtree] + [c for c in verb.children if c.i < verb.i]
         post = syntax.clause(verb, exclude=subjects)
         shared = syntax.shared_objects(verb)
-        if shared:  # "killed and wounded 20 soldiers": the object of both verbs, read with each
+        # "killed and wounded 20 soldiers", "sold and shipped jets to Pakistan": the object of both verbs,
+        # and the later one's prepositions, are read with each
+        pp_head = shared[0].head if shared else verb
+        if shared:
             seen = {t.i for t in post}
-            post = sorted([*post, *(t for o in shared for t in o.subtree if t.i not in seen)], key=lambda t: t.i)
+            joined = [*shared, *(c for c in pp_head.children if c.dep_ == "prep" and c.i > pp_head.i)]
+            post = sorted([*post, *(t for o in joined for t in o.subtree if t.i not in seen)], key=lambda t: t.i)
         if (verb.dep_ == "relcl" or syntax.misparsed_verb(verb)) and not any(
                 c.dep_ in ("dobj", "nsubjpass") for c in verb.children):  # "the missiles [North Korea fired]"
             post = sorted([*post, verb.head, *(c for c in verb.head.children if c.dep_ in ("compound", "amod"))],
@@ -854,9 +858,9 @@ class Extractor:
             # sent or withdrawn, not whom it is done to, even with no place named ("sent troops to
             # the border", "withdrew its troops")
             moved = verb.lemma_.lower() in _MOVING_FORCES and all(a.sector in _TROOPS for a in targets)
-            targets = roles.pp_targets(verb, by_token, day, exclude=source_heads) or ([] if moved else targets)
+            targets = roles.pp_targets(pp_head, by_token, day, exclude=source_heads) or ([] if moved else targets)
         if not targets and match.target is None:
-            targets = roles.pp_targets(verb, by_token, day, exclude=source_heads)
+            targets = roles.pp_targets(pp_head, by_token, day, exclude=source_heads)
         act = self._act_spoken_of(verb, match, passive, by_token)
         if act is not None:  # "condemned the shelling of Kharkiv": the shelling's doer, not Ukraine
             hit = {x for a in roles.actors_of([t for t in act.subtree if t.i in by_token and t.i != act.i],

@@ -158,11 +158,12 @@ _OWN_COMPLEMENTS = frozenset({"dobj", "dative", "iobj", "ccomp", "xcomp", "attr"
 #: Verbs that are auxiliaries as often as not ("had or have any links"): they share no object.
 _AUXILIARY_LEMMAS = frozenset({"be", "have", "do", "get"})
 
-#: Verbs of coming, going, gathering and answering, which take no object: in "police arrived and
-#: arrested 20 protesters" the protesters are arrested, no one is arrived at.
+#: Verbs of coming, going, gathering, answering, speaking and leaving office, which take no object: in
+#: "police arrived and arrested 20 protesters" the protesters are arrested, no one is arrived at.
 _INTRANSITIVE = frozenset({"arrive", "come", "go", "return", "gather", "assemble", "rally", "march", "converge",
                            "retreat", "flee", "respond", "react", "retaliate", "intervene", "act", "move", "travel",
-                           "fly", "land", "step", "stand", "sit", "wait", "pause", "proceed", "advance", "regroup"})
+                           "fly", "land", "step", "stand", "sit", "wait", "pause", "proceed", "advance", "regroup",
+                           "resign", "speak", "talk", "testify", "appear", "emerge", "die", "escape", "abstain"})
 
 
 def shared_objects(verb: Token) -> list[Token]:
