@@ -729,3 +729,14 @@ def test_a_name_that_is_no_actor_is_no_target(coder):
     assert coded(coder, "India and Mauritius reaffirmed their commitment to an open Indian Ocean.") == {
         ("IND", None, "05"), ("MUS", None, "05")}
 
+
+
+def test_an_object_pronoun_of_a_participle_of_asking_is_whom_the_act_is_done_to(coder):
+    """Sentences of our own (twenty-first session): "sent a letter to Poland asking it to ...": the
+    letter's appeal is to Poland; "summoned the Russian ambassador, urging him to ...": to him. Not
+    a pronoun for the act itself ("calling it a success")."""
+    assert coded(coder, "Germany sent a letter to Poland asking it to reconsider the decision.") == {
+        ("DEU", "POL", "04"), ("DEU", "POL", "02")}
+    assert ("KOR", "RUSGOV", "02") in coded(coder,
+                                            "Seoul summoned the Russian ambassador, urging him to explain the treaty.")
+    assert coded(coder, "China praised the Russian plan, calling it a success.") == {("CHN", "RUS", "05")}

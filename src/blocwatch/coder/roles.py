@@ -797,6 +797,10 @@ def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | 
     out: list[Actor] = []
     seen: set[str] = set()
     for head in heads:
+        bound = _addressee(head, by_token, day)
+        if bound is not None:  # "blamed Japan, accusing it of ...": Japan
+            out.extend(a for a in bound if a.code not in seen and not seen.add(a.code))
+            continue
         shared: str | None = None
         for h in [head, *head.conjuncts, *_listed_appositions(head, by_token)]:
             found = _phrase_actors(h, by_token, day, spread)
@@ -809,6 +813,29 @@ def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | 
                     seen.add(actor.code)
                     out.append(actor)
     return out
+
+
+#: Verbs of asking, urging, accusing and judging someone, whose participle hung on a verb is done to
+#: whom that verb is done to: "blamed Japan, accusing it of ...". Not "calling it a success" (what is
+#: called is the act), nor verbs of letting or making ("opened the border, allowing them to cross").
+_ADDRESSING = frozenset(syntax.OBJECT_CONTROL - {"call", "help", "allow", "permit", "force", "require"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them"})
+
+
+def _addressee(pronoun: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor] | None:
+    """Whom an object pronoun of a participle of asking, urging or judging stands for: whom the verb
+    (or the noun) the participle is hung on is done to, its object or the object of its target
+    preposition ("blamed Japan, accusing it of ...", "sent a letter to Poland asking it to ...",
+    "summoned the Russian ambassador, urging him to ..."); None for any other word. The participle
+    tells how that act was done or what the text said, so it is aimed where the act is."""
+    verb = pronoun.head
+    if (pronoun.dep_ != "dobj" or pronoun.lower_ not in _OBJECT_PRONOUNS or verb.tag_ != "VBG"
+            or verb.dep_ not in ("advcl", "acl", "xcomp") or verb.lemma_.lower() not in _ADDRESSING
+            or verb.head.i == verb.i):
+        return None
+    host = verb.head
+    objects = [c for c in host.children if c.dep_ in ("dobj", "dative")] if host.pos_ in ("VERB", "AUX") else []
+    return actors_of(objects, by_token, day) or pp_targets(host, by_token, day, exclude=[])
 
 
 def _shared_state(head: Token, by_token: dict[int, Mention], found: Sequence[Actor]) -> str | None:
