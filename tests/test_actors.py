@@ -34,3 +34,19 @@ def test_a_name_the_dictionary_marks_as_no_actor_resolves_to_no_code():
     assert names.resolve("Indian Ocean", date(2024, 1, 1)).code is None
     assert names.resolve("Jean Marie Guehenno", date(2024, 1, 1)).code is None
     assert names.resolve("Jean Marie Guehenno", date(2005, 1, 1)).code == "IGOUNO"
+
+
+@pytest.mark.parametrize(("name", "day", "code"), [
+    ("Macron", date(2024, 6, 1), "FRAGOV"),         # no entry before blocwatch's
+    ("Starmer", date(2024, 6, 1), "GBROPP"),        # Leader of the Opposition until 4 July 2024
+    ("Starmer", date(2024, 7, 6), "GBRGOV"),
+    ("Sunak", date(2024, 7, 6), "GBRELI"),
+    ("Ashraf Ghani", date(2021, 5, 9), "AFGGOV"),  # Phoenix had him only as finance minister
+    ("Ashraf Ghani", date(2024, 5, 9), "AFGELI"),
+    ("Rapid Support Forces", date(2025, 3, 1), "SDNREB"),
+    ("Bashar al-Assad", date(2025, 3, 1), "SYRELI"),
+])
+def test_leaders_after_phoenix_have_their_terms(name, day, code):
+    """Heads of state and government, foreign ministers and armed forces Phoenix (kept until
+    about 2016) lacks or holds in an old office: blocwatch's entries with their terms."""
+    assert ActorNames.load().resolve(name, day).code == code
