@@ -740,3 +740,10 @@ def test_an_object_pronoun_of_a_participle_of_asking_is_whom_the_act_is_done_to(
     assert ("KOR", "RUSGOV", "02") in coded(coder,
                                             "Seoul summoned the Russian ambassador, urging him to explain the treaty.")
     assert coded(coder, "China praised the Russian plan, calling it a success.") == {("CHN", "RUS", "05")}
+    # the pronoun agrees with what it stands for, and a thing the act is done to is no one (a
+    # review's cases, twenty-first session)
+    assert ("COL", None, "11") in coded(coder, "Colombia recalled its ambassador from Israel, accusing it of genocide.")
+    assert ("IRN", None, "05") in coded(coder, "Iran hailed the attack on Israel, praising it as a lawful response.")
+    assert ("USALEG", "JPNGOV", "02") in coded(
+        coder, "Ten U.S. senators sent a letter to the Japanese prime minister urging him to lift the ban.")
+

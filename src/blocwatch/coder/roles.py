@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from blocwatch.actors import ActorRecord, split_code
 from blocwatch.coder import discourse, syntax
 from blocwatch.coder.actors import AgentRecord, Mention
-from blocwatch.coder.dates import occasions
+from blocwatch.coder.dates import occasions, texts
 from blocwatch.coder.events import Actor
 from blocwatch.coder.modality import REPORTING_VERBS
 from blocwatch.coder.pronouns import person_nouns
@@ -824,18 +824,40 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them"})
 
 def _addressee(pronoun: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor] | None:
     """Whom an object pronoun of a participle of asking, urging or judging stands for: whom the verb
-    (or the noun) the participle is hung on is done to, its object or the object of its target
-    preposition ("blamed Japan, accusing it of ...", "sent a letter to Poland asking it to ...",
-    "summoned the Russian ambassador, urging him to ..."); None for any other word. The participle
-    tells how that act was done or what the text said, so it is aimed where the act is."""
+    the participle is hung on is done to ("blamed Japan, accusing it of ...", "summoned the Russian
+    ambassador, urging him to ..."), or to whom the text it sends goes ("sent a letter to Poland
+    asking it to ..."), or whom it turns to ("appealed to Russia, urging it to ..."); None for any
+    other word. The participle tells how that act was done or what the text said.
+
+    The pronoun agrees with what it stands for: "him" or "her" a person, "it" no person and one,
+    "them" more than one. When the verb's object is a thing ("hailed the attack on Israel, praising
+    it"), the pronoun is that thing: no one. A participle hung on an act only asked for ("asked him
+    to pass a message urging it to ...") is not read."""
     verb = pronoun.head
     if (pronoun.dep_ != "dobj" or pronoun.lower_ not in _OBJECT_PRONOUNS or verb.tag_ != "VBG"
             or verb.dep_ not in ("advcl", "acl", "xcomp") or verb.lemma_.lower() not in _ADDRESSING
             or verb.head.i == verb.i):
         return None
     host = verb.head
-    objects = [c for c in host.children if c.dep_ in ("dobj", "dative")] if host.pos_ in ("VERB", "AUX") else []
-    return actors_of(objects, by_token, day) or pp_targets(host, by_token, day, exclude=[])
+    if host.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in host.children):
+        return None
+    objects = [c for c in host.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"
+               ] if host.pos_ in ("VERB", "AUX") else [host]
+    sent = [o for o in objects if o.lemma_.lower() in texts()]
+    if sent or not objects:  # what a text says is said to whom it goes; whom the verb turns to
+        objects = [p for h in (*sent, host) for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                   for p in c.children if p.dep_ == "pobj"]
+    return [a for o in objects if _agrees(pronoun, o) for a in actors_of([o], by_token, day)]
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Whether an object pronoun can stand for a noun: "him" or "her" for one person, "it" for one
+    that is no person, "them" for more than one."""
+    person = noun.ent_type_ == "PERSON" or noun.lemma_.lower() in person_nouns()
+    plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+    if pronoun.lower_ in ("him", "her"):
+        return person and not plural
+    return plural if pronoun.lower_ == "them" else not person and not plural
 
 
 def _shared_state(head: Token, by_token: dict[int, Mention], found: Sequence[Actor]) -> str | None:
