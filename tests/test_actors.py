@@ -40,11 +40,18 @@ def test_a_name_the_dictionary_marks_as_no_actor_resolves_to_no_code():
     ("Macron", date(2024, 6, 1), "FRAGOV"),         # no entry before blocwatch's
     ("Starmer", date(2024, 6, 1), "GBROPP"),        # Leader of the Opposition until 4 July 2024
     ("Starmer", date(2024, 7, 6), "GBRGOV"),
-    ("Sunak", date(2024, 7, 6), "GBRELI"),
+    ("Sunak", date(2024, 7, 6), "GBROPP"),          # Leader of the Opposition until 2 November 2024
+    ("Sunak", date(2025, 1, 1), "GBRELI"),
     ("Ashraf Ghani", date(2021, 5, 9), "AFGGOV"),  # Phoenix had him only as finance minister
     ("Ashraf Ghani", date(2024, 5, 9), "AFGELI"),
     ("Rapid Support Forces", date(2025, 3, 1), "SDNREB"),
     ("Bashar al-Assad", date(2025, 3, 1), "SYRELI"),
+    # a review's corrections (twenty-first session)
+    ("Assad", date(1990, 1, 1), "SYRGOV"),          # Hafez, by the surname alone
+    ("al-Sharaa", date(2005, 1, 1), "SYRGOV"),      # Farouk, the foreign minister
+    ("Israel Katz", date(2022, 6, 1), "ISROPP"),
+    ("Takaichi", date(2024, 7, 3), "JPNGOV"),      # minister of economic security
+    ("Medvedev", date(2024, 7, 3), None),           # also a tennis player: only the full name
 ])
 def test_leaders_after_phoenix_have_their_terms(name, day, code):
     """Heads of state and government, foreign ministers and armed forces Phoenix (kept until
