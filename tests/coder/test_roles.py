@@ -747,3 +747,11 @@ def test_an_object_pronoun_of_a_participle_of_asking_is_whom_the_act_is_done_to(
     assert ("USALEG", "JPNGOV", "02") in coded(
         coder, "Ten U.S. senators sent a letter to the Japanese prime minister urging him to lift the ban.")
 
+
+def test_a_title_in_the_text_gives_the_office_the_dictionary_has_not_yet(coder):
+    """Sentences of our own (twenty-first session): "Iranian President Masoud Pezeshkian" on a day
+    the dictionary has him a legislator still: the writer gives him the office. Not a past or a
+    coming one."""
+    assert coded(coder, "Iranian President Masoud Pezeshkian criticized Israel.") == {("IRNGOV", "ISR", "11")}
+    assert coded(coder, "Former President Donald Trump criticized Iran.") == {("USAELI", "IRN", "11")}
+    assert coded(coder, "President-elect Masoud Pezeshkian criticized Israel.") == {("IRNLEG", "ISR", "11")}
