@@ -799,7 +799,10 @@ def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | 
     for head in heads:
         bound = _addressee(head, by_token, day)
         if bound is not None:  # "blamed Japan, accusing it of ...": Japan
-            out.extend(a for a in bound if a.code not in seen and not seen.add(a.code))
+            for actor in bound:
+                if actor.code not in seen:
+                    seen.add(actor.code)
+                    out.append(actor)
             continue
         shared: str | None = None
         for h in [head, *head.conjuncts, *_listed_appositions(head, by_token)]:
