@@ -226,6 +226,8 @@ def test_document_without_date_has_no_event_date(coder) -> None:
     ("Iraq invaded Kuwait.", "reported"),  # news of the day
     ("A Turkish court later sentenced the Greek journalist.", "unknown"),  # a later step of a past story
     ("The Kenyan activist was subsequently arrested by police.", "unknown"),
+    ("Georgia, which Russia invaded, remains divided.", "unknown"),  # what the noun underwent
+    ("The Chilean consul, who was expelled by Peru, flew home.", "unknown"),  # (twenty-second session)
 ])
 def test_background_without_a_date_is_not_news_of_the_publication_day(coder, text: str, precision: str) -> None:
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]

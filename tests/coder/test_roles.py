@@ -755,3 +755,20 @@ def test_a_title_in_the_text_gives_the_office_the_dictionary_has_not_yet(coder):
     assert coded(coder, "Iranian President Masoud Pezeshkian criticized Israel.") == {("IRNGOV", "ISR", "11")}
     assert coded(coder, "Former President Donald Trump criticized Iran.") == {("USAELI", "IRN", "11")}
     assert coded(coder, "President-elect Masoud Pezeshkian criticized Israel.") == {("IRNLEG", "ISR", "11")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Georgia, which Russia invaded in 2008, sent a delegation to Geneva.", ("RUS", "GEO", "19")),
+    ("Taiwan, which China threatened with new drills last week, protested.", ("CHN", "TWN", "13")),
+    ("The Japanese envoys, whom the Chinese foreign minister criticized on Monday, left Beijing.",
+     ("CHNGOV", "JPNGOV", "11")),
+])
+def test_a_relative_pronoun_object_stands_for_the_noun_of_its_clause(coder, text: str, expected) -> None:
+    """The object of "which", "whom", "that" in a relative clause is the noun the clause is on
+    (twenty-second session); before, the act had no target."""
+    assert expected in coded(coder, text)
+
+
+def test_a_trailing_which_after_an_object_may_stand_for_the_whole_act(coder) -> None:
+    """", which the UN condemned" after an object may be said of the strike, not of the place."""
+    assert ("IGOUNO", "PSEGZA", "11") not in coded(coder, "Israel struck Gaza, which the United Nations condemned.")

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from blocwatch.coder.syntax import antecedent
 from blocwatch.data import read_json
 
 __all__ = ["MONTHS", "TIMES_OF_DAY", "WEEKDAYS", "When", "anterior", "before", "day_host", "entities", "followed_by",
@@ -190,8 +191,10 @@ def anterior(verb: Token) -> bool:
     invaded", "had been expelled"), an adverb of anteriority ("earlier blamed", "has recently
     expelled": recently is before the report, on a day the text does not give), a past act that
     an adverb places after another of the story ("a court later sentenced him") or the perfect
-    progressive of an activity going on since some time ("has been fighting"). Such an act, with no
-    date of its own, is background of unknown date, not news of the publication day.
+    progressive of an activity going on since some time ("has been fighting"), or a past act told
+    in a relative clause of what its noun did or underwent ("Russia, which invaded Ukraine, ...").
+    Such an act, with no date of its own, is background of unknown date, not news of the
+    publication day.
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> nlp = load_pipeline()
@@ -206,6 +209,9 @@ def anterior(verb: Token) -> bool:
         return True  # "has been fighting an insurgency": an ongoing activity since an unknown time
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (perfect or any(
         c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)))  # "was later sentenced"
+    if past and verb.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and antecedent(c) is not None
+                                             for c in verb.children):
+        return True  # "Iran, which fired missiles at Israel, said ...": what the noun is known for
     return any((c.dep_ == "aux" and c.lower_ in ("had", "'d") and verb.tag_ == "VBN")
                or (c.dep_ == "advmod" and (c.lower_ in _ANTERIOR or (past and c.lower_ in _SEQUENCE
                                                                      and not _within_the_day(c))))

@@ -777,7 +777,8 @@ class Extractor:
             joined = [*shared, *(c for c in pp_head.children if c.dep_ == "prep" and c.i > pp_head.i)]
             post = sorted([*post, *(t for o in joined for t in o.subtree if t.i not in seen)], key=lambda t: t.i)
         if (verb.dep_ == "relcl" or syntax.misparsed_verb(verb)) and not any(
-                c.dep_ in ("dobj", "nsubjpass") for c in verb.children):  # "the missiles [North Korea fired]"
+                c.dep_ in ("dobj", "nsubjpass") and not (c.dep_ == "dobj" and syntax.antecedent(c))
+                for c in verb.children):  # "the missiles [North Korea fired]", "Ukraine, which [Russia invaded]"
             post = sorted([*post, verb.head, *(c for c in verb.head.children if c.dep_ in ("compound", "amod"))],
                           key=lambda t: t.i)
         is_actor = roles.is_actor(by_token, published)
@@ -814,8 +815,8 @@ class Extractor:
                 target_heads = [match.target]
             else:  # not the event noun of a light verb ("held talks with Iran in Doha": the talks are no actor)
                 light = verb.lemma_.lower() in syntax.LIGHT_VERBS
-                target_heads = [c for c in [*verb.children, *shared] if (c.dep_ in ("dobj", "dative", "iobj")
-                                                                         or _misparsed_object(c) is not None)
+                target_heads = [syntax.antecedent(c) or c for c in [*verb.children, *shared]
+                                if (c.dep_ in ("dobj", "dative", "iobj") or _misparsed_object(c) is not None)
                                 and not (light and c.lemma_.lower() in self.vocabulary.nouns)]
                 if match.rule == _EVALUATION:  # what is judged ("called [the launch] unacceptable")
                     target_heads = judged[0] if judged else []

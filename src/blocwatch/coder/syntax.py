@@ -472,6 +472,30 @@ def stance(verb: Token) -> bool:
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
 
 
+def antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for, when the parse makes it sure; None otherwise.
+
+    "Who" is always its clause's noun; "which" and "that" after a comma on an object may be said of
+    the whole act ("bombed a school in Gaza, which drew condemnation"), so only on a subject or a
+    noun not set off by a comma.
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> antecedent(nlp("Russia, which invaded Ukraine in 2022, denied it.")[2]).text
+    'Russia'
+    >>> antecedent(nlp("Israel bombed a school in Gaza, which drew condemnation.")[7]) is None
+    True
+    """
+    clause = pronoun.head
+    if (pronoun.lower_ not in _RELATIVES or pronoun.tag_ not in ("WDT", "WP") or clause.dep_ != "relcl"
+            or clause.head.pos_ not in ("NOUN", "PROPN")):
+        return None
+    noun = clause.head
+    start = clause.left_edge.i
+    trailing = noun.dep_ in ("dobj", "pobj") and start > 0 and clause.doc[start - 1].text == ","
+    return None if trailing and pronoun.lower_ in ("which", "that") else noun
+
+
 def passive(verb: Token) -> tuple[list[Token], list[Token]] | None:
     """For a verb in the passive, its agents (the "by" phrase) and patients (its subject); None for
     an active verb. A bare past participle stating its subject's state, or hung on a verb as a
@@ -492,12 +516,8 @@ def passive(verb: Token) -> tuple[list[Token], list[Token]] | None:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "the general, who was killed by"
-            # ", which was condemned by the UN" after an object may be said of the whole act ("bombed a
-            # school in Gaza, which was condemned"): only "who" and a subject's clause are sure
-            trailing = (verb.head.dep_ in ("dobj", "pobj") and verb.left_edge.i > 0
-                        and verb.doc[verb.left_edge.i - 1].text == ",")
-            patients = [verb.head if p.lower_ in _RELATIVES and not (trailing and p.lower_ in ("which", "that"))
-                        else p for p in patients]
+            # not ", which was condemned by the UN" after an object ("bombed a school in Gaza, which ..."
+            patients = [antecedent(p) or p for p in patients]
         return agents, patients
     head = verb.head
     if verb.tag_ != "VBN" or head.i == verb.i or any(
