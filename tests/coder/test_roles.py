@@ -772,3 +772,14 @@ def test_a_relative_pronoun_object_stands_for_the_noun_of_its_clause(coder, text
 def test_a_trailing_which_after_an_object_may_stand_for_the_whole_act(coder) -> None:
     """", which the UN condemned" after an object may be said of the strike, not of the place."""
     assert ("IGOUNO", "PSEGZA", "11") not in coded(coder, "Israel struck Gaza, which the United Nations condemned.")
+
+
+def test_a_weapon_a_relative_clause_says_was_used_is_not_its_makers_target(coder) -> None:
+    """"The American bombs that Israel dropped on Rafah": the bombs' adjective names their maker;
+    the target is where they fell. A weapon bought is a deal with the state it is of."""
+    dropped = coded(coder, "The American bombs that Israel dropped on Rafah killed 45 people.")
+    assert ("ISR", "PSEGZA", "19") in dropped and not any(s == "ISR" and t == "USA" for s, t, _ in dropped)
+    bought = [e for e in coder.code_text("The Russian fighter jets that India bought last year were delivered late.",
+                                         DAY) if e.mode == "factual"]
+    assert [(e.source.code, e.target.country if e.target else None, e.cameo[:2]) for e in bought] == [
+        ("IND", "RUS", "06")]

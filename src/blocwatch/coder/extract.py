@@ -239,6 +239,21 @@ _MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18
 _RELAYED_ROOTS = _MATERIAL_ROOTS | {"13"}
 
 
+def _relative_object(obj: Token, match: Match) -> Token:
+    """The noun a relative pronoun object stands for ("Georgia, which Russia invaded", "the
+    Palestinian prisoners that Israel released"), else the object itself. Not a weapon used, whose
+    adjective names its maker, not whom it was used on ("the Chinese drones that Russia launched at
+    Kyiv"); a weapon bought or received is the maker's trade or aid ("the Russian jets India bought")."""
+    noun = syntax.antecedent(obj)
+    if noun is None or (noun.lemma_.lower() in weapon_words() and (match.code or "")[:2] not in _TRADE_ROOTS):
+        return obj
+    return noun
+
+
+#: Roots of acts in which the state a weapon is of is a party: bought from it, given by it.
+_TRADE_ROOTS = frozenset({"06", "07"})
+
+
 def _armed_group(m: Mention, day: date | None) -> bool:
     """Whether a mention names an armed group ("Houthi rebels", "al-Shabab", "militants", the Islamic
     State), who may hold, detain or free people as a state's authorities do."""
@@ -815,7 +830,7 @@ class Extractor:
                 target_heads = [match.target]
             else:  # not the event noun of a light verb ("held talks with Iran in Doha": the talks are no actor)
                 light = verb.lemma_.lower() in syntax.LIGHT_VERBS
-                target_heads = [syntax.antecedent(c) or c for c in [*verb.children, *shared]
+                target_heads = [_relative_object(c, match) for c in [*verb.children, *shared]
                                 if (c.dep_ in ("dobj", "dative", "iobj") or _misparsed_object(c) is not None)
                                 and not (light and c.lemma_.lower() in self.vocabulary.nouns)]
                 if match.rule == _EVALUATION:  # what is judged ("called [the launch] unacceptable")
