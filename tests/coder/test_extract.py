@@ -1468,3 +1468,21 @@ def test_what_is_admitted_is_responsibility_for_ones_own_act_or_no_event(coder, 
     statements = {(e.source.code[:3], e.cameo[:2], e.cameo) for e in coder.code_text(text, DAY)
                   if e.mode == "factual" and e.cameo[:2] in ("01", "05", "08")}
     assert statements == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The Chinese envoy criticized the Japanese plan, telling Tokyo that it would raise tensions.", "111"),
+    ("The UN envoy highlighted the Taliban curbs on women, demanding they be lifted immediately.", "100"),
+])
+def test_a_saying_that_carries_a_demand_or_a_criticism_is_no_second_event(coder, text: str, kept: str) -> None:
+    """"Criticized ..., telling Tokyo ...": the telling is how the criticism was made, not a plain
+    statement (010) of its own (twenty-second session)."""
+    codes = [e.cameo for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    assert kept in codes and "010" not in codes
+
+
+def test_a_statement_joined_to_a_material_act_stays(coder) -> None:
+    """Words do not carry troops: "told Somalia ... and sent troops" is a statement and a deployment."""
+    codes = [e.cameo for e in coder.code_text("The Kenyan president told Somalia that the border would stay open "
+                                             "and sent troops to the frontier.", date(2024, 6, 20))]
+    assert "010" in codes

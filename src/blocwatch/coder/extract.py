@@ -239,6 +239,25 @@ _MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18
 _RELAYED_ROOTS = _MATERIAL_ROOTS | {"13"}
 
 
+def _carrier_statements(cands: Sequence[_Candidate]) -> set[int]:
+    """The ids of a sentence's plain statements (010) that only carry a more specific act of the same
+    source joined to them: in "dismissed the findings as propaganda, saying ..." or "highlighted the
+    curbs, demanding they be lifted" the saying is how the dismissal or the demand was made, not a
+    second act. Only a verb and the clause or participle it governs, or the verb joined to it with
+    no subject of its own; only words (a demand, a rejection), not a material act."""
+    def carried(statement: _Candidate, other: _Candidate) -> bool:
+        a, b = statement.anchor, other.anchor
+        # not a clause with a subject of its own joined to it ("told Trump ..., and Sheinbaum sent troops")
+        linked = any(d.head.i == h.i and d.dep_ in _CARRIED and not (
+            d.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in d.children))
+            for h, d in ((a, b), (b, a)))
+        return (linked and other.mode == "factual" and other.match.code not in (None, "010")
+                and other.match.code[:2] not in _MATERIAL_ROOTS  # words carry words, not "sent troops"
+                and bool({x.code for x in statement.sources} & {x.code for x in other.sources}))
+    return {id(c) for c in cands if c.mode == "factual" and c.match.code == "010"
+            and any(carried(c, o) for o in cands if o is not c)}
+
+
 def _relative_object(obj: Token, match: Match) -> Token:
     """The noun a relative pronoun object stands for ("Georgia, which Russia invaded", "the
     Palestinian prisoners that Israel released"), else the object itself. Not a weapon used, whose
@@ -252,6 +271,10 @@ def _relative_object(obj: Token, match: Match) -> Token:
 
 #: Roots of acts in which the state a weapon is of is a party: bought from it, given by it.
 _TRADE_ROOTS = frozenset({"06", "07"})
+
+
+#: Links of a verb to the verb whose act a statement carries ("..., saying", "said ... and urged").
+_CARRIED = frozenset({"advcl", "conj", "xcomp"})
 
 
 def _armed_group(m: Mention, day: date | None) -> bool:
@@ -357,7 +380,10 @@ class Extractor:
                     ev.mode = "commentary" if ev.mode == "factual" else ev.mode
             where = _Sentence(first_sentence + index, sent.start, sent.end, sent.text)  # once, not per event
             alone = roles.only_state(sent_mentions, published) if events else None
+            carriers = _carrier_statements(events)
             for ev in events:
+                if id(ev) in carriers:
+                    continue
                 placed = any(a.country for a in ev.sources)
                 if focal is not None:  # "the government", "authorities": the state the document is about
                     ev.sources = [roles.located(a, focal) for a in ev.sources]
