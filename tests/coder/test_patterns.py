@@ -435,3 +435,23 @@ def test_time_given_with_nothing_to_do_is_no_deadline(coder):
 ])
 def test_idioms_of_blame_are_criticism(coder, text, expected):
     assert coded(coder, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pakistani troops neutralized six terrorists in North Waziristan.", ("PAKMIL", "PAKUAF", "190")),
+    ("Nigerian soldiers eliminated dozens of Boko Haram fighters in Borno state.", ("NGAMIL", "NGAREB", "190")),
+    ("Iraq's intelligence service eliminated the deputy leader of the Islamic State group.",
+     ("IRQSPY", "IMGMUSISI", "190")),
+])
+def test_militants_eliminated_or_neutralized_are_killed(coder, text: str, expected) -> None:
+    """Security forces' words for killing armed people (twenty-second session): force used on them."""
+    assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Canada and Mexico agreed to eliminate tariffs on steel.",
+    "The treaty eliminated intermediate-range missiles.",
+    "The new law eliminated subsidies for Russian gas.",
+])
+def test_eliminating_things_is_no_killing(coder, text: str) -> None:
+    assert not any(code.startswith("19") for _, _, code in coded(coder, text))
