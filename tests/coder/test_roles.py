@@ -783,3 +783,18 @@ def test_a_weapon_a_relative_clause_says_was_used_is_not_its_makers_target(coder
                                          DAY) if e.mode == "factual"]
     assert [(e.source.code, e.target.country if e.target else None, e.cameo[:2]) for e in bought] == [
         ("IND", "RUS", "06")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A U.S. drone strike killed an al-Shabab commander in Somalia.", ("USA", "SOMREB", "19")),  # a name before it
+    ("A NATO airstrike killed 12 Afghan civilians.", ("IGOWSTNAT", "AFGCVL", "19")),  # an organisation's
+    ("A Pakistani military operation killed 30 militants in Balochistan.", ("PAK", "PAKREB", "19")),
+])
+def test_who_does_a_strike_or_an_operation_that_kills_is_named_before_it(coder, text: str, expected) -> None:
+    """The subject of a killing is an act or an operation: whose it is, its state's name or adjective
+    says (twenty-second session); before, these had no source and were dropped."""
+    assert expected in coded(coder, text)
+
+
+def test_a_place_before_a_strike_is_not_its_doer(coder) -> None:
+    assert not any(s.startswith("UKR") for s, _, _ in coded(coder, "The Kharkiv strike killed ten civilians."))

@@ -879,22 +879,37 @@ def _shared_state(head: Token, by_token: dict[int, Mention], found: Sequence[Act
 
 def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
     """The state that does a hostile act named by a noun, from an adjective of that state: "the
-    Russian attack", "the American sanctions", as "Russia's attack". Not names in compounds ("the
-    Kharkiv strike", "Ukraine aid", "the Sudan conference" name a place, a recipient or a topic),
+    Russian attack", "the American sanctions", as "Russia's attack", or from its name or an
+    organisation's before the noun or its weapon ("a U.S. drone strike", "a NATO airstrike"); also
+    the state that conducts an operation ("a Pakistani military operation"). Not places in
+    compounds ("the Kharkiv strike"), nor names of a recipient or a topic ("Ukraine aid", "the
+    Sudan conference": no hostile act),
     not agents ("the military blockade"), not with a modifier that is no actor nor a weapon ("the
     French rail strike" is a labour strike; "a Russian missile strike" is Russia's),
     not other acts ("Turkish earthquake aid", "the Syrian protest": a recipient, people)."""
     code = event_nouns().get(head.lemma_.lower())
-    if not code or code[:2] not in discourse.HOSTILE_ROOTS:
+    if head.lemma_.lower() not in _OPERATIONS and (not code or code[:2] not in discourse.HOSTILE_ROOTS):
         return []
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
-    doers = [c for c in mods if c.dep_ == "amod" and c.i in by_token and not by_token[c.i].is_agent
-             and isinstance(by_token[c.i].record, ActorRecord)]
+
+    def doer(c: Token) -> bool:  # a state's adjective, or its name ("a U.S. drone strike"), not a place's
+        m = by_token.get(c.i)
+        return (m is not None and not m.is_agent and isinstance(m.record, ActorRecord) and (
+            c.dep_ == "amod" or (c.dep_ == "compound" and (_state_name(m) or (m.record.code_on(day) or "")
+                                                           .startswith("IGO")))))
+    # on the act, or on the weapon it is done with ("a U.S. drone strike", "an Israeli drone strike")
+    doers = [c for c in mods if doer(c)] + [g for c in mods if c.i not in by_token and c.lemma_.lower()
+                                            in weapon_words() for g in c.children if g.i < c.i and doer(g)]
     if not doers or any(c.dep_ != "amod" and c.i not in by_token and c.lemma_.lower() not in weapon_words()
                         for c in mods):
         return []  # a weapon says how, not who ("a Russian missile strike"); "a rail strike" is a labour one
     actors = [a for d in doers for a in _phrase_actors(d, by_token, day, spread=True)]
-    return [a for a in actors if a.country is not None and a.code == a.country]
+    return [a for a in actors if (a.country is not None and a.code == a.country) or a.code.startswith("IGO")]
+
+
+#: Nouns of a force's operations, named by the state that conducts them ("a Pakistani military
+#: operation killed 30 militants"), though no event of their own.
+_OPERATIONS = frozenset({"operation", "crackdown"})
 
 
 def act_doers(noun: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
