@@ -1481,6 +1481,23 @@ def test_a_saying_that_carries_a_demand_or_a_criticism_is_no_second_event(coder,
     assert kept in codes and "010" not in codes
 
 
+def test_an_act_a_telling_governs_is_aimed_at_whom_it_is_told(coder) -> None:
+    """"Told Niger's rulers ..., and warned them": the warning is to Niger's rulers, and the telling
+    no second event of the same dyad (twenty-second session, after review)."""
+    events = [(e.cameo[:2], e.target.country if e.target else None) for e in coder.code_text(
+        "The Ghanaian president told Togo's rulers that the region wanted dialogue, and warned them against "
+        "closing the border.", date(2024, 6, 20)) if e.mode == "factual" and e.source.country == "GHA"]
+    assert events == [("13", "TGO")]
+
+
+def test_a_statement_to_another_state_than_the_act_it_goes_with_stays(coder) -> None:
+    """"Rejected the G7 statement, telling his Indian counterpart ...": Russia to the G7, and to India."""
+    events = {(e.cameo, e.target.country if e.target else None) for e in coder.code_text(
+        "Russia's foreign minister rejected the Japanese statement on frozen assets, telling his Indian "
+        "counterpart that it amounted to theft.", date(2024, 6, 20)) if e.mode == "factual"}
+    assert events == {("016", "JPN"), ("010", "IND")}
+
+
 def test_a_statement_joined_to_a_material_act_stays(coder) -> None:
     """Words do not carry troops: "told Somalia ... and sent troops" is a statement and a deployment."""
     codes = [e.cameo for e in coder.code_text("The Kenyan president told Somalia that the border would stay open "

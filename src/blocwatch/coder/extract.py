@@ -239,23 +239,46 @@ _MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18
 _RELAYED_ROOTS = _MATERIAL_ROOTS | {"13"}
 
 
-def _carrier_statements(cands: Sequence[_Candidate]) -> set[int]:
-    """The ids of a sentence's plain statements (010) that only carry a more specific act of the same
-    source joined to them: in "dismissed the findings as propaganda, saying ..." or "highlighted the
-    curbs, demanding they be lifted" the saying is how the dismissal or the demand was made, not a
-    second act. Only a verb and the clause or participle it governs, or the verb joined to it with
-    no subject of its own; only words (a demand, a rejection), not a material act."""
-    def carried(statement: _Candidate, other: _Candidate) -> bool:
+def _carrier_links(cands: Sequence[_Candidate]) -> list[tuple[_Candidate, _Candidate]]:
+    """Pairs of a plain statement (010) and an act of words of the same source joined to it, which
+    the statement may only carry: the participle or clause one verb governs ("told Niger's rulers
+    ..., warning them", "highlighted the curbs, demanding they be lifted"), or a verb joined to the
+    other with no subject of its own; not a material act ("told Somalia ... and sent troops")."""
+    def linked(statement: _Candidate, other: _Candidate) -> bool:
         a, b = statement.anchor, other.anchor
         # not a clause with a subject of its own joined to it ("told Trump ..., and Sheinbaum sent troops")
-        linked = any(d.head.i == h.i and d.dep_ in _CARRIED and not (
+        joined = any(d.head.i == h.i and d.dep_ in _CARRIED and not (
             d.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in d.children))
             for h, d in ((a, b), (b, a)))
-        return (linked and other.mode == "factual" and other.match.code not in (None, "010")
+        return (joined and other.mode == "factual" and other.match.code not in (None, "010")
                 and other.match.code[:2] not in _MATERIAL_ROOTS  # words carry words, not "sent troops"
                 and bool({x.code for x in statement.sources} & {x.code for x in other.sources}))
-    return {id(c) for c in cands if c.mode == "factual" and c.match.code == "010"
-            and any(carried(c, o) for o in cands if o is not c)}
+    return [(c, o) for c in cands if c.mode == "factual" and c.match.code == "010" for o in cands
+            if o is not c and linked(c, o)]
+
+
+def _fold_carried_statements(links: Sequence[tuple[_Candidate, _Candidate]],
+                             coded: dict[int, list[CodedEvent]]) -> None:
+    """Fold each plain statement into the act of words it carries (:func:`_carrier_links`), in
+    place. The act a telling governs with no target of its own is aimed at whom the telling goes
+    ("told Niger's rulers ..., and warned them": a warning to Niger); a statement is then dropped
+    when that act is the same dyad's on the same day ("highlighted the Taliban's curbs, demanding
+    they be lifted" is a demand of the Taliban, not also a statement to them). Kept: a statement to
+    another state ("rejected the G7 statement, telling his Indian counterpart ...": Russia to G7 and
+    to India), one on another day, and one beside a visit or a promise (roots 04 and 03), which say
+    less than the words told."""
+    for statement, act in links:
+        said = [e for e in coded.get(id(statement), []) if e.cameo == "010"]
+        acts = coded.get(id(act), [])
+        if not said or not acts:
+            continue
+        told = {e.target.code for e in said if e.target is not None}
+        if act.anchor.head.i == statement.anchor.i and len(told) == 1 and all(e.target is None for e in acts):
+            coded[id(act)] = acts = [replace(e, target=said[0].target) for e in acts]
+        coded[id(statement)] = [e for e in coded[id(statement)] if not (e in said and any(
+            a.source.code == e.source.code and a.date == e.date and a.cameo[:2] not in ("03", "04")
+            and (e.target is None or e.target.country is None
+                 or (a.target is not None and a.target.country == e.target.country)) for a in acts))]
 
 
 def _relative_object(obj: Token, match: Match) -> Token:
@@ -380,10 +403,9 @@ class Extractor:
                     ev.mode = "commentary" if ev.mode == "factual" else ev.mode
             where = _Sentence(first_sentence + index, sent.start, sent.end, sent.text)  # once, not per event
             alone = roles.only_state(sent_mentions, published) if events else None
-            carriers = _carrier_statements(events)
+            links = _carrier_links(events)
+            coded: dict[int, list[CodedEvent]] = {}
             for ev in events:
-                if id(ev) in carriers:
-                    continue
                 placed = any(a.country for a in ev.sources)
                 if focal is not None:  # "the government", "authorities": the state the document is about
                     ev.sources = [roles.located(a, focal) for a in ev.sources]
@@ -428,8 +450,10 @@ class Extractor:
                 reaction = (material and story is not None and published is not None
                             and (published - story.date).days > 1
                             and (ev.match.code or "")[:2] not in _MATERIAL_ROOTS and not _at_once(ev.anchor))
-                out.extend(self._coded(ev, doc_id, where, published, url, offset,
-                                       None if dates.get(index) or reaction else story))
+                coded[id(ev)] = self._coded(ev, doc_id, where, published, url, offset,
+                                            None if dates.get(index) or reaction else story)
+            _fold_carried_statements(links, coded)
+            out.extend(e for ev in events for e in coded.get(id(ev), []))
             context.note_told([(ev.sources, ev.targets) for ev in events if ev.mode == "factual" and ev.sources])
             if published is not None:
                 told = [ev.when for ev in events if ev.mode == "factual"]
