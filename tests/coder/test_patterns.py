@@ -440,7 +440,7 @@ def test_idioms_of_blame_are_criticism(coder, text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Pakistani troops neutralized six terrorists in North Waziristan.", ("PAKMIL", "PAKUAF", "190")),
     ("Nigerian soldiers eliminated dozens of Boko Haram fighters in Borno state.", ("NGAMIL", "NGAREB", "190")),
-    ("Iraq's intelligence service eliminated the deputy leader of the Islamic State group.",
+    ("Iraq's intelligence service eliminated dozens of Islamic State militants near Mosul.",
      ("IRQSPY", "IMGMUSISI", "190")),
 ])
 def test_militants_eliminated_or_neutralized_are_killed(coder, text: str, expected) -> None:
@@ -452,6 +452,8 @@ def test_militants_eliminated_or_neutralized_are_killed(coder, text: str, expect
     "Canada and Mexico agreed to eliminate tariffs on steel.",
     "The treaty eliminated intermediate-range missiles.",
     "The new law eliminated subsidies for Russian gas.",
+    "The Kremlin neutralized opposition leaders before the election.",  # a political removal (the review's)
+    "The Ugandan electoral commission eliminated two opposition leaders from the race.",
 ])
 def test_eliminating_things_is_no_killing(coder, text: str) -> None:
     assert not any(code.startswith("19") for _, _, code in coded(coder, text))

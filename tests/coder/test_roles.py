@@ -796,5 +796,15 @@ def test_who_does_a_strike_or_an_operation_that_kills_is_named_before_it(coder, 
     assert expected in coded(coder, text)
 
 
-def test_a_place_before_a_strike_is_not_its_doer(coder) -> None:
-    assert not any(s.startswith("UKR") for s, _, _ in coded(coder, "The Kharkiv strike killed ten civilians."))
+@pytest.mark.parametrize(("text", "state"), [
+    ("The Kharkiv strike killed ten civilians.", "UKR"),  # a place
+    ("The Syria strike killed two Iranian generals, Tehran said.", "SYR"),  # a state's name spelled out is
+    ("The Israel attack killed about 1,200 people.", "ISR"),  # where or whom, not who (the review's)
+])
+def test_a_place_or_victim_before_a_strike_is_not_its_doer(coder, text: str, state: str) -> None:
+    assert not any(s.startswith(state) for s, _, _ in coded(coder, text))
+
+
+def test_a_crackdown_names_no_doer_of_force(coder) -> None:
+    """A crackdown may be on subsidies or apps: "hit" after it is no use of force."""
+    assert not any(r == "19" for _, _, r in coded(coder, "The EU crackdown on subsidies hit Chinese carmakers."))

@@ -880,10 +880,11 @@ def _shared_state(head: Token, by_token: dict[int, Mention], found: Sequence[Act
 def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
     """The state that does a hostile act named by a noun, from an adjective of that state: "the
     Russian attack", "the American sanctions", as "Russia's attack", or from its name or an
-    organisation's before the noun or its weapon ("a U.S. drone strike", "a NATO airstrike"); also
-    the state that conducts an operation ("a Pakistani military operation"). Not places in
-    compounds ("the Kharkiv strike"), nor names of a recipient or a topic ("Ukraine aid", "the
-    Sudan conference": no hostile act),
+    organisation's short name before the noun or its weapon ("a U.S. drone strike", "a NATO
+    airstrike"); also the state that conducts an operation ("a Pakistani military operation"). Not
+    names spelled out, which say where or whom ("the Kharkiv strike", "the Syria strike", "the
+    Israel attack"), nor names of a recipient or a topic ("Ukraine aid", "the Sudan conference": no
+    hostile act),
     not agents ("the military blockade"), not with a modifier that is no actor nor a weapon ("the
     French rail strike" is a labour strike; "a Russian missile strike" is Russia's),
     not other acts ("Turkish earthquake aid", "the Syrian protest": a recipient, people)."""
@@ -892,11 +893,13 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
         return []
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
 
-    def doer(c: Token) -> bool:  # a state's adjective, or its name ("a U.S. drone strike"), not a place's
+    def doer(c: Token) -> bool:  # a state's adjective, or a short name used as one ("a U.S. drone strike"),
+        # or an organisation of states ("a NATO airstrike", "an African Union airstrike"); not a state's name
+        # spelled out, which is where or whom ("the Syria strike", "the Israel attack")
         m = by_token.get(c.i)
         return (m is not None and not m.is_agent and isinstance(m.record, ActorRecord) and (
-            c.dep_ == "amod" or (c.dep_ == "compound" and (_state_name(m) or (m.record.code_on(day) or "")
-                                                           .startswith("IGO")))))
+            c.dep_ == "amod" or (c.dep_ == "compound" and ((m.record.code_on(day) or "").startswith("IGO") or (
+                _state_name(m) and not any(ch.islower() for ch in c.text))))))
     # on the act, or on the weapon it is done with ("a U.S. drone strike", "an Israeli drone strike")
     doers = [c for c in mods if doer(c)] + [g for c in mods if c.i not in by_token and c.lemma_.lower()
                                             in weapon_words() for g in c.children if g.i < c.i and doer(g)]
@@ -908,8 +911,9 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
 
 
 #: Nouns of a force's operations, named by the state that conducts them ("a Pakistani military
-#: operation killed 30 militants"), though no event of their own.
-_OPERATIONS = frozenset({"operation", "crackdown"})
+#: operation killed 30 militants"), though no event of their own; not "crackdown", which may be on
+#: subsidies or apps.
+_OPERATIONS = frozenset({"operation"})
 
 
 def act_doers(noun: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
