@@ -808,3 +808,14 @@ def test_a_place_or_victim_before_a_strike_is_not_its_doer(coder, text: str, sta
 def test_a_crackdown_names_no_doer_of_force(coder) -> None:
     """A crackdown may be on subsidies or apps: "hit" after it is no use of force."""
     assert not any(r == "19" for _, _, r in coded(coder, "The EU crackdown on subsidies hit Chinese carmakers."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israeli airstrikes killed at least 22 Palestinians in Gaza.", ("ISR", "PSE", "19")),  # parsed as a participle
+    ("Israeli strikes killed at least 40 people in Lebanon.", ("ISR", "LBNPPL", "19")),  # parsed as the verb
+])
+def test_a_verb_the_parser_hangs_on_the_only_noun_has_it_as_subject(coder, text: str, expected) -> None:
+    """The parser may make a sentence's only verb a participle on its subject ("airstrikes [killed]
+    at least 22 Palestinians"); with an object it is no passive, so the noun does it (the
+    twenty-second session's review). The same sentence parsed with its verb is coded alike."""
+    assert expected in coded(coder, text)

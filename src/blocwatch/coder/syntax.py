@@ -282,6 +282,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
+    if (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "dobj" for c in verb.children)):
+        # "Israeli airstrikes [killed] at least 22 Palestinians": a sentence with no verb but this one,
+        # which has an object, so no passive participle: the noun is its subject
+        return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in ("dobj", "attr") and head.head.i != head.i:
         if head.tag_ in ("NNS", "NNPS") or head.pos_ == "PROPN" or (
                 head.lemma_.lower() in CARRIERS and head.head.lemma_.lower() not in _SENDERS):
