@@ -789,6 +789,7 @@ def test_a_weapon_a_relative_clause_says_was_used_is_not_its_makers_target(coder
     ("A U.S. drone strike killed an al-Shabab commander in Somalia.", ("USA", "SOMREB", "19")),  # a name before it
     ("A NATO airstrike killed 12 Afghan civilians.", ("IGOWSTNAT", "AFGCVL", "19")),  # an organisation's
     ("A Pakistani military operation killed 30 militants in Balochistan.", ("PAK", "PAKREB", "19")),
+    ("A Hamas attack killed about 1,200 people in Israel.", ("PSEREBHMS", "ISRPPL", "19")),  # an armed group's
 ])
 def test_who_does_a_strike_or_an_operation_that_kills_is_named_before_it(coder, text: str, expected) -> None:
     """The subject of a killing is an act or an operation: whose it is, its state's name or adjective

@@ -879,15 +879,15 @@ def _shared_state(head: Token, by_token: dict[int, Mention], found: Sequence[Act
 
 def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) -> list[Actor]:
     """The state that does a hostile act named by a noun, from an adjective of that state: "the
-    Russian attack", "the American sanctions", as "Russia's attack", or from its name or an
-    organisation's short name before the noun or its weapon ("a U.S. drone strike", "a NATO
-    airstrike"); also the state that conducts an operation ("a Pakistani military operation"). Not
-    names spelled out, which say where or whom ("the Kharkiv strike", "the Syria strike", "the
-    Israel attack"), nor names of a recipient or a topic ("Ukraine aid", "the Sudan conference": no
-    hostile act),
-    not agents ("the military blockade"), not with a modifier that is no actor nor a weapon ("the
-    French rail strike" is a labour strike; "a Russian missile strike" is Russia's),
-    not other acts ("Turkish earthquake aid", "the Syrian protest": a recipient, people)."""
+    Russian attack", "the American sanctions", as "Russia's attack", or from a name before the
+    noun or its weapon: a state's short name ("a U.S. drone strike"), an organisation of states'
+    ("a NATO airstrike") or an armed group's ("a Hamas attack"); also the state that conducts an
+    operation ("a Pakistani military operation"). Not a state's name spelled out, which says where
+    or whom ("the Kharkiv strike", "the Syria strike", "the Israel attack"), nor names of a
+    recipient or a topic ("Ukraine aid", "the Sudan conference": no hostile act), not agents ("the
+    military blockade"), not with a modifier that is no actor nor a weapon ("the French rail
+    strike" is a labour strike; "a Russian missile strike" is Russia's), not other acts ("Turkish
+    earthquake aid", "the Syrian protest": a recipient, people)."""
     code = event_nouns().get(head.lemma_.lower())
     if head.lemma_.lower() not in _OPERATIONS and (not code or code[:2] not in discourse.HOSTILE_ROOTS):
         return []
@@ -897,9 +897,11 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
         # or an organisation of states ("a NATO airstrike", "an African Union airstrike"); not a state's name
         # spelled out, which is where or whom ("the Syria strike", "the Israel attack")
         m = by_token.get(c.i)
-        return (m is not None and not m.is_agent and isinstance(m.record, ActorRecord) and (
-            c.dep_ == "amod" or (c.dep_ == "compound" and ((m.record.code_on(day) or "").startswith("IGO") or (
-                _state_name(m) and not any(ch.islower() for ch in c.text))))))
+        if m is None or m.is_agent or not isinstance(m.record, ActorRecord):
+            return False
+        code = m.record.code_on(day) or ""
+        return c.dep_ == "amod" or (c.dep_ == "compound" and (
+            code.startswith("IGO") or _armed_code(code) or (_state_name(m) and not any(ch.islower() for ch in c.text))))
     # on the act, or on the weapon it is done with ("a U.S. drone strike", "an Israeli drone strike")
     doers = [c for c in mods if doer(c)] + [g for c in mods if c.i not in by_token and c.lemma_.lower()
                                             in weapon_words() for g in c.children if g.i < c.i and doer(g)]
@@ -907,7 +909,13 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
                         for c in mods):
         return []  # a weapon says how, not who ("a Russian missile strike"); "a rail strike" is a labour one
     actors = [a for d in doers for a in _phrase_actors(d, by_token, day, spread=True)]
-    return [a for a in actors if (a.country is not None and a.code == a.country) or a.code.startswith("IGO")]
+    return [a for a in actors if (a.country is not None and a.code == a.country) or a.code.startswith("IGO")
+            or _armed_code(a.code)]
+
+
+def _armed_code(code: str) -> bool:
+    """Whether an actor code is an armed group's ("a Hamas attack", "an al-Shabab bombing")."""
+    return code.startswith("IMG") or split_code(code)[1] in discourse.ARMED
 
 
 #: Nouns of a force's operations, named by the state that conducts them ("a Pakistani military
