@@ -901,7 +901,7 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
             return False
         code = m.record.code_on(day) or ""
         return c.dep_ == "amod" or (c.dep_ == "compound" and (
-            code.startswith("IGO") or _armed_code(code) or (_state_name(m) and not any(ch.islower() for ch in c.text))))
+            code.startswith("IGO") or _armed_code(code) or (not any(ch.islower() for ch in c.text) and _state_name(m))))
     # on the act, or on the weapon it is done with ("a U.S. drone strike", "an Israeli drone strike")
     doers = [c for c in mods if doer(c)] + [g for c in mods if c.i not in by_token and c.lemma_.lower()
                                             in weapon_words() for g in c.children if g.i < c.i and doer(g)]
