@@ -272,9 +272,11 @@ def _fold_carried_statements(links: Sequence[tuple[_Candidate, _Candidate]],
         acts = coded.get(id(act), [])
         if not said or not acts:
             continue
-        told = {e.target.code for e in said if e.target is not None}
+        told = {e.target.code: e.target for e in said if e.target is not None}
         if act.anchor.head.i == statement.anchor.i and len(told) == 1 and all(e.target is None for e in acts):
-            coded[id(act)] = acts = [replace(e, target=said[0].target) for e in acts]
+            addressee = next(iter(told.values()))  # not the act's own doer ("told its own army")
+            coded[id(act)] = acts = [replace(e, target=addressee) if addressee.code != e.source.code else e
+                                     for e in acts]
         coded[id(statement)] = [e for e in coded[id(statement)] if not (e in said and any(
             a.source.code == e.source.code and a.date == e.date and a.cameo[:2] not in ("03", "04")
             and (e.target is None or e.target.country is None
