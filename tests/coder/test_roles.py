@@ -543,6 +543,7 @@ def test_an_act_spoken_of_names_its_doer_otherwise(coder, text: str, target: str
     ("Turkey threatened a ground offensive against Syria.", ("TUR", "SYR")),
     ("India discussed the shelling of Kashmir with Russia.", ("IND", "RUS")),
     ("Iran praised the Houthi attack on Israel.", ("IRN", "ISR")),
+    ("Iran praised the Russian attack on Ukraine.", ("IRN", "UKR")),  # not the doer its adjective names
 ])
 def test_threats_discussions_and_praise_of_an_act_keep_their_targets(coder, text: str, expected) -> None:
     assert expected in {(e.source.code[:3], e.target.code[:3] if e.target else None)

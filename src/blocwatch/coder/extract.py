@@ -929,6 +929,9 @@ class Extractor:
             targets = roles.pp_targets(pp_head, by_token, day, exclude=source_heads) or ([] if moved else targets)
         if not targets and match.target is None:
             targets = roles.pp_targets(pp_head, by_token, day, exclude=source_heads)
+        if self._praised_as_hostility(verb, match):  # "praised the Houthi attack on Israel": against Israel,
+            # as PETRARCH-2's pattern codes it, not the Houthis the attack's name says did it
+            targets = roles.pp_targets(pp_head, by_token, day, exclude=source_heads) or targets
         act = self._act_spoken_of(verb, match, passive, by_token)
         if act is not None:  # "condemned the shelling of Kharkiv": the shelling's doer, not Ukraine
             hit = {x for a in roles.actors_of([t for t in act.subtree if t.i in by_token and t.i != act.i],
@@ -1036,6 +1039,13 @@ class Extractor:
         return _Candidate(verb, verb, match, sources, targets, tokens, counterpart=counterpart,
                           implied=authority is not None)
 
+    def _praised_as_hostility(self, verb: Token, match: Match) -> bool:
+        """Whether a verb of praise is coded by a pattern of another root ("praised the attack on
+        Israel" is PETRARCH-2's 110 against Israel), so that its target is the praised act's victim."""
+        lemma = verb.lemma_.lower()
+        default = self.vocabulary.verbs[lemma].default if lemma in self.vocabulary.verbs else None
+        return (default or "")[:2] == "05" and (match.code or "")[:2] != "05"
+
     def _act_spoken_of(self, verb: Token, match: Match, passive: bool, by_token: dict[int, Mention]) -> Token | None:
         """The hostile act a verb of saying or of relations takes as its object, if it takes one:
         "condemned [the shelling] of Kharkiv", "welcomed [the arrest] of the suspect", "the attack on
@@ -1052,8 +1062,7 @@ class Extractor:
         code = match.code or ""
         if code[:2] not in _SAYING_ROOTS or code == "015" or lemma in _BLAMING or lemma in syntax.LIGHT_VERBS:
             return None  # "claimed the killing of 33 terrorists": its own act, done to them
-        default = self.vocabulary.verbs[lemma].default if lemma in self.vocabulary.verbs else None
-        if (default or "")[:2] == "05" and code[:2] != "05":
+        if self._praised_as_hostility(verb, match):
             return None  # "praised the attack on Israel": PETRARCH-2's patterns code it as against the victim
         for obj in verb.children:
             if (obj.dep_ == ("nsubjpass" if passive else "dobj") and obj.pos_ == "NOUN"
