@@ -210,9 +210,8 @@ def anterior(verb: Token) -> bool:
     past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (perfect or any(
         c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)))  # "was later sentenced"
     # a relative clause's past the parser tags as a participle ("the activist [that police arrested]")
-    bare = verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children) and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children)
-    if (past or bare) and verb.dep_ == "relcl" and any(
+    if verb.dep_ == "relcl" and (past or (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children)
+                                          and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))) and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and antecedent(c) is not None for c in verb.children):
         return True  # "Iran, which fired missiles at Israel, said ...": what the noun is known for
     return any((c.dep_ == "aux" and c.lower_ in ("had", "'d") and verb.tag_ == "VBN")

@@ -25,8 +25,8 @@ from blocwatch.coder.nominal import verb_of
 from blocwatch.coder.vocabulary import WordEntry
 
 __all__ = ["ANY_ACT", "ARMED", "BODY_WORDS", "DEFINITE", "DENIED", "GROUP_WORDS", "HISTORY", "HOSTILE_ROOTS", "SAID",
-           "DocumentContext", "Group", "accusers", "answers_accusation", "ellipsis", "event_words", "possessives",
-           "referred"]
+           "DocumentContext", "Group", "accusers", "answers_accusation", "armed_code", "ellipsis", "event_words",
+           "possessives", "referred"]
 
 DEFINITE = {"the", "this", "these", "that", "those", "its", "their"}
 
@@ -44,6 +44,15 @@ SAID = {"allegation": "11", "accusation": "11", "charge": "11", "criticism": "11
 
 #: Sectors of armed groups a definite phrase may refer back to: "the rebels", "the insurgent group".
 ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
+
+
+def armed_code(code: str) -> bool:
+    """Whether an actor code is an armed group's: a militant organisation or an armed sector.
+
+    >>> armed_code("PSEREBHMS"), armed_code("IMGMUSISI"), armed_code("ISRMIL")
+    (True, True, False)
+    """
+    return code.startswith("IMG") or split_code(code)[1] in ARMED
 
 
 GROUP_WORDS = {"countries", "nations", "sides", "leaders", "governments", "states", "neighbours", "neighbors",

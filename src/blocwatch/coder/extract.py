@@ -239,6 +239,10 @@ _MATERIAL_ROOTS = frozenset({"06", "07", "08", "09", "14", "15", "16", "17", "18
 _RELAYED_ROOTS = _MATERIAL_ROOTS | {"13"}
 
 
+#: Links of a verb to the verb whose act a statement carries ("..., saying", "said ... and urged").
+_CARRIED = frozenset({"advcl", "conj", "xcomp"})
+
+
 def _carrier_links(cands: Sequence[_Candidate]) -> list[tuple[_Candidate, _Candidate]]:
     """Pairs of a plain statement (010) and an act of words of the same source joined to it, which
     the statement may only carry: the participle or clause one verb governs ("told Niger's rulers
@@ -277,7 +281,7 @@ def _fold_carried_statements(links: Sequence[tuple[_Candidate, _Candidate]],
             addressee = next(iter(told.values()))  # not the act's own doer ("told its own army")
             coded[id(act)] = acts = [replace(e, target=addressee) if addressee.code != e.source.code else e
                                      for e in acts]
-        coded[id(statement)] = [e for e in coded[id(statement)] if not (e in said and any(
+        coded[id(statement)] = [e for e in coded[id(statement)] if not (e.cameo == "010" and any(
             a.source.code == e.source.code and a.date == e.date and a.cameo[:2] not in ("03", "04")
             and (e.target is None or e.target.country is None
                  or (a.target is not None and a.target.country == e.target.country)) for a in acts))]
@@ -298,16 +302,11 @@ def _relative_object(obj: Token, match: Match) -> Token:
 _TRADE_ROOTS = frozenset({"06", "07"})
 
 
-#: Links of a verb to the verb whose act a statement carries ("..., saying", "said ... and urged").
-_CARRIED = frozenset({"advcl", "conj", "xcomp"})
-
-
 def _armed_group(m: Mention, day: date | None) -> bool:
     """Whether a mention names an armed group ("Houthi rebels", "al-Shabab", "militants", the Islamic
     State), who may hold, detain or free people as a state's authorities do."""
     if isinstance(m.record, ActorRecord):
-        code = m.record.code_on(day) or ""
-        return code.startswith("IMG") or split_code(code)[1] in discourse.ARMED
+        return discourse.armed_code(m.record.code_on(day) or "")
     return getattr(m.record, "code", None) in discourse.ARMED
 
 

@@ -899,9 +899,10 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
         m = by_token.get(c.i)
         if m is None or m.is_agent or not isinstance(m.record, ActorRecord):
             return False
-        code = m.record.code_on(day) or ""
+        own = m.record.code_on(day) or ""
         return c.dep_ == "amod" or (c.dep_ == "compound" and (
-            code.startswith("IGO") or _armed_code(code) or (not any(ch.islower() for ch in c.text) and _state_name(m))))
+            own.startswith("IGO") or discourse.armed_code(own) or (not any(ch.islower() for ch in c.text)
+                                                                  and _state_name(m))))
     # on the act, or on the weapon it is done with ("a U.S. drone strike", "an Israeli drone strike")
     doers = [c for c in mods if doer(c)] + [g for c in mods if c.i not in by_token and c.lemma_.lower()
                                             in weapon_words() for g in c.children if g.i < c.i and doer(g)]
@@ -910,12 +911,7 @@ def _hostile_doers(head: Token, by_token: dict[int, Mention], day: date | None) 
         return []  # a weapon says how, not who ("a Russian missile strike"); "a rail strike" is a labour one
     actors = [a for d in doers for a in _phrase_actors(d, by_token, day, spread=True)]
     return [a for a in actors if (a.country is not None and a.code == a.country) or a.code.startswith("IGO")
-            or _armed_code(a.code)]
-
-
-def _armed_code(code: str) -> bool:
-    """Whether an actor code is an armed group's ("a Hamas attack", "an al-Shabab bombing")."""
-    return code.startswith("IMG") or split_code(code)[1] in discourse.ARMED
+            or discourse.armed_code(a.code)]
 
 
 #: Nouns of a force's operations, named by the state that conducts them ("a Pakistani military
