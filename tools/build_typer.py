@@ -34,6 +34,7 @@ from blocwatch.coder import Coder  # noqa: E402
 from blocwatch.coder.evaluate import load_gold  # noqa: E402
 from blocwatch.coder.evaluate import main_event as _main  # noqa: E402
 from blocwatch.coder.typer import FOLDS, TRAINING_FILE, TypeModel, fold_of, train_out_of_fold  # noqa: E402
+from blocwatch.schema import REPORTED_MODES  # noqa: E402
 from blocwatch.taxonomy import load_taxonomy  # noqa: E402
 
 OUT = REPO / "src" / "blocwatch" / "data" / "coder"
@@ -94,7 +95,7 @@ def main() -> None:
     for n, e in gold:
         doc = nlp(e["text"])
         depth = {t.idx: sum(1 for _ in t.ancestors) for t in doc}
-        events = [ev for ev in rules.code_text(e["text"], date(2000, 1, 1), e["id"]) if ev.mode == "factual"]
+        events = [ev for ev in rules.code_text(e["text"], date(2000, 1, 1), e["id"]) if ev.mode in REPORTED_MODES]
         m = _main(events, depth)
         rule_type[n] = tax.cameo[m.cameo].plover if m and m.cameo in tax.cameo else None
     predicted: dict[int, tuple[str, float]] = {}

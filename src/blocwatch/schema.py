@@ -30,6 +30,7 @@ __all__ = [
     "PRECISIONS",
     "QUARANTINE_COLUMNS",
     "RAW_PREFIX_BYTES",
+    "REPORTED_MODES",
     "SCHEMA_VERSION",
     "Column",
     "create_table_sql",
@@ -61,8 +62,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         f"WHERE length(raw) > {RAW_PREFIX_BYTES} OR octet_length(raw_bytes) > {RAW_PREFIX_BYTES}"),
 }
 
-#: Values of ``events.mode``; only ``factual`` events count as facts in analysis.
-MODES = ("factual", "negated", "hypothetical", "future", "claimed", "commentary")
+#: Values of ``events.mode``; only ``factual`` events count as facts in analysis. ``untargeted``: an
+#: act coded from text as having happened, but with no counterpart the text names (it can count in
+#: no dyad, and on real articles it is mostly an act whose target the coder missed).
+MODES = ("factual", "negated", "hypothetical", "future", "claimed", "commentary", "untargeted")
+
+#: The modes of acts reported as having happened, with or without a counterpart.
+REPORTED_MODES = ("factual", "untargeted")
 
 #: Values of ``events.date_precision``.
 PRECISIONS = ("day", "week", "month", "year", "reported", "unknown")
@@ -142,8 +148,9 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column(
         "mode",
         "VARCHAR",
-        "`factual`, `negated`, `hypothetical`, `future`, `claimed` or `commentary` (coded from a sentence that "
-        "reports no act: opinion, description, caption); only factual events are facts.",
+        "`factual`, `negated`, `hypothetical`, `future`, `claimed`, `commentary` (coded from a sentence that "
+        "reports no act: opinion, description, caption) or `untargeted` (an act coded from text as having "
+        "happened, with no counterpart the text names: it counts in no dyad); only factual events are facts.",
         True,
     ),
     Column("is_root", "BOOLEAN", "GDELT's IsRootEvent: the event comes from a lead paragraph."),

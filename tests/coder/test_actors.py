@@ -9,6 +9,7 @@ import pytest
 from blocwatch.actors import split_code
 from blocwatch.coder.actors import ActorDictionary
 from blocwatch.coder.petrarch import read_actors
+from blocwatch.schema import REPORTED_MODES
 
 DAY = date(2024, 6, 20)
 
@@ -16,7 +17,7 @@ DAY = date(2024, 6, 20)
 def dyads(coder, text: str, day: date = DAY, root: str | None = None) -> set[tuple[str, str | None]]:
     """(source, target) of the factual events coded from ``text``, optionally of one CAMEO root."""
     return {(e.source.code, e.target.code if e.target else None) for e in coder.code_text(text, day)
-            if e.mode == "factual" and (root is None or e.cameo.startswith(root))}
+            if e.mode in REPORTED_MODES and (root is None or e.cameo.startswith(root))}
 
 
 @pytest.mark.parametrize(
@@ -97,7 +98,7 @@ def test_an_insurgency_that_took_power_is_the_government_from_that_day(coder, da
 def test_actors_are_named_as_they_were_on_the_act_s_date(coder, text: str, expected: set) -> None:
     day = date(2024, 7, 3)
     assert {(e.source.code, e.target.code if e.target else None, e.cameo[:2])
-            for e in coder.code_text(text, day) if e.mode == "factual"} == expected
+            for e in coder.code_text(text, day) if e.mode in REPORTED_MODES} == expected
 
 
 def test_a_later_office_is_not_known_on_the_report_s_day(coder) -> None:
@@ -227,7 +228,7 @@ def test_a_number_with_adjectives_between_still_refers_back(coder) -> None:
 def test_the_bloc_is_the_organisation_named_last(coder, text: str, expected: str | None) -> None:
     second = text[text.index(". ") + 2:]
     targets = {e.target.code if e.target else None for e in coder.code_text(text, DAY)
-               if e.mode == "factual" and e.evidence_text.startswith(second[:20])}
+               if e.mode in REPORTED_MODES and e.evidence_text.startswith(second[:20])}
     assert targets
     assert {t for t in targets if t is not None and t.startswith("IGO")} == ({expected} if expected else set())
 
@@ -522,7 +523,7 @@ def test_an_agency_is_a_news_agency_only_by_name(coder) -> None:
     """'the U.N. Refugee Agency' is the UN's, not a news medium whose name hides a state (found in the
     nineteenth session)."""
     events = [e for e in coder.code_text("Kenya criticized the U.N. Refugee Agency on Monday.", date(2024, 6, 20))
-              if e.mode == "factual"]
+              if e.mode in REPORTED_MODES]
     assert {(e.source.code, e.target.code if e.target else None) for e in events} == {("KEN", "IGOUNO")}
 
 
@@ -533,7 +534,7 @@ def test_an_agency_is_a_news_agency_only_by_name(coder) -> None:
 ])
 def test_a_states_adjective_names_it(coder, adjective: str, state: str) -> None:
     events = [e for e in coder.code_text(f"The {adjective} foreign minister criticized Russia on Monday.",
-                                         date(2024, 6, 20)) if e.mode == "factual"]
+                                         date(2024, 6, 20)) if e.mode in REPORTED_MODES]
     assert {(e.source.code, e.source.text) for e in events} == {(state + "GOV", f"{adjective} foreign minister")}
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from blocwatch.coder.dates import resolve
+from blocwatch.schema import REPORTED_MODES
 
 PUB = date(2024, 7, 3)  # a Wednesday
 
@@ -170,7 +171,7 @@ def test_plans_for_a_decade_or_a_winter_have_no_date(text: str) -> None:
     ("Rebels shelled the airport before dawn on Saturday.", (date(2024, 6, 29), "day")),
 ])
 def test_events_dated_by_times_of_day_seasons_and_decades(coder, text: str, expected) -> None:
-    events = [e for e in coder.code_text(text, PUB) if e.mode == "factual"]
+    events = [e for e in coder.code_text(text, PUB) if e.mode in REPORTED_MODES]
     assert events
     assert {(e.date, e.date_precision) for e in events} == {expected}
 
@@ -190,7 +191,7 @@ def test_sentence_date_on_the_event(coder) -> None:
     ("Russia attacked Kharkiv just days after the talks collapsed on Monday.", (date(2024, 7, 17), "reported")),
 ])
 def test_an_act_hours_after_a_dated_one_is_of_its_day(coder, text: str, expected) -> None:
-    events = [e for e in coder.code_text(text, date(2024, 7, 17)) if e.mode == "factual"]  # a Wednesday
+    events = [e for e in coder.code_text(text, date(2024, 7, 17)) if e.mode in REPORTED_MODES]  # a Wednesday
     assert events
     assert {(e.date, e.date_precision) for e in events} == {expected}
 
@@ -231,7 +232,7 @@ def test_document_without_date_has_no_event_date(coder) -> None:
     ("The activists that Egyptian police arrested remain in custody.", "unknown"),  # the past tagged a participle
 ])
 def test_background_without_a_date_is_not_news_of_the_publication_day(coder, text: str, precision: str) -> None:
-    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode in REPORTED_MODES]
     assert events and {e.date_precision for e in events} == {precision}
     assert all(e.date <= date(2024, 6, 20) for e in events)  # the publication day is an upper bound
 
@@ -248,7 +249,7 @@ def test_a_later_act_to_come_or_of_the_day_is_not_background(coder, text: str) -
 
 def test_coordinated_acts_share_the_date_of_the_first(coder) -> None:
     events = [e for e in coder.code_text("Russia expelled two Estonian diplomats on Monday and closed the "
-                                         "Estonian consulate.", date(2024, 6, 20)) if e.mode == "factual"]
+                                         "Estonian consulate.", date(2024, 6, 20)) if e.mode in REPORTED_MODES]
     assert len(events) == 2 and {(e.date.isoformat(), e.date_precision) for e in events} == {("2024-06-17", "day")}
 
 
@@ -264,7 +265,7 @@ def test_coordinated_acts_share_the_date_of_the_first(coder) -> None:
     ("On Monday, Ecuador retaliated by expelling two Colombian diplomats.", {("2024-06-17", "day")}),
 ])
 def test_a_date_of_the_verbs_phrase_or_clause_dates_the_act(coder, text: str, expected: set) -> None:
-    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode in REPORTED_MODES]
     assert len(events) >= 1 and {(e.date.isoformat(), e.date_precision) for e in events} == expected
 
 
@@ -276,7 +277,7 @@ def test_a_participle_with_a_time_word_of_its_own_keeps_apart(coder, text: str, 
     """'after'/'before' put the participle's act at a time of its own: it does not take the verb's
     Monday as its day (the verb itself keeps it). What was done before Monday is bounded by it
     (``unknown``, eighteenth session); what was done after it has the report's day."""
-    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode in REPORTED_MODES]
     dated = {e.cameo[:2]: (e.date.isoformat(), e.date_precision) for e in events
              if e.date_text == "Monday" and e.date_precision == "day"}
     apart = [e for e in events if e.date_precision != "day"]
@@ -303,7 +304,8 @@ def test_a_date_that_is_not_the_verbs_stays_apart(coder, text: str, root: str) -
 
 def test_a_place_after_the_participle_is_no_time_word(coder) -> None:
     events = [e for e in coder.code_text("On Monday, Azerbaijani troops shelled Armenian positions, wounding two "
-                                         "Armenian soldiers on the border.", date(2024, 6, 20)) if e.mode == "factual"]
+                                         "Armenian soldiers on the border.", date(2024, 6, 20))
+              if e.mode in REPORTED_MODES]
     assert {(e.cameo[:2], e.date.isoformat()) for e in events} == {("19", "2024-06-17"), ("18", "2024-06-17")}
 
 
@@ -315,7 +317,7 @@ def test_a_place_after_the_participle_is_no_time_word(coder) -> None:
 ])
 def test_a_bare_weekday_after_the_object_dates_the_event(coder, text: str, expected: date) -> None:
     """Sentences of our own; published on Thursday 20 June 2024."""
-    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"]
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode in REPORTED_MODES]
     assert events
     assert {(e.date, e.date_precision) for e in events} == {(expected, "day")}
 
@@ -335,7 +337,7 @@ def test_an_undated_act_told_after_a_dated_one_takes_its_day(coder) -> None:
     """Sentences of our own; published on Thursday 20 June 2024. The second act has no date of its
     own: the story is still on Tuesday, not on the day of the report."""
     text = "Rebels attacked a Malian army base on Tuesday. Malian police arrested ten rebels."
-    events = {e.cameo[:2]: e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"}
+    events = {e.cameo[:2]: e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode in REPORTED_MODES}
     assert (events["17"].date, events["17"].date_precision, events["17"].date_text) == \
         (date(2024, 6, 18), "day", "Tuesday")
 
@@ -515,7 +517,7 @@ def test_an_act_an_after_clause_puts_before_another_is_bounded_by_it(coder, text
     """Sentences of our own; published on Thursday 20 June 2024. The clause's act has no date of its
     own; it happened before the act the sentence dates."""
     events = [e for e in coder.code_text(text, date(2024, 6, 20))
-              if e.cameo.startswith(root) and e.mode == "factual"]
+              if e.cameo.startswith(root) and e.mode in REPORTED_MODES]
     events = [e for e in events if e.evidence_start > text.index("after")]
     assert events
     assert {(e.date, e.date_precision) for e in events} == {expected}
@@ -557,7 +559,7 @@ def test_an_act_dated_only_as_before_another_does_not_move_the_story(coder) -> N
      "diplomats.", "16"),
 ])
 def test_a_participle_or_means_clause_is_told_at_the_storys_time(coder, text: str, root: str) -> None:
-    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual" and e.cameo[:2] == root
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode in REPORTED_MODES and e.cameo[:2] == root
               and e.evidence_start > text.index(".")]
     assert events and {(e.date.isoformat(), e.date_precision) for e in events} == {("2024-06-18", "day")}
 
@@ -572,7 +574,7 @@ def test_a_participle_or_means_clause_is_told_at_the_storys_time(coder, text: st
     ("Ukraine said on Tuesday that its forces have captured two Russian soldiers.", ("2024-06-18", "unknown")),
 ])
 def test_an_act_a_dated_saying_tells_of_was_done_by_then(coder, text: str, expected: tuple) -> None:
-    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual" and e.cameo[:2] != "01"]
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode in REPORTED_MODES and e.cameo[:2] != "01"]
     assert events and {(e.date.isoformat(), e.date_precision) for e in events} == {expected}
 
 
@@ -586,7 +588,7 @@ def test_an_act_a_dated_saying_tells_of_was_done_by_then(coder, text: str, expec
 ])
 def test_a_demand_or_refusal_told_in_the_past_is_at_the_storys_time(coder, text: str, expected: tuple) -> None:
     second = text.index(". ") + 2
-    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual"
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode in REPORTED_MODES
               and e.evidence_start >= second]
     assert events and {(e.cameo[:2], e.date.isoformat(), e.date_precision) for e in events} == {expected}
 
@@ -598,5 +600,5 @@ def test_a_demand_or_refusal_told_in_the_past_is_at_the_storys_time(coder, text:
     ("Last month, the Chilean president said that Chile was willing to support Peru.", ("2024-05-01", "month")),
 ])
 def test_an_intent_stated_in_a_dated_saying_is_of_its_date(coder, text: str, expected: tuple) -> None:
-    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode == "factual" and e.cameo[:2] == "03"]
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode in REPORTED_MODES and e.cameo[:2] == "03"]
     assert events and {(e.date.isoformat(), e.date_precision) for e in events} == {expected}

@@ -7,13 +7,15 @@ from datetime import date
 
 import pytest
 
+from blocwatch.schema import REPORTED_MODES
+
 DAY = date(2024, 6, 20)
 
 
 def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     """(source, target, CAMEO code) of the factual events coded from ``text``."""
     return {(e.source.code, e.target.code if e.target else None, e.cameo)
-            for e in coder.code_text(text, DAY) if e.mode == "factual"}
+            for e in coder.code_text(text, DAY) if e.mode in REPORTED_MODES}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -88,7 +90,7 @@ def test_one_event_per_dyad_and_code_from_coordinated_doers_of_one_code(coder):
     """Ministers and officials of Sudan dissolving a party is one act of its government, not two."""
     events = [e for e in coder.code_text(
         "Sudanese ministers and Sudanese officials dissolved the party of former President Omar al-Bashir.", DAY)
-        if e.mode == "factual"]
+        if e.mode in REPORTED_MODES]
     assert [(e.source.code, e.cameo) for e in events] == [("SDNGOV", "1722")]
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from blocwatch.coder.events import Actor
 from blocwatch.coder.roles import jurisdiction
+from blocwatch.schema import REPORTED_MODES
 
 DAY = date(2024, 6, 20)
 
@@ -19,7 +20,7 @@ DAY = date(2024, 6, 20)
 def coded(coder, text: str) -> set[tuple[str, str | None, str]]:
     """(source, target, CAMEO root) of the factual events coded from ``text``."""
     return {(e.source.code, e.target.code if e.target else None, e.cameo[:2])
-            for e in coder.code_text(text, DAY) if e.mode == "factual"}
+            for e in coder.code_text(text, DAY) if e.mode in REPORTED_MODES}
 
 
 def test_forces_and_armed_groups_attacked_in_a_place_are_of_its_state(coder):
@@ -155,7 +156,7 @@ def test_the_author_of_a_text_in_front_of_it_is_whom_a_reply_is_aimed_at(coder, 
 def test_a_denial_is_not_aimed_at_what_it_is_about(coder, text: str) -> None:
     """A denial (016) is aimed at whoever accused, not at the topic of what is denied, as an
     optimistic comment about talks with China is about China (eighteenth session)."""
-    events = [e for e in coder.code_text(text, DAY) if e.mode == "factual" and e.cameo == "016"]
+    events = [e for e in coder.code_text(text, DAY) if e.mode in REPORTED_MODES and e.cameo == "016"]
     assert events and {e.target.code if e.target else None for e in events} == {None}
 
 
@@ -374,7 +375,7 @@ def test_a_place_where_they_meet_is_no_party(coder):
 ])
 def test_whom_a_state_helps_do_something_is_helped_then(coder, text: str, expected) -> None:
     found = {(e.source.code, e.target.code if e.target else None, e.cameo[:2], e.date)
-             for e in coder.code_text(text, DAY) if e.mode == "factual" and e.cameo.startswith("07")}
+             for e in coder.code_text(text, DAY) if e.mode in REPORTED_MODES and e.cameo.startswith("07")}
     assert found == expected
 
 
@@ -506,7 +507,7 @@ def test_who_undergoes_a_passive_does_its_adjunct_gerund(coder, text: str, expec
     ("The European Union condemned the junta's arrest of the opposition leader.", "GOV"),
 ])
 def test_an_act_spoken_of_is_aimed_at_its_doer(coder, text: str, target: str | None) -> None:
-    events = [e for e in coder.code_text(text, DAY) if e.cameo[:2] == "11" and e.mode == "factual"]
+    events = [e for e in coder.code_text(text, DAY) if e.cameo[:2] == "11" and e.mode in REPORTED_MODES]
     assert events
     assert {e.target.code[-3:] if e.target else None for e in events} == {target}
 
@@ -534,7 +535,7 @@ def test_an_act_spoken_of_refers_back_to_its_doer(coder, text: str, expected) ->
 ])
 def test_an_act_spoken_of_names_its_doer_otherwise(coder, text: str, target: str) -> None:
     assert target in {e.target.code if e.target else None for e in coder.code_text(text, DAY)
-                      if e.cameo[:2] == "11" and e.mode == "factual"}
+                      if e.cameo[:2] == "11" and e.mode in REPORTED_MODES}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -547,7 +548,7 @@ def test_an_act_spoken_of_names_its_doer_otherwise(coder, text: str, target: str
 ])
 def test_threats_discussions_and_praise_of_an_act_keep_their_targets(coder, text: str, expected) -> None:
     assert expected in {(e.source.code[:3], e.target.code[:3] if e.target else None)
-                        for e in coder.code_text(text, DAY) if e.mode == "factual"}
+                        for e in coder.code_text(text, DAY) if e.mode in REPORTED_MODES}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -560,7 +561,7 @@ def test_threats_discussions_and_praise_of_an_act_keep_their_targets(coder, text
 ])
 def test_referring_back_and_statements_keep_their_targets(coder, text: str, expected: str) -> None:
     assert expected in {e.target.code[:3] if e.target else None for e in coder.code_text(text, DAY)
-                        if e.cameo[:2] in ("11", "01") and e.mode == "factual"}
+                        if e.cameo[:2] in ("11", "01") and e.mode in REPORTED_MODES}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -590,7 +591,7 @@ def test_referring_back_to_an_act_needs_what_it_was_done_to(coder, text: str, ex
     ("Moscow rejected a French proposal on Moldova.", "FRA"),
 ])
 def test_a_text_s_topic_is_not_a_target(coder, text: str, target: str | None) -> None:
-    events = [e for e in coder.code_text(text, DAY) if e.mode == "factual"]
+    events = [e for e in coder.code_text(text, DAY) if e.mode in REPORTED_MODES]
     assert events
     assert {e.target.code[:3] if e.target else None for e in events} == {target}
 
@@ -630,7 +631,7 @@ def test_an_armed_groups_attack_with_no_target_or_place_is_on_the_storys_state(c
     that state. Not when the story names places in two states, nor a state's own forces."""
     text = ("Militants attacked a passenger train in Pakistan's Balochistan province on Tuesday. "
             "The militants blew up the tracks and stormed the train.")
-    events = [e for e in coder.code_text(text, DAY) if e.mode == "factual"]
+    events = [e for e in coder.code_text(text, DAY) if e.mode in REPORTED_MODES]
     assert len(events) == 3 and {(e.source.code, e.target.code if e.target else None) for e in events} == {
         ("PAKREB", "PAK")}
     assert coded(coder, "Militants attacked a train in Pakistan on Tuesday. Other militants attacked a bus in "
@@ -659,7 +660,7 @@ def test_an_armed_groups_attack_with_no_target_or_place_is_on_the_storys_state(c
      ("ISR", "PSECVL", "19", "2024-06-14")),
 ])
 def test_a_killing_in_a_peoples_shelling_is_theirs(coder, text, expected):
-    events = [e for e in coder.code_text(text, DAY) if e.mode == "factual"]
+    events = [e for e in coder.code_text(text, DAY) if e.mode in REPORTED_MODES]
     assert {(e.source.code, e.target.code if e.target else None, e.cameo[:2], e.date.isoformat())
             for e in events} == {expected}
 
@@ -781,7 +782,7 @@ def test_a_weapon_a_relative_clause_says_was_used_is_not_its_makers_target(coder
     dropped = coded(coder, "The American bombs that Israel dropped on Rafah killed 45 people.")
     assert ("ISR", "PSEGZA", "19") in dropped and not any(s == "ISR" and t == "USA" for s, t, _ in dropped)
     bought = [e for e in coder.code_text("The Russian fighter jets that India bought last year were delivered late.",
-                                         DAY) if e.mode == "factual"]
+                                         DAY) if e.mode in REPORTED_MODES]
     assert [(e.source.code, e.target.country if e.target else None, e.cameo[:2]) for e in bought] == [
         ("IND", "RUS", "06")]
 

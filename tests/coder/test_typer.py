@@ -22,6 +22,7 @@ from blocwatch.coder.typer import (
     load_type_model,
     train_out_of_fold,
 )
+from blocwatch.schema import REPORTED_MODES
 from tests.helpers import REPO, shared_data_dir
 
 DAY = date(2024, 6, 20)
@@ -83,7 +84,7 @@ def test_rule_events_carry_the_confidence_of_agreement_or_disagreement(coder):
     model = tiny(cut=1.0, nlp=coder.nlp)
     with_model = Coder(coder.nlp, coder.actors, coder.vocabulary, typer=model)
     shelled = with_model.code_text("Russian troops shelled Ukrainian positions.", DAY)
-    assert [(e.cameo[:2], e.confidence) for e in shelled if e.mode == "factual"] == [("19", 0.9)]
+    assert [(e.cameo[:2], e.confidence) for e in shelled if e.mode in REPORTED_MODES] == [("19", 0.9)]
     met = with_model.code_text("Russian troops met Ukrainian officers.", DAY)  # CONSULT by the rules,
     assert {(e.cameo[:2], e.confidence) for e in met} == {("04", 0.6)}  # ASSAULT by the model ("troops")
     assert model.predict([t.lemma_ for t in coder.nlp("Russian troops met Ukrainian officers.")])[0] == "ASSAULT"

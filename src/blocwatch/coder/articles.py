@@ -30,6 +30,12 @@ gold's main events that some emitted factual event of the article finds with the
 states; ``with_states`` counts the emitted factual events every actor of which has a state,
 whether or not it is the right one (an event without one cannot count in a dyad).
 
+Every event of the gold names a target actor: the gold codes acts between two actors. An act
+the coder reports as having happened but aimed at no one the text names is emitted in mode
+``untargeted``, which claims no dyad; such acts are counted (``untargeted``), not judged. The
+sentence gold sets (:mod:`blocwatch.coder.evaluate`, :mod:`blocwatch.coder.probes`) do code acts
+with no target, and score both modes.
+
 Examples
 --------
 >>> date_allowed(date(2024, 6, 19), "day", {"date": "2024-06-19", "date_precision": "day"})
@@ -156,6 +162,7 @@ class ArticleScore:
     found: int = 0
     sentences: int = 0
     with_states: int = 0  # emitted factual events every actor of which has a state
+    untargeted: int = 0  # acts emitted as having happened but with no counterpart (mode ``untargeted``)
 
     @property
     def emitted(self) -> int:
@@ -171,6 +178,7 @@ class ArticleScore:
 
     def as_dict(self) -> dict[str, Any]:
         return {"article": self.id, "split": self.split, "sentences": self.sentences, "factual": self.emitted,
+                "untargeted": self.untargeted,
                 **{v.replace(" ", "_"): self.verdicts[v] for v in VERDICTS},
                 "precision": None if self.precision is None else round(self.precision, 3),
                 "with_states": self.with_states, "main_events": self.main, "main_found": self.found,
@@ -220,9 +228,11 @@ def score_articles(articles: Path, coder: Any = None, split: str | None = None,
     out = []
     for g in golds:
         text = texts[g.id]
-        events = [e for e in coder.code_text(text, g.published, g.id) if e.mode == "factual"]
+        coded = coder.code_text(text, g.published, g.id)
+        events = [e for e in coded if e.mode == "factual"]
         s = ArticleScore(g.id, g.split, Counter(judge(e, g, text) for e in events), sentences=len(g.sentences),
-                         with_states=sum(_has_states(e) for e in events))
+                         with_states=sum(_has_states(e) for e in events),
+                         untargeted=sum(e.mode == "untargeted" for e in coded))
         mains = [e for e in g.events if e["main"]]
         s.main, s.found = len(mains), sum(_found(e, events) for e in mains)
         out.append(s)
@@ -237,7 +247,8 @@ def totals(scores: Iterable[ArticleScore]) -> dict[str, Any]:
     verdicts: Counter[str] = sum((s.verdicts for s in scores), Counter())
     emitted = sum(verdicts.values())
     main, found = sum(s.main for s in scores), sum(s.found for s in scores)
-    return {"articles": len(scores), "factual": emitted, **{v.replace(" ", "_"): verdicts[v] for v in VERDICTS},
+    return {"articles": len(scores), "factual": emitted, "untargeted": sum(s.untargeted for s in scores),
+            **{v.replace(" ", "_"): verdicts[v] for v in VERDICTS},
             "precision": round(verdicts["right"] / emitted, 3) if emitted else None,
             "not_an_event_share": round(verdicts["not an event"] / emitted, 3) if emitted else None,
             "with_states_share": round(sum(s.with_states for s in scores) / emitted, 3) if emitted else None,

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from blocwatch.coder.events import CodedEvent
 from blocwatch.coder.petrarch import read_actors, read_agents
 from blocwatch.errors import InputError
+from blocwatch.schema import REPORTED_MODES
 from blocwatch.taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
@@ -240,7 +241,7 @@ def score(name: str, records: Iterable[GoldRecord],
     result = SetScore(name, 0)
     for rec, events, depth in coded:
         result.records += 1
-        factual = [e for e in events if e.mode == "factual"]
+        factual = [e for e in events if e.mode in REPORTED_MODES]
         predicted = {(petrarch_notation(e.source.code, sectors),
                       petrarch_notation(e.target.code if e.target else "", sectors), e.cameo) for e in factual}
         gold = {(petrarch_notation(s, sectors), petrarch_notation(t, sectors), c) for s, t, c in rec.triples}

@@ -454,7 +454,10 @@ class Extractor:
                 coded[id(ev)] = self._coded(ev, doc_id, where, published, url, offset,
                                             None if dates.get(index) or reaction else story)
             _fold_carried_statements(links, coded)
-            out.extend(e for ev in events for e in coded.get(id(ev), []))
+            for e in (e for ev in events for e in coded.get(id(ev), [])):
+                if e.mode == "factual" and e.target is None:
+                    e.mode = "untargeted"  # a dyadic act whose counterpart the text does not say
+                out.append(e)
             context.note_told([(ev.sources, ev.targets) for ev in events if ev.mode == "factual" and ev.sources])
             if published is not None:
                 told = [ev.when for ev in events if ev.mode == "factual"]

@@ -32,6 +32,7 @@ from typing import Any
 
 from blocwatch.data import read_jsonl
 from blocwatch.errors import ParameterError
+from blocwatch.schema import REPORTED_MODES
 
 __all__ = ["PROBE_SETS", "VERDICTS", "ProbeScore", "judge", "load_probes", "score_probes"]
 
@@ -110,7 +111,7 @@ def score_probes(coder: Any = None, names: Sequence[str] = tuple(PROBE_SETS),
         progress.start(f"probe sentences ({name})", total=len(rows), unit="sentences")
         for row in rows:
             events = [(e.cameo, e.source.country, e.target.country if e.target else None)
-                      for e in coder.code_text(row["text"], DAY) if e.mode == "factual"]
+                      for e in coder.code_text(row["text"], DAY) if e.mode in REPORTED_MODES]
             score.verdicts[judge(row, events)] += 1
             progress.advance(1)
         progress.finish()

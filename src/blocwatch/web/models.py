@@ -57,7 +57,7 @@ class Event(BaseModel):
     cameo_name: str | None = Field(description="Name of the CAMEO event code.")
     plover: str | None = Field(default=None, description="PLOVER event type.")
     goldstein: float | None
-    mode: str = Field(description="factual, negated, hypothetical, future, claimed or commentary.")
+    mode: str = Field(description="factual, negated, hypothetical, future, claimed, commentary or untargeted.")
     origin: str = Field(description="gdelt2, gdelt1, icews, text ...")
     doc_id: str | None = Field(description="Document the event was coded from.")
     url: str | None = Field(description="Address of the source article (any scheme: check before linking).")
