@@ -80,7 +80,8 @@ class DyadQuery:
         first day of it for ``start`` and the last for ``end``.
     factual_only : bool
         Count only events whose ``mode`` is ``factual`` (the default: negated,
-        hypothetical, future, claimed and commentary events are not facts).
+        hypothetical, future, claimed and commentary events are not facts; ``untargeted``
+        ones have no target, so no pair, either way).
     include_domestic : bool
         Keep dyads of a state with itself (government vs. opposition ...).
     directed : bool

@@ -63,8 +63,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 #: Values of ``events.mode``; only ``factual`` events count as facts in analysis. ``untargeted``: an
-#: act coded from text as having happened, but with no counterpart the text names (it can count in
-#: no dyad, and on real articles it is mostly an act whose target the coder missed).
+#: act coded from text as having happened for which the coder found no counterpart (the text may
+#: name none, or the coder missed it): it can count in no dyad.
 MODES = ("factual", "negated", "hypothetical", "future", "claimed", "commentary", "untargeted")
 
 #: The modes of acts reported as having happened, with or without a counterpart.
@@ -150,7 +150,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
         "VARCHAR",
         "`factual`, `negated`, `hypothetical`, `future`, `claimed`, `commentary` (coded from a sentence that "
         "reports no act: opinion, description, caption) or `untargeted` (an act coded from text as having "
-        "happened, with no counterpart the text names: it counts in no dyad); only factual events are facts.",
+        "happened for which the coder found no counterpart: it counts in no dyad); only factual events are "
+        "facts.",
         True,
     ),
     Column("is_root", "BOOLEAN", "GDELT's IsRootEvent: the event comes from a lead paragraph."),

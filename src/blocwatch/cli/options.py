@@ -62,7 +62,8 @@ Score = Annotated[str, typer.Option(help=f"Event intensity: {' or '.join(SCORES)
 WeightBy = Annotated[str, typer.Option("--weight-by", help=f"Weight events by: {', '.join(WEIGHTS)}.")]
 Collapse = Annotated[bool, typer.Option("--collapse", help="Count repeated reports (dyad, code, day) once.")]
 AllModes = Annotated[bool, typer.Option("--all-modes", help="Count negated, hypothetical, future, claimed "
-                                        "and commentary events too (by default only factual ones count).")]
+                                        "and commentary events too (by default only factual ones count; "
+                                        "untargeted acts have no pair to count in).")]
 Neutral = Annotated[float, typer.Option(help="|net cooperation| at or below this is no tie.")]
 MinEvents = Annotated[int, typer.Option("--min-events", help="Fewer events than this is no tie.")]
 EdgeWeight = Annotated[str, typer.Option("--edge-weight", help=f"Tie weight: {', '.join(EDGE_WEIGHTS)}.")]

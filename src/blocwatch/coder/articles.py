@@ -30,11 +30,14 @@ gold's main events that some emitted factual event of the article finds with the
 states; ``with_states`` counts the emitted factual events every actor of which has a state,
 whether or not it is the right one (an event without one cannot count in a dyad).
 
-Every event of the gold names a target actor: the gold codes acts between two actors. An act
-the coder reports as having happened but aimed at no one the text names is emitted in mode
-``untargeted``, which claims no dyad; such acts are counted (``untargeted``), not judged. The
-sentence gold sets (:mod:`blocwatch.coder.evaluate`, :mod:`blocwatch.coder.probes`) do code acts
-with no target, and score both modes.
+Every event of the gold names a target actor: the annotators listed acts between two actors. An
+act the coder reports as having happened but for which it found no counterpart (the text may name
+none, or the coder missed it) is emitted in mode ``untargeted``, which claims no dyad; precision
+and recall count factual events only. So that the figures stay comparable with those measured
+before that mode existed, the untargeted events are judged too: ``untargeted`` counts them,
+``untargeted_right`` those right, and ``precision_with_untargeted`` is the precision over both
+modes. The sentence gold sets (:mod:`blocwatch.coder.evaluate`, :mod:`blocwatch.coder.probes`)
+code acts with no target too, and score both modes.
 
 Examples
 --------
@@ -162,7 +165,7 @@ class ArticleScore:
     found: int = 0
     sentences: int = 0
     with_states: int = 0  # emitted factual events every actor of which has a state
-    untargeted: int = 0  # acts emitted as having happened but with no counterpart (mode ``untargeted``)
+    untargeted: Counter[str] = field(default_factory=Counter)  # verdicts on the ``untargeted`` events
 
     @property
     def emitted(self) -> int:
@@ -178,7 +181,7 @@ class ArticleScore:
 
     def as_dict(self) -> dict[str, Any]:
         return {"article": self.id, "split": self.split, "sentences": self.sentences, "factual": self.emitted,
-                "untargeted": self.untargeted,
+                "untargeted": self.untargeted.total(), "untargeted_right": self.untargeted["right"],
                 **{v.replace(" ", "_"): self.verdicts[v] for v in VERDICTS},
                 "precision": None if self.precision is None else round(self.precision, 3),
                 "with_states": self.with_states, "main_events": self.main, "main_found": self.found,
@@ -232,7 +235,7 @@ def score_articles(articles: Path, coder: Any = None, split: str | None = None,
         events = [e for e in coded if e.mode == "factual"]
         s = ArticleScore(g.id, g.split, Counter(judge(e, g, text) for e in events), sentences=len(g.sentences),
                          with_states=sum(_has_states(e) for e in events),
-                         untargeted=sum(e.mode == "untargeted" for e in coded))
+                         untargeted=Counter(judge(e, g, text) for e in coded if e.mode == "untargeted"))
         mains = [e for e in g.events if e["main"]]
         s.main, s.found = len(mains), sum(_found(e, events) for e in mains)
         out.append(s)
@@ -247,9 +250,12 @@ def totals(scores: Iterable[ArticleScore]) -> dict[str, Any]:
     verdicts: Counter[str] = sum((s.verdicts for s in scores), Counter())
     emitted = sum(verdicts.values())
     main, found = sum(s.main for s in scores), sum(s.found for s in scores)
-    return {"articles": len(scores), "factual": emitted, "untargeted": sum(s.untargeted for s in scores),
-            **{v.replace(" ", "_"): verdicts[v] for v in VERDICTS},
+    untargeted: Counter[str] = sum((s.untargeted for s in scores), Counter())
+    both = emitted + untargeted.total()
+    return {"articles": len(scores), "factual": emitted, "untargeted": untargeted.total(),
+            "untargeted_right": untargeted["right"], **{v.replace(" ", "_"): verdicts[v] for v in VERDICTS},
             "precision": round(verdicts["right"] / emitted, 3) if emitted else None,
+            "precision_with_untargeted": round((verdicts["right"] + untargeted["right"]) / both, 3) if both else None,
             "not_an_event_share": round(verdicts["not an event"] / emitted, 3) if emitted else None,
             "with_states_share": round(sum(s.with_states for s in scores) / emitted, 3) if emitted else None,
             "main_events": main, "main_found": found, "recall": round(found / main, 3) if main else None}

@@ -456,7 +456,7 @@ class Extractor:
             _fold_carried_statements(links, coded)
             for e in (e for ev in events for e in coded.get(id(ev), [])):
                 if e.mode == "factual" and e.target is None:
-                    e.mode = "untargeted"  # a dyadic act whose counterpart the text does not say
+                    e.mode = "untargeted"  # an act done to no one found: none named, or one missed
                 out.append(e)
             context.note_told([(ev.sources, ev.targets) for ev in events if ev.mode == "factual" and ev.sources])
             if published is not None:

@@ -169,7 +169,8 @@ def events(views: ViewsOf, pair: Annotated[str | None, Query(
            month: Annotated[str | None, Query(pattern=MONTH_PATTERN, description="Only this month (YYYY-MM), "
                                               "within `from` .. `to`.", examples=["2024-06"])] = None,
            all_modes: Annotated[bool, Query(description="Negated, hypothetical, future, claimed and commentary "
-                                            "events too (their `mode` says so); by default only factual ones.")]
+                                            "events too (their `mode` says so); by default only factual ones. "
+                                            "Untargeted acts belong to no pair.")]
            = False,
            undated: Annotated[bool, Query(description="Only background of unknown date (`date_precision` "
                                           "`unknown`: \"had invaded\"), which no other route counts; its `date` is "
