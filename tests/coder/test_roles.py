@@ -822,3 +822,13 @@ def test_a_verb_the_parser_hangs_on_the_only_noun_has_it_as_subject(coder, text:
     at least 22 Palestinians"); with an object it is no passive, so the noun does it (the
     twenty-second session's review). The same sentence parsed with its verb is coded alike."""
     assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany pledged 500 million euros in aid to Ukraine on Monday.", ("DEU", "UKR", "03")),
+    ("China pledged billions of dollars in loans to Pakistan.", ("CHN", "PAK", "03")),
+])
+def test_an_amount_given_in_aid_to_a_state_is_given_to_it(coder, text: str, expected) -> None:
+    """Sentences of our own: "500 million euros [in aid] to Ukraine": the amount's "in" phrase says
+    what is given, and holds to whom; the pledge had no target (mode untargeted)."""
+    assert expected in coded(coder, text)

@@ -679,14 +679,25 @@ def _topic(prep: Token, by_token: dict[int, Mention]) -> bool:
 _DECIDING = frozenset({"call", "vote", "referendum"})
 
 
+#: Entity types of an object that is an amount of something ("$2 billion", "300 tons"); a counted
+#: object ("500 million euros") is one too.
+_AMOUNTS = frozenset({"MONEY", "QUANTITY"})
+
+
 def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
                 exclude: Sequence[Token]) -> list[Actor]:
-    """The first actor in a target preposition's object, on the trigger, its object or its
-    passive subject ("evidence against Russia was presented"), or one level further down
-    ("advised against travel to Tunisia"), else whose its object is ("denied accusations [by
-    Congo]"). A place of detention someone is sent to or taken from is no target ("returned the
-    activist [to prison]")."""
+    """The first actor in a target preposition's object, on the trigger, its object (or what an
+    amount it gives is in: "500 million euros in aid to Ukraine") or its passive subject ("evidence
+    against Russia was presented"), or one level further down ("advised against travel to
+    Tunisia"), else whose its object is ("denied accusations [by Congo]"). A place of detention
+    someone is sent to or taken from is no target ("returned the activist [to prison]")."""
     holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "xcomp", "attr", "nsubjpass")]
+    # "pledged 500 million euros in aid to Ukraine", "billions of dollars in loans to Pakistan": an
+    # amount's "in" or "of" phrase says what is given, and that phrase holds to whom
+    amounts = [h for h in holders[1:] if h.dep_ == "dobj" and (
+        h.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in h.children))]
+    holders += [p for h in amounts for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                for p in c.children if p.dep_ == "pobj"]
     # "mediated between X and Y", "brokered a deal between X and Y": between whom, when the act has
     # a doer of its own ("displaced by fighting between X and Y": X and Y fight, they are not fought)
     own_doer = any(c.dep_ == "nsubj" for c in head.children)
