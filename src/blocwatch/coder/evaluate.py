@@ -13,8 +13,9 @@ Metrics, per set:
 
 - **triples**: precision, recall and F1 of (source, target, event code) triples per sentence,
   at **leaf** level (codes as given) and **root** level (actors cut to their first three letters,
-  the state or organisation type; event codes to their two-digit root). Only factual events
-  count: a gold set codes what happened. Codes are compared in PETRARCH's notation: an actor
+  the state or organisation type; event codes to their two-digit root). Only acts reported as
+  having happened count (modes ``factual`` and ``untargeted``): a gold set codes what happened,
+  with no target too. Codes are compared in PETRARCH's notation: an actor
   known only by its sector (``REB``, coded so in blocwatch as in GDELT) is ``---REB``, and an
   event without a target has target ``---``.
 - **exact records**: the share of sentences whose coded triples are exactly the gold ones (no
@@ -241,9 +242,9 @@ def score(name: str, records: Iterable[GoldRecord],
     result = SetScore(name, 0)
     for rec, events, depth in coded:
         result.records += 1
-        factual = [e for e in events if e.mode in REPORTED_MODES]
+        reported = [e for e in events if e.mode in REPORTED_MODES]
         predicted = {(petrarch_notation(e.source.code, sectors),
-                      petrarch_notation(e.target.code if e.target else "", sectors), e.cameo) for e in factual}
+                      petrarch_notation(e.target.code if e.target else "", sectors), e.cameo) for e in reported}
         gold = {(petrarch_notation(s, sectors), petrarch_notation(t, sectors), c) for s, t, c in rec.triples}
         if gold or rec.plover is None:
             _count(result.leaf, predicted, gold)
@@ -252,12 +253,12 @@ def score(name: str, records: Iterable[GoldRecord],
             for g in gold:
                 same_pair = [p for p in predicted if p[0][:3] == g[0][:3] and p[1][:3] == g[1][:3]]
                 result.confusion[(g[2][:2], same_pair[0][2][:2] if same_pair else "--")] += 1
-        main = main_event(factual, depth)
+        main = main_event(reported, depth)
         gold_types = {tax.cameo[t[2]].plover for t in gold if t[2] in tax.cameo} - {None}
         if rec.plover:
             gold_types = {rec.plover}
         if gold_types:
-            types = {tax.cameo[e.cameo].plover for e in factual if e.cameo in tax.cameo}
+            types = {tax.cameo[e.cameo].plover for e in reported if e.cameo in tax.cameo}
             main_type = tax.cameo[main.cameo].plover if main and main.cameo in tax.cameo else None
             result.plover_main = (result.plover_main[0] + (main_type in gold_types), result.plover_main[1] + 1)
             result.plover_any = (result.plover_any[0] + bool(types & gold_types), result.plover_any[1] + 1)

@@ -7,12 +7,13 @@ act). ``dev`` is used while changing the coder, to find classes of sentence it g
 ``held-out`` is only measured, never read, so that its figure says how far a change carries to
 sentences no one tuned for.
 
-Each sentence gets one verdict from the factual events the coder emits for it:
+Each sentence gets one verdict from the acts the coder reports as having happened (modes
+``factual`` and ``untargeted``: the gold codes acts with no target too):
 
-- an event sentence is **right** when some factual event has the gold CAMEO root and both states
+- an event sentence is **right** when some such event has the gold CAMEO root and both states
   (no state matches no state), **wrong actor** when one has the root but other states, **wrong
-  type** when none has the root, and **missed** when there is no factual event;
-- a sentence that reports no event is **clean** when no factual event comes of it, else a
+  type** when none has the root, and **missed** when there is none;
+- a sentence that reports no event is **clean** when no such event comes of it, else a
   **false event**.
 
 Examples
