@@ -827,6 +827,8 @@ def test_a_verb_the_parser_hangs_on_the_only_noun_has_it_as_subject(coder, text:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Germany pledged 500 million euros in aid to Ukraine on Monday.", ("DEU", "UKR", "03")),
     ("China pledged billions of dollars in loans to Pakistan.", ("CHN", "PAK", "03")),
+    # the amount's "to" comes before a "from" in it: given to Vietnam, not to the maker
+    ("Japan donated 3 million doses of vaccines from Pfizer to Vietnam.", ("JPN", "VNM", "07")),
 ])
 def test_an_amount_given_in_aid_to_a_state_is_given_to_it(coder, text: str, expected) -> None:
     """Sentences of our own: "500 million euros [in aid] to Ukraine": the amount's "in" phrase says

@@ -693,7 +693,8 @@ def pp_targets(head: Token, by_token: dict[int, Mention], day: date | None,
     someone is sent to or taken from is no target ("returned the activist [to prison]")."""
     holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "xcomp", "attr", "nsubjpass")]
     # "pledged 500 million euros in aid to Ukraine", "billions of dollars in loans to Pakistan": an
-    # amount's "in" or "of" phrase says what is given, and that phrase holds to whom
+    # amount's "in" or "of" phrase says what is given, and that phrase holds to whom; searched with
+    # the others in preposition order ("doses of vaccines from the maker to Vietnam": Vietnam)
     amounts = [h for h in holders[1:] if h.dep_ == "dobj" and (
         h.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in h.children))]
     holders += [p for h in amounts for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
