@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from blocwatch.coder.articles import ArticleGold, date_allowed, judge, load_article_gold, score_articles, totals
+from blocwatch.coder.articles import (
+    ArticleGold,
+    ArticleScore,
+    date_allowed,
+    judge,
+    load_article_gold,
+    score_articles,
+    totals,
+)
 from blocwatch.coder.events import Actor, CodedEvent
 from tests.helpers import REPO
 
@@ -97,6 +105,16 @@ def test_the_gold_is_verbatim_and_chosen_by_id(shared: Path) -> None:
         text = texts[g.id]
         assert all(text[s["start"]:s["end"]] == s["text"] for s in g.sentences)
         assert all(e["sentence"] in text for e in g.events)
+
+
+def test_recall_with_untargeted_counts_main_events_found_by_either_mode() -> None:
+    """Hand-built scores: a main event found only by an ``untargeted`` event counts in the
+    like-for-like recall, not in ``recall``."""
+    scores = [ArticleScore("a1", "dev", main=2, found=1, found_with_untargeted=2),
+              ArticleScore("a2", "dev", main=2, found=0, found_with_untargeted=1)]
+    got = totals(scores)
+    assert (got["main_events"], got["main_found"], got["recall"], got["recall_with_untargeted"]) == (4, 1, 0.25, 0.75)
+    assert totals([ArticleScore("a3", "dev")])["recall_with_untargeted"] is None
 
 
 @pytest.mark.shared

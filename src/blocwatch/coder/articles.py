@@ -35,9 +35,11 @@ act the coder reports as having happened but for which it found no counterpart (
 none, or the coder missed it) is emitted in mode ``untargeted``, which claims no dyad; precision
 and recall count factual events only. So that the figures stay comparable with those measured
 before that mode existed, the untargeted events are judged too: ``untargeted`` counts them,
-``untargeted_right`` those right, and ``precision_with_untargeted`` is the precision over both
-modes. The sentence gold sets (:mod:`blocwatch.coder.evaluate`, :mod:`blocwatch.coder.probes`)
-code acts with no target too, and score both modes.
+``untargeted_right`` those right, ``precision_with_untargeted`` is the precision over both
+modes, and ``recall_with_untargeted`` the recall (a main event the gold lists with no state as
+target, "thanked his supporters", is found by an untargeted event of its root and source state).
+The sentence gold sets (:mod:`blocwatch.coder.evaluate`, :mod:`blocwatch.coder.probes`) code acts
+with no target too, and score both modes.
 
 Examples
 --------
@@ -60,6 +62,7 @@ from typing import Any
 from blocwatch.coder.events import CodedEvent
 from blocwatch.data import read_jsonl
 from blocwatch.errors import InputError
+from blocwatch.schema import REPORTED_MODES
 
 __all__ = ["NOT_EVENTS", "VERDICTS", "ArticleGold", "ArticleScore", "date_allowed", "judge", "load_article_gold",
            "score_articles", "totals"]
@@ -166,6 +169,7 @@ class ArticleScore:
     sentences: int = 0
     with_states: int = 0  # emitted factual events every actor of which has a state
     untargeted: Counter[str] = field(default_factory=Counter)  # verdicts on the ``untargeted`` events
+    found_with_untargeted: int = 0  # main events found by a factual or an ``untargeted`` event
 
     @property
     def emitted(self) -> int:
@@ -238,6 +242,8 @@ def score_articles(articles: Path, coder: Any = None, split: str | None = None,
                          untargeted=Counter(judge(e, g, text) for e in coded if e.mode == "untargeted"))
         mains = [e for e in g.events if e["main"]]
         s.main, s.found = len(mains), sum(_found(e, events) for e in mains)
+        reported = [e for e in coded if e.mode in REPORTED_MODES]
+        s.found_with_untargeted = sum(_found(e, reported) for e in mains)
         out.append(s)
         progress.advance(1)
     progress.finish()
@@ -258,4 +264,5 @@ def totals(scores: Iterable[ArticleScore]) -> dict[str, Any]:
             "precision_with_untargeted": round((verdicts["right"] + untargeted["right"]) / both, 3) if both else None,
             "not_an_event_share": round(verdicts["not an event"] / emitted, 3) if emitted else None,
             "with_states_share": round(sum(s.with_states for s in scores) / emitted, 3) if emitted else None,
-            "main_events": main, "main_found": found, "recall": round(found / main, 3) if main else None}
+            "main_events": main, "main_found": found, "recall": round(found / main, 3) if main else None,
+            "recall_with_untargeted": round(sum(s.found_with_untargeted for s in scores) / main, 3) if main else None}
