@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from blocwatch.coder.dates import resolve
+from blocwatch.coder.dates import When, earlier, later, resolve
 from blocwatch.schema import REPORTED_MODES
 
 PUB = date(2024, 7, 3)  # a Wednesday
@@ -480,6 +480,83 @@ def test_a_later_step_the_text_cannot_date_stays_undated(coder, text: str) -> No
               if e.cameo.startswith("19") and e.source.code == "MLIMIL"]
     assert events
     assert {e.date_precision for e in events} <= {"reported", "unknown"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # years after a year, a month or a day told before: in the previous sentence or in this one
+    ("Rebels attacked a Malian army base in 2019. Two years later, Malian troops shelled a rebel camp.",
+     (date(2021, 1, 1), "year")),
+    ("Rebels attacked a Malian army base in March 2019, and Malian troops shelled a rebel camp the following "
+     "year.", (date(2020, 1, 1), "year")),
+    ("Rebels attacked a Malian army base on May 3, 2021. Later that year, Malian troops shelled a rebel camp.",
+     (date(2021, 1, 1), "year")),
+    # "the next year" in a story of the past is the year after the story's, not after the report's
+    ("Rebels attacked a Malian army base in 2019. The next year, Malian troops shelled a rebel camp.",
+     (date(2020, 1, 1), "year")),
+])
+def test_a_later_year_is_counted_from_the_date_told_before(coder, text: str, expected: tuple) -> None:
+    """Sentences of our own; published on Thursday 20 June 2024."""
+    events = [e for e in coder.code_text(text, date(2024, 6, 20))
+              if e.cameo.startswith("19") and e.source.code == "MLIMIL"]
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {expected}
+
+
+def test_the_next_year_of_a_past_act_is_never_after_the_report(coder) -> None:
+    """With no date before it to count from, "the next year" of an act told in the past gives no
+    date, not the year after publication (a sentence of our own)."""
+    events = [e for e in coder.code_text("The next year, Malian troops shelled a rebel camp.", date(2024, 6, 20))
+              if e.cameo.startswith("19")]
+    assert events
+    assert all(e.date <= date(2024, 6, 20) for e in events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the following year", date(2023, 1, 1)),
+    ("a year later", date(2023, 1, 1)),
+    ("three years later", date(2025, 1, 1)),
+    ("later that year", date(2022, 1, 1)),
+    ("years later", None),  # how many is not said
+    ("several years later", None),
+])
+def test_later_counts_years_from_its_anchor(text: str, expected: date | None) -> None:
+    when = later(text, When(date(2022, 2, 1), "month", "in February 2022"))
+    assert (when.date if when else None) == expected
+    assert when is None or when.precision == "year"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # counted back from the act told last, or from the sentence's date before
+    ("Malian troops shelled a rebel camp on Monday. The day before, rebels had attacked a Malian army base.",
+     (date(2024, 6, 16), "day")),
+    ("Malian troops shelled a rebel camp in May. Two months earlier, rebels attacked a Malian army base.",
+     (date(2024, 3, 1), "month")),
+    ("Malian troops shelled a rebel camp in 2019. A year earlier, rebels attacked a Malian army base.",
+     (date(2018, 1, 1), "year")),
+    ("Malian troops shelled a rebel camp on Monday, and rebels attacked a Malian army base the day before.",
+     (date(2024, 6, 16), "day")),
+])
+def test_an_earlier_step_is_counted_back_from_the_date_told_before(coder, text: str, expected: tuple) -> None:
+    """Sentences of our own; published on Thursday 20 June 2024."""
+    events = [e for e in coder.code_text(text, date(2024, 6, 20))
+              if e.cameo.startswith("19") and e.source.code.endswith("REB")]
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("the day before", When(date(2024, 6, 17), "day", "on Monday"), (date(2024, 6, 16), "day")),
+    ("two weeks earlier", When(date(2024, 6, 17), "week", "this week"), (date(2024, 6, 3), "week")),
+    ("earlier that month", When(date(2024, 6, 17), "day", "on Monday"), (date(2024, 6, 1), "month")),
+    # too little said for the anchor's precision
+    ("the day before", When(date(2024, 6, 17), "week", "this week"), None),
+    ("two days earlier", When(date(2024, 6, 1), "month", "in June"), None),
+    ("earlier that day", When(date(2024, 6, 1), "month", "in June"), None),
+    ("days earlier", When(date(2024, 6, 17), "day", "on Monday"), None),
+])
+def test_earlier_counts_back_as_far_as_its_anchor_allows(text: str, anchor: When, expected: tuple | None) -> None:
+    when = earlier(text, anchor)
+    assert ((when.date, when.precision) if when else None) == expected
 
 
 def test_a_date_the_parser_ran_into_the_next_phrase_still_dates_the_act(coder) -> None:

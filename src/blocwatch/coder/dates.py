@@ -33,9 +33,9 @@ from spacy.tokens import Doc, Span, Token
 from blocwatch.coder.syntax import antecedent
 from blocwatch.data import read_json
 
-__all__ = ["MONTHS", "TIMES_OF_DAY", "WEEKDAYS", "When", "anterior", "before", "day_host", "entities", "followed_by",
-           "later", "narrative", "occasion", "occasions", "parts", "period", "reference", "reported", "resolve",
-           "same_day_clauses", "texts", "told_when_said", "when_clause_date"]
+__all__ = ["MONTHS", "TIMES_OF_DAY", "WEEKDAYS", "When", "anterior", "before", "day_host", "earlier", "entities",
+           "followed_by", "later", "narrative", "occasion", "occasions", "parts", "period", "reference", "reported",
+           "resolve", "same_day_clauses", "texts", "told_when_said", "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -88,6 +88,10 @@ _ANTERIOR = {"earlier", "previously", "formerly", "once", "recently", "lately"}
 _SEQUENCE = {"later", "subsequently"}
 
 
+#: Words after a date that count it from another ("the day before", "the day after", "a week earlier").
+_COUNTING_WORDS = frozenset({"before", "after", "earlier", "later"})
+
+
 def parts(ent: Span) -> list[Span]:
     """A DATE entity split where the parser ran two phrases into one ("on Monday, days before the
     anniversary" gives the entity "Monday, days"): at a comma not followed by a year ("March 3,
@@ -97,6 +101,9 @@ def parts(ent: Span) -> list[Span]:
     >>> doc = load_pipeline()("Biden visited Kyiv on Monday, days before the anniversary.")
     >>> [p.text for e in doc.ents if e.label_ == "DATE" for p in parts(e)]
     ['Monday', 'days']
+
+    A word the recogniser left out that says which way the date counts is taken in: "the day"
+    of "The day before, ..." is "The day before".
     """
     out, start = [], ent.start
     for t in ent:
@@ -106,7 +113,12 @@ def parts(ent: Span) -> list[Span]:
                 out.append(ent.doc[start:t.i])
             start = t.i + 1
     if start < ent.end:
-        out.append(ent.doc[start:ent.end])
+        end = ent.end
+        after = ent.doc[end] if end < len(ent.doc) else None
+        if (after is not None and after.lower_ in _COUNTING_WORDS and after.dep_ == "advmod"
+                and start <= after.head.i < end and not any(after.children)):  # not "earlier than planned"
+            end += 1  # "the day [before]": the recogniser left the word that counts the day out
+        out.append(ent.doc[start:end])
     return out
 
 
@@ -435,17 +447,31 @@ def later(text: str, anchor: When) -> When | None:
     After a day or a week: a number of days or hours gives the day after it (a week after a week),
     "days later" the week three days on, a number of weeks that week, a number of months that
     month. After a month: hours and days stay in that month, a number of months gives a month.
-    Nothing after a year, and nothing for "weeks" or "months" with no number. (The parser tags
-    "hours later" and "the next morning" as times, not dates: the coder does not pass them here.)
+    Nothing for "weeks" or "months" with no number. (The parser tags "hours later" and "the next
+    morning" as times, not dates: the coder does not pass them here.) After any of them, a number
+    of years ("the following year", "two years later") gives a year, and "that year" or "later that
+    year" the anchor's own year.
 
     >>> tuesday = When(date(2024, 7, 2), "day", "on Tuesday")
     >>> later("Two days later", tuesday).date, later("the next day", tuesday).precision
     (datetime.date(2024, 7, 4), 'day')
     >>> later("Just days later", When(date(2024, 6, 1), "month", "last month"))
     When(date=datetime.date(2024, 6, 1), precision='month', text='Just days later')
+    >>> later("the following year", When(date(2022, 2, 1), "month", "in February 2022"))
+    When(date=datetime.date(2023, 1, 1), precision='year', text='the following year')
     """
     t = re.sub(r"\s+", " ", text.lower()).strip()
     t = re.sub(r"^(?:just|only|some|barely) ", "", t)
+    if m := re.fullmatch(r"(?:the )?(?:next|following) year|(?:(\d+|[a-z]+) )?(years?) later", t):
+        if m[2] is None:  # "the following year"
+            n = 1
+        elif m[1] is None:  # "years later" says not how many
+            n = None if m[2] == "years" else 1
+        else:
+            n = int(m[1]) if m[1].isdigit() else _NUMBERS.get(m[1])
+        return When(date(anchor.date.year + n, 1, 1), "year", text) if n else None
+    if re.fullmatch(r"(?:(?:later|earlier) )?that (?:same )?year|the same year", t):
+        return When(date(anchor.date.year, 1, 1), "year", text)
     if re.fullmatch(r"(?:the )?(?:next|following) (?:day|morning|evening|night)|(?:a|one) day later|the day after", t):
         unit, n = "day", 1
     elif m := re.fullmatch(r"(?:the )?(?:next|following) (week|month)", t):
@@ -477,6 +503,54 @@ def later(text: str, anchor: When) -> When | None:
         if unit == "month" and n:
             return When(_month_after(anchor.date, n), "month", text)
     return None
+
+
+def earlier(text: str, anchor: When) -> When | None:
+    """A date given back from the time the story has reached ("the day before", "two days
+    earlier", "a year earlier", "earlier that day") against ``anchor``, as :func:`later` counts
+    forward; ``None`` if ``text`` is no such expression, or says too little for the anchor's
+    precision.
+
+    After a day, a number of days gives a day, of weeks a week, of months a month; after a week,
+    weeks give a week; after a month, months give a month. After any, years give a year.
+    "Earlier that day" is the anchor's day, "earlier that month" its month.
+
+    >>> monday = When(date(2024, 6, 17), "day", "on Monday")
+    >>> earlier("the day before", monday).date, earlier("Two days earlier", monday).precision
+    (datetime.date(2024, 6, 16), 'day')
+    >>> earlier("a year earlier", monday)
+    When(date=datetime.date(2023, 1, 1), precision='year', text='a year earlier')
+    """
+    t = re.sub(r"\s+", " ", text.lower()).strip()
+    t = re.sub(r"^(?:just|only|some|barely) ", "", t)
+    if m := re.fullmatch(r"earlier that (?:same )?(day|week|month)", t):
+        order = ("day", "week", "month")
+        if anchor.precision not in order or order.index(anchor.precision) > order.index(m[1]):
+            return None
+        return When(_start_of(anchor.date, m[1]), m[1], text)
+    if m := re.fullmatch(r"(?:the )?(?:previous|preceding) (day|week|month|year)|the (day|week|month|year) before", t):
+        unit, n = m[1] or m[2], 1
+    elif m := re.fullmatch(r"(\d+|[a-z]+) (day|week|month|year)s? earlier", t):
+        unit = m[2]
+        n = int(m[1]) if m[1].isdigit() else _NUMBERS.get(m[1])
+        if n is None:
+            return None
+    else:
+        return None
+    if unit == "year":
+        return When(date(anchor.date.year - n, 1, 1), "year", text)
+    if unit == "month" and anchor.precision in ("day", "week", "month"):
+        return When(_month_after(anchor.date, -n), "month", text)
+    if anchor.precision == "day" and unit in ("day", "week"):
+        step = anchor.date - timedelta(days=n if unit == "day" else 7 * n)
+        return When(step, "day", text) if unit == "day" else When(_monday(step), "week", text)
+    if anchor.precision == "week" and unit == "week":  # days before a week may fall in either of two
+        return When(_monday(anchor.date - timedelta(days=7 * n)), "week", text)
+    return None
+
+
+def _start_of(day: date, unit: str) -> date:
+    return {"day": day, "week": _monday(day), "month": day.replace(day=1)}[unit]
 
 
 def _month_after(day: date, n: int) -> date:

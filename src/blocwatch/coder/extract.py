@@ -31,6 +31,7 @@ from blocwatch.coder.dates import (
     anterior,
     before,
     day_host,
+    earlier,
     followed_by,
     later,
     narrative,
@@ -198,6 +199,13 @@ _BLAMING = frozenset({"blame", "pin"})
 _DESIGNATING = frozenset({"declare", "designate", "proclaim", "name", "set", "make"})
 #: What such a verb makes of a day.
 _DAY_KINDS = frozenset({"day", "holiday", "date", "deadline", "anniversary"})
+#: Precisions of a date that a later one may count from ("two days later", "the following year").
+_ANCHORING = ("day", "week", "month", "year")
+#: A date told from the story's time, not the report's ("the next year", "the following week").
+_ANAPHORIC = re.compile(r"\s*the (?:next|following)\b", re.IGNORECASE)
+#: Words of a date counted from another ("days later", "the day before", "the previous week").
+_COUNTING = re.compile(r"\b(?:later|earlier|before|after|previous|preceding|following)\b|\bthe next\b|"
+                       r"\bthat (?:same )?(?:day|week|month|year)\b", re.IGNORECASE)
 #: Conjuncts after an actor that an event's evidence span may reach over ("X, Y, Z and W").
 _MAX_LISTED = 12
 #: Rule of a placeholder for an act someone is said to be obliged to do (see ``_obligations``).
@@ -468,7 +476,7 @@ class Extractor:
                     material = (setters[-1].match.code or "")[:2] in _MATERIAL_ROOTS
                 if told:  # the last act told: its own day, week or month, or none (a year, no date)
                     last = told[-1]
-                    self._anchor = last if last is not None and last.precision in ("day", "week", "month") else None
+                    self._anchor = last if last is not None and last.precision in _ANCHORING else None
         self._anchor = None
         return out
 
@@ -538,7 +546,11 @@ class Extractor:
             anchors |= {c.i for c in cand.anchor.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VB", "VBP")}
         future = cand.mode == "future"
         when_head = when_clause_date(cand.anchor)
-        first = min(dates, key=lambda e: e.start) if dates else None  # a date before counts "later" from itself
+        # "two days later", "the day before": from the act told last, or from the sentence's date
+        # before ("in 2022, and ... the following year"), itself perhaps counted ("the previous week,
+        # ... and the week before")
+        counted = {} if future else _counted(dates, published, self._anchor)
+        uncounted = False  # a date of the act's own that counts from one the text does not give
         for ent in dates:
             root = day_host(ent.root)  # "on Tuesday night": the phrase is "on ... night"
             prefix = ""
@@ -575,12 +587,13 @@ class Extractor:
             else:
                 continue
             when = resolve(prefix + ent.text, published, future=future)
+            if when is not None and not future and when.date > published and _ANAPHORIC.match(ent.text):
+                when = None  # "the next year", told of the past: after the story's time, not after the report
             if when is not None and when.precision == "unknown":
                 when = _last_bound(when, ent, dates, published)  # "in the 1960s and early 1970s"
-            if when is None and self._anchor is not None and not future and ent is first:
-                when = later(ent.text, self._anchor)  # "two days later": after the act told last
-                if when is not None and when.date > published:
-                    when = None  # a step of the story after the report's day: the story's dates disagree
+            if when is None and not future:
+                when = counted.get(ent.start)
+                uncounted = uncounted or (when is None and _COUNTING.search(ent.text) is not None)
             if when is not None:
                 return when
         if own:
@@ -595,6 +608,8 @@ class Extractor:
             if when is not None and when.date <= published:
                 return when if soon or span is None else When(min(span[1], published), "unknown", when.text,
                                                                relative=True)
+        if uncounted:  # a date of its own the text does not count from: not the clause's it is joined to
+            return None  # ("..., and the week before, Iran had threatened Israel")
         means = syntax.means_clause(cand.anchor)
         head = means if means is not None else cand.anchor.head
         if head.i != cand.anchor.i and head.pos_ in ("VERB", "AUX") and dates and (
@@ -1561,6 +1576,28 @@ def _end_state(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in kids) and any(
         c.dep_ == "prep" and c.lower_ == "without" and any(p.dep_ == "pobj" and p.lower_ in lacking for p in c.children)
         for c in kids)
+
+
+def _counted(dates: Sequence[Span], published: date, anchor: When | None) -> dict[int, When]:
+    """The dates of a sentence's date phrases that count from another ("two days later", "the week
+    before"), by the phrase's start: the first counts from ``anchor``, the date of the act told
+    last, and each one after from the phrase before it, as written or as counted itself. A date
+    that would fall after the report is none (the story's dates disagree), and one that names no
+    period of its own, or none, gives the next nothing to count from."""
+    out: dict[int, When] = {}
+    base = anchor
+    for ent in sorted(dates, key=lambda e: e.start):
+        when = resolve(ent.text, published)
+        if when is not None and when.date > published and _ANAPHORIC.match(ent.text):
+            when = None  # "the next year", told of the past: after the story's time, not after the report
+        if when is None and base is not None:
+            when = later(ent.text, base) or earlier(ent.text, base)
+            if when is not None and when.date <= published:
+                out[ent.start] = when
+            else:
+                when = None
+        base = when if when is not None and when.precision in _ANCHORING and when.date <= published else None
+    return out
 
 
 def _last_bound(when: When, ent: Span, dates: Sequence[Span], published: date) -> When:
