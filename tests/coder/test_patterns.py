@@ -459,3 +459,22 @@ def test_militants_eliminated_or_neutralized_are_killed(coder, text: str, expect
 ])
 def test_eliminating_things_is_no_killing(coder, text: str) -> None:
     assert not any(code.startswith("19") for _, _, code in coded(coder, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a war started with, against or on a named party is force used against it
+    ("Azerbaijan started a war with Armenia in 2020.", {("AZE", "ARM", "190")}),
+    ("Russia began a war against Georgia in August 2008.", {("RUS", "GEO", "190")}),
+    ("Sudan waged war on South Sudan in 2012.", {("SDN", "SSD", "190")}),
+    # a trade war is economic coercion, a war of words criticism: never force
+    ("China launched a trade war against Canada in 2018.", {("CHN", "CAN", "163")}),
+    ("Kenya waged a trade war with Uganda.", {("KEN", "UGA", "163")}),
+    ("Iran began a war of words with Saudi Arabia.", {("IRN", "SAU", "111")}),
+])
+def test_a_war_started_on_a_named_party_and_wars_that_are_no_force(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+def test_a_war_on_no_one_named_is_no_act_of_force(coder):
+    """"A war on drugs" names no party: no event (a sentence of our own)."""
+    assert not coded(coder, "The government launched a war on drugs in 2016.")
