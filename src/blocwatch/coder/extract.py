@@ -462,10 +462,11 @@ class Extractor:
                 coded[id(ev)] = self._coded(ev, doc_id, where, published, url, offset,
                                             None if dates.get(index) or reaction else story)
             _fold_carried_statements(links, coded)
-            for e in (e for ev in events for e in coded.get(id(ev), [])):
-                if e.mode == "factual" and e.target is None:
-                    e.mode = "untargeted"  # an act done to no one found: none named, or one missed
-                out.append(e)
+            for ev in events:
+                for e in coded.get(id(ev), []):
+                    if e.mode == "factual" and e.target is None:
+                        e.mode = "untargeted"  # an act done to no one found: none named, or one missed
+                    out.append(e)
             context.note_told([(ev.sources, ev.targets) for ev in events if ev.mode == "factual" and ev.sources])
             if published is not None:
                 told = [ev.when for ev in events if ev.mode == "factual"]
