@@ -423,6 +423,11 @@ def test_international_organisations(coder) -> None:
     ("The OSCE criticised Azerbaijan.", "IGOEURSCE"),
     ("Houthi rebels attacked a ship in the Red Sea.", "YEMREB"),
     ("Islamic State fighters attacked Iraqi troops.", "IMGMUSISI"),
+    # armed groups Phoenix lacks (twenty-fourth session)
+    ("The ELN attacked a Colombian army base.", "COLREB"),
+    ("The Arakan Army attacked Myanmar troops.", "MMRREB"),
+    ("M23 seized a town near Goma.", "CODREB"),
+    ("ISWAP fighters attacked Nigerian troops.", "IMGMUSISI"),
 ])
 def test_organisations_phoenix_lacks(coder, text: str, source: str) -> None:
     """Organisations of our own list (``actors_blocwatch.jsonl``; sentences of our own)."""
