@@ -425,6 +425,7 @@ def test_international_organisations(coder) -> None:
     ("Islamic State fighters attacked Iraqi troops.", "IMGMUSISI"),
     # armed groups Phoenix lacks (twenty-fourth session)
     ("The ELN attacked a Colombian army base.", "COLREB"),
+    ("The Ejercito de Liberacion Nacional attacked a Colombian army base.", "COLREB"),
     ("The Arakan Army attacked Myanmar troops.", "MMRREB"),
     ("M23 seized a town near Goma.", "CODREB"),
     ("ISWAP fighters attacked Nigerian troops.", "IMGMUSISI"),

@@ -470,11 +470,20 @@ def test_eliminating_things_is_no_killing(coder, text: str) -> None:
     ("China launched a trade war against Canada in 2018.", {("CHN", "CAN", "163")}),
     ("Kenya waged a trade war with Uganda.", {("KEN", "UGA", "163")}),
     ("Iran began a war of words with Saudi Arabia.", {("IRN", "SAU", "111")}),
+    # a helper's review (twenty-fourth session): other kinds of war, and "war" that is no object
+    ("Iran launched a war of words on Israel.", {("IRN", "ISR", "111")}),
+    ("China launched an economic war against Lithuania in 2021.", {("CHN", "LTU", "163")}),
+    ("Russia launched a propaganda war against Ukraine.", {("RUS", "UKR", "111")}),
 ])
 def test_a_war_started_on_a_named_party_and_wars_that_are_no_force(coder, text, expected):
     assert coded(coder, text) == expected
 
 
-def test_a_war_on_no_one_named_is_no_act_of_force(coder):
-    """"A war on drugs" names no party: no event (a sentence of our own)."""
-    assert not coded(coder, "The government launched a war on drugs in 2016.")
+@pytest.mark.parametrize("text", [
+    "The government launched a war on drugs in 2016.",  # no party named
+    "A French company launched a price war with its rivals in India.",  # commerce
+    "Kenya launched a war crimes inquiry against Sudan.",  # "war" only says what kind of inquiry
+])
+def test_wars_that_are_no_act_of_force(coder, text):
+    """Sentences of our own: no use of force (190) between the parties."""
+    assert not {e for e in coded(coder, text) if e[2] == "190"}
