@@ -559,6 +559,18 @@ def test_earlier_counts_back_as_far_as_its_anchor_allows(text: str, anchor: When
     assert ((when.date, when.precision) if when else None) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Since Russia invaded Ukraine, grain prices have soared.",
+    "Grain prices have soared since Hamas attacked Israel.",
+])
+def test_an_act_that_begins_a_lasting_time_is_background(coder, text: str) -> None:
+    """An undated act in a "since" clause begins a time told of as lasting: before the report, on
+    a day the text does not give (sentences of our own)."""
+    events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.cameo.startswith("19")]
+    assert events
+    assert {e.date_precision for e in events} == {"unknown"}
+
+
 def test_a_date_the_parser_ran_into_the_next_phrase_still_dates_the_act(coder) -> None:
     """spaCy reads "on Monday, days before the anniversary" as one DATE entity, "Monday, days",
     which resolves to nothing; split at the comma, "Monday" dates the visit. "March 3, 2024" stays

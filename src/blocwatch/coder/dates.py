@@ -203,8 +203,10 @@ def anterior(verb: Token) -> bool:
     invaded", "had been expelled"), an adverb of anteriority ("earlier blamed", "has recently
     expelled": recently is before the report, on a day the text does not give), a past act that
     an adverb places after another of the story ("a court later sentenced him") or the perfect
-    progressive of an activity going on since some time ("has been fighting"), or a past act told
-    in a relative clause of what its noun did or underwent ("Russia, which invaded Ukraine, ...").
+    progressive of an activity going on since some time ("has been fighting"), a past act told
+    in a relative clause of what its noun did or underwent ("Russia, which invaded Ukraine, ..."),
+    or one that begins a time told of as lasting ("since Russia invaded Ukraine, prices have
+    soared").
     Such an act, with no date of its own, is background of unknown date, not news of the
     publication day.
 
@@ -226,6 +228,8 @@ def anterior(verb: Token) -> bool:
                                           and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))) and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and antecedent(c) is not None for c in verb.children):
         return True  # "Iran, which fired missiles at Israel, said ...": what the noun is known for
+    if past and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return True  # "since Russia invaded Ukraine, prices have soared": the start of a time that lasts
     return any((c.dep_ == "aux" and c.lower_ in ("had", "'d") and verb.tag_ == "VBN")
                or (c.dep_ == "advmod" and (c.lower_ in _ANTERIOR or (past and c.lower_ in _SEQUENCE
                                                                      and not _within_the_day(c))))
