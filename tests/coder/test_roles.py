@@ -834,3 +834,17 @@ def test_an_amount_given_in_aid_to_a_state_is_given_to_it(coder, text: str, expe
     """Sentences of our own: "500 million euros [in aid] to Ukraine": the amount's "in" phrase says
     what is given, and holds to whom; the pledge had no target (mode untargeted)."""
     assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # near a state named as a state: outside it, so no target (a helper's review, twenty-fourth session)
+    ("M23 rebels seized a border town near Uganda.", {("CODREB", None, "19")}),
+    ("Houthi rebels attacked a ship near Eritrea.", {("YEMREB", None, "19")}),
+    # near a town: in the town's state
+    ("Russian troops attacked a convoy near Kharkiv.", {("RUSMIL", "UKR", "19")}),
+    # drills held near a state are aimed at it
+    ("China held military drills near Taiwan on Monday.", {("CHN", "TWN", "15")}),
+])
+def test_an_act_near_a_state_is_outside_it_and_near_a_town_in_its_state(coder, text, expected):
+    """Sentences of our own."""
+    assert coded(coder, text) == expected

@@ -1176,8 +1176,8 @@ class Extractor:
             # capabilities and readiness"), aimed at a state they are held around or near; one they
             # are held in is often their host, not their target ("held exercises in Papua New Guinea")
             match = replace(match, code="150", reverse=None)
-            targets = roles.place_target(noun, by_token, day, sources, _NEAR) or roles.place_target(
-                light, by_token, day, sources, _NEAR)
+            targets = roles.place_target(noun, by_token, day, sources, _NEAR, aimed=True) or roles.place_target(
+                light, by_token, day, sources, _NEAR, aimed=True)
         elif (not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS
               and not _together(match, sources, noun, light)):
             targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(

@@ -293,16 +293,18 @@ _AT = ("in", "at", "to", "into", "inside", "near")
 
 
 def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
-                  sources: Sequence[Actor], preps: tuple[str, ...] = _AT) -> list[Actor]:
+                  sources: Sequence[Actor], preps: tuple[str, ...] = _AT, aimed: bool = False) -> list[Actor]:
     """Where a visit, meeting, protest or attack without a named target happened: its state.
 
     CAMEO codes the host of a meeting and the place of a protest or attack as the target when
     the text names no other ("will meet in Zurich", "a protest in Beijing"). ``preps`` are the
     prepositions of place looked at (default: in, at, to, into, inside, near). A place of the
-    doers' own state is no target ("Russian troops fought in Kursk" fought someone else there).
+    doers' own state is no target ("Russian troops fought in Kursk" fought someone else there),
+    nor a state the act was near ("seized a town near Uganda": outside it), unless ``aimed``
+    (drills held near a state are aimed at it).
     """
     own = {s.code for s in sources} | {s.country for s in sources if s.country}
-    for place in _places_of(head, by_token, preps):
+    for place in _places_of(head, by_token, preps, aimed):
         actors = [a for a in actors_of([place], by_token, day) if a.code not in own and a.country not in own]
         if actors:
             return actors
@@ -374,10 +376,13 @@ def protested_organs(code: str | None, sources: Sequence[Actor], targets: Sequen
     return [located(t, state) if bare_sector(t) and t.sector in _OFFICIAL else t for t in targets]
 
 
-def _places_of(head: Token, by_token: dict[int, Mention], preps: tuple[str, ...] = _AT) -> list[Token]:
+def _places_of(head: Token, by_token: dict[int, Mention], preps: tuple[str, ...] = _AT,
+               aimed: bool = False) -> list[Token]:
     """The places of an act's own clause: its "in", "at", "near" ... phrases (``preps``) and its
     object's ("attend a summit in Switzerland"), not those of a clause that reports it ("said in
-    Cairo")."""
+    Cairo"). An act near a state named as a state was outside it ("seized a town near Uganda");
+    near a town, in the town's state ("near Kharkiv"); ``aimed``: what it is near is what it aims
+    at (drills near Taiwan)."""
     holders = [head] + [c for c in head.children if c.dep_ == "dobj"]
     out = []
     for c in (x for h in holders for x in h.children):
@@ -385,7 +390,8 @@ def _places_of(head: Token, by_token: dict[int, Mention], preps: tuple[str, ...]
             for obj in (p for p in c.children if p.dep_ == "pobj"):
                 for place in (_place_name(q, by_token) for q in _nested_places(obj, preps)):
                     if place is not None and not by_token[place.i].is_agent:
-                        out.append(place)
+                        if not (c.lower_ == "near" and not aimed and _state_name(by_token[place.i])):
+                            out.append(place)
                         break
     return out
 
