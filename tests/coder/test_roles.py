@@ -296,9 +296,10 @@ def test_force_used_to_disperse_or_drive_out_someone_is_used_on_them(coder):
 
 
 def test_the_doer_of_a_fight_named_on_a_verb_coordinated_after_the_killing(coder):
-    """"were killed and four wounded in a clash with X": the parser hangs the clash on "wounded"."""
+    """"were killed and four wounded in a clash with X": the parser hangs the clash on "wounded"
+    (the ELN, Colombia's insurgency, an actor since the twenty-fourth session)."""
     assert coded(coder, "Two Colombian soldiers were killed and four wounded in a clash with ELN guerrillas "
-                        "on Saturday.") == {("REB", "COLMIL", "19")}
+                        "on Saturday.") == {("COLREB", "COLMIL", "19")}
 
 
 def test_a_comment_of_attitude_is_aimed_at_whom_it_is_about(coder):
@@ -848,3 +849,8 @@ def test_an_amount_given_in_aid_to_a_state_is_given_to_it(coder, text: str, expe
 def test_an_act_near_a_state_is_outside_it_and_near_a_town_in_its_state(coder, text, expected):
     """Sentences of our own."""
     assert coded(coder, text) == expected
+
+
+def test_a_show_of_force_near_a_state_is_aimed_at_it(coder):
+    """Warships sent or drills held near a state are a show of force at it (a sentence of our own)."""
+    assert coded(coder, "Russia deployed warships near Finland on Monday.") == {("RUS", "FIN", "15")}

@@ -1017,7 +1017,8 @@ class Extractor:
             return None  # "sent warships toward Israel to deter Iran", "near Cuba for exercises": not at them
         if not targets and (match.code or "")[:2] in _PLACE_TARGET_ROOTS and verb.lemma_.lower() != "meet" \
                 and not _together(match, sources, verb, verb):  # "met at a hotel in Jeddah": where, not whom
-            targets = roles.place_target(verb, by_token, day, sources)
+            # a show of force near a state is aimed at it ("expanded its exercises near Taiwan")
+            targets = roles.place_target(verb, by_token, day, sources, aimed=(match.code or "")[:2] == "15")
         if not targets and (match.code or "")[:2] == "14":
             targets = roles.protest_target(verb, by_token, day, sources)
         elif (match.code or "")[:2] == "14" and targets and {t.code for t in targets} <= {
@@ -1180,8 +1181,9 @@ class Extractor:
                 light, by_token, day, sources, _NEAR, aimed=True)
         elif (not targets and not mutual and (match.code or "")[:2] in _PLACE_TARGET_ROOTS
               and not _together(match, sources, noun, light)):
-            targets = roles.place_target(noun, by_token, day, sources) or roles.place_target(
-                light, by_token, day, sources)
+            aimed = (match.code or "")[:2] == "15"  # a show of force near a state is aimed at it
+            targets = roles.place_target(noun, by_token, day, sources, aimed=aimed) or roles.place_target(
+                light, by_token, day, sources, aimed=aimed)
         tokens = [noun, light] + _phrases([*subjects, noun])
         return _Candidate(noun, light, match, sources, targets, tokens, mutual=mutual)
 

@@ -301,7 +301,7 @@ def place_target(head: Token, by_token: dict[int, Mention], day: date | None,
     prepositions of place looked at (default: in, at, to, into, inside, near). A place of the
     doers' own state is no target ("Russian troops fought in Kursk" fought someone else there),
     nor a state the act was near ("seized a town near Uganda": outside it), unless ``aimed``
-    (drills held near a state are aimed at it).
+    (drills or a show of force near a state are aimed at it).
     """
     own = {s.code for s in sources} | {s.country for s in sources if s.country}
     for place in _places_of(head, by_token, preps, aimed):
