@@ -487,3 +487,15 @@ def test_a_war_started_on_a_named_party_and_wars_that_are_no_force(coder, text, 
 def test_wars_that_are_no_act_of_force(coder, text):
     """Sentences of our own: no use of force (190) between the parties."""
     assert not {e for e in coded(coder, text) if e[2] == "190"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a phrase put before the verb is where or when, not what the verb's pattern reads after it:
+    # "praise ... visit" and "praise ... to" are the host's welcome of a visit (043)
+    ("During a trip to Seoul, the Australian prime minister praised South Korea.", ("AUSGOV", "KOR", "051")),
+    ("On a visit to Hanoi, Lula praised Vietnam.", ("BRAGOV", "VNM", "051")),
+])
+def test_a_fronted_phrase_is_not_read_by_the_verbs_pattern(coder, text, expected):
+    events = coded(coder, text)
+    assert expected in events
+    assert (expected[0], expected[1], "043") not in events  # the visitor hosts no one

@@ -310,6 +310,10 @@ def _relative_object(obj: Token, match: Match) -> Token:
 _TRADE_ROOTS = frozenset({"06", "07"})
 
 
+#: Dependents of a verb that, put before it, are its circumstances, not its object.
+_FRONTED_ADJUNCTS = frozenset({"prep", "npadvmod", "advmod"})
+
+
 def _armed_group(m: Mention, day: date | None) -> bool:
     """Whether a mention names an armed group ("Houthi rebels", "al-Shabab", "militants", the Islamic
     State), who may hold, detain or free people as a state's authorities do."""
@@ -852,7 +856,10 @@ class Extractor:
         voice = syntax.passive(verb)
         passive = voice is not None
         pre = [t for s in subjects for t in s.subtree] + [c for c in verb.children if c.i < verb.i]
-        post = syntax.clause(verb, exclude=subjects)
+        # a phrase put before the verb ("During his visit to Seoul, Blinken praised ...") is not what
+        # the verb's pattern reads after it ("* visit", "* (to)")
+        fronted = [c for c in verb.children if c.i < verb.i and c.dep_ in _FRONTED_ADJUNCTS]
+        post = syntax.clause(verb, exclude=[*subjects, *fronted])
         shared = syntax.shared_objects(verb)
         # "killed and wounded 20 soldiers", "sold and shipped jets to Pakistan": the object of both verbs,
         # and the later one's prepositions, are read with each
