@@ -854,3 +854,20 @@ def test_an_act_near_a_state_is_outside_it_and_near_a_town_in_its_state(coder, t
 def test_a_show_of_force_near_a_state_is_aimed_at_it(coder):
     """Warships sent or drills held near a state are a show of force at it (a sentence of our own)."""
     assert coded(coder, "Russia deployed warships near Finland on Monday.") == {("RUS", "FIN", "15")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # someone who acts for another is that other's, as the phrase after the noun says
+    ("A spokeswoman for the Kenyan foreign ministry criticized Somalia.", {("KENGOV", "SOM", "11")}),
+    ("An aide to the Iraqi prime minister accused Turkey of bombing a village.", {("IRQGOV", "TUR", "11")}),
+    ("The chief of the Egyptian army visited Sudan.", {("EGYMIL", "SDN", "04"), ("SDN", "EGYMIL", "04")}),
+    # a role and a name joined with no "and" are one person
+    ("The spokesman for the Thai government, Ambassador Chai Wong, condemned Cambodia.", {("THAGOV", "KHM", "11")}),
+])
+def test_a_person_acting_for_another_is_that_others(coder, text, expected):
+    assert coded(coder, text) == expected
+
+
+def test_an_envoy_to_a_state_is_not_that_states(coder):
+    """"to" says where an envoy is sent, not whom the envoy serves."""
+    assert coded(coder, "China's ambassador to Russia criticized Japan.") == {("CHNGOV", "JPN", "11")}

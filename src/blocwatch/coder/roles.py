@@ -30,6 +30,7 @@ from blocwatch.coder.vocabulary import (
     load_authored_nouns,
     load_document_nouns,
     load_reciprocal,
+    load_serving_roles,
     load_stance_nouns,
     load_text_kinds,
     singular,
@@ -822,6 +823,13 @@ def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | 
                     seen.add(actor.code)
                     out.append(actor)
             continue
+        one = _one_person(head, by_token, day, spread)
+        if one is not None:  # "the spokesperson for Pakistan's foreign ministry, Ambassador Shafqat Ali Khan"
+            for actor in one:
+                if actor.code not in seen:
+                    seen.add(actor.code)
+                    out.append(actor)
+            continue
         shared: str | None = None
         for h in [head, *head.conjuncts, *_listed_appositions(head, by_token)]:
             found = _phrase_actors(h, by_token, day, spread)
@@ -834,6 +842,24 @@ def actors_of(heads: Iterable[Token], by_token: dict[int, Mention], day: date | 
                     seen.add(actor.code)
                     out.append(actor)
     return out
+
+
+def _one_person(head: Token, by_token: dict[int, Mention], day: date | None, spread: bool) -> list[Actor] | None:
+    """The actors of a role and a name the parser joined as two people with no "and" between, when
+    one of them has a state: "the spokesperson for Pakistan's foreign ministry, Ambassador Shafqat Ali
+    Khan" is one person, Pakistan's; the other's sector of no state ("Ambassador") is of that state.
+    None for anything else."""
+    if len(head.conjuncts) != 1 or any(c.dep_ == "cc" for t in (head, *head.conjuncts) for c in t.children):
+        return None
+    other = head.conjuncts[0]
+    if not (head.pos_ == "PROPN") ^ (other.pos_ == "PROPN"):
+        return None  # a role and a name, not two names ("Kenya, Uganda") nor two roles
+    found = [*_phrase_actors(head, by_token, day, spread), *_phrase_actors(other, by_token, day, spread)]
+    states = {a.country for a in found if a.country is not None}
+    if len(states) != 1:
+        return None
+    state = states.pop()
+    return [located(a, state) if bare_sector(a) else a for a in found]
 
 
 #: Verbs of asking, urging, accusing and judging someone, whose participle hung on a verb is done to
@@ -884,9 +910,16 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
 def _shared_state(head: Token, by_token: dict[int, Mention], found: Sequence[Actor]) -> str | None:
     """The state that a role's possessive or adjective gives the roles coordinated with it too:
     "Ukraine's president and prime minister", "Nigerian soldiers and police" (the modifier is read
-    over the whole coordination, as English reads it)."""
+    over the whole coordination, as English reads it); so does the phrase that says whom a role acts
+    for ("the spokesperson for Pakistan's foreign ministry, Ambassador Shafqat Ali Khan": the parser
+    joins the name as a second person)."""
+    if len(found) != 1 or found[0].country is None:
+        return None
+    served = load_serving_roles()
+    if any(c.dep_ == "prep" and head.lemma_.lower() in served.get(c.lower_, ()) for c in head.children):
+        return found[0].country
     m = by_token.get(head.i)
-    if m is None or not m.is_agent or len(found) != 1 or found[0].country is None:
+    if m is None or not m.is_agent:
         return None
     owners = [c for c in head.children if c.dep_ in ("poss", "amod") and c.i in by_token
               and not by_token[c.i].is_agent]
@@ -1107,6 +1140,9 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
             found = _phrase_actors(carried[0], by_token, day, spread)
             if found:
                 return found
+    served = _served(head, by_token, day, spread)
+    if served:
+        return served
     mods = [c for c in head.children if c.dep_ in ("amod", "compound")]
     if (head.lemma_.lower() in syntax.CARRIERS and head.i not in by_token
             and not any(g.dep_ == "conj" for c in mods for g in c.children)):  # "German and Italian ships": below
@@ -1176,6 +1212,23 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
             code = code[:3] + "GOV"
         out.append(_make_actor(code, text))
     return out
+
+
+def _served(head: Token, by_token: dict[int, Mention], day: date | None, spread: bool) -> list[Actor]:
+    """Whom a person who acts for another acts for, as the phrase after the noun says ("the head of
+    Ukraine's military intelligence", "a spokesman for the Russian foreign ministry", "an adviser to
+    the Iraqi prime minister"): the actors of that phrase (``data/coder/serving_roles.json``); an
+    "of" phrase only for a noun that names no actor itself, which reads its "of" phrase already."""
+    lemma = head.lemma_.lower()
+    served = load_serving_roles()
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in served):
+        if lemma not in served[prep.lower_] or (prep.lower_ == "of" and head.i in by_token):
+            continue
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            found = _phrase_actors(obj, by_token, day, spread)
+            if found:
+                return found
+    return []
 
 
 #: Words of a place in a group, whose "of" phrase says which group ("the leader of a gang").

@@ -44,8 +44,8 @@ __all__ = ["CIRCUMSTANCE_PREPS", "TIME_ENTITIES", "Match", "PP", "Pattern", "Seq
            "deinflect", "detention_words", "event_nouns", "load_agreement_objects", "load_authored_nouns",
            "load_causal_verbs", "load_civil_drill_words", "load_document_nouns", "load_evaluations",
            "load_failing_verbs", "load_light_verbs", "load_pricing_verbs", "load_reciprocal", "load_relaying_verbs",
-           "load_responding_verbs", "load_resulting_verbs", "load_stance_nouns", "load_text_kinds", "load_ultimatum",
-           "load_vocabulary", "singular", "weapon_words"]
+           "load_responding_verbs", "load_resulting_verbs", "load_serving_roles", "load_stance_nouns",
+           "load_text_kinds", "load_ultimatum", "load_vocabulary", "singular", "weapon_words"]
 
 
 def singular(word: str) -> str:
@@ -709,6 +709,21 @@ def load_stance_nouns() -> frozenset[str]:
     (True, False)
     """
     return frozenset(read_json("coder", "stance_nouns.json")["nouns"])
+
+
+@functools.cache
+def load_serving_roles() -> dict[str, frozenset[str]]:
+    """Nouns of people who act for another, by the preposition that names whom they act for ("the
+    head of", "a spokesman for", "an adviser to") (``data/coder/serving_roles.json``, provenance inside).
+
+    Examples
+    --------
+    >>> roles = load_serving_roles()
+    >>> "spokesman" in roles["for"], "ambassador" in roles["to"]
+    (True, False)
+    """
+    data = read_json("coder", "serving_roles.json")
+    return {prep: frozenset(data[prep]) for prep in ("of", "for", "to")}
 
 
 @functools.cache
