@@ -234,6 +234,10 @@ def test_evidence_points_at_the_sentence(coder) -> None:
     # nor does a preposition inside the "by" phrase satisfy the verb's pattern ("head to" is travel)
     "The Brazilian foreign ministry is headed by a former ambassador to Argentina.",
     "The Brazilian ambassador chairs the committee.",
+    # seeing is no act (twenty-fifth session): PETRARCH-2 codes these verbs as statements (010)
+    "The Nigerian ambassador witnessed the fighting near a hospital in Chad.",
+    "Indian officials saw reports of the attack on a Pakistani convoy.",
+    "The Turkish president watched the Azerbaijani military parade.",
 ])
 def test_light_and_cognitive_verbs_alone_make_no_event(coder, text: str) -> None:
     assert factual(coder, text) == set()
