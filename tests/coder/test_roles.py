@@ -871,3 +871,21 @@ def test_a_person_acting_for_another_is_that_others(coder, text, expected):
 def test_an_envoy_to_a_state_is_not_that_states(coder):
     """"to" says where an envoy is sent, not whom the envoy serves."""
     assert coded(coder, "China's ambassador to Russia criticized Japan.") == {("CHNGOV", "JPN", "11")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role with an owner of its own is that owner's: its "for" or "to" phrase is a portfolio or a client
+    ("The Spanish foreign ministry's adviser for Morocco criticized Algeria.", {("ESPGOV", "DZA", "11")}),
+    ("A Canadian adviser to the Ghanaian government criticized Togo.", {("CAN", "TGO", "11")}),
+    # nor is an audience, or an activity with a place in its phrase, the one served
+    ("The U.N.'s head of relief operations in Sudan criticized Chad.", {("IGOUNO", "TCD", "11")}),
+])
+def test_a_role_with_an_owner_of_its_own_or_serving_no_actor_keeps_its_owner(coder, text, expected):
+    """A helper's review (twenty-fifth session) found these shapes taken for the one served."""
+    assert coded(coder, text) == expected
+
+
+def test_a_spokesman_for_the_media_is_not_the_media(coder):
+    """Whom a spokesman speaks to is no one he speaks for (a helper's review, twenty-fifth session)."""
+    events = coder.code_text("The Egyptian army's spokesman for foreign media condemned Israel.", DAY)
+    assert {e.source.country for e in events if e.mode in REPORTED_MODES} == {"EGY"}

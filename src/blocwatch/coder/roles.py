@@ -1217,15 +1217,32 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
 def _served(head: Token, by_token: dict[int, Mention], day: date | None, spread: bool) -> list[Actor]:
     """Whom a person who acts for another acts for, as the phrase after the noun says ("the head of
     Ukraine's military intelligence", "a spokesman for the Russian foreign ministry", "an adviser to
-    the Iraqi prime minister"): the actors of that phrase (``data/coder/serving_roles.json``); an
-    "of" phrase only for a noun that names no actor itself, which reads its "of" phrase already."""
+    the Iraqi prime minister"): the actors of that phrase (``data/coder/serving_roles.json``).
+
+    Only when the noun has no owner of its own ("the State Department's adviser for Ukraine", "an
+    American adviser to the Ukrainian government" are the United States'), and only an object that
+    is an actor itself, a name or a word for one ("the Pakistani army", "Afghan President Ashraf
+    Ghani"), not an activity with a place in its phrase ("the head of humanitarian operations in
+    Gaza"); an "of" phrase only for a noun that names no actor itself, which reads its "of" phrase
+    already; a "for" phrase not when it names a state alone or the media, a portfolio or an
+    audience ("the adviser for Ukraine", "the spokesman for Arabic media")."""
     lemma = head.lemma_.lower()
     served = load_serving_roles()
+    owners = [c for c in head.children if c.dep_ in ("poss", "amod", "compound") and c.i in by_token
+              and not by_token[c.i].is_agent]
+    if owners:  # "an American adviser to ...": the owner's; a word for an actor ("spokesman") reads it itself
+        return [] if head.i in by_token or not any(lemma in nouns for nouns in served.values()) else actors_of(
+            owners, by_token, day)
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in served):
         if lemma not in served[prep.lower_] or (prep.lower_ == "of" and head.i in by_token):
             continue
         for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            if not (obj.i in by_token or obj.pos_ == "PROPN" or obj.lemma_.lower() in ACTOR_HEADS
+                    or any(c.dep_ == "poss" and c.i in by_token for c in obj.children)):  # "Hamas's political bureau"
+                continue
             found = _phrase_actors(obj, by_token, day, spread)
+            if prep.lower_ == "for" and all(a.code in (a.country, "MED") for a in found):
+                continue
             if found:
                 return found
     return []
