@@ -499,3 +499,18 @@ def test_a_fronted_phrase_is_not_read_by_the_verbs_pattern(coder, text, expected
     events = coded(coder, text)
     assert expected in events
     assert (expected[0], expected[1], "043") not in events  # the visitor hosts no one
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # seeing someone is meeting them; viewing something with concern is a statement of concern
+    ("The Indian foreign minister saw his Chinese counterpart in Bali.", {("INDGOV", "CHN", "040")}),
+    ("Kenya views Ethiopia's troop buildup with concern.", {("KEN", "ETH", "012")}),
+    # seeing one as something is a stance, no event; seeing reports names no act
+    ("Azerbaijan sees Armenia as a threat.", set()),
+    ("Chad saw reports of the Sudanese attack on a refugee camp.", set()),
+    ("Chad saw footage of the Sudanese strike.", set()),
+    # a recipient put before the verb is still read by its pattern
+    ("To Ukraine, Norway has sent more than 100 tanks.", {("NOR", "UKR", "072")}),
+])
+def test_seeing_someone_viewing_with_concern_and_a_fronted_recipient(coder, text, expected):
+    assert coded(coder, text) == expected

@@ -857,8 +857,10 @@ class Extractor:
         passive = voice is not None
         pre = [t for s in subjects for t in s.subtree] + [c for c in verb.children if c.i < verb.i]
         # a phrase put before the verb ("During his visit to Seoul, Blinken praised ...") is not what
-        # the verb's pattern reads after it ("* visit", "* (to)")
-        fronted = [c for c in verb.children if c.i < verb.i and c.dep_ in _FRONTED_ADJUNCTS]
+        # the verb's pattern reads after it ("* visit", "* (to)"); a recipient put first is ("To
+        # Ukraine, Germany has sent 100 tanks")
+        fronted = [c for c in verb.children if c.i < verb.i and c.dep_ in _FRONTED_ADJUNCTS and not (
+            c.lower_ == "to" and any(p.dep_ == "pobj" and p.i in by_token for p in c.children))]
         post = syntax.clause(verb, exclude=[*subjects, *fronted])
         shared = syntax.shared_objects(verb)
         # "killed and wounded 20 soldiers", "sold and shipped jets to Pakistan": the object of both verbs,
