@@ -117,7 +117,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("date_precision", "VARCHAR", "`day`, `week`, `month`, `year`, `reported` (text gave no date: "
            "the publication day, on or before which the event happened) or `unknown` (the date is only an "
            "upper bound, and dyads leave the event out: background the text places before the report without "
-           "a date, such as \"had invaded\", bounded by the publication day; an act the text dates by a "
+           "a date, such as \"had invaded\" or \"annexed Crimea after the revolution in 2014\" (after a time "
+           "more than a week before the report), bounded by the publication day; an act the text dates by a "
            "decade, a century or a winter, bounded by its last day). A season other than winter is dated by "
            "its `year`; \"on Tuesday night\", \"this morning\" are of the `day`.", True),
     Column("source", "VARCHAR", "Source actor as a CAMEO actor code, e.g. `PRKGOV`."),

@@ -691,3 +691,21 @@ def test_a_demand_or_refusal_told_in_the_past_is_at_the_storys_time(coder, text:
 def test_an_intent_stated_in_a_dated_saying_is_of_its_date(coder, text: str, expected: tuple) -> None:
     events = [e for e in coder.code_text(text, date(2024, 6, 20)) if e.mode in REPORTED_MODES and e.cameo[:2] == "03"]
     assert events and {(e.date.isoformat(), e.date_precision) for e in events} == {expected}
+
+
+@pytest.mark.parametrize(("text", "act", "expected"), [
+    # after a time long before the report: some time since, background of unknown date
+    ("Russia annexed Crimea from Ukraine after the revolution in 2014.", ("RUS", "19"), "unknown"),
+    ("Armenia closed its border with Turkey following the 1993 war.", ("ARM", "17"), "unknown"),
+    ("Ghana expelled two Togolese diplomats after Togo accused Ghana of spying in March 2023.", ("GHA", "16"),
+     "unknown"),
+    # after a time of the report's week: news of the report's days
+    ("Japan protested to China after the collision on Tuesday.", ("JPN", "11"), "reported"),
+])
+def test_an_act_after_a_time_long_before_the_report_is_not_its_news(coder, text, act, expected) -> None:
+    """Sentences of our own, published on Thursday 20 June 2024; the act has no date of its own
+    (twenty-fifth session)."""
+    events = [e for e in coder.code_text(text, date(2024, 6, 20))
+              if (e.source.country, e.cameo[:2]) == act and e.mode in REPORTED_MODES]
+    assert events
+    assert {e.date_precision for e in events} == {expected}

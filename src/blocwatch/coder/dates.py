@@ -5,7 +5,8 @@ January", "last year". :func:`resolve` turns such an expression into a date and 
 An act told in the simple past with no date of its own, after an act dated by the day or week,
 takes that date (:func:`reference`: the story is still on that day); other undated events get the
 publication date with precision ``reported`` (they happened on or before that day), or
-``unknown`` when the text places them before the report (:func:`anterior`); never a made-up day.
+``unknown`` when the text places them before the report (:func:`anterior`) or only after a time
+long before it (:func:`after_long_ago`); never a made-up day.
 
 Examples
 --------
@@ -33,9 +34,9 @@ from spacy.tokens import Doc, Span, Token
 from blocwatch.coder.syntax import antecedent
 from blocwatch.data import read_json
 
-__all__ = ["MONTHS", "TIMES_OF_DAY", "WEEKDAYS", "When", "anterior", "before", "day_host", "earlier", "entities",
-           "followed_by", "later", "narrative", "occasion", "occasions", "parts", "period", "reference", "reported",
-           "resolve", "same_day_clauses", "texts", "told_when_said", "when_clause_date"]
+__all__ = ["MONTHS", "TIMES_OF_DAY", "WEEKDAYS", "When", "after_long_ago", "anterior", "before", "day_host",
+           "earlier", "entities", "followed_by", "later", "narrative", "occasion", "occasions", "parts", "period",
+           "reference", "reported", "resolve", "same_day_clauses", "texts", "told_when_said", "when_clause_date"]
 
 MONTHS = {name: i for i, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -272,6 +273,50 @@ def before(published: date) -> When:
     """The date of an act the text places before the report without dating it (:func:`anterior`):
     the publication day as an upper bound, of ``unknown`` precision."""
     return When(published, "unknown", "")
+
+
+#: Days before the report within which a time an act is told to follow still dates it as news.
+_RECENT_DAYS = 7
+#: Counts of time by which an act follows another still close to it ("days after", "weeks after").
+_NEARBY = frozenset({"day", "week"})
+
+
+def after_long_ago(verb: Token, dates: Iterable[Span], published: date) -> bool:
+    """Whether a past act is told as following a time more than a week before the report, with no
+    date of its own: "annexed Crimea after the revolution in 2014", "following the 2014 revolution",
+    "after Yanukovych fled in 2014". The text bounds it from below only; it happened at some time
+    between then and the report, so it is background of unknown date, not news of the report's day.
+    An act after a time of the report's week ("protested after the collision on Tuesday") is not,
+    nor one counted from that time in hours, days or weeks ("attacked Kharkiv weeks after the
+    offensive began in May": it may be the report's news).
+
+    >>> from blocwatch.coder.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Russia annexed Crimea after the revolution in 2014.")
+    >>> after_long_ago(doc[1], entities(doc.ents, doc), date(2024, 7, 3))
+    True
+    >>> doc = load_pipeline()("Japan protested to China after the collision on Tuesday.")
+    >>> after_long_ago(doc[1], entities(doc.ents, doc), date(2024, 7, 3))
+    False
+    """
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    phrases = [c for c in verb.children
+               if (c.dep_ == "prep" and c.lower_ in ("after", "following"))
+               or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))]
+    # "hours after", "weeks after ... in May": counted from that time, the act may be the report's news
+    words = [c for p in phrases for h in (p, verb) for c in h.children
+             if c.dep_ in ("npadvmod", "advmod") and c.i < p.i]
+    if any(w.lemma_.lower() in _SOON | _NEARBY for w in words):
+        return False
+    inside = {t.i for p in phrases for t in p.subtree}
+    for ent in dates:
+        if ent.root.i not in inside:
+            continue
+        when = resolve(ent.text, published)
+        span = period(when) if when is not None else None
+        if span is not None and (published - span[1]).days > _RECENT_DAYS:
+            return True
+    return False
 
 
 def narrative(verb: Token) -> bool:

@@ -28,6 +28,7 @@ from blocwatch.coder.credits import caption_line, credit_line
 from blocwatch.coder.dates import (
     TIMES_OF_DAY,
     When,
+    after_long_ago,
     anterior,
     before,
     day_host,
@@ -654,6 +655,9 @@ class Extractor:
                 if narrative(cand.anchor) and when.precision in ("day", "week"):
                     return when  # told in the simple past: a step of the story the saying tells, at its time
                 return When(min(span[1], published), "unknown", when.text, relative=True)
+        if dates and not future and (after_long_ago(cand.anchor, dates, published)
+                                     or after_long_ago(cand.trigger, dates, published)):
+            return before(published)  # "annexed Crimea after the revolution in 2014": at some time since
         return None
 
     def _date_on_a_party(self, prep: Token, anchors: set[int]) -> bool:
