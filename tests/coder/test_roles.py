@@ -889,3 +889,15 @@ def test_a_spokesman_for_the_media_is_not_the_media(coder):
     """Whom a spokesman speaks to is no one he speaks for (a helper's review, twenty-fifth session)."""
     events = coder.code_text("The Egyptian army's spokesman for foreign media condemned Israel.", DAY)
     assert {e.source.country for e in events if e.mode in REPORTED_MODES} == {"EGY"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a spokesman of a force speaks for it: "spokesman" alone is a government's
+    ("A Turkish military spokesman accused Syria of shelling a border post.", ("TURMIL", "SYR", "11")),
+    ("The Indian army's spokesman accused Pakistan of violating the ceasefire.", ("INDMIL", "PAK", "11")),
+    ("A Kenyan police spokesman accused Somalia of harbouring militants.", ("KENCOP", "SOM", "11")),
+    ("A Turkish government spokesman criticized Syria.", ("TURGOV", "SYR", "11")),
+])
+def test_a_spokesman_speaks_for_the_force_named_before_the_word(coder, text, expected):
+    """The spokesman's events (the accused's claimed acts aside)."""
+    assert {e for e in coded(coder, text) if e[0][:3] == expected[0][:3]} == {expected}

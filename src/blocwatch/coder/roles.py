@@ -1183,7 +1183,7 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
         return [_make_actor(r.code_on(day) or "", groups[0].text) for r in groups[0].record.records]
     named = [m for m in named if isinstance(m.record, ActorRecord)]
     if not named:
-        agent = _best_mention(agents, head)
+        agent = _spoken_for(_best_mention(agents, head), head, by_token)
         if agent is None:
             return []
         agent = _group_led(agent, head.doc, by_token)
@@ -1193,7 +1193,7 @@ def _phrase_actors(head: Token, by_token: dict[int, Mention], day: date | None,
                    and c.lower_ in _FOREIGN and not agent.start <= c.i < agent.end]  # "foreign troops": no state's own
         return [_make_actor(code, f"{foreign[0].text} {agent.text}" if foreign else agent.text)]
     chosen = named if spread or _coordinated(named, head.doc) else [_best_mention(named, head)]
-    agent = _best_mention(agents, head)
+    agent = _spoken_for(_best_mention(agents, head), head, by_token)
     out = []
     for m in chosen:
         code = m.record.code_on(day)  # type: ignore[union-attr]
@@ -1246,6 +1246,17 @@ def _served(head: Token, by_token: dict[int, Mention], day: date | None, spread:
             if found:
                 return found
     return []
+
+
+def _spoken_for(agent: Mention | None, head: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The agent a spokesman or an adviser speaks for, when a word before the noun names one: "an
+    Israeli military spokesman", "the army's spokesman", "a police spokesman" are the military's and
+    the police's, not a government's ("spokesman" alone is a government's)."""
+    if agent is None or head.lemma_.lower() not in load_serving_roles()["for"] or by_token.get(head.i) is not agent:
+        return agent
+    owners = [by_token[c.i] for c in head.children if c.dep_ in ("compound", "poss", "amod") and c.i in by_token
+              and by_token[c.i].is_agent and by_token[c.i] is not agent]
+    return owners[0] if owners else agent
 
 
 #: Words of a place in a group, whose "of" phrase says which group ("the leader of a gang").
