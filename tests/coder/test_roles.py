@@ -901,3 +901,13 @@ def test_a_spokesman_for_the_media_is_not_the_media(coder):
 def test_a_spokesman_speaks_for_the_force_named_before_the_word(coder, text, expected):
     """The spokesman's events (the accused's claimed acts aside)."""
     assert {e for e in coded(coder, text) if e[0][:3] == expected[0][:3]} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the leader or president of a group a possessive names is the group's, as with "of"
+    ("The rebels' leader accused Sudan of bombing villages.", ("REB", "SDN", "11")),
+    ("The court's president rejected Kenya's request.", ("JUD", "KEN", "12")),
+    ("The president of the court rejected Kenya's request.", ("JUD", "KEN", "12")),
+])
+def test_a_leader_or_president_of_a_group_is_the_groups(coder, text, expected):
+    assert coded(coder, text) == {expected}

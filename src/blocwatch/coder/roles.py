@@ -1261,18 +1261,21 @@ def _spoken_for(agent: Mention | None, head: Token, by_token: dict[int, Mention]
 
 #: Words of a place in a group, whose "of" phrase says which group ("the leader of a gang").
 _GROUP_ROLES = frozenset({"leader", "head", "chief", "commander", "member", "founder", "spokesman", "spokeswoman",
-                          "spokesperson"})
+                          "spokesperson", "president", "chairman"})
 
 
 def _group_led(agent: Mention, doc: Doc, by_token: dict[int, Mention]) -> Mention:
-    """The group whose leader, head, member or spokesman an agent is, when an "of" phrase names it
-    as another agent ("the leader of the Village de Dieu gang" is the gang's, not a government's; "the
-    commander of the rebels", "a member of the militia"); else the agent itself."""
+    """The group whose leader, head, member or spokesman an agent is, when an "of" phrase or a
+    possessive names it as another agent ("the leader of the Village de Dieu gang" is the gang's, not
+    a government's; "the commander of the rebels", "a member of the militia", "the rebels' leader",
+    "the court's president"); else the agent itself."""
     root = doc[agent.start:agent.end].root
     if root.lemma_.lower() not in _GROUP_ROLES:
         return agent
     groups = [by_token[p.i] for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
               for p in c.children if p.dep_ == "pobj" and p.i in by_token and by_token[p.i].is_agent]
+    groups += [by_token[c.i] for c in root.children if c.dep_ == "poss" and c.i in by_token
+               and by_token[c.i].is_agent and not agent.start <= c.i < agent.end]
     return groups[0] if groups else agent
 
 
