@@ -699,8 +699,15 @@ def test_an_intent_stated_in_a_dated_saying_is_of_its_date(coder, text: str, exp
     ("Armenia closed its border with Turkey following the 1993 war.", ("ARM", "17"), "unknown"),
     ("Ghana expelled two Togolese diplomats after Togo accused Ghana of spying in March 2023.", ("GHA", "16"),
      "unknown"),
+    ("Turkey condemned Israel shortly after the October 7 attack.", ("TUR", "11"), "unknown"),  # 2023
     # after a time of the report's week: news of the report's days
     ("Japan protested to China after the collision on Tuesday.", ("JPN", "11"), "reported"),
+    # a helper's review (twenty-fifth session): a date inside what the event followed is about, a
+    # step of a party's own story, a saying, a "following" that is no time: news of the report's days
+    ("Russia jailed the blogger after he mocked the 2022 invasion.", ("RUS", "17"), "reported"),
+    ("Russia released the Estonian journalist after his arrest in 2023.", ("RUS", "08"), "reported"),
+    ("Tunisia deported migrants to Libya following an agreement signed with Italy in 2023.", ("TUN", "17"),
+     "reported"),
 ])
 def test_an_act_after_a_time_long_before_the_report_is_not_its_news(coder, text, act, expected) -> None:
     """Sentences of our own, published on Thursday 20 June 2024; the act has no date of its own

@@ -277,8 +277,14 @@ def before(published: date) -> When:
 
 #: Days before the report within which a time an act is told to follow still dates it as news.
 _RECENT_DAYS = 7
-#: Counts of time by which an act follows another still close to it ("days after", "weeks after").
-_NEARBY = frozenset({"day", "week"})
+#: Counts of time by which an act follows another, and how many days after it the act may still be:
+#: "hours after", "days after" within a fortnight, "weeks after" within three months.
+_NEARBY = {**{w: 14 for w in ("hour", "minute", "moment", "shortly", "soon", "just", "immediately", "day")},
+           "week": 90}
+#: How a date hangs on the event an act follows: on its noun ("the 2014 revolution", "last year's
+#: coup") or on its phrase ("the revolution in 2014", "the attacks of September 11, 2001").
+_ON_EVENT = frozenset({"nummod", "compound", "amod", "npadvmod", "poss", "nmod"})
+_EVENT_TIME_PREPS = frozenset({"in", "on", "of", "during", "at"})
 
 
 def after_long_ago(verb: Token, dates: Iterable[Span], published: date) -> bool:
@@ -286,9 +292,14 @@ def after_long_ago(verb: Token, dates: Iterable[Span], published: date) -> bool:
     date of its own: "annexed Crimea after the revolution in 2014", "following the 2014 revolution",
     "after Yanukovych fled in 2014". The text bounds it from below only; it happened at some time
     between then and the report, so it is background of unknown date, not news of the report's day.
-    An act after a time of the report's week ("protested after the collision on Tuesday") is not,
-    nor one counted from that time in hours, days or weeks ("attacked Kharkiv weeks after the
-    offensive began in May": it may be the report's news).
+
+    The date must be that of the event followed, on its noun or its verb, not one inside what that
+    event is about ("after she criticized the 2023 war", "following an agreement signed in 2023").
+    Not an act after a time of the report's week ("protested after the collision on Tuesday"); nor
+    one counted from that time in hours, days or weeks that may reach the report ("attacked Kharkiv
+    weeks after the offensive began in May"); nor the step of a party's own story ("sentenced him
+    after his arrest in 2023", "released her after she was detained in 2023": the news is the
+    step); nor a saying, whose "after" is its clause's act's.
 
     >>> from blocwatch.coder.pipeline import load_pipeline
     >>> doc = load_pipeline()("Russia annexed Crimea after the revolution in 2014.")
@@ -298,24 +309,32 @@ def after_long_ago(verb: Token, dates: Iterable[Span], published: date) -> bool:
     >>> after_long_ago(doc[1], entities(doc.ents, doc), date(2024, 7, 3))
     False
     """
-    if verb.tag_ not in ("VBD", "VBN"):
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "ccomp" for c in verb.children):
         return False
-    phrases = [c for c in verb.children
-               if (c.dep_ == "prep" and c.lower_ in ("after", "following"))
-               or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))]
-    # "hours after", "weeks after ... in May": counted from that time, the act may be the report's news
-    words = [c for p in phrases for h in (p, verb) for c in h.children
-             if c.dep_ in ("npadvmod", "advmod") and c.i < p.i]
-    if any(w.lemma_.lower() in _SOON | _NEARBY for w in words):
-        return False
-    inside = {t.i for p in phrases for t in p.subtree}
-    for ent in dates:
-        if ent.root.i not in inside:
+    dates = list(dates)
+    for phrase in verb.children:
+        if phrase.dep_ == "prep" and phrase.lower_ in ("after", "following"):
+            events = [o for o in phrase.children if o.dep_ == "pobj"]
+            if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for e in events for c in e.children):
+                continue  # "after his arrest in 2023"; not "after its withdrawal from the region in 2022"
+        elif phrase.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in phrase.children):
+            events = [phrase]
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in phrase.children):
+                continue  # "after she was detained in 2023"; not "after it withdrew from the region in 2022"
+        else:
             continue
-        when = resolve(ent.text, published)
-        span = period(when) if when is not None else None
-        if span is not None and (published - span[1]).days > _RECENT_DAYS:
-            return True
+        counts = [c.lemma_.lower() for h in (phrase, verb) for c in h.children
+                  if c.dep_ in ("npadvmod", "advmod") and c.i < phrase.i]
+        reach = max([_NEARBY.get(w, 0) for w in counts] + [_RECENT_DAYS])
+        for ent in dates:
+            root = day_host(ent.root)
+            if not ((root.dep_ in _ON_EVENT and root.head in events) or (
+                    root.dep_ == "pobj" and root.head.lower_ in _EVENT_TIME_PREPS and root.head.head in events)):
+                continue
+            when = resolve(ent.text, published)
+            span = period(when) if when is not None else None
+            if span is not None and (published - span[1]).days > reach:
+                return True
     return False
 
 
