@@ -911,3 +911,10 @@ def test_a_spokesman_speaks_for_the_force_named_before_the_word(coder, text, exp
 ])
 def test_a_leader_or_president_of_a_group_is_the_groups(coder, text, expected):
     assert coded(coder, text) == {expected}
+
+
+def test_a_former_holder_of_a_role_speaks_for_the_body_no_more(coder):
+    """A helper's review (twenty-fifth session): "former" ends the role."""
+    assert coded(coder, "A former Kenyan police spokesman criticised the Kenyan government.") == set()
+    assert ("JUD", "POLGOV", "17") not in coded(
+        coder, "The court's former president accused the Polish government of undermining judges.")

@@ -1228,6 +1228,8 @@ def _served(head: Token, by_token: dict[int, Mention], day: date | None, spread:
     audience ("the adviser for Ukraine", "the spokesman for Arabic media")."""
     lemma = head.lemma_.lower()
     served = load_serving_roles()
+    if _out_of_office(head):
+        return []  # "a former adviser to the prime minister"
     owners = [c for c in head.children if c.dep_ in ("poss", "amod", "compound") and c.i in by_token
               and not by_token[c.i].is_agent]
     if owners:  # "an American adviser to ...": the owner's; a word for an actor ("spokesman") reads it itself
@@ -1248,11 +1250,18 @@ def _served(head: Token, by_token: dict[int, Mention], day: date | None, spread:
     return []
 
 
+def _out_of_office(role: Token) -> bool:
+    """Whether a role is said to be held no longer ("the former president of the court", "a former
+    military spokesman"): whoever held it speaks for that body no more."""
+    return any(c.lower_ in _PAST_OFFICE for c in role.children if c.i < role.i)
+
+
 def _spoken_for(agent: Mention | None, head: Token, by_token: dict[int, Mention]) -> Mention | None:
     """The agent a spokesman or an adviser speaks for, when a word before the noun names one: "an
     Israeli military spokesman", "the army's spokesman", "a police spokesman" are the military's and
     the police's, not a government's ("spokesman" alone is a government's)."""
-    if agent is None or head.lemma_.lower() not in load_serving_roles()["for"] or by_token.get(head.i) is not agent:
+    if (agent is None or head.lemma_.lower() not in load_serving_roles()["for"] or by_token.get(head.i) is not agent
+            or _out_of_office(head)):
         return agent
     owners = [by_token[c.i] for c in head.children if c.dep_ in ("compound", "poss", "amod") and c.i in by_token
               and by_token[c.i].is_agent and by_token[c.i] is not agent]
@@ -1270,7 +1279,7 @@ def _group_led(agent: Mention, doc: Doc, by_token: dict[int, Mention]) -> Mentio
     a government's; "the commander of the rebels", "a member of the militia", "the rebels' leader",
     "the court's president"); else the agent itself."""
     root = doc[agent.start:agent.end].root
-    if root.lemma_.lower() not in _GROUP_ROLES:
+    if root.lemma_.lower() not in _GROUP_ROLES or _out_of_office(root):
         return agent
     groups = [by_token[p.i] for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
               for p in c.children if p.dep_ == "pobj" and p.i in by_token and by_token[p.i].is_agent]
